@@ -1,0 +1,160 @@
+"""Arabic normalization that keeps offsets into the raw text.
+
+The normalized text folds the spelling variation that matters for matching:
+alef forms (أ إ آ ٱ → ا), ta marbuta (ة → ه), alef maqsura (ى → ي), hamza on
+waw/ya (ؤ → و, ئ → ي), Arabic-Indic and Persian digits (→ 0-9), Arabic
+punctuation (، ؛ ؟ → , ; ?) and Latin case.  It deletes diacritics, tanween,
+the superscript alef, tatweel and invisible format characters (zero-width and
+bidi controls).  Presentation forms (ﻻ, ﷲ…) are expanded by NFKC.
+
+Every normalized character comes from exactly one raw character, so a span of
+the normalized text maps back to a span of the raw text with :class:`OffsetMap`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from bisect import bisect_right
+
+# Characters deleted from the normalized text.
+_DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u06D6\u06D7\u06D8\u06D9\u06DA\u06DB\u06DC\u06DF\u06E0\u06E1\u06E2\u06E3\u06E4\u06E7\u06E8\u06EA\u06EB\u06EC\u06ED"
+_TATWEEL = "\u0640"
+_INVISIBLE = (
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2066\u2067\u2068\u2069\ufeff\u00ad\u061c"
+)
+DELETED = frozenset(_DIACRITICS + _TATWEEL + _INVISIBLE)
+
+_ONE_TO_ONE = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ة": "ه",
+    "ى": "ي",
+    "ۀ": "ه",
+    "ؤ": "و",
+    "ئ": "ي",
+    "ی": "ي",
+    "ک": "ك",
+    "،": ",",
+    "؛": ";",
+    "؟": "?",
+    "٪": "%",
+    "٫": ".",
+    "٬": ",",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "«": '"',
+    "»": '"',
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "’": "'",
+    "‘": "'",
+}
+for _i in range(10):
+    _ONE_TO_ONE[chr(0x0660 + _i)] = str(_i)
+    _ONE_TO_ONE[chr(0x06F0 + _i)] = str(_i)
+for _c in range(ord("A"), ord("Z") + 1):
+    _ONE_TO_ONE[chr(_c)] = chr(_c + 32)
+
+_TABLE: dict[int, str | None] = {ord(k): v for k, v in _ONE_TO_ONE.items()}
+_TABLE.update({ord(c): None for c in DELETED})
+
+# Presentation forms and compatibility ligatures need NFKC (may expand).
+_EXPANDING = re.compile("[\ufb50-\ufdff\ufe70-\ufefc\u0675-\u0678]")
+_NEEDS_WORK = re.compile(
+    "[" + re.escape("".join(_ONE_TO_ONE) + "".join(DELETED)) + "\ufb50-\ufdff\ufe70-\ufefc\u0675-\u0678]"
+)
+_HAS_DELETED = re.compile("[" + re.escape("".join(DELETED)) + "]")
+
+
+class OffsetMap:
+    """Maps normalized offsets to raw offsets.
+
+    ``index`` is ``None`` for the identity map, else an array giving, for each
+    normalized character, the raw index it came from.
+    """
+
+    __slots__ = ("index", "raw_len")
+
+    def __init__(self, index: array | None, raw_len: int) -> None:
+        self.index = index
+        self.raw_len = raw_len
+
+    def pos(self, n: int) -> int:
+        """Raw index of normalized character ``n``."""
+        if self.index is None:
+            return n
+        if n >= len(self.index):
+            return self.raw_len
+        return self.index[n]
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``[start, end)`` for normalized ``[start, end)``."""
+        if self.index is None:
+            return start, end
+        if end <= start:
+            p = self.pos(start)
+            return p, p
+        return self.index[start], self.index[end - 1] + 1
+
+    def to_norm(self, raw: int) -> int:
+        """The first normalized index whose raw index is ≥ ``raw``."""
+        if self.index is None:
+            return raw
+        return bisect_right(self.index, raw - 1)
+
+
+def _fold_char(c: str) -> str:
+    if _EXPANDING.match(c):
+        c = unicodedata.normalize("NFKC", c)
+    return c.translate(_TABLE)
+
+
+def normalize(raw: str) -> tuple[str, OffsetMap]:
+    """Normalize ``raw``; return the normalized text and its offset map."""
+    if not _NEEDS_WORK.search(raw):
+        return raw, OffsetMap(None, len(raw))
+    if _EXPANDING.search(raw):
+        parts: list[str] = []
+        idx = array("l")
+        for i, c in enumerate(raw):
+            f = _fold_char(c)
+            if f:
+                parts.append(f)
+                idx.extend([i] * len(f))
+        return "".join(parts), OffsetMap(idx, len(raw))
+    norm = raw.translate(_TABLE)
+    if len(norm) == len(raw):
+        return norm, OffsetMap(None, len(raw))
+    deleted = DELETED
+    idx = array("l", [i for i, c in enumerate(raw) if c not in deleted])
+    return norm, OffsetMap(idx, len(raw))
+
+
+def normalize_text(raw: str) -> str:
+    """Just the normalized string (for dictionary keys and queries)."""
+    return normalize(raw)[0]
+
+
+_ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufefc]")
+_OTHER_LETTERS = re.compile("[^\W\d_\u0600-\u06ff\u0750-\u077f\ufb50-\ufefc]")
+
+
+def arabic_ratio(text: str, sample: int = 20000) -> float:
+    """Share of letters that are Arabic script (0 when there are no letters).
+
+    Only the first ``sample`` characters are read: enough to decide a language.
+    """
+    head = text[:sample]
+    arabic = len(_ARABIC_LETTERS.findall(head))
+    other = len(_OTHER_LETTERS.findall(head))
+    total = arabic + other
+    return arabic / total if total else 0.0

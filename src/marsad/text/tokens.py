@@ -1,0 +1,102 @@
+"""Tokens, clitics and sentences over normalized text.
+
+Dictionary matching in Arabic has to see through proclitics (و ف ب ل ك and the
+article ال, often stacked: وبال، لل) and pronoun suffixes (ه ها هم…).  Every
+token gets a ``key`` (the word without a leading definite article and its
+conjunction/preposition) and :func:`candidates` lists the other readings a
+matcher should try, most literal first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from marsad.document import Token
+
+# A word: a run of letters (any script) or a number with decimals.
+WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)?|[^\w\s]", re.UNICODE)
+
+# Proclitic sequences ending in the article, longest first.
+_ARTICLE_PREFIXES = ("وبال", "وكال", "وفال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
+# Single-letter proclitics that may precede a word without the article.
+_SHORT_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك", "س")
+PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه", "ك", "ي")
+
+
+def strip_article(word: str) -> tuple[str, str]:
+    """Split a leading article (with its clitics) off ``word``: ``(prefix, rest)``."""
+    for p in _ARTICLE_PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            if p == "لل":
+                return p, word[2:]
+            return p, word[len(p):]
+    return "", word
+
+
+def word_key(word: str) -> str:
+    """The canonical key of one normalized word: without a leading article."""
+    return strip_article(word)[1]
+
+
+def phrase_key(phrase_norm: str) -> tuple[str, ...]:
+    """Keys of every word of a normalized phrase (for dictionary entries)."""
+    return tuple(word_key(m.group()) for m in WORD.finditer(phrase_norm) if m.group()[0].isalnum())
+
+
+def candidates(word: str) -> list[tuple[str, str]]:
+    """Readings of a normalized word as ``(prefix, key)``, most literal first.
+
+    ``"والجيش"`` → ``[("وال", "جيش")]``; ``"وروسيا"`` → ``[("", "وروسيا"),
+    ("و", "روسيا")]``.  The matcher takes the first reading its dictionary knows.
+    """
+    prefix, key = strip_article(word)
+    out = [(prefix, key)]
+    if not prefix:
+        for p in _SHORT_PREFIXES:
+            if word.startswith(p) and len(word) - len(p) >= 3:
+                out.append((p, word[len(p):]))
+    return out
+
+
+def suffix_readings(key: str) -> list[tuple[str, str]]:
+    """Readings of ``key`` without a pronoun suffix: ``(stem, suffix)``."""
+    out = []
+    for s in PRONOUN_SUFFIXES:
+        if key.endswith(s) and len(key) - len(s) >= 3:
+            out.append((key[: -len(s)], s))
+    return out
+
+
+def tokenize(norm: str) -> list[Token]:
+    """Tokens of a normalized text (punctuation marks are tokens too)."""
+    toks = []
+    for m in WORD.finditer(norm):
+        w = m.group()
+        prefix, key = strip_article(w)
+        toks.append(Token(m.start(), m.end(), w, key, prefix))
+    return toks
+
+
+# Sentence ends: . ! ? ; and line breaks, but not a dot inside a number or an
+# abbreviation such as "د." before a name.
+_SENT_END = re.compile(r"(?<!\b[دمأا])(?<!\d)[.!?;]+(?=\s|$)|\n+")
+
+
+def sentence_bounds(norm: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each sentence of a normalized text, spaces trimmed."""
+    start = 0
+    for m in _SENT_END.finditer(norm):
+        end = m.end() if m.group()[0] != "\n" else m.start()
+        yield from _trimmed(norm, start, end)
+        start = m.end()
+    yield from _trimmed(norm, start, len(norm))
+
+
+def _trimmed(norm: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
