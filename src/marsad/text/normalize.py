@@ -145,7 +145,7 @@ def normalize_text(raw: str) -> str:
 
 
 _ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufefc]")
-_OTHER_LETTERS = re.compile("[^\W\d_\u0600-\u06ff\u0750-\u077f\ufb50-\ufefc]")
+_OTHER_LETTERS = re.compile("[^\\W\\d_\u0600-\u06ff\u0750-\u077f\ufb50-\ufefc]")
 
 
 def arabic_ratio(text: str, sample: int = 20000) -> float:
