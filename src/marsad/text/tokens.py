@@ -34,6 +34,17 @@ def strip_article(word: str) -> tuple[str, str]:
     return "", word
 
 
+def clitic_length(prefix: str) -> int:
+    """Characters of a matched prefix that are clitics, not part of the word.
+
+    The article stays with its word ("والجيش" → "الجيش"); the conjunction and
+    prepositions do not ("وروسيا" → "روسيا").  "لل" keeps its second lam.
+    """
+    if prefix.endswith("ال") or prefix.endswith("لل"):
+        return len(prefix) - 2
+    return len(prefix)
+
+
 def word_key(word: str) -> str:
     """The canonical key of one normalized word: without a leading article."""
     return strip_article(word)[1]

@@ -1,0 +1,199 @@
+"""Actor and agent dictionaries: loading and phrase matching over tokens.
+
+Entries come from the TSV files under ``resources/actors/`` (format in their
+README).  A phrase is stored under the tuple of its word keys (normalized,
+leading article stripped); the first word of a text phrase may also carry
+proclitics (و ب ل ف ك), which :func:`marsad.text.tokens.candidates` reads off.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date as Date
+from pathlib import Path
+
+from marsad import resources
+from marsad.document import Token
+from marsad.text.normalize import normalize_text
+from marsad.text.tokens import candidates, phrase_key
+
+ACTOR_FILES = ("states", "organisations", "persons")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    code: str
+    agent: str | None
+    name: str | None
+    kind: str
+    start: Date | None = None
+    end: Date | None = None
+    country: str | None = None
+    role: str | None = None
+
+    def covers(self, when: Date | None) -> bool:
+        if when is None:
+            return self.end is None
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # token index
+    end: int  # exclusive
+    entries: tuple  # ActorEntry tuple, or (agent_code,) for agent matches
+    prefix: str = ""
+
+
+def _date(s: str) -> Date | None:
+    s = s.strip()
+    if not s:
+        return None
+    return Date.fromisoformat(s[:10])
+
+
+class PhraseIndex:
+    """Token-sequence dictionary with clitic-aware first word."""
+
+    def __init__(self) -> None:
+        self.phrases: dict[tuple[str, ...], list] = defaultdict(list)
+        self.max_len: dict[str, int] = {}
+
+    def add(self, phrase: str, value: object) -> None:
+        key = phrase_key(normalize_text(phrase))
+        if not key:
+            return
+        bucket = self.phrases[key]
+        if value not in bucket:
+            bucket.append(value)
+        if len(key) > self.max_len.get(key[0], 0):
+            self.max_len[key[0]] = len(key)
+
+    def __len__(self) -> int:
+        return len(self.phrases)
+
+    def match_at(self, tokens: list[Token], i: int, stop: set[str] | None = None) -> Match | None:
+        """The longest phrase starting at token ``i`` (any reading of the first word)."""
+        best: Match | None = None
+        first = tokens[i]
+        for prefix, key in _first_readings(first):
+            n = self.max_len.get(key)
+            if not n:
+                continue
+            for length in range(min(n, len(tokens) - i), 0, -1):
+                if best is not None and length <= best.end - best.start:
+                    break
+                seq = (key,) + tuple(t.key for t in tokens[i + 1:i + length])
+                hit = self.phrases.get(seq)
+                if hit and not (length == 1 and stop and key in stop):
+                    best = Match(i, i + length, tuple(hit), prefix)
+                    break
+        return best
+
+    def scan(self, tokens: list[Token], lo: int = 0, hi: int | None = None,
+             stop: set[str] | None = None) -> list[Match]:
+        """Non-overlapping longest matches, left to right."""
+        hi = len(tokens) if hi is None else hi
+        out = []
+        i = lo
+        while i < hi:
+            m = self.match_at(tokens, i, stop) if tokens[i].norm[0].isalpha() else None
+            if m is not None and m.end <= hi:
+                out.append(m)
+                i = m.end
+            else:
+                i += 1
+        return out
+
+
+def _first_readings(tok: Token) -> list[tuple[str, str]]:
+    readings = candidates(tok.norm)
+    return readings
+
+
+class ActorLexicon:
+    """All actor entries and agent nouns, loaded once per instance, lazily."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self._dir = directory
+        self._actors: PhraseIndex | None = None
+        self._agents: PhraseIndex | None = None
+        self._stop: set[str] | None = None
+
+    def _path(self, name: str) -> Path | None:
+        if self._dir is not None:
+            p = self._dir / Path(resources.CATALOGUE[name]).name
+            return p if p.exists() else None
+        return resources.path(name) if resources.exists(name) else None
+
+    def _load(self) -> None:
+        actors = PhraseIndex()
+        for name in ACTOR_FILES:
+            p = self._path(name)
+            if p is None:
+                continue
+            for row in resources.read_tsv(p):
+                if not row.get("ar") or not row.get("code"):
+                    continue
+                actors.add(row["ar"], ActorEntry(
+                    code=row["code"], agent=row.get("agent") or None, name=row.get("name") or None,
+                    kind=row.get("kind") or "state", start=_date(row.get("start", "")),
+                    end=_date(row.get("end", "")), country=row.get("country") or None,
+                    role=row.get("role") or None))
+        agents = PhraseIndex()
+        p = self._path("agents")
+        if p is not None:
+            for row in resources.read_tsv(p):
+                if row.get("ar") and row.get("agent"):
+                    agents.add(row["ar"], row["agent"])
+        stop: set[str] = set()
+        p = self._path("actor_stoplist")
+        if p is not None:
+            for row in resources.read_tsv(p):
+                key = phrase_key(normalize_text(row.get("ar", "")))
+                if len(key) == 1:
+                    stop.add(key[0])
+        self._actors, self._agents, self._stop = actors, agents, stop
+
+    @property
+    def actors(self) -> PhraseIndex:
+        if self._actors is None:
+            self._load()
+        assert self._actors is not None
+        return self._actors
+
+    @property
+    def agents(self) -> PhraseIndex:
+        if self._agents is None:
+            self._load()
+        assert self._agents is not None
+        return self._agents
+
+    @property
+    def stop(self) -> set[str]:
+        if self._stop is None:
+            self._load()
+        assert self._stop is not None
+        return self._stop
+
+
+def resolve(entries: tuple, when: Date | None) -> ActorEntry:
+    """The entry that holds on ``when``; else the nearest in time; else the first."""
+    if len(entries) == 1:
+        return entries[0]
+    covering = [e for e in entries if e.covers(when)]
+    if covering:
+        # prefer the most specific (a person's role over a generic entry)
+        return max(covering, key=lambda e: (e.start or Date.min))
+    if when is None:
+        return max(entries, key=lambda e: (e.end or Date.max))
+
+    def distance(e: ActorEntry) -> int:
+        if e.end is not None and e.end < when:
+            return (when - e.end).days
+        if e.start is not None and e.start > when:
+            return (e.start - when).days
+        return 0
+
+    return min(entries, key=distance)

@@ -1,0 +1,164 @@
+"""The actors stage: dictionary pieces composed into actor mentions.
+
+Pieces are dictionary matches (states, capitals, metonyms, demonyms,
+organisations, persons) and agent nouns (وزير الخارجية، الجيش…).  Adjacent
+pieces form one mention: "وزير الخارجية الروسي سيرجي لافروف" is the agent
+piece GOV, the demonym RUS and the person Sergey Lavrov → one mention (RUS, GOV,
+"Sergey Lavrov").  A mention with an agent but no code ("الوزير", "المراسل")
+is kept with ``code=""`` so that coreference can fill it in later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from marsad.actors.lexicon import ActorEntry, ActorLexicon, resolve
+from marsad.document import ActorMention, Document, Token
+from marsad.text.tokens import clitic_length
+
+# Words that may sit between the pieces of one mention (titles, honorifics).
+TITLES = frozenset({
+    "د", "دكتور", "سيد", "سيده", "امير", "شيخ", "سمو", "سموه", "معالي", "فخامه", "جلاله",
+    "مشير", "جنرال", "لواء", "عميد", "عقيد", "فريق", "اللواء", "مستشار", "السفير", "حاخام",
+    ".", "-",
+})
+# Kinds whose entry gives the mention a name (states do not: the gold leaves it null).
+NAMED_KINDS = frozenset({"person", "igo", "group", "media"})
+# Agents implied by a bare state / capital / metonym mention.
+DEFAULT_AGENT = {"state": "GOV", "capital": "GOV", "metonym": "GOV"}
+# Dual and plural nouns that refer back to two actors (الوزيران, الجانبان, البلدان).
+DUAL_REFERENTS = frozenset({
+    "وزيران", "وزيرين", "جانبان", "جانبين", "بلدان", "بلدين", "طرفان", "طرفين", "زعيمان", "زعيمين",
+    "رئيسان", "رئيسين", "مسؤولان", "مسوولان", "مسوولين", "دولتان", "دولتين", "قايدان", "قايدين",
+    "وفدان", "وفدين",
+})
+
+
+@dataclass(slots=True)
+class Piece:
+    start: int
+    end: int
+    agent: str | None = None
+    entry: ActorEntry | None = None
+    lead: int = 0  # characters of proclitics (و ب ل ف ك) to leave out of the span
+
+
+@dataclass(slots=True)
+class ActorStage:
+    lexicon: ActorLexicon = field(default_factory=ActorLexicon)
+    ner: object | None = None  # marsad.actors.ner.NerModel when enabled
+    name: str = "actors"
+    requires: tuple[str, ...] = ("tokens", "sentences")
+    provides: tuple[str, ...] = ("actors",)
+
+    def __call__(self, doc: Document) -> Document:
+        when = doc.article.date
+        mentions: list[ActorMention] = []
+        for sent in doc.sentences:
+            pieces = self._pieces(doc.tokens, sent.first_token, sent.last_token, when)
+            for group in _groups(doc.tokens, pieces):
+                m = _compose(doc, group)
+                if m is not None:
+                    mentions.append(m)
+        doc.actors = mentions
+        return doc
+
+    def _pieces(self, tokens: list[Token], lo: int, hi: int, when: Date | None) -> list[Piece]:
+        lex = self.lexicon
+        found: list[Piece] = []
+        for m in lex.actors.scan(tokens, lo, hi, lex.stop):
+            found.append(Piece(m.start, m.end, entry=resolve(m.entries, when), lead=clitic_length(m.prefix)))
+        for m in lex.agents.scan(tokens, lo, hi):
+            found.append(Piece(m.start, m.end, agent=m.entries[0], lead=clitic_length(m.prefix)))
+        found.extend(self._ner_pieces(tokens, lo, hi))
+        return _non_overlapping(found)
+
+    def _ner_pieces(self, tokens: list[Token], lo: int, hi: int) -> list[Piece]:
+        if self.ner is None or hi - lo < 2:
+            return []
+        words = [t.norm for t in tokens[lo:hi]]
+        out = []
+        for s, e, label in self.ner.entities(words):  # type: ignore[attr-defined]
+            if label == "PERS":
+                out.append(Piece(lo + s, lo + e, entry=ActorEntry(code="", agent=None, name=None, kind="ner")))
+        return out
+
+
+def _non_overlapping(pieces: list[Piece]) -> list[Piece]:
+    """Longest pieces win; dictionary entries beat NER guesses of the same length."""
+    def rank(p: Piece) -> tuple[int, int]:
+        return (p.end - p.start, 0 if (p.entry and p.entry.kind == "ner") else 1)
+
+    chosen: list[Piece] = []
+    taken: set[int] = set()
+    for p in sorted(pieces, key=rank, reverse=True):
+        if any(i in taken for i in range(p.start, p.end)):
+            continue
+        chosen.append(p)
+        taken.update(range(p.start, p.end))
+    return sorted(chosen, key=lambda p: p.start)
+
+
+def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
+    """Adjacent pieces (allowing title words between) form one group."""
+    groups: list[list[Piece]] = []
+    for p in pieces:
+        if groups:
+            last = groups[-1][-1]
+            gap = tokens[last.end:p.start]
+            joined = all(t.key in TITLES or t.norm in TITLES for t in gap) and len(gap) <= 2
+            starts_with_and = tokens[p.start].prefix.startswith("و") or (
+                not tokens[p.start].prefix and tokens[p.start].norm.startswith("و")
+                and p.entry is not None and p.entry.kind != "ner" and not tokens[p.start].key.startswith("و"))
+            if joined and not starts_with_and and _compatible(groups[-1], p):
+                groups[-1].append(p)
+                continue
+        groups.append([p])
+    return groups
+
+
+def _compatible(group: list[Piece], p: Piece) -> bool:
+    """A piece joins a group unless both carry a different state code."""
+    if p.entry is None or not p.entry.code:
+        return True
+    codes = {q.entry.code for q in group if q.entry is not None and q.entry.code}
+    kinds = {q.entry.kind for q in group if q.entry is not None}
+    if not codes:
+        return True
+    if p.entry.code in codes:
+        return True
+    # "وزير خارجية المملكة العربية السعودية" after a person of another code is a new mention;
+    # a demonym after an organisation ("الوكالة الروسية") belongs to it.
+    return "person" not in kinds and p.entry.kind == "demonym" and not (kinds & {"state", "capital"})
+
+
+def _compose(doc: Document, group: list[Piece]) -> ActorMention | None:
+    person = next((p.entry for p in group if p.entry and p.entry.kind == "person"), None)
+    coded = [p.entry for p in group if p.entry is not None and p.entry.code]
+    agent = next((p.agent for p in group if p.agent), None)
+    first = group[0]
+    if person is not None:
+        code, kind, name = person.code, "person", person.name
+        agent = agent or person.agent
+        country = person.country or person.code
+    elif coded:
+        head = coded[0]
+        code, kind = head.code, head.kind
+        name = head.name if head.kind in NAMED_KINDS else None
+        agent = agent or head.agent or DEFAULT_AGENT.get(head.kind)
+        country = head.country or (head.code if len(head.code) == 3 else None)
+    else:
+        if agent is None and not any(p.entry and p.entry.kind == "ner" for p in group):
+            return None
+        code, kind, name, country = "", "agent", None, None
+        if any(p.entry and p.entry.kind == "ner" for p in group):
+            kind = "ner"
+    tok_start, tok_end = first.start, group[-1].end
+    span = doc.span(doc.tokens[tok_start].start + first.lead, doc.tokens[tok_end - 1].end)
+    return ActorMention(span=span, code=code, agent=agent, name=name, kind=kind,
+                        token_start=tok_start, token_end=tok_end, country=country)
+
+
+def is_dual_referent(tok: Token) -> bool:
+    return tok.key in DUAL_REFERENTS

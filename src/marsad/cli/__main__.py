@@ -1,0 +1,5 @@
+"""``python -m marsad.cli`` runs the CLI."""
+
+from marsad.cli.main import run
+
+run()

@@ -1,0 +1,210 @@
+"""What the CLI commands do, as functions over the library (no typer here)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from marsad.api_lib import Coder, as_date
+from marsad.cli.progress import progress
+from marsad.config import Settings
+from marsad.document import Article, Document
+from marsad.errors import InputError
+from marsad.export import formats
+from marsad.ingest.readers import InputRejection, read_inputs
+
+
+@dataclass(slots=True)
+class CodeStats:
+    articles: int = 0
+    rejected: int = 0
+    events: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        rate = self.articles / self.seconds if self.seconds else 0.0
+        return (f"coded {self.articles} articles ({self.rejected} rejected), {self.events} events "
+                f"in {self.seconds:.1f} s ({rate:.0f} articles/s)")
+
+
+@contextmanager
+def _output(out: Path | None) -> Iterator[IO[str]]:
+    if out is None:
+        yield sys.stdout
+        return
+    try:
+        fh = open(out, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError(f"cannot write {out}: {exc.strerror}") from exc
+    with fh:
+        yield fh
+
+
+def coded_stream(paths: list[str], settings: Settings, date: str | None,
+                 show_progress: bool) -> Iterator[Document | InputRejection]:
+    """Documents (or input rejections) for every input unit, in order."""
+    coder = Coder(settings)
+    default_date = as_date(date)
+    for item in progress(read_inputs(paths), "coding", show_progress):
+        if isinstance(item, InputRejection):
+            yield item
+            continue
+        if item.date is None and default_date is not None:
+            item.date = default_date
+        yield coder.code_article(item)
+
+
+def _article_fields(a: Article) -> dict[str, Any]:
+    return {"id": a.id, "url": a.url, "outlet": a.outlet, "title": a.title,
+            "date": a.date.isoformat() if a.date else None}
+
+
+def run_code(paths: list[str], out: Path | None, fmt: str, date: str | None, settings: Settings,
+             show_progress: bool = True) -> CodeStats:
+    stats = CodeStats()
+    start = time.perf_counter()
+    with _output(out) as fh:
+        if fmt == "jsonl":
+            for item in coded_stream(paths, settings, date, show_progress):
+                d = item.to_dict()
+                _count(stats, item)
+                fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+        else:
+            records = _records(coded_stream(paths, settings, date, show_progress), stats)
+            writer = {"csv": formats.write_csv, "gdelt": formats.write_gdelt, "plover": formats.write_plover}[fmt]
+            writer(records, fh)
+    stats.seconds = time.perf_counter() - start
+    return stats
+
+
+def _count(stats: CodeStats, item: Document | InputRejection) -> None:
+    stats.articles += 1
+    if isinstance(item, InputRejection) or item.rejection is not None:
+        stats.rejected += 1
+    else:
+        stats.events += len(item.events)
+
+
+def _records(items: Iterable[Document | InputRejection], stats: CodeStats) -> Iterator[dict[str, Any]]:
+    for item in items:
+        _count(stats, item)
+        if isinstance(item, Document) and item.rejection is None:
+            yield from formats.records_of(item.to_dict(), _article_fields(item.article))
+
+
+def run_ingest(paths: list[str], settings: Settings, date: str | None, batch_size: int,
+               show_progress: bool = True) -> str:
+    from marsad.store.store import Store
+
+    start = time.perf_counter()
+    with Store(settings.db_path, settings) as store:
+        stats = store.ingest(coded_stream(paths, settings, date, show_progress), batch_size=batch_size)
+        counts = store.counts()
+    secs = time.perf_counter() - start
+    return (f"ingested {stats.articles} new articles ({stats.duplicates} already stored, {stats.rejected} "
+            f"rejected), {stats.events} event mentions in {secs:.1f} s; store {settings.db_path} now holds "
+            f"{counts['articles']} articles, {counts['events']} events")
+
+
+def run_events(settings: Settings, actor: str | None, dyad: str | None, root: str | None,
+               since: str | None, until: str | None, limit: int, fmt: str) -> None:
+    from marsad.store.store import EventQuery, Store
+
+    pair = None
+    if dyad:
+        parts = [p.strip().upper() for p in dyad.split(",") if p.strip()]
+        if len(parts) != 2:
+            raise InputError(f"--dyad needs two actor codes A,B, got {dyad!r}")
+        pair = (parts[0], parts[1])
+    q = EventQuery(actor=actor.upper() if actor else None, dyad=pair, root=root, since=as_date(since),
+                   until=as_date(until), limit=limit)
+    with Store(settings.db_path, settings, read_only=True) as store:
+        rows = store.events(q)
+    if fmt == "jsonl":
+        for r in rows:
+            sys.stdout.write(json.dumps(_row_dict(r), ensure_ascii=False, default=str) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(list(_row_dict(rows[0]).keys()) if rows else ["event_id"])
+        for r in rows:
+            w.writerow(list(_row_dict(r).values()))
+    else:
+        _print_table(rows)
+
+
+def _row_dict(r: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return asdict(r)
+
+
+def _print_table(rows: list[Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(show_lines=False)
+    for col in ("date", "source", "target", "cameo", "quad", "goldstein", "mentions", "evidence"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(str(r.date or ""), f"{r.source_code}/{r.source_agent or ''}",
+                  f"{r.target_code or '-'}/{r.target_agent or ''}", r.cameo, str(r.quad), f"{r.goldstein:+.1f}",
+                  str(r.num_mentions), r.evidence_text[:80])
+    Console().print(t)
+    Console(stderr=True).print(f"{len(rows)} events")
+
+
+def run_export(settings: Settings, fmt: str, out: Path) -> int:
+    from marsad.store.store import Store
+
+    with Store(settings.db_path, settings, read_only=True) as store:
+        if fmt == "parquet":
+            from marsad.export.parquet import write_parquet
+
+            return write_parquet(store, out)
+        records = store.event_records()
+        with _output(out) as fh:
+            if fmt == "jsonl":
+                n = 0
+                for n, rec in enumerate(records, 1):
+                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                return n
+            writer = {"csv": formats.write_csv, "gdelt": formats.write_gdelt, "plover": formats.write_plover}[fmt]
+            return writer(records, fh)
+
+
+def run_serve(settings: Settings, host: str, port: int) -> None:
+    import uvicorn
+
+    from marsad.api.app import create_app
+
+    app = create_app(settings)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def run_demo(settings: Settings, serve: bool, port: int) -> None:
+    from marsad import resources
+
+    sample = str(resources.path("samples"))
+    print(run_ingest([sample], settings, None, 500, show_progress=True), file=sys.stderr)
+    from marsad.store.store import Store
+
+    with Store(settings.db_path, settings, read_only=True) as store:
+        counts = store.counts()
+        top = store.con.execute(
+            "SELECT source_code, coalesce(target_code, '-'), root, count(*) FROM events "
+            "GROUP BY ALL ORDER BY 4 DESC, 1 LIMIT 10").fetchall()
+    print(f"store {settings.db_path}: {counts['articles']} articles, {counts['mentions']} event mentions, "
+          f"{counts['events']} events, {counts['rejections']} rejections", file=sys.stderr)
+    for s, t, r, n in top:
+        print(f"  {s:>10} → {t:<10} root {r}: {n}", file=sys.stderr)
+    if serve:
+        print(f"dashboard: http://127.0.0.1:{port}  (Ctrl-C to stop)", file=sys.stderr)
+        run_serve(settings, "127.0.0.1", port)

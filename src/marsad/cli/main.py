@@ -1,0 +1,192 @@
+"""The ``marsad`` command: a thin layer over the library.
+
+Exit codes (documented in the README): 0 success; 1 internal error; 2 usage or
+configuration error; 3 input cannot be read; 4 store error (missing, locked);
+130 interrupted.  User mistakes print one line ``marsad: error: …`` on stderr,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from marsad.config import Settings
+from marsad.errors import InputError, MarsadError
+
+app = typer.Typer(
+    name="marsad",
+    help="Marsad (مرصد): Arabic news → political event data (CAMEO/PLOVER) with the Arabic evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"marsad: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def handled(func: F) -> F:
+    """Turn library errors into one-line messages and documented exit codes."""
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except MarsadError as exc:
+            fail(f"[{exc.code}] {exc}", exc.exit_code)
+        except KeyboardInterrupt:
+            typer.echo("marsad: interrupted", err=True)
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            raise typer.Exit(0) from None
+    return wrapper  # type: ignore[return-value]
+
+
+class CodeFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    gdelt = "gdelt"
+    plover = "plover"
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExportFormat(StrEnum):
+    gdelt = "gdelt"
+    plover = "plover"
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+PathsArg = Annotated[list[str] | None, typer.Argument(
+    help="Input files or folders (.jsonl[.gz|.bz2|.zst], .txt, .html); '-' or none reads JSONL from stdin.",
+    show_default=False)]
+DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: marsad.duckdb).")]
+
+
+def _settings(db: Path | None = None, **changes: Any) -> Settings:
+    s = Settings.from_env()
+    if db is not None:
+        changes["db_path"] = str(db)
+    return s.with_(**changes) if changes else s
+
+
+@app.command("code")
+@handled
+def code_cmd(
+    paths: PathsArg = None,
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write here instead of stdout.")] = None,
+    fmt: Annotated[CodeFormat, typer.Option("--format", "-f", help="Output format.")] = CodeFormat.jsonl,
+    date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles without one.")] = None,
+    all_events: Annotated[bool, typer.Option("--all", help="Also output negated/hypothetical/future events.")] = False,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar or summary.")] = False,
+) -> None:
+    """Code articles into events.  JSONL output has one line per input article:
+    {"id": ..., "events": [...]} plus "rejected": {"code", "reason"} when it could not be coded."""
+    from marsad.cli.commands import run_code
+
+    settings = _settings(include_unasserted=all_events)
+    stats = run_code(paths or [], out, fmt.value, date, settings, show_progress=not quiet)
+    if not quiet:
+        typer.echo(stats.summary(), err=True)
+
+
+@app.command("ingest")
+@handled
+def ingest_cmd(
+    paths: PathsArg = None,
+    db: DbOpt = None,
+    date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles without one.")] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 500,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar or summary.")] = False,
+) -> None:
+    """Code articles and store them with their events in DuckDB (idempotent: same content, no change)."""
+    from marsad.cli.commands import run_ingest
+
+    settings = _settings(db)
+    stats = run_ingest(paths or [], settings, date, batch_size, show_progress=not quiet)
+    if not quiet:
+        typer.echo(stats, err=True)
+
+
+@app.command("events")
+@handled
+def events_cmd(
+    db: DbOpt = None,
+    actor: Annotated[str | None, typer.Option(help="Actor code as source or target (RUS, IGO:UN).")] = None,
+    dyad: Annotated[str | None, typer.Option(help="Two actor codes A,B (either direction).")] = None,
+    root: Annotated[str | None, typer.Option(help="CAMEO root code (two digits).")] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option(help="Maximum rows.")] = 50,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
+) -> None:
+    """Query the events in the store."""
+    from marsad.cli.commands import run_events
+
+    run_events(_settings(db), actor, dyad, root, since, until, limit, fmt.value)
+
+
+@app.command("export")
+@handled
+def export_cmd(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output file (folder for parquet).")],
+    db: DbOpt = None,
+) -> None:
+    """Export the store's events: GDELT 2.0 event TSV, PLOVER JSONL, Parquet (by year/month), CSV, JSONL."""
+    from marsad.cli.commands import run_export
+
+    n = run_export(_settings(db), fmt.value, out)
+    typer.echo(f"exported {n} events to {out}", err=True)
+
+
+@app.command("serve")
+@handled
+def serve_cmd(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Address to bind (default: loopback only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """Serve the HTTP API and the dashboard (read-only on the store)."""
+    from marsad.cli.commands import run_serve
+
+    run_serve(_settings(db), host, port)
+
+
+@app.command("demo")
+@handled
+def demo_cmd(
+    db: DbOpt = None,
+    serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the dashboard afterwards.")] = True,
+    port: Annotated[int, typer.Option(help="Port for the dashboard.")] = 8000,
+) -> None:
+    """Code the bundled sample articles into DuckDB, print a summary, and serve the dashboard."""
+    from marsad.cli.commands import run_demo
+
+    run_demo(_settings(db), serve, port)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except InputError as exc:  # pragma: no cover - handled() catches it first
+        typer.echo(f"marsad: error: {exc}", err=True)
+        sys.exit(exc.exit_code)

@@ -1,0 +1,184 @@
+"""Source and target of a trigger from Arabic clause structure.
+
+Heuristics over tokens and actor mentions of one sentence (no parser):
+
+* a mention inside a light-verb gap (أجرى الوزير اتصالا) is the subject;
+* a verb at the start of its clause takes the mention right after it as subject
+  (VSO: قصفت الطائرات الإسرائيلية…), else the nearest mention before it in the
+  same clause (SVO: الجيش الإسرائيلي قصف…);
+* the target is introduced by the pattern's preposition (على، ضد، مع…) or is the
+  first mention after the subject; nominal triggers take "بين X و Y", an
+  adjective or genitive right after the noun as source;
+* passive forms swap: the subject is the target, من قبل / على يد give the source;
+* mentions joined by و are conjoined: one event per (source, target) pair;
+* with no subject in the clause, the speaker of the sentence (قال X إن…) or the
+  topic of the previous sentences acts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.coding.lexicon import TriggerMatch
+from marsad.document import ActorMention, Token
+
+# Tokens (keys or norms) that open a new clause inside a sentence.
+CLAUSE_WORDS = frozenset({
+    "ان", "انه", "انها", "انهم", "الذي", "التي", "الذين", "حيث", "بينما", "فيما", "عندما", "بعدما",
+    "لكن", "لكنه", "غير", "كما", "اذ", "اذا", "لو", "حين", "حينما", "ريثما", "كي", "لكي", "ما",
+    "مما", "عقب", "اثر", "بعد", "قبل", "وسط", "خلال", "جراء", "بسبب",
+})
+BOUNDARY_PUNCT = frozenset({",", ";", ":", '"', "(", ")", "-", "—", "–", "[", "]"})
+# Words before a verb that keep it clause-initial (و قد، ثم، كما، فقد…).
+VERB_LEADS = frozenset({"قد", "ثم", "كما", "وقد", "فقد", "لقد", "ايضا", "بدوره", "بدورها", "اليوم", "امس"})
+AGENT_PREPS = frozenset({"قبل", "يد", "بواسطه"})  # من قبل، على يد
+SPEECH_VERBS = frozenset({
+    "قال", "قالت", "اكد", "اكدت", "اعلن", "اعلنت", "ذكر", "ذكرت", "اوضح", "اوضحت", "اضاف", "اضافت",
+    "صرح", "صرحت", "افاد", "افادت", "اشار", "اشارت", "شدد", "شددت", "لفت", "لفتت", "يقول", "تقول",
+    "يري", "تري", "اعتبر", "اعتبرت", "راي", "رات", "نقل", "نقلت", "كشف", "كشفت", "اكدا", "قالا",
+})
+
+
+@dataclass(slots=True)
+class Args:
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    swapped: bool = False  # visit/host direction already decided
+
+
+def clause_bounds(tokens: list[Token], lo: int, hi: int, at: int) -> tuple[int, int]:
+    """Token range of the clause around token ``at`` within ``[lo, hi)``."""
+    s = at
+    while s > lo and not _is_boundary(tokens[s - 1]):
+        s -= 1
+    e = at + 1
+    while e < hi and not _is_boundary(tokens[e]):
+        e += 1
+    return s, e
+
+
+def _is_boundary(tok: Token) -> bool:
+    return tok.norm in BOUNDARY_PUNCT or tok.norm in CLAUSE_WORDS or tok.key in ("ان", "انه", "انها")
+
+
+def conjoined(mentions: list[ActorMention], first: int, tokens: list[Token]) -> list[ActorMention]:
+    """``mentions[first]`` and the mentions joined to it by و (X وY وZ)."""
+    group = [mentions[first]]
+    j = first + 1
+    while j < len(mentions):
+        prev, nxt = group[-1], mentions[j]
+        gap = nxt.token_start - prev.token_end
+        tok = tokens[nxt.token_start]
+        joined = (gap == 0 and tok.norm.startswith("و")) or (
+            gap == 1 and tokens[prev.token_end].norm in {"و", ","})
+        if not joined or not nxt.code:
+            break
+        group.append(nxt)
+        j += 1
+    return group
+
+
+def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
+              lo: int, hi: int) -> Args:
+    """Sources and targets for trigger ``tm`` among mentions ``ments`` of sentence ``[lo, hi)``."""
+    pat = tm.pattern
+    cs, ce = clause_bounds(tokens, lo, hi, tm.start)
+    if tm.end > ce:
+        ce = clause_bounds(tokens, lo, hi, tm.end - 1)[1]
+    idx = {id(m): i for i, m in enumerate(ments)}
+    in_gap = [m for m in ments if tm.gap and tm.gap[0] <= m.token_start < tm.gap[1]]
+    before = [m for m in ments if cs <= m.token_start and m.token_end <= tm.start]
+    after = [m for m in ments if m.token_start >= tm.end and m.token_start < ce + 6]
+    noun = "noun" in pat.flags
+
+    subject: ActorMention | None = None
+    rest = after
+    if in_gap:
+        subject = in_gap[0]
+    elif noun:
+        subject, rest = _noun_subject(tm, tokens, after, ments)
+        if subject is None and before and not _separated(tokens, before[-1].token_end, tm.start):
+            subject = before[-1]
+    else:
+        initial = _clause_initial(tokens, cs, tm.start)
+        if initial and after and after[0].token_start - tm.end <= 3:
+            subject, rest = after[0], after[1:]
+        elif before:
+            subject = before[-1]
+        elif after and after[0].token_start - tm.end <= 3:
+            subject, rest = after[0], after[1:]
+
+    target = _target(tm, tokens, rest, pat.preps)
+    if "passive" in pat.flags:
+        agent = _passive_agent(tokens, rest)
+        target, subject = subject, agent
+    srcs = conjoined(ments, idx[id(subject)], tokens) if subject is not None else []
+    tgts = conjoined(ments, idx[id(target)], tokens) if target is not None else []
+    if "notarget" in pat.flags:
+        tgts = []
+    return Args(srcs, tgts)
+
+
+def _separated(tokens: list[Token], a: int, b: int) -> bool:
+    return b - a > 4
+
+
+def _clause_initial(tokens: list[Token], cs: int, at: int) -> bool:
+    """Is the verb at ``at`` the first content word of its clause?"""
+    for t in tokens[cs:at]:
+        if t.norm in VERB_LEADS or t.key in VERB_LEADS or t.norm in {"و", "ف"}:
+            continue
+        return False
+    return True
+
+
+def _noun_subject(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention],
+                  ments: list[ActorMention]) -> tuple[ActorMention | None, list[ActorMention]]:
+    """Nominal triggers: "بين X و Y", or an actor adjective/genitive right after the noun."""
+    if not after:
+        return None, after
+    first = after[0]
+    dist = first.token_start - tm.end
+    if dist <= 1 and tm.end < len(tokens) and tokens[tm.end].key == "بين":
+        return first, after[1:]
+    if dist == 0 or (dist == 1 and tokens[tm.end].key in {"بين"}):
+        return first, after[1:]
+    return None, after
+
+
+def _target(tm: TriggerMatch, tokens: list[Token], rest: list[ActorMention],
+            preps: frozenset[str]) -> ActorMention | None:
+    if not rest:
+        return None
+    if preps:
+        for m in rest:
+            before = tokens[m.token_start - 1] if m.token_start > 0 else None
+            first = tokens[m.token_start]
+            if (before is not None and before.key in preps) or _has_prep(first, preps):
+                return m
+    m = rest[0]
+    if m.token_start - tm.end > 8:
+        return None
+    return m
+
+
+def _has_prep(tok: Token, preps: frozenset[str]) -> bool:
+    """A clitic preposition on the mention's first token (لـ، بـ) counts as a preposition."""
+    p = tok.prefix.lstrip("وف")
+    return bool(p) and (p[0] in preps or (p[0] == "ل" and "ل" in preps))
+
+
+def _passive_agent(tokens: list[Token], rest: list[ActorMention]) -> ActorMention | None:
+    for m in rest:
+        if m.token_start >= 1 and tokens[m.token_start - 1].key in AGENT_PREPS:
+            return m
+    return None
+
+
+def speaker(tokens: list[Token], ments: list[ActorMention], lo: int, at: int) -> ActorMention | None:
+    """The subject of a speech verb before token ``at`` in the sentence (قال X إن…)."""
+    for m in reversed([m for m in ments if lo <= m.token_start < at]):
+        k = max(lo, m.token_start - 3)
+        if any(t.key in SPEECH_VERBS or t.norm in SPEECH_VERBS for t in tokens[k:m.token_start]):
+            return m
+    return None

@@ -1,0 +1,155 @@
+"""The events stage: triggers + arguments → coded events with CAMEO/PLOVER.
+
+For each sentence the trigger lexicon is matched over the tokens; each trigger
+gets sources and targets from :mod:`marsad.coding.arguments`, and one event is
+made per (source, target) pair (both directions for symmetric actions,
+042/043 for visits).  Codes are looked up in the CAMEO table for Goldstein,
+QuadClass and PLOVER.  Modality, background, attribution and quantities come
+from :mod:`marsad.coding.cues` when it is available.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.actors.stage import is_dual_referent
+from marsad.coding.arguments import find_args, speaker
+from marsad.coding.cameo import CameoTable
+from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers, token_readings
+from marsad.document import ActorMention, Document, Event, Span
+from marsad.text.tokens import candidates, clitic_length
+
+VISIT, HOST = "042", "043"
+
+
+@dataclass(slots=True)
+class EventStage:
+    lexicon: TriggerLexicon = field(default_factory=TriggerLexicon)
+    cameo: CameoTable = field(default_factory=CameoTable)
+    cues: object | None = None  # marsad.coding.cues.Cues when available
+    name: str = "events"
+    requires: tuple[str, ...] = ("tokens", "sentences", "actors")
+    provides: tuple[str, ...] = ("events",)
+
+    def __call__(self, doc: Document) -> Document:
+        tokens = doc.tokens
+        readings = [token_readings(t) for t in tokens]
+        coded = [m for m in doc.actors if m.code]
+        events: list[Event] = []
+        topic: list[ActorMention] = []
+        for si, sent in enumerate(doc.sentences):
+            lo, hi = sent.first_token, sent.last_token
+            ments = [m for m in coded if lo <= m.token_start < hi]
+            for tm in find_triggers(self.lexicon, tokens, lo, hi, readings):
+                events.extend(self._events(doc, si, tm, ments, topic, coded))
+            if ments:
+                topic = [ments[0]]
+        doc.events = _dedupe(events)
+        return doc
+
+    def _events(self, doc: Document, si: int, tm: TriggerMatch, ments: list[ActorMention],
+                topic: list[ActorMention], coded: list[ActorMention]) -> list[Event]:
+        tokens = doc.tokens
+        sent = doc.sentences[si]
+        lo, hi = sent.first_token, sent.last_token
+        pat = tm.pattern
+        args = find_args(tm, tokens, ments, lo, hi)
+        sources, targets = args.sources, args.targets
+        symmetric = "sym" in pat.flags
+        if not sources and "passive" not in pat.flags and "noun" not in pat.flags:
+            dual = _dual_pair(doc, tm, lo, coded)
+            if dual:
+                sources, symmetric = dual, True
+                if not targets:
+                    targets = []
+            else:
+                spk = speaker(tokens, ments, lo, tm.start)
+                sources = [spk] if spk is not None else list(topic)
+        if not sources:
+            return []
+        if "weak" in pat.flags and not targets:
+            return []
+        evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)
+        trigger = _trigger_span(doc, tm)
+        out: list[Event] = []
+        if symmetric and not targets and len(sources) >= 2:
+            pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
+        else:
+            pairs = [(s, t) for s in sources for t in (targets or [None]) if t is None or t.code != s.code
+                     or t.span != s.span]
+            if symmetric:
+                pairs += [(t, s) for s, t in pairs if t is not None]
+        for s, t in pairs:
+            if t is not None and s.span == t.span:
+                continue
+            code = pat.cameo
+            if "visit" in pat.flags or "host" in pat.flags:
+                out.append(self._event(s, t, code, trigger, evidence, si))
+                if t is not None:
+                    back = HOST if code == VISIT else VISIT
+                    out.append(self._event(t, s, back, trigger, evidence, si))
+                continue
+            out.append(self._event(s, t, code, trigger, evidence, si))
+        self._apply_cues(doc, si, tm, out)
+        return out
+
+    def _event(self, s: ActorMention, t: ActorMention | None, code: str, trigger: Span,
+               evidence: Span, si: int) -> Event:
+        c = self.cameo.get(code)
+        return Event(source=s, target=t, cameo=code, trigger=trigger, evidence=evidence,
+                     goldstein=c.goldstein, quad=c.quad, plover_type=c.plover_type,
+                     plover_mode=c.plover_mode, sentence=si)
+
+    def _apply_cues(self, doc: Document, si: int, tm: TriggerMatch, events: list[Event]) -> None:
+        cues = self.cues
+        if cues is None or not events:
+            return
+        from marsad.coding import cues as cue_fns
+
+        modality = cue_fns.modality(cues, doc, si, tm.start)
+        background = cue_fns.is_background(cues, doc, si, tm.start)
+        reported = cue_fns.attribution(cues, doc, si)
+        quantities = cue_fns.quantities(cues, doc, si, tm.start)
+        for ev in events:
+            ev.modality = modality
+            ev.background = background
+            ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]
+            ev.quantities = quantities
+
+
+def _trigger_span(doc: Document, tm: TriggerMatch) -> Span:
+    """The trigger's raw span, without proclitics on its first word (وقصفت → قصفت)."""
+    toks = doc.tokens
+    first = toks[tm.start]
+    slot = tm.pattern.words[0]
+    lead = next((clitic_length(p) for p, k in candidates(first.norm)
+                 if k in slot or (len(k) > 1 and k[0] == "س" and k[1:] in slot)), 0)
+    return doc.span(first.start + lead, toks[tm.end - 1].end)
+
+
+def _dual_pair(doc: Document, tm: TriggerMatch, lo: int, coded: list[ActorMention]) -> list[ActorMention]:
+    """"الوزيران/الجانبان" near the trigger → the last two actors of different codes."""
+    window = doc.tokens[max(lo, tm.start - 3):tm.end + 3]
+    if not any(is_dual_referent(t) for t in window):
+        return []
+    pos = doc.tokens[tm.start].start
+    seen: dict[str, ActorMention] = {}
+    for m in reversed([m for m in coded if doc.tokens[m.token_start].start < pos]):
+        if m.code not in seen:
+            seen[m.code] = m
+        if len(seen) == 2:
+            break
+    return list(seen.values()) if len(seen) == 2 else []
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (source, target, code) in an article: the first mention wins."""
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for e in events:
+        key = (e.source.code, e.target.code if e.target else "-", e.cameo)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out

@@ -1,0 +1,180 @@
+"""The trigger lexicon: patterns per CAMEO code, loaded from resources/lexicon/NN.tsv.
+
+Pattern syntax (see resources/lexicon/README.md): words separated by spaces,
+each matching one token; ``a|b`` alternatives; ``~`` a gap of 0–3 tokens that
+does not cross punctuation.  Pattern words and text tokens are compared by
+their keys (normalized, leading article stripped); the first token may carry
+proclitics and the future prefix س, the last may carry a pronoun suffix.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from marsad import resources
+from marsad.document import Token
+from marsad.errors import ResourceError
+from marsad.text.normalize import normalize_text
+from marsad.text.tokens import candidates, suffix_readings, word_key
+
+FLAGS = frozenset({"sym", "visit", "host", "passive", "noun", "notarget", "weak"})
+GAP = None  # a pattern slot that is a gap
+MAX_GAP = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    words: tuple  # tuple of frozenset[str] or GAP
+    cameo: str
+    flags: frozenset[str]
+    preps: frozenset[str]  # target prepositions (from prep=على|ضد)
+    source: str  # "02.tsv:17" for provenance
+
+    @property
+    def size(self) -> int:
+        return sum(1 for w in self.words if w is not GAP)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    start: int  # token index of the first word
+    end: int  # exclusive, after the last word
+    pattern: Pattern
+    gap: tuple[int, int] | None = None  # token range of the gap, if any
+
+
+def _word_keys(word: str) -> frozenset[str]:
+    return frozenset(word_key(normalize_text(alt)) for alt in word.split("|") if alt)
+
+
+def parse_pattern(text: str, cameo: str, flags_field: str, where: str) -> Pattern:
+    words: list = []
+    for w in text.split():
+        words.append(GAP if w == "~" else _word_keys(w))
+    if not words or words[0] is GAP or words[-1] is GAP:
+        raise ResourceError(f"{where}: pattern must start and end with a word: {text!r}")
+    flags, preps = set(), set()
+    for f in filter(None, (x.strip() for x in flags_field.split(","))):
+        if f.startswith("prep="):
+            preps.update(word_key(normalize_text(p)) for p in f[5:].split("|"))
+        elif f in FLAGS:
+            flags.add(f)
+        else:
+            raise ResourceError(f"{where}: unknown flag {f!r}")
+    return Pattern(tuple(words), cameo, frozenset(flags), frozenset(preps), where)
+
+
+class TriggerLexicon:
+    """All patterns, indexed by the keys of their first word."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self._dir = directory
+        self._index: dict[str, list[Pattern]] | None = None
+
+    @property
+    def index(self) -> dict[str, list[Pattern]]:
+        if self._index is None:
+            self._index = self._load()
+        return self._index
+
+    def _load(self) -> dict[str, list[Pattern]]:
+        d = self._dir or resources.path("lexicon")
+        index: dict[str, list[Pattern]] = defaultdict(list)
+        for f in sorted(d.glob("[0-2][0-9].tsv")):
+            for n, row in enumerate(resources.read_tsv(f), 2):
+                if not row.get("pattern") or not row.get("cameo"):
+                    continue
+                pat = parse_pattern(row["pattern"], row["cameo"], row.get("flags", ""), f"{f.name}:{n}")
+                for key in pat.words[0]:
+                    index[key].append(pat)
+        for pats in index.values():
+            pats.sort(key=lambda p: (-p.size, -len(p.cameo)))
+        return dict(index)
+
+    def patterns(self) -> list[Pattern]:
+        seen, out = set(), []
+        for pats in self.index.values():
+            for p in pats:
+                if id(p) not in seen:
+                    seen.add(id(p))
+                    out.append(p)
+        return out
+
+
+def token_readings(tok: Token) -> tuple[frozenset[str], frozenset[str]]:
+    """Keys a token can match: (without suffix stripping, with it)."""
+    plain = set()
+    for _, key in candidates(tok.norm):
+        plain.add(key)
+        if len(key) >= 4 and key[0] == "س" and key[1] in "يتنا":
+            plain.add(key[1:])
+    suff = {stem for k in plain for stem, _ in suffix_readings(k)}
+    return frozenset(plain), frozenset(suff)
+
+
+def find_triggers(lex: TriggerLexicon, tokens: list[Token], lo: int, hi: int,
+                  readings: list[tuple[frozenset[str], frozenset[str]]]) -> list[TriggerMatch]:
+    """All pattern matches in tokens ``[lo, hi)``, longest first, non-overlapping."""
+    index = lex.index
+    found: list[TriggerMatch] = []
+    for i in range(lo, hi):
+        plain, suff = readings[i]
+        seen: set[int] = set()
+        for key in plain | suff:
+            for pat in index.get(key, ()):
+                if id(pat) in seen:
+                    continue
+                seen.add(id(pat))
+                m = _match(pat, tokens, readings, i, hi)
+                if m is not None:
+                    found.append(m)
+    found.sort(key=lambda m: (-m.pattern.size, -(len(m.pattern.cameo)), m.start))
+    chosen: list[TriggerMatch] = []
+    taken: set[int] = set()
+    for m in found:
+        words = set(range(m.start, m.end))
+        if m.gap:
+            words -= set(range(*m.gap))
+        if words & taken:
+            continue
+        chosen.append(m)
+        taken |= words
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _match(pat: Pattern, tokens: list[Token], readings, i: int, hi: int) -> TriggerMatch | None:
+    words = pat.words
+    last = len(words) - 1
+    pos, gap = i, None
+    w = 0
+    while w <= last:
+        slot = words[w]
+        if slot is GAP:
+            nxt = words[w + 1]
+            final = (w + 1 == last)
+            for skip in range(0, MAX_GAP + 1):
+                j = pos + skip
+                if j >= hi or (skip and not tokens[j - 1].norm[0].isalnum()):
+                    return None
+                if _slot_ok(nxt, readings[j], final):
+                    gap = (pos, j)
+                    pos = j + 1
+                    break
+            else:
+                return None
+            w += 2
+            continue
+        if pos >= hi or not _slot_ok(slot, readings[pos], w == last):
+            return None
+        pos += 1
+        w += 1
+    return TriggerMatch(i, pos, pat, gap)
+
+
+def _slot_ok(slot: frozenset[str], reading: tuple[frozenset[str], frozenset[str]], last: bool) -> bool:
+    plain, suff = reading
+    if slot & plain:
+        return True
+    return last and bool(slot & suff)

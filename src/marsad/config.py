@@ -1,0 +1,87 @@
+"""One settings table: name, default, help.  No module-level mutable state.
+
+Settings are passed explicitly (``Pipeline(settings)``, ``Store(path, settings)``).
+Every setting is documented here and in docs/settings.md (a test checks both
+agree); ``Settings.from_env()`` reads ``MARSAD_<NAME>`` environment variables.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from marsad.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("max_chars", 200_000, "Articles longer than this many characters are rejected (reason too_long)."),
+    Setting("min_chars", 20, "Articles shorter than this many non-space characters are rejected (reason empty)."),
+    Setting("min_arabic_ratio", 0.5, "Minimum share of Arabic-script letters; below it the article is rejected (not_arabic)."),
+    Setting("include_unasserted", False, "Also output negated, hypothetical and future events (marked by `modality`)."),
+    Setting("include_background", True, "Output background events (marked `background: true`)."),
+    Setting("min_confidence", 0.0, "Drop events whose confidence is below this value."),
+    Setting("use_ner", True, "Use the statistical NER for persons and organisations no dictionary knows."),
+    Setting("time_budget_ms", 2000, "Per-article time budget; an article over it is rejected (reason timeout) in batch runs."),
+    Setting("db_path", "marsad.duckdb", "Default DuckDB file for ingest, events, export and serve."),
+    Setting("dedup_window_days", 2, "De-duplication: events of the same dyad and root within this many days may merge."),
+    Setting("api_token", "", "Token required by write endpoints of the HTTP API (empty: write endpoints disabled)."),
+    Setting("api_max_body", 2_000_000, "Maximum HTTP request body in bytes."),
+    Setting("query_timeout_ms", 5000, "Time limit for one store query from the API."),
+)
+
+_DEFAULTS = {s.name: s.default for s in SETTINGS}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    max_chars: int = _DEFAULTS["max_chars"]
+    min_chars: int = _DEFAULTS["min_chars"]
+    min_arabic_ratio: float = _DEFAULTS["min_arabic_ratio"]
+    include_unasserted: bool = _DEFAULTS["include_unasserted"]
+    include_background: bool = _DEFAULTS["include_background"]
+    min_confidence: float = _DEFAULTS["min_confidence"]
+    use_ner: bool = _DEFAULTS["use_ner"]
+    time_budget_ms: int = _DEFAULTS["time_budget_ms"]
+    db_path: str = _DEFAULTS["db_path"]
+    dedup_window_days: int = _DEFAULTS["dedup_window_days"]
+    api_token: str = _DEFAULTS["api_token"]
+    api_max_body: int = _DEFAULTS["api_max_body"]
+    query_timeout_ms: int = _DEFAULTS["query_timeout_ms"]
+
+    def with_(self, **changes: Any) -> Settings:
+        unknown = set(changes) - set(_DEFAULTS)
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return replace(self, **changes)
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        changes: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get("MARSAD_" + f.name.upper())
+            if raw is None:
+                continue
+            changes[f.name] = _coerce(f.name, raw, _DEFAULTS[f.name])
+        return cls().with_(**changes)
+
+
+def _coerce(name: str, raw: str, default: Any) -> Any:
+    try:
+        if isinstance(default, bool):
+            if raw.lower() in {"1", "true", "yes", "on"}:
+                return True
+            if raw.lower() in {"0", "false", "no", "off", ""}:
+                return False
+            raise ValueError(raw)
+        return type(default)(raw)
+    except ValueError as exc:
+        raise ConfigError(f"setting {name}: cannot read {raw!r} as {type(default).__name__}") from exc

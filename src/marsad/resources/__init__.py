@@ -1,0 +1,63 @@
+"""Versioned linguistic resources shipped with the package, read lazily.
+
+The catalogue names every data file the code reads; nothing else is opened.
+``read_tsv`` yields rows as dicts from a TSV with a header line (``#`` lines are
+comments).  Callers cache what they build from the rows on their own objects.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+from marsad.errors import ResourceError
+
+RESOURCES_VERSION = "2026.11.1"
+
+CATALOGUE: dict[str, str] = {
+    "cameo": "cameo/cameo.tsv",
+    "cameo_ar": "cameo/labels_ar.tsv",
+    "states": "actors/states.tsv",
+    "organisations": "actors/organisations.tsv",
+    "persons": "actors/persons.tsv",
+    "agents": "actors/agents.tsv",
+    "actor_stoplist": "actors/stoplist.tsv",
+    "gazetteer": "places/gazetteer.tsv",
+    "place_stoplist": "places/stoplist.tsv",
+    "lexicon": "lexicon",
+    "cues": "cues",
+    "samples": "samples/articles.jsonl",
+}
+
+
+def path(name: str) -> Path:
+    """Filesystem path of a catalogued resource."""
+    try:
+        rel = CATALOGUE[name]
+    except KeyError as exc:
+        raise ResourceError(f"no resource named {name!r}; known: {', '.join(CATALOGUE)}") from exc
+    p = Path(str(resources.files("marsad.resources").joinpath(rel)))
+    if not p.exists():
+        raise ResourceError(f"resource {name!r} missing at {p}: reinstall marsad (pip install -e .)")
+    return p
+
+
+def exists(name: str) -> bool:
+    try:
+        path(name)
+    except ResourceError:
+        return False
+    return True
+
+
+def read_tsv(p: Path) -> Iterator[dict[str, str]]:
+    """Rows of a TSV file with a header; ``#`` comment lines and blank lines skipped."""
+    try:
+        with open(p, encoding="utf-8", newline="") as fh:
+            lines = (ln for ln in fh if ln.strip() and not ln.startswith("#"))
+            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+                yield {k: (v or "").strip() for k, v in row.items() if k is not None}
+    except OSError as exc:
+        raise ResourceError(f"cannot read {p}: {exc}") from exc

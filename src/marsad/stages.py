@@ -1,0 +1,96 @@
+"""The default stages and the pipeline that chains them.
+
+validate → text → actors → events → output (more stages plug in here:
+times, places, dates).  ``build_pipeline(settings)`` is the one place that
+assembles them; resources load lazily on first use and are shared by the
+stages of one pipeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.actors.stage import ActorStage
+from marsad.coding.coder import EventStage
+from marsad.config import Settings
+from marsad.document import Document, Rejection
+from marsad.pipeline import ErrorPolicy, Pipeline
+from marsad.text.normalize import arabic_ratio
+from marsad.text.prepare import prepare
+
+
+@dataclass(slots=True)
+class ValidateStage:
+    """Reject what cannot be coded: empty, too long, binary, not Arabic."""
+
+    settings: Settings = field(default_factory=Settings)
+    name: str = "validate"
+    requires: tuple[str, ...] = ("article",)
+    provides: tuple[str, ...] = ("checked",)
+
+    def __call__(self, doc: Document) -> Document:
+        doc.rejection = check_article_text(doc.article.text, self.settings)
+        return doc
+
+
+def check_article_text(text: object, settings: Settings) -> Rejection | None:
+    """Why ``text`` cannot be coded, or None when it can."""
+    if not isinstance(text, str):
+        return Rejection("bad_input", f"text must be a string, not {type(text).__name__}")
+    stripped = "".join(text.split())
+    if len(stripped) < settings.min_chars:
+        what = "empty" if not stripped else f"only {len(stripped)} non-space characters"
+        return Rejection("empty", f"article text is {what} (minimum {settings.min_chars})")
+    if len(text) > settings.max_chars:
+        return Rejection("too_long", f"article has {len(text):,} characters (maximum {settings.max_chars:,}; "
+                         "raise the max_chars setting to code it)")
+    if "\x00" in text[:10000] or "\ufffd" * 3 in text[:10000]:
+        return Rejection("binary", "article text contains NUL bytes or undecodable bytes: not text")
+    ratio = arabic_ratio(text)
+    if ratio < settings.min_arabic_ratio:
+        return Rejection("not_arabic", f"only {ratio:.0%} of the letters are Arabic script "
+                         f"(minimum {settings.min_arabic_ratio:.0%}): not an Arabic article")
+    return None
+
+
+@dataclass(slots=True)
+class TextStage:
+    name: str = "text"
+    requires: tuple[str, ...] = ("checked",)
+    provides: tuple[str, ...] = ("norm", "tokens", "sentences")
+
+    def __call__(self, doc: Document) -> Document:
+        return prepare(doc)
+
+
+@dataclass(slots=True)
+class OutputStage:
+    """Apply the output policy: drop unasserted/background/low-confidence events."""
+
+    settings: Settings = field(default_factory=Settings)
+    name: str = "output"
+    requires: tuple[str, ...] = ("events",)
+    provides: tuple[str, ...] = ("output",)
+
+    def __call__(self, doc: Document) -> Document:
+        s = self.settings
+        doc.events = [
+            e for e in doc.events
+            if (s.include_unasserted or e.modality == "asserted")
+            and (s.include_background or not e.background)
+            and e.confidence >= s.min_confidence
+        ]
+        return doc
+
+
+def build_pipeline(settings: Settings | None = None, errors: ErrorPolicy = "record") -> Pipeline:
+    """The default Marsad pipeline."""
+    settings = settings or Settings()
+    stages = [
+        ValidateStage(settings),
+        TextStage(),
+        ActorStage(),
+        EventStage(),
+        OutputStage(settings),
+    ]
+    return Pipeline(stages, settings, errors=errors)

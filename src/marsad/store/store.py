@@ -1,0 +1,384 @@
+"""The one class in front of DuckDB: ingest, query, export.
+
+* Ingest is idempotent: an article's identity is its content hash; storing it
+  again changes nothing.  Each batch is one transaction, so an interrupted
+  ingest leaves whole batches and a rerun completes the rest.
+* A second writer on the same file gets :class:`StoreLockedError` (DuckDB
+  holds a file lock); readers open ``read_only=True``.
+* Every query is parameterised; results are typed (:class:`EventRow`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from datetime import date as Date
+from importlib import resources as ilr
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from marsad.config import Settings
+from marsad.document import Document
+from marsad.errors import StoreError, StoreLockedError
+from marsad.ingest.readers import InputRejection
+
+SCHEMA_VERSION = "1"
+
+
+@dataclass(slots=True)
+class IngestStats:
+    articles: int = 0  # new articles stored
+    duplicates: int = 0  # already in the store (same content hash)
+    events: int = 0  # mentions stored
+    rejected: int = 0
+
+    def add(self, other: IngestStats) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+
+@dataclass(slots=True, frozen=True)
+class EventRow:
+    event_id: str
+    date: Date | None
+    source_code: str
+    source_agent: str | None
+    source_name: str | None
+    target_code: str | None
+    target_agent: str | None
+    target_name: str | None
+    cameo: str
+    root: str
+    quad: int
+    goldstein: float
+    plover_type: str | None
+    plover_mode: str | None
+    place_name: str | None
+    place_country: str | None
+    place_lat: float | None
+    place_lon: float | None
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    evidence_text: str
+    background: bool
+
+
+EVENT_COLUMNS = [f.name for f in fields(EventRow)]
+
+
+@dataclass(slots=True)
+class EventQuery:
+    """Filters for :meth:`Store.events`; every field optional."""
+
+    actor: str | None = None
+    dyad: tuple[str, str] | None = None
+    root: str | None = None
+    quad: int | None = None
+    plover_type: str | None = None
+    country: str | None = None
+    place: str | None = None
+    since: Date | None = None
+    until: Date | None = None
+    text: str | None = None
+    include_background: bool = True
+    limit: int = 100
+    offset: int = 0
+    order: str = "date_desc"
+
+
+ORDERS = {
+    "date_desc": "date DESC NULLS LAST, event_id",
+    "date_asc": "date ASC NULLS LAST, event_id",
+    "mentions_desc": "num_mentions DESC, date DESC NULLS LAST, event_id",
+    "goldstein_asc": "goldstein ASC, event_id",
+    "goldstein_desc": "goldstein DESC, event_id",
+}
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def event_key(ev: dict[str, Any], pub_date: Date | None, content_hash: str) -> str:
+    """Stable id of the real-world event a mention belongs to (same dyad, root and day)."""
+    day = ev.get("date") or (pub_date.isoformat() if pub_date else "nd:" + content_hash)
+    tgt = (ev.get("target") or {}).get("code") or "-"
+    key = f"{ev['source']['code']}|{tgt}|{ev['root']}|{day}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+class Store:
+    """A DuckDB file holding articles, mentions, events and rejections."""
+
+    def __init__(self, path: str | Path, settings: Settings | None = None, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.settings = settings or Settings()
+        self.read_only = read_only
+        try:
+            if read_only and self.path != ":memory:" and not Path(self.path).exists():
+                raise StoreError(f"{self.path}: no such store; create it with `marsad ingest`")
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreLockedError(f"{self.path} is open for writing by another process; "
+                                       "wait for it to finish or open the store read-only") from exc
+            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+        if not read_only:
+            self._migrate()
+
+    def _migrate(self) -> None:
+        sql = ilr.files("marsad.store").joinpath("schema.sql").read_text(encoding="utf-8")
+        self.con.execute(sql)
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- ingest
+    def ingest(self, items: Iterable[Document | InputRejection], batch_size: int = 500) -> IngestStats:
+        """Store coded documents (and rejections) in transactions of ``batch_size``."""
+        total = IngestStats()
+        batch: list[Document | InputRejection] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                total.add(self._ingest_batch(batch))
+                batch = []
+        if batch:
+            total.add(self._ingest_batch(batch))
+        return total
+
+    def _ingest_batch(self, batch: list[Document | InputRejection]) -> IngestStats:
+        stats = IngestStats()
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            hashes = [d.article.content_hash for d in batch if isinstance(d, Document)]
+            known = set()
+            if hashes:
+                known = {r[0] for r in con.execute(
+                    "SELECT content_hash FROM articles WHERE content_hash IN (SELECT unnest(?))", [hashes]
+                ).fetchall()}
+            arts, ments, rejs = [], [], []
+            seen: set[str] = set()
+            now = _now()
+            for d in batch:
+                if isinstance(d, InputRejection):
+                    rejs.append((f"{d.source}", d.id, d.source, d.code, d.reason, now))
+                    continue
+                h = d.article.content_hash
+                if h in known or h in seen:
+                    stats.duplicates += 1
+                    continue
+                seen.add(h)
+                if d.rejection is not None:
+                    rejs.append((h, d.article.id, d.article.url or d.article.id, d.rejection.code,
+                                 d.rejection.reason, now))
+                    continue
+                arts.append(_article_row(d, now))
+                ments.extend(_mention_rows(d))
+            self._insert_rows(arts, ments, rejs)
+            affected = sorted({m["event_id"] for m in ments})
+            if affected:
+                self._regroup(affected)
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        stats.articles, stats.events = len(arts), len(ments)
+        stats.rejected = len(rejs)
+        return stats
+
+    def _insert_rows(self, arts: list[dict], ments: list[dict], rejs: list[tuple]) -> None:
+        con = self.con
+        if arts:
+            tbl = pa.Table.from_pylist(arts)  # noqa: F841 - read by DuckDB by name
+            con.execute("INSERT INTO articles BY NAME SELECT * FROM tbl")
+        if ments:
+            mtbl = pa.Table.from_pylist(ments)  # noqa: F841
+            con.execute("INSERT INTO mentions BY NAME SELECT * FROM mtbl")
+        if rejs:
+            con.executemany("INSERT OR REPLACE INTO rejections VALUES (?, ?, ?, ?, ?, ?)", rejs)
+
+    def _regroup(self, event_ids: list[str]) -> None:
+        """Recompute the ``events`` rows of the given groups from their mentions."""
+        con = self.con
+        con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?))", [event_ids])
+        con.execute("""
+            INSERT INTO events
+            SELECT m.event_id,
+                   arg_min(m.source_code, a.ingested_at), arg_min(m.source_agent, a.ingested_at),
+                   arg_min(m.source_name, a.ingested_at), arg_min(m.target_code, a.ingested_at),
+                   arg_min(m.target_agent, a.ingested_at), arg_min(m.target_name, a.ingested_at),
+                   mode(m.cameo), min(m.root), min(m.quad), arg_min(m.goldstein, a.ingested_at),
+                   arg_min(m.plover_type, a.ingested_at), arg_min(m.plover_mode, a.ingested_at),
+                   min(m.date), arg_min(m.date_precision, m.date),
+                   arg_min(m.place_name, m.place_name IS NULL), arg_min(m.place_country, m.place_name IS NULL),
+                   arg_min(m.place_lat, m.place_name IS NULL), arg_min(m.place_lon, m.place_name IS NULL),
+                   arg_min(m.place_geonameid, m.place_name IS NULL),
+                   bool_and(m.background),
+                   count(*), count(DISTINCT m.content_hash),
+                   count(DISTINCT coalesce(a.outlet, a.url, a.content_hash)),
+                   arg_min(m.content_hash, a.ingested_at), min(a.ingested_at),
+                   arg_min(m.evidence_text, a.ingested_at)
+            FROM mentions m JOIN articles a USING (content_hash)
+            WHERE m.event_id IN (SELECT unnest(?))
+            GROUP BY m.event_id
+        """, [event_ids])
+
+    def record_rejections(self, rejs: Iterable[InputRejection]) -> int:
+        return self.ingest(rejs).rejected
+
+    # ---------------------------------------------------------------- queries
+    def _where(self, q: EventQuery) -> tuple[str, list[Any]]:
+        conds, params = [], []
+        if q.actor:
+            conds.append("(source_code = ? OR target_code = ?)")
+            params += [q.actor, q.actor]
+        if q.dyad:
+            conds.append("((source_code = ? AND target_code = ?) OR (source_code = ? AND target_code = ?))")
+            a, b = q.dyad
+            params += [a, b, b, a]
+        if q.root:
+            conds.append("root = ?")
+            params.append(q.root.zfill(2)[:2])
+        if q.quad:
+            conds.append("quad = ?")
+            params.append(int(q.quad))
+        if q.plover_type:
+            conds.append("plover_type = ?")
+            params.append(q.plover_type.upper())
+        if q.country:
+            conds.append("place_country = ?")
+            params.append(q.country)
+        if q.place:
+            conds.append("place_name ILIKE ?")
+            params.append(f"%{q.place}%")
+        if q.since:
+            conds.append("date >= ?")
+            params.append(q.since)
+        if q.until:
+            conds.append("date <= ?")
+            params.append(q.until)
+        if q.text:
+            conds.append("event_id IN (SELECT event_id FROM mentions WHERE evidence_text LIKE ?)")
+            params.append(f"%{q.text}%")
+        if not q.include_background:
+            conds.append("NOT background")
+        return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+    def events(self, q: EventQuery | None = None) -> list[EventRow]:
+        q = q or EventQuery()
+        where, params = self._where(q)
+        order = ORDERS.get(q.order, ORDERS["date_desc"])
+        sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{where} ORDER BY {order} "
+               f"LIMIT ? OFFSET ?")
+        rows = self.con.execute(sql, params + [max(0, int(q.limit)), max(0, int(q.offset))]).fetchall()
+        return [EventRow(*r) for r in rows]
+
+    def count_events(self, q: EventQuery | None = None) -> int:
+        where, params = self._where(q or EventQuery())
+        return int(self.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("articles", "mentions", "events", "rejections"):
+            out[table] = int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return out
+
+    def event_records(self, q: EventQuery | None = None, batch: int = 5000) -> Iterator[dict[str, Any]]:
+        """Store events as export records (first mention's evidence and article)."""
+        q = q or EventQuery(limit=1 << 62)
+        where, params = self._where(q)
+        sql = f"""
+            SELECT e.*, m.trigger_text, m.trigger_start, m.trigger_end, m.evidence_start, m.evidence_end,
+                   m.source_text, m.target_text, m.reported_by, m.quantities, m.modality,
+                   a.article_id, a.url, a.outlet, a.title, a.pub_date
+            FROM (SELECT * FROM events{where}) e
+            JOIN mentions m ON m.event_id = e.event_id AND m.content_hash = e.first_hash
+            JOIN articles a ON a.content_hash = e.first_hash
+            QUALIFY row_number() OVER (PARTITION BY e.event_id ORDER BY m.idx) = 1
+            ORDER BY e.date NULLS LAST, e.event_id"""
+        cur = self.con.execute(sql, params)
+        cols = [d[0] for d in cur.description]
+        while True:
+            rows = cur.fetchmany(batch)
+            if not rows:
+                break
+            for r in rows:
+                yield _record(dict(zip(cols, r, strict=True)))
+
+
+def _record(r: dict[str, Any]) -> dict[str, Any]:
+    def actor(prefix: str) -> dict[str, Any] | None:
+        if not r.get(f"{prefix}_code"):
+            return None
+        return {"code": r[f"{prefix}_code"], "agent": r.get(f"{prefix}_agent"),
+                "name": r.get(f"{prefix}_name"), "text": r.get(f"{prefix}_text")}
+
+    place = None
+    if r.get("place_name"):
+        place = {"name": r["place_name"], "country": r["place_country"], "lat": r["place_lat"],
+                 "lon": r["place_lon"], "geonameid": r["place_geonameid"]}
+    return {
+        "event_id": r["event_id"], "source": actor("source"), "target": actor("target"),
+        "cameo": r["cameo"], "root": r["root"], "quad": r["quad"], "goldstein": r["goldstein"],
+        "plover": {"type": r["plover_type"], "mode": r["plover_mode"]},
+        "date": r["date"].isoformat() if r["date"] else None, "date_precision": r["date_precision"],
+        "place": place, "background": r["background"], "modality": r["modality"],
+        "evidence": {"text": r["evidence_text"], "start": r["evidence_start"], "end": r["evidence_end"]},
+        "trigger": {"text": r["trigger_text"], "start": r["trigger_start"], "end": r["trigger_end"]},
+        "reported_by": json.loads(r["reported_by"] or "[]"), "quantities": json.loads(r["quantities"] or "[]"),
+        "num_mentions": r["num_mentions"], "num_articles": r["num_articles"], "num_sources": r["num_sources"],
+        "article": {"id": r["article_id"], "url": r["url"], "outlet": r["outlet"], "title": r["title"],
+                    "date": r["pub_date"].isoformat() if r["pub_date"] else None},
+    }
+
+
+def _article_row(d: Document, now: datetime) -> dict[str, Any]:
+    a = d.article
+    return {"content_hash": a.content_hash, "article_id": a.id, "url": a.url, "outlet": a.outlet,
+            "title": a.title, "pub_date": a.date, "language": a.language or "ar", "text": a.text,
+            "n_events": len(d.events), "ingested_at": now}
+
+
+def _mention_rows(d: Document) -> list[dict[str, Any]]:
+    h = d.article.content_hash
+    rows = []
+    for i, e in enumerate(d.events):
+        ev = e.to_dict()
+        src, tgt, place = ev["source"], ev.get("target") or {}, ev.get("place") or {}
+        rows.append({
+            "mention_id": f"{h}:{i}", "content_hash": h, "idx": i,
+            "event_id": event_key(ev, d.article.date, h),
+            "source_code": src["code"], "source_agent": src["agent"], "source_name": src["name"],
+            "source_text": src["text"], "source_start": src["start"], "source_end": src["end"],
+            "target_code": tgt.get("code"), "target_agent": tgt.get("agent"), "target_name": tgt.get("name"),
+            "target_text": tgt.get("text"), "target_start": tgt.get("start"), "target_end": tgt.get("end"),
+            "cameo": e.cameo, "root": e.root, "quad": e.quad, "goldstein": e.goldstein,
+            "plover_type": e.plover_type, "plover_mode": e.plover_mode, "date": e.date,
+            "date_precision": e.date_precision if e.date else None,
+            "place_name": place.get("name"), "place_country": place.get("country"),
+            "place_lat": place.get("lat"), "place_lon": place.get("lon"),
+            "place_geonameid": place.get("geonameid"), "place_text": place.get("text"),
+            "place_start": place.get("start"), "place_end": place.get("end"),
+            "trigger_text": e.trigger.text, "trigger_start": e.trigger.start, "trigger_end": e.trigger.end,
+            "evidence_text": e.evidence.text, "evidence_start": e.evidence.start,
+            "evidence_end": e.evidence.end, "modality": e.modality, "background": e.background,
+            "reported_by": json.dumps(ev["reported_by"], ensure_ascii=False),
+            "quantities": json.dumps(ev["quantities"], ensure_ascii=False), "confidence": e.confidence,
+        })
+    return rows
