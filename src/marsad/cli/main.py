@@ -8,6 +8,7 @@ never a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -50,6 +51,13 @@ def handled(func: F) -> F:
             raise typer.Exit(130) from None
         except BrokenPipeError:
             raise typer.Exit(0) from None
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug: say so in one line, trace on request
+            if os.environ.get("MARSAD_DEBUG"):
+                raise
+            fail(f"internal error: {type(exc).__name__}: {exc} (set MARSAD_DEBUG=1 for a traceback; "
+                 "please report it)", 1)
     return wrapper  # type: ignore[return-value]
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
+from marsad.text.tokens import candidates
 
 # Tokens (keys or norms) that open a new clause inside a sentence.
 CLAUSE_WORDS = frozenset({
@@ -179,6 +180,10 @@ def speaker(tokens: list[Token], ments: list[ActorMention], lo: int, at: int) ->
     """The subject of a speech verb before token ``at`` in the sentence (قال X إن…)."""
     for m in reversed([m for m in ments if lo <= m.token_start < at]):
         k = max(lo, m.token_start - 3)
-        if any(t.key in SPEECH_VERBS or t.norm in SPEECH_VERBS for t in tokens[k:m.token_start]):
+        if any(is_speech_verb(t) for t in tokens[k:m.token_start]):
             return m
     return None
+
+
+def is_speech_verb(tok: Token) -> bool:
+    return any(key in SPEECH_VERBS for _, key in candidates(tok.norm))

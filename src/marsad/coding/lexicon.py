@@ -1,7 +1,7 @@
 """The trigger lexicon: patterns per CAMEO code, loaded from resources/lexicon/NN.tsv.
 
 Pattern syntax (see resources/lexicon/README.md): words separated by spaces,
-each matching one token; ``a|b`` alternatives; ``~`` a gap of 0–3 tokens that
+each matching one token; ``a|b`` alternatives; ``~`` a gap of 0–8 tokens that
 does not cross punctuation.  Pattern words and text tokens are compared by
 their keys (normalized, leading article stripped); the first token may carry
 proclitics and the future prefix س, the last may carry a pronoun suffix.
@@ -21,7 +21,7 @@ from marsad.text.tokens import candidates, suffix_readings, word_key
 
 FLAGS = frozenset({"sym", "visit", "host", "passive", "noun", "notarget", "weak"})
 GAP = None  # a pattern slot that is a gap
-MAX_GAP = 3
+MAX_GAP = 8  # long enough for an actor phrase (وزير الخارجية الأمريكي مايك بومبيو)
 
 
 @dataclass(frozen=True, slots=True)

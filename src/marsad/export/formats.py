@@ -137,9 +137,21 @@ def write_gdelt(records: Iterable[dict[str, Any]], out: TextIO, header: bool = T
         w.writerow(GDELT_COLUMNS)
     n = 0
     for n, rec in enumerate(records, 1):
-        gid = rec.get("event_id") or n
-        w.writerow([_tsv_safe(x) for x in gdelt_row(rec, int(gid), fips, stamp)])
+        w.writerow([_tsv_safe(x) for x in gdelt_row(rec, numeric_id(rec.get("event_id"), n), fips, stamp)])
     return n
+
+
+def numeric_id(event_id: object, fallback: int) -> int:
+    """GDELT wants an integer GlobalEventID: the store's hex id read as a 60-bit number."""
+    if event_id is None:
+        return fallback
+    text = str(event_id)
+    if text.isdigit():
+        return int(text)
+    try:
+        return int(text[:15], 16)
+    except ValueError:
+        return fallback
 
 
 def _tsv_safe(v: str) -> str:

@@ -108,7 +108,7 @@ CREATE TABLE IF NOT EXISTS rejections (
     source VARCHAR,
     code VARCHAR NOT NULL,
     reason VARCHAR NOT NULL,
-    at TIMESTAMP NOT NULL
+    rejected_at TIMESTAMP NOT NULL
 );
 
 CREATE OR REPLACE VIEW actors AS

@@ -1,0 +1,41 @@
+"""Property tests for normalization: idempotence, offset round trip, no Arabic letter lost."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.text.normalize import DELETED, normalize, normalize_text
+
+ARABIC = st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)
+MIXED = st.one_of(ARABIC, st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+                  st.sampled_from(["\u200f", "\u200b", "\u0640", "\ufefb", "\ufdf2", " ", "\n", "\u064b"]))
+TEXT = st.text(MIXED, max_size=200)
+
+
+@given(TEXT)
+@settings(max_examples=300, deadline=None)
+def test_normalize_is_idempotent(raw):
+    once = normalize_text(raw)
+    assert normalize_text(once) == once
+
+
+@given(TEXT)
+@settings(max_examples=300, deadline=None)
+def test_offsets_round_trip(raw):
+    norm, m = normalize(raw)
+    # every normalized character comes from a raw character at a non-decreasing position
+    prev = -1
+    for i in range(len(norm)):
+        p = m.pos(i)
+        assert 0 <= p < len(raw)
+        assert p >= prev
+        prev = p
+        s, e = m.to_raw(i, i + 1)
+        assert normalize_text(raw[s:e]).startswith(norm[i]) or norm[i] in normalize_text(raw[s:e])
+
+
+@given(st.text(st.characters(min_codepoint=0x0621, max_codepoint=0x064A), max_size=100))
+@settings(max_examples=300, deadline=None)
+def test_no_arabic_letter_lost(raw):
+    norm, _ = normalize(raw)
+    letters_raw = [c for c in raw if c not in DELETED]
+    assert len(norm) == len(letters_raw)

@@ -1,0 +1,57 @@
+from marsad.text.normalize import arabic_ratio, normalize, normalize_text
+from marsad.text.tokens import candidates, sentence_bounds, strip_article, tokenize
+
+
+def test_normalize_folds_alef_ta_marbuta_and_alef_maqsura():
+    assert normalize_text("أإآٱ ة ى ؤ ئ") == "اااا ه ي و ي"
+
+
+def test_normalize_deletes_diacritics_tatweel_and_invisibles():
+    raw = "اتصالاً هاتفيًّا الـــروسية\u200f"
+    norm, _ = normalize(raw)
+    assert norm == "اتصالا هاتفيا الروسيه"
+
+
+def test_normalize_digits_and_punctuation():
+    assert normalize_text("١٢ أغسطس ٢٠٢٥، ۳؟") == "12 اغسطس 2025, 3?"
+
+
+def test_offset_map_maps_spans_back_to_raw_text():
+    raw = "أكّدت وسائلُ إعلامٍ روسيةٌ"
+    norm, m = normalize(raw)
+    i = norm.index("اعلام")
+    s, e = m.to_raw(i, i + len("اعلام"))
+    assert raw[s:e] == "إعلامٍ"[:-1] or raw[s:e].startswith("إعلام")
+
+
+def test_identity_map_when_nothing_changes():
+    norm, m = normalize("hello world")
+    assert m.index is None and m.to_raw(0, 5) == (0, 5)
+
+
+def test_presentation_forms_expand_with_offsets():
+    raw = "ﻻ بد"
+    norm, m = normalize(raw)
+    assert norm == "لا بد"
+    assert m.to_raw(0, 2) == (0, 1)
+
+
+def test_strip_article_and_candidates():
+    assert strip_article("والجيش") == ("وال", "جيش")
+    assert strip_article("للدفاع") == ("لل", "دفاع")
+    assert ("و", "روسيا") in candidates("وروسيا")
+    assert candidates("وزير")[0] == ("", "وزير")
+
+
+def test_tokenize_and_sentences():
+    norm = normalize_text("قال د. أحمد إن الجيش قصف المدينة. ثم انسحب!\nوبعد ذلك")
+    toks = tokenize(norm)
+    assert [t.key for t in toks][:4] == ["قال", "د", ".", "احمد"]
+    sents = list(sentence_bounds(norm))
+    assert len(sents) == 3  # the dot after the abbreviation "د." does not end a sentence
+
+
+def test_arabic_ratio():
+    assert arabic_ratio("hello") == 0.0
+    assert arabic_ratio("مرحبا") == 1.0
+    assert arabic_ratio("") == 0.0

@@ -1,0 +1,65 @@
+import pytest
+
+from marsad.config import Settings
+from marsad.document import Article, Document
+from marsad.errors import PipelineError
+from marsad.pipeline import FunctionStage, Pipeline
+from marsad.stages import build_pipeline, check_article_text
+
+
+def _stage(name, requires=(), provides=(), func=lambda d: d):
+    return FunctionStage(name, func, tuple(requires), tuple(provides))
+
+
+def test_pipeline_reports_every_missing_requirement_at_once():
+    with pytest.raises(PipelineError) as exc:
+        Pipeline([_stage("a", ["x"]), _stage("b", ["y", "z"]), _stage("a")])
+    msg = str(exc.value)
+    assert "'a' requires x" in msg and "'b' requires y, z" in msg and "appears twice" in msg
+
+
+def test_pipeline_checks_stage_return_type():
+    p = Pipeline([_stage("bad", func=lambda d: None)], errors="raise")
+    with pytest.raises(PipelineError, match="returned NoneType"):
+        p(Article("1", "نص"))
+
+
+def test_record_policy_turns_exceptions_into_rejections():
+    def boom(doc):
+        raise ValueError("broken")
+
+    p = Pipeline([_stage("boom", func=boom)], errors="record")
+    doc = p(Article("1", "نص"))
+    assert doc.rejection.code == "error" and "broken" in doc.rejection.reason
+
+
+def test_raise_policy_reraises():
+    def boom(doc):
+        raise ValueError("broken")
+
+    with pytest.raises(ValueError):
+        Pipeline([_stage("boom", func=boom)], errors="raise")(Article("1", "نص"))
+
+
+def test_default_pipeline_builds_and_names_stages():
+    p = build_pipeline()
+    assert p.names[:3] == ["validate", "text", "actors"] and "events" in p.names
+
+
+@pytest.mark.parametrize("text,code", [
+    ("", "empty"), ("   \n ", "empty"), ("This is an English article about nothing at all really.", "not_arabic"),
+    ("نص" * 200_001, "too_long"), ("مرحبا\x00" * 10, "binary"),
+])
+def test_validation_rejects_with_reason(text, code):
+    rej = check_article_text(text, Settings())
+    assert rej is not None and rej.code == code and rej.reason
+
+
+def test_validation_accepts_arabic():
+    assert check_article_text("قال وزير الخارجية إن المحادثات كانت بناءة ومثمرة.", Settings()) is None
+
+
+def test_rejected_document_has_no_events():
+    doc = build_pipeline()(Document(Article("x", "")))
+    assert doc.rejection is not None and doc.events == []
+    assert doc.to_dict()["rejected"]["reason"]
