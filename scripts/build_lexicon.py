@@ -1,0 +1,249 @@
+"""Build the Arabic trigger lexicon (src/marsad/resources/lexicon/NN.tsv).
+
+The compact, hand-curated source lives in ``scripts/lexicon_src/NN.txt``: the
+same columns as the output (``pattern<TAB>cameo<TAB>flags<TAB>note``; the
+columns may also be separated by `` ; ``, which is easier to type) but a
+pattern word may use macros that expand to inflected forms:
+
+``{v:PAST/IMPF}``   active verb, 3rd person: past 3ms/3fs/3mpl/3mdu/3fdu from the
+                    3ms perfect, present 3ms/3fs/3mpl/3mdu/3fdu (+ subjunctive
+                    يفعلوا) from the imperfect stem (the imperfect without its
+                    prefix: يدين → دين, يدعو → دعو, يلتقي → لتقي).
+``{v1:PAST/IMPF}``  the same plus 1st person (أفعل، نفعل، فعلنا) for statement verbs.
+``{p:PAST/IMPF}``   passive verb (أُدين/يُدان → ``{p:أدين/دان}``); forms that are
+                    spelled like an active form anywhere in the lexicon are dropped,
+                    since undiacritized text cannot tell them apart.
+``{ap:STEM}``       participle/adjective: STEM, STEMا, STEMة, STEMين, STEMون, STEMان…
+``@NAME``           a word set defined in the same file by ``@NAME = alt|alt|…``.
+``-FORM``           remove FORM from the alternatives of this pattern word.
+
+``#`` lines are copied to the output (they group entries by sub-code).
+Run:  PYTHONPATH=src .venv/bin/python scripts/build_lexicon.py
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "scripts" / "lexicon_src"
+OUT = ROOT / "src" / "marsad" / "resources" / "lexicon"
+HEADER = "pattern\tcameo\tflags\tnote"
+MACRO = re.compile(r"^\{(v1|v|p|ap):([^}]+)\}$")
+SETDEF = re.compile(r"^@(\w+)\s*=\s*(.+)$")
+ALLOWED_FLAGS = {"sym", "visit", "host", "passive", "noun", "notarget", "weak"}
+
+
+sys.path.insert(0, str(ROOT / "src"))
+from marsad.text.normalize import normalize_text  # noqa: E402
+
+
+def _fold(word: str) -> str:
+    """Spelling-insensitive key (same folding as the package normalizer)."""
+    return normalize_text(word)
+
+
+def past_forms(p: str, first: bool = False) -> list[str]:
+    """3rd person past forms (and 1st plural when ``first``) of a 3ms perfect."""
+    if p[-1] in "اى" and len(p) >= 3:
+        base = p[:-1]
+        dual = base + ("يا" if p[-1] == "ى" else "وا")
+        out = [p, base + "ت", base + "وا", dual, base + "تا", base + "و"]
+        if first:
+            out.append(base + ("ينا" if p[-1] == "ى" else "ونا"))
+        return out
+    out = [p, p + "ت", p + "وا", p + "ا", p + "تا", p + "و"]
+    if first:
+        out.append(p + "نا")
+    return out
+
+
+def present_forms(s: str, first: bool = False) -> list[str]:
+    """3rd person present forms (and 1st person when ``first``) of an imperfect stem."""
+    weak_end = s[-1] in "ويى"
+    mpl = (s[:-1] if weak_end else s) + "ون"
+    subj = (s[:-1] if weak_end else s) + "وا"
+    dual = (s[:-1] + "يان") if s[-1] == "ى" else s + "ان"
+    out = ["ي" + s, "ت" + s, "ي" + mpl, "ي" + dual, "ت" + dual, "ي" + subj]
+    if first:
+        out += ["أ" + s, "ن" + s]
+    return out
+
+
+def passive_forms(spec: str) -> list[str]:
+    past, _, impf = spec.partition("/")
+    out = [past, past + "ت", past + "وا"]
+    if impf:
+        out += ["ي" + impf, "ت" + impf, "ي" + impf + "ون"]
+    return out
+
+
+def participle_forms(stem: str) -> list[str]:
+    return [stem + s for s in ("", "ا", "ة", "ين", "ون", "ان", "تان", "تين", "ات")]
+
+
+OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما")
+
+
+def with_object(forms: list[str]) -> list[str]:
+    """Verb forms followed by an object pronoun (حمّله، طالبها، استقبلوه، التقاه)."""
+    out = []
+    for f in forms:
+        if f.endswith("وا"):
+            stem = f[:-1]
+        elif f.endswith("ى"):
+            stem = f[:-1] + "ا"
+        elif f.endswith("و") and not f.startswith(("ي", "ت", "أ", "ن")):
+            continue
+        else:
+            stem = f
+        out += [stem + s for s in OBJECT_SUFFIXES]
+    return out
+
+
+def expand_alt(alt: str) -> tuple[list[str], bool]:
+    """Forms of one alternative; the flag tells whether they are passive forms."""
+    m = MACRO.match(alt)
+    if not m:
+        return [alt], False
+    kind, spec = m.groups()
+    if kind == "ap":
+        return participle_forms(spec), False
+    if kind == "p":
+        return passive_forms(spec), True
+    past, _, impf = spec.partition("/")
+    first = kind == "v1"
+    forms = past_forms(past, first)
+    if impf:
+        forms += present_forms(impf, first)
+    return forms, False
+
+
+def expand_word(word: str, sets: dict[str, list[str]], active: set[str], objects: bool = False) -> list[str]:
+    """All surface alternatives of one pattern word (deduplicated by folded form).
+
+    With ``objects`` (a verb slot that is not the last pattern word, where the
+    matcher does not strip pronoun suffixes) active verb forms also get their
+    object-suffixed spellings.
+    """
+    if word == "~":
+        return ["~"]
+    forms: list[str] = []
+    removed: set[str] = set()
+    for alt in word.split("|"):
+        if alt.startswith("-"):
+            removed.add(_fold(alt[1:]))
+            continue
+        if alt.startswith("@"):
+            if alt[1:] not in sets:
+                raise ValueError(f"unknown set {alt}")
+            forms += expand_word("|".join(sets[alt[1:]]), sets, active, objects)
+            continue
+        got, passive = expand_alt(alt)
+        if passive:
+            got = [f for f in got if _fold(f) not in active]
+        elif objects and MACRO.match(alt) and alt[1] == "v":
+            got = got + with_object(got)
+        forms += got
+    seen: set[str] = set()
+    out = []
+    for f in forms:
+        k = _fold(f)
+        if k in removed or k in seen:
+            continue
+        seen.add(k)
+        out.append(f)
+    return out
+
+
+def active_forms(lines: list[str]) -> set[str]:
+    """Folded forms produced by every active verb macro in the sources."""
+    out: set[str] = set()
+    for ln in lines:
+        for m in re.finditer(r"\{(v1|v):([^}]+)\}", ln):
+            forms, _ = expand_alt(m.group(0))
+            out.update(_fold(f) for f in forms)
+    return out
+
+
+def build_file(src: Path, active: set[str]) -> list[str]:
+    sets: dict[str, list[str]] = {}
+    out = [HEADER, f"# generated by scripts/build_lexicon.py from scripts/lexicon_src/{src.name}; edit there"]
+    for n, raw in enumerate(src.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.rstrip()
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            out.append(line)
+            continue
+        m = SETDEF.match(line)
+        if m:
+            sets[m.group(1)] = [w for w in m.group(2).split("|") if w]
+            continue
+        cols = line.split("\t") if "\t" in line else line.split(";")
+        if len(cols) < 2:
+            raise ValueError(f"{src.name}:{n}: need pattern<TAB>cameo")
+        cols += [""] * (4 - len(cols))
+        pattern, code, flags, note = (c.strip() for c in cols[:4])
+        for variant in phrase_variants(pattern):
+            words = []
+            for pos, w in enumerate(variant):
+                alts = expand_word(w, sets, active, objects=pos < len(variant) - 1)
+                if not alts:
+                    print(f"{src.name}:{n}: a pattern word is empty after removing active forms; dropped", file=sys.stderr)
+                    break
+                words.append("|".join(alts))
+            else:
+                out.append("\t".join([" ".join(words), code, flags, note]))
+    return out
+
+
+def phrase_variants(pattern: str) -> list[list[str]]:
+    """Split multi-word alternatives (``إطلاق_النار|القتال``) into separate patterns.
+
+    Single-word alternatives of a slot stay together; each ``_``-joined phrase
+    becomes its own variant of the slot; the result is their cartesian product.
+    """
+    variants: list[list[str]] = [[]]
+    for word in pattern.split():
+        alts = word.split("|")
+        single = [a for a in alts if "_" not in a]
+        options = ([["|".join(single)]] if single else []) + [a.split("_") for a in alts if "_" in a]
+        variants = [v + o for v in variants for o in options]
+    if len(variants) > 24:
+        raise ValueError(f"pattern expands to {len(variants)} variants: {pattern}")
+    return variants
+
+
+def build_stoplist(src: Path) -> list[str]:
+    out = ["token\tnote", "# generated by scripts/build_lexicon.py from scripts/lexicon_src/stoplist.txt; edit there"]
+    for line in src.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            out.append(line)
+            continue
+        token, _, note = (c.strip() for c in line.partition(";"))
+        out.append(f"{token}\t{note}")
+    return out
+
+
+def main() -> int:
+    stop = SRC / "stoplist.txt"
+    if stop.exists():
+        (OUT / "stoplist.tsv").write_text("\n".join(build_stoplist(stop)) + "\n", encoding="utf-8")
+    sources = sorted(SRC.glob("[0-2][0-9].txt"))
+    all_lines = [ln for s in sources for ln in s.read_text(encoding="utf-8").splitlines()]
+    active = active_forms(all_lines)
+    OUT.mkdir(parents=True, exist_ok=True)
+    for src in sources:
+        rows = build_file(src, active)
+        (OUT / f"{src.stem}.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        print(f"{src.stem}.tsv: {sum(1 for r in rows[1:] if not r.startswith('#'))} entries")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
