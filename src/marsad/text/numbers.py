@@ -55,23 +55,19 @@ _DUAL_SCALES = frozenset({"الفين", "الفان", "الفي", "مليوني�
 # Vague plurals ("tens", "hundreds", "thousands").
 VAGUE: dict[str, int] = {"عشرات": 10, "ميات": 100}
 
-# Proclitics a number word may carry: و ف ب ل and the article.
-_CLITIC = re.compile(r"^(?:[وف]?(?:[بل]|ال|بال|لل)?)")
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)*$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,3}(?:\.\d{3}){2,}$")
 _AND = "و"
 _ALL = frozenset(UNITS) | frozenset(TENS) | frozenset(HUNDREDS) | frozenset(SCALES) | frozenset(VAGUE)
+# Proclitics a number word may carry: و ف, ب ل and the article (وثمانيه، بالاف، الاربعه).
+_PROCLITICS = ("", "و", "ف", "ب", "ل", "ال", "وب", "ول", "فب", "فل", "وال", "بال", "لل", "فال", "وبال", "ولل")
+# Every clitic-bearing form of a number word (3+ letters left) → the bare word; built once.
+_FORMS: dict[str, str] = {p + w: w for w in _ALL for p in _PROCLITICS if p == "" or len(w) >= 3}
 
 
 def _bare(word: str) -> str:
     """``word`` without leading و/ف, ب/ل and the article, if what remains is a number word."""
-    if word in _ALL:
-        return word
-    for k in range(1, min(5, len(word) - 1)):
-        head, rest = word[:k], word[k:]
-        if len(rest) >= 3 and rest in _ALL and _CLITIC.fullmatch(head):
-            return rest
-    return word
+    return _FORMS.get(word, word)
 
 
 def digit_value(word: str) -> float | None:
@@ -132,6 +128,8 @@ def parse_number(tokens_norm: list[str], i: int) -> tuple[float, int] | None:
     if i >= len(tokens_norm):
         return None
     w = tokens_norm[i]
+    if w not in _FORMS and not w[:1].isdigit():
+        return None
     val = digit_value(w)
     used = 1
     if val is None:

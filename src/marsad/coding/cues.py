@@ -1,0 +1,30 @@
+"""The cues around an event: modality, embedding, background, attribution, quantities.
+
+Small pure functions over a prepared :class:`~marsad.document.Document`; the
+coder calls them with a sentence index and the trigger's token index::
+
+    cues = load_cues()                       # once; lists load lazily
+    modality(cues, doc, sent, tok)           # "asserted" | "negated" | "hypothetical" | "future"
+    embedded_under(cues, doc, sent, tok)     # "appeal" | "demand" | "threat" | ... | None
+    is_background(cues, doc, sent, tok)      # recalled past event?
+    attribution(cues, doc, sent)             # [Attribution(name, anonymous, span)]
+    quantities(cues, doc, sent, tok)         # [Quantity(value, unit, span)]
+
+The cue words are data: ``marsad/resources/cues/*.tsv`` (see the README there).
+"""
+
+from marsad.coding.attribution import attribution
+from marsad.coding.cue_data import Cues, clause_bounds, load_cues
+from marsad.coding.modality import embedded_under, is_background, modality
+from marsad.coding.quantities import quantities
+
+__all__ = [
+    "Cues",
+    "attribution",
+    "clause_bounds",
+    "embedded_under",
+    "is_background",
+    "load_cues",
+    "modality",
+    "quantities",
+]

@@ -1,0 +1,234 @@
+"""Modality, embedding and background of an event trigger.
+
+All functions take the :class:`~marsad.coding.cue_data.Cues`, a prepared
+document, the sentence index and the trigger's token index (into
+``doc.tokens``).  They look only at the trigger's sentence.
+
+Scope decisions (documented in ``resources/cues/README.md``):
+
+* negation particles (لم، لن، لا، ليس، دون أن) negate the verb right after
+  them, and reach a verbal noun only through a support verb (لم يتم الإعلان،
+  لن تشن هجوما): in ``لم يعلق الجيش على الهجوم`` the attack is asserted;
+* عدم / دون / بدون negate a trigger at most one word after them;
+* conditionals and future phrases scope over the rest of their clause;
+* the future proclitic س counts on the trigger itself or on a support verb
+  or verb right before it (سيتم توقيع، ستبدأ الهجوم).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+
+from marsad.coding.cue_data import COMPLEMENTIZERS, Cues, clause_bounds, is_punct, sentence_words, strip_conj
+from marsad.text.normalize import normalize_text
+from marsad.text.tokens import word_key
+
+_CONTINUATIVE = frozenset("يزال تزال زال زالت يزالون تزالان نزال انفك ينفك يبرح".split())
+_NOT_NEGATION_AFTER = _CONTINUATIVE | frozenset(("سيما", "بد", "شك"))
+_AFTER_WINDOW = 6  # a time adverb after the trigger counts within this many words
+_PRIORITY = ("hypothetical", "negated", "future")
+_EMBED_WINDOW = 8
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_YEAR_LEAD = frozenset("عام العام سنه السنه في منذ خلال مطلع اواخر اوايل بدايه نهايه حتى".split())
+_MONTH_LEAD = frozenset("في منذ خلال شهر مطلع اواخر اوايل بدايه نهايه منتصف حتى قبل بعد".split())
+_BACKGROUND_GAP_DAYS = 7
+# Recent-time words that keep a pluperfect inside the news window (وكان العراق قد تسلم الأسبوع الماضي).
+_RECENT = frozenset(
+    word_key(w) for w in normalize_text("أمس اليوم الاسبوع الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد").split()
+)
+
+
+def modality(cues: Cues, doc, sent: int, trigger_tok: int) -> str:
+    """``"asserted"``, ``"negated"``, ``"hypothetical"`` or ``"future"`` for the trigger.
+
+    Conditionals win over negation (إذا لم تهاجم → hypothetical) and negation
+    over future (لن يهاجم → negated).  A trigger governed by a denial verb
+    (نفى أن، نفت قصف) is negated.
+    """
+    first, words, _ = sentence_words(doc, sent)
+    ti = trigger_tok - first
+    cs, ce = clause_bounds(words, ti)
+    found = set(_clause_cues(cues, words, ti, cs, ce))
+    if _sin_future(cues, words, ti, cs):
+        found.add("future")
+    if embedded_under(cues, doc, sent, trigger_tok) == "deny":
+        found.add("negated")
+    for m in _PRIORITY:
+        if m in found:
+            return m
+    return "asserted"
+
+
+def _clause_cues(cues: Cues, words: list[str], ti: int, cs: int, ce: int):
+    """Modalities whose cue in the clause ``[cs, ce)`` reaches the trigger at ``ti``."""
+    table = cues.modality
+    for k in range(max(0, cs - 3), ce):
+        if k == ti:
+            continue
+        m = table.match(words, k)
+        if m is None:
+            continue
+        end, (mod, scope), _ = m
+        if end <= cs or (k > ti and (scope != "after" or k - ti > _AFTER_WINDOW)):
+            continue
+        if scope == "after" or (scope == "clause" and end <= ti):
+            yield mod
+        elif scope == "near" and 0 <= ti - end <= 1:
+            yield mod
+        elif scope == "next" and end <= ti and _reaches(cues, words, end, ti):
+            yield mod
+
+
+def _reaches(cues: Cues, words: list[str], end: int, ti: int) -> bool:
+    """Does a particle ending at ``end`` govern the trigger (directly or via a support verb)?"""
+    nxt = strip_conj(words[end])
+    if nxt in _NOT_NEGATION_AFTER:
+        return False
+    return end == ti or nxt in cues.support_verbs
+
+
+def _sin_future(cues: Cues, words: list[str], ti: int, cs: int) -> bool:
+    """The future proclitic on the trigger, or on a support verb just before it (سيتم توقيع)."""
+    if cues.is_sin_future(words[ti]):
+        return True
+    for k in range(max(cs, ti - 3), ti):
+        w = words[k]
+        if cues.is_sin_future(w) and strip_conj(w)[1:] in cues.support_verbs:
+            return True
+    return False
+
+
+def embedded_under(cues: Cues, doc, sent: int, trigger_tok: int) -> str | None:
+    """The class of a verb whose complement the trigger is in, or None.
+
+    Classes: appeal, demand, threat, intent, deny, reject, condemn, warn.
+    ``دعا إلى وقف إطلاق النار`` → the ceasefire (trigger وقف) is under
+    "appeal"; ``هدد بشن هجوم`` → "threat"; ``نفى قصف`` → "deny".  The nearest
+    governing verb within a few words, with no punctuation between, wins.
+    """
+    first, words, _ = sentence_words(doc, sent)
+    ti = trigger_tok - first
+    table = cues.embedding
+    for k in range(ti - 1, max(-1, ti - _EMBED_WINDOW - 1), -1):
+        w = words[k]
+        if is_punct(w):
+            return None
+        entry = table.get(w) or table.get(strip_conj(w))
+        if entry is not None and _linked(words, k, ti, entry[1]):
+            return entry[0]
+    return None
+
+
+def _linked(words: list[str], k: int, ti: int, links: frozenset[str]) -> bool:
+    """Is the trigger at ``ti`` in the complement of the verb at ``k`` through one of ``links``?"""
+    gap = range(k + 1, ti)
+    for link in links:
+        if link == "-" and ti - k <= 4 and not any(words[j] in COMPLEMENTIZERS for j in gap):
+            return True
+        if link == "ان" and any(words[j] in COMPLEMENTIZERS and ti - j <= 5 for j in gap):
+            return True
+        if link in ("ب", "ل"):
+            for j in (*gap, ti):
+                if ti - j <= 1 and words[j].startswith(link) and len(words[j]) > 2:
+                    return True
+        elif any(strip_conj(words[j]) == link and ti - j <= 2 for j in gap):
+            return True
+    return False
+
+
+def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
+    """Is the trigger's event recalled from before the news window?
+
+    Conservative: only explicit cues in the trigger's clause count: a past
+    period (العام الماضي، الشهر الماضي، في وقت سابق من هذا العام), منذ / قبل +
+    years or months (منذ سنوات، قبل شهر), سبق أن, the pluperfect (كان ... قد +
+    past, كانت اختطفت), a month name + الماضي, and — when the publication date
+    is known — an explicit year before the publication year or an explicit
+    month/day more than a week before it.  "Last week" and "yesterday" are
+    inside the news window.
+    """
+    first, words, keys = sentence_words(doc, sent)
+    ti = trigger_tok - first
+    cs, ce = clause_bounds(words, ti)
+    pub = doc.article.date
+    bg = cues.background_words
+    for k in range(max(0, cs - 3), ce):
+        m = cues.background.match(words, k)
+        if m is not None and m[0] > cs:
+            return True
+        if k < cs:
+            continue
+        nxt = keys[k + 1] if k + 1 < len(keys) else ""
+        if strip_conj(words[k]) == "منذ" and (nxt in bg["since"] or _YEAR.match(nxt)):
+            return True
+        if strip_conj(words[k]) == "قبل" and _ago(words, keys, k + 1, bg["ago"]):
+            return True
+        if k < ti and strip_conj(words[k]) in bg["kana"] and _pluperfect(words, k, ti):
+            if not any(keys[j] in _RECENT for j in range(cs, ce)):
+                return True
+        if _old_date(cues, words, keys, k, pub):
+            return True
+    return False
+
+
+def _ago(words: list[str], keys: list[str], j: int, nouns: frozenset[str]) -> bool:
+    """``قبل`` + (a number) + a long period noun."""
+    if j < len(keys) and (keys[j].isdigit() or keys[j] in _NUMBER_WORDS):
+        j += 1
+    if j < len(keys):
+        k = keys[j][:-1] if keys[j].endswith("ا") else keys[j]
+        return keys[j] in nouns or k in nouns
+    return False
+
+
+_NUMBER_WORDS = frozenset("ثلاث ثلاثه اربع اربعه خمس خمسه ست سته سبع سبعه ثماني ثمانيه تسع تسعه عشر عشره بضع بضعه عده".split())
+
+
+def _pluperfect(words: list[str], k: int, ti: int) -> bool:
+    """كان ... قد before the trigger, or كان before a trigger that is not a present verb (كانت اختطفت)."""
+    if any(strip_conj(words[j]) == "قد" for j in range(k + 1, ti)):
+        return True
+    return strip_conj(words[ti])[:1] not in ("ي", "ت", "ن")
+
+
+def _old_date(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date | None) -> bool:
+    """A month name + الماضي, or (with a publication date) an explicit older year/month."""
+    m = cues.months.match(words, k)
+    if m is not None and _dated_month(words, keys, k, m[0]):
+        end, (month,), _ = m
+        if end < len(keys) and keys[end] == "ماضي":
+            return True
+        if pub is None:
+            return False
+        return _month_is_old(words, k, end, int(month), pub)
+    if pub is not None and _YEAR.match(words[k]) and k > 0 and strip_conj(keys[k - 1]) in _YEAR_LEAD:
+        return int(words[k]) < pub.year
+    return False
+
+
+def _dated_month(words: list[str], keys: list[str], k: int, end: int) -> bool:
+    """Is the month name at ``[k, end)`` used as a date (not مارس "he practised")?"""
+    if k > 0 and (words[k - 1].isdigit() or strip_conj(keys[k - 1]) in _MONTH_LEAD):
+        return True
+    nxt = words[end] if end < len(words) else ""
+    return bool(_YEAR.match(nxt)) or nxt in ("(", "/") or keys[end:end + 1] == ["ماضي"]
+
+
+def _month_is_old(words: list[str], k: int, end: int, month: int, pub: Date) -> bool:
+    """Is ``[day] <month> [year]`` more than a week before ``pub``?"""
+    year = pub.year
+    j = end
+    while j < len(words) and j < end + 4 and not words[j].isdigit():
+        j += 1  # skip "(تموز)" after "يوليو"
+    if j < len(words) and _YEAR.match(words[j]):
+        year = int(words[j])
+    elif month > pub.month:
+        year -= 1
+    day = int(words[k - 1]) if k > 0 and words[k - 1].isdigit() and int(words[k - 1]) <= 31 else None
+    if day is None:
+        return (year, month) < (pub.year, pub.month)
+    try:
+        return (pub - Date(year, month, day)).days > _BACKGROUND_GAP_DAYS
+    except ValueError:
+        return False

@@ -1,0 +1,282 @@
+"""Cues around an event (marsad.coding.cues), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.coding.cues import (
+    attribution,
+    clause_bounds,
+    embedded_under,
+    is_background,
+    load_cues,
+    modality,
+    quantities,
+)
+from marsad.text.prepare import document_from_text
+
+
+@pytest.fixture(scope="module")
+def cues():
+    return load_cues()
+
+
+def _ids(cases: list) -> list[str]:
+    """Short ASCII test ids (the Arabic text would be escaped unreadably)."""
+    return [f"{k:02d}-" + "".join(ch for ch in str(c[-1]) if ch.isascii() and ch.isalnum())[:24] for k, c in enumerate(cases)]
+
+
+def _at(text: str, trigger: str, when: date | None = None):
+    """(doc, sentence index, token index) of the first token whose raw text is ``trigger``."""
+    doc = document_from_text(text, date=when)
+    for i, t in enumerate(doc.tokens):
+        if doc.span(t.start, t.end).text == trigger:
+            s = next(k for k, s in enumerate(doc.sentences) if s.first_token <= i < s.last_token)
+            return doc, s, i
+    raise AssertionError(f"{trigger!r} is not a token of {text!r}")
+
+
+# --------------------------------------------------------------------------- modality
+
+MODALITY_CASES = [
+    # asserted
+    ("قصفت الطائرات مواقع المسلحين في الشمال.", "قصفت", "asserted"),
+    ("التقى الوزير نظيره الأردني في عمان.", "التقى", "asserted"),
+    ("لا يزال الجيش يحاصر المدينة.", "يحاصر", "asserted"),
+    ("وقعت اشتباكات عنيفة لا سيما في الأحياء الشرقية.", "اشتباكات", "asserted"),
+    # negation
+    ("لم تهاجم القوات القرية.", "تهاجم", "negated"),
+    ("ولم يتم الإعلان عن أي اتفاق.", "الإعلان", "negated"),
+    ("لن تشارك الحكومة في المفاوضات.", "تشارك", "negated"),
+    ("لا تعترف الحكومة بنتائج الاستفتاء.", "تعترف", "negated"),
+    ("ليست هناك نية لفرض عقوبات.", "هناك", "negated"),
+    ("انسحبت القوات دون أن تطلق رصاصة واحدة.", "تطلق", "negated"),
+    ("وقع البلدان معاهدة عدم الاعتداء.", "الاعتداء", "negated"),
+    ("لم تسجل أي اشتباكات في المدينة.", "اشتباكات", "negated"),
+    ("لم تسجل اشتباكات في المدينة.", "اشتباكات", "negated"),
+    # negation scope stays in its clause / on its verb
+    ("لم يعلق الجيش على الهجوم الذي استهدف القافلة.", "الهجوم", "asserted"),
+    ("لم يعلق الجيش على الهجوم الذي استهدف القافلة.", "استهدف", "asserted"),
+    ("لم يصدر أي تعليق رسمي، لكن الطائرات قصفت المدينة.", "قصفت", "asserted"),
+    ("لم يحضر الوزير الاجتماع وغادرت الوفود القاعة.", "وغادرت", "asserted"),
+    ("قال المتحدث إن الحكومة لن تتفاوض.", "تتفاوض", "negated"),
+    ("رفض المتحدث التعليق ولم ينف أن القوات قصفت المخيم.", "قصفت", "asserted"),
+    # denial
+    ("نفت الوزارة أن تكون قواتها قد قصفت القرية.", "قصفت", "negated"),
+    ("نفى الجيش قصف المستشفى.", "قصف", "negated"),
+    # hypothetical
+    ("إذا هاجمت إيران جيرانها فإن الرد سيكون حاسما.", "هاجمت", "hypothetical"),
+    ("لو انسحبت القوات لانتهت الأزمة.", "انسحبت", "hypothetical"),
+    ("في حال فرضت واشنطن عقوبات جديدة سترد موسكو.", "فرضت", "hypothetical"),
+    ("ستستمر الضربات ما لم يوقف المتمردون هجماتهم.", "يوقف", "hypothetical"),
+    ("إذا لم تنسحب القوات فستبدأ العملية.", "تنسحب", "hypothetical"),
+    ("يمكن أن تفرض الأمم المتحدة حظرا على السلاح.", "تفرض", "hypothetical"),
+    # conditional does not reach the main clause after فإن
+    ("إذا هاجمت إيران جيرانها فإن الحلفاء سيردون.", "سيردون", "future"),
+    # future
+    ("سيزور الرئيس القاهرة الأسبوع المقبل.", "سيزور", "future"),
+    ("وستبدأ المناورات العسكرية في الخليج.", "وستبدأ", "future"),
+    ("سوف تفرض الحكومة قيودا جديدة.", "تفرض", "future"),
+    ("من المقرر أن يلتقي الوزيران في جنيف.", "يلتقي", "future"),
+    ("من المتوقع أن توقع الدولتان اتفاقا تجاريا.", "توقع", "future"),
+    ("يعتزم الجيش إرسال تعزيزات إلى الحدود.", "إرسال", "future"),
+    ("تخطط الحكومة لنشر قوات إضافية.", "لنشر", "future"),
+    ("سيتم توقيع الاتفاق في الرياض.", "توقيع", "future"),
+    ("يصل وزير الخارجية إلى بغداد غدا.", "يصل", "future"),
+    ("ويعقد مجلس الأمن جلسة طارئة الأسبوع المقبل.", "ويعقد", "future"),
+    ("تشارك القوات في المناورات المرتقبة.", "المناورات", "asserted"),
+    ("وأعلن الوزير عن الاجتماع المرتقب مع المعارضة.", "الاجتماع", "asserted"),
+    # negation wins over future, future needs its verb
+    ("لن يزور الرئيس دمشق.", "يزور", "negated"),
+    ("سيطرت القوات على المدينة.", "سيطرت", "asserted"),
+    ("وصلت سيارات الإسعاف إلى موقع الانفجار.", "وصلت", "asserted"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), MODALITY_CASES, ids=_ids(MODALITY_CASES))
+def test_modality(cues, text: str, trigger: str, expected: str) -> None:
+    doc, s, i = _at(text, trigger)
+    assert modality(cues, doc, s, i) == expected
+
+
+# --------------------------------------------------------------------------- embedding
+
+EMBEDDING_CASES = [
+    ("دعا مجلس الأمن إلى وقف إطلاق النار في اليمن.", "وقف", "appeal"),
+    ("دعت الجامعة العربية الطرفين إلى الحوار.", "الحوار", "appeal"),
+    ("حثت الأمم المتحدة الحكومة على الإفراج عن المعتقلين.", "الإفراج", "appeal"),
+    ("طالبت المعارضة بإجراء انتخابات مبكرة.", "بإجراء", "demand"),
+    ("طالب المحتجون الحكومة بالاستقالة.", "بالاستقالة", "demand"),
+    ("هدد الحوثيون بشن هجوم على الحدود.", "هجوم", "threat"),
+    ("هدد الحوثيون بشن هجوم على الحدود.", "بشن", "threat"),
+    ("توعد التنظيم بتنفيذ هجمات جديدة.", "هجمات", "threat"),
+    ("تعتزم الحكومة إرسال قوات إلى الحدود.", "إرسال", "intent"),
+    ("تعهد الرئيس بمحاربة الفساد.", "بمحاربة", "intent"),
+    ("نفى الجيش قصف المستشفى.", "قصف", "deny"),
+    ("نفت الوزارة أن تكون قواتها قد قصفت القرية.", "قصفت", "deny"),
+    ("رفضت الحكومة التفاوض مع المسلحين.", "التفاوض", "reject"),
+    ("أدانت السعودية الهجوم على السفارة.", "الهجوم", "condemn"),
+    ("ندد الاتحاد الأوروبي بالاعتداء على الصحفيين.", "بالاعتداء", "condemn"),
+    ("حذرت واشنطن من شن هجوم على المدينة.", "شن", "warn"),
+    # not embedded
+    ("قصفت الطائرات مواقع المسلحين.", "قصفت", None),
+    ("دعا الرئيس إلى الهدوء، ثم قصفت الطائرات المدينة.", "قصفت", None),
+    ("التقى الوزير نظيره وبحثا التعاون.", "التقى", None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), EMBEDDING_CASES, ids=_ids(EMBEDDING_CASES))
+def test_embedded_under(cues, text: str, trigger: str, expected: str | None) -> None:
+    doc, s, i = _at(text, trigger)
+    assert embedded_under(cues, doc, s, i) == expected
+
+
+# --------------------------------------------------------------------------- background
+
+PUB = date(2015, 7, 20)
+BACKGROUND_CASES = [
+    ("قصفت الطائرات المدينة أمس.", "قصفت", None, False),
+    ("التقى الوزيران اليوم في الرياض.", "التقى", PUB, False),
+    ("وكان الجيش قد سيطر على المدينة.", "سيطر", None, True),
+    ("وكانت القوات اختطفت الصحفي.", "اختطفت", None, True),
+    ("وكان العراق قد تسلم الأسبوع الماضي طائرات حديثة.", "تسلم", None, False),
+    ("فرض المجلس عقوبات على الشركة العام الماضي.", "فرض", None, True),
+    ("زار الرئيس موسكو الشهر الماضي.", "زار", None, True),
+    ("زار الرئيس موسكو الأسبوع الماضي.", "زار", None, False),
+    ("فرض المجلس في إبريل الماضي عقوبات على الشركة.", "فرض", None, True),
+    ("وسبق أن أعلنت الحكومة حالة الطوارئ.", "أعلنت", None, True),
+    ("تدعم روسيا الحكومة منذ سنوات.", "تدعم", None, True),
+    ("تدعم روسيا الحكومة منذ عام 1999.", "تدعم", None, True),
+    ("اندلعت الحرب قبل أربع سنوات.", "اندلعت", None, True),
+    ("اندلعت الاشتباكات قبل ساعات.", "اندلعت", None, False),
+    ("أرسلت الحكومة قاذفتين في وقت سابق من هذا العام.", "أرسلت", None, True),
+    ("يذكر أن أنقرة أطلقت عملية عسكرية ضد التنظيم.", "أطلقت", None, True),
+    ("احتجز الأمن الناشط في ديسمبر 2014.", "احتجز", PUB, True),
+    ("احتجز الأمن الناشط في ديسمبر 2014.", "احتجز", None, False),
+    ("وقع الهجوم في 10 يوليو في العاصمة.", "الهجوم", PUB, True),
+    ("وكانت القوات تحاصر المدينة.", "تحاصر", None, False),
+    ("وقع الهجوم في 18 يوليو في العاصمة.", "الهجوم", PUB, False),
+    ("وقع الانفجار في عام 2013.", "الانفجار", PUB, True),
+    ("وقع الانفجار في عام 2015.", "الانفجار", PUB, False),
+    ("مارس الوزير ضغوطا على البرلمان.", "مارس", PUB, False),
+    ("احتجز الأمن الناشط، وكان الجيش قد قصف المدينة العام الماضي.", "احتجز", None, False),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "when", "expected"), BACKGROUND_CASES, ids=_ids(BACKGROUND_CASES))
+def test_is_background(cues, text: str, trigger: str, when: date | None, expected: bool) -> None:
+    doc, s, i = _at(text, trigger, when)
+    assert is_background(cues, doc, s, i) is expected
+
+
+# --------------------------------------------------------------------------- attribution
+
+ATTRIBUTION_CASES = [
+    ("قالت وزارة الداخلية التونسية في بيان إن الشرطة اعتقلت خمسة أشخاص.", [("وزارة الداخلية التونسية", False)]),
+    ("وقال الرئيس الفرنسي، اليوم الاثنين، إن بلاده سترسل مساعدات.", [("الرئيس الفرنسي", False)]),
+    ("أفادت مصادر أمنية عراقية بمقتل ثلاثة جنود.", [("مصادر أمنية عراقية", True)]),
+    ("ذكر مصدر مطلع أن الوفد وصل إلى جنيف.", [("مصدر مطلع", True)]),
+    ("وقال شهود عيان إن الطائرات قصفت السوق.", [("شهود عيان", True)]),
+    ("وقال مسؤول إسرائيلي لوكالة فرانس برس إن القوات انسحبت.", [("مسؤول إسرائيلي", True), ("وكالة فرانس برس", False)]),
+    ("وقال ضابط رفض الكشف عن اسمه إن الهجوم أسفر عن قتلى.", [("ضابط", True)]),
+    ("ونقلت وكالة الأنباء الرسمية عن مصدر عسكري قوله إن الهجوم فشل.", [("وكالة الأنباء الرسمية", False), ("مصدر عسكري", True)]),
+    ("قتل ثلاثة مدنيين في قصف على القرية، بحسب المرصد السوري لحقوق الإنسان.", [("المرصد السوري لحقوق الإنسان", False)]),
+    ("وانسحبت القوات من المدينة وفقا لمصادر محلية.", [("مصادر محلية", True)]),
+    ("وانسحبت القوات من المدينة وفقا لـ مصادر محلية.", [("مصادر محلية", True)]),
+    ("وصل الوفد إلى بغداد، حسبما ذكرت وكالة رويترز.", [("وكالة رويترز", False)]),
+    ("وصل الوفد إلى بغداد نقلا عن التلفزيون الرسمي.", [("التلفزيون الرسمي", False)]),
+    ("وأعلن الجيش الأردني، في بيان، إسقاط طائرة مسيرة.", [("الجيش الأردني", False)]),
+    ("وقال إن الاتفاق سيوقع قريبا.", []),
+    ("قصفت الطائرات مواقع المسلحين في الشمال.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ATTRIBUTION_CASES, ids=_ids(ATTRIBUTION_CASES))
+def test_attribution(cues, text: str, expected: list[tuple[str, bool]]) -> None:
+    doc = document_from_text(text)
+    found = attribution(cues, doc, 0)
+    assert [(a.name, a.anonymous) for a in found] == expected
+    for a in found:
+        assert a.span is not None and doc.text[a.span.start : a.span.end] == a.name
+
+
+# --------------------------------------------------------------------------- quantities
+
+QUANTITY_CASES = [
+    ("نشرت الحكومة 100 جندي على الحدود.", "نشرت", [(100, "soldiers")]),
+    ("أرسلت المملكة ألفي جندي إلى البحرين.", "أرسلت", [(2000, "soldiers")]),
+    ("حملت الطائرة 35 طنا من المساعدات.", "حملت", [(35, "tonnes")]),
+    ("وصلت سفينة تحمل ثلاثة آلاف طن من القمح.", "تحمل", [(3000, "tonnes")]),
+    ("وقدمت المملكة مئة مليون دولار للاجئين.", "وقدمت", [(100_000_000, "US dollars")]),
+    ("أسقطت الدفاعات طائرتين مسيرتين.", "أسقطت", [(2, "drones")]),
+    ("أسقطت الدفاعات طائرتين قرب الحدود.", "أسقطت", [(2, "aircraft")]),
+    ("اعتقلت الشرطة شخصين في المدينة.", "اعتقلت", [(2, "people")]),
+    ("وقتل جنديان في الهجوم.", "الهجوم", [(2, "soldiers killed")]),
+    ("أطلق المسلحون قذيفتي هاون على الموقع.", "أطلق", [(2, "mortar shells")]),
+    ("قتل 11 شخصا وجرح 30 آخرون في الاشتباكات.", "قتل", [(11, "killed"), (30, "wounded")]),
+    ("وأسفر الهجوم عن مقتل 52 شخصا وإصابة 700 آخرين.", "الهجوم", [(52, "killed"), (700, "injured")]),
+    ("لقي 20 شخصا مصرعهم في التفجير.", "التفجير", [(20, "killed")]),
+    ("أصيب سبعة أشخاص بجروح في الهجوم.", "الهجوم", [(7, "injured")]),
+    ("قتل ثلاثة جنود في الكمين.", "الكمين", [(3, "soldiers killed")]),
+    ("أعلنت الشرطة اعتقال أكثر من 40 مشتبها.", "اعتقال", [(40, "suspects")]),
+    ("شنت المقاتلات 41 غارة جوية على مواقع التنظيم.", "شنت", [(41, "air strikes")]),
+    ("نفذ التحالف عشرات الغارات على المدينة.", "نفذ", [(10, "air strikes")]),
+    ("نزح مئات الآلاف من السكان.", "نزح", []),
+    ("تظاهر آلاف الأشخاص في الساحة.", "تظاهر", [(1000, "people")]),
+    ("قتل المهاجمين الأربعة برصاص الشرطة.", "قتل", [(4, "attackers killed")]),
+    ("استقبلت الأردن 600 ألف لاجئ سوري.", "استقبلت", [(600_000, "refugees")]),
+    ("أطلق الجيش 12 صاروخا على الموقع.", "أطلق", [(12, "missiles")]),
+    ("أطلق الجيش صاروخا على الموقع.", "أطلق", []),
+    # figure after a comma or in another sentence does not attach
+    ("وقتل 28 شخصا في الاشتباكات، بينهم 17 مسلحا.", "الاشتباكات", [(28, "killed")]),
+    ("زار الرئيس المدينة. وقتل 28 شخصا في الاشتباكات.", "زار", []),
+    # numbers without unit are not quantities
+    ("وقع الهجوم في 14 يوليو 2015.", "الهجوم", []),
+    ("اعتقلت الشرطة شابا يبلغ 20 عاما.", "اعتقلت", []),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), QUANTITY_CASES, ids=_ids(QUANTITY_CASES))
+def test_quantities(cues, text: str, trigger: str, expected: list[tuple[float, str]]) -> None:
+    doc, s, i = _at(text, trigger)
+    found = quantities(cues, doc, s, i)
+    assert [(q.value, q.unit) for q in found] == expected
+
+
+def test_quantity_span_points_at_raw_text(cues) -> None:
+    doc, s, i = _at("حملت الطائرة ٣٥ طناً من المساعدات.", "حملت")
+    (q,) = quantities(cues, doc, s, i)
+    assert q.value == 35 and q.unit == "tonnes"
+    assert q.span is not None and doc.text[q.span.start : q.span.end] == q.span.text
+    assert q.span.text.startswith("٣٥")
+    assert q.to_dict() == {"value": 35, "unit": "tonnes"}
+
+
+# --------------------------------------------------------------------------- plumbing
+
+
+def test_clause_bounds_stop_at_boundaries() -> None:
+    words = "لم يصدر تعليق , لكن القوات قصفت المدينه".split()
+    assert clause_bounds(words, 6) == (4, 8)
+    assert clause_bounds(words, 1) == (0, 3)
+
+
+def test_cues_load_lazily_and_once(tmp_path) -> None:
+    cues = load_cues()
+    assert "modality" not in vars(cues)
+    first = cues.modality
+    assert cues.modality is first
+    assert cues.warm() is cues
+
+
+def test_cue_files_have_header_and_documented() -> None:
+    cues = load_cues()
+    names = sorted(p.name for p in cues.root.glob("*.tsv"))
+    readme = (cues.root / "README.md").read_text(encoding="utf-8")
+    for name in names:
+        assert f"`{name}`" in readme
+        rows = cues.rows(name)
+        assert rows, name
+        assert all(None not in r.values() for r in rows), name
