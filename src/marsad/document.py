@@ -85,8 +85,13 @@ class ActorMention:
     token_start: int = 0  # token indexes [token_start, token_end)
     token_end: int = 0
     country: str | None = None  # for persons/groups: the state they belong to
+    locative: bool = False  # in a locative phrase (في موسكو، بالعاصمة): a place, not an actor
+    implied: bool = False  # not named in the text (an unnamed attacker → the country where it happened)
 
     def to_dict(self) -> dict[str, Any]:
+        if self.implied:
+            return {"code": self.code, "agent": self.agent, "name": self.name, "text": None,
+                    "start": None, "end": None}
         return {
             "code": self.code,
             "agent": self.agent,

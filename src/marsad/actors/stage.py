@@ -35,6 +35,29 @@ DUAL_REFERENTS = frozenset({
 })
 
 
+# Words before a place name that make the phrase locative (في موسكو، قرب حلب، شمال سوريا).
+LOCATIVE_WORDS = frozenset({
+    "في", "داخل", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
+    "انحاء", "محيط", "ضواحي", "مدينه", "بلده", "قريه", "منطقه", "محافظه", "ولايه", "اقليم", "عاصمه",
+    "اراضي", "حدود", "مطار", "ميناء", "سواحل", "قبالة", "عبر", "فوق", "تحت", "اطراف", "ريف",
+})
+PLACE_KINDS = frozenset({"state", "capital", "region"})
+# Nouns after which a bare nisba adjective names an actor ("طائرة عسكرية سعودية", "غارة إسرائيلية").
+ACTOR_BEARING = frozenset({
+    "طايره", "طايرات", "مقاتلات", "مقاتله", "سفينه", "سفن", "بارجه", "زوارق", "دبابات", "مدفعيه", "صواريخ",
+    "صاروخ", "مسيره", "مسيرات", "قوات", "قوه", "جيش", "جنود", "وحدات", "غاره", "غارات", "قصف", "ضربه",
+    "ضربات", "هجوم", "هجمات", "عدوان", "اعتداء", "اعتداءات", "عمليه", "عمليات", "تدخل", "احتلال", "حصار",
+    "اجراءات", "عقوبات", "مساعدات", "وفد", "زياره", "انتهاكات", "سلطات", "حكومه", "قياده", "اداره", "بحريه",
+    "حرس", "شرطه", "ميليشيات", "مليشيات", "فصايل", "طيران", "سلاح", "مخابرات", "اجهزه", "اتهامات", "تهديدات",
+    "ادانه", "رفض", "دعم", "مبادره", "مقترح", "خطه", "موقف", "تحرك", "توغل", "اقتحام", "مدمرات",
+})
+
+
+def is_adjectival_demonym(key: str) -> bool:
+    """A singular nisba adjective (روسي، الروسية) rather than a people noun (الروس، السوريين)."""
+    return key.endswith("ي") or key.endswith("يه")
+
+
 @dataclass(slots=True)
 class Piece:
     start: int
@@ -42,6 +65,7 @@ class Piece:
     agent: str | None = None
     entry: ActorEntry | None = None
     lead: int = 0  # characters of proclitics (و ب ل ف ك) to leave out of the span
+    prefix: str = ""  # the proclitics matched on the first token
 
 
 @dataclass(slots=True)
@@ -55,11 +79,15 @@ class ActorStage:
     def __call__(self, doc: Document) -> Document:
         when = doc.article.date
         mentions: list[ActorMention] = []
+        tokens = doc.tokens
         for sent in doc.sentences:
-            pieces = self._pieces(doc.tokens, sent.first_token, sent.last_token, when)
-            for group in _groups(doc.tokens, pieces):
+            pieces = self._pieces(tokens, sent.first_token, sent.last_token, when)
+            for group in _groups(tokens, pieces):
+                if _bare_adjective(tokens, group, sent.first_token):
+                    continue
                 m = _compose(doc, group)
                 if m is not None:
+                    m.locative = _is_locative(tokens, m, sent.first_token, group[0].prefix)
                     mentions.append(m)
         doc.actors = mentions
         return doc
@@ -68,7 +96,8 @@ class ActorStage:
         lex = self.lexicon
         found: list[Piece] = []
         for m in lex.actors.scan(tokens, lo, hi, lex.stop):
-            found.append(Piece(m.start, m.end, entry=resolve(m.entries, when), lead=clitic_length(m.prefix)))
+            found.append(Piece(m.start, m.end, entry=resolve(m.entries, when), lead=clitic_length(m.prefix),
+                               prefix=m.prefix))
         for m in lex.agents.scan(tokens, lo, hi):
             found.append(Piece(m.start, m.end, agent=m.entries[0], lead=clitic_length(m.prefix)))
         found.extend(self._ner_pieces(tokens, lo, hi))
@@ -111,11 +140,25 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
             starts_with_and = tokens[p.start].prefix.startswith("و") or (
                 not tokens[p.start].prefix and tokens[p.start].norm.startswith("و")
                 and p.entry is not None and p.entry.kind != "ner" and not tokens[p.start].key.startswith("و"))
-            if joined and not starts_with_and and _compatible(groups[-1], p):
+            if joined and not starts_with_and and _compatible(groups[-1], p) and _genitive_ok(tokens, last, p):
                 groups[-1].append(p)
                 continue
         groups.append([p])
     return groups
+
+
+def _genitive_ok(tokens: list[Token], last: Piece, p: Piece) -> bool:
+    """Can ``p`` attach to the piece before it?
+
+    An agent noun takes a following country or organisation as its genitive only
+    in the construct state (وزير خارجية مصر: no article on the agent) or with لـ
+    (الأمين العام للأمم المتحدة); "الأمين العام إسرائيل" is two noun phrases.
+    Adjectives (الروسي) and names in apposition always attach.
+    """
+    if last.agent is None or p.entry is None or p.entry.kind in ("demonym", "person", "ner"):
+        return True
+    definite = tokens[last.end - 1].prefix.endswith("ال") or tokens[last.end - 1].prefix.endswith("لل")
+    return not definite or "ل" in p.prefix
 
 
 def _compatible(group: list[Piece], p: Piece) -> bool:
@@ -158,6 +201,29 @@ def _compose(doc: Document, group: list[Piece]) -> ActorMention | None:
     span = doc.span(doc.tokens[tok_start].start + first.lead, doc.tokens[tok_end - 1].end)
     return ActorMention(span=span, code=code, agent=agent, name=name, kind=kind,
                         token_start=tok_start, token_end=tok_end, country=country)
+
+
+def _bare_adjective(tokens: list[Token], group: list[Piece], lo: int) -> bool:
+    """A lone nisba adjective that does not describe an actor ("الحدود السورية")."""
+    if len(group) != 1 or group[0].entry is None or group[0].entry.kind != "demonym":
+        return False
+    p = group[0]
+    if not is_adjectival_demonym(tokens[p.start].key):
+        return False
+    before = [t.key for t in tokens[max(lo, p.start - 3):p.start]]
+    return not any(k in ACTOR_BEARING for k in before)
+
+
+def _is_locative(tokens: list[Token], m: ActorMention, lo: int, prefix: str) -> bool:
+    """Is a state/capital/region mention a place here (في سوريا، بموسكو، شمال سيناء)?"""
+    if m.kind not in PLACE_KINDS:
+        return False
+    if prefix.lstrip("وف").startswith("ب"):
+        return True
+    if m.token_start > lo:
+        prev = tokens[m.token_start - 1]
+        return prev.key in LOCATIVE_WORDS or prev.norm in LOCATIVE_WORDS
+    return False
 
 
 def is_dual_referent(tok: Token) -> bool:

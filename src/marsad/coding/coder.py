@@ -34,7 +34,7 @@ class EventStage:
     def __call__(self, doc: Document) -> Document:
         tokens = doc.tokens
         readings = [token_readings(t) for t in tokens]
-        coded = [m for m in doc.actors if m.code]
+        coded = [m for m in doc.actors if m.code and is_argument(m)]
         events: list[Event] = []
         topic: list[ActorMention] = []
         for si, sent in enumerate(doc.sentences):
@@ -65,6 +65,13 @@ class EventStage:
             else:
                 spk = speaker(tokens, ments, lo, tm.start)
                 sources = [spk] if spk is not None else list(topic)
+        material = pat.cameo[:2] >= "14"
+        if material and (not sources or not targets):
+            where = _context_country(doc, si)
+            if where is not None and not sources:
+                sources = [_implied(where, None)]
+            if where is not None and not targets and "notarget" not in pat.flags:
+                targets = [_implied(where, "CVL")]
         if not sources:
             return []
         if "weak" in pat.flags and not targets:
@@ -115,6 +122,29 @@ class EventStage:
             ev.background = background
             ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]
             ev.quantities = quantities
+
+
+def is_argument(m: ActorMention) -> bool:
+    """Mentions that can be a source or target: not places, not news outlets citing."""
+    return not m.locative and m.kind != "media"
+
+
+def _context_country(doc: Document, si: int) -> ActorMention | None:
+    """The place where the sentence's events happen: a locative mention here or just before."""
+    for j in (si, si - 1, si - 2):
+        if j < 0:
+            break
+        sent = doc.sentences[j]
+        for m in doc.actors:
+            if m.locative and sent.first_token <= m.token_start < sent.last_token and len(m.code) == 3:
+                return m
+    return None
+
+
+def _implied(where: ActorMention, agent: str | None) -> ActorMention:
+    return ActorMention(span=where.span, code=where.code, agent=agent, name=None, kind="implied",
+                        token_start=where.token_start, token_end=where.token_end, country=where.code,
+                        implied=True)
 
 
 def _trigger_span(doc: Document, tm: TriggerMatch) -> Span:

@@ -91,7 +91,7 @@ def tokenize(norm: str) -> list[Token]:
 
 # Sentence ends: . ! ? ; and line breaks, but not a dot inside a number or an
 # abbreviation such as "د." before a name.
-_SENT_END = re.compile(r"(?<!\b[دمأا])(?<!\d)[.!?;]+(?=\s|$)|\n+")
+_SENT_END = re.compile(r"(?<!\b[دمأا])(?<!\d)[.!?;]+(?=\s|$|[\u0621-\u064a\"«])|\n+")
 
 
 def sentence_bounds(norm: str) -> Iterator[tuple[int, int]]:
