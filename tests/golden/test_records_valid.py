@@ -131,8 +131,10 @@ def test_record_events(rec):
             assert isinstance(code, str) and CAMEO_RE.match(code), code
             assert code[:2] in ROOTS, f"root {code[:2]} is not coded (02-20 only)"
         assert ev["cameo"] not in ev.get("cameo_alt", [])
-        triples.append((ev["source"], ev["target"], ev["cameo"]))
-    assert len(triples) == len(set(triples)), "duplicate event in expect"
+        triples.append((ev["source"], ev["target"], ev["cameo"][:2]))
+    # The scorer reduces events to (source, target, root): two codes of one root for the
+    # same pair are one event, so write one entry and put the other code in cameo_alt.
+    assert len(triples) == len(set(triples)), "two events with the same (source, target, root)"
 
 
 @pytest.mark.parametrize("rec", RECORDS_LIST, ids=[r.get("id", "?") for r in RECORDS_LIST])
