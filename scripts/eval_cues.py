@@ -37,6 +37,7 @@ from marsad.text.prepare import document_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / "../shared"
+WINDOWS = ("auto", "clause", "sentence")
 _ID_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 
 
@@ -101,32 +102,35 @@ def evaluate(gold_path: Path, examples: int) -> None:
 
 def _quant(cues, doc, s, ti, ev, c, misses) -> None:
     gold = ev.get("quantities") or []
-    mine = quantities(cues, doc, s, ti)
-    if not gold:
-        c["q_none_events"] += 1
-        c["q_none_but_found"] += bool(mine)
-        return
-    c["q_events"] += 1
-    for q in gold:
-        c["q_gold"] += 1
-        vals = [x for x in mine if abs(x.value - float(q["value"])) < 1e-6]
-        c["q_value"] += bool(vals)
-        hit = any(unit_match(q["unit"], x.unit) for x in vals)
-        c["q_value_unit"] += hit
-        if not hit:
-            misses.append(f"{q} got {[(x.value, x.unit) for x in mine]} | {ev['evidence'][:110]}")
+    for window in WINDOWS:
+        mine = quantities(cues, doc, s, ti, window=window)
+        if not gold:
+            c[f"q_{window}_none_events"] += 1
+            c[f"q_{window}_none_but_found"] += bool(mine)
+            continue
+        for q in gold:
+            c[f"q_{window}_gold"] += 1
+            vals = [x for x in mine if abs(x.value - float(q["value"])) < 1e-6]
+            c[f"q_{window}_value"] += bool(vals)
+            hit = any(unit_match(q["unit"], x.unit) for x in vals)
+            c[f"q_{window}_value_unit"] += hit
+            if not hit and window == "auto":
+                misses.append(f"{q} got {[(x.value, x.unit) for x in mine]} | {ev['evidence'][:110]}")
 
 
 def _attrib(cues, doc, s, ev, c, misses) -> None:
     gold = len(ev.get("reported_by") or [])
-    mine = attribution(cues, doc, s)
-    c["a_exact"] += gold == len(mine)
-    c["a_gold_pos"] += gold > 0
-    c["a_gold_pos_found"] += gold > 0 and len(mine) > 0
-    c["a_gold_neg"] += gold == 0
-    c["a_gold_neg_found"] += gold == 0 and len(mine) > 0
-    if gold != len(mine):
-        misses.append(f"{ev.get('reported_by')} got {[(a.name, a.anonymous) for a in mine]} | {ev['evidence'][:90]}")
+    for inherit in (False, True):
+        mine = attribution(cues, doc, s, inherit=inherit)
+        tag = f"a_{'inherit' if inherit else 'own'}"
+        c[f"{tag}_exact"] += gold == len(mine)
+        c[f"{tag}_gold_pos"] += gold > 0
+        c[f"{tag}_gold_pos_found"] += gold > 0 and len(mine) > 0
+        c[f"{tag}_gold_neg"] += gold == 0
+        c[f"{tag}_gold_neg_found"] += gold == 0 and len(mine) > 0
+        if gold != len(mine) and not inherit:
+            got = [(a.name, a.anonymous) for a in mine]
+            misses.append(f"{ev.get('reported_by')} got {got} | {ev['evidence'][:90]}")
 
 
 def _pct(a: int, b: int) -> str:
@@ -135,14 +139,17 @@ def _pct(a: int, b: int) -> str:
 
 def _report(c: Counter, misses: dict[str, list[str]], examples: int) -> None:
     print(f"events {c['events']}, trigger located {c['located']} (unlocated {c['unlocated']})")
-    print("quantities")
-    print(f"  gold quantities with value found       {_pct(c['q_value'], c['q_gold'])}")
-    print(f"  gold quantities with value+unit found  {_pct(c['q_value_unit'], c['q_gold'])}")
-    print(f"  events w/o gold quantity, some found   {_pct(c['q_none_but_found'], c['q_none_events'])}")
-    print("attribution (trigger sentence only)")
-    print(f"  count equal to gold reported_by        {_pct(c['a_exact'], c['located'])}")
-    print(f"  gold has sources, >=1 found            {_pct(c['a_gold_pos_found'], c['a_gold_pos'])}")
-    print(f"  gold has none, some found              {_pct(c['a_gold_neg_found'], c['a_gold_neg'])}")
+    for w in WINDOWS:
+        print(f"quantities (window={w}{', the default' if w == 'auto' else ''})")
+        print(f"  gold quantities with value found       {_pct(c[f'q_{w}_value'], c[f'q_{w}_gold'])}")
+        print(f"  gold quantities with value+unit found  {_pct(c[f'q_{w}_value_unit'], c[f'q_{w}_gold'])}")
+        print(f"  events w/o gold quantity, some found   {_pct(c[f'q_{w}_none_but_found'], c[f'q_{w}_none_events'])}")
+    for tag in ("own", "inherit"):
+        t = f"a_{tag}"
+        print(f"attribution ({'trigger sentence only' if tag == 'own' else 'inherit=True: subjectless sentences take earlier sources'})")
+        print(f"  count equal to gold reported_by        {_pct(c[f'{t}_exact'], c['located'])}")
+        print(f"  gold has sources, >=1 found            {_pct(c[f'{t}_gold_pos_found'], c[f'{t}_gold_pos'])}")
+        print(f"  gold has none, some found              {_pct(c[f'{t}_gold_neg_found'], c[f'{t}_gold_neg'])}")
     for tag in ("nodate", "iddate"):
         tt, tf, ft, ff = (c[f"bg_{tag}_{x}"] for x in ("tt", "tf", "ft", "ff"))
         print(f"background ({'no publication date' if tag == 'nodate' else 'date from id'})")

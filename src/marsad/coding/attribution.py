@@ -2,37 +2,61 @@
 
 A reporting verb (قال، أفادت، ذكرت، أعلن…) is followed by its subject in the
 usual verb-first order; a preposition (بحسب، وفقا لـ، نقلا عن) by its source;
-``نقلت X عن Y`` names two sources, and so does ``قال X لوكالة Y``.  The name is
-the noun phrase after the cue up to a boundary word (a complementizer, في،
-a time word, punctuation…) and at most a few words.  A source whose head is
-a generic noun (مصادر، مصدر، مسؤول، شهود…) or that is followed by "who asked
-not to be named" is anonymous.  A verb with no named subject (``وقال إن``)
-gives nothing: the pronoun's antecedent is the coder's business.
+``نقلت X عن Y`` names two sources, and so do ``قال X لوكالة Y`` and
+``ذكر المرصد والفرقة``.  The name is the noun phrase after the cue up to a
+boundary word (a complementizer, a preposition, a time word, a relative
+pronoun, punctuation, a word with a pronoun suffix…) and at most a few words.
+A source whose head is a generic noun (مصادر، مصدر، مسؤول، شهود…) or that is
+followed by "who asked not to be named" is anonymous.
+
+A verb with no named subject (``وأضاف أن``) gives nothing in its own
+sentence; with ``inherit=True`` such a sentence takes the sources of the
+nearest earlier sentence (up to three back) that has some, since Arabic news
+carries one speaker over several sentences (قال … وأضاف … وأشار …).
 """
 
 from __future__ import annotations
 
-from marsad.coding.cue_data import COMPLEMENTIZERS, Cues, is_punct, sentence_words, strip_conj
+from marsad.coding.cue_data import COMPLEMENTIZERS, Cues, is_punct, sentence_words, starts_clause, strip_conj
 from marsad.document import Attribution
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import word_key
 
 _MAX_NAME = 6
 _MAX_ANON = 4
+_INHERIT_BACK = 3
 _STOP = frozenset(
     normalize_text(
-        "في فى امس اليوم الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد صباح مساء ظهر خلال عن على الى "
-    "من مع بعد قبل عبر لدي لدى حول بشان ازاء وسط قرب امام ضمن ان الا اليوم الليله مشيرا مضيفا موضحا "
-        "موكدا مؤكدا لافتا معتبرا قوله قولها قولهم انه انها انهم بانه بانها مقتل اصابه سقوط وقوع ما"
+        "في فى أمس اليوم الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد صباح مساء ظهر فجر خلال عن إلى "
+        "من مع بعد قبل عبر لدى حول بشأن إزاء وسط قرب أمام ضمن أن إلا الليلة مشيرا مضيفا موضحا مؤكدا لافتا "
+        "معتبرا قوله قولها قولهم مقتل إصابة سقوط وقوع ما فيه فيها فيهم له لها لهم منه منها عليه عليها إليه "
+        "إليها به بها عنه عنها أيضا كذلك الذي التي الذين نفسه نفسها ذاته ذاتها"
     ).split()
+)  # على is not here: normalized it is علي (Ali)
+_MEDIA_HEADS = frozenset(
+    normalize_text("وكالة صحيفة قناة موقع شبكة إذاعة تلفزيون التلفزيون مراسل مجلة رويترز فرانس أسوشيتد اناضول الأناضول").split()
 )
-_MEDIA_HEADS = frozenset("وكاله صحيفه قناه موقع شبكه اذاعه تلفزيون مراسل مجله".split())
+_SUFFIXED = ("ته", "تها", "تهم", "ها", "هم", "هما")
+_CONTINUATION = frozenset(normalize_text("وأضاف وأضافت وتابع وتابعت وأشار وأشارت وأوضح وأوضحت واستطرد وختم مضيفا مشيرا موضحا").split())
 
 
-def attribution(cues: Cues, doc, sent: int) -> list[Attribution]:
+def attribution(cues: Cues, doc, sent: int, inherit: bool = False) -> list[Attribution]:
     """The sources sentence ``sent`` attributes its content to, in text order."""
+    found, subjectless = _sentence_sources(cues, doc, sent)
+    if found or not (inherit and subjectless):
+        return found
+    for back in range(sent - 1, max(-1, sent - 1 - _INHERIT_BACK), -1):
+        earlier, _ = _sentence_sources(cues, doc, back)
+        if earlier:
+            return earlier
+    return []
+
+
+def _sentence_sources(cues: Cues, doc, sent: int) -> tuple[list[Attribution], bool]:
+    """Sources named in sentence ``sent``, and whether it has a reporting verb without a subject."""
     first, words, keys = sentence_words(doc, sent)
     out: list[Attribution] = []
+    subjectless = any(w in _CONTINUATION for w in words)
     k = 0
     while k < len(words):
         m = cues.attribution.match(words, k)
@@ -43,10 +67,11 @@ def attribution(cues: Cues, doc, sent: int) -> list[Attribution]:
         start = end
         if kind == "prep" and not partial and end < len(words) and words[end] in cues.attribution_verbs:
             start += 1  # "بحسب ما ذكرت X" with a verb the list lacks
-        for s, e, cut in _names(cues, words, keys, start, partial, kind):
-            out.append(_make(cues, doc, words, keys, first, s, e, cut))
+        names = list(_names(cues, words, keys, start, partial, kind))
+        subjectless = subjectless or (kind == "verb" and not names)
+        out.extend(_make(cues, doc, words, keys, first, s, e, cut) for s, e, cut in names)
         k = max(k + 1, start)
-    return _dedupe(out)
+    return _dedupe(out), subjectless
 
 
 def _names(cues: Cues, words: list[str], keys: list[str], start: int, partial: bool, kind: str):
@@ -55,39 +80,54 @@ def _names(cues: Cues, words: list[str], keys: list[str], start: int, partial: b
         return
     cut = 1 if partial else 0
     e = _name_end(cues, words, keys, start, cut)
-    if e > start:
-        yield start, e, cut
-    if e < len(words) and kind == "relay" and strip_conj(words[e]) == "عن":
-        e2 = _name_end(cues, words, keys, e + 1, 0)
-        if e2 > e + 1:
-            yield e + 1, e2, 0
-    elif e < len(words) and _media_after(words, e):
+    nxt = words[e] if e < len(words) else ""
+    if kind == "relay":
+        if strip_conj(nxt) == "عن":  # نقلت X عن Y
+            if e > start:
+                yield start, e, cut
+            e2 = _name_end(cues, words, keys, e + 1, 0)
+            if e2 > e + 1:
+                yield e + 1, e2, 0
+        elif e > start and (nxt in COMPLEMENTIZERS or is_punct(nxt)):  # نقلت X أن
+            yield start, e, cut
+        return
+    if e == start:
+        return
+    yield start, e, cut
+    while e < len(words) and (_media_after(words, e) or _coordinated(words, e)):
         cut2 = 0 if words[e] == "ل" else 1
         s2 = e + 1 if cut2 == 0 else e
         e2 = _name_end(cues, words, keys, s2, cut2)
-        if e2 > s2:
-            yield s2, e2, cut2
+        if e2 <= s2:
+            return
+        yield s2, e2, cut2
+        e = e2
 
 
 def _media_after(words: list[str], j: int) -> bool:
-    """``ل`` + a media word after a source (قال مسؤول لوكالة فرانس برس)."""
+    """``ل`` + a media word after a source (قال مسؤول لوكالة فرانس برس، لرويترز)."""
     w = words[j]
     if w == "ل":
         return j + 1 < len(words) and words[j + 1] not in COMPLEMENTIZERS
-    return w.startswith("ل") and w[1:] in _MEDIA_HEADS
+    return w.startswith("ل") and (w[1:] in _MEDIA_HEADS or w[2:] in _MEDIA_HEADS)
+
+
+def _coordinated(words: list[str], j: int) -> bool:
+    """A second source joined by و + the article (المرصد والفرقة)."""
+    return words[j].startswith("وال") and len(words[j]) > 4
 
 
 def _name_end(cues: Cues, words: list[str], keys: list[str], start: int, cut: int) -> int:
-    """Exclusive end of the name starting at ``start`` (0 words when it is no name)."""
+    """Exclusive end of the name starting at ``start`` (``start`` when there is no name)."""
     head = words[start][cut:] if start < len(words) else ""
-    if not head or head in _STOP or head in COMPLEMENTIZERS or is_punct(head) or not head[0].isalpha():
+    if not head or not head[0].isalpha() or _boundary(cues, head) or head.endswith(_SUFFIXED):
         return start
     anonymous = word_key(head) in cues.anonymous_heads or head in cues.anonymous_heads
     limit = _MAX_ANON if anonymous else _MAX_NAME
     j = start + 1
     while j < len(words) and j - start < limit:
         w = words[j]
-        if is_punct(w) or w in _STOP or w in COMPLEMENTIZERS or w in cues.attribution_verbs or _media_after(words, j):
+        if _boundary(cues, w) or _media_after(words, j) or _coordinated(words, j) or w.endswith(_SUFFIXED):
             break
         if anonymous and not _adjective(w, keys[j]):
             break
@@ -95,11 +135,15 @@ def _name_end(cues: Cues, words: list[str], keys: list[str], start: int, cut: in
     return j
 
 
+def _boundary(cues: Cues, w: str) -> bool:
+    return is_punct(w) or w in _STOP or starts_clause(w) or w in cues.attribution_verbs
+
+
 def _adjective(word: str, key: str) -> bool:
     """A word that can qualify a generic source noun (امنيه، مطلعه، عراقي، محليون)."""
     if word in ("رفيع", "رفيعه", "رفيعو", "كبير", "كبار", "مطلع", "مطلعه", "مطلعون", "مقرب", "مقربه", "بارز", "عيان"):
         return True
-    return key.endswith(("يه", "ي", "يون", "يين", "ه")) and len(key) >= 4 and not key.startswith("ل")
+    return key.endswith(("يه", "ي", "يون", "يين", "ه", "يان")) and len(key) >= 4 and not key.startswith("ل")
 
 
 def _make(cues: Cues, doc, words, keys, first: int, s: int, e: int, cut: int) -> Attribution:
@@ -120,10 +164,13 @@ def _marked(cues: Cues, words: list[str], e: int) -> bool:
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
-    seen: set[str] = set()
-    out = []
+    """Drop repeated sources and shorter mentions of one already named (الجبير after وزير الخارجية عادل الجبير)."""
+    out: list[Attribution] = []
+    seen: list[frozenset[str]] = []
     for a in found:
-        if a.name not in seen:
-            seen.add(a.name)
-            out.append(a)
+        words = frozenset(word_key(w) for w in normalize_text(a.name).split())
+        if any(words <= other for other in seen):
+            continue
+        seen.append(words)
+        out.append(a)
     return out

@@ -17,11 +17,11 @@ after و + a past masculine verb (وهاجم) is missed.
 
 from __future__ import annotations
 
-import csv
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 
+from marsad.resources import path as resource_path
+from marsad.resources import read_tsv
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import word_key
 
@@ -179,13 +179,11 @@ class Cues:
     """The cue lists, each read from its TSV file on first use."""
 
     def __init__(self, root: Path | None = None) -> None:
-        self.root = Path(root) if root is not None else Path(str(resources.files("marsad.resources") / "cues"))
+        self.root = Path(root) if root is not None else resource_path("cues")
 
     def rows(self, name: str) -> list[dict[str, str]]:
         """Rows of ``name`` (a TSV with a header; ``#`` lines are comments)."""
-        with (self.root / name).open(encoding="utf-8") as f:
-            lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+        return list(read_tsv(self.root / name))
 
     @cached_property
     def modality(self) -> PhraseTable:

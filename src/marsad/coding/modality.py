@@ -35,7 +35,7 @@ _MONTH_LEAD = frozenset("في منذ خلال شهر مطلع اواخر اوا�
 _BACKGROUND_GAP_DAYS = 7
 # Recent-time words that keep a pluperfect inside the news window (وكان العراق قد تسلم الأسبوع الماضي).
 _RECENT = frozenset(
-    word_key(w) for w in normalize_text("أمس اليوم الاسبوع الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد").split()
+    word_key(w) for w in normalize_text("أمس اليوم الاسبوع الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد فجر صباح مساء ساعات").split()
 )
 
 
@@ -186,10 +186,14 @@ _NUMBER_WORDS = frozenset("ثلاث ثلاثه اربع اربعه خمس خمس
 
 
 def _pluperfect(words: list[str], k: int, ti: int) -> bool:
-    """كان ... قد before the trigger, or كان before a trigger that is not a present verb (كانت اختطفت)."""
-    if any(strip_conj(words[j]) == "قد" for j in range(k + 1, ti)):
+    """كان ... قد before the trigger, or كان right before it (كانت اختطفت).
+
+    كان + subject + past verb without قد is left out: on the train set it was
+    background in only 3 of 13 cases.
+    """
+    if k == ti - 1 and strip_conj(words[ti])[:1] not in ("ي", "ت", "ن"):
         return True
-    return strip_conj(words[ti])[:1] not in ("ي", "ت", "ن")
+    return any(strip_conj(words[j]) == "قد" for j in range(k + 1, ti))
 
 
 def _old_date(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date | None) -> bool:

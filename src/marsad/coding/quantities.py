@@ -26,39 +26,52 @@ from marsad.text.numbers import parse_number
 # Words allowed between a role word and its number (مقتل أكثر من 50، اعتقال نحو 20).
 _FILLERS = frozenset(normalize_text("أكثر من نحو حوالي حوالى قرابة زهاء ما يزيد عن على يقل لا أقل يقارب").split())
 _MAX_FILLERS = 4
+# Units that are an outcome by themselves (قتلى، جرحى، معتقلين): kept anywhere in the sentence.
+_OUTCOME_UNITS = frozenset(("killed", "wounded", "injured", "detainees", "displaced", "prisoners", "hostages"))
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
-def quantities(cues: Cues, doc, sent: int, trigger_tok: int) -> list[Quantity]:
-    """Quantities stated for the event whose trigger is token ``trigger_tok``."""
+def quantities(cues: Cues, doc, sent: int, trigger_tok: int, window: str = "auto") -> list[Quantity]:
+    """Quantities stated for the event whose trigger is token ``trigger_tok``.
+
+    ``window``: ``"clause"`` keeps figures from the trigger's clause start to
+    the next punctuation mark; ``"sentence"`` keeps every figure of the
+    sentence; ``"auto"`` (default) keeps the clause's figures plus, anywhere in
+    the sentence, casualty/arrest figures (a figure with a role such as
+    مقتل/إصابة/اعتقال, or a unit such as قتلى/جرحى): a sentence usually states
+    the outcome of its one violent event in a separate clause.
+    """
     first, words, keys = sentence_words(doc, sent)
     ti = trigger_tok - first
     cs, _ = clause_bounds(words, ti)
     end = next((k for k in range(ti + 1, len(words)) if is_punct(words[k])), len(words))
+    lo, hi = (cs, end) if window == "clause" else (0, len(words))
     tables = cues.units
     trig_role = _role_at(tables["role"], keys, ti) or _role_at(tables["postrole"], keys, ti)
     out: list[Quantity] = []
     seen: set[tuple[float, str]] = set()
-    k = cs
-    while k < end:
-        got = _quantity_at(tables, words, keys, k, end)
+    k = lo
+    while k < hi:
+        got = _quantity_at(tables, words, keys, k, hi)
         if got is None:
             k += 1
             continue
         value, (unit, kind, _), s, e = got
-        role = (
+        k = e
+        near = cs <= s < end
+        local = (
             _role_before(tables["role"], keys, s)
             or _role_at(tables["postrole"], keys, e)
             or _role_at(tables["postrole"], keys, e + 1)
-            or trig_role
-            or _role_in(tables["role"], keys, cs, s)
         )
+        if not (near or window == "sentence" or local or unit in _OUTCOME_UNITS):
+            continue
+        role = local or ((trig_role or _role_in(tables["role"], keys, cs, s)) if near else None)
         name = _unit_name(unit, kind, role)
         if (value, name) not in seen:
             seen.add((value, name))
             span = doc.span(doc.tokens[first + s].start, doc.tokens[first + e - 1].end)
             out.append(Quantity(value=value, unit=name, span=span))
-        k = e
     return out
 
 
@@ -90,7 +103,10 @@ def _quantity_at(tables, words: list[str], keys: list[str], k: int, end: int):
     if m is not None:
         if m[1][2]:  # a word with its own count (جنديين)
             return float(m[1][2]), m[1], k, m[0]
-        after = parse_number(words, m[0]) if m[0] < end and words[m[0]].startswith("ال") else None
+        nxt = words[m[0]] if m[0] < end else ""
+        if nxt in ("واحد", "واحده"):  # مقتل شخص واحد
+            return 1.0, m[1], k, m[0] + 1
+        after = parse_number(words, m[0]) if nxt.startswith("ال") else None
         if after is not None and after[0] >= 3:  # المهاجمين الاربعه
             return after[0], m[1], k, m[0] + after[1]
         return None

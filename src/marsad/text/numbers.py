@@ -109,9 +109,12 @@ def _word_value(words: list[str], i: int) -> tuple[float, int] | None:
 
 
 def _and_rest(words: list[str], j: int, below: float) -> tuple[float, int] | None:
-    """``و`` + a number smaller than ``below`` (``ميه وخمسين``, ``الف وميتين``)."""
+    """``و`` + a number smaller than ``below`` (``ميه وخمسين``, ``الف وميتين``, ``الف و500``)."""
     if j >= len(words) or not words[j].startswith(_AND):
         return None
+    if words[j] == _AND and j + 1 < len(words):
+        d = digit_value(words[j + 1])
+        return (d, 2) if d is not None and d < below else None
     w = _bare(words[j])
     if w in SCALES or w not in _ALL:
         return None
