@@ -1,0 +1,451 @@
+"""Time expressions of Arabic news text, resolved to dates.
+
+:func:`find_times` finds every time expression and resolves it against the
+publication date; :func:`detect_publication_date` reads a dateline;
+:func:`find_times_stage` fills ``Document.times``; the assignment of dates to
+events lives in :mod:`marsad.when_where.event_dates`.
+
+Patterns run on the normalized text (so أ/ا, ة/ه, diacritics and ١٢/12 do not
+matter); spans are mapped back to raw offsets and extended over trailing
+diacritics and tatweel, so ``text[span.start:span.end]`` is the expression as
+written ("غداً", "هـ").  A date of month or year precision is the first day of
+that month or year.
+
+Resolution conventions (``pub`` is the publication date):
+
+* **Weekdays** (السبت، يوم السبت، صباح/مساء/ليلة/فجر/ظهر السبت): the most recent
+  such day on or before ``pub`` (the same weekday as ``pub`` is ``pub``);
+  with الماضي strictly before, with المقبل/القادم strictly after.  After
+  اليوم/أمس/غدا ("اليوم الاثنين", "أمس (الأحد)") the named day nearest to
+  ``pub``/``pub-1``/``pub+1`` — this absorbs a publication date recorded a day
+  late.  "ليلة الجمعة" resolves to Friday.
+* **Relative days**: اليوم/الليلة → pub; أمس/الأمس/البارحة/الليلة الماضية → pub-1;
+  أول أمس/أمس الأول → pub-2; غدا/الغد → pub+1; بعد غد → pub+2.  اليوم is not a
+  date in "اليوم الأول/الوطني/العالمي/التالي", "في اليوم", "ذلك اليوم",
+  "روسيا اليوم" and the like.
+* **Periods**: الشهر الماضي/الجاري/المقبل → month precision; العام الماضي/هذا
+  العام/العام المقبل → year precision.  A week is not a precision of the data
+  model: الأسبوع الماضي/الجاري/المقبل and قبل أسبوع(ين) resolve to the window of
+  ±3 days around ``pub ∓ 7n`` coarsened to month precision when it lies in one
+  month, else year precision.
+* **Durations** قبل/منذ/بعد + N + unit (digits or number words): days and
+  hours → day precision; months → month precision; years → year precision.
+  Vague plurals (منذ سنوات) and durations anchored to another event
+  ("بعد يومين من الهجوم") are not resolved.
+* **Explicit dates**: day + month (+ year) in the three month-name systems,
+  dual naming ("12 آب/أغسطس 2025"), numeric d/m/yyyy and yyyy-mm-dd, month +
+  year, month + الماضي/المقبل/الجاري, "في/خلال/مطلع + month", and a year after
+  عام/سنة or a preposition (في 2015، منذ 2011).  A range ("من 3 إلى 5 مايو",
+  "بين 3 و5 مايو", "3-5 مايو") is one expression resolved to its start date.
+  A weekday or اليوم/أمس right before an explicit date is merged into it.
+  Without a year, a day+month takes the latest occurrence not more than 7 days
+  after ``pub``; a month alone the latest such month not after ``pub``'s month.
+* **Hijri dates** ("15 رمضان 1446 هـ") are converted with the tabular Islamic
+  calendar (±1 day against Umm al-Qura or sighting-based calendars).
+
+Expressions that need ``pub`` are omitted when it is ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date as Date
+from datetime import timedelta
+
+from marsad.document import Document, Span, TimeExpression
+from marsad.text.normalize import DELETED, OffsetMap, normalize
+from marsad.when_where import calendars as cal
+from marsad.when_where import date_lexicon as lex
+
+# Diacritics and tatweel written after the last letter belong to the expression.
+_TRAILING_MARKS = frozenset(c for c in DELETED if unicodedata.category(c) == "Mn" or c == "\u0640")
+HEADER_CHARS = 200  # a dateline must start within the first HEADER_CHARS characters
+_MONTHS = lex.month_lookup()
+_REL_DAY_OFFSET = {"امس": -1, "الامس": -1, "بالامس": -1, "البارحه": -1, "الليله الماضيه": -1,
+                   "اول امس": -2, "اول من امس": -2, "امس الاول": -2, "الليله": 0, "اليوم": 0,
+                   "غدا": 1, "الغد": 1, "بعد غدا": 2, "بعد الغد": 2, "بعد غد": 2}
+_NEAR_MODE = {"اليوم": "near:0", "امس": "near:-1", "غدا": "near:1"}
+_SHIFT = {"past": -1, "current": 0, "future": 1}
+_WS = re.compile(r"\s+")
+_DAY_AFTER_DAY = re.compile(r"(?:يوما|يوم|عاما|شهرا|اسبوعا|سنه)\s+$")  # "يوما بعد يوم": day by day
+_MERGE_GAP = re.compile(r"[\s,\-–(:]*(?:الموافق)?[\s,\-–(:]*")
+_PUB_CUE = re.compile(r"(?:نشر|بتاريخ|تاريخ\s+النشر|تحديث|التحديث)\s*(?:في|بتاريخ)?\s*[:\-]?\s*$")
+_DATELINE_AFTER = re.compile(r"[^\S\n]*(?:\n|\Z|[\-–—/(|:.]|\d{1,2}:\d\d|[مص](?!\w)|ه(?!\w)|ميلادي)")
+
+
+@dataclass(slots=True, frozen=True)
+class Hit:
+    """A resolved time expression in normalized offsets (internal form)."""
+
+    start: int
+    end: int
+    date: Date
+    precision: str
+    kind: str
+    rank: int = 0  # among equally long overlapping hits the lower rank wins
+    hijri: bool = False
+    weak: bool = False  # a weekday/اليوم that merges into a following explicit date
+
+
+def _words(s: str | None) -> str:
+    return " ".join(s.split()) if s else ""
+
+
+def _direction(word: str | None) -> str:
+    """past/current/future for الماضي/الجاري/المقبل (and feminine forms), else ""."""
+    if not word:
+        return ""
+    return lex.DIRECTIONS.get(word) or lex.DIRECTIONS.get(word[:-1], "")
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _left(rx: re.Pattern, norm: str, s: int, reach: int = 60) -> re.Match | None:
+    """The longest left context ``rx`` (fullmatch) of up to ``reach`` chars ending at ``s``.
+
+    Returns an empty match when nothing precedes but ``s`` is at a word start,
+    and ``None`` when ``s`` is inside a word and no context explains that.
+    """
+    lo = max(0, s - reach)
+    starts = [0] if lo == 0 and s > 0 else []
+    starts += [m.end() for m in _WS.finditer(norm, lo, s)]
+    for p in starts:
+        if p < s and (m := rx.fullmatch(norm, p, s)):
+            return m
+    if s == 0 or not _is_word_char(norm[s - 1]):
+        return rx.fullmatch(norm, s, s)
+    return None
+
+
+def _digit_start_ok(norm: str, s: int) -> bool:
+    return s == 0 or not (_is_word_char(norm[s - 1]) or norm[s - 1] in "/.-")
+
+
+def _year_for(m: re.Match, pub: Date | None, make: Callable, infer: Callable) -> Date | None:
+    """Resolve the year of a month expression (explicit, relative or inferred)."""
+    if m["y"]:
+        return make(int(m["y"]))
+    if pub is None:
+        return None
+    if m["yrel"]:
+        return make(pub.year + _SHIFT[_direction(m["yrel"])])
+    if m["ythis"]:
+        return make(pub.year)
+    return infer(_direction(m["mrel"]))
+
+
+def _day_month_hit(m: re.Match, start: int, day: int, pub: Date | None) -> Hit | None:
+    month = _MONTHS[_words(m["m"])][1]
+    when = _year_for(m, pub, lambda y: cal.safe_date(y, month, day),
+                     lambda direction: cal.infer_year(pub, month, day, direction))
+    return Hit(start, m.end(), when, "day", "explicit") if when else None
+
+
+def _scan_digits(norm: str, pub: Date | None) -> Iterator[Hit]:
+    """Every form that starts with a number: one pass over the digit runs."""
+    for run in lex.DIGITS.finditer(norm):
+        s = run.start()
+        if not _digit_start_ok(norm, s):
+            continue
+        if run.end() - s <= 2:
+            if m := lex.NUMERIC_DMY.match(norm, s):
+                yield from _numeric_hit(m)
+            if m := lex.DAY_MONTH.match(norm, s):
+                yield from _day_month_digits(norm, m, pub)
+            if m := lex.HIJRI.match(norm, s):
+                yield from _hijri_hit(m, pub)
+        elif run.end() - s == 4:
+            if m := lex.NUMERIC_YMD.match(norm, s):
+                yield from _numeric_hit(m)
+            if m := lex.YEAR.match(norm, s):
+                yield from _year_hit(norm, m)
+
+
+def _day_month_digits(norm: str, m: re.Match, pub: Date | None) -> Iterator[Hit]:
+    start = m.start()
+    if m["d2"] and (ctx := _left(lex.RANGE_BEFORE, norm, start)) and ctx["pre"]:
+        start = ctx.start()
+    if hit := _day_month_hit(m, start, int(m["d"]), pub):
+        yield hit
+
+
+def _scan_ordinal_day(norm: str, pub: Date | None) -> Iterator[Hit]:
+    """"الأول من مارس": a day as an ordinal word."""
+    for m in lex.ORD_MONTH.finditer(norm):
+        if _left(lex.REL_BEFORE, norm, m.start()) is not None:
+            if hit := _day_month_hit(m, m.start(), lex.ORDINAL_DAYS["ال" + m["ord"]], pub):
+                yield hit
+
+
+def _month_hit(m: re.Match, start: int, pub: Date | None) -> Hit | None:
+    month = _MONTHS[_words(m["m"])][1]
+    when = _year_for(m, pub, lambda y: Date(y, month, 1),
+                     lambda direction: cal.infer_month_year(pub, month, direction))
+    return Hit(start, m.end(), when, "month", "explicit", rank=1) if when else None
+
+
+def _scan_month(norm: str, pub: Date | None) -> Iterator[Hit]:
+    """Month without a day: after في/خلال/منذ/حتى/شهر, before a year or الماضي/المقبل."""
+    for m in (m for rx in lex.MONTH_CUES for m in rx.finditer(norm)):
+        if m.start() > 0 and _is_word_char(norm[m.start() - 1]) and norm[m.start() - 1] not in "وف":
+            continue
+        shahr = m["cue"].startswith("شهر")
+        context = shahr or m["shahr"] or m["y"] or m["yrel"] or m["ythis"] or m["mrel"] or m["m2"]
+        if not context and _words(m["m"]) == "اب":  # "في أب": in a father
+            continue
+        start = m.start() if shahr else (m.start("shahr") if m["shahr"] else m.start("m"))
+        if hit := _month_hit(m, start, pub):
+            yield hit
+    for m in lex.MONTH_DIR.finditer(norm):
+        if _prev_word(norm, m.start()) not in lex.MONTH_LAST_WORDS:
+            continue
+        ctx = _left(lex.MONTH_BEFORE_DIR, norm, m.start(), reach=40)
+        if ctx and ctx["m"] and pub is not None:
+            month = _MONTHS[_words(ctx["m"])][1]
+            when = cal.infer_month_year(pub, month, _direction(m["dir"]))
+            yield Hit(ctx.start(), m.end(), when, "month", "explicit", rank=1)
+
+
+def _prev_word(norm: str, s: int) -> str:
+    """The word before ``s`` without brackets (a quick filter before :func:`_left`)."""
+    j = norm.rfind(" ", 0, max(0, s - 1))
+    return norm[j + 1:s].strip().strip("()")
+
+
+def _hijri_hit(m: re.Match, pub: Date | None) -> Iterator[Hit]:
+    name = _words(m["m"])
+    month, day = _MONTHS[name][1], int(m["d"])
+    if not (m["y"] or m["mark"]) and name in lex.AMBIGUOUS:
+        return
+    if m["y"]:
+        when = cal.hijri_to_gregorian(int(m["y"]), month, day)
+    else:
+        when = cal.infer_hijri_year(pub, month, day) if pub else None
+    if when is not None:
+        yield Hit(m.start(), m.end(), when, "day", "explicit", hijri=True)
+
+
+def _numeric_hit(m: re.Match) -> Iterator[Hit]:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if 1300 <= y < 1500:
+        when = cal.hijri_to_gregorian(y, mo, d)
+    elif 1800 <= y < 2200:
+        if mo > 12 >= d:  # month/day order (rare in Arabic text)
+            mo, d = d, mo
+        when = cal.safe_date(y, mo, d)
+    else:
+        return
+    if when is not None:
+        yield Hit(m.start(), m.end(), when, "day", "explicit", hijri=y < 1500)
+
+
+def _year_hit(norm: str, m: re.Match) -> Iterator[Hit]:
+    """A year after عام/سنة or a preposition (في 2015), or after a month (مارس 2019)."""
+    s, y = m.start(), int(m["y"])
+    month_ctx = _left(lex.MONTH_BEFORE, norm, s, reach=45)
+    if month_ctx and month_ctx["m"]:
+        month = _MONTHS[_words(month_ctx["m"])][1]
+        yield Hit(month_ctx.start(), m.end(), Date(y, month, 1), "month", "explicit", rank=1)
+        return
+    ctx = _left(lex.YEAR_BEFORE, norm, s, reach=25)
+    if ctx and (ctx["cue"] or ctx["word"]):
+        start = ctx.start("word") if ctx["word"] else (ctx.start("word1") if ctx["word1"] else s)
+        yield Hit(start, m.end(), Date(y, 1, 1), "year", "explicit", rank=2)
+
+
+def _scan_weekday(norm: str, pub: Date | None) -> Iterator[Hit]:
+    if pub is None:
+        return
+    for m in lex.WEEKDAY.finditer(norm):
+        ctx = _left(lex.WEEKDAY_BEFORE, norm, m.start())
+        if ctx is None:
+            continue
+        rel, end = ctx["rel"], m.end()
+        if m["close"] and not ctx["open"]:
+            end = m.start("close")
+        wd = lex.WEEKDAYS[m["wd"]]
+        direction = _direction(m["dir"]) if end == m.end() else ""
+        mode = _NEAR_MODE.get(rel or "") or {"past": "past", "future": "future"}.get(direction, "")
+        start = ctx.start() if ctx.group() and not (ctx["cl"] and ctx.start("cl") == ctx.start()) else m.start()
+        yield Hit(start, end, cal.weekday_near(pub, wd, mode), "day", "weekday", rank=1, weak=True)
+
+
+def _scan_relative_day(norm: str, pub: Date | None) -> Iterator[Hit]:
+    if pub is None:
+        return
+    for rx in (lex.REL_AL, lex.REL_AMS, lex.REL_GHAD):
+        for m in rx.finditer(norm):
+            if (hit := _relative_day_hit(norm, m, pub)) is not None:
+                yield hit
+
+
+def _relative_day_hit(norm: str, m: re.Match, pub: Date) -> Hit | None:
+    ctx = _left(lex.REL_BEFORE, norm, m.start())
+    if ctx is None:
+        return None
+    word = "ال" + _words(m["w"]) if "w" in m.re.groupindex else _words(m.group())
+    if word in ("امس", "الامس") and ctx["first"]:
+        word = "اول امس"
+    elif word in ("غد", "غدا", "الغد") and ctx["after"]:
+        word = "بعد غد"
+    elif word == "غد" or (ctx["first"] or ctx["after"]):
+        return None
+    elif word == "اليوم" and not ctx["tod"] and _not_today(norm, m.start(), m.end()):
+        return None
+    start = ctx.start() if ctx["tod"] or ctx["yawm"] or ctx["first"] or ctx["after"] else m.start()
+    when = pub + timedelta(days=_REL_DAY_OFFSET[word])
+    return Hit(start, m.end(), when, "day", "relative", rank=2, weak=word in ("اليوم", "امس", "الامس"))
+
+
+def _not_today(norm: str, start: int, end: int) -> bool:
+    """True when a bare اليوم is "the day" of something, a name, or "per day"."""
+    return bool(lex.TODAY_AFTER.match(norm, end) or lex.TODAY_BEFORE.search(norm, max(0, start - 14), start))
+
+
+def _scan_period(norm: str, pub: Date | None) -> Iterator[Hit]:
+    if pub is None:
+        return
+    for rx in (lex.PERIOD, lex.THIS_PERIOD):
+        for m in rx.finditer(norm):
+            ctx = _left(lex.PERIOD_BEFORE, norm, m.start())
+            if ctx is None:
+                continue
+            shift = _SHIFT[_direction(m["dir"])] if "dir" in rx.groupindex else 0
+            unit = m["unit"]
+            start = ctx.start() if ctx["pos"] or ctx["m"] else m.start()
+            if ctx["m"] and unit in ("عام", "سنه"):
+                month = _MONTHS[_words(ctx["m"])][1]
+                yield Hit(start, m.end(), Date(pub.year + shift, month, 1), "month", "explicit")
+                continue
+            when, precision = _shifted(pub, unit, shift)
+            yield Hit(start, m.end(), when, precision, "relative", rank=1)
+
+
+def _shifted(pub: Date, unit: str, n: int) -> tuple[Date, str]:
+    """``pub`` moved by ``n`` units (day, hour, week, month, year) with its precision."""
+    if unit in ("day", "يوم"):
+        return pub + timedelta(days=n), "day"
+    if unit in ("hour", "ساعه"):
+        return pub + timedelta(days=-((-n) // 24) if n < 0 else n // 24), "day"
+    if unit in ("week", "اسبوع"):
+        return cal.coarsen(pub + timedelta(days=7 * n), 3)
+    if unit in ("month", "شهر"):
+        return cal.shift_months(pub, n), "month"
+    return Date(pub.year + n, 1, 1), "year"
+
+
+def _scan_duration(norm: str, pub: Date | None) -> Iterator[Hit]:
+    if pub is None:
+        return
+    for m in (m for rx in lex.DURATIONS for m in rx.finditer(norm)):
+        if _left(lex.REL_BEFORE, norm, m.start()) is None:
+            continue
+        unit, implied = lex.UNITS[m["unit"]]
+        num = m["num"]
+        n = (int(num) if num.isdigit() else lex.NUMBER_WORDS[num]) if num else implied
+        if n <= 0 or n > 400 or _DAY_AFTER_DAY.search(norm, max(0, m.start() - 8), m.start()):
+            continue
+        sign = 1 if m["prep"] == "بعد" else -1
+        when, precision = _shifted(pub, unit, sign * n)
+        yield Hit(m.start(), m.end(), when, precision, "relative", rank=2)
+
+
+_SCANNERS = (_scan_digits, _scan_ordinal_day, _scan_month, _scan_weekday, _scan_relative_day, _scan_period, _scan_duration)
+
+
+def find_hits(norm: str, pub: Date | None) -> list[Hit]:
+    """Non-overlapping resolved hits of a normalized text, in text order."""
+    hits = [h for scan in _SCANNERS for h in scan(norm, pub)]
+    hits.sort(key=lambda h: (h.start - h.end, h.rank, h.start))
+    chosen: list[Hit] = []
+    for h in hits:
+        if all(h.end <= c.start or h.start >= c.end for c in chosen):
+            chosen.append(h)
+    chosen.sort(key=lambda h: h.start)
+    return _merge(norm, chosen)
+
+
+def _merge(norm: str, hits: list[Hit]) -> list[Hit]:
+    """Merge a weekday/اليوم/أمس into an explicit date that follows it."""
+    out: list[Hit] = []
+    for h in hits:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.weak and h.kind == "explicit" and h.precision == "day"
+                and _MERGE_GAP.fullmatch(norm, prev.end, h.start)):
+            out[-1] = replace(h, start=prev.start)
+        else:
+            out.append(h)
+    return out
+
+
+def raw_span(text: str, omap: OffsetMap, start: int, end: int) -> Span:
+    """Raw span of normalized ``[start, end)``, extended over trailing diacritics."""
+    rs, re_ = omap.to_raw(start, end)
+    while re_ < len(text) and text[re_] in _TRAILING_MARKS:
+        re_ += 1
+    return Span(rs, re_, text[rs:re_])
+
+
+def _expressions(text: str, norm: str, omap: OffsetMap, pub: Date | None) -> list[TimeExpression]:
+    return [TimeExpression(raw_span(text, omap, h.start, h.end), h.date, h.precision, h.kind)
+            for h in find_hits(norm, pub)]
+
+
+def find_times(text: str, pub_date: Date | None) -> list[TimeExpression]:
+    """Every time expression of ``text`` resolvable against ``pub_date``, in text order."""
+    norm, omap = normalize(text)
+    return _expressions(text, norm, omap, pub_date)
+
+
+def detect_publication_date(text: str) -> tuple[Date | None, Span | None]:
+    """The date of the article's dateline, if its header states one.
+
+    A full date (with a year) that starts within :data:`HEADER_CHARS` characters
+    counts when it is introduced by نشر/بتاريخ/آخر تحديث, or when at most six
+    words precede it on its line and a separator, a clock time or the line end
+    follows it ("السبت، 13-09-2025 08:24 م", "القاهرة - 12 أغسطس 2025 (أ ش أ)").
+    Gregorian dates are preferred to Hijri ones.
+    """
+    head = text[: HEADER_CHARS + 80]
+    norm, omap = normalize(head)
+    found: list[Hit] = []
+    for h in find_hits(norm, None):
+        if h.precision != "day" or omap.pos(h.start) >= HEADER_CHARS:
+            continue
+        line_start = norm.rfind("\n", 0, h.start) + 1
+        prefix = norm[line_start:h.start]
+        if _PUB_CUE.search(prefix) or (len(prefix.split()) <= 6 and _DATELINE_AFTER.match(norm, h.end)):
+            found.append(h)
+    if not found:
+        return None, None
+    best = next((h for h in found if not h.hijri), found[0])
+    return best.date, raw_span(text, omap, best.start, best.end)
+
+
+def effective_pub_date(doc: Document) -> Date | None:
+    """The article's publication date, else the date of its dateline."""
+    return doc.article.date or detect_publication_date(doc.text)[0]
+
+
+def find_times_stage(doc: Document) -> Document:
+    """Fill ``doc.times`` (uses ``doc.norm``/``doc.offsets`` when prepared).
+
+    The expression that is the article's dateline gets ``kind="dateline"``.
+    """
+    text = doc.text
+    if doc.offsets is not None:
+        norm, omap = doc.norm, doc.offsets
+    else:
+        norm, omap = normalize(text)
+    dateline, dl_span = detect_publication_date(text)
+    pub = doc.article.date or dateline
+    times = _expressions(text, norm, omap, pub)
+    if dl_span is not None:
+        times = [replace(t, kind="dateline") if t.span == dl_span else t for t in times]
+    doc.times = times
+    return doc

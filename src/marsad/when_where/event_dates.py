@@ -1,0 +1,159 @@
+"""Dates of events, chosen from the document's time expressions.
+
+Policy (conservative: a wrong date is worse than none):
+
+1. **In the event's sentence** (or its evidence span, when the evidence runs
+   past the sentence): the time expression closest to the trigger.  A strong
+   clause boundary (``؛ ; :`` or a line break) between them counts as far away,
+   and an explicit date or year introduced by منذ/حتى ("since 2011", "until
+   2020": the span of a state, not the time of an act) is only taken when
+   nothing else is there.
+2. Else, if the sentence carries a **background marker** (في وقت سابق، سابقا،
+   كان قد، منذ سنوات، قبل أشهر، العام الماضي…) or the event is flagged
+   ``background`` or is not asserted (negated, hypothetical, future): ``None``.
+3. Else the **lead date**: the day-precision time expression of the article's
+   lead — the first two sentences of six tokens or more and any short header
+   lines before them — that lies within 7 days of the publication date (or of
+   the dateline when the article has no date).  An expression in a lead
+   sentence wins over one in a header line (the dateline).  Events told in
+   the same news are dated by it.
+4. Else ``None``: the publication date is never used silently.
+
+The previous sentence is deliberately not consulted: in news it as often
+states a different happening as the same one.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+
+from marsad.document import Document, Event, Sentence, TimeExpression
+from marsad.text.normalize import normalize_text
+from marsad.when_where.dates import effective_pub_date, find_times_stage
+
+LEAD_SENTENCES = 2
+LEAD_MIN_TOKENS = 6
+LEAD_MAX_DAYS = 7
+_FAR = 10_000  # distance added per strong clause boundary
+_SINCE_PENALTY = 5_000
+_BOUNDARY = re.compile(r"[؛;:\n]")
+_SINCE = re.compile(r"(?:منذ|حتي|لغايه|الي غايه)\s*$")
+BACKGROUND = re.compile(
+    r"(?<!\w)[وف]?(?:في\s+وقت\s+سابق|سابقا|في\s+السابق|كانت?\s+(?:\S+\s+){0,3}قد|سبق\s+(?:ان|و)|"
+    r"(?:منذ|قبل)\s+(?:سنوات|سنين|عقود|عقد|اشهر|شهور|فتره|مده|زمن|ايام|اسابيع)|"
+    r"(?:العام|الشهر|الاسبوع)\s+(?:الماضي|المنصرم|الفايت|السابق)|السنه\s+(?:الماضيه|المنصرمه|الفايته)|"
+    r"(?:منذ|قبل)\s+(?:عام|سنه|عامين|سنتين))(?!\w)"
+)
+
+
+def assign_dates(doc: Document) -> None:
+    """Set ``date`` and ``date_precision`` of every event of ``doc`` (see module doc)."""
+    if not doc.times and "times" not in doc.done:
+        find_times_stage(doc)
+    lead = lead_time(doc)
+    for ev in doc.events:
+        t = _sentence_time(doc, ev)
+        if t is None and lead is not None and _may_take_lead(doc, ev):
+            t = lead
+        ev.date = t.date if t else None
+        ev.date_precision = t.precision if t else None
+
+
+def _event_sentence(doc: Document, ev: Event) -> Sentence | None:
+    sents = doc.sentences
+    if 0 <= ev.sentence < len(sents) and sents[ev.sentence].start <= ev.trigger.start < sents[ev.sentence].end:
+        return sents[ev.sentence]
+    found = next((s for s in sents if s.start <= ev.trigger.start < s.end), None)
+    if found is None and 0 <= ev.sentence < len(sents):
+        return sents[ev.sentence]
+    return found
+
+
+def _window(doc: Document, ev: Event) -> tuple[int, int]:
+    sent = _event_sentence(doc, ev)
+    if sent is None:
+        return ev.evidence.start, ev.evidence.end
+    return min(sent.start, ev.evidence.start), max(sent.end, ev.evidence.end)
+
+
+def _sentence_time(doc: Document, ev: Event) -> TimeExpression | None:
+    lo, hi = _window(doc, ev)
+    best, best_cost = None, None
+    for t in doc.times:
+        if t.span.start < lo or t.span.end > hi:
+            continue
+        cost = _cost(doc.text, t, ev)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = t, cost
+    return best
+
+
+def _cost(text: str, t: TimeExpression, ev: Event) -> int:
+    """Distance of a time expression from the trigger, with clause penalties."""
+    if t.span.end <= ev.trigger.start:
+        a, b = t.span.end, ev.trigger.start
+    elif t.span.start >= ev.trigger.end:
+        a, b = ev.trigger.end, t.span.start
+    else:
+        a = b = 0  # overlapping
+    cost = (b - a) + _FAR * len(_BOUNDARY.findall(text, a, b))
+    if t.precision != "day" or t.kind == "explicit":
+        before = normalize_text(text[max(0, t.span.start - 12):t.span.start])
+        if _SINCE.search(before):
+            cost += _SINCE_PENALTY
+    return cost
+
+
+def _may_take_lead(doc: Document, ev: Event) -> bool:
+    if ev.background or ev.modality != "asserted":
+        return False
+    lo, hi = _window(doc, ev)
+    return not BACKGROUND.search(normalize_text(doc.text[lo:hi]))
+
+
+def lead_time(doc: Document) -> TimeExpression | None:
+    """The time of the article's lead event, if the lead states one (rule 3)."""
+    pub = effective_pub_date(doc)
+    if pub is None or not doc.times:
+        return None
+    lead_end, header_end = _lead_bounds(doc)
+    in_lead, in_header = None, None
+    for t in doc.times:
+        if t.span.start >= lead_end:
+            break
+        if t.precision != "day" or not _near(t.date, pub):
+            continue
+        if t.span.start < header_end:
+            in_header = in_header or t
+        else:
+            in_lead = in_lead or t
+    return in_lead or in_header
+
+
+def _near(day: Date, pub: Date) -> bool:
+    return abs((day - pub).days) <= LEAD_MAX_DAYS
+
+
+def _lead_bounds(doc: Document) -> tuple[int, int]:
+    """End of the lead (raw offset) and end of the header lines before it.
+
+    Sentences with fewer than :data:`LEAD_MIN_TOKENS` words, and the dateline's
+    sentence, are header lines; the lead is the first :data:`LEAD_SENTENCES`
+    other sentences.
+    """
+    datelines = [t.span.start for t in doc.times if t.kind == "dateline"]
+    long_seen, header_end, lead_end = 0, 0, len(doc.text)
+    for s in doc.sentences:
+        words = sum(1 for tok in doc.tokens[s.first_token:s.last_token] if tok.norm.isalpha())
+        is_header = words < LEAD_MIN_TOKENS or any(s.start <= d < s.end for d in datelines)
+        if not is_header:
+            long_seen += 1
+            if long_seen == LEAD_SENTENCES:
+                lead_end = s.end
+                break
+        elif long_seen == 0:
+            header_end = s.end
+    if not doc.sentences:
+        lead_end = min(len(doc.text), 400)
+    return lead_end, header_end
