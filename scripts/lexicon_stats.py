@@ -1,9 +1,8 @@
 """Measure the trigger lexicon: match counts on a news sample, recall on the train set.
 
-A deliberately simple reference matcher (the package matcher lives in
-``marsad.coding``): pattern words match one token through its clitic readings,
-``~`` skips 0-3 tokens without crossing punctuation, the last pattern word may
-carry a pronoun suffix.
+Uses the package matcher (``marsad.coding.lexicon``) with the lexicon's stoplist
+applied (a text token whose whole normalized form is in stoplist.tsv is never
+read as a trigger).
 
     PYTHONPATH=src .venv/bin/python scripts/lexicon_stats.py news --articles 5000
     PYTHONPATH=src .venv/bin/python scripts/lexicon_stats.py train
@@ -16,50 +15,17 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from marsad.coding.lexicon import Pattern, TriggerLexicon, find_triggers, token_readings  # noqa: E402
 from marsad.text.normalize import normalize_text  # noqa: E402
-from marsad.text.tokens import candidates, suffix_readings, tokenize, word_key  # noqa: E402
+from marsad.text.tokens import tokenize  # noqa: E402
 
 LEXICON = ROOT / "src" / "marsad" / "resources" / "lexicon"
 SHARED = ROOT.parent / "shared"
-GAP = 3
-
-
-@dataclass(frozen=True)
-class Entry:
-    file: str
-    line: int
-    pattern: str
-    words: tuple[frozenset[str] | None, ...]  # None = gap
-    cameo: str
-    flags: str
-
-    @property
-    def solid(self) -> int:
-        return sum(1 for w in self.words if w is not None)
-
-
-def load(lexdir: Path = LEXICON) -> list[Entry]:
-    out = []
-    for f in sorted(lexdir.glob("*.tsv")):
-        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            if n == 1 or not line.strip() or line.startswith("#"):
-                continue
-            pattern, cameo, flags, *_ = line.split("\t") + ["", ""]
-            words = tuple(
-                None if w == "~" else frozenset(word_key(normalize_text(a)) for a in w.split("|"))
-                for w in pattern.split(" ")
-            )
-            out.append(Entry(f.stem, n, pattern, words, cameo, flags))
-    return out
-
-
-SUFFIXES = ("ه", "ها", "هم", "هما")
 
 
 def load_stoplist(lexdir: Path = LEXICON) -> frozenset[str]:
@@ -67,111 +33,50 @@ def load_stoplist(lexdir: Path = LEXICON) -> frozenset[str]:
     if not f.exists():
         return frozenset()
     rows = [ln.split("\t")[0] for ln in f.read_text(encoding="utf-8").splitlines()[1:]]
-    return frozenset(word_key(normalize_text(r)) for r in rows if r and not r.startswith("#"))
-
-
-def readings(tokens, stop: frozenset[str] = frozenset()) -> list[tuple[set[str], set[str]]]:
-    """Per token: (keys, keys incl. readings without a pronoun suffix ه/ها/هم/هما)."""
-    out = []
-    for t in tokens:
-        if not t.norm[0].isalnum() or t.key in stop:
-            out.append((set(), set()))
-            continue
-        keys = {k for _, k in candidates(t.norm)}
-        suf = set(keys)
-        for k in keys:
-            suf.update(s for s, x in suffix_readings(k) if x in SUFFIXES)
-        out.append((keys, suf))
-    return out
-
-
-def _match_from(entry: Entry, toks, reads, i: int, w: int) -> int | None:
-    """End token index (exclusive) of a match of words[w:] starting at token i."""
-    words = entry.words
-    if w == len(words):
-        return i
-    pw = words[w]
-    if pw is None:
-        for skip in range(GAP + 1):
-            j = i + skip
-            if j > len(toks):
-                break
-            if skip and not toks[j - 1].norm[0].isalnum():
-                break
-            end = _match_from(entry, toks, reads, j, w + 1)
-            if end is not None:
-                return end
-        return None
-    if i >= len(toks):
-        return None
-    keys, suf = reads[i]
-    pool = suf if w == len(words) - 1 else keys
-    if pw & pool:
-        return _match_from(entry, toks, reads, i + 1, w + 1)
-    return None
+    return frozenset(normalize_text(r) for r in rows if r and not r.startswith("#"))
 
 
 class Matcher:
-    def __init__(self, entries: list[Entry]) -> None:
-        self.entries = entries
-        self.stop = load_stoplist()
-        self.index: dict[str, list[Entry]] = defaultdict(list)
-        for e in entries:
-            for k in e.words[0] or ():
-                self.index[k].append(e)
+    """The package trigger matcher, plus the stoplist (tokens never read as triggers)."""
 
-    def find(self, text: str) -> list[tuple[Entry, int, int, list]]:
-        """(entry, start token, end token, tokens) for every match in ``text``."""
+    def __init__(self, use_stoplist: bool = True) -> None:
+        self.lex = TriggerLexicon(LEXICON)
+        self.stop = load_stoplist() if use_stoplist else frozenset()
+
+    def find(self, text: str) -> list[tuple[Pattern, int, int, list]]:
+        """(pattern, start token, end token, tokens) of the chosen (non-overlapping) matches."""
         toks = tokenize(normalize_text(text))
-        reads = readings(toks, self.stop)
-        out = []
-        for i, (_, suf) in enumerate(reads):
-            seen: set[int] = set()
-            for k in suf:
-                for e in self.index.get(k, ()):
-                    if id(e) in seen:
-                        continue
-                    seen.add(id(e))
-                    end = _match_from(e, toks, reads, i, 0)
-                    if end is not None:
-                        out.append((e, i, end, toks))
-        return out
+        empty = (frozenset(), frozenset())
+        reads = [empty if (not t.norm[0].isalnum() or t.norm in self.stop) else token_readings(t) for t in toks]
+        return [(m.pattern, m.start, m.end, toks) for m in find_triggers(self.lex, toks, 0, len(toks), reads)]
 
 
-def resolve(matches):
-    """Keep, among overlapping matches, the ones with most solid pattern words."""
-    best = []
-    for m in sorted(matches, key=lambda m: (-m[0].solid, m[1])):
-        if all(m[2] <= b[1] or m[1] >= b[2] for b in best):
-            best.append(m)
-    return best
+def _context(toks, i: int, end: int, width: int = 6) -> str:
+    lo, hi = max(0, i - width), min(len(toks), end + width)
+    return " ".join(
+        [t.norm for t in toks[lo:i]] + ["[" + " ".join(t.norm for t in toks[i:end]) + "]"] + [t.norm for t in toks[end:hi]]
+    )
 
 
 def cmd_news(args) -> None:
-    matcher = Matcher(load())
+    """Most frequent patterns on a news sample, with a few contexts each."""
+    matcher = Matcher(not args.no_stoplist)
     counts: Counter = Counter()
-    kept: Counter = Counter()
-    examples: dict[tuple, list[str]] = defaultdict(list)
+    examples: dict[str, list[str]] = defaultdict(list)
+    pats: dict[str, Pattern] = {}
     with open(SHARED / "data/news/saudinewsnet.jsonl", encoding="utf-8") as fh:
         for n, line in enumerate(fh):
             if n >= args.articles:
                 break
-            text = json.loads(line).get("text") or ""
-            ms = matcher.find(text)
-            for e, i, end, toks in ms:
-                counts[(e.file, e.line)] += 1
-            for e, i, end, toks in resolve(ms):
-                key = (e.file, e.line)
-                kept[key] += 1
-                if len(examples[key]) < args.examples:
-                    lo, hi = max(0, i - 6), min(len(toks), end + 6)
-                    ctx = " ".join(t.norm for t in toks[lo:i]) + " [" + " ".join(t.norm for t in toks[i:end]) + "] "
-                    examples[key].append(ctx + " ".join(t.norm for t in toks[end:hi]))
-    byline = {(e.file, e.line): e for e in matcher.entries}
-    for key, c in counts.most_common(args.top):
-        e = byline[key]
-        print(f"{c:6d} {kept[key]:6d}  {e.file}:{e.line} {e.cameo} [{e.flags}] {e.pattern[:70]}")
-        for x in examples[key]:
+            for pat, i, end, toks in matcher.find(json.loads(line).get("text") or ""):
+                counts[pat.source] += 1
+                pats[pat.source] = pat
+                if len(examples[pat.source]) < args.examples and n % 7 == len(examples[pat.source]):
+                    examples[pat.source].append(_context(toks, i, end))
+    for src, c in counts.most_common(args.top):
+        p = pats[src]
+        print(f"{c:6d}  {src} {p.cameo} [{','.join(sorted(p.flags))}]")
+        for x in examples[src]:
             print("         ", x)
 
 
@@ -180,26 +85,25 @@ def _roots(ev) -> set[str]:
 
 
 def cmd_train(args) -> None:
-    matcher = Matcher(load())
+    """Share of gold (non-background) events whose evidence contains a pattern of the right root."""
+    matcher = Matcher()
     tot: Counter = Counter()
     hit_ev: Counter = Counter()
     hit_tr: Counter = Counter()
     misses: dict[str, Counter] = defaultdict(Counter)
     with open(SHARED / "eval/train/saudinewsnet.jsonl", encoding="utf-8") as fh:
         for line in fh:
-            art = json.loads(line)
-            for ev in art["events"]:
+            for ev in json.loads(line)["events"]:
                 if ev["background"]:
                     continue
-                root = ev["cameo"][:2]
+                root, roots = ev["cameo"][:2], _roots(ev)
                 tot[root] += 1
-                roots = _roots(ev)
                 ms = [m for m in matcher.find(ev["evidence"]) if m[0].cameo[:2] in roots]
+                trig = normalize_text(ev["trigger"])
+                spans = [" ".join(t.norm for t in m[3][m[1]:m[2]]) for m in ms]
                 if ms:
                     hit_ev[root] += 1
-                trig = normalize_text(ev["trigger"])
-                if any(trig in " ".join(t.norm for t in m[3][m[1]:m[2]]) or
-                       " ".join(t.norm for t in m[3][m[1]:m[2]]) in trig for m in ms):
+                if any(trig in sp or sp in trig for sp in spans):
                     hit_tr[root] += 1
                 elif not ms:
                     misses[root][trig] += 1
@@ -215,15 +119,27 @@ def cmd_train(args) -> None:
 
 
 def cmd_conflicts(args) -> None:
-    """Single-token forms listed under more than one code (the matcher must choose)."""
+    """Forms that a token can reach in two ways, with different codes.
+
+    (1) the same single-word form under two codes; (2) a form that is another
+    form plus a proclitic (بحث = ب + حث): the package matcher tries every
+    reading, so such a token matches both entries.
+    """
     where: dict[str, set[str]] = defaultdict(set)
-    for e in load():
-        if len(e.words) == 1:
-            for k in e.words[0]:
-                where[k].add(e.cameo)
+    first: dict[str, set[str]] = defaultdict(set)
+    for p in Matcher().lex.patterns():
+        for k in p.words[0]:
+            first[k].add(p.cameo)
+        if len(p.words) == 1:
+            for k in p.words[0]:
+                where[k].add(p.cameo)
     for k, codes in sorted(where.items()):
         if len(codes) > 1:
-            print(k, sorted(codes))
+            print("same form:", k, sorted(codes))
+    for k, codes in sorted(first.items()):
+        for pre in ("و", "ف", "ب", "ل", "ك", "س"):
+            if k.startswith(pre) and k[len(pre):] in first and first[k[len(pre):]] - codes:
+                print(f"clitic: {k} = {pre} + {k[len(pre):]}", sorted(codes), sorted(first[k[len(pre):]]))
 
 
 def main() -> None:
@@ -233,6 +149,7 @@ def main() -> None:
     n.add_argument("--articles", type=int, default=5000)
     n.add_argument("--top", type=int, default=80)
     n.add_argument("--examples", type=int, default=3)
+    n.add_argument("--no-stoplist", action="store_true")
     t = sub.add_parser("train")
     t.add_argument("--misses", action="store_true")
     sub.add_parser("conflicts")
