@@ -483,3 +483,27 @@ def test_assign_dates_on_a_document_without_events():
     doc = document_from_text("لا شيء هنا", date=MON)
     assign_dates(doc)
     assert doc.events == []
+
+
+@pytest.mark.parametrize("text, pub, expected", [
+    ("حدد الـ26 من فبراير المقبل موعدا", "2015-07-21", [("26 من فبراير المقبل", "2016-02-26", "day")]),
+    ("أعيد انتخابه في مايو أيار الماضي", "2015-07-21", [("مايو أيار الماضي", "2015-05-01", "month")]),
+    ("وزير الإعلام (فبراير/شباط 2009 حتى نوفمبر/تشرين الثاني 2014)", None,
+     [("فبراير/شباط 2009", "2009-02-01", "month"), ("نوفمبر/تشرين الثاني 2014", "2014-11-01", "month")]),
+    ("إن يوم غد الجمعة هو يوم العيد", "2015-07-16", [("يوم غد الجمعة", "2015-07-17", "day")]),
+    ("وصل يوم غد", "2015-07-16", [("يوم غد", "2015-07-17", "day")]),
+    ("في 7 سبتمبر (أيلول) عام 2020", None, [("7 سبتمبر (أيلول) عام 2020", "2020-09-07", "day")]),
+    ("وكان خامنئي قال أمس السبت (18 يوليو تموز) إن", "2015-07-19",
+     [("أمس السبت (18 يوليو تموز)", "2015-07-18", "day")]),
+])
+def test_forms_seen_in_news(text, pub, expected):
+    found = find_times(text, D(pub) if pub else None)
+    assert [(t.span.text, t.date.isoformat(), t.precision) for t in found] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "مقدمة طويلة عن الموضوع.\nفي 11-2-2011م خرج الشعب إلى الساحات",
+    "قال كاتب المقال بحسب ما نشرت الصحيفة المحلية بتاريخ 17/7/1436هـ : إن",
+])
+def test_body_dates_are_not_datelines(text):
+    assert detect_publication_date(text) == (None, None)

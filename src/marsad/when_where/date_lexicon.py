@@ -121,8 +121,8 @@ _E = r"(?!\w)"  # right word boundary
 _DIR = rf"ال(?:{DIR_STEMS})ه?{_E}"
 _YEAR_WORD = r"(?:ل|من\s+)?(?:ال)?(?:عام|سنه)"
 _HIJRI_MARK = r"\s*(?:ه|هجري|هجريه|للهجره)(?!\w)"
-# Optional dual naming: "آب/أغسطس", "آب (أغسطس)", "أغسطس-آب".
-_DUAL = rf"(?:\s*[/(\-]\s*(?P<m2>{GMONTH})(?:\s*\))?)?"
+# Optional dual naming: "آب/أغسطس", "آب (أغسطس)", "أغسطس-آب", "مايو أيار".
+_DUAL = rf"(?:\s*[/(\-]?\s*(?P<m2>{GMONTH}){_E}(?:\s*\))?)?"
 # A year after a month: ", 2025", "من عام 2025", "2025م"; or a relative year "من العام الماضي".
 _YEAR_TAIL = (
     rf"(?:\s*[,/\-]?\s*(?:{_YEAR_WORD}\s*)?(?P<y>(?:1[89]|2[01])[0-9]{{2}})(?![0-9])(?!{_HIJRI_MARK})(?:\s*م{_E})?"
@@ -172,7 +172,7 @@ DIGITS = re.compile(r"[0-9]+")
 # Left contexts, matched with fullmatch on the words just before a core.
 _CL = r"(?P<cl>[وف]?ب?)"  # conjunction/preposition clitics attached to the core
 WEEKDAY_BEFORE = re.compile(
-    rf"(?:(?P<tod>{TOD})\s+)?(?:(?P<rel>اليوم|امس|غدا|يوم)\s*[,\-]?\s*(?P<open>\(\s*)?)?{_CL}"
+    rf"(?:(?P<tod>{TOD})\s+)?(?:(?P<rel>اليوم|(?:يوم\s+)?(?:امس|غدا|غد)|يوم)\s*[,\-]?\s*(?P<open>\(\s*)?)?{_CL}"
 )
 REL_BEFORE = re.compile(
     rf"(?:(?P<tod>{TOD})\s+)?(?:(?P<yawm>يوم)\s+)?(?:(?P<first>اول\s+(?:من\s+)?)|(?P<after>بعد\s+))?{_CL}"

@@ -64,16 +64,16 @@ from marsad.when_where import date_lexicon as lex
 _TRAILING_MARKS = frozenset(c for c in DELETED if unicodedata.category(c) == "Mn" or c == "\u0640")
 HEADER_CHARS = 200  # a dateline must start within the first HEADER_CHARS characters
 _MONTHS = lex.month_lookup()
-_REL_DAY_OFFSET = {"امس": -1, "الامس": -1, "بالامس": -1, "البارحه": -1, "الليله الماضيه": -1,
+_REL_DAY_OFFSET = {"غد": 1, "امس": -1, "الامس": -1, "بالامس": -1, "البارحه": -1, "الليله الماضيه": -1,
                    "اول امس": -2, "اول من امس": -2, "امس الاول": -2, "الليله": 0, "اليوم": 0,
                    "غدا": 1, "الغد": 1, "بعد غدا": 2, "بعد الغد": 2, "بعد غد": 2}
-_NEAR_MODE = {"اليوم": "near:0", "امس": "near:-1", "غدا": "near:1"}
+_NEAR_MODE = {"اليوم": "near:0", "امس": "near:-1", "غدا": "near:1", "غد": "near:1"}
 _SHIFT = {"past": -1, "current": 0, "future": 1}
-_WS = re.compile(r"\s+")
+_WS = re.compile(r"[\s(\[«\"']+")  # what may precede the first word of a left context
 _DAY_AFTER_DAY = re.compile(r"(?:يوما|يوم|عاما|شهرا|اسبوعا|سنه)\s+$")  # "يوما بعد يوم": day by day
 _MERGE_GAP = re.compile(r"[\s,\-–(:]*(?:الموافق)?[\s,\-–(:]*")
 _PUB_CUE = re.compile(r"(?:نشر|بتاريخ|تاريخ\s+النشر|تحديث|التحديث)\s*(?:في|بتاريخ)?\s*[:\-]?\s*$")
-_DATELINE_AFTER = re.compile(r"[^\S\n]*(?:\n|\Z|[\-–—/(|:.]|\d{1,2}:\d\d|[مص](?!\w)|ه(?!\w)|ميلادي)")
+_DATELINE_AFTER = re.compile(r"[^\S\n]*(?:\n|\Z|[\-–—/(|:.]|\d{1,2}:\d\d)")
 
 
 @dataclass(slots=True, frozen=True)
@@ -123,7 +123,11 @@ def _left(rx: re.Pattern, norm: str, s: int, reach: int = 60) -> re.Match | None
 
 
 def _digit_start_ok(norm: str, s: int) -> bool:
-    return s == 0 or not (_is_word_char(norm[s - 1]) or norm[s - 1] in "/.-")
+    """A number starts here: not inside a word or another number ("الـ26" is fine)."""
+    if s == 0 or not (_is_word_char(norm[s - 1]) or norm[s - 1] in "/.-"):
+        return True
+    k = s - 2 if norm.startswith("ال", s - 2) else s - 1 if norm[s - 1] in "وب" else -1
+    return k == 0 or (k > 0 and not _is_word_char(norm[k - 1]))
 
 
 def _year_for(m: re.Match, pub: Date | None, make: Callable, infer: Callable) -> Date | None:
@@ -265,7 +269,7 @@ def _scan_weekday(norm: str, pub: Date | None) -> Iterator[Hit]:
         ctx = _left(lex.WEEKDAY_BEFORE, norm, m.start())
         if ctx is None:
             continue
-        rel, end = ctx["rel"], m.end()
+        rel, end = _words(ctx["rel"]).removeprefix("يوم "), m.end()
         if m["close"] and not ctx["open"]:
             end = m.start("close")
         wd = lex.WEEKDAYS[m["wd"]]
@@ -293,7 +297,7 @@ def _relative_day_hit(norm: str, m: re.Match, pub: Date) -> Hit | None:
         word = "اول امس"
     elif word in ("غد", "غدا", "الغد") and ctx["after"]:
         word = "بعد غد"
-    elif word == "غد" or (ctx["first"] or ctx["after"]):
+    elif (word == "غد" and not ctx["yawm"]) or ctx["first"] or ctx["after"]:
         return None
     elif word == "اليوم" and not ctx["tod"] and _not_today(norm, m.start(), m.end()):
         return None
@@ -406,9 +410,9 @@ def detect_publication_date(text: str) -> tuple[Date | None, Span | None]:
     """The date of the article's dateline, if its header states one.
 
     A full date (with a year) that starts within :data:`HEADER_CHARS` characters
-    counts when it is introduced by نشر/بتاريخ/آخر تحديث, or when at most six
-    words precede it on its line and a separator, a clock time or the line end
-    follows it ("السبت، 13-09-2025 08:24 م", "القاهرة - 12 أغسطس 2025 (أ ش أ)").
+    counts when at most six words precede it on its line (not a lone "في") and
+    it is introduced by نشر/بتاريخ/آخر تحديث or followed by a separator, a
+    clock time or the line end ("السبت، 13-09-2025 08:24 م", "القاهرة - 12 أغسطس 2025 (أ ش أ)").
     Gregorian dates are preferred to Hijri ones.
     """
     head = text[: HEADER_CHARS + 80]
@@ -419,7 +423,10 @@ def detect_publication_date(text: str) -> tuple[Date | None, Span | None]:
             continue
         line_start = norm.rfind("\n", 0, h.start) + 1
         prefix = norm[line_start:h.start]
-        if _PUB_CUE.search(prefix) or (len(prefix.split()) <= 6 and _DATELINE_AFTER.match(norm, h.end)):
+        words = prefix.split()
+        if len(words) > 6 or (words and words[-1] in ("في", "وفي") and len(words) == 1):
+            continue
+        if _PUB_CUE.search(prefix) or _DATELINE_AFTER.match(norm, h.end):
             found.append(h)
     if not found:
         return None, None
