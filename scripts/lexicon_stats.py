@@ -6,6 +6,7 @@ read as a trigger).
 
     PYTHONPATH=src .venv/bin/python scripts/lexicon_stats.py news --articles 5000
     PYTHONPATH=src .venv/bin/python scripts/lexicon_stats.py train
+    PYTHONPATH=src .venv/bin/python scripts/lexicon_stats.py precision --worst 30
     PYTHONPATH=src .venv/bin/python scripts/lexicon_stats.py conflicts
 """
 
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from marsad.coding.lexicon import Pattern, TriggerLexicon, find_triggers, token_readings  # noqa: E402
-from marsad.text.normalize import normalize_text  # noqa: E402
+from marsad.text.normalize import normalize, normalize_text  # noqa: E402
 from marsad.text.tokens import tokenize  # noqa: E402
 
 LEXICON = ROOT / "src" / "marsad" / "resources" / "lexicon"
@@ -118,6 +119,41 @@ def cmd_train(args) -> None:
             print(r, "; ".join(f"{k}({c})" for k, c in misses[r].most_common(25)))
 
 
+def cmd_precision(args) -> None:
+    """Precision proxy on the train articles: share of matches inside a gold evidence of the same root."""
+    matcher = Matcher()
+    tot: Counter = Counter()
+    ok: Counter = Counter()
+    by_pattern: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    with open(SHARED / "eval/train/saudinewsnet.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            art = json.loads(line)
+            text = art["text"]
+            spans = []
+            for ev in art["events"]:
+                start = text.find(ev["evidence"])
+                if start >= 0:
+                    spans.append((start, start + len(ev["evidence"]), _roots(ev)))
+            omap = normalize(text)[1]
+            for pat, i, end, toks in matcher.find(text):
+                a, b = omap.to_raw(toks[i].start, toks[end - 1].end)
+                root = pat.cameo[:2]
+                flags = "weak" if "weak" in pat.flags else "strong"
+                tot[(root, flags)] += 1
+                hit = any(s <= a and b <= e and root in roots for s, e, roots in spans)
+                ok[(root, flags)] += hit
+                by_pattern[pat.source][0] += 1
+                by_pattern[pat.source][1] += hit
+    print("root  strong: matches  in-gold   weak: matches  in-gold")
+    for r in sorted({k[0] for k in tot}):
+        st, wk = (r, "strong"), (r, "weak")
+        print(f"{r}    {tot[st]:6d} {ok[st] / max(tot[st], 1):7.0%}     {tot[wk]:6d} {ok[wk] / max(tot[wk], 1):7.0%}")
+    if args.worst:
+        rows = sorted(by_pattern.items(), key=lambda kv: kv[1][1] - kv[1][0])[: args.worst]
+        for src, (n, h) in rows:
+            print(f"  {src}: {n} matches, {h} in gold")
+
+
 def cmd_conflicts(args) -> None:
     """Forms that a token can reach in two ways, with different codes.
 
@@ -153,8 +189,11 @@ def main() -> None:
     t = sub.add_parser("train")
     t.add_argument("--misses", action="store_true")
     sub.add_parser("conflicts")
+    pr = sub.add_parser("precision")
+    pr.add_argument("--worst", type=int, default=0)
     args = ap.parse_args()
-    {"news": cmd_news, "train": cmd_train, "conflicts": cmd_conflicts}[args.cmd](args)
+    commands = {"news": cmd_news, "train": cmd_train, "precision": cmd_precision, "conflicts": cmd_conflicts}
+    commands[args.cmd](args)
 
 
 if __name__ == "__main__":
