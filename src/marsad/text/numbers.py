@@ -62,7 +62,9 @@ _ALL = frozenset(UNITS) | frozenset(TENS) | frozenset(HUNDREDS) | frozenset(SCAL
 # Proclitics a number word may carry: و ف, ب ل and the article (وثمانيه، بالاف، الاربعه).
 _PROCLITICS = ("", "و", "ف", "ب", "ل", "ال", "وب", "ول", "فب", "فل", "وال", "بال", "لل", "فال", "وبال", "ولل")
 # Every clitic-bearing form of a number word (3+ letters left) → the bare word; built once.
-_FORMS: dict[str, str] = {p + w: w for w in _ALL for p in _PROCLITICS if p == "" or len(w) >= 3}
+# A word that is itself a number word keeps its own reading (واحد is not و + احد).
+_FORMS: dict[str, str] = {p + w: w for w in sorted(_ALL) for p in _PROCLITICS[1:] if len(w) >= 3}
+_FORMS.update({w: w for w in _ALL})
 
 
 def _bare(word: str) -> str:
