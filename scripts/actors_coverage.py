@@ -52,20 +52,25 @@ def build_index(rows: list[dict[str, str]]) -> Index:
     return idx
 
 
-def surface(word: str) -> str:
-    """A normalized word as written, without و/ف and a preposition before ال."""
+def surfaces(word: str) -> set[str]:
+    """Readings of a normalized word for the surface stoplist (article kept).
+
+    A leading و/ف is removed; then ب/ك/ل before the article (لل -> ال), or a
+    single ب/ك/ل before a bare word.
+    """
     if word[:1] in "وف" and len(word) > 3:
         word = word[1:]
+    out = {word}
     if word.startswith("لل") and len(word) > 4:
-        return "ال" + word[2:]
-    if word[:1] in "بكل" and word[1:3] == "ال":
-        return word[1:]
-    return word
+        out.add("ال" + word[2:])
+    elif word[:1] in "بكل" and len(word) > 3:
+        out.add(word[1:])
+    return out
 
 
-def token_surfaces(text: str) -> list[str]:
-    """The surface form of every word token of a text."""
-    return [surface(t.norm) for t in tokenize(normalize_text(text)) if t.norm[0].isalnum()]
+def token_surfaces(text: str) -> list[set[str]]:
+    """The surface readings of every word token of a text."""
+    return [surfaces(t.norm) for t in tokenize(normalize_text(text)) if t.norm[0].isalnum()]
 
 
 def token_keys(text: str) -> list[set[str]]:
@@ -94,7 +99,7 @@ def matches(idx: Index, stop: Index, text: str, bare: frozenset[str] = frozenset
     """Entry matches not swallowed by a stoplist phrase or a longer match."""
     toks = token_keys(text)
     blocked = [(s, e) for s, e, _ in find(stop, toks)]
-    blocked += [(i, i + 1) for i, w in enumerate(token_surfaces(text)) if w in bare]
+    blocked += [(i, i + 1) for i, ws in enumerate(token_surfaces(text)) if ws & bare]
     out = []
     for s, e, row in sorted(find(idx, toks), key=lambda m: (m[0], -(m[1] - m[0]))):
         if any(bs <= s and e <= be for bs, be in blocked):
