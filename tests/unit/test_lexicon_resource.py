@@ -80,3 +80,68 @@ def test_lexicon_stoplist_is_single_tokens() -> None:
     for ln in lines[1:]:
         if ln.strip() and not ln.startswith("#"):
             assert " " not in ln.split("\t")[0]
+
+
+# Hand-written sentences (not from any evaluation set) and a code the lexicon
+# must produce for them through the package matcher.
+SENTENCES = [
+    ("أدانت المملكة العربية السعودية بشدة الهجوم الإرهابي", "111"),
+    ("ندد الرئيس بالتفجير", "111"),
+    ("اتهمت إيران الولايات المتحدة بالتجسس", "1125"),
+    ("طالبت الحكومة إسرائيل بالإفراج عن الأسرى", "1053"),
+    ("دعا الأمين العام الطرفين إلى وقف إطلاق النار", "0256"),
+    ("أجرى خادم الحرمين الشريفين اتصالا هاتفيا بالرئيس الفرنسي", "041"),
+    ("تلقى ولي العهد اتصالا هاتفيا من الرئيس", "041"),
+    ("استقبل الملك سلمان في قصر اليمامة وزير الخارجية الأمريكي", "043"),
+    ("وصل الرئيس إلى الرياض في زيارة رسمية", "042"),
+    ("التقى وزير الخارجية نظيره الروسي على هامش المؤتمر", "044"),
+    ("وقعت المملكة ومصر اتفاقية للتعاون العسكري", "057"),
+    ("شنت طائرات التحالف غارات على مواقع الحوثيين", "195"),
+    ("قصفت المدفعية مواقع المسلحين", "194"),
+    ("اندلعت اشتباكات عنيفة بين الجيش والمسلحين", "190"),
+    ("فجر انتحاري نفسه في مسجد", "1831"),
+    ("انفجرت سيارة مفخخة قرب السفارة", "1832"),
+    ("اعتقلت قوات الأمن خمسة أشخاص", "173"),
+    ("ألقت الشرطة القبض على المتهمين", "173"),
+    ("اختطف مسلحون صحفيا", "181"),
+    ("اغتيل القائد العسكري", "186"),
+    ("فرضت الولايات المتحدة عقوبات على روسيا", "163"),
+    ("قطعت البحرين علاقاتها الدبلوماسية مع إيران", "161"),
+    ("هددت كوريا الشمالية بشن هجوم نووي", "138"),
+    ("تظاهر آلاف في طهران", "141"),
+    ("فرقت الشرطة المتظاهرين بالغاز المسيل للدموع", "175"),
+    ("أطلق سراح الرهائن", "0841"),
+    ("سيطرت قوات المقاومة على مطار عدن", "192"),
+    ("رفضت الحكومة المبادرة", "127"),
+    ("أشاد الوزير بالدور السعودي", "051"),
+    ("قدمت المملكة مساعدات إنسانية لليمن", "073"),
+    ("انسحبت القوات من المدينة", "0874"),
+    ("أعلن التحالف هدنة إنسانية", "0871"),
+    ("خرقت الميليشيات الهدنة", "196"),
+    ("ارتكبت القوات مجزرة بحق المدنيين", "202"),
+    ("استدعت الخارجية السفير الإيراني", "114"),
+    ("نشرت روسيا قوات على الحدود", "154"),
+]
+
+
+@pytest.fixture(scope="module")
+def find_codes():
+    """Codes the package matcher finds in a sentence with this lexicon (loaded once)."""
+    lexicon = pytest.importorskip("marsad.coding.lexicon")
+    from marsad.text.normalize import normalize_text
+    from marsad.text.tokens import tokenize
+
+    lex = lexicon.TriggerLexicon(LEXICON)
+    empty = (frozenset(), frozenset())
+
+    def run(sentence: str) -> list[str]:
+        toks = tokenize(normalize_text(sentence))
+        reads = [lexicon.token_readings(t) if t.norm[0].isalnum() else empty for t in toks]
+        return [m.pattern.cameo for m in lexicon.find_triggers(lex, toks, 0, len(toks), reads)]
+
+    return run
+
+
+@pytest.mark.parametrize(("sentence", "code"), SENTENCES, ids=[c + ":" + s.split()[0] for s, c in SENTENCES])
+def test_lexicon_codes_sample_sentences(find_codes, sentence: str, code: str) -> None:
+    assert code in find_codes(sentence)
