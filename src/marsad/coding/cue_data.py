@@ -25,7 +25,7 @@ from marsad.resources import read_tsv
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import word_key
 
-PUNCT_BOUNDARY = frozenset(",;:()[]{}-–—/|!?.")
+PUNCT_BOUNDARY = frozenset(",;:()[]{}-–—|!?.")  # not "/": آذار/مارس، 2014/2015
 COMPLEMENTIZERS = frozenset(
     "ان بان لان وان فان انه انها انهم انهما انني اننا بانه بانها بانهم لانه لانها لانهم وانه وانها فانه فانها".split()
 )

@@ -153,6 +153,8 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
     cs, ce = clause_bounds(words, ti)
     pub = doc.article.date
     bg = cues.background_words
+    if _history_line(words, pub) or (ti + 1 < len(keys) and keys[ti + 1] in bg["adj"]):
+        return True
     for k in range(max(0, cs - 3), ce):
         m = cues.background.match(words, k)
         if m is not None and m[0] > cs:
@@ -170,6 +172,13 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
         if _old_date(cues, words, keys, k, pub):
             return True
     return False
+
+
+def _history_line(words: list[str], pub: Date | None) -> bool:
+    """A "this day in history" line: ``1980 - ...`` (a year before the publication year)."""
+    if len(words) < 2 or not _YEAR.match(words[0]) or words[1] not in ("-", "–", ":"):
+        return False
+    return pub is None or int(words[0]) < pub.year
 
 
 def _ago(words: list[str], keys: list[str], j: int, nouns: frozenset[str]) -> bool:
