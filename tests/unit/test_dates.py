@@ -6,11 +6,12 @@ from datetime import date
 
 import pytest
 
-from marsad.document import ActorMention, Event, Span
-from marsad.text.prepare import document_from_text
+from marsad.document import ActorMention, Article, Event, Span
+from marsad.pipeline import FunctionStage, Pipeline
+from marsad.text.prepare import document_from_text, prepare
 from marsad.when_where import calendars as cal
-from marsad.when_where.dates import detect_publication_date, find_times, find_times_stage
-from marsad.when_where.event_dates import assign_dates, lead_time
+from marsad.when_where.dates import TimesStage, detect_publication_date, find_times, find_times_stage
+from marsad.when_where.event_dates import DatesStage, assign_dates, lead_time
 
 MON = date(2019, 3, 25)  # a Monday: the example of the annotation guideline
 D = date.fromisoformat
@@ -507,3 +508,23 @@ def test_forms_seen_in_news(text, pub, expected):
 ])
 def test_body_dates_are_not_datelines(text):
     assert detect_publication_date(text) == (None, None)
+
+
+def test_weekday_picks_the_year_of_an_undated_day_month():
+    # 12 August was a Sunday in 2018 and a Monday in 2019.
+    assert only("وصل الاثنين 12 أغسطس", MON).date == date(2019, 8, 12)
+    assert only("وصل الأحد 12 أغسطس", MON).date == date(2018, 8, 12)
+    assert only("وصل الاثنين 12 أغسطس 2018", MON).date == date(2018, 8, 12)  # a written year stays
+
+
+def test_stages_plug_into_a_pipeline():
+    def add_event(doc):
+        doc.events = [make_event(doc, "قصفت")]
+        return doc
+
+    pipe = Pipeline([FunctionStage("text", prepare, provides=("norm", "tokens", "sentences")), TimesStage(),
+                     FunctionStage("events", add_event, requires=("times",), provides=("events",)),
+                     DatesStage()], errors="raise")
+    doc = pipe(Article("x", "قصفت الطائرات أمس مواقع في المدينة", date=MON))
+    assert [t.span.text for t in doc.times] == ["أمس"]
+    assert doc.events[0].date == date(2019, 3, 24)

@@ -44,6 +44,7 @@ class Hit:
     rank: int = 0  # among equally long overlapping hits the lower rank wins
     hijri: bool = False
     weak: bool = False  # a weekday/اليوم that merges into a following explicit date
+    inferred_year: bool = False  # the year was not written (day + month only)
 
 
 def _words(s: str | None) -> str:
@@ -103,7 +104,8 @@ def _day_month_hit(m: re.Match, start: int, day: int, pub: Date | None) -> Hit |
     month = _MONTHS[_words(m["m"])][1]
     when = _year_for(m, pub, lambda y: cal.safe_date(y, month, day),
                      lambda direction: cal.infer_year(pub, month, day, direction))
-    return Hit(start, m.end(), when, "day", "explicit") if when else None
+    inferred = not (m["y"] or m["yrel"] or m["ythis"])
+    return Hit(start, m.end(), when, "day", "explicit", inferred_year=inferred) if when else None
 
 
 def _scan_digits(norm: str, pub: Date | None) -> Iterator[Hit]:
@@ -331,13 +333,30 @@ def find_hits(norm: str, pub: Date | None) -> list[Hit]:
 
 
 def _merge(norm: str, hits: list[Hit]) -> list[Hit]:
-    """Merge a weekday/اليوم/أمس into an explicit date that follows it."""
+    """Merge a weekday/اليوم/أمس into an explicit date that follows it.
+
+    When the date's year was inferred and a weekday precedes it ("الثلاثاء 12
+    أغسطس"), the year next to the inferred one in which that day is the named
+    weekday wins.
+    """
     out: list[Hit] = []
     for h in hits:
         prev = out[-1] if out else None
         if (prev is not None and prev.weak and h.kind == "explicit" and h.precision == "day"
                 and _MERGE_GAP.fullmatch(norm, prev.end, h.start)):
-            out[-1] = replace(h, start=prev.start)
+            when = h.date
+            if prev.kind == "weekday" and h.inferred_year and when.weekday() != prev.date.weekday():
+                when = _year_with_weekday(when, prev.date.weekday())
+            out[-1] = replace(h, start=prev.start, date=when)
         else:
             out.append(h)
     return out
+
+
+def _year_with_weekday(day: Date, weekday: int) -> Date:
+    """``day`` moved to the previous or next year if there it falls on ``weekday``."""
+    for y in (day.year - 1, day.year + 1):
+        moved = cal.safe_date(y, day.month, day.day)
+        if moved is not None and moved.weekday() == weekday:
+            return moved
+    return day

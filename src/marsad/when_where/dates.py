@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date as Date
 
 from marsad.document import Document, Span, TimeExpression
@@ -136,3 +136,15 @@ def find_times_stage(doc: Document) -> Document:
         times = [replace(t, kind="dateline") if t.span == dl_span else t for t in times]
     doc.times = times
     return doc
+
+
+@dataclass(slots=True)
+class TimesStage:
+    """Pipeline stage: :func:`find_times_stage` (needs the text stage)."""
+
+    name: str = "times"
+    requires: tuple[str, ...] = ("norm",)
+    provides: tuple[str, ...] = ("times",)
+
+    def __call__(self, doc: Document) -> Document:
+        return find_times_stage(doc)

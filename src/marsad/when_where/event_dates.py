@@ -26,6 +26,7 @@ states a different happening as the same one.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date as Date
 
 from marsad.document import Document, Event, Sentence, TimeExpression
@@ -157,3 +158,16 @@ def _lead_bounds(doc: Document) -> tuple[int, int]:
     if not doc.sentences:
         lead_end = min(len(doc.text), 400)
     return lead_end, header_end
+
+
+@dataclass(slots=True)
+class DatesStage:
+    """Pipeline stage: :func:`assign_dates` on the events found so far."""
+
+    name: str = "dates"
+    requires: tuple[str, ...] = ("times", "events")
+    provides: tuple[str, ...] = ("dates",)
+
+    def __call__(self, doc: Document) -> Document:
+        assign_dates(doc)
+        return doc
