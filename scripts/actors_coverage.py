@@ -110,9 +110,20 @@ def matches(idx: Index, stop: Index, text: str, bare: frozenset[str] = frozenset
     return out
 
 
-def gold_report(idx: Index, stop: Index, bare: frozenset[str], path: Path, show: int) -> None:
-    """Coverage of gold actor texts."""
+def predicted_agent(ms: list, agent_idx: Index, text: str) -> str:
+    """The agent of the longest entry match, else of the first role noun."""
+    for _, _, row in sorted(ms, key=lambda m: m[0] - m[1]):
+        if row["agent"]:
+            return row["agent"]
+    roles = sorted(find(agent_idx, token_keys(text)), key=lambda m: (m[0], m[0] - m[1]))
+    return roles[0][2]["agent"] if roles else ""
+
+
+def gold_report(idx: Index, stop: Index, bare: frozenset[str], path: Path, show: int,
+                agent_idx: Index | None = None) -> None:
+    """Coverage of gold actor texts (codes, and agents when ``agent_idx`` is given)."""
     total = anycov = longest = found = 0
+    agents: Counter[str] = Counter()
     misses: Counter[tuple[str, str]] = Counter()
     wrong: Counter[tuple[str, str, str]] = Counter()
     for line in path.open(encoding="utf-8"):
@@ -133,10 +144,19 @@ def gold_report(idx: Index, stop: Index, bare: frozenset[str], path: Path, show:
                     misses[(a["code"], a["text"])] += 1
                 if ms and max(ms, key=lambda m: m[1] - m[0])[2]["code"] == a["code"]:
                     longest += 1
+                if agent_idx is not None and a.get("agent"):
+                    got = predicted_agent(ms, agent_idx, a["text"])
+                    agents["gold"] += 1
+                    agents["found"] += bool(got)
+                    agents["right"] += got == a["agent"]
     print(f"gold actor mentions with text: {total}")
     print(f"  gold code among entries found in the text: {anycov} ({anycov / total:.1%})")
     print(f"  longest entry found gives the gold code:   {longest} ({longest / total:.1%})")
     print(f"  some entry found: {found}; of these the gold code is among them: {anycov / max(found, 1):.1%}")
+    if agents["gold"]:
+        print(f"gold mentions with text and agent: {agents['gold']}; an agent predicted: {agents['found']}; "
+              f"right: {agents['right']} ({agents['right'] / agents['gold']:.1%}, "
+              f"{agents['right'] / max(agents['found'], 1):.1%} of predicted)")
     for (code, got, text), n in wrong.most_common(show):
         print(f"  wrong {n}\t{code}\tgot {got}\t{text}")
     for (code, text), n in misses.most_common(show):
@@ -172,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     idx, stop = build_index(rows), build_index(read_rows(RES / "stoplist.tsv"))
     bare = frozenset(normalize_text(r["ar"]) for r in read_rows(RES / "surface_stoplist.tsv"))
     if args.gold:
-        gold_report(idx, stop, bare, args.shared / "eval/train/saudinewsnet.jsonl", args.show)
+        agent_idx = build_index(read_rows(RES / "agents.tsv"))
+        gold_report(idx, stop, bare, args.shared / "eval/train/saudinewsnet.jsonl", args.show, agent_idx)
     if args.news:
         news_report(idx, stop, bare, args.shared / "data/news/saudinewsnet.jsonl", args.news, args.out)
     return 0

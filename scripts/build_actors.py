@@ -73,7 +73,9 @@ def read_tsv(path: Path) -> Iterator[Row]:
         lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     for row in reader:
-        yield {k: (v or "").strip() for k, v in row.items() if k is not None}
+        if None in row or None in row.values():
+            raise ValueError(f"{path.name}: wrong number of columns in {row}")
+        yield {k: v.strip() for k, v in row.items()}
 
 
 def entry(ar: str, code: str, kind: str, name: str, agent: str = "", country: str | None = None) -> Row:
