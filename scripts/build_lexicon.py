@@ -235,12 +235,13 @@ def phrase_variants(pattern: str) -> list[list[str]]:
 
 
 def clitic_variants(token: str) -> list[str]:
-    """``token`` and its spellings with the proclitics و ف ب ل ك (لـ + ال → لل)."""
+    """``token`` and its spellings with the proclitics و ف ب ل ك and the article (لـ + ال → لل)."""
     if token.startswith("ال"):
         rest = token[2:]
         forms = [token] + [p + token for p in ("و", "ف", "ب", "ك", "وب", "فب", "وك")]
         return forms + [p + "ل" + rest for p in ("ل", "ول", "فل")]
-    return [token] + [p + token for p in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")]
+    bare = [token] + [p + token for p in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")]
+    return bare + clitic_variants("ال" + token)
 
 
 def build_stoplist(src: Path) -> list[str]:
