@@ -153,7 +153,7 @@ YEAR = re.compile(rf"(?P<y>(?:1[89]|20)[0-9]{{2}})(?![0-9])(?!{_HIJRI_MARK})(?!\
 WEEKDAY = re.compile(
     rf"ال(?P<wd>{WD}){_E}(?!\s+(?:عشر|معا){_E})(?P<close>\s*\))?(?:\s+(?P<dir>{_DIR}))?"
 )
-REL_AL = re.compile(r"ال(?P<w>بارحه|ليله(?:\s+الماضيه)?|يوم|امس|غد)(?!\w)")
+REL_AL = re.compile(r"ال(?P<w>بارحه|ليله(?:\s+(?:قبل\s+)?الماضيه)?|يوم|امس|غد)(?!\w)")
 REL_AMS = re.compile(r"امس(?!\w)(?P<awwal>\s+الاول(?!\w))?")
 REL_GHAD = re.compile(r"غد(?P<alef>ا)?(?!\w)")
 PERIOD = re.compile(rf"ال(?P<unit>اسبوع|شهر|عام|سنه)\s+(?P<dir>{_DIR})")
@@ -192,11 +192,13 @@ PERIOD_BEFORE = re.compile(
     rf"(?:(?P<m>{GMONTH}){_E}{_DUAL}\s*,?\s*من\s+)?(?P<cl>[وفل]?ب?)"
 )
 RANGE_BEFORE = re.compile(r"(?P<pre>من|بين)\s+")
-# "اليوم" that does not mean "today": ordinals, names of days, outlets.
+# "اليوم"/"الليلة" that do not mean "today"/"tonight": ordinals, names of days, outlets.
 TODAY_AFTER = re.compile(
     r"\s+(?:ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|تالي|سابق|اخير|لاحق|ذي|وطني|عالمي"
-    r"|دولي|مفتوح|موعود|واحد|كامل|محدد|مقرر|عربي|الاوروبي)|نفسه|ذاته|التالي|من\s+(?:ايام|الحرب|القتال))(?!\w)"
+    r"|دولي|مفتوح|موعود|واحد|كامل|محدد|مقرر|عربي|الاوروبي)|نفسه|ذاته|التالي|التي|من\s+(?:ايام|الحرب|القتال))(?!\w)"
 )
 TODAY_BEFORE = re.compile(
-    r"(?:ذلك|ذات|نفس|هذا|في|حتي|منذ|طوال|طيله|صحيفه|جريده|قناه|موقع|روسيا|المصري|اخبار|ب?مثل)\s+$"
+    r"(?:ذلك|تلك|ذات|نفس|هذا|في|حتي|منذ|طوال|طيله|صحيفه|جريده|قناه|موقع|روسيا|المصري|اخبار|ب?مثل)\s+$"
 )
+# "غدا" after these is the verb "became" (ثم غدا الأمر…), not "tomorrow".
+GHADA_VERB_BEFORE = re.compile(r"(?:ثم|قد|لقد|وقد|فقد)\s+$")

@@ -22,9 +22,11 @@ from marsad.when_where import calendars as cal
 from marsad.when_where import date_lexicon as lex
 
 _MONTHS = lex.month_lookup()
-_REL_DAY_OFFSET = {"غد": 1, "امس": -1, "الامس": -1, "بالامس": -1, "البارحه": -1, "الليله الماضيه": -1,
-                   "اول امس": -2, "اول من امس": -2, "امس الاول": -2, "الليله": 0, "اليوم": 0,
-                   "غدا": 1, "الغد": 1, "بعد غدا": 2, "بعد الغد": 2, "بعد غد": 2}
+_REL_DAY_OFFSET = {
+    "امس": -1, "الامس": -1, "البارحه": -1, "الليله الماضيه": -1, "اول امس": -2, "امس الاول": -2,
+    "الليله قبل الماضيه": -2,
+    "الليله": 0, "اليوم": 0, "غد": 1, "غدا": 1, "الغد": 1, "بعد غد": 2,
+}
 _NEAR_MODE = {"اليوم": "near:0", "امس": "near:-1", "غدا": "near:1", "غد": "near:1"}
 _SHIFT = {"past": -1, "current": 0, "future": 1}
 _WS = re.compile(r"[\s(\[«\"']+")  # what may precede the first word of a left context
@@ -257,7 +259,9 @@ def _relative_day_hit(norm: str, m: re.Match, pub: Date) -> Hit | None:
         word = "بعد غد"
     elif (word == "غد" and not ctx["yawm"]) or ctx["first"] or ctx["after"]:
         return None
-    elif word == "اليوم" and not ctx["tod"] and _not_today(norm, m.start(), m.end()):
+    elif word in ("اليوم", "الليله") and not ctx["tod"] and _not_today(norm, m.start(), m.end()):
+        return None
+    elif word == "غدا" and lex.GHADA_VERB_BEFORE.search(norm, max(0, m.start() - 8), m.start()):
         return None
     start = ctx.start() if ctx["tod"] or ctx["yawm"] or ctx["first"] or ctx["after"] else m.start()
     when = pub + timedelta(days=_REL_DAY_OFFSET[word])
