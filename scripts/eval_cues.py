@@ -61,9 +61,14 @@ def locate(doc, ev) -> tuple[int, int] | None:
     return None
 
 
+_SYNONYMS = {"wounded": "injured", "persons": "people", "airstrikes": "air strikes"}
+
+
 def unit_match(gold: str, mine: str) -> bool:
-    g, m = set(gold.lower().split()), set(mine.lower().split())
-    return g <= m or m <= g or gold.lower().rstrip("s") == mine.lower().rstrip("s")
+    """Loose unit equality: synonyms folded, then equal or one's words contain the other's."""
+    gold, mine = (" ".join(_SYNONYMS.get(w, w) for w in u.lower().split()) for u in (gold, mine))
+    g, m = set(gold.split()), set(mine.split())
+    return g <= m or m <= g or gold.rstrip("s") == mine.rstrip("s")
 
 
 def evaluate(gold_path: Path, examples: int) -> None:
