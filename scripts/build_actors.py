@@ -47,8 +47,8 @@ NAME_FIXES = {"TUR": "Turkey", "XKX": "Kosovo", "COD": "DR Congo", "CIV": "Ivory
 # Capitals in the gazetteer that are contested or junk for these states.
 SKIP_CAPITALS = frozenset({"ISR", "PSE"})
 # Letters that mark Persian/Urdu/Uyghur spellings, not Arabic news.
-NON_ARABIC = re.compile("[\u06a9\u06af\u06be\u06c1\u06cc\u06ad\u06a4\u0679\u067e\u0686\u0698\u06d5]")
-MID_ALEF_MAQSURA = re.compile("\u0649(?=\\S)")
+NON_ARABIC = re.compile("[\u06aa\u06a9\u06af\u06be\u06c1\u06cc\u06ad\u06a4\u0679\u067e\u0686\u0698\u06d5]")
+JUNK_SPELLING = re.compile("\u0649(?=\\S)|(?:^|\\s)\u0626|\u0627\u0627\u0627")
 NISBA_SUFFIXES = ("", "ة", "ون", "ين", "ات", "ان")
 
 Row = dict[str, str]
@@ -88,7 +88,7 @@ def entry(ar: str, code: str, kind: str, name: str, agent: str = "", country: st
 
 def arabic_ok(name: str) -> bool:
     """True for a plausible Arabic-news spelling (no Persian/Urdu letters, no junk)."""
-    if NON_ARABIC.search(name) or MID_ALEF_MAQSURA.search(name):
+    if NON_ARABIC.search(name) or JUNK_SPELLING.search(name):
         return False
     if any(c in name for c in "()،,") or len(name.split()) > 3:
         return False
