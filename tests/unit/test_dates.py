@@ -530,3 +530,9 @@ def test_stages_plug_into_a_pipeline():
     doc = pipe(Article("x", "قصفت الطائرات أمس مواقع في المدينة", date=MON))
     assert [t.span.text for t in doc.times] == ["أمس"]
     assert doc.events[0].date == date(2019, 3, 24)
+
+
+def test_since_date_alone_gives_no_date():
+    text = ("أعلن الجيش اليوم الأحد مقتل خمسة مسلحين في اشتباكات بالمدينة الحدودية.\n"
+            "ووصل إلى المدينة عشرات الأسرى المحتجزين لدى الجماعة منذ عام 2017 حسب المصدر.")
+    assert dated(text, ["ووصل"], pub=D("2019-03-24")) == [(None, None)]

@@ -4,10 +4,10 @@ Policy (conservative: a wrong date is worse than none):
 
 1. **In the event's sentence** (or its evidence span, when the evidence runs
    past the sentence): the time expression closest to the trigger.  A strong
-   clause boundary (``؛ ; :`` or a line break) between them counts as far away,
-   and an explicit date or year introduced by منذ/حتى ("since 2011", "until
-   2020": the span of a state, not the time of an act) is only taken when
-   nothing else is there.
+   clause boundary (``؛ ; :`` or a line break) between them counts as far away.
+   An explicit date, month or year introduced by منذ/حتى ("since 2011", "until
+   2020") bounds a state, not the time of an act: it is not taken (and منذ
+   عام… is a background marker below).
 2. Else, if the sentence carries a **background marker** (في وقت سابق، سابقا،
    كان قد، منذ سنوات، قبل أشهر، العام الماضي…) or the event is flagged
    ``background`` or is not asserted (negated, hypothetical, future): ``None``.
@@ -37,14 +37,13 @@ LEAD_SENTENCES = 2
 LEAD_MIN_TOKENS = 6
 LEAD_MAX_DAYS = 7
 _FAR = 10_000  # distance added per strong clause boundary
-_SINCE_PENALTY = 5_000
 _BOUNDARY = re.compile(r"[؛;:\n]")
 _SINCE = re.compile(r"(?:منذ|حتي|لغايه|الي غايه)\s*$")
 BACKGROUND = re.compile(
     r"(?<!\w)[وف]?(?:في\s+وقت\s+سابق|سابقا|في\s+السابق|كانت?\s+(?:\S+\s+){0,3}قد|سبق\s+(?:ان|و)|"
     r"(?:منذ|قبل)\s+(?:سنوات|سنين|عقود|عقد|اشهر|شهور|فتره|مده|زمن|ايام|اسابيع)|"
     r"(?:العام|الشهر|الاسبوع)\s+(?:الماضي|المنصرم|الفايت|السابق)|السنه\s+(?:الماضيه|المنصرمه|الفايته)|"
-    r"(?:منذ|قبل)\s+(?:عام|سنه|عامين|سنتين))(?!\w)"
+    r"(?:منذ|قبل)\s+(?:ال)?(?:عام|سنه|عامين|سنتين)|منذ\s+[0-9])(?!\w)"
 )
 
 
@@ -84,6 +83,8 @@ def _sentence_time(doc: Document, ev: Event) -> TimeExpression | None:
     for t in doc.times:
         if t.span.start < lo or t.span.end > hi:
             continue
+        if _since_anchored(doc.text, t):
+            continue
         cost = _cost(doc.text, t, ev)
         if best_cost is None or cost < best_cost:
             best, best_cost = t, cost
@@ -98,12 +99,14 @@ def _cost(text: str, t: TimeExpression, ev: Event) -> int:
         a, b = ev.trigger.end, t.span.start
     else:
         a = b = 0  # overlapping
-    cost = (b - a) + _FAR * len(_BOUNDARY.findall(text, a, b))
-    if t.precision != "day" or t.kind == "explicit":
-        before = normalize_text(text[max(0, t.span.start - 12):t.span.start])
-        if _SINCE.search(before):
-            cost += _SINCE_PENALTY
-    return cost
+    return (b - a) + _FAR * len(_BOUNDARY.findall(text, a, b))
+
+
+def _since_anchored(text: str, t: TimeExpression) -> bool:
+    """An explicit time (or a month/year) right after منذ/حتى: a bound, not a date."""
+    if t.precision == "day" and t.kind != "explicit":
+        return False
+    return bool(_SINCE.search(normalize_text(text[max(0, t.span.start - 12):t.span.start])))
 
 
 def _may_take_lead(doc: Document, ev: Event) -> bool:
