@@ -10,6 +10,7 @@ from marsad.document import ActorMention, Article, Event, Span
 from marsad.pipeline import FunctionStage, Pipeline
 from marsad.text.prepare import document_from_text, prepare
 from marsad.when_where import calendars as cal
+from marsad.when_where import date_lexicon as lex
 from marsad.when_where.dates import TimesStage, detect_publication_date, find_times, find_times_stage
 from marsad.when_where.event_dates import DatesStage, assign_dates, lead_time
 
@@ -536,3 +537,19 @@ def test_since_date_alone_gives_no_date():
     text = ("أعلن الجيش اليوم الأحد مقتل خمسة مسلحين في اشتباكات بالمدينة الحدودية.\n"
             "ووصل إلى المدينة عشرات الأسرى المحتجزين لدى الجماعة منذ عام 2017 حسب المصدر.")
     assert dated(text, ["ووصل"], pub=D("2019-03-24")) == [(None, None)]
+
+
+@pytest.mark.parametrize("month, name", [(m, n) for m, names in lex.GREGORIAN_MONTHS.items() for n in names])
+def test_every_gregorian_month_name(month, name):
+    t = only(f"وقع ذلك في 9 {name} 2016 حسب المصادر", None)
+    assert t.date == date(2016, month, 9) and t.span.text == f"9 {name} 2016"
+
+
+@pytest.mark.parametrize("month, name", [(m, n) for m, names in lex.HIJRI_MONTHS.items() for n in names])
+def test_every_hijri_month_name(month, name):
+    t = only(f"صدر في 9 {name} 1440 هـ حسب المصادر", None)
+    assert t.date == cal.hijri_to_gregorian(1440, month, 9) and t.span.text == f"9 {name} 1440 هـ"
+
+
+def test_persian_digits():
+    assert only("وقع في ۱۲ مارس ۲۰۱۹", None).date == date(2019, 3, 12)
