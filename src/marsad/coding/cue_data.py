@@ -250,6 +250,26 @@ class Cues:
         return {g: PhraseTable(rows, accusative=True, clitics=_UNIT_CLITICS) for g, rows in groups.items()}
 
     @cached_property
+    def unit_duals(self) -> dict[str, str]:
+        """Dual forms of unit nouns → the singular form the noun table knows (طايرتين → طايره).
+
+        Built from the table's first words: ``X`` + ين/ان, and for ـه nouns ``Xت`` + ين/ان/ي.
+        Nisba nouns (ending in ي) have no dual here: مدنيين is read as a plural.
+        """
+        out: dict[str, str] = {}
+        for form in self.units["noun"].by_form:
+            if len(form) < 3:
+                continue
+            if form.endswith("ه"):
+                base = form[:-1] + "ت"
+                for end in ("ين", "ان", "ي"):
+                    out.setdefault(base + end, form)
+            elif not form.endswith(("ي", "ا")):
+                for end in ("ين", "ان"):
+                    out.setdefault(form + end, form)
+        return out
+
+    @cached_property
     def sin_exceptions(self) -> frozenset[str]:
         return frozenset(r["word"] for r in self.rows("sin_exceptions.tsv"))
 
@@ -262,7 +282,8 @@ class Cues:
         """Load every table now (for benchmarks and servers); returns ``self``."""
         for name in (
             "modality", "support_verbs", "embedding", "background", "background_words", "months",
-            "attribution", "attribution_verbs", "anonymous_heads", "anonymous_markers", "units", "sin_exceptions",
+            "attribution", "attribution_verbs", "anonymous_heads", "anonymous_markers", "units", "unit_duals",
+            "sin_exceptions",
         ):
             getattr(self, name)
         return self

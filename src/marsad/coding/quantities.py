@@ -29,7 +29,7 @@ from marsad.coding.cue_data import (
 )
 from marsad.document import Quantity
 from marsad.text.normalize import normalize_text
-from marsad.text.numbers import parse_number
+from marsad.text.numbers import NUMBER_WORDS, parse_number
 
 # Words allowed between a role word and its number (مقتل أكثر من 50، اعتقال نحو 20).
 _FILLERS = frozenset(
@@ -56,12 +56,17 @@ def quantities(cues: Cues, doc, sent: int, trigger_tok: int, window: str = "auto
     cs, _ = clause_bounds(words, ti)
     end = next((k for k in range(ti + 1, len(words)) if is_punct(words[k])), len(words))
     lo, hi = (cs, end) if window == "clause" else (0, len(words))
-    tables = cues.units
+    tables = {**cues.units, "duals": cues.unit_duals}
+    starts = tables["noun"].by_form
     trig_role = _role_at(tables["role"], keys, ti) or _role_at(tables["postrole"], keys, ti)
     out: list[Quantity] = []
     seen: set[tuple[float, str]] = set()
     k = lo
     while k < hi:
+        w, key = words[k], keys[k]
+        if not (w[0].isdigit() or w in NUMBER_WORDS or key in starts or key in tables["duals"]):
+            k += 1
+            continue
         got = _quantity_at(tables, words, keys, k, hi)
         if got is None:
             k += 1
@@ -109,7 +114,7 @@ def _quantity_at(tables, words: list[str], keys: list[str], k: int, end: int):
         return None
     m = nouns.match(keys, k)
     if m is None:
-        return _dual(nouns, keys, k, end)
+        return _dual(nouns, tables["duals"], keys, k, end)
     count = m[1][2]
     if count and count != "sg":  # a word with its own count (جنديين)
         return float(count), m[1], k, m[0]
@@ -146,30 +151,18 @@ def _postrole_after(table: PhraseTable, words: list[str], keys: list[str], e: in
     return None
 
 
-def _dual(nouns: PhraseTable, keys: list[str], k: int, end: int):
+def _dual(nouns: PhraseTable, duals: dict[str, str], keys: list[str], k: int, end: int):
     """A dual noun alone: ``شخصين``, ``طائرتين مسيرتين``, ``قذيفتي هاون`` → 2."""
-    stem = _undual(keys[k])
+    stem = duals.get(keys[k])
     if stem is None:
         return None
-    nxt = _undual(keys[k + 1]) if k + 1 < end else None
-    tries = ([*keys[:k], stem, nxt, *keys[k + 2 :]],) if nxt else ()
-    for cand in (*tries, [*keys[:k], stem, *keys[k + 1 :]]):
-        m = nouns.match(cand, k)
-        if m is not None and m[0] <= end and m[1][2] in ("", "sg"):
-            return 2.0, m[1], k, m[0]
-    return None
-
-
-def _undual(key: str) -> str | None:
-    """The singular of a dual form (``طايرتين`` → ``طايره``), or None when ``key`` is no dual."""
-    for ending in ("ين", "ان", "ي"):
-        if not key.endswith(ending) or len(key) - len(ending) < 3:
-            continue
-        stem = key[: -len(ending)]
-        if stem.endswith("ت"):
-            return stem[:-1] + "ه"
-        if ending != "ي" and not stem.endswith("ي"):  # مدنيين: plural, not dual
-            return stem
+    nxt = duals.get(keys[k + 1]) if k + 1 < end else None
+    rest = keys[k + 1 : k + 4]
+    tries = ([stem, nxt, *rest[1:]],) if nxt else ()
+    for cand in (*tries, [stem, *rest]):
+        m = nouns.match(cand, 0)
+        if m is not None and k + m[0] <= end and m[1][2] in ("", "sg"):
+            return 2.0, m[1], k, k + m[0]
     return None
 
 

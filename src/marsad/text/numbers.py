@@ -65,6 +65,7 @@ _PROCLITICS = ("", "و", "ف", "ب", "ل", "ال", "وب", "ول", "فب", "فل
 # A word that is itself a number word keeps its own reading (واحد is not و + احد).
 _FORMS: dict[str, str] = {p + w: w for w in sorted(_ALL) for p in _PROCLITICS[1:] if len(w) >= 3}
 _FORMS.update({w: w for w in _ALL})
+NUMBER_WORDS = frozenset(_FORMS)  # every word form that can start a written number
 
 
 def _bare(word: str) -> str:
