@@ -100,6 +100,7 @@ def evaluate(gold_path: Path, examples: int) -> None:
             mod = modality(cues, doc, s, ti)
             c[f"mod_{mod}"] += 1
             if mod != "asserted":
+                c[f"modroot_{mod}_{ev['cameo'][:2]}"] += 1
                 misses["modality"].append(f"{mod}: {ev['trigger']} | {ev['evidence'][:120]}")
             c[f"emb_{embedded_under(cues, doc, s, ti)}"] += 1
     _report(c, misses, examples)
@@ -161,6 +162,8 @@ def _report(c: Counter, misses: dict[str, list[str]], examples: int) -> None:
         print(f"  agreement {_pct(tt + ff, tt + tf + ft + ff)}; precision {_pct(tt, tt + ft)}; recall {_pct(tt, tt + tf)}")
     mods = {k[4:]: v for k, v in c.items() if k.startswith("mod_")}
     print(f"modality on gold (all asserted by guideline): {mods}")
+    roots = {k[8:]: v for k, v in sorted(c.items()) if k.startswith("modroot_")}
+    print(f"  gold roots of the non-asserted answers: {roots}")
     print(f"embedded_under on gold triggers: { {k[4:]: v for k, v in c.items() if k.startswith('emb_')} }")
     for name, lines in misses.items():
         if examples and lines:

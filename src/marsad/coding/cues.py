@@ -7,8 +7,14 @@ coder calls them with a sentence index and the trigger's token index::
     modality(cues, doc, sent, tok)           # "asserted" | "negated" | "hypothetical" | "future"
     embedded_under(cues, doc, sent, tok)     # "appeal" | "demand" | "threat" | ... | None
     is_background(cues, doc, sent, tok)      # recalled past event?
-    attribution(cues, doc, sent)             # [Attribution(name, anonymous, span)]
-    quantities(cues, doc, sent, tok)         # [Quantity(value, unit, span)]
+    attribution(cues, doc, sent)             # [Attribution(name, anonymous, span)]; inherit=True
+                                             # lets "وأضاف أن" sentences take earlier sources
+    quantities(cues, doc, sent, tok)         # [Quantity(value, unit, span)]; window="auto"|"clause"|"sentence"
+
+``sent`` is an index into ``doc.sentences`` and ``tok`` an index into
+``doc.tokens`` (the trigger's first word).  All functions are pure: they read
+the document and the cue lists and return values.  A "future" trigger is, in
+the gold data, usually coded as the intent (root 03) or a threat (13).
 
 The cue words are data: ``marsad/resources/cues/*.tsv`` (see the README there).
 """

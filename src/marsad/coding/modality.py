@@ -26,6 +26,7 @@ from marsad.text.tokens import word_key
 
 _CONTINUATIVE = frozenset("يزال تزال زال زالت يزالون تزالان نزال انفك ينفك يبرح".split())
 _NOT_NEGATION_AFTER = _CONTINUATIVE | frozenset(("سيما", "بد", "شك"))
+_SUPPORT_REACH = 4  # a support verb passes negation to a trigger at most this many words on
 _AFTER_WINDOW = 6  # a time adverb after the trigger counts within this many words
 _PRIORITY = ("hypothetical", "negated", "future")
 _EMBED_WINDOW = 8
@@ -85,7 +86,7 @@ def _reaches(cues: Cues, words: list[str], end: int, ti: int) -> bool:
     nxt = strip_conj(words[end])
     if nxt in _NOT_NEGATION_AFTER:
         return False
-    return end == ti or nxt in cues.support_verbs
+    return end == ti or (nxt in cues.support_verbs and ti - end <= _SUPPORT_REACH)
 
 
 def _sin_future(cues: Cues, words: list[str], ti: int, cs: int) -> bool:
