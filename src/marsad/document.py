@@ -172,6 +172,7 @@ class Event:
     quantities: list[Quantity] = field(default_factory=list)
     sentence: int = 0
     confidence: float = 1.0
+    features: dict[str, float] = field(default_factory=dict, repr=False)  # for the confidence model
 
     @property
     def root(self) -> str:

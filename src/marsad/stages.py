@@ -1,7 +1,6 @@
 """The default stages and the pipeline that chains them.
 
-validate → text → actors → events → output (more stages plug in here:
-times, places, dates).  ``build_pipeline(settings)`` is the one place that
+validate → text → times → actors → events → dates → output.  ``build_pipeline(settings)`` is the one place that
 assembles them; resources load lazily on first use and are shared by the
 stages of one pipeline.
 """
@@ -12,11 +11,15 @@ from dataclasses import dataclass, field
 
 from marsad.actors.stage import ActorStage
 from marsad.coding.coder import EventStage
+from marsad.coding.confidence import EventFilter
+from marsad.coding.cues import load_cues
 from marsad.config import Settings
 from marsad.document import Document, Rejection
 from marsad.pipeline import ErrorPolicy, Pipeline
 from marsad.text.normalize import arabic_ratio
 from marsad.text.prepare import prepare
+from marsad.when_where.dates import TimesStage
+from marsad.when_where.event_dates import DatesStage
 
 
 @dataclass(slots=True)
@@ -68,17 +71,19 @@ class OutputStage:
     """Apply the output policy: drop unasserted/background/low-confidence events."""
 
     settings: Settings = field(default_factory=Settings)
+    threshold: float = 0.0  # the confidence model's tuned threshold
     name: str = "output"
     requires: tuple[str, ...] = ("events",)
     provides: tuple[str, ...] = ("output",)
 
     def __call__(self, doc: Document) -> Document:
         s = self.settings
+        floor = max(s.min_confidence, self.threshold)
         doc.events = [
             e for e in doc.events
             if (s.include_unasserted or e.modality == "asserted")
             and (s.include_background or not e.background)
-            and e.confidence >= s.min_confidence
+            and e.confidence >= floor
         ]
         return doc
 
@@ -86,11 +91,14 @@ class OutputStage:
 def build_pipeline(settings: Settings | None = None, errors: ErrorPolicy = "record") -> Pipeline:
     """The default Marsad pipeline."""
     settings = settings or Settings()
+    event_filter = EventFilter() if settings.event_filter else None
     stages = [
         ValidateStage(settings),
         TextStage(),
+        TimesStage(),
         ActorStage(),
-        EventStage(),
-        OutputStage(settings),
+        EventStage(cues=load_cues(), filter=event_filter),
+        DatesStage(),
+        OutputStage(settings, threshold=event_filter.threshold if event_filter else 0.0),
     ]
     return Pipeline(stages, settings, errors=errors)

@@ -44,7 +44,8 @@ SPEECH_VERBS = frozenset({
 class Args:
     sources: list[ActorMention]
     targets: list[ActorMention]
-    swapped: bool = False  # visit/host direction already decided
+    source_how: str = "none"  # gap, vso, svo, noun, passive_agent (set later: speaker, topic, dual, implied)
+    target_how: str = "none"  # prep, next, subject (passive), none
 
 
 def clause_bounds(tokens: list[Token], lo: int, hi: int, at: int) -> tuple[int, int]:
@@ -90,34 +91,45 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     in_gap = [m for m in ments if tm.gap and tm.gap[0] <= m.token_start < tm.gap[1]]
     before = [m for m in ments if cs <= m.token_start and m.token_end <= tm.start]
     after = [m for m in ments if m.token_start >= tm.end and m.token_start < ce + 6]
+    earlier = [m for m in ments if m.token_end <= tm.start]  # anywhere before in the sentence
+    later = [m for m in ments if m.token_start >= tm.end]
     noun = "noun" in pat.flags
 
     subject: ActorMention | None = None
+    how = "none"
     rest = after
     if in_gap:
-        subject = in_gap[0]
+        subject, how = in_gap[0], "gap"
     elif noun:
         subject, rest = _noun_subject(tm, tokens, after, ments)
+        how = "noun_after" if subject is not None else how
         if subject is None and before and not _separated(tokens, before[-1].token_end, tm.start):
-            subject = before[-1]
+            subject, how = before[-1], "noun_before"
     else:
         initial = _clause_initial(tokens, cs, tm.start)
         if initial and after and after[0].token_start - tm.end <= 3:
-            subject, rest = after[0], after[1:]
+            subject, rest, how = after[0], after[1:], "vso"
         elif before:
-            subject = before[-1]
+            subject, how = before[-1], "svo"
         elif after and after[0].token_start - tm.end <= 3:
-            subject, rest = after[0], after[1:]
+            subject, rest, how = after[0], after[1:], "vso_late"
+    if subject is None and earlier and "passive" not in pat.flags:
+        subject, how = earlier[-1], ("noun_far" if noun else "svo_far")
 
-    target = _target(tm, tokens, rest, pat.preps)
+    target, target_how = _target(tm, tokens, rest, pat.preps)
+    if target is None and "passive" not in pat.flags:
+        far = [m for m in later if m is not subject and (subject is None or m.code != subject.code)]
+        if far:
+            target, target_how = far[0], "next_far"
     if "passive" in pat.flags:
         agent = _passive_agent(tokens, rest)
         target, subject = subject, agent
+        how, target_how = ("passive_agent" if agent else "none"), ("subject" if target else "none")
     srcs = conjoined(ments, idx[id(subject)], tokens) if subject is not None else []
     tgts = conjoined(ments, idx[id(target)], tokens) if target is not None else []
     if "notarget" in pat.flags:
-        tgts = []
-    return Args(srcs, tgts)
+        tgts, target_how = [], "none"
+    return Args(srcs, tgts, how, target_how if tgts else "none")
 
 
 def _separated(tokens: list[Token], a: int, b: int) -> bool:
@@ -148,19 +160,19 @@ def _noun_subject(tm: TriggerMatch, tokens: list[Token], after: list[ActorMentio
 
 
 def _target(tm: TriggerMatch, tokens: list[Token], rest: list[ActorMention],
-            preps: frozenset[str]) -> ActorMention | None:
+            preps: frozenset[str]) -> tuple[ActorMention | None, str]:
     if not rest:
-        return None
+        return None, "none"
     if preps:
         for m in rest:
             before = tokens[m.token_start - 1] if m.token_start > 0 else None
             first = tokens[m.token_start]
             if (before is not None and before.key in preps) or _has_prep(first, preps):
-                return m
+                return m, "prep"
     m = rest[0]
     if m.token_start - tm.end > 8:
-        return None
-    return m
+        return None, "none"
+    return m, "next"
 
 
 def _has_prep(tok: Token, preps: frozenset[str]) -> bool:

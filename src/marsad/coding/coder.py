@@ -13,13 +13,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from marsad.actors.stage import is_dual_referent
+from marsad.coding import cues as cue_fns
 from marsad.coding.arguments import find_args, speaker
 from marsad.coding.cameo import CameoTable
+from marsad.coding.confidence import Context, EventFilter, event_features
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers, token_readings
 from marsad.document import ActorMention, Document, Event, Span
 from marsad.text.tokens import candidates, clitic_length
 
 VISIT, HOST = "042", "043"
+# Governing verbs whose complement is an act that has not happened ("دعا إلى وقف إطلاق النار",
+# "هدد بشن هجوم", "نفى قصف"), with the roots that such a complement may still legitimately
+# have (an appeal for talks is itself coded by the appeal verb, not the talks).
+UNREALISED = {"appeal": frozenset(), "demand": frozenset(), "threat": frozenset(), "intent": frozenset(),
+              "deny": frozenset(), "warn": frozenset()}
 
 
 @dataclass(slots=True)
@@ -27,6 +34,7 @@ class EventStage:
     lexicon: TriggerLexicon = field(default_factory=TriggerLexicon)
     cameo: CameoTable = field(default_factory=CameoTable)
     cues: object | None = None  # marsad.coding.cues.Cues when available
+    filter: EventFilter | None = None  # the trained confidence model
     name: str = "events"
     requires: tuple[str, ...] = ("tokens", "sentences", "actors")
     provides: tuple[str, ...] = ("events",)
@@ -40,64 +48,51 @@ class EventStage:
         for si, sent in enumerate(doc.sentences):
             lo, hi = sent.first_token, sent.last_token
             ments = [m for m in coded if lo <= m.token_start < hi]
-            for tm in find_triggers(self.lexicon, tokens, lo, hi, readings):
-                events.extend(self._events(doc, si, tm, ments, topic, coded))
+            triggers = find_triggers(self.lexicon, tokens, lo, hi, readings)
+            for tm in triggers:
+                ctx = Context(doc, si, tm, ments, topic, coded, len(triggers))
+                events.extend(self._events(ctx))
             if ments:
                 topic = [ments[0]]
+        if self.filter is not None:
+            for ev in events:
+                ev.confidence = self.filter.score(ev.features)
         doc.events = _dedupe(events)
         return doc
 
-    def _events(self, doc: Document, si: int, tm: TriggerMatch, ments: list[ActorMention],
-                topic: list[ActorMention], coded: list[ActorMention]) -> list[Event]:
+    def _events(self, ctx: Context) -> list[Event]:
+        doc, si, tm = ctx.doc, ctx.si, ctx.tm
         tokens = doc.tokens
         sent = doc.sentences[si]
         lo, hi = sent.first_token, sent.last_token
         pat = tm.pattern
-        args = find_args(tm, tokens, ments, lo, hi)
+        args = find_args(tm, tokens, ctx.ments, lo, hi)
         sources, targets = args.sources, args.targets
         symmetric = "sym" in pat.flags
         if not sources and "passive" not in pat.flags and "noun" not in pat.flags:
-            dual = _dual_pair(doc, tm, lo, coded)
+            dual = _dual_pair(doc, tm, lo, ctx.coded)
+            spk = speaker(tokens, ctx.ments, lo, tm.start) if not dual else None
             if dual:
-                sources, symmetric = dual, True
-                if not targets:
-                    targets = []
-            else:
-                spk = speaker(tokens, ments, lo, tm.start)
-                sources = [spk] if spk is not None else list(topic)
-        material = pat.cameo[:2] >= "14"
-        if material and (not sources or not targets):
+                sources, symmetric, args.source_how = dual, True, "dual"
+            elif spk is not None:
+                sources, args.source_how = [spk], "speaker"
+            elif ctx.topic:
+                sources, args.source_how = list(ctx.topic), "topic"
+        if pat.cameo[:2] >= "14" and (not sources or not targets):
             where = _context_country(doc, si)
             if where is not None and not sources:
-                sources = [_implied(where, None)]
+                sources, args.source_how = [_implied(where, None)], "implied"
             if where is not None and not targets and "notarget" not in pat.flags:
-                targets = [_implied(where, "CVL")]
-        if not sources:
-            return []
-        if "weak" in pat.flags and not targets:
+                targets, args.target_how = [_implied(where, "CVL")], "implied"
+        if not sources or ("weak" in pat.flags and not targets):
             return []
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)
         trigger = _trigger_span(doc, tm)
-        out: list[Event] = []
-        if symmetric and not targets and len(sources) >= 2:
-            pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
-        else:
-            pairs = [(s, t) for s in sources for t in (targets or [None]) if t is None or t.code != s.code
-                     or t.span != s.span]
-            if symmetric:
-                pairs += [(t, s) for s, t in pairs if t is not None]
-        for s, t in pairs:
-            if t is not None and s.span == t.span:
-                continue
-            code = pat.cameo
-            if "visit" in pat.flags or "host" in pat.flags:
-                out.append(self._event(s, t, code, trigger, evidence, si))
-                if t is not None:
-                    back = HOST if code == VISIT else VISIT
-                    out.append(self._event(t, s, back, trigger, evidence, si))
-                continue
-            out.append(self._event(s, t, code, trigger, evidence, si))
+        out = [self._event(s, t, code, trigger, evidence, si) for s, t, code in _pairs(pat, sources, targets,
+                                                                                        symmetric)]
         self._apply_cues(doc, si, tm, out)
+        for ev in out:
+            ev.features = event_features(ctx, ev, args)
         return out
 
     def _event(self, s: ActorMention, t: ActorMention | None, code: str, trigger: Span,
@@ -111,9 +106,11 @@ class EventStage:
         cues = self.cues
         if cues is None or not events:
             return
-        from marsad.coding import cues as cue_fns
-
         modality = cue_fns.modality(cues, doc, si, tm.start)
+        if modality == "asserted":
+            under = cue_fns.embedded_under(cues, doc, si, tm.start)
+            if under in UNREALISED and tm.pattern.cameo[:2] not in UNREALISED[under]:
+                modality = "future" if under == "intent" else "hypothetical"
         background = cue_fns.is_background(cues, doc, si, tm.start)
         reported = cue_fns.attribution(cues, doc, si)
         quantities = cue_fns.quantities(cues, doc, si, tm.start)
@@ -122,6 +119,23 @@ class EventStage:
             ev.background = background
             ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]
             ev.quantities = quantities
+
+
+def _pairs(pat, sources: list[ActorMention], targets: list[ActorMention],
+           symmetric: bool) -> list[tuple[ActorMention, ActorMention | None, str]]:
+    """(source, target, code) for every event a trigger makes (pairs, symmetric, visits)."""
+    if symmetric and not targets and len(sources) >= 2:
+        pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
+    else:
+        pairs = [(s, t) for s in sources for t in (targets or [None]) if t is None or t.span != s.span]
+        if symmetric:
+            pairs += [(t, s) for s, t in pairs if t is not None]
+    out: list[tuple[ActorMention, ActorMention | None, str]] = []
+    for s, t in pairs:
+        out.append((s, t, pat.cameo))
+        if t is not None and ("visit" in pat.flags or "host" in pat.flags):
+            out.append((t, s, HOST if pat.cameo == VISIT else VISIT))
+    return out
 
 
 def is_argument(m: ActorMention) -> bool:
@@ -173,13 +187,12 @@ def _dual_pair(doc: Document, tm: TriggerMatch, lo: int, coded: list[ActorMentio
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (source, target, code) in an article: the first mention wins."""
-    seen: set[tuple[str, str, str]] = set()
-    out = []
+    """One event per (source, target, code) in an article: the most confident mention
+    (the first on ties) stands for it; events keep their order in the text."""
+    best: dict[tuple[str, str, str], Event] = {}
     for e in events:
         key = (e.source.code, e.target.code if e.target else "-", e.cameo)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(e)
-    return out
+        if key not in best or e.confidence > best[key].confidence:
+            best[key] = e
+    keep = {id(e) for e in best.values()}
+    return [e for e in events if id(e) in keep]

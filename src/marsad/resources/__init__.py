@@ -29,6 +29,8 @@ CATALOGUE: dict[str, str] = {
     "lexicon": "lexicon",
     "cues": "cues",
     "samples": "samples/articles.jsonl",
+    "event_filter": "models/event_filter.json",
+    "ner_model": "models",
 }
 
 

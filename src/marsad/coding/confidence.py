@@ -1,0 +1,123 @@
+"""Event confidence: features of a candidate event and a logistic model over them.
+
+The coder proposes candidates from triggers and clause structure; many are not
+events a careful coder would record (a nominalisation mentioned in passing, a
+wrong argument).  :func:`event_features` describes a candidate (pattern,
+trigger word, how the source and target were found, actor kinds, modality,
+position); :class:`EventFilter` turns the features into a confidence with a
+logistic model trained by ``scripts/train_event_filter.py`` on the annotated
+training set (``../shared/eval/train``), shipped as
+``resources/models/event_filter.json`` with its tuned threshold.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from marsad import resources
+
+if TYPE_CHECKING:
+    from marsad.coding.arguments import Args
+    from marsad.coding.lexicon import TriggerMatch
+    from marsad.document import ActorMention, Document, Event
+
+
+@dataclass(slots=True)
+class Context:
+    """What the coder knows about one trigger occurrence."""
+
+    doc: Document
+    si: int  # sentence index
+    tm: TriggerMatch
+    ments: list[ActorMention]  # coded mentions of the sentence
+    topic: list[ActorMention]
+    coded: list[ActorMention]
+    n_triggers: int  # triggers in the sentence
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return f"<={e}"
+    return f">{edges[-1]}"
+
+
+def event_features(ctx: Context, ev: Event, args: Args) -> dict[str, float]:
+    """Binary features of a candidate event (names are stable: they key the model)."""
+    tm, doc = ctx.tm, ctx.doc
+    pat = tm.pattern
+    root = ev.cameo[:2]
+    tok = doc.tokens[tm.start]
+    sent = doc.sentences[ctx.si]
+    src_how, tgt_how = args.source_how, args.target_how if ev.target is not None else "none"
+    f = {
+        "bias": 1.0,
+        f"pat={pat.source}": 1.0,
+        f"trig={tok.key}": 1.0,
+        f"root={root}": 1.0,
+        f"code={ev.cameo}": 1.0,
+        f"src_how={src_how}": 1.0,
+        f"tgt_how={tgt_how}": 1.0,
+        f"root={root}|src_how={src_how}": 1.0,
+        f"root={root}|tgt_how={tgt_how}": 1.0,
+        f"src_kind={ev.source.kind}": 1.0,
+        f"tgt_kind={ev.target.kind if ev.target else 'none'}": 1.0,
+        f"src_agent={ev.source.agent}": 1.0,
+        f"mod={ev.modality}": 1.0,
+        f"sent={_bucket(ctx.si, (0, 1, 3, 6))}": 1.0,
+        f"sent_len={_bucket(sent.last_token - sent.first_token, (8, 15, 30, 50))}": 1.0,
+        f"ntrig={_bucket(ctx.n_triggers, (1, 2, 4))}": 1.0,
+        f"trig_pos={_bucket(tm.start - sent.first_token, (0, 2, 6, 15))}": 1.0,
+        f"words={pat.size}": 1.0,
+    }
+    for flag in pat.flags:
+        f[f"flag={flag}"] = 1.0
+    if tm.gap:
+        f["gap"] = 1.0
+    if ev.target is not None and ev.target.code == ev.source.code:
+        f["same_code"] = 1.0
+        f[f"same_code|root={root}"] = 1.0
+    if ev.background:
+        f["background"] = 1.0
+    if ev.reported_by:
+        f["reported"] = 1.0
+    if any(t.norm == '"' for t in doc.tokens[sent.first_token:tm.start]):
+        f["in_quote"] = 1.0
+    return f
+
+
+class EventFilter:
+    """A logistic model over :func:`event_features`; weights load lazily from JSON."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = path
+        self._weights: dict[str, float] | None = None
+        self._threshold = 0.0
+
+    def _load(self) -> dict[str, float]:
+        p = self._path or resources.path("event_filter")
+        data = json.loads(p.read_text(encoding="utf-8"))
+        self._threshold = float(data.get("threshold", 0.0))
+        return {str(k): float(v) for k, v in data["weights"].items()}
+
+    @property
+    def weights(self) -> dict[str, float]:
+        if self._weights is None:
+            self._weights = self._load()
+        return self._weights
+
+    @property
+    def threshold(self) -> float:
+        self.weights  # noqa: B018 - loads the file
+        return self._threshold
+
+    def score(self, features: dict[str, float]) -> float:
+        w = self.weights
+        z = sum(w.get(k, 0.0) * v for k, v in features.items())
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
