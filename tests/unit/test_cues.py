@@ -63,6 +63,11 @@ MODALITY_CASES = [
     ("لم يحضر الوزير الاجتماع وغادرت الوفود القاعة.", "وغادرت", "asserted"),
     ("قال المتحدث إن الحكومة لن تتفاوض.", "تتفاوض", "negated"),
     ("رفض المتحدث التعليق ولم ينف أن القوات قصفت المخيم.", "قصفت", "asserted"),
+    ("لم يعلن أحد مسؤوليته عن الهجوم.", "الهجوم", "asserted"),
+    ("إذا وافقت الحكومة، فإن المعارضة ستنسحب.", "ستنسحب", "future"),
+    ("إذا وافقت الحكومة، فإن المعارضة ستنسحب.", "وافقت", "hypothetical"),
+    ("لا علاقة للزيارة بالتصريحات، وقد وصل الوفد أمس.", "وصل", "asserted"),
+    ("لم تتمكن القوات من اقتحام المدينة.", "اقتحام", "negated"),
     # denial
     ("نفت الوزارة أن تكون قواتها قد قصفت القرية.", "قصفت", "negated"),
     ("نفى الجيش قصف المستشفى.", "قصف", "negated"),
@@ -120,7 +125,10 @@ EMBEDDING_CASES = [
     ("أدانت السعودية الهجوم على السفارة.", "الهجوم", "condemn"),
     ("ندد الاتحاد الأوروبي بالاعتداء على الصحفيين.", "بالاعتداء", "condemn"),
     ("حذرت واشنطن من شن هجوم على المدينة.", "شن", "warn"),
+    ("دعا الجيش إلى أن يتوقف القصف فورا.", "يتوقف", "appeal"),
+    ("رفضت المعارضة أن تشارك في الحكومة.", "تشارك", "reject"),
     # not embedded
+    ("هدد الحوثيون بشن هجوم، وقصفت الطائرات مواقعهم.", "وقصفت", None),
     ("قصفت الطائرات مواقع المسلحين.", "قصفت", None),
     ("دعا الرئيس إلى الهدوء، ثم قصفت الطائرات المدينة.", "قصفت", None),
     ("التقى الوزير نظيره وبحثا التعاون.", "التقى", None),
@@ -294,3 +302,24 @@ def test_cue_files_have_header_and_documented() -> None:
         assert rows, name
         first = next(iter(rows[0]))
         assert all(r[first] for r in rows), name
+
+
+def test_attribution_inherit_from_earlier_sentence(cues) -> None:
+    doc = document_from_text("قالت وزارة الدفاع إن الطائرات قصفت المواقع. وأضافت أن القوات تقدمت نحو المدينة.")
+    assert attribution(cues, doc, 1) == []
+    inherited = attribution(cues, doc, 1, inherit=True)
+    assert [a.name for a in inherited] == ["وزارة الدفاع"]
+    plain = document_from_text("قصفت الطائرات المواقع. وتقدمت القوات نحو المدينة.")
+    assert attribution(cues, plain, 1, inherit=True) == []
+
+
+@pytest.mark.parametrize("text", [".", "،،،", "1980 -", "قال", "بحسب", "نقلت عن", "سوف", "5", "ألف", "طائرتين"])
+def test_cues_survive_degenerate_sentences(cues, text: str) -> None:
+    doc = document_from_text(text)
+    for s, sent in enumerate(doc.sentences):
+        attribution(cues, doc, s, inherit=True)
+        for i in range(sent.first_token, sent.last_token):
+            assert modality(cues, doc, s, i) in ("asserted", "negated", "hypothetical", "future")
+            embedded_under(cues, doc, s, i)
+            is_background(cues, doc, s, i)
+            quantities(cues, doc, s, i)
