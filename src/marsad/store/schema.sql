@@ -63,14 +63,19 @@ CREATE TABLE IF NOT EXISTS mentions (
     background BOOLEAN NOT NULL,
     reported_by VARCHAR,                     -- JSON list of names
     quantities VARCHAR,                      -- JSON list of {value, unit}
-    confidence DOUBLE
+    confidence DOUBLE,
+    sentence INTEGER,                        -- index of the evidence sentence in the article (0 = lead)
+    event_date DATE,                         -- effective date used by dedup: text date, else publication date
+    event_date_precision VARCHAR,            -- day, month, year (NULL: no date at all)
+    event_date_source VARCHAR                -- text, publication (NULL: no date)
 );
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions (content_hash);
 
--- One row per real-world event: mentions grouped across articles and outlets.
+-- One row per real-world event: mentions grouped across articles and outlets
+-- (see docs/store.md, "De-duplication").  Recomputed from its mentions whenever one joins.
 CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR PRIMARY KEY,
+    event_id VARCHAR PRIMARY KEY,            -- sha1 of the founding mention's id (stable)
     source_code VARCHAR NOT NULL,
     source_agent VARCHAR,
     source_name VARCHAR,
@@ -91,11 +96,17 @@ CREATE TABLE IF NOT EXISTS events (
     place_lon DOUBLE,
     place_geonameid BIGINT,
     background BOOLEAN NOT NULL,
+    modality VARCHAR NOT NULL,
+    day_min DATE,                            -- earliest/latest day-precision effective date of the mentions
+    day_max DATE,
+    period_lo DATE,                          -- narrowest month/year period of coarse-dated mentions
+    period_hi DATE,
     num_mentions INTEGER NOT NULL,
     num_articles INTEGER NOT NULL,
     num_sources INTEGER NOT NULL,
-    first_hash VARCHAR NOT NULL,
+    first_hash VARCHAR NOT NULL,             -- first-seen article (content hash)
     first_seen TIMESTAMP NOT NULL,
+    founder VARCHAR NOT NULL,                -- mention_id that founded the group
     evidence_text VARCHAR NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_dyad ON events (source_code, target_code);

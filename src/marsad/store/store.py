@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
@@ -27,8 +25,11 @@ from marsad.config import Settings
 from marsad.document import Document
 from marsad.errors import StoreError, StoreLockedError
 from marsad.ingest.readers import InputRejection
+from marsad.store.dedup import Grouper
+from marsad.store.groups_sql import REGROUP_SQL, load_candidates
+from marsad.store.rows import article_row, export_record, mention_key, mention_rows
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 @dataclass(slots=True)
@@ -106,14 +107,6 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def event_key(ev: dict[str, Any], pub_date: Date | None, content_hash: str) -> str:
-    """Stable id of the real-world event a mention belongs to (same dyad, root and day)."""
-    day = ev.get("date") or (pub_date.isoformat() if pub_date else "nd:" + content_hash)
-    tgt = (ev.get("target") or {}).get("code") or "-"
-    key = f"{ev['source']['code']}|{tgt}|{ev['root']}|{day}"
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-
-
 class Store:
     """A DuckDB file holding articles, mentions, events and rejections."""
 
@@ -134,6 +127,13 @@ class Store:
             self._migrate()
 
     def _migrate(self) -> None:
+        has_meta = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]
+        if has_meta:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if row and row[0] != SCHEMA_VERSION:
+                raise StoreError(f"{self.path} has store schema {row[0]}, this Marsad needs {SCHEMA_VERSION}; "
+                                 "ingest into a new file")
         sql = ilr.files("marsad.store").joinpath("schema.sql").read_text(encoding="utf-8")
         self.con.execute(sql)
         self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
@@ -188,19 +188,31 @@ class Store:
                     rejs.append((h, d.article.id, d.article.url or d.article.id, d.rejection.code,
                                  d.rejection.reason, now))
                     continue
-                arts.append(_article_row(d, now))
-                ments.extend(_mention_rows(d))
+                arts.append(article_row(d, now))
+                ments.extend(mention_rows(d))
+            affected = self._group(ments)
             self._insert_rows(arts, ments, rejs)
-            affected = sorted({m["event_id"] for m in ments})
             if affected:
                 self._regroup(affected)
             con.execute("COMMIT")
-        except Exception:
+        except BaseException:
             con.execute("ROLLBACK")
             raise
         stats.articles, stats.events = len(arts), len(ments)
         stats.rejected = len(rejs)
         return stats
+
+    def _group(self, ments: list[dict[str, Any]]) -> list[str]:
+        """Fill ``event_id`` of new mention rows (dedup); return the affected event ids."""
+        if not ments:
+            return []
+        keys = [mention_key(m) for m in ments]
+        grouper = Grouper(self.settings.dedup_window_days)
+        grouper.add_groups(load_candidates(self.con, keys, self.settings.dedup_window_days))
+        ids = grouper.assign(keys)
+        for m in ments:
+            m["event_id"] = ids[m["mention_id"]]
+        return sorted(set(ids.values()))
 
     def _insert_rows(self, arts: list[dict], ments: list[dict], rejs: list[tuple]) -> None:
         con = self.con
@@ -215,29 +227,8 @@ class Store:
 
     def _regroup(self, event_ids: list[str]) -> None:
         """Recompute the ``events`` rows of the given groups from their mentions."""
-        con = self.con
-        con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?))", [event_ids])
-        con.execute("""
-            INSERT INTO events
-            SELECT m.event_id,
-                   arg_min(m.source_code, a.ingested_at), arg_min(m.source_agent, a.ingested_at),
-                   arg_min(m.source_name, a.ingested_at), arg_min(m.target_code, a.ingested_at),
-                   arg_min(m.target_agent, a.ingested_at), arg_min(m.target_name, a.ingested_at),
-                   mode(m.cameo), min(m.root), min(m.quad), arg_min(m.goldstein, a.ingested_at),
-                   arg_min(m.plover_type, a.ingested_at), arg_min(m.plover_mode, a.ingested_at),
-                   min(m.date), arg_min(m.date_precision, m.date),
-                   arg_min(m.place_name, m.place_name IS NULL), arg_min(m.place_country, m.place_name IS NULL),
-                   arg_min(m.place_lat, m.place_name IS NULL), arg_min(m.place_lon, m.place_name IS NULL),
-                   arg_min(m.place_geonameid, m.place_name IS NULL),
-                   bool_and(m.background),
-                   count(*), count(DISTINCT m.content_hash),
-                   count(DISTINCT coalesce(a.outlet, a.url, a.content_hash)),
-                   arg_min(m.content_hash, a.ingested_at), min(a.ingested_at),
-                   arg_min(m.evidence_text, a.ingested_at)
-            FROM mentions m JOIN articles a USING (content_hash)
-            WHERE m.event_id IN (SELECT unnest(?))
-            GROUP BY m.event_id
-        """, [event_ids])
+        self.con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?))", [event_ids])
+        self.con.execute(REGROUP_SQL, [event_ids])
 
     def record_rejections(self, rejs: Iterable[InputRejection]) -> int:
         return self.ingest(rejs).rejected
@@ -319,66 +310,6 @@ class Store:
             if not rows:
                 break
             for r in rows:
-                yield _record(dict(zip(cols, r, strict=True)))
+                yield export_record(dict(zip(cols, r, strict=True)))
 
 
-def _record(r: dict[str, Any]) -> dict[str, Any]:
-    def actor(prefix: str) -> dict[str, Any] | None:
-        if not r.get(f"{prefix}_code"):
-            return None
-        return {"code": r[f"{prefix}_code"], "agent": r.get(f"{prefix}_agent"),
-                "name": r.get(f"{prefix}_name"), "text": r.get(f"{prefix}_text")}
-
-    place = None
-    if r.get("place_name"):
-        place = {"name": r["place_name"], "country": r["place_country"], "lat": r["place_lat"],
-                 "lon": r["place_lon"], "geonameid": r["place_geonameid"]}
-    return {
-        "event_id": r["event_id"], "source": actor("source"), "target": actor("target"),
-        "cameo": r["cameo"], "root": r["root"], "quad": r["quad"], "goldstein": r["goldstein"],
-        "plover": {"type": r["plover_type"], "mode": r["plover_mode"]},
-        "date": r["date"].isoformat() if r["date"] else None, "date_precision": r["date_precision"],
-        "place": place, "background": r["background"], "modality": r["modality"],
-        "evidence": {"text": r["evidence_text"], "start": r["evidence_start"], "end": r["evidence_end"]},
-        "trigger": {"text": r["trigger_text"], "start": r["trigger_start"], "end": r["trigger_end"]},
-        "reported_by": json.loads(r["reported_by"] or "[]"), "quantities": json.loads(r["quantities"] or "[]"),
-        "num_mentions": r["num_mentions"], "num_articles": r["num_articles"], "num_sources": r["num_sources"],
-        "article": {"id": r["article_id"], "url": r["url"], "outlet": r["outlet"], "title": r["title"],
-                    "date": r["pub_date"].isoformat() if r["pub_date"] else None},
-    }
-
-
-def _article_row(d: Document, now: datetime) -> dict[str, Any]:
-    a = d.article
-    return {"content_hash": a.content_hash, "article_id": a.id, "url": a.url, "outlet": a.outlet,
-            "title": a.title, "pub_date": a.date, "language": a.language or "ar", "text": a.text,
-            "n_events": len(d.events), "ingested_at": now}
-
-
-def _mention_rows(d: Document) -> list[dict[str, Any]]:
-    h = d.article.content_hash
-    rows = []
-    for i, e in enumerate(d.events):
-        ev = e.to_dict()
-        src, tgt, place = ev["source"], ev.get("target") or {}, ev.get("place") or {}
-        rows.append({
-            "mention_id": f"{h}:{i}", "content_hash": h, "idx": i,
-            "event_id": event_key(ev, d.article.date, h),
-            "source_code": src["code"], "source_agent": src["agent"], "source_name": src["name"],
-            "source_text": src["text"], "source_start": src["start"], "source_end": src["end"],
-            "target_code": tgt.get("code"), "target_agent": tgt.get("agent"), "target_name": tgt.get("name"),
-            "target_text": tgt.get("text"), "target_start": tgt.get("start"), "target_end": tgt.get("end"),
-            "cameo": e.cameo, "root": e.root, "quad": e.quad, "goldstein": e.goldstein,
-            "plover_type": e.plover_type, "plover_mode": e.plover_mode, "date": e.date,
-            "date_precision": e.date_precision if e.date else None,
-            "place_name": place.get("name"), "place_country": place.get("country"),
-            "place_lat": place.get("lat"), "place_lon": place.get("lon"),
-            "place_geonameid": place.get("geonameid"), "place_text": place.get("text"),
-            "place_start": place.get("start"), "place_end": place.get("end"),
-            "trigger_text": e.trigger.text, "trigger_start": e.trigger.start, "trigger_end": e.trigger.end,
-            "evidence_text": e.evidence.text, "evidence_start": e.evidence.start,
-            "evidence_end": e.evidence.end, "modality": e.modality, "background": e.background,
-            "reported_by": json.dumps(ev["reported_by"], ensure_ascii=False),
-            "quantities": json.dumps(ev["quantities"], ensure_ascii=False), "confidence": e.confidence,
-        })
-    return rows

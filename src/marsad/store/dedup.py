@@ -1,0 +1,222 @@
+"""De-duplication: group event mentions into real-world events.
+
+A mention joins an existing event (a *group*) when all of these hold
+(documented in docs/store.md):
+
+* same source code, target code (both may be absent), CAMEO root and modality;
+* for a domestic dyad (source code == target code) the agents are compatible
+  (equal, or one missing): COL/GOV → COL/REB is not COL/REB → COL/GOV;
+* places are compatible: same country, or one of them has no place;
+* dates are compatible.  A mention's *effective date* is the date the text
+  gives it, else the article's publication date (not for background events,
+  which happened earlier).  Day-precision dates: the whole group stays within
+  ``window`` days (complete linkage, no chaining).  Month/year precision: the
+  group's days lie in that month/year.  When either side has no date at all,
+  the evidence texts must be near-duplicates (character n-gram Jaccard ≥
+  ``min_similarity``);
+* among several compatible groups the one with the most similar evidence
+  wins, then the nearest date, then the earliest group (then the smaller id).
+
+Grouping is incremental: existing groups keep their id (the hash of their
+founding mention) and only gain members.  New mentions are processed in a
+canonical order (effective date, content hash, index), so a batch gives the
+same groups whatever the order of its articles; across batches, which group
+an earlier-stored mention founded can depend on what was stored before it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date as Date
+from datetime import timedelta
+
+from marsad.text.normalize import normalize_text
+
+NGRAM = 4
+MIN_SIMILARITY = 0.45
+_NON_LETTER = re.compile(r"[^\w]+")
+_DIGITS = re.compile(r"\d")
+
+
+def shingles(text: str, n: int = NGRAM) -> frozenset[str]:
+    """Character n-grams of the normalized text (letters and digits, single spaces)."""
+    norm = _NON_LETTER.sub(" ", normalize_text(text or "")).strip()
+    if len(norm) <= n:
+        return frozenset([norm]) if norm else frozenset()
+    return frozenset(norm[i:i + n] for i in range(len(norm) - n + 1))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def period_bounds(d: Date, precision: str) -> tuple[Date, Date]:
+    """First and last day of the month or year a coarse date stands for."""
+    if precision == "year":
+        return Date(d.year, 1, 1), Date(d.year, 12, 31)
+    nxt = Date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return Date(d.year, d.month, 1), nxt - timedelta(days=1)
+
+
+def event_id_for(mention_id: str) -> str:
+    """Stable id of the event founded by a mention."""
+    return hashlib.sha1(mention_id.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class MentionKey:
+    """What dedup needs to know about one mention."""
+
+    mention_id: str
+    content_hash: str
+    idx: int
+    source_code: str
+    target_code: str | None
+    root: str
+    modality: str
+    source_agent: str | None
+    target_agent: str | None
+    country: str | None
+    date: Date | None  # effective date
+    precision: str | None  # day, month, year
+    evidence: str
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.source_code, self.target_code or "", self.root, self.modality)
+
+    def sort_key(self) -> tuple:
+        return (self.date is None, self.date or Date.min, self.content_hash, self.idx)
+
+
+@dataclass(slots=True)
+class Group:
+    """The dedup state of one event."""
+
+    event_id: str
+    key: tuple[str, str, str, str]
+    source_agent: str | None = None
+    target_agent: str | None = None
+    country: str | None = None
+    day_min: Date | None = None
+    day_max: Date | None = None
+    period_lo: Date | None = None  # narrowest coarse period of the members
+    period_hi: Date | None = None
+    evidence: list[str] = field(default_factory=list)
+    _shingles: list[frozenset[str]] | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.day_min is not None or self.period_lo is not None
+
+    def similarity(self, sh: frozenset[str]) -> float:
+        if self._shingles is None:
+            self._shingles = [shingles(t) for t in self.evidence]
+        return max((jaccard(sh, s) for s in self._shingles), default=0.0)
+
+    def add(self, m: MentionKey, sh: frozenset[str]) -> None:
+        self.source_agent = self.source_agent or m.source_agent
+        self.target_agent = self.target_agent or m.target_agent
+        self.country = self.country or m.country
+        if m.date is not None and m.precision == "day":
+            self.day_min = min(self.day_min or m.date, m.date)
+            self.day_max = max(self.day_max or m.date, m.date)
+        elif m.date is not None:
+            lo, hi = period_bounds(m.date, m.precision or "day")
+            self.period_lo = max(self.period_lo or lo, lo)
+            self.period_hi = min(self.period_hi or hi, hi)
+        self.evidence.append(m.evidence)
+        if self._shingles is not None:
+            self._shingles.append(sh)
+
+
+def _agents_ok(m: MentionKey, g: Group) -> bool:
+    if m.source_code != m.target_code:
+        return True
+    return all(a is None or b is None or a == b
+               for a, b in ((m.source_agent, g.source_agent), (m.target_agent, g.target_agent)))
+
+
+def dates_ok(m: MentionKey, g: Group, window: int) -> bool:
+    """Date compatibility of a dated mention with a dated group."""
+    assert m.date is not None
+    if m.precision == "day":
+        if g.period_lo is not None and not (g.period_lo <= m.date <= g.period_hi):
+            return False
+        if g.day_min is None:
+            return True
+        return (max(g.day_max, m.date) - min(g.day_min, m.date)).days <= window
+    lo, hi = period_bounds(m.date, m.precision or "day")
+    if g.day_min is not None and not (lo <= g.day_min and g.day_max <= hi):
+        return False
+    if g.period_lo is not None and (g.period_hi < lo or g.period_lo > hi):
+        return False
+    return True
+
+
+def _distance(m: MentionKey, g: Group) -> int:
+    if m.date is None:
+        return 1 << 30
+    ref = g.day_min or g.period_lo
+    return abs((m.date - ref).days) if ref else 1 << 30
+
+
+def _anchor(g: Group) -> Date:
+    return g.day_min or g.period_lo or Date.max
+
+
+class Grouper:
+    """Assign mentions to groups; ``load`` fetches stored candidate groups for a batch."""
+
+    def __init__(self, window: int, min_similarity: float = MIN_SIMILARITY) -> None:
+        self.window = window
+        self.min_similarity = min_similarity
+        self.by_key: dict[tuple[str, str, str, str], list[Group]] = {}
+        self.touched: dict[str, Group] = {}
+
+    def add_groups(self, groups: Iterable[Group]) -> None:
+        for g in groups:
+            self.by_key.setdefault(g.key, []).append(g)
+
+    def assign(self, mentions: list[MentionKey]) -> dict[str, str]:
+        """mention_id → event_id for the mentions, taken in canonical order."""
+        out: dict[str, str] = {}
+        for m in sorted(mentions, key=MentionKey.sort_key):
+            sh = shingles(m.evidence)
+            g = self._best(m, sh)
+            if g is None:
+                eid = event_id_for(m.mention_id)
+                g = Group(eid, m.key)
+                self.by_key.setdefault(m.key, []).append(g)
+            g.add(m, sh)
+            self.touched[g.event_id] = g
+            out[m.mention_id] = g.event_id
+        return out
+
+    def _best(self, m: MentionKey, sh: frozenset[str]) -> Group | None:
+        scored = []
+        for g in self.by_key.get(m.key, ()):
+            if not _agents_ok(m, g) or (m.country and g.country and m.country != g.country):
+                continue
+            if m.date is None or not g.dated:
+                sim = g.similarity(sh)
+                if sim < self.min_similarity:
+                    continue
+            elif not dates_ok(m, g, self.window):
+                continue
+            else:
+                sim = -1.0  # computed below only when there is a choice
+            scored.append([sim, g])
+        if len(scored) > 1:
+            for s in scored:
+                if s[0] < 0:
+                    s[0] = s[1].similarity(sh)
+        if not scored:
+            return None
+        return min(scored, key=lambda s: (-s[0], _distance(m, s[1]), _anchor(s[1]), s[1].event_id))[1]
