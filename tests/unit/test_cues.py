@@ -313,7 +313,10 @@ def test_attribution_inherit_from_earlier_sentence(cues) -> None:
     assert attribution(cues, plain, 1, inherit=True) == []
 
 
-@pytest.mark.parametrize("text", [".", "،،،", "1980 -", "قال", "بحسب", "نقلت عن", "سوف", "5", "ألف", "طائرتين"])
+_DEGENERATE = [".", "،،،", "1980 -", "قال", "بحسب", "نقلت عن", "سوف", "5", "ألف", "طائرتين"]
+
+
+@pytest.mark.parametrize("text", _DEGENERATE, ids=[f"deg{k}" for k in range(len(_DEGENERATE))])
 def test_cues_survive_degenerate_sentences(cues, text: str) -> None:
     doc = document_from_text(text)
     for s, sent in enumerate(doc.sentences):
