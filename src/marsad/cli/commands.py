@@ -169,6 +169,11 @@ def run_export(settings: Settings, fmt: str, out: Path) -> int:
             from marsad.export.parquet import write_parquet
 
             return write_parquet(store, out)
+        if fmt == "gdelt-mentions":
+            from marsad.export.gdelt_mentions import write_gdelt_mentions
+
+            with _output(out) as fh:
+                return write_gdelt_mentions(store.mention_records(), fh)
         records = store.event_records()
         with _output(out) as fh:
             if fmt == "jsonl":

@@ -76,6 +76,7 @@ class TableFormat(StrEnum):
 
 class ExportFormat(StrEnum):
     gdelt = "gdelt"
+    gdelt_mentions = "gdelt-mentions"
     plover = "plover"
     parquet = "parquet"
     csv = "csv"
@@ -158,7 +159,8 @@ def export_cmd(
     out: Annotated[Path, typer.Option("-o", "--out", help="Output file (folder for parquet).")],
     db: DbOpt = None,
 ) -> None:
-    """Export the store's events: GDELT 2.0 event TSV, PLOVER JSONL, Parquet (by year/month), CSV, JSONL."""
+    """Export the store's events: GDELT 2.0 event TSV (and its mentions table), PLOVER JSONL,
+    Parquet (events and mentions by year/month), CSV, JSONL."""
     from marsad.cli.commands import run_export
 
     n = run_export(_settings(db), fmt.value, out)

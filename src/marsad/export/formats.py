@@ -118,7 +118,7 @@ def gdelt_row(rec: dict[str, Any], global_id: int, fips: FipsTable, date_added: 
     return [
         str(global_id), day, day[:6], year, frac,
         *_gdelt_actor(rec.get("source")), *_gdelt_actor(rec.get("target")),
-        "1", cameo, cameo[:3], cameo[:2], str(rec.get("quad", "")), f"{float(rec.get('goldstein', 0)):.1f}",
+        "0" if rec.get("sentence") else "1", cameo, cameo[:3], cameo[:2], str(rec.get("quad", "")), f"{float(rec.get('goldstein', 0)):.1f}",
         str(rec.get("num_mentions", 1)), str(rec.get("num_sources", 1)), str(rec.get("num_articles", 1)), "0",
         *_gdelt_geo(None, fips), *_gdelt_geo(None, fips), *_gdelt_geo(place, fips),
         date_added, art.get("url") or "",
@@ -127,18 +127,32 @@ def gdelt_row(rec: dict[str, Any], global_id: int, fips: FipsTable, date_added: 
 
 def write_gdelt(records: Iterable[dict[str, Any]], out: TextIO, header: bool = True,
                 date_added: str | None = None) -> int:
-    """GDELT 2.0 event TSV (with the official column names as a header line when asked)."""
+    """GDELT 2.0 event TSV (with the official column names as a header line when asked).
+
+    DATEADDED is the event's first-seen time in the store when the record has one
+    (``first_seen``), else ``date_added`` (default: now).
+    """
     from datetime import datetime
 
     fips = FipsTable()
     stamp = date_added or datetime.now(UTC).strftime("%Y%m%d%H%M%S")
-    w = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
     if header:
-        w.writerow(GDELT_COLUMNS)
+        out.write("\t".join(GDELT_COLUMNS) + "\n")
     n = 0
     for n, rec in enumerate(records, 1):
-        w.writerow([_tsv_safe(x) for x in gdelt_row(rec, numeric_id(rec.get("event_id"), n), fips, stamp)])
+        added = gdelt_stamp(rec.get("first_seen")) or stamp
+        row = gdelt_row(rec, numeric_id(rec.get("event_id"), n), fips, added)
+        out.write("\t".join(tsv_safe(x) for x in row) + "\n")
     return n
+
+
+def gdelt_stamp(value: Any) -> str:
+    """YYYYMMDDHHMMSS of a datetime (or ISO string); '' when absent."""
+    if not value:
+        return ""
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    digits = "".join(c for c in text[:19] if c.isdigit())
+    return digits.ljust(14, "0")[:14]
 
 
 def numeric_id(event_id: object, fallback: int) -> int:
@@ -154,8 +168,12 @@ def numeric_id(event_id: object, fallback: int) -> int:
         return fallback
 
 
-def _tsv_safe(v: str) -> str:
-    return v.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+_TSV_UNSAFE = str.maketrans({"\t": " ", "\n": " ", "\r": " ", '"': "'"})
+
+
+def tsv_safe(v: str) -> str:
+    """A TSV field as GDELT writes them: no tabs, newlines or double quotes inside (no quoting)."""
+    return v.translate(_TSV_UNSAFE)
 
 
 def plover_record(rec: dict[str, Any]) -> dict[str, Any]:

@@ -95,7 +95,7 @@ def export_record(r: dict[str, Any]) -> dict[str, Any]:
         "trigger": {"text": r["trigger_text"], "start": r["trigger_start"], "end": r["trigger_end"]},
         "reported_by": json.loads(r["reported_by"] or "[]"), "quantities": json.loads(r["quantities"] or "[]"),
         "num_mentions": r["num_mentions"], "num_articles": r["num_articles"], "num_sources": r["num_sources"],
-        "sentence": r.get("sentence") or 0,
+        "sentence": r.get("sentence") or 0, "first_seen": r.get("first_seen"),
         "article": {"id": r["article_id"], "url": r["url"], "outlet": r["outlet"], "title": r["title"],
                     "date": r["pub_date"].isoformat() if r["pub_date"] else None},
     }

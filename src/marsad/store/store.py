@@ -296,7 +296,7 @@ class Store:
         where, params = self._where(q)
         sql = f"""
             SELECT e.*, m.trigger_text, m.trigger_start, m.trigger_end, m.evidence_start, m.evidence_end,
-                   m.source_text, m.target_text, m.reported_by, m.quantities, m.modality,
+                   m.source_text, m.target_text, m.reported_by, m.quantities, m.sentence,
                    a.article_id, a.url, a.outlet, a.title, a.pub_date
             FROM (SELECT * FROM events{where}) e
             JOIN mentions m ON m.event_id = e.event_id AND m.content_hash = e.first_hash
@@ -312,4 +312,16 @@ class Store:
             for r in rows:
                 yield export_record(dict(zip(cols, r, strict=True)))
 
-
+    def mention_records(self, batch: int = 5000) -> Iterator[dict[str, Any]]:
+        """Every stored mention with its event and article fields (for the GDELT mentions table)."""
+        sql = """
+            SELECT m.event_id, e.first_seen AS event_first_seen, a.ingested_at, a.pub_date, a.outlet, a.url,
+                   a.article_id, length(a.text) AS doc_len, m.sentence, m.source_start, m.target_start,
+                   m.target_code, m.trigger_start, m.confidence, m.mention_id
+            FROM mentions m JOIN events e USING (event_id) JOIN articles a USING (content_hash)
+            ORDER BY e.date NULLS LAST, m.event_id, a.ingested_at, m.mention_id"""
+        cur = self.con.execute(sql)
+        cols = [d[0] for d in cur.description]
+        while rows := cur.fetchmany(batch):
+            for r in rows:
+                yield dict(zip(cols, r, strict=True))
