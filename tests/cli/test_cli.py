@@ -20,7 +20,7 @@ def marsad(*args, input=None, cwd=None):
 def test_help_for_every_command():
     top = marsad("--help")
     assert top.returncode == 0
-    for cmd in ("code", "ingest", "events", "export", "serve", "demo"):
+    for cmd in ("code", "ingest", "events", "dyad", "export", "serve", "demo"):
         assert cmd in top.stdout
         r = marsad(cmd, "--help")
         assert r.returncode == 0 and "Usage" in r.stdout
@@ -91,3 +91,54 @@ def test_ingest_events_export(tmp_path):
         r = marsad("export", "--format", fmt, "-o", str(tmp_path / name), "--db", str(db))
         assert r.returncode == 0, r.stderr
         assert (tmp_path / name).stat().st_size > 0
+
+
+def _store_with_dyad(db):
+    from datetime import date
+
+    from marsad.document import ActorMention, Article, Document, Event, Span
+    from marsad.store.store import Store
+
+    def doc(i, day, cameo, quad, gold):
+        text = f"اتهمت واشنطن موسكو بالتدخل {i}"
+        e = Event(source=ActorMention(Span(6, 12, text[6:12]), "USA", "GOV"),
+                  target=ActorMention(Span(13, 18, text[13:18]), "RUS", "GOV"), cameo=cameo,
+                  trigger=Span(0, 5, text[:5]), evidence=Span(0, len(text), text), goldstein=gold, quad=quad)
+        return Document(article=Article(f"d{i}", text, date=date.fromisoformat(day), outlet="o"), events=[e])
+
+    days = ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-02-05", "2024-02-08", "2024-02-11"]
+    with Store(db) as s:
+        s.ingest([doc(i, d, "042" if i < 4 else "112", 1 if i < 4 else 3, 1.9 if i < 4 else -2.0)
+                  for i, d in enumerate(days)])
+
+
+def test_dyad_prints_the_tension_index(tmp_path):
+    db = tmp_path / "d.duckdb"
+    _store_with_dyad(db)
+    r = marsad("dyad", "RUS", "USA", "--by", "week", "--db", str(db), "--format", "jsonl")
+    assert r.returncode == 0, r.stderr
+    pts = [json.loads(x) for x in r.stdout.splitlines()]
+    assert pts[0]["period"] == "2024-01-01" and len(pts) == 6
+    assert pts[-1]["verbal_conflict"] == 3 and pts[-1]["rising"] is True
+    r = marsad("dyad", "rus", "usa", "--db", str(db))
+    assert r.returncode == 0 and "2024-02-05" in r.stdout and "tension rising" in r.stdout
+    r = marsad("dyad", "RUS", "USA", "--by", "month", "--db", str(db), "--format", "jsonl")
+    assert [json.loads(x)["events"] for x in r.stdout.splitlines()] == [4, 3]
+    r = marsad("dyad", "RUS", "USA", "--db", str(db), "--format", "csv", "--since", "2024-02-01")
+    assert r.returncode == 0 and r.stdout.splitlines()[0].startswith("period,events")
+    assert marsad("dyad", "RUS", "USA", "--by", "year", "--db", str(db)).returncode == 2
+    assert marsad("dyad", "RUS", "USA", "--since", "soon", "--db", str(db)).returncode == 3
+
+
+def test_export_gdelt_mentions_and_parquet(tmp_path):
+    db = tmp_path / "d.duckdb"
+    _store_with_dyad(db)
+    r = marsad("export", "-f", "gdelt-mentions", "-o", str(tmp_path / "m.tsv"), "--db", str(db))
+    assert r.returncode == 0, r.stderr
+    lines = (tmp_path / "m.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("GlobalEventID\tEventTimeDate") and len(lines) == 8
+    r = marsad("export", "-f", "parquet", "-o", str(tmp_path / "pq"), "--db", str(db))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "pq" / "events" / "year=2024" / "month=2").is_dir()
+    r = marsad("export", "-f", "parquet", "-o", str(tmp_path / "pq"), "--db", str(db))
+    assert r.returncode == 3 and "empty folder" in r.stderr

@@ -161,6 +161,49 @@ def _print_table(rows: list[Any]) -> None:
     Console(stderr=True).print(f"{len(rows)} events")
 
 
+def run_dyad(settings: Settings, a: str, b: str, by: str, since: str | None, until: str | None,
+             directed: bool, fmt: str) -> None:
+    from dataclasses import asdict
+
+    from marsad.store.store import Store
+
+    with Store(settings.db_path, settings, read_only=True) as store:
+        points = store.tension(a.upper(), b.upper(), by, as_date(since), as_date(until), directed)
+    rows = [asdict(p) for p in points]
+    if fmt == "jsonl":
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(list(rows[0]) if rows else ["period"])
+        for r in rows:
+            w.writerow(["" if v is None else v for v in r.values()])
+    else:
+        _print_tension(a.upper(), b.upper(), points)
+
+
+def _print_tension(a: str, b: str, points: list[Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=f"{a} – {b}", show_lines=False)
+    for col in ("period", "events", "v.coop", "m.coop", "v.confl", "m.confl", "goldstein Σ", "mean", "balance",
+                "baseline", "signal"):
+        t.add_column(col, justify="left" if col in ("period", "signal") else "right")
+
+    def f(v: float | None, fmt: str = "+.2f") -> str:
+        return "" if v is None else format(v, fmt)
+
+    for p in points:
+        t.add_row(str(p.period), str(p.events), str(p.verbal_coop), str(p.material_coop), str(p.verbal_conflict),
+                  str(p.material_conflict), f(p.goldstein_sum, "+.1f"), f(p.goldstein_mean), f(p.balance),
+                  f(p.baseline, ".1f"), "tension rising" if p.rising else "")
+    Console().print(t)
+    Console(stderr=True).print(f"{len(points)} periods, {sum(p.events for p in points)} events")
+
+
 def run_export(settings: Settings, fmt: str, out: Path) -> int:
     from marsad.store.store import Store
 

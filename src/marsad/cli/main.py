@@ -152,6 +152,31 @@ def events_cmd(
     run_events(_settings(db), actor, dyad, root, since, until, limit, fmt.value)
 
 
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
+@app.command("dyad")
+@handled
+def dyad_cmd(
+    actor_a: Annotated[str, typer.Argument(metavar="A", help="Actor code (RUS, IGO:UN).")],
+    actor_b: Annotated[str, typer.Argument(metavar="B", help="Actor code.")],
+    by: Annotated[Period, typer.Option("--by", help="Period.")] = Period.week,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    directed: Annotated[bool, typer.Option(help="Only events from A to B.")] = False,
+    db: DbOpt = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
+) -> None:
+    """Tension index of a dyad per period: events by QuadClass, Goldstein, cooperation-conflict
+    balance, and "rising" when conflict exceeds its trailing baseline (see the README)."""
+    from marsad.cli.commands import run_dyad
+
+    run_dyad(_settings(db), actor_a, actor_b, by.value, since, until, directed, fmt.value)
+
+
 @app.command("export")
 @handled
 def export_cmd(

@@ -28,6 +28,7 @@ from marsad.ingest.readers import InputRejection
 from marsad.store.dedup import Grouper
 from marsad.store.groups_sql import REGROUP_SQL, load_candidates
 from marsad.store.rows import article_row, export_record, mention_key, mention_rows
+from marsad.store.tension import TensionPoint, dyad_timeline
 
 SCHEMA_VERSION = "2"
 
@@ -311,6 +312,11 @@ class Store:
                 break
             for r in rows:
                 yield export_record(dict(zip(cols, r, strict=True)))
+
+    def tension(self, a: str, b: str, by: str = "week", since: Date | None = None, until: Date | None = None,
+                directed: bool = False) -> list[TensionPoint]:
+        """Tension index of the dyad (a, b) per day/week/month (see :mod:`marsad.store.tension`)."""
+        return dyad_timeline(self.con, a, b, by, since, until, directed)
 
     def mention_records(self, batch: int = 5000) -> Iterator[dict[str, Any]]:
         """Every stored mention with its event and article fields (for the GDELT mentions table)."""
