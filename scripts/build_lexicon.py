@@ -146,10 +146,10 @@ def expand_word(word: str, sets: dict[str, list[str]], active: set[str], objects
     if word == "~":
         return ["~"]
     forms: list[str] = []
-    removed: set[str] = set()
-    for alt in word.split("|"):
+    alts = word.split("|")
+    removed = {_fold(a[1:]) for a in alts if a.startswith("-")}
+    for alt in alts:
         if alt.startswith("-"):
-            removed.add(_fold(alt[1:]))
             continue
         if alt.startswith("@"):
             if alt[1:] not in sets:
@@ -162,7 +162,7 @@ def expand_word(word: str, sets: dict[str, list[str]], active: set[str], objects
         elif objects and MACRO.match(alt) and alt[1] == "v":
             got = got + with_object(got)
         if not passive and not (MACRO.match(alt) and alt[1] == "v"):
-            got = got + [x for f in got for x in suffix_stems(f, not objects)]
+            got = got + [x for f in got if _fold(f) not in removed for x in suffix_stems(f, not objects)]
         forms += got
     seen: set[str] = set()
     out = []
