@@ -1,50 +1,60 @@
-"""HTTP API (FastAPI) and the page at ``/``.  Read-only on the store."""
+"""The HTTP API (FastAPI; OpenAPI at ``/docs`` and ``/openapi.json``) and the dashboard at ``/``.
+
+Read-only on the store by default (see :mod:`marsad.api.db` for concurrency and
+time limits, :mod:`marsad.api.write` for the token-protected write endpoints).
+The dashboard is static HTML/JS/CSS from ``marsad/web/static`` (no CDN, no inline
+script) that calls the JSON API.
+"""
 
 from __future__ import annotations
 
-import html
-from dataclasses import asdict
-from datetime import date as Date
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
 
-from fastapi import FastAPI, Query
-from fastapi.responses import HTMLResponse
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
 
+from marsad.api import read, write
+from marsad.api.db import StoreAccess
+from marsad.api.errors import BodyLimitMiddleware, SecurityHeadersMiddleware, install_error_handlers
+from marsad.api.labels import Labels
 from marsad.config import Settings
-from marsad.store.store import EventQuery, Store
+
+STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
+DESCRIPTION = """Events coded from Arabic news (CAMEO/PLOVER) with their Arabic evidence and character offsets.
+
+Errors are JSON: `{"error": {"code": ..., "message": ...}}`.  Write endpoints (`POST /api/code`,
+`POST /api/ingest`) need the token from `MARSAD_API_TOKEN` when it is set; with no token
+`/api/ingest` is disabled and `/api/code` is open (it stores nothing)."""
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
+    """The API and dashboard for the store at ``settings.db_path``."""
     settings = settings or Settings()
-    app = FastAPI(title="Marsad API", version="0.1.0",
-                  description="Events coded from Arabic news (CAMEO/PLOVER) with their Arabic evidence.")
+    access = StoreAccess(settings)
 
-    def store() -> Store:
-        return Store(settings.db_path, settings, read_only=True)
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        access.close()
 
-    @app.get("/health")
-    def health() -> dict:
-        with store() as s:
-            return {"status": "ok", **s.counts()}
+    app = FastAPI(title="Marsad API", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.access = access
+    app.state.labels = Labels()
+    app.state.coder = write.CoderHolder(settings)
+    install_error_handlers(app)
+    app.include_router(read.build_router())
+    app.include_router(write.build_router())
+    app.add_middleware(BodyLimitMiddleware, max_body=settings.api_max_body)
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
 
-    @app.get("/api/events")
-    def events(actor: str | None = None, root: str | None = None, since: Date | None = None,
-               until: Date | None = None, limit: int = Query(100, ge=1, le=1000),
-               offset: int = Query(0, ge=0)) -> dict:
-        q = EventQuery(actor=actor, root=root, since=since, until=until, limit=limit, offset=offset)
-        with store() as s:
-            rows = s.events(q)
-        return {"events": [asdict(r) for r in rows]}
-
-    @app.get("/", response_class=HTMLResponse)
-    def index() -> str:
-        with store() as s:
-            rows = s.events(EventQuery(limit=200))
-        body = "".join(
-            f"<tr><td>{html.escape(str(r.date or ''))}</td><td>{html.escape(r.source_code)}</td>"
-            f"<td>{html.escape(r.target_code or '-')}</td><td>{html.escape(r.cameo)}</td>"
-            f"<td dir='rtl'>{html.escape(r.evidence_text)}</td></tr>" for r in rows)
-        return ("<!doctype html><meta charset='utf-8'><title>Marsad</title>"
-                "<h1>Marsad events</h1><table border=1><tr><th>date</th><th>source</th><th>target</th>"
-                f"<th>CAMEO</th><th>evidence</th></tr>{body}</table>")
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8",
+                            headers={"Cache-Control": "no-cache"})
 
     return app

@@ -1,0 +1,203 @@
+"""Read queries the API needs beyond :class:`marsad.store.store.Store`'s own.
+
+Each function takes a read-only :class:`Store` (its ``con``) and uses parameterised SQL only.
+Rows come back as plain dicts ready for JSON (dates as ISO strings, JSON columns decoded).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date as Date
+from datetime import datetime
+from typing import Any
+
+from marsad.store.store import EventQuery, Store
+
+MENTION_COLUMNS = (
+    "mention_id", "content_hash", "idx", "event_id", "source_code", "source_agent", "source_name",
+    "source_text", "source_start", "source_end", "target_code", "target_agent", "target_name",
+    "target_text", "target_start", "target_end", "cameo", "root", "quad", "goldstein", "plover_type",
+    "plover_mode", "date", "date_precision", "place_name", "place_country", "place_lat", "place_lon",
+    "place_text", "place_start", "place_end", "trigger_text", "trigger_start", "trigger_end",
+    "evidence_text", "evidence_start", "evidence_end", "modality", "background", "reported_by",
+    "quantities", "confidence",
+)
+ARTICLE_COLUMNS = ("content_hash", "article_id", "url", "outlet", "title", "pub_date", "language", "n_events")
+INTERVALS = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, datetime | Date):
+        return v.isoformat()
+    return v
+
+
+def _rows(cur: Any) -> list[dict[str, Any]]:
+    cols = [d[0] for d in cur.description]
+    return [{c: _jsonable(v) for c, v in zip(cols, r, strict=True)} for r in cur.fetchall()]
+
+
+def _span(m: dict[str, Any], prefix: str) -> dict[str, Any] | None:
+    if m.get(f"{prefix}_start") is None:
+        return None
+    return {"text": m.get(f"{prefix}_text"), "start": m[f"{prefix}_start"], "end": m[f"{prefix}_end"]}
+
+
+def shape_mention(m: dict[str, Any]) -> dict[str, Any]:
+    """A flat mention row as nested JSON (actors, place, spans with raw-text offsets)."""
+    def actor(p: str) -> dict[str, Any] | None:
+        if not m.get(f"{p}_code"):
+            return None
+        return {"code": m[f"{p}_code"], "agent": m.get(f"{p}_agent"), "name": m.get(f"{p}_name"),
+                "span": _span(m, p)}
+
+    place = None
+    if m.get("place_name"):
+        place = {"name": m["place_name"], "country": m.get("place_country"), "lat": m.get("place_lat"),
+                 "lon": m.get("place_lon"), "span": _span(m, "place")}
+    out = {k: m.get(k) for k in ("mention_id", "event_id", "idx", "cameo", "root", "quad", "goldstein",
+                                 "plover_type", "plover_mode", "date", "date_precision", "modality",
+                                 "background", "confidence")}
+    out.update({"source": actor("source"), "target": actor("target"), "place": place,
+                "trigger": _span(m, "trigger"), "evidence": _span(m, "evidence"),
+                "reported_by": json.loads(m.get("reported_by") or "[]"),
+                "quantities": json.loads(m.get("quantities") or "[]")})
+    for k in ("article_id", "content_hash", "title", "outlet", "url", "pub_date"):
+        if k in m:
+            out.setdefault("article", {})[k] = m[k]
+    return out
+
+
+def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
+    """The ``events`` row and all its mentions with their articles' metadata."""
+    ev = _rows(store.con.execute("SELECT * FROM events WHERE event_id = ?", [event_id]))
+    if not ev:
+        return None
+    cols = ", ".join(f"m.{c}" for c in MENTION_COLUMNS)
+    mentions = _rows(store.con.execute(
+        f"SELECT {cols}, a.article_id, a.title, a.outlet, a.url, a.pub_date FROM mentions m "
+        "JOIN articles a USING (content_hash) WHERE m.event_id = ? ORDER BY a.pub_date NULLS LAST, "
+        "a.ingested_at, m.content_hash, m.idx", [event_id]))
+    return {"event": ev[0], "mentions": [shape_mention(m) for m in mentions]}
+
+
+def find_article(store: Store, key: str) -> dict[str, Any] | None:
+    """An article by content hash, or by its ``id`` (the most recently ingested one with that id)."""
+    cols = ", ".join(ARTICLE_COLUMNS)
+    rows = _rows(store.con.execute(
+        f"SELECT {cols}, text FROM articles WHERE content_hash = ? OR article_id = ? "
+        "ORDER BY (content_hash = ?) DESC, ingested_at DESC LIMIT 1", [key, key, key]))
+    return rows[0] if rows else None
+
+
+def article_detail(store: Store, key: str) -> dict[str, Any] | None:
+    """An article with its text and every mention coded in it (offsets into that text)."""
+    art = find_article(store, key)
+    if art is None:
+        return None
+    cols = ", ".join(MENTION_COLUMNS)
+    mentions = _rows(store.con.execute(
+        f"SELECT {cols} FROM mentions WHERE content_hash = ? ORDER BY idx", [art["content_hash"]]))
+    return {"article": art, "mentions": [shape_mention(m) for m in mentions]}
+
+
+def dyad_timeline(store: Store, a: str, b: str | None, since: Date | None, until: Date | None,
+                  interval: str = "month") -> list[dict[str, Any]]:
+    """Per-period counts of cooperation (quad 1-2) and conflict (quad 3-4) events and Goldstein.
+
+    Both directions of the dyad count (A→B and B→A); ``b`` None means all of A's events.
+    ``tension`` is the share of conflict among the period's events weighted by mentions.
+    """
+    unit = INTERVALS.get(interval, "month")
+    conds, params = ["date IS NOT NULL"], []
+    if b:
+        conds.append("((source_code = ? AND target_code = ?) OR (source_code = ? AND target_code = ?))")
+        params += [a, b, b, a]
+    else:
+        conds.append("(source_code = ? OR target_code = ?)")
+        params += [a, a]
+    if since:
+        conds.append("date >= ?")
+        params.append(since)
+    if until:
+        conds.append("date <= ?")
+        params.append(until)
+    sql = f"""
+        SELECT CAST(date_trunc('{unit}', date) AS DATE) AS period,
+               count(*) AS events,
+               count(*) FILTER (WHERE quad IN (1, 2)) AS cooperation,
+               count(*) FILTER (WHERE quad IN (3, 4)) AS conflict,
+               sum(num_mentions) FILTER (WHERE quad IN (1, 2)) AS cooperation_mentions,
+               sum(num_mentions) FILTER (WHERE quad IN (3, 4)) AS conflict_mentions,
+               round(avg(goldstein), 3) AS goldstein_mean,
+               round(sum(goldstein * num_mentions) / sum(num_mentions), 3) AS goldstein_weighted,
+               round(sum(num_mentions) FILTER (WHERE quad IN (3, 4)) / sum(num_mentions), 3) AS tension
+        FROM events WHERE {' AND '.join(conds)}
+        GROUP BY 1 ORDER BY 1"""
+    rows = _rows(store.con.execute(sql, params))
+    for r in rows:
+        for k in ("cooperation_mentions", "conflict_mentions"):
+            r[k] = int(r[k] or 0)
+    return rows
+
+
+def _period(since: Date | None, until: Date | None) -> tuple[str, list[Any]]:
+    conds, params = [], []
+    if since:
+        conds.append("date >= ?")
+        params.append(since)
+    if until:
+        conds.append("date <= ?")
+        params.append(until)
+    return (" AND ".join(conds) or "TRUE"), params
+
+
+def top_actors(store: Store, since: Date | None, until: Date | None, limit: int) -> list[dict[str, Any]]:
+    """Actors (codes) by number of events they take part in, as source or target, in the period."""
+    where, params = _period(since, until)
+    sql = f"""
+        SELECT code, any_value(name) AS name, count(*) AS events, sum(num_mentions) AS mentions,
+               count(*) FILTER (WHERE quad IN (3, 4)) AS conflict, round(avg(goldstein), 3) AS goldstein_mean
+        FROM (SELECT source_code AS code, source_name AS name, num_mentions, quad, goldstein
+              FROM events WHERE {where}
+              UNION ALL
+              SELECT target_code, target_name, num_mentions, quad, goldstein
+              FROM events WHERE target_code IS NOT NULL AND target_code <> source_code AND {where})
+        GROUP BY code ORDER BY events DESC, mentions DESC, code LIMIT ?"""
+    return _rows(store.con.execute(sql, params + params + [limit]))
+
+
+def top_dyads(store: Store, since: Date | None, until: Date | None, limit: int) -> list[dict[str, Any]]:
+    """Unordered dyads (A, B with A < B) by number of events in the period."""
+    where, params = _period(since, until)
+    sql = f"""
+        SELECT least(source_code, target_code) AS a, greatest(source_code, target_code) AS b,
+               count(*) AS events, sum(num_mentions) AS mentions,
+               count(*) FILTER (WHERE quad IN (1, 2)) AS cooperation,
+               count(*) FILTER (WHERE quad IN (3, 4)) AS conflict,
+               round(avg(goldstein), 3) AS goldstein_mean
+        FROM events WHERE target_code IS NOT NULL AND source_code <> target_code AND {where}
+        GROUP BY 1, 2 ORDER BY events DESC, mentions DESC, a, b LIMIT ?"""
+    return _rows(store.con.execute(sql, params + [limit]))
+
+
+def map_points(store: Store, q: EventQuery, limit: int) -> list[dict[str, Any]]:
+    """Events grouped by place (rounded coordinates): counts per QuadClass and mentions."""
+    where, params = store._where(q)
+    extra = "place_lat IS NOT NULL AND place_lon IS NOT NULL"
+    where = f"{where} AND {extra}" if where else f" WHERE {extra}"
+    sql = f"""
+        SELECT round(place_lat, 2) AS lat, round(place_lon, 2) AS lon, any_value(place_name) AS name,
+               any_value(place_country) AS country, count(*) AS events, sum(num_mentions) AS mentions,
+               count(*) FILTER (WHERE quad = 1) AS q1, count(*) FILTER (WHERE quad = 2) AS q2,
+               count(*) FILTER (WHERE quad = 3) AS q3, count(*) FILTER (WHERE quad = 4) AS q4,
+               round(avg(goldstein), 3) AS goldstein_mean
+        FROM events{where} GROUP BY 1, 2 ORDER BY events DESC LIMIT ?"""
+    return _rows(store.con.execute(sql, params + [limit]))
+
+
+def actor_codes(store: Store, prefix: str, limit: int) -> list[dict[str, Any]]:
+    """Actor codes starting with ``prefix`` (case-insensitive) with a name and their mention count."""
+    sql = """SELECT code, any_value(name) AS name, sum(n_mentions) AS mentions FROM actors
+             WHERE starts_with(lower(code), lower(?)) GROUP BY code ORDER BY mentions DESC, code LIMIT ?"""
+    return _rows(store.con.execute(sql, [prefix, limit]))

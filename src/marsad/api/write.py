@@ -1,0 +1,150 @@
+"""Write endpoints: ``POST /api/code`` (code, don't store) and ``POST /api/ingest`` (code and store).
+
+* Token: ``Settings.api_token``.  When it is set, both endpoints need it, sent as
+  ``Authorization: Bearer <token>`` or ``X-Marsad-Token: <token>`` (401 otherwise).
+  When it is empty, ``/api/ingest`` is disabled (403) and ``/api/code`` is open
+  (it stores nothing).
+* Body: ``application/json`` (an object with ``text`` and optional ``id``, ``title``,
+  ``date``, ``url``, ``outlet``) or ``text/plain`` (the article text; ``id``, ``title``,
+  ``date`` as query parameters).  Other types → 415; bad JSON → 400; bad fields → 422;
+  larger than ``api_max_body`` → 413 (see :mod:`marsad.api.errors`).
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import threading
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import ValidationError
+
+from marsad.api.errors import ApiError
+from marsad.api.models import ArticleIn, CodeOut, ErrorOut, IngestOut
+from marsad.api_lib import Coder
+from marsad.document import Article, Document
+from marsad.errors import InputError
+from marsad.ingest.readers import parse_date
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorOut} for code in (400, 401, 403, 409, 413, 415, 422, 503)}
+BODY_DOC = {"requestBody": {"required": True, "content": {
+    "application/json": {"schema": ArticleIn.model_json_schema()},
+    "text/plain": {"schema": {"type": "string"}}}}}
+
+
+class CoderHolder:
+    """Loads the coder on first use; coding is serialised (the pipeline is not meant to be shared)."""
+
+    def __init__(self, settings: Any) -> None:
+        self.settings = settings
+        self._coder: Coder | None = None
+        self.lock = threading.Lock()
+
+    def code(self, article: Article) -> Document:
+        with self.lock:
+            if self._coder is None:
+                self._coder = Coder(self.settings)
+            return self._coder.code_article(article)
+
+
+def check_token(request: Request, for_ingest: bool) -> None:
+    token = request.app.state.settings.api_token
+    if not token:
+        if for_ingest:
+            raise ApiError(403, "writes_disabled",
+                           "POST /api/ingest is disabled: set MARSAD_API_TOKEN to enable it")
+        return
+    auth = request.headers.get("authorization", "")
+    given = auth[7:].strip() if auth.lower().startswith("bearer ") else request.headers.get("x-marsad-token", "")
+    if not given or not hmac.compare_digest(given.encode(), token.encode()):
+        raise ApiError(401, "unauthorized", "missing or wrong API token (Authorization: Bearer <token>)")
+
+
+async def read_article(request: Request) -> Article:
+    """The posted article, from a JSON object or a plain-text body."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    raw = await request.body()
+    if ctype == "application/json":
+        try:
+            obj = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ApiError(400, "bad_json", f"malformed JSON body: {exc}") from exc
+        if not isinstance(obj, dict):
+            raise ApiError(422, "invalid_request", "the JSON body must be an object with a 'text' field")
+        try:
+            body = ArticleIn.model_validate(obj)
+        except ValidationError as exc:
+            msg = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            raise ApiError(422, "invalid_request", msg) from exc
+        fields = body.model_dump()
+    elif ctype == "text/plain":
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ApiError(400, "bad_encoding", "the text body must be UTF-8") from exc
+        qp = request.query_params
+        fields = {"text": text, "id": qp.get("id"), "title": qp.get("title"), "date": qp.get("date")}
+    else:
+        raise ApiError(415, "unsupported_media_type", "send application/json or text/plain")
+    return _article(fields)
+
+
+def _article(f: dict[str, Any]) -> Article:
+    if f.get("date") and parse_date(f["date"]) is None:
+        raise ApiError(422, "invalid_request", f"date: not an ISO date (YYYY-MM-DD): {f['date']!r}")
+    return Article(id=f.get("id") or "posted", text=f["text"], title=f.get("title"),
+                   date=parse_date(f.get("date")), url=f.get("url"), outlet=f.get("outlet"))
+
+
+def _code(request: Request, article: Article) -> Document:
+    try:
+        return request.app.state.coder.code(article)
+    except InputError as exc:
+        raise ApiError(422, "invalid_request", str(exc)) from exc
+
+
+def _rejected(doc: Document) -> dict[str, Any] | None:
+    return doc.to_dict().get("rejected")
+
+
+def build_router() -> APIRouter:
+    r = APIRouter(tags=["write"])
+
+    async def code(request: Request) -> dict[str, Any]:
+        """Code a posted article and return its events (nothing is stored)."""
+        check_token(request, for_ingest=False)
+        article = await read_article(request)
+        doc = await _run(request, _code, article)
+        out = doc.to_dict()
+        return {"id": article.id, "events": out.get("events", []), "rejected": out.get("rejected"),
+                "content_hash": article.content_hash}
+
+    async def ingest(request: Request) -> dict[str, Any]:
+        """Code a posted article and store it (needs the API token; 409 if another process writes)."""
+        check_token(request, for_ingest=True)
+        article = await read_article(request)
+        doc = await _run(request, _code, article)
+        stats = await _run(request, _store, doc)
+        return {"id": article.id, "content_hash": article.content_hash, "stored": stats.articles > 0,
+                "events": stats.events, "rejected": _rejected(doc)}
+
+    for path, hidden in (("/api", False), ("", True)):
+        r.add_api_route(f"{path}/code", code, methods=["POST"], response_model=CodeOut, responses=ERRORS,
+                        openapi_extra=BODY_DOC, include_in_schema=not hidden, name=f"code{path}")
+        r.add_api_route(f"{path}/ingest", ingest, methods=["POST"], response_model=IngestOut,
+                        responses=ERRORS, openapi_extra=BODY_DOC, include_in_schema=not hidden,
+                        name=f"ingest{path}")
+    return r
+
+
+def _store(request: Request, doc: Document) -> Any:
+    with request.app.state.access.writer() as store:
+        return store.ingest([doc])
+
+
+async def _run(request: Request, fn: Any, arg: Any) -> Any:
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(fn, request, arg)

@@ -1,0 +1,1 @@
+"""The dashboard's static files (``static/``): HTML, CSS, JS and the vendored world geometry."""
