@@ -32,7 +32,7 @@ COMPLEMENTIZERS = frozenset(
 SUBORDINATORS = frozenset(
     "الذي التي الذين اللذين اللتين اللواتي اللاتي حيث وحيث بينما وبينما فيما وفيما عندما وعندما حين حينما "
     "بعدما وبعدما لكن ولكن لكنه لكنها ثم وثم كما وكما اذ الا والا بيد فقد وقد لقد ولقد وكان وكانت فكان "
-    "وهذا وهذه وهو وهي وهم وذلك".split()
+    "وهذا وهذه وهو وهي وهم وذلك كان كانت كانوا كانا".split()
 )
 # Words starting with ي that are nouns, so و + them is not و + present verb.
 _YA_NOUNS = frozenset(
