@@ -120,6 +120,7 @@ class ActorLexicon:
         self._actors: PhraseIndex | None = None
         self._agents: PhraseIndex | None = None
         self._stop: set[str] | None = None
+        self._surface: set[str] | None = None
 
     def _path(self, name: str) -> Path | None:
         if self._dir is not None:
@@ -154,7 +155,14 @@ class ActorLexicon:
                 key = phrase_key(normalize_text(row.get("ar", "")))
                 if len(key) == 1:
                     stop.add(key[0])
-        self._actors, self._agents, self._stop = actors, agents, stop
+                elif key:
+                    # a longer phrase wins over the entries inside it and codes nothing
+                    actors.add(row["ar"], STOP_ENTRY)
+        surface: set[str] = set()
+        p = self._path("actor_surface_stoplist")
+        if p is not None:
+            surface = {normalize_text(r["ar"]) for r in resources.read_tsv(p) if r.get("ar")}
+        self._actors, self._agents, self._stop, self._surface = actors, agents, stop, surface
 
     @property
     def actors(self) -> PhraseIndex:
@@ -176,6 +184,32 @@ class ActorLexicon:
             self._load()
         assert self._stop is not None
         return self._stop
+
+
+    @property
+    def surface_stop(self) -> set[str]:
+        if self._surface is None:
+            self._load()
+        assert self._surface is not None
+        return self._surface
+
+    def surface_blocked(self, norm: str) -> bool:
+        """Is a one-word match on this normalized word a common word (كاميرون، الحماس، كتبت)?"""
+        stop = self.surface_stop
+        if not stop:
+            return False
+        w = norm[1:] if norm[:1] in "وف" and len(norm) > 3 else norm
+        readings = {norm, w}
+        if w[:3] in ("بال", "كال"):
+            readings.add(w[1:])
+        elif w[:2] == "لل":
+            readings.add("ال" + w[2:])
+        elif w[:1] in "بكل" and not w.startswith("ال"):
+            readings.add(w[1:])
+        return not readings.isdisjoint(stop)
+
+
+STOP_ENTRY = ActorEntry(code="", agent=None, name=None, kind="stop")
 
 
 def resolve(entries: tuple, when: Date | None) -> ActorEntry:

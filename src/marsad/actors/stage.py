@@ -96,12 +96,17 @@ class ActorStage:
         lex = self.lexicon
         found: list[Piece] = []
         for m in lex.actors.scan(tokens, lo, hi, lex.stop):
+            if m.entries[0].kind == "stop":
+                found.append(Piece(m.start, m.end, entry=m.entries[0]))
+                continue
+            if m.end - m.start == 1 and lex.surface_blocked(tokens[m.start].norm):
+                continue
             found.append(Piece(m.start, m.end, entry=resolve(m.entries, when), lead=clitic_length(m.prefix),
                                prefix=m.prefix))
         for m in lex.agents.scan(tokens, lo, hi):
             found.append(Piece(m.start, m.end, agent=m.entries[0], lead=clitic_length(m.prefix)))
         found.extend(self._ner_pieces(tokens, lo, hi))
-        return _non_overlapping(found)
+        return [p for p in _non_overlapping(found) if p.entry is None or p.entry.kind != "stop"]
 
     def _ner_pieces(self, tokens: list[Token], lo: int, hi: int) -> list[Piece]:
         if self.ner is None or hi - lo < 2:

@@ -78,6 +78,10 @@ class EventStage:
                 sources, args.source_how = [spk], "speaker"
             elif ctx.topic:
                 sources, args.source_how = list(ctx.topic), "topic"
+        if not targets and "notarget" not in pat.flags:
+            loc = [m for m in doc.actors if m.locative and tm.end <= m.token_start < hi and len(m.code) == 3]
+            if loc:
+                targets, args.target_how = [loc[0]], "locative"
         if pat.cameo[:2] >= "14" and (not sources or not targets):
             where = _context_country(doc, si)
             if where is not None and not sources:

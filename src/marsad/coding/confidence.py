@@ -76,7 +76,7 @@ def event_features(ctx: Context, ev: Event, args: Args) -> dict[str, float]:
     }
     for flag in pat.flags:
         f[f"flag={flag}"] = 1.0
-    if tm.gap:
+    if tm.gaps:
         f["gap"] = 1.0
     if ev.target is not None and ev.target.code == ev.source.code:
         f["same_code"] = 1.0

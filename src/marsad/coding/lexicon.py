@@ -42,7 +42,10 @@ class TriggerMatch:
     start: int  # token index of the first word
     end: int  # exclusive, after the last word
     pattern: Pattern
-    gap: tuple[int, int] | None = None  # token range of the gap, if any
+    gaps: tuple[tuple[int, int], ...] = ()  # token ranges skipped by ``~`` slots
+
+    def in_gap(self, i: int) -> bool:
+        return any(a <= i < b for a, b in self.gaps)
 
 
 def _word_keys(word: str) -> frozenset[str]:
@@ -135,8 +138,8 @@ def find_triggers(lex: TriggerLexicon, tokens: list[Token], lo: int, hi: int,
     taken: set[int] = set()
     for m in found:
         words = set(range(m.start, m.end))
-        if m.gap:
-            words -= set(range(*m.gap))
+        for a, b in m.gaps:
+            words -= set(range(a, b))
         if words & taken:
             continue
         chosen.append(m)
@@ -147,7 +150,7 @@ def find_triggers(lex: TriggerLexicon, tokens: list[Token], lo: int, hi: int,
 def _match(pat: Pattern, tokens: list[Token], readings, i: int, hi: int) -> TriggerMatch | None:
     words = pat.words
     last = len(words) - 1
-    pos, gap = i, None
+    pos, gaps = i, []
     w = 0
     while w <= last:
         slot = words[w]
@@ -159,7 +162,8 @@ def _match(pat: Pattern, tokens: list[Token], readings, i: int, hi: int) -> Trig
                 if j >= hi or (skip and not tokens[j - 1].norm[0].isalnum()):
                     return None
                 if _slot_ok(nxt, readings[j], final):
-                    gap = (pos, j)
+                    if j > pos:
+                        gaps.append((pos, j))
                     pos = j + 1
                     break
             else:
@@ -170,7 +174,7 @@ def _match(pat: Pattern, tokens: list[Token], readings, i: int, hi: int) -> Trig
             return None
         pos += 1
         w += 1
-    return TriggerMatch(i, pos, pat, gap)
+    return TriggerMatch(i, pos, pat, tuple(gaps))
 
 
 def _slot_ok(slot: frozenset[str], reading: tuple[frozenset[str], frozenset[str]], last: bool) -> bool:

@@ -24,6 +24,7 @@ CATALOGUE: dict[str, str] = {
     "persons": "actors/persons.tsv",
     "agents": "actors/agents.tsv",
     "actor_stoplist": "actors/stoplist.tsv",
+    "actor_surface_stoplist": "actors/surface_stoplist.tsv",
     "gazetteer": "places/gazetteer.tsv",
     "place_stoplist": "places/stoplist.tsv",
     "lexicon": "lexicon",
