@@ -109,6 +109,7 @@ class Group:
     period_lo: Date | None = None  # narrowest coarse period of the members
     period_hi: Date | None = None
     evidence: list[str] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)  # content hashes of the members' articles
     _shingles: list[frozenset[str]] | None = None
 
     @property
@@ -132,6 +133,7 @@ class Group:
             self.period_lo = max(self.period_lo or lo, lo)
             self.period_hi = min(self.period_hi or hi, hi)
         self.evidence.append(m.evidence)
+        self.articles.add(m.content_hash)
         if self._shingles is not None:
             self._shingles.append(sh)
 
@@ -205,7 +207,7 @@ class Grouper:
             if not _agents_ok(m, g) or (m.country and g.country and m.country != g.country):
                 continue
             if m.date is None or not g.dated:
-                sim = g.similarity(sh)
+                sim = 1.0 if m.content_hash in g.articles else g.similarity(sh)
                 if sim < self.min_similarity:
                     continue
             elif not dates_ok(m, g, self.window):

@@ -24,7 +24,7 @@ SELECT DISTINCT event_id FROM (
 _STATE_SQL = """
 SELECT e.event_id, e.source_code, coalesce(e.target_code, ''), e.root, e.modality, e.source_agent,
        e.target_agent, e.place_country, e.day_min, e.day_max, e.period_lo, e.period_hi,
-       list(m.evidence_text ORDER BY m.mention_id)
+       list(m.evidence_text ORDER BY m.mention_id), list(DISTINCT m.content_hash)
 FROM events e JOIN mentions m USING (event_id)
 WHERE e.event_id IN (SELECT unnest(?))
 GROUP BY ALL
@@ -51,11 +51,11 @@ def load_candidates(con: duckdb.DuckDBPyConnection, keys: list[MentionKey], wind
     if not ids:
         return []
     groups = []
-    for (eid, s, t, r, mo, sa, ta, country, dmin, dmax, plo, phi, evidence) in con.execute(
+    for (eid, s, t, r, mo, sa, ta, country, dmin, dmax, plo, phi, evidence, hashes) in con.execute(
             _STATE_SQL, [ids]).fetchall():
         groups.append(Group(eid, (s, t, r, mo), source_agent=sa, target_agent=ta, country=country,
                             day_min=dmin, day_max=dmax, period_lo=plo, period_hi=phi,
-                            evidence=list(evidence)))
+                            evidence=list(evidence), articles=set(hashes)))
     return groups
 
 
