@@ -29,6 +29,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("include_background", True, "Output background events (marked `background: true`)."),
     Setting("min_confidence", 0.0, "Drop events whose confidence is below this value (on top of the model's threshold)."),
     Setting("event_filter", True, "Score candidate events with the trained confidence model and drop those below its tuned threshold."),
+    Setting("event_filter_path", "", "A confidence model file to use instead of the packaged one (empty: packaged)."),
     Setting("use_ner", True, "Use the statistical NER for persons and organisations no dictionary knows."),
     Setting("time_budget_ms", 2000, "Per-article time budget; an article over it is rejected (reason timeout) in batch runs."),
     Setting("db_path", "marsad.duckdb", "Default DuckDB file for ingest, events, export and serve."),
@@ -50,6 +51,7 @@ class Settings:
     include_background: bool = _DEFAULTS["include_background"]
     min_confidence: float = _DEFAULTS["min_confidence"]
     event_filter: bool = _DEFAULTS["event_filter"]
+    event_filter_path: str = _DEFAULTS["event_filter_path"]
     use_ner: bool = _DEFAULTS["use_ner"]
     time_budget_ms: int = _DEFAULTS["time_budget_ms"]
     db_path: str = _DEFAULTS["db_path"]

@@ -8,6 +8,7 @@ stages of one pipeline.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from marsad.actors.stage import ActorStage
 from marsad.coding.coder import EventStage
@@ -91,7 +92,9 @@ class OutputStage:
 def build_pipeline(settings: Settings | None = None, errors: ErrorPolicy = "record") -> Pipeline:
     """The default Marsad pipeline."""
     settings = settings or Settings()
-    event_filter = EventFilter() if settings.event_filter else None
+    event_filter = None
+    if settings.event_filter:
+        event_filter = EventFilter(Path(settings.event_filter_path) if settings.event_filter_path else None)
     stages = [
         ValidateStage(settings),
         TextStage(),

@@ -17,7 +17,7 @@ from marsad.coding import cues as cue_fns
 from marsad.coding.arguments import find_args, speaker
 from marsad.coding.cameo import CameoTable
 from marsad.coding.confidence import Context, EventFilter, event_features
-from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers, token_readings
+from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.document import ActorMention, Document, Event, Span
 from marsad.text.tokens import candidates, clitic_length
 
@@ -25,6 +25,21 @@ VISIT, HOST = "042", "043"
 # Governing verbs whose complement is an act that has not happened ("دعا إلى وقف إطلاق النار",
 # "هدد بشن هجوم", "نفى قصف"), with the roots that such a complement may still legitimately
 # have (an appeal for talks is itself coded by the appeal verb, not the talks).
+# A planned or announced act is coded as the intent (03x) or the threat (13x), not as the act
+# (ANNOTATION.md): "سيلتقي" → 036, "تعتزم إرسال مساعدات" → 033, "سنشن هجوما" → 138.
+FUTURE_CODES = {
+    "0841": "0353", "0871": "0356", "085": "0354", "086": "0355", "061": "0311", "062": "0312",
+    "063": "0313", "064": "0314", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "04": "036", "05": "030", "06": "031", "07": "033", "08": "035", "14": "133", "15": "138",
+    "16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
+}
+
+
+def future_code(cameo: str) -> str | None:
+    """The intent/threat code for a planned act of code ``cameo`` (None: keep as not asserted)."""
+    return FUTURE_CODES.get(cameo) or FUTURE_CODES.get(cameo[:3]) or FUTURE_CODES.get(cameo[:2])
+
+
 UNREALISED = {"appeal": frozenset(), "demand": frozenset(), "threat": frozenset(), "intent": frozenset(),
               "deny": frozenset(), "warn": frozenset()}
 
@@ -41,7 +56,7 @@ class EventStage:
 
     def __call__(self, doc: Document) -> Document:
         tokens = doc.tokens
-        readings = [token_readings(t) for t in tokens]
+        readings = self.lexicon.readings(tokens)
         coded = [m for m in doc.actors if m.code and is_argument(m)]
         events: list[Event] = []
         topic: list[ActorMention] = []
@@ -106,6 +121,13 @@ class EventStage:
                      goldstein=c.goldstein, quad=c.quad, plover_type=c.plover_type,
                      plover_mode=c.plover_mode, sentence=si)
 
+    def _recode(self, ev: Event, code: str) -> None:
+        """Code a planned act as the intent or threat that was expressed (asserted)."""
+        c = self.cameo.get(code)
+        ev.cameo, ev.goldstein, ev.quad = code, c.goldstein, c.quad
+        ev.plover_type, ev.plover_mode = c.plover_type, c.plover_mode
+        ev.modality = "asserted"
+
     def _apply_cues(self, doc: Document, si: int, tm: TriggerMatch, events: list[Event]) -> None:
         cues = self.cues
         if cues is None or not events:
@@ -120,6 +142,8 @@ class EventStage:
         quantities = cue_fns.quantities(cues, doc, si, tm.start)
         for ev in events:
             ev.modality = modality
+            if modality == "future" and "noun" not in tm.pattern.flags and (code := future_code(ev.cameo)):
+                self._recode(ev, code)
             ev.background = background
             ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]
             ev.quantities = quantities

@@ -17,11 +17,13 @@ from marsad import resources
 from marsad.document import Token
 from marsad.errors import ResourceError
 from marsad.text.normalize import normalize_text
-from marsad.text.tokens import candidates, suffix_readings, word_key
+from marsad.text.tokens import candidates, word_key
 
 FLAGS = frozenset({"sym", "visit", "host", "passive", "noun", "notarget", "weak"})
 GAP = None  # a pattern slot that is a gap
-MAX_GAP = 8  # long enough for an actor phrase (وزير الخارجية الأمريكي مايك بومبيو)
+MAX_GAP = 6  # long enough for most actor phrases (الرئيس المصري عبد الفتاح السيسي)
+# Pronoun suffixes a trigger's last word may carry (حذره، استقبلها، زيارته).
+TRIGGER_SUFFIXES = ("هما", "هم", "ها", "ه")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,7 @@ class TriggerMatch:
     end: int  # exclusive, after the last word
     pattern: Pattern
     gaps: tuple[tuple[int, int], ...] = ()  # token ranges skipped by ``~`` slots
+    suffixed: bool = False  # the last word matched only without a pronoun suffix
 
     def in_gap(self, i: int) -> bool:
         return any(a <= i < b for a, b in self.gaps)
@@ -75,6 +78,21 @@ class TriggerLexicon:
     def __init__(self, directory: Path | None = None) -> None:
         self._dir = directory
         self._index: dict[str, list[Pattern]] | None = None
+        self._stop: frozenset[str] | None = None
+
+    @property
+    def stop(self) -> frozenset[str]:
+        """Whole normalized tokens that look like triggers but are not (وزارة، الأسرة، باحث)."""
+        if self._stop is None:
+            d = self._dir or resources.path("lexicon")
+            p = d / "stoplist.tsv"
+            self._stop = frozenset(normalize_text(r["token"]) for r in resources.read_tsv(p)
+                                   if r.get("token")) if p.exists() else frozenset()
+        return self._stop
+
+    def readings(self, tokens: list[Token]) -> list[tuple[frozenset[str], frozenset[str]]]:
+        index, stop = self.index, self.stop
+        return [token_readings(t, index, stop) for t in tokens]
 
     @property
     def index(self) -> dict[str, list[Pattern]]:
@@ -106,15 +124,26 @@ class TriggerLexicon:
         return out
 
 
-def token_readings(tok: Token) -> tuple[frozenset[str], frozenset[str]]:
-    """Keys a token can match: (without suffix stripping, with it)."""
+def token_readings(tok: Token, known: dict[str, list[Pattern]] | None = None,
+                   stop: frozenset[str] = frozenset()) -> tuple[frozenset[str], frozenset[str]]:
+    """Keys a token can match: (without suffix stripping, with it).
+
+    A token listed in the lexicon stoplist matches nothing.  When ``known`` (the
+    pattern index) is given and the literal reading of the word is a known key,
+    clitic readings are not tried (بحث is "discussed", not ب + حث).
+    """
+    if tok.norm in stop:
+        return frozenset(), frozenset()
+    readings = candidates(tok.norm)
+    if known is not None and readings[0][1] in known:
+        readings = readings[:1]
     plain = set()
-    for _, key in candidates(tok.norm):
+    for _, key in readings:
         plain.add(key)
         if len(key) >= 4 and key[0] == "س" and key[1] in "يتنا":
             plain.add(key[1:])
-    suff = {stem for k in plain for stem, _ in suffix_readings(k)}
-    return frozenset(plain), frozenset(suff)
+    suff = {k[: -len(s)] for k in plain for s in TRIGGER_SUFFIXES if k.endswith(s) and len(k) - len(s) >= 3}
+    return frozenset(plain), frozenset(suff - plain)
 
 
 def find_triggers(lex: TriggerLexicon, tokens: list[Token], lo: int, hi: int,
@@ -133,7 +162,7 @@ def find_triggers(lex: TriggerLexicon, tokens: list[Token], lo: int, hi: int,
                 m = _match(pat, tokens, readings, i, hi)
                 if m is not None:
                     found.append(m)
-    found.sort(key=lambda m: (-m.pattern.size, -(len(m.pattern.cameo)), m.start))
+    found.sort(key=lambda m: (-m.pattern.size, m.suffixed, -(len(m.pattern.cameo)), m.start))
     chosen: list[TriggerMatch] = []
     taken: set[int] = set()
     for m in found:
@@ -174,7 +203,8 @@ def _match(pat: Pattern, tokens: list[Token], readings, i: int, hi: int) -> Trig
             return None
         pos += 1
         w += 1
-    return TriggerMatch(i, pos, pat, tuple(gaps))
+    suffixed = not (words[-1] & readings[pos - 1][0])
+    return TriggerMatch(i, pos, pat, tuple(gaps), suffixed)
 
 
 def _slot_ok(slot: frozenset[str], reading: tuple[frozenset[str], frozenset[str]], last: bool) -> bool:
