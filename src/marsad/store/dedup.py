@@ -121,7 +121,7 @@ class Group:
             self._shingles = [shingles(t) for t in self.evidence]
         return max((jaccard(sh, s) for s in self._shingles), default=0.0)
 
-    def add(self, m: MentionKey, sh: frozenset[str]) -> None:
+    def add(self, m: MentionKey, sh: _Shingles) -> None:
         self.source_agent = self.source_agent or m.source_agent
         self.target_agent = self.target_agent or m.target_agent
         self.country = self.country or m.country
@@ -135,7 +135,7 @@ class Group:
         self.evidence.append(m.evidence)
         self.articles.add(m.content_hash)
         if self._shingles is not None:
-            self._shingles.append(sh)
+            self._shingles.append(sh.get())
 
 
 def _agents_ok(m: MentionKey, g: Group) -> bool:
@@ -190,24 +190,23 @@ class Grouper:
         """mention_id → event_id for the mentions, taken in canonical order."""
         out: dict[str, str] = {}
         for m in sorted(mentions, key=MentionKey.sort_key):
-            sh = shingles(m.evidence)
-            g = self._best(m, sh)
+            lazy = _Shingles(m.evidence)
+            g = self._best(m, lazy)
             if g is None:
-                eid = event_id_for(m.mention_id)
-                g = Group(eid, m.key)
+                g = Group(event_id_for(m.mention_id), m.key)
                 self.by_key.setdefault(m.key, []).append(g)
-            g.add(m, sh)
+            g.add(m, lazy)
             self.touched[g.event_id] = g
             out[m.mention_id] = g.event_id
         return out
 
-    def _best(self, m: MentionKey, sh: frozenset[str]) -> Group | None:
+    def _best(self, m: MentionKey, sh: _Shingles) -> Group | None:
         scored = []
         for g in self.by_key.get(m.key, ()):
             if not _agents_ok(m, g) or (m.country and g.country and m.country != g.country):
                 continue
             if m.date is None or not g.dated:
-                sim = 1.0 if m.content_hash in g.articles else g.similarity(sh)
+                sim = 1.0 if m.content_hash in g.articles else g.similarity(sh.get())
                 if sim < self.min_similarity:
                     continue
             elif not dates_ok(m, g, self.window):
@@ -218,7 +217,22 @@ class Grouper:
         if len(scored) > 1:
             for s in scored:
                 if s[0] < 0:
-                    s[0] = s[1].similarity(sh)
+                    s[0] = s[1].similarity(sh.get())
         if not scored:
             return None
         return min(scored, key=lambda s: (-s[0], _distance(m, s[1]), _anchor(s[1]), s[1].event_id))[1]
+
+
+class _Shingles:
+    """A mention's shingles, computed on first use (most mentions never need them)."""
+
+    __slots__ = ("text", "value")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.value: frozenset[str] | None = None
+
+    def get(self) -> frozenset[str]:
+        if self.value is None:
+            self.value = shingles(self.text)
+        return self.value

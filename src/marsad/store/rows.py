@@ -11,9 +11,9 @@ from marsad.document import Document, Event
 from marsad.store.dedup import MentionKey
 
 
-def article_row(d: Document, now: datetime) -> dict[str, Any]:
+def article_row(d: Document, now: datetime, content_hash: str | None = None) -> dict[str, Any]:
     a = d.article
-    return {"content_hash": a.content_hash, "article_id": a.id, "url": a.url, "outlet": a.outlet,
+    return {"content_hash": content_hash or a.content_hash, "article_id": a.id, "url": a.url, "outlet": a.outlet,
             "title": a.title, "pub_date": a.date, "language": a.language or "ar", "text": a.text,
             "n_events": len(d.events), "ingested_at": now}
 
@@ -31,9 +31,9 @@ def effective_date(e: Event, pub_date: Date | None) -> tuple[Date | None, str | 
     return None, None, None
 
 
-def mention_rows(d: Document) -> list[dict[str, Any]]:
+def mention_rows(d: Document, content_hash: str | None = None) -> list[dict[str, Any]]:
     """One ``mentions`` row per coded event (``event_id`` is filled in by dedup)."""
-    h = d.article.content_hash
+    h = content_hash or d.article.content_hash
     rows = []
     for i, e in enumerate(d.events):
         ev = e.to_dict()

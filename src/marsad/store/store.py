@@ -167,7 +167,8 @@ class Store:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            hashes = [d.article.content_hash for d in batch if isinstance(d, Document)]
+            hash_of = {id(d): d.article.content_hash for d in batch if isinstance(d, Document)}
+            hashes = list(hash_of.values())
             known = set()
             if hashes:
                 known = {r[0] for r in con.execute(
@@ -180,7 +181,7 @@ class Store:
                 if isinstance(d, InputRejection):
                     rejs.append((f"{d.source}", d.id, d.source, d.code, d.reason, now))
                     continue
-                h = d.article.content_hash
+                h = hash_of[id(d)]
                 if h in known or h in seen:
                     stats.duplicates += 1
                     continue
@@ -189,8 +190,8 @@ class Store:
                     rejs.append((h, d.article.id, d.article.url or d.article.id, d.rejection.code,
                                  d.rejection.reason, now))
                     continue
-                arts.append(article_row(d, now))
-                ments.extend(mention_rows(d))
+                arts.append(article_row(d, now, h))
+                ments.extend(mention_rows(d, h))
             affected = self._group(ments)
             self._insert_rows(arts, ments, rejs)
             if affected:

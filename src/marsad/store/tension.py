@@ -55,7 +55,7 @@ class TensionPoint:
 
 
 _SQL = """
-SELECT CAST(date_trunc(?, date) AS DATE) AS p, count(*),
+SELECT CAST(date_trunc('{by}', date) AS DATE) AS p, count(*),
        count(*) FILTER (WHERE quad = 1), count(*) FILTER (WHERE quad = 2),
        count(*) FILTER (WHERE quad = 3), count(*) FILTER (WHERE quad = 4), sum(goldstein)
 FROM events
@@ -63,7 +63,7 @@ WHERE ({dyad}) AND date IS NOT NULL AND date >= ? AND date <= ?
 GROUP BY p ORDER BY p
 """
 _DIRECTED = "source_code = ? AND target_code = ?"
-_EITHER = "(source_code = ? AND target_code = ?) OR (source_code = ? AND target_code = ?)"
+_EITHER = "source_code IN (?, ?) AND target_code IN (?, ?) AND source_code <> target_code"
 
 
 def period_start(d: Date, by: str) -> Date:
@@ -105,8 +105,8 @@ def dyad_timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "wee
     p = params or TensionParams()
     lo = shift_back(period_start(since, by), by, p.baseline_periods) if since else Date.min
     hi = until or Date.max
-    dyad, args = (_DIRECTED, [a, b]) if directed else (_EITHER, [a, b, b, a])
-    rows = con.execute(_SQL.format(dyad=dyad), [by, *args, lo, hi]).fetchall()
+    dyad, args = (_DIRECTED, [a, b]) if directed else (_EITHER, [a, b, a, b])
+    rows = con.execute(_SQL.format(dyad=dyad, by=by), [*args, lo, hi]).fetchall()  # `by` is checked above
     if not rows and since is None:
         return []
     data = {r[0]: r[1:] for r in rows}
