@@ -76,8 +76,10 @@ def test_api_token_required_when_set(make_client):
 def test_api_ingest_stores_then_reads_see_it(make_client, api_store, tmp_path):
     db = tmp_path / "copy.duckdb"
     shutil.copy(api_store, db)
-    c = make_client(db_path=str(db), api_token="tok")
+    c = make_client(db_path=str(db), api_token="tok", time_budget_ms=120_000)
     before = c.get("/health").json()["articles"]  # keeps the read-only instance open
+    assert c.get("/api/articles/new1").status_code == 404
+    total = c.get("/api/events", params={"limit": 1}).json()["total"]  # cached until the ingest
     auth = {"Authorization": "Bearer tok"}
     r = c.post("/api/ingest", json={"id": "new1", "text": TEXT + " خبر جديد", "date": "2024-03-12"}, headers=auth)
     assert r.status_code == 200, r.text
@@ -87,6 +89,7 @@ def test_api_ingest_stores_then_reads_see_it(make_client, api_store, tmp_path):
                    headers=auth).json()
     assert again["stored"] is False
     assert c.get("/api/articles/new1").status_code == 200
+    assert c.get("/api/events", params={"limit": 1}).json()["total"] >= total
 
 
 def test_api_ingest_conflicts_with_another_writer(make_client, api_store, tmp_path):

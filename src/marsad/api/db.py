@@ -11,14 +11,19 @@
   ingest``) holds DuckDB's exclusive lock: the API then answers 503 until it is done.
 * Every reader query runs under ``query_timeout_ms``: a timer interrupts the
   connection and the request ends with a 504 JSON error.
+* Read results are cached (LRU, ``CACHE_SIZE`` entries) by endpoint and query string.  The
+  cache is exact: nothing else can write the file while the API holds it open read-only, and
+  an ingest through the API clears it.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -26,6 +31,8 @@ from marsad.api.errors import ApiError
 from marsad.config import Settings
 from marsad.errors import StoreError, StoreLockedError
 from marsad.store.store import Store
+
+CACHE_SIZE = 2048
 
 
 class RWLock:
@@ -81,6 +88,25 @@ class StoreAccess:
         self.lock = RWLock()
         self._base: Store | None = None
         self._base_lock = threading.Lock()
+        self._cache: OrderedDict[Hashable, Any] = OrderedDict()
+        self._cache_lock = threading.Lock()
+
+    def cached(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per key until the store changes (LRU).  Errors are not cached."""
+        with self._cache_lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        value = compute()
+        with self._cache_lock:
+            self._cache[key] = value
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return value
+
+    def clear_cache(self) -> None:
+        with self._cache_lock:
+            self._cache.clear()
 
     def _ensure_base(self) -> None:
         with self._base_lock:
@@ -133,6 +159,7 @@ class StoreAccess:
                 yield store
             finally:
                 store.close()
+                self.clear_cache()
 
     def exists(self) -> bool:
         return Path(self.path).exists()

@@ -76,15 +76,20 @@ class ArticleDetail(BaseModel):
 
 
 class TimelinePoint(BaseModel):
-    period: str
+    period: str = Field(description="First day of the period (weeks start on Monday).")
     events: int
-    cooperation: int
-    conflict: int
-    cooperation_mentions: int
-    conflict_mentions: int
+    verbal_coop: int
+    material_coop: int
+    verbal_conflict: int
+    material_conflict: int
+    cooperation: int = Field(description="QuadClass 1 + 2.")
+    conflict: int = Field(description="QuadClass 3 + 4.")
+    goldstein_sum: float
     goldstein_mean: float | None
-    goldstein_weighted: float | None
-    tension: float | None
+    balance: float | None = Field(description="(cooperation - conflict) / (cooperation + conflict).")
+    baseline: float | None = Field(description="Trailing mean of conflict counts (dyads only).")
+    threshold: float | None = Field(description="Conflict count above which tension is rising.")
+    rising: bool = Field(description="Conflict above its trailing baseline (the tension signal).")
 
 
 class Timeline(BaseModel):

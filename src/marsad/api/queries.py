@@ -7,6 +7,7 @@ Rows come back as plain dicts ready for JSON (dates as ISO strings, JSON columns
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from datetime import date as Date
 from datetime import datetime
 from typing import Any
@@ -23,7 +24,7 @@ MENTION_COLUMNS = (
     "quantities", "confidence",
 )
 ARTICLE_COLUMNS = ("content_hash", "article_id", "url", "outlet", "title", "pub_date", "language", "n_events")
-INTERVALS = {"day": "day", "week": "week", "month": "month", "year": "year"}
+INTERVALS = {"day": "day", "week": "week", "month": "month"}
 
 
 def _jsonable(v: Any) -> Any:
@@ -84,10 +85,12 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
 def find_article(store: Store, key: str) -> dict[str, Any] | None:
     """An article by content hash, or by its ``id`` (the most recently ingested one with that id)."""
     cols = ", ".join(ARTICLE_COLUMNS)
-    rows = _rows(store.con.execute(
-        f"SELECT {cols}, text FROM articles WHERE content_hash = ? OR article_id = ? "
-        "ORDER BY (content_hash = ?) DESC, ingested_at DESC LIMIT 1", [key, key, key]))
-    return rows[0] if rows else None
+    for where in ("content_hash = ?", "article_id = ?"):  # two indexed lookups (an OR would scan)
+        rows = _rows(store.con.execute(
+            f"SELECT {cols}, text FROM articles WHERE {where} ORDER BY ingested_at DESC LIMIT 1", [key]))
+        if rows:
+            return rows[0]
+    return None
 
 
 def article_detail(store: Store, key: str) -> dict[str, Any] | None:
@@ -101,44 +104,44 @@ def article_detail(store: Store, key: str) -> dict[str, Any] | None:
     return {"article": art, "mentions": [shape_mention(m) for m in mentions]}
 
 
-def dyad_timeline(store: Store, a: str, b: str | None, since: Date | None, until: Date | None,
-                  interval: str = "month") -> list[dict[str, Any]]:
-    """Per-period counts of cooperation (quad 1-2) and conflict (quad 3-4) events and Goldstein.
+def tension_points(store: Store, a: str, b: str, since: Date | None, until: Date | None,
+                   interval: str) -> list[dict[str, Any]]:
+    """The store's tension index for dyad (a, b), both directions (:mod:`marsad.store.tension`)."""
+    return [_point(asdict(p)) for p in store.tension(a, b, interval, since, until)]
 
-    Both directions of the dyad count (A→B and B→A); ``b`` None means all of A's events.
-    ``tension`` is the share of conflict among the period's events weighted by mentions.
-    """
+
+def actor_timeline(store: Store, a: str, since: Date | None, until: Date | None,
+                   interval: str) -> list[dict[str, Any]]:
+    """The same per-period counts for all events of one actor (as source or target); no signal."""
     unit = INTERVALS.get(interval, "month")
-    conds, params = ["date IS NOT NULL"], []
-    if b:
-        conds.append("((source_code = ? AND target_code = ?) OR (source_code = ? AND target_code = ?))")
-        params += [a, b, b, a]
-    else:
-        conds.append("(source_code = ? OR target_code = ?)")
-        params += [a, a]
-    if since:
-        conds.append("date >= ?")
-        params.append(since)
-    if until:
-        conds.append("date <= ?")
-        params.append(until)
+    where, params = _period(since, until)
     sql = f"""
-        SELECT CAST(date_trunc('{unit}', date) AS DATE) AS period,
-               count(*) AS events,
-               count(*) FILTER (WHERE quad IN (1, 2)) AS cooperation,
-               count(*) FILTER (WHERE quad IN (3, 4)) AS conflict,
-               sum(num_mentions) FILTER (WHERE quad IN (1, 2)) AS cooperation_mentions,
-               sum(num_mentions) FILTER (WHERE quad IN (3, 4)) AS conflict_mentions,
-               round(avg(goldstein), 3) AS goldstein_mean,
-               round(sum(goldstein * num_mentions) / sum(num_mentions), 3) AS goldstein_weighted,
-               round(sum(num_mentions) FILTER (WHERE quad IN (3, 4)) / sum(num_mentions), 3) AS tension
-        FROM events WHERE {' AND '.join(conds)}
+        SELECT CAST(date_trunc('{unit}', date) AS DATE) AS period, count(*) AS events,
+               count(*) FILTER (WHERE quad = 1) AS verbal_coop, count(*) FILTER (WHERE quad = 2) AS material_coop,
+               count(*) FILTER (WHERE quad = 3) AS verbal_conflict,
+               count(*) FILTER (WHERE quad = 4) AS material_conflict, sum(goldstein) AS goldstein_sum
+        FROM events WHERE date IS NOT NULL AND (source_code = ? OR target_code = ?) AND {where}
         GROUP BY 1 ORDER BY 1"""
-    rows = _rows(store.con.execute(sql, params))
-    for r in rows:
-        for k in ("cooperation_mentions", "conflict_mentions"):
-            r[k] = int(r[k] or 0)
-    return rows
+    rows = store.con.execute(sql, [a, a, *params]).fetchall()
+    out = []
+    for period, n, q1, q2, q3, q4, gsum in rows:
+        coop, conf = q1 + q2, q3 + q4
+        out.append(_point({"period": period, "events": n, "verbal_coop": q1, "material_coop": q2,
+                           "verbal_conflict": q3, "material_conflict": q4, "goldstein_sum": float(gsum or 0),
+                           "goldstein_mean": float(gsum) / n if n else None,
+                           "balance": (coop - conf) / (coop + conf) if coop + conf else None,
+                           "baseline": None, "threshold": None, "rising": False}))
+    return out
+
+
+def _point(p: dict[str, Any]) -> dict[str, Any]:
+    p["cooperation"] = p["verbal_coop"] + p["material_coop"]
+    p["conflict"] = p["verbal_conflict"] + p["material_conflict"]
+    for k in ("goldstein_sum", "goldstein_mean", "balance", "baseline", "threshold"):
+        if p.get(k) is not None:
+            p[k] = round(float(p[k]), 3)
+    p["period"] = _jsonable(p["period"])
+    return p
 
 
 def _period(since: Date | None, until: Date | None) -> tuple[str, list[Any]]:

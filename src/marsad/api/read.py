@@ -49,7 +49,6 @@ class Interval(StrEnum):
     day = "day"
     week = "week"
     month = "month"
-    year = "year"
 
 
 Code = Annotated[str | None, Query(pattern=CODE_RE, description="Actor code: ISO3, IGO:X or NSA:X.")]
@@ -100,6 +99,11 @@ def _labels(request: Request) -> Labels:
     return request.app.state.labels
 
 
+def _cached(request: Request, compute: Any) -> Any:
+    """The response for this path and query string, computed once until the store changes."""
+    return _access(request).cached((request.url.path, request.url.query), compute)
+
+
 def build_router() -> APIRouter:
     r = APIRouter()
 
@@ -117,71 +121,92 @@ def build_router() -> APIRouter:
                ) -> dict[str, Any]:
         """Events matching all the given filters, one page at a time."""
         f.limit, f.offset, f.order = limit, offset, order.value
-        with _access(request).reader() as s:
-            rows = s.events(f)
-            total = s.count_events(f)
-        labels = _labels(request)
-        return {"total": total, "limit": limit, "offset": offset,
-                "events": [labels.event_row(asdict(row)) for row in rows]}
+
+        def compute() -> dict[str, Any]:
+            with _access(request).reader() as s:
+                rows = s.events(f)
+                total = s.count_events(f)
+            labels = _labels(request)
+            return {"total": total, "limit": limit, "offset": offset,
+                    "events": [labels.event_row(asdict(row)) for row in rows]}
+        return _cached(request, compute)
 
     @r.get("/api/events/{event_id}", response_model=EventDetail, tags=["events"], responses=ERRORS)
     def event(request: Request, event_id: Annotated[str, Path(max_length=100)]) -> dict[str, Any]:
         """One event with every mention (article, offsets of actors, trigger, evidence, place)."""
-        with _access(request).reader() as s:
-            out = queries.event_detail(s, event_id)
-        if out is None:
-            raise ApiError(404, "not_found", f"no event {event_id!r}")
-        out["labels"] = _labels(request).code(out["event"]["cameo"])
-        return out
+        def compute() -> dict[str, Any]:
+            with _access(request).reader() as s:
+                out = queries.event_detail(s, event_id)
+            if out is None:
+                raise ApiError(404, "not_found", f"no event {event_id!r}")
+            out["labels"] = _labels(request).code(out["event"]["cameo"])
+            return out
+        return _cached(request, compute)
 
     @r.get("/api/articles/{key}", response_model=ArticleDetail, tags=["articles"], responses=ERRORS)
     def article(request: Request, key: Annotated[str, Path(max_length=200,
                 description="Content hash, or the article's id.")]) -> dict[str, Any]:
         """An article's text with its coded events; spans are offsets into `article.text`."""
-        with _access(request).reader() as s:
-            out = queries.article_detail(s, key)
-        if out is None:
-            raise ApiError(404, "not_found", f"no article {key!r}")
-        labels = _labels(request)
-        out["labels"] = {m["cameo"]: labels.code(m["cameo"]) for m in out["mentions"]}
-        return out
+        def compute() -> dict[str, Any]:
+            with _access(request).reader() as s:
+                out = queries.article_detail(s, key)
+            if out is None:
+                raise ApiError(404, "not_found", f"no article {key!r}")
+            labels = _labels(request)
+            out["labels"] = {m["cameo"]: labels.code(m["cameo"]) for m in out["mentions"]}
+            return out
+        return _cached(request, compute)
 
     @r.get("/api/timeline", response_model=Timeline, tags=["dyads"], responses=ERRORS)
     def timeline(request: Request, a: Annotated[str, Query(pattern=CODE_RE)], b: Code = None,
                  since: Since = None, until: Until = None, interval: Interval = Interval.month,
                  ) -> dict[str, Any]:
-        """Cooperation vs conflict and Goldstein per period for a dyad (both directions) or one actor."""
-        with _access(request).reader() as s:
-            points = queries.dyad_timeline(s, a, b, since, until, interval.value)
-        return {"a": a, "b": b, "interval": interval.value, "points": points}
+        """Tension index of a dyad (both directions; conflict vs cooperation, Goldstein, rising signal),
+        or the same counts for all events of one actor when `b` is omitted."""
+        def compute() -> dict[str, Any]:
+            with _access(request).reader() as s:
+                if b:
+                    points = queries.tension_points(s, a, b, since, until, interval.value)
+                else:
+                    points = queries.actor_timeline(s, a, since, until, interval.value)
+            return {"a": a, "b": b, "interval": interval.value, "points": points}
+        return _cached(request, compute)
 
     @r.get("/api/top/actors", response_model=list[TopActor], tags=["dyads"], responses=ERRORS)
     def top_actors(request: Request, since: Since = None, until: Until = None,
                    limit: Annotated[int, Query(ge=1, le=200)] = 20) -> list[dict[str, Any]]:
         """Actors with the most events in the period."""
-        with _access(request).reader() as s:
-            return queries.top_actors(s, since, until, limit)
+        def compute() -> list[dict[str, Any]]:
+            with _access(request).reader() as s:
+                return queries.top_actors(s, since, until, limit)
+        return _cached(request, compute)
 
     @r.get("/api/top/dyads", response_model=list[TopDyad], tags=["dyads"], responses=ERRORS)
     def top_dyads(request: Request, since: Since = None, until: Until = None,
                   limit: Annotated[int, Query(ge=1, le=200)] = 20) -> list[dict[str, Any]]:
         """Dyads (unordered pairs) with the most events in the period."""
-        with _access(request).reader() as s:
-            return queries.top_dyads(s, since, until, limit)
+        def compute() -> list[dict[str, Any]]:
+            with _access(request).reader() as s:
+                return queries.top_dyads(s, since, until, limit)
+        return _cached(request, compute)
 
     @r.get("/api/map", response_model=list[MapPoint], tags=["events"], responses=ERRORS)
     def map_points(request: Request, f: Filters,
                    limit: Annotated[int, Query(ge=1, le=20000)] = 5000) -> list[dict[str, Any]]:
         """Events with a place, grouped by place: counts per QuadClass and mentions."""
-        with _access(request).reader() as s:
-            return queries.map_points(s, f, limit)
+        def compute() -> list[dict[str, Any]]:
+            with _access(request).reader() as s:
+                return queries.map_points(s, f, limit)
+        return _cached(request, compute)
 
     @r.get("/api/actors", response_model=list[ActorCode], tags=["meta"], responses=ERRORS)
     def actors(request: Request, prefix: Annotated[str, Query(max_length=40)] = "",
                limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[dict[str, Any]]:
         """Actor codes in the store starting with `prefix`, most mentioned first."""
-        with _access(request).reader() as s:
-            return queries.actor_codes(s, prefix, limit)
+        def compute() -> list[dict[str, Any]]:
+            with _access(request).reader() as s:
+                return queries.actor_codes(s, prefix, limit)
+        return _cached(request, compute)
 
     @r.get("/api/cameo", response_model=list[CameoLabel], tags=["meta"])
     def cameo(request: Request) -> list[dict[str, Any]]:

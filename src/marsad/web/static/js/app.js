@@ -79,7 +79,8 @@ async function loadTimeline() {
   }
   if (!a && dyads.length) [a, b] = [dyads[0].a, dyads[0].b];
   if (!a) { drawTimeline($("timeline"), []); $("timeline-title").textContent = ""; return; }
-  const span = f.since && f.until && (new Date(f.until) - new Date(f.since)) < 120 * 864e5 ? "day" : "month";
+  const days = f.since && f.until ? (new Date(f.until) - new Date(f.since)) / 864e5 : Infinity;
+  const span = days < 120 ? "day" : days < 800 ? "week" : "month";
   const t = await getJSON("/api/timeline", { a, b, since: f.since, until: f.until, interval: span });
   $("timeline-title").textContent = b ? `${a} ↔ ${b}` : a;
   drawTimeline($("timeline"), t.points, { title: b ? `${a}-${b}` : a });
@@ -92,7 +93,7 @@ function legends() {
     return el("li", {}, [dot, ` ${q} ${QUAD_NAMES[q]}`]);
   }));
   clear($("timeline-legend")).append(...[[COOP, "Cooperation (Q1–2) · تعاون"], [CONF, "Conflict (Q3–4) · نزاع"],
-    [GOLD, "Goldstein (weighted, right scale)"]].map(([c, t]) => {
+    [GOLD, "Goldstein mean (right scale)"], ["#d7301f", "▲ tension rising"]].map(([c, t]) => {
     const dot = el("span", { class: "quad-dot" });
     dot.style.background = c;
     return el("li", {}, [dot, " " + t]);

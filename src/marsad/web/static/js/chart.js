@@ -1,5 +1,6 @@
 // Dyad timeline in SVG: cooperation events above the axis, conflict below (diverging bars),
-// and the mentions-weighted Goldstein score (-10..+10) as a line on the right-hand scale.
+// the mean Goldstein score (-10..+10) as a line on the right-hand scale, ▲ where tension is rising
+// (conflict above its trailing baseline, from the store's tension index).
 import { svg, clear } from "./dom.js";
 
 const W = 640, H = 240, M = { l: 40, r: 40, t: 16, b: 28 };
@@ -32,19 +33,30 @@ export function drawTimeline(container, points, { title = "" } = {}) {
   const every = Math.ceil(points.length / 8);
   points.forEach((p, i) => {
     const x = M.l + step * i + (step - bw) / 2;
-    const tip = `${p.period}: ${p.cooperation} cooperation, ${p.conflict} conflict, Goldstein ${p.goldstein_weighted}`;
+    const tip = `${p.period}: ${p.cooperation} cooperation, ${p.conflict} conflict, Goldstein mean `
+      + `${p.goldstein_mean ?? "–"}${p.rising ? " — tension rising" : ""}`;
     if (p.cooperation) bars.append(svg("rect", { x, y: mid - yN(p.cooperation), width: bw,
       height: yN(p.cooperation), fill: COOP, class: "coop" }, [svg("title", { text: tip })]));
     if (p.conflict) bars.append(svg("rect", { x, y: mid, width: bw, height: yN(p.conflict), fill: CONF,
       class: "conf" }, [svg("title", { text: tip })]));
+    if (p.rising) bars.append(svg("text", { x: x + bw / 2, y: mid + yN(p.conflict) + 12, "text-anchor": "middle",
+      class: "rising", text: "▲" }, [svg("title", { text: tip })]));
     if (i % every === 0) bars.append(svg("text", { x: x + bw / 2, y: H - 8, "text-anchor": "middle",
       class: "tick", text: p.period.slice(0, points.length > 24 ? 7 : 10) }));
   });
   root.append(bars);
-  const line = points.map((p, i) => [M.l + step * i + step / 2, yG(p.goldstein_weighted ?? 0)]);
-  root.append(svg("polyline", { points: line.map((xy) => xy.map((v) => v.toFixed(1)).join(",")).join(" "),
-    fill: "none", stroke: GOLD, "stroke-width": 2, class: "goldstein" }));
-  for (const [x, y] of line) root.append(svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: 2.5, fill: GOLD }));
+  // Goldstein mean per period; empty periods break the line
+  const line = points.map((p, i) => p.goldstein_mean === null || p.goldstein_mean === undefined ? null
+    : [M.l + step * i + step / 2, yG(p.goldstein_mean)]);
+  let run = [];
+  const flush = () => {
+    if (run.length > 1) root.append(svg("polyline", { points: run.map((xy) => xy.map((v) => v.toFixed(1)).join(",")).join(" "),
+      fill: "none", stroke: GOLD, "stroke-width": 2, class: "goldstein" }));
+    run = [];
+  };
+  for (const xy of line) { if (xy) run.push(xy); else flush(); }
+  flush();
+  for (const xy of line) if (xy) root.append(svg("circle", { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: 2.5, fill: GOLD, class: "gpoint" }));
   container.append(root);
   return root;
 }

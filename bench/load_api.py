@@ -1,0 +1,306 @@
+"""API load test and dashboard page-load measurement (prints figures; not a test).
+
+    PYTHONPATH=src python bench/load_api.py store  --db /tmp/marsad-100k.duckdb [--events 100000]
+    PYTHONPATH=src python bench/load_api.py load   --db /tmp/marsad-100k.duckdb [--clients 50] [--seconds 60] [--max-requests 200000]
+    PYTHONPATH=src python bench/load_api.py page   --db /tmp/marsad-100k.duckdb [--runs 5]
+    PYTHONPATH=src python bench/load_api.py all    --db /tmp/marsad-100k.duckdb
+
+* ``store``: a synthetic store with N events (one article and one mention each; 60 actors,
+  40 places, 5 years, random CAMEO codes from the packaged table), inserted with SQL through
+  the Store's connection in the store's schema.  Reused when the file exists.
+* ``load``: starts ``marsad serve`` on a free 127.0.0.1 port and runs N concurrent asyncio +
+  httpx clients for at most ``--seconds`` and ``--max-requests``: reads (event pages with
+  filters, one event, one article, dyad timeline, top dyads, map, health) mixed with
+  ``POST /api/code`` (5 %).  Prints throughput and p50/p99 per endpoint, and errors.
+* ``page``: headless Debian chromium (Playwright, ``/usr/bin/chromium``) loads the dashboard:
+  time to DOMContentLoaded and to the first data render (event table filled,
+  ``performance.mark('marsad-first-render')``) and until map and timeline are drawn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ACTORS = ["EGY", "ISR", "PSE", "JOR", "SAU", "IRN", "IRQ", "SYR", "LBN", "TUR", "USA", "RUS", "YEM", "QAT", "ARE",
+          "KWT", "OMN", "BHR", "LBY", "TUN", "DZA", "MAR", "SDN", "FRA", "GBR", "DEU", "CHN", "IGO:UN", "IGO:ARL",
+          "NSA:HAMAS", "NSA:HEZBOLLAH", "NSA:HOUTHI", "NSA:ISIS"] + [f"X{i:02d}" for i in range(27)]
+PLACES = [("Cairo", "EGY", 30.04, 31.24), ("Gaza", "PSE", 31.50, 34.47), ("Rafah", "PSE", 31.30, 34.25),
+          ("Jerusalem", "ISR", 31.77, 35.21), ("Amman", "JOR", 31.95, 35.93), ("Riyadh", "SAU", 24.69, 46.72),
+          ("Tehran", "IRN", 35.69, 51.39), ("Baghdad", "IRQ", 33.34, 44.40), ("Damascus", "SYR", 33.51, 36.29),
+          ("Beirut", "LBN", 33.89, 35.50), ("Ankara", "TUR", 39.93, 32.86), ("Sanaa", "YEM", 15.35, 44.21),
+          ("Aden", "YEM", 12.78, 45.04), ("Doha", "QAT", 25.29, 51.53), ("Abu Dhabi", "ARE", 24.45, 54.38),
+          ("Tripoli", "LBY", 32.89, 13.19), ("Tunis", "TUN", 36.81, 10.18), ("Algiers", "DZA", 36.75, 3.06),
+          ("Rabat", "MAR", 34.02, -6.84), ("Khartoum", "SDN", 15.50, 32.56), ("Washington", "USA", 38.90, -77.04),
+          ("Moscow", "RUS", 55.76, 37.62), ("Paris", "FRA", 48.86, 2.35), ("London", "GBR", 51.51, -0.13),
+          ("Berlin", "DEU", 52.52, 13.40), ("Beijing", "CHN", 39.90, 116.41), ("Mosul", "IRQ", 36.34, 43.13),
+          ("Aleppo", "SYR", 36.20, 37.13), ("Idlib", "SYR", 35.93, 36.63), ("Basra", "IRQ", 30.51, 47.78),
+          ("Jeddah", "SAU", 21.49, 39.19), ("Muscat", "OMN", 23.59, 58.41), ("Manama", "BHR", 26.23, 50.59),
+          ("Kuwait", "KWT", 29.37, 47.98), ("Benghazi", "LBY", 32.12, 20.09), ("Hodeidah", "YEM", 14.80, 42.95),
+          ("Hebron", "PSE", 31.53, 35.10), ("Nablus", "PSE", 32.22, 35.26), ("Erbil", "IRQ", 36.19, 44.01),
+          ("Istanbul", "TUR", 41.01, 28.98)]
+SENTENCE = "قالت مصادر إن وزير خارجية {s} بحث مع نظيره {t} تطورات الأوضاع في المنطقة خلال اتصال هاتفي اليوم."
+
+
+# ------------------------------------------------------------------ synthetic store
+def make_store(db: Path, n: int, seed: int = 7) -> dict:
+    from marsad.coding.cameo import CameoTable
+    from marsad.store.store import Store
+
+    if db.exists():
+        with Store(db, read_only=True) as s:
+            return {"store": str(db), "reused": True, **s.counts()}
+    codes = [c for c in CameoTable().codes.values() if len(c.code) == 3]
+    t0 = time.perf_counter()
+    with Store(db) as store:
+        con = store.con
+        con.execute("CREATE TEMP TABLE actors_t AS SELECT * FROM (SELECT unnest(?) AS code, "
+                    "generate_subscripts(?, 1) - 1 AS i)", [ACTORS, ACTORS])
+        con.execute("CREATE TEMP TABLE places_t AS SELECT unnest(?) AS name, unnest(?) AS country, "
+                    "unnest(?) AS lat, unnest(?) AS lon, generate_subscripts(?, 1) - 1 AS i",
+                    [[p[0] for p in PLACES], [p[1] for p in PLACES], [p[2] for p in PLACES],
+                     [p[3] for p in PLACES], [p[0] for p in PLACES]])
+        con.execute("CREATE TEMP TABLE codes_t AS SELECT unnest(?) AS cameo, unnest(?) AS goldstein, "
+                    "unnest(?) AS quad, unnest(?) AS ptype, generate_subscripts(?, 1) - 1 AS i",
+                    [[c.code for c in codes], [c.goldstein for c in codes], [c.quad for c in codes],
+                     [c.plover_type for c in codes], [c.code for c in codes]])
+        con.execute(f"SELECT setseed({seed / 100})")
+        con.execute("""
+            CREATE TEMP TABLE gen AS
+            SELECT i, sha256('synthetic' || i) AS h, substr(md5('ev' || i), 1, 16) AS event_id,
+                   DATE '2020-01-01' + CAST(floor(random() * 1826) AS INTEGER) AS d,
+                   CAST(floor(pow(random(), 2) * ?) AS INTEGER) AS si,
+                   CAST(floor(pow(random(), 2) * ?) AS INTEGER) AS ti,
+                   CAST(floor(random() * ?) AS INTEGER) AS ci,
+                   CAST(floor(pow(random(), 1.5) * ?) AS INTEGER) AS pi,
+                   1 + CAST(floor(pow(random(), 4) * 12) AS INTEGER) AS nm
+            FROM range(?) r(i)""", [len(ACTORS), len(ACTORS), len(codes), len(PLACES), n])
+        con.execute("""
+            CREATE TEMP TABLE rows_t AS
+            SELECT g.*, s.code AS src, CASE WHEN t.code = s.code THEN 'USA' ELSE t.code END AS tgt,
+                   c.cameo, c.goldstein, c.quad, c.ptype, p.name AS pname, p.country AS pcountry,
+                   p.lat AS plat, p.lon AS plon,
+                   replace(replace(?, '{s}', s.code), '{t}', t.code) AS text
+            FROM gen g JOIN actors_t s ON s.i = g.si JOIN actors_t t ON t.i = g.ti
+            JOIN codes_t c ON c.i = g.ci JOIN places_t p ON p.i = g.pi""", [SENTENCE])
+        con.execute("BEGIN TRANSACTION")
+        con.execute("""
+            INSERT INTO articles BY NAME
+            SELECT h AS content_hash, 'syn' || i AS article_id, 'https://example.org/syn/' || i AS url,
+                   'Outlet ' || (i % 40) AS outlet, 'خبر ' || i AS title, d AS pub_date, 'ar' AS language,
+                   text, 1 AS n_events, now()::TIMESTAMP AS ingested_at FROM rows_t""")
+        con.execute("""
+            INSERT INTO mentions BY NAME
+            SELECT h || ':0' AS mention_id, h AS content_hash, 0 AS idx, event_id,
+                   src AS source_code, 'GOV' AS source_agent, src AS source_text, 0 AS source_start, 3 AS source_end,
+                   tgt AS target_code, 'GOV' AS target_agent, cameo, substr(cameo, 1, 2) AS root, quad, goldstein,
+                   ptype AS plover_type, d AS date, 'day' AS date_precision, pname AS place_name,
+                   pcountry AS place_country, plat AS place_lat, plon AS place_lon,
+                   'بحث' AS trigger_text, 30 AS trigger_start, 33 AS trigger_end, text AS evidence_text,
+                   0 AS evidence_start, length(text) AS evidence_end, 'asserted' AS modality, false AS background,
+                   '[]' AS reported_by, '[]' AS quantities, 0.9 AS confidence, 0 AS sentence,
+                   d AS event_date, 'day' AS event_date_precision, 'text' AS event_date_source
+            FROM rows_t""")
+        con.execute("""
+            INSERT INTO events BY NAME
+            SELECT event_id, src AS source_code, 'GOV' AS source_agent, tgt AS target_code, 'GOV' AS target_agent,
+                   cameo, substr(cameo, 1, 2) AS root, quad, goldstein, ptype AS plover_type, d AS date,
+                   'day' AS date_precision, pname AS place_name, pcountry AS place_country, plat AS place_lat,
+                   plon AS place_lon, false AS background, 'asserted' AS modality, d AS day_min, d AS day_max,
+                   nm AS num_mentions, 1 AS num_articles, 1 AS num_sources, h AS first_hash,
+                   now()::TIMESTAMP AS first_seen, h || ':0' AS founder, text AS evidence_text
+            FROM rows_t""")
+        con.execute("COMMIT")
+        counts = store.counts()
+    return {"store": str(db), "reused": False, "seconds": round(time.perf_counter() - t0, 1), **counts}
+
+
+# ------------------------------------------------------------------ server
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    proc = subprocess.Popen([sys.executable, "-m", "marsad.cli", "serve", "--db", str(db), "--port", str(port)],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"marsad serve exited: {proc.stderr.read().decode()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2):
+                return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("marsad serve did not start")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+# ------------------------------------------------------------------ load test
+CODE_TEXT = ("القاهرة - أجرى وزير الخارجية المصري سامح شكري اتصالاً هاتفياً مع نظيره الأردني أيمن الصفدي "
+             "تناول تطورات الأوضاع في قطاع غزة، وأدان استمرار العمليات العسكرية في رفح.")
+
+
+def request_mix(rng: random.Random, ids: list[str], arts: list[str]) -> tuple[str, str, str, dict]:
+    """(label, method, path, kwargs) of one request drawn from the mix."""
+    a, b = rng.sample(ACTORS[:20], 2)
+    year = rng.randint(2020, 2024)
+    r = rng.random()
+    if r < 0.30:
+        params = rng.choice([{}, {"actor": a}, {"dyad": f"{a},{b}"}, {"root": f"{rng.randint(1, 20):02d}"},
+                             {"quad": rng.randint(1, 4), "since": f"{year}-01-01", "until": f"{year}-06-30"},
+                             {"country": rng.choice(PLACES)[1], "order": "mentions_desc"}])
+        return "GET /api/events", "GET", "/api/events", {"params": {**params, "limit": 50}}
+    if r < 0.45:
+        return "GET /api/events/{id}", "GET", f"/api/events/{rng.choice(ids)}", {}
+    if r < 0.60:
+        return "GET /api/articles/{key}", "GET", f"/api/articles/{rng.choice(arts)}", {}
+    if r < 0.72:
+        return "GET /api/timeline", "GET", "/api/timeline", {"params": {"a": a, "b": b, "interval": "week"}}
+    if r < 0.80:
+        return "GET /api/top/dyads", "GET", "/api/top/dyads", {"params": {"since": f"{year}-01-01",
+                                                                           "until": f"{year}-12-31"}}
+    if r < 0.90:
+        return "GET /api/map", "GET", "/api/map", {"params": rng.choice([{}, {"actor": a}, {"quad": 4}])}
+    if r < 0.95:
+        return "GET /health", "GET", "/health", {}
+    return "POST /api/code", "POST", "/api/code", {"json": {"text": CODE_TEXT, "date": "2024-03-11"}}
+
+
+async def run_load(base: str, clients: int, seconds: float, max_requests: int, seed: int) -> dict:
+    import httpx
+
+    async with httpx.AsyncClient(base_url=base, timeout=30) as c:
+        page = (await c.get("/api/events", params={"limit": 500})).json()["events"]
+        ids = [e["event_id"] for e in page]
+        arts = []
+        for eid in ids[:50]:
+            ev = (await c.get(f"/api/events/{eid}")).json()
+            arts.append(ev["mentions"][0]["article"]["content_hash"])
+        await c.post("/api/code", json={"text": CODE_TEXT})  # load the coder before timing
+    lat: dict[str, list[float]] = {}
+    errors: dict[str, int] = {}
+    issued = 0
+    deadline = time.monotonic() + seconds
+
+    async def worker(k: int, client) -> None:
+        nonlocal issued
+        rng = random.Random(seed * 1000 + k)
+        while time.monotonic() < deadline and issued < max_requests:
+            issued += 1
+            label, method, path, kw = request_mix(rng, ids, arts)
+            t = time.perf_counter()
+            try:
+                resp = await client.request(method, path, **kw)
+                ok = resp.status_code == 200
+                key = label if ok else f"{label} HTTP {resp.status_code}"
+            except Exception as exc:  # noqa: BLE001 - counted and reported
+                ok, key = False, f"{label} {type(exc).__name__}"
+            if ok:
+                lat.setdefault(label, []).append(time.perf_counter() - t)
+            else:
+                errors[key] = errors.get(key, 0) + 1
+
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    t0 = time.perf_counter()
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
+        await asyncio.gather(*(worker(k, client) for k in range(clients)))
+    wall = time.perf_counter() - t0
+    done = sum(len(v) for v in lat.values())
+    return {"clients": clients, "seconds": round(wall, 1), "requests": done + sum(errors.values()),
+            "ok": done, "throughput_rps": round(done / wall, 1), "errors": errors,
+            "all_reads": _pcts([x for k, v in lat.items() if k.startswith("GET") for x in v]),
+            "endpoints": {k: _pcts(v) for k, v in sorted(lat.items())}}
+
+
+def _pcts(xs: list[float]) -> dict:
+    if not xs:
+        return {"n": 0}
+    xs = sorted(xs)
+    q = statistics.quantiles(xs, n=100, method="inclusive") if len(xs) > 1 else [xs[0]] * 99
+    return {"n": len(xs), "p50_ms": round(q[49] * 1000, 1), "p99_ms": round(q[98] * 1000, 1),
+            "max_ms": round(xs[-1] * 1000, 1)}
+
+
+# ------------------------------------------------------------------ page load
+def page_load(base: str, runs: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"]
+    out = {"dom_content_loaded_ms": [], "first_data_render_ms": [], "all_views_ms": []}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        for _ in range(runs):
+            ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+            pg = ctx.new_page()
+            t0 = time.perf_counter()
+            pg.goto(base + "/")
+            pg.wait_for_selector("html[data-ready]", timeout=60_000)
+            pg.wait_for_function("/^[0-9,]+ events$/.test(document.getElementById('status').textContent)",
+                                 timeout=60_000)
+            all_views = (time.perf_counter() - t0) * 1000
+            nav = pg.evaluate("JSON.stringify(performance.getEntriesByType('navigation')[0])")
+            mark = pg.evaluate("performance.getEntriesByName('marsad-first-render')[0].startTime")
+            out["dom_content_loaded_ms"].append(json.loads(nav)["domContentLoadedEventEnd"])
+            out["first_data_render_ms"].append(mark)
+            out["all_views_ms"].append(all_views)
+            ctx.close()
+        browser.close()
+    return {k: {"median": round(statistics.median(v), 1), "max": round(max(v), 1), "runs": len(v)}
+            for k, v in out.items()}
+
+
+# ------------------------------------------------------------------ main
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("what", choices=["store", "load", "page", "all"])
+    ap.add_argument("--db", type=Path, default=Path("/tmp/marsad-bench-100k.duckdb"))
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--seconds", type=float, default=60.0)
+    ap.add_argument("--max-requests", type=int, default=200_000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=1)
+    a = ap.parse_args()
+    report: dict = {"store": make_store(a.db, a.events)}
+    if a.what == "store":
+        print(json.dumps(report, indent=1))
+        return
+    port = free_port()
+    proc = start_server(a.db, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        if a.what in ("load", "all"):
+            report["load"] = asyncio.run(run_load(base, a.clients, a.seconds, a.max_requests, a.seed))
+        if a.what in ("page", "all"):
+            report["page"] = page_load(base, a.runs)
+    finally:
+        stop(proc)
+    print(json.dumps(report, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
