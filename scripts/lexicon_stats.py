@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.coding.lexicon import Pattern, TriggerLexicon, find_triggers, token_readings  # noqa: E402
+from marsad.coding.lexicon import Pattern, TriggerLexicon, find_triggers  # noqa: E402
 from marsad.text.normalize import normalize, normalize_text  # noqa: E402
 from marsad.text.tokens import tokenize  # noqa: E402
 
@@ -47,8 +47,9 @@ class Matcher:
     def find(self, text: str) -> list[tuple[Pattern, int, int, list]]:
         """(pattern, start token, end token, tokens) of the chosen (non-overlapping) matches."""
         toks = tokenize(normalize_text(text))
-        empty = (frozenset(), frozenset())
-        reads = [empty if (not t.norm[0].isalnum() or t.norm in self.stop) else token_readings(t) for t in toks]
+        empty = (frozenset(), frozenset(), ())
+        full = self.lex.readings(toks)
+        reads = [empty if (not t.norm[0].isalnum() or t.norm in self.stop) else r for t, r in zip(toks, full)]
         return [(m.pattern, m.start, m.end, toks) for m in find_triggers(self.lex, toks, 0, len(toks), reads)]
 
 

@@ -1,6 +1,6 @@
 """The default stages and the pipeline that chains them.
 
-validate → text → times → actors → events → dates → output.  ``build_pipeline(settings)`` is the one place that
+validate → text → times → actors → events → places → dates → output.  ``build_pipeline(settings)`` is the one place that
 assembles them; resources load lazily on first use and are shared by the
 stages of one pipeline.
 """
@@ -21,6 +21,8 @@ from marsad.text.normalize import arabic_ratio
 from marsad.text.prepare import prepare
 from marsad.when_where.dates import TimesStage
 from marsad.when_where.event_dates import DatesStage
+from marsad.when_where.gazetteer import Gazetteer
+from marsad.when_where.places import assign_places
 
 
 @dataclass(slots=True)
@@ -89,6 +91,21 @@ class OutputStage:
         return doc
 
 
+@dataclass(slots=True)
+class PlacesStage:
+    """Where each event happened (gazetteer + locative phrases; never the dateline by default)."""
+
+    gazetteer: Gazetteer = field(default_factory=Gazetteer)
+    name: str = "places"
+    requires: tuple[str, ...] = ("events",)
+    provides: tuple[str, ...] = ("places",)
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.events:
+            assign_places(doc, self.gazetteer)
+        return doc
+
+
 def build_pipeline(settings: Settings | None = None, errors: ErrorPolicy = "record") -> Pipeline:
     """The default Marsad pipeline."""
     settings = settings or Settings()
@@ -101,6 +118,7 @@ def build_pipeline(settings: Settings | None = None, errors: ErrorPolicy = "reco
         TimesStage(),
         ActorStage(),
         EventStage(cues=load_cues(), filter=event_filter),
+        PlacesStage(),
         DatesStage(),
         OutputStage(settings, threshold=event_filter.threshold if event_filter else 0.0),
     ]

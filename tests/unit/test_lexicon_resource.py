@@ -134,11 +134,10 @@ def find_codes():
     from marsad.text.tokens import tokenize
 
     lex = lexicon.TriggerLexicon(LEXICON)
-    empty = (frozenset(), frozenset())
 
     def run(sentence: str) -> list[str]:
         toks = tokenize(normalize_text(sentence))
-        reads = [lexicon.token_readings(t) if t.norm[0].isalnum() else empty for t in toks]
+        reads = lex.readings(toks)
         return [m.pattern.cameo for m in lexicon.find_triggers(lex, toks, 0, len(toks), reads)]
 
     return run

@@ -142,12 +142,12 @@ class ActorLexicon:
                     kind=row.get("kind") or "state", start=_date(row.get("start", "")),
                     end=_date(row.get("end", "")), country=row.get("country") or None,
                     role=row.get("role") or None))
-        agents = PhraseIndex()
+        agents = actors  # one index, one scan: agent nouns are entries of kind "agent"
         p = self._path("agents")
         if p is not None:
             for row in resources.read_tsv(p):
                 if row.get("ar") and row.get("agent"):
-                    agents.add(row["ar"], row["agent"])
+                    agents.add(row["ar"], ActorEntry(code="", agent=row["agent"], name=None, kind="agent"))
         stop: set[str] = set()
         p = self._path("actor_stoplist")
         if p is not None:
@@ -213,7 +213,12 @@ STOP_ENTRY = ActorEntry(code="", agent=None, name=None, kind="stop")
 
 
 def resolve(entries: tuple, when: Date | None) -> ActorEntry:
-    """The entry that holds on ``when``; else the nearest in time; else the first."""
+    """The entry that holds on ``when``; else the nearest in time; else the first.
+
+    Agent-noun entries only count when the phrase is nothing else."""
+    if len(entries) > 1:
+        coded = tuple(e for e in entries if e.kind != "agent")
+        entries = coded or entries
     if len(entries) == 1:
         return entries[0]
     covering = [e for e in entries if e.covers(when)]

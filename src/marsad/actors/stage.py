@@ -101,10 +101,11 @@ class ActorStage:
                 continue
             if m.end - m.start == 1 and lex.surface_blocked(tokens[m.start].norm):
                 continue
-            found.append(Piece(m.start, m.end, entry=resolve(m.entries, when), lead=clitic_length(m.prefix),
-                               prefix=m.prefix))
-        for m in lex.agents.scan(tokens, lo, hi):
-            found.append(Piece(m.start, m.end, agent=m.entries[0], lead=clitic_length(m.prefix)))
+            entry = resolve(m.entries, when)
+            if entry.kind == "agent":
+                found.append(Piece(m.start, m.end, agent=entry.agent, lead=clitic_length(m.prefix)))
+            else:
+                found.append(Piece(m.start, m.end, entry=entry, lead=clitic_length(m.prefix), prefix=m.prefix))
         found.extend(self._ner_pieces(tokens, lo, hi))
         return [p for p in _non_overlapping(found) if p.entry is None or p.entry.kind != "stop"]
 

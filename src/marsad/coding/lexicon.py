@@ -39,6 +39,10 @@ class Pattern:
         return sum(1 for w in self.words if w is not GAP)
 
 
+# A token's readings: keys without suffix stripping, keys with it, patterns that may start here.
+Reading = tuple[frozenset[str], frozenset[str], tuple[Pattern, ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class TriggerMatch:
     start: int  # token index of the first word
@@ -79,6 +83,7 @@ class TriggerLexicon:
         self._dir = directory
         self._index: dict[str, list[Pattern]] | None = None
         self._stop: frozenset[str] | None = None
+        self._cache: dict[str, Reading] = {}
 
     @property
     def stop(self) -> frozenset[str]:
@@ -90,9 +95,23 @@ class TriggerLexicon:
                                    if r.get("token")) if p.exists() else frozenset()
         return self._stop
 
-    def readings(self, tokens: list[Token]) -> list[tuple[frozenset[str], frozenset[str]]]:
-        index, stop = self.index, self.stop
-        return [token_readings(t, index, stop) for t in tokens]
+    def readings(self, tokens: list[Token]) -> list[Reading]:
+        """Readings of every token, memoised per word on this lexicon (bounded)."""
+        index, stop, cache = self.index, self.stop, self._cache
+        if len(cache) > 300_000:
+            cache.clear()
+        out = []
+        for t in tokens:
+            r = cache.get(t.norm)
+            if r is None:
+                plain, suff = token_readings(t, index, stop)
+                starts: dict[int, Pattern] = {}
+                for key in plain | suff:
+                    for pat in index.get(key, ()):
+                        starts.setdefault(id(pat), pat)
+                r = cache[t.norm] = (plain, suff, tuple(starts.values()))
+            out.append(r)
+        return out
 
     @property
     def index(self) -> dict[str, list[Pattern]]:
@@ -147,21 +166,14 @@ def token_readings(tok: Token, known: dict[str, list[Pattern]] | None = None,
 
 
 def find_triggers(lex: TriggerLexicon, tokens: list[Token], lo: int, hi: int,
-                  readings: list[tuple[frozenset[str], frozenset[str]]]) -> list[TriggerMatch]:
+                  readings: list[Reading]) -> list[TriggerMatch]:
     """All pattern matches in tokens ``[lo, hi)``, longest first, non-overlapping."""
-    index = lex.index
     found: list[TriggerMatch] = []
     for i in range(lo, hi):
-        plain, suff = readings[i]
-        seen: set[int] = set()
-        for key in plain | suff:
-            for pat in index.get(key, ()):
-                if id(pat) in seen:
-                    continue
-                seen.add(id(pat))
-                m = _match(pat, tokens, readings, i, hi)
-                if m is not None:
-                    found.append(m)
+        for pat in readings[i][2]:
+            m = _match(pat, tokens, readings, i, hi)
+            if m is not None:
+                found.append(m)
     found.sort(key=lambda m: (-m.pattern.size, m.suffixed, -(len(m.pattern.cameo)), m.start))
     chosen: list[TriggerMatch] = []
     taken: set[int] = set()
@@ -207,8 +219,8 @@ def _match(pat: Pattern, tokens: list[Token], readings, i: int, hi: int) -> Trig
     return TriggerMatch(i, pos, pat, tuple(gaps), suffixed)
 
 
-def _slot_ok(slot: frozenset[str], reading: tuple[frozenset[str], frozenset[str]], last: bool) -> bool:
-    plain, suff = reading
+def _slot_ok(slot: frozenset[str], reading: Reading, last: bool) -> bool:
+    plain, suff = reading[0], reading[1]
     if slot & plain:
         return True
     return last and bool(slot & suff)

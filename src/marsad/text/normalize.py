@@ -148,7 +148,7 @@ _ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff\u0750-\u0
 _OTHER_LETTERS = re.compile("[^\\W\\d_\u0600-\u06ff\u0750-\u077f\ufb50-\ufefc]")
 
 
-def arabic_ratio(text: str, sample: int = 20000) -> float:
+def arabic_ratio(text: str, sample: int = 4000) -> float:
     """Share of letters that are Arabic script (0 when there are no letters).
 
     Only the first ``sample`` characters are read: enough to decide a language.

@@ -4,12 +4,14 @@ Dictionary matching in Arabic has to see through proclitics (و ف ب ل ك and 
 article ال, often stacked: وبال، لل) and pronoun suffixes (ه ها هم…).  Every
 token gets a ``key`` (the word without a leading definite article and its
 conjunction/preposition) and :func:`candidates` lists the other readings a
-matcher should try, most literal first.
+matcher should try, most literal first.  Both are pure and memoised (an LRU
+cache per process: news vocabulary repeats, and these run for every token).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterator
 
 from marsad.document import Token
@@ -24,6 +26,7 @@ _SHORT_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه", "ك", "ي")
 
 
+@lru_cache(maxsize=1 << 18)
 def strip_article(word: str) -> tuple[str, str]:
     """Split a leading article (with its clitics) off ``word``: ``(prefix, rest)``."""
     for p in _ARTICLE_PREFIXES:
@@ -55,7 +58,8 @@ def phrase_key(phrase_norm: str) -> tuple[str, ...]:
     return tuple(word_key(m.group()) for m in WORD.finditer(phrase_norm) if m.group()[0].isalnum())
 
 
-def candidates(word: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 18)
+def candidates(word: str) -> tuple[tuple[str, str], ...]:
     """Readings of a normalized word as ``(prefix, key)``, most literal first.
 
     ``"والجيش"`` → ``[("وال", "جيش")]``; ``"وروسيا"`` → ``[("", "وروسيا"),
@@ -67,7 +71,7 @@ def candidates(word: str) -> list[tuple[str, str]]:
         for p in _SHORT_PREFIXES:
             if word.startswith(p) and len(word) - len(p) >= 3:
                 out.append((p, word[len(p):]))
-    return out
+    return tuple(out)
 
 
 def suffix_readings(key: str) -> list[tuple[str, str]]:
