@@ -11,8 +11,8 @@ cache per process: news vocabulary repeats, and these run for every token).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterator
+from functools import lru_cache
 
 from marsad.document import Token
 
