@@ -5,8 +5,14 @@
 order, so a batch always accounts for every article it was given.
 
 Formats by file name: ``.jsonl``/``.ndjson`` (optionally ``.gz``, ``.bz2``,
-``.zst``), ``.txt`` (one article per file, id = file name), ``.html``/``.htm``;
+``.zst``, ``.xz``), ``.txt`` (one article per file, id = file name),
+``.html``/``.htm`` (:mod:`marsad.ingest.html`), ``.rss``/``.atom``/``.xml`` feeds
+(:mod:`marsad.ingest.feeds`), ``.warc``/``.warc.gz`` (:mod:`marsad.ingest.warc`);
 ``-`` reads JSONL from standard input.  Folders are read recursively.
+
+Every article's language is identified (:mod:`marsad.ingest.langid`); one that
+is confidently not Arabic (English, or Persian/Urdu in Arabic script) becomes a
+``not_arabic`` rejection naming the language instead of being coded.
 """
 
 from __future__ import annotations
@@ -58,7 +64,9 @@ def _open_text(path: Path) -> IO[bytes]:
             import zstandard
         except ImportError as exc:
             raise InputError(f"{path}: reading .zst needs the zstandard package (pip install zstandard)") from exc
-        return zstandard.open(path, "rb")  # type: ignore[return-value]
+        import io
+
+        return io.BufferedReader(zstandard.open(path, "rb"))  # type: ignore[arg-type]
     return open(path, "rb")
 
 
@@ -138,6 +146,20 @@ def read_text_file(path: Path) -> Iterator[Item]:
     yield Article(id=path.name, text=text)
 
 
+def read_feed_file(path: Path) -> Iterator[Item]:
+    from marsad.ingest.feeds import read_feed_bytes
+
+    with _open_text(path) as fh:
+        data = fh.read()
+    yield from read_feed_bytes(data, str(path))
+
+
+def read_warc_file(path: Path) -> Iterator[Item]:
+    from marsad.ingest.warc import read_warc
+
+    yield from read_warc(path)
+
+
 def read_html_file(path: Path) -> Iterator[Item]:
     from marsad.ingest.html import article_from_html
 
@@ -152,7 +174,24 @@ READERS: dict[str, Callable[[Path], Iterator[Item]]] = {
     ".txt": read_text_file,
     ".html": read_html_file,
     ".htm": read_html_file,
+    ".xhtml": read_html_file,
+    ".rss": read_feed_file,
+    ".atom": read_feed_file,
+    ".xml": read_feed_file,
+    ".warc": read_warc_file,
 }
+
+
+def check_language(items: Iterable[Item], source: str) -> Iterator[Item]:
+    """``items`` with every confidently non-Arabic article turned into a ``not_arabic`` rejection."""
+    from marsad.ingest.langid import describe, language_problem
+
+    for item in items:
+        if isinstance(item, Article) and isinstance(item.text, str):
+            guess = language_problem(item.text)
+            if guess is not None:
+                item = InputRejection(item.id, item.url or source, "not_arabic", describe(guess))
+        yield item
 
 
 def _read_path(path: Path) -> Iterator[Item]:
@@ -171,18 +210,31 @@ def _read_path(path: Path) -> Iterator[Item]:
     yield from reader(path)
 
 
-def read_inputs(paths: Iterable[str], stdin: IO[bytes] | None = None) -> Iterator[Item]:
-    """Every article (or rejection) from ``paths``; ``-`` or no path reads JSONL from stdin."""
+def read_inputs(paths: Iterable[str], stdin: IO[bytes] | None = None, language: bool = True) -> Iterator[Item]:
+    """Every article (or rejection) from ``paths``; ``-`` or no path reads JSONL from stdin.
+
+    ``language=False`` skips language identification (the pipeline's Arabic-letter
+    ratio still rejects text that is not in Arabic script).
+    """
     paths = list(paths) or ["-"]
     for p in paths:
         if p == "-":
-            yield from read_jsonl_stream(stdin or sys.stdin.buffer, "<stdin>")
+            items = read_jsonl_stream(stdin or sys.stdin.buffer, "<stdin>")
+            yield from check_language(items, "<stdin>") if language else items
             continue
         path = Path(p)
         if not path.exists():
             raise InputError(f"{p}: no such file or folder")
-        if path.is_dir():
-            for child in sorted(x for x in path.rglob("*") if x.is_file() and not x.name.startswith(".")):
-                yield from _read_path(child)
-        else:
-            yield from _read_path(path)
+        files = list_files(path) if path.is_dir() else [path]
+        for f in files:
+            yield from check_language(_read_path(f), str(f)) if language else _read_path(f)
+
+
+def list_files(folder: Path) -> list[Path]:
+    """The input files of a folder, recursively, in a stable order (hidden files left out)."""
+    return sorted(x for x in folder.rglob("*") if x.is_file() and not x.name.startswith("."))
+
+
+def read_path(path: Path, language: bool = True) -> Iterator[Item]:
+    """Every article (or rejection) of one input file."""
+    yield from check_language(_read_path(path), str(path)) if language else _read_path(path)
