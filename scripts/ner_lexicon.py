@@ -1,0 +1,102 @@
+"""External word lists for the NER lexicon, derived from ../shared at training time.
+
+Used by ``scripts/train_ner.py``; the lists end up inside the shipped lexicon
+file, so the package never reads ../shared at run time.
+
+Lists (names as they appear in the lexicon):
+
+- ``G:CTRY``  country names, official names and capitals (mledoze countries, GeoNames capitals)
+- ``G:CITY``  GeoNames cities15000 Arabic names attested at least ``min_freq`` times in the news counts
+- ``G:DEM``   nisba adjectives (demonyms) per country, masc./fem./plural (shared demonyms_ar.tsv)
+- ``G:PERS``  multi-word person names, ``G:PERW`` their single words, ``G:ORG`` organisation
+  names (UniversalPetrarch Arabic actor dictionary, MIT; lemmatized, so noisy)
+- ``W:PERS``/``W:ORG``/``W:LOC`` entity names of the Wojood NER sample (MIT)
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+from marsad.actors.ner_eval import chunks
+
+_WOJOOD_TYPES = {"PERS": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+_PERSON_KINDS = ("person_or_domestic_actor", "group_or_person")
+_NOT_PERSON_KINDS = ("generic_role_noun", "place_or_country", "international_org")
+
+
+def _jsonl(path: Path) -> Iterator[dict]:
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            yield json.loads(line)
+
+
+def places(shared: Path, min_freq: int) -> Iterator[tuple[str, str]]:
+    """``(list, name)`` pairs for countries, capitals and cities."""
+    for c in _jsonl(shared / "gazetteer" / "countries_ar.jsonl"):
+        for name in (c.get("name_ar"), c.get("official_ar"), *(c.get("capital_names_ar") or [])):
+            if name:
+                yield "G:CTRY", name
+    for c in _jsonl(shared / "gazetteer" / "cities15000_ar.jsonl"):
+        for name, freq in (c.get("names_ar_freq") or {}).items():
+            if freq >= min_freq and len(name) >= 3:
+                yield "G:CITY", name
+
+
+def demonyms(shared: Path) -> Iterator[tuple[str, str]]:
+    """``(G:DEM, adjective)`` pairs (masculine, feminine, masculine plural)."""
+    with open(shared / "gazetteer" / "demonyms_ar.tsv", encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            for col in ("demonym_ar_m", "demonym_ar_f", "demonym_ar_pl_m"):
+                if row.get(col):
+                    yield "G:DEM", row[col]
+
+
+def actors(shared: Path) -> Iterator[tuple[str, str]]:
+    """Person and organisation names from the UniversalPetrarch actor gazetteer."""
+    not_person: set[str] = set()
+    persons: list[str] = []
+    for a in _jsonl(shared / "gazetteer" / "actors_ar_universalpetrarch.jsonl"):
+        name, kind = a["name_ar"], a["kind_guess"]
+        words = name.split()
+        if kind in _NOT_PERSON_KINDS:
+            not_person.update(words)
+            if kind == "international_org" and len(words) > 1:
+                yield "G:ORG", name
+        elif kind in _PERSON_KINDS and 2 <= len(words) <= 4:
+            persons.append(name)
+    for name in persons:
+        words = name.split()
+        if not_person.isdisjoint(words):
+            yield "G:PERS", name
+            for w in words:
+                if len(w) >= 3:
+                    yield "G:PERW", w
+
+
+def wojood(shared: Path) -> Iterator[tuple[str, str]]:
+    """Entity names (all nesting layers) of the Wojood sample, PERS/ORG/LOC (GPE → LOC)."""
+    for part in ("train", "val", "test"):
+        words: list[str] = []
+        layers: dict[str, list[str]] = defaultdict(list)
+        with open(shared / "ner" / "wojood_sample" / f"{part}.txt", encoding="utf-8") as f:
+            lines = [line.split() for line in f]
+        for parts in [*lines, []]:
+            if parts and parts[0] != "$#$":
+                i = len(words)
+                words.append(parts[0])
+                for tag in parts[1:]:
+                    bio, _, typ = tag.partition("-")
+                    if typ in _WOJOOD_TYPES:
+                        seq = layers[typ]
+                        seq.extend(["O"] * (i - len(seq)))
+                        seq.append(f"{bio}-{typ}")
+                continue
+            for typ, seq in layers.items():
+                seq.extend(["O"] * (len(words) - len(seq)))
+                for s, e, _ in chunks(seq):
+                    yield f"W:{_WOJOOD_TYPES[typ]}", " ".join(words[s:e])
+            words, layers = [], defaultdict(list)

@@ -1,0 +1,195 @@
+"""Train the ANERcorp CRF NER model shipped in src/marsad/resources/models/.
+
+    PYTHONPATH=src .venv/bin/python scripts/train_ner.py            # final model, scores on TEST
+    PYTHONPATH=src .venv/bin/python scripts/train_ner.py --dev      # tune: last 20% of TRAIN held out
+    PYTHONPATH=src .venv/bin/python scripts/train_ner.py --dev --grid "0.05,0.01 0.1,0.05"
+
+Word lists learned from training data are built by jackknife (each fold's
+features see lists built from the other folds only), so the CRF does not learn
+to trust them more than they deserve on unseen text.  The place-name list is
+derived from the GeoNames/mledoze gazetteer files in ../shared and shipped in
+the lexicon file, so run time never reads ../shared.  Training is deterministic
+(L-BFGS, fixed fold assignment, sorted lists).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import ner_lexicon
+import pycrfsuite
+
+from marsad.actors.ner import MODEL_NAME, NerModel, lexicon_path
+from marsad.actors.ner_eval import chunks, format_table, read_conll, score
+from marsad.actors.ner_features import MAX_PHRASE, FeatureExtractor, Lexicon, word_key_of
+from marsad.text.normalize import normalize_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared" / "data"
+OUT = ROOT / "src" / "marsad" / "resources" / "models" / MODEL_NAME
+FOLDS = 5
+Sent = tuple[list[str], list[str]]
+
+
+def keys_of(words: list[str]) -> tuple[str, ...]:
+    return tuple(word_key_of(normalize_text(w)) for w in words)
+
+
+def external(shared: Path, sources: str, min_freq: int) -> Lexicon:
+    """The lexicon of external lists named in ``sources`` (comma-separated)."""
+    lex = Lexicon()
+    makers = {
+        "places": lambda: ner_lexicon.places(shared, min_freq),
+        "dem": lambda: ner_lexicon.demonyms(shared),
+        "actors": lambda: ner_lexicon.actors(shared),
+        "wojood": lambda: ner_lexicon.wojood(shared),
+    }
+    for src in filter(None, sources.split(",")):
+        for name, entry in makers[src]():
+            lex.add(name, entry)
+    return lex
+
+
+def drop_common_words(lex: Lexicon, sents: list[Sent], min_count: int, max_entity: float) -> Lexicon:
+    """Remove external single-word entries that are common non-entity words in ``sents``."""
+    counts: Counter = Counter()
+    entity: Counter = Counter()
+    for words, tags in sents:
+        for k, t in zip(keys_of(words), tags, strict=True):
+            counts[k] += 1
+            entity[k] += t != "O"
+    out = lex.merged(())
+    for k in list(out.words):
+        if counts[k] >= min_count and entity[k] / counts[k] < max_entity:
+            del out.words[k]
+    return out
+
+
+def learned_lists(sents: list[Sent], ratio: float, vocab: int = 0) -> list[tuple[str, tuple[str, ...]]]:
+    """``(list, keys)`` pairs: words mostly tagged X and multi-word entities seen in ``sents``."""
+    tag_counts: dict[str, Counter] = defaultdict(Counter)
+    phrases: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for words, tags in sents:
+        keys = keys_of(words)
+        for k, t in zip(keys, tags, strict=True):
+            tag_counts[k][t] += 1
+        for s, e, typ in chunks(tags):
+            if 1 < e - s <= MAX_PHRASE:
+                phrases[keys[s:e]][typ] += 1
+    pairs = []
+    for k, cnt in tag_counts.items():
+        total = sum(cnt.values())
+        for t, n in cnt.items():
+            if t != "O" and n / total >= ratio:
+                pairs.append((f"T:{t}", (k,)))
+    if vocab:
+        pairs.extend(("V", (k,)) for k, cnt in tag_counts.items() if sum(cnt.values()) >= vocab)
+    for ks, cnt in phrases.items():
+        typ, _ = cnt.most_common(1)[0]
+        pairs.append((f"E:{typ}", ks))
+    return sorted(pairs)
+
+
+def featurize(sents: list[Sent], base: Lexicon, ratio: float, vocab: int) -> list[list[list[str]]]:
+    """Training features with jackknifed learned lists (fold = contiguous block)."""
+    out: list[list[list[str]]] = []
+    size = -(-len(sents) // FOLDS)
+    for f in range(FOLDS):
+        held = sents[f * size : (f + 1) * size]
+        rest = sents[: f * size] + sents[(f + 1) * size :]
+        fx = FeatureExtractor(base.merged(learned_lists(rest, ratio, vocab)))
+        out.extend(fx.sentence(w) for w, _ in held)
+    return out
+
+
+def train(sents: list[Sent], base: Lexicon, out: Path, args: argparse.Namespace, c1: float, c2: float) -> None:
+    """Train a CRF on ``sents`` and write the model and its lexicon to ``out``."""
+    base = drop_common_words(base, sents, args.common_min, args.common_max)
+    xs = featurize(sents, base, args.ratio, args.vocab)
+    trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=False)
+    for x, (_, tags) in zip(xs, sents, strict=True):
+        trainer.append(x, tags)
+    params = {"max_iterations": args.iterations, "feature.possible_transitions": True, "feature.minfreq": args.minfreq}
+    if args.algorithm == "lbfgs":
+        params |= {"c1": c1, "c2": c2}
+    trainer.set_params(params)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    lex = base.merged(learned_lists(sents, args.ratio, args.vocab))
+    lex.save(
+        lexicon_path(out),
+        header=[
+            "Word and phrase lists for the ANERcorp CRF NER (see README.md in this folder).",
+            "list: G:* = external lists (see scripts/ner_lexicon.py), W:* = Wojood sample entities;",
+            "T:<tag> = words tagged <tag> in ANERcorp TRAIN; E:<type> = multi-word entities in TRAIN.",
+            "entry: normalized, article-stripped keys separated by spaces.",
+        ],
+    )
+
+
+def evaluate(path: Path, sents: list[Sent]) -> tuple[dict, float]:
+    """Score a saved model on ``sents``; also return tokens per second."""
+    model = NerModel.load(path)
+    model.predict(["تجربة"])
+    t0 = time.process_time()
+    pred = [model.predict(w) for w, _ in sents]
+    secs = time.process_time() - t0
+    ntok = sum(len(w) for w, _ in sents)
+    model.close()
+    return score([t for _, t in sents], pred), ntok / secs
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--train", type=Path, default=SHARED / "ner" / "ANERCorp.train.txt")
+    p.add_argument("--test", type=Path, default=SHARED / "ner" / "ANERCorp.test.txt")
+    p.add_argument("--shared", type=Path, default=SHARED)
+    p.add_argument("--out", type=Path, default=OUT)
+    p.add_argument("--dev", action="store_true", help="hold out the last 20%% of TRAIN; never touch TEST")
+    p.add_argument("--grid", default="", help='space-separated "c1,c2" pairs to compare (with --dev)')
+    p.add_argument("--c1", type=float, default=0.05)
+    p.add_argument("--c2", type=float, default=0.01)
+    p.add_argument("--algorithm", default="lbfgs", choices=("lbfgs", "l2sgd", "ap", "pa", "arow"))
+    p.add_argument("--iterations", type=int, default=200)
+    p.add_argument("--minfreq", type=float, default=1)
+    p.add_argument("--ratio", type=float, default=0.5, help="min share of a tag for a learned word list")
+    p.add_argument("--gaz-min-freq", type=int, default=1, help="min news frequency of a city name")
+    p.add_argument("--sources", default="places,dem,actors,wojood", help="external lists (comma-separated)")
+    p.add_argument("--vocab", type=int, default=1, help="add a V list of TRAIN words seen >= N times (0: none)")
+    p.add_argument("--common-min", type=int, default=3, help="drop external words seen >= N times in TRAIN ...")
+    p.add_argument("--common-max", type=float, default=0.2, help="... with an entity share below this")
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    sents = read_conll(args.train)
+    if args.dev:
+        cut = int(len(sents) * 0.8)
+        sents, held = sents[:cut], sents[cut:]
+        out = Path(tempfile.mkdtemp(prefix="marsad_ner_dev_")) / MODEL_NAME
+    else:
+        held, out = read_conll(args.test), args.out
+    base = external(args.shared, args.sources, args.gaz_min_freq)
+    grid = [tuple(map(float, g.split(","))) for g in args.grid.split()] or [(args.c1, args.c2)]
+    for c1, c2 in grid:
+        t0 = time.process_time()
+        train(sents, base, out, args, c1, c2)
+        secs = time.process_time() - t0
+        table, tps = evaluate(out, held)
+        print(f"\n== c1={c1} c2={c2} train {secs:.0f} CPU-s, model {out.stat().st_size / 1e6:.2f} MB, "
+              f"lexicon {lexicon_path(out).stat().st_size / 1e6:.2f} MB, {tps:,.0f} tokens/CPU-s (cold cache) on "
+              f"{'DEV (last 20% of TRAIN)' if args.dev else 'TEST'}")
+        print(format_table(table))
+    if args.dev:
+        print(f"dev model left in {out.parent}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,226 @@
+"""Token features for the statistical Arabic NER (:mod:`marsad.actors.ner`).
+
+Features are plain strings (binary CRFsuite attributes).  Everything a word
+contributes on its own (form, clitic-free key, affixes, shape, word-list
+membership) is computed once per distinct word and cached by
+:class:`FeatureExtractor`, already prefixed for each window offset, so tagging
+a sentence is mostly tuple concatenation.  Phrase lists (multi-word gazetteer
+entries and entity names seen in training) are matched per sentence.
+
+A :class:`Lexicon` holds named word lists (single-word keys → list names) and
+phrase lists (tuples of keys → list names).  It is read from and written to a
+TSV file ``list<TAB>entry`` shipped next to the model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from marsad.text.normalize import normalize_text
+from marsad.text.tokens import candidates, strip_article, suffix_readings
+
+_LATIN = re.compile(r"[a-z]")
+_DIGIT = re.compile(r"\d")
+_ARABIC = re.compile("[\u0621-\u064a]")
+_PUNCT_ONLY = re.compile(r"^[^\w]+$")
+_CACHE_LIMIT = 200_000
+MAX_PHRASE = 6
+
+# Which feature families the neighbours at each offset contribute.
+_NEIGHBOUR_KEEP = {
+    -2: ("k", "L", "sh"),
+    -1: ("w", "k", "c", "L", "sh", "s2", "pa"),
+    1: ("w", "k", "c", "L", "sh", "s2", "pa"),
+    2: ("k", "L", "sh"),
+}
+
+
+class Lexicon:
+    """Named word lists and phrase lists over normalized, clitic-free keys."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, tuple[str, ...]] = {}
+        self.phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.first: dict[str, int] = {}  # first key of a phrase -> longest length
+
+    def add(self, name: str, entry: str) -> None:
+        """Add ``entry`` (one word or a phrase, raw or normalized) to list ``name``."""
+        self.add_keys(name, tuple(word_key_of(w) for w in normalize_text(entry).split()))
+
+    def add_keys(self, name: str, keys: tuple[str, ...]) -> None:
+        """Add an entry given as clitic-free keys (as stored in the TSV file)."""
+        keys = tuple(k for k in keys if k)
+        if not keys:
+            return
+        if len(keys) == 1:
+            self._put(self.words, keys[0], name)
+        elif len(keys) <= MAX_PHRASE:
+            self._put(self.phrases, keys, name)
+            self.first[keys[0]] = max(self.first.get(keys[0], 0), len(keys))
+
+    @staticmethod
+    def _put(table: dict, key, name: str) -> None:
+        names = table.get(key, ())
+        if name not in names:
+            table[key] = tuple(sorted((*names, name)))
+
+    def merged(self, pairs: Iterable[tuple[str, tuple[str, ...]]]) -> Lexicon:
+        """A copy of this lexicon with ``(list, keys)`` pairs added."""
+        lex = Lexicon()
+        lex.words, lex.phrases, lex.first = dict(self.words), dict(self.phrases), dict(self.first)
+        for name, keys in pairs:
+            lex.add_keys(name, keys)
+        return lex
+
+    def entries(self) -> Iterable[tuple[str, str]]:
+        """All ``(list, entry)`` pairs, sorted, entries as space-joined keys."""
+        pairs = [(n, k) for k, ns in self.words.items() for n in ns]
+        pairs += [(n, " ".join(k)) for k, ns in self.phrases.items() for n in ns]
+        return sorted(pairs)
+
+    def save(self, path: Path, header: Sequence[str] = ()) -> None:
+        """Write the lexicon as TSV (``#`` comment lines, then a header line)."""
+        with open(path, "w", encoding="utf-8") as f:
+            for line in header:
+                f.write(f"# {line}\n")
+            f.write("list\tentry\n")
+            for name, entry in self.entries():
+                f.write(f"{name}\t{entry}\n")
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        """Read a lexicon TSV written by :meth:`save`."""
+        lex = cls()
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or line.startswith("list\t") or not line.strip():
+                    continue
+                name, entry = line.rstrip("\n").split("\t")
+                lex.add_keys(name, tuple(entry.split(" ")))
+        return lex
+
+
+def word_key_of(norm_word: str) -> str:
+    """Clitic-free key of a normalized word (the article and its clitics removed)."""
+    return strip_article(norm_word)[1]
+
+
+def shape(w: str) -> str:
+    """A coarse word shape: punctuation, digits, Latin, Arabic, mixed, and length class."""
+    if _PUNCT_ONLY.match(w):
+        return "P"
+    kind = ("D" if _DIGIT.search(w) else "") + ("L" if _LATIN.search(w) else "") + ("A" if _ARABIC.search(w) else "")
+    size = "1" if len(w) <= 2 else "2" if len(w) <= 4 else "3"
+    return (kind or "O") + size
+
+
+def word_features(w: str, lex: Lexicon) -> dict[str, list[str]]:
+    """Position-free features of one normalized word, grouped by family."""
+    prefix, key = strip_article(w)
+    fam: dict[str, list[str]] = {
+        "w": [w],
+        "k": [key],
+        "pa": [prefix or "-"],
+        "sh": [shape(w)],
+        "s2": [key[-2:]],
+    }
+    fam["aff"] = [f"p1={key[:1]}", f"p2={key[:2]}", f"p3={key[:3]}", f"s1={key[-1:]}", f"s3={key[-3:]}"]
+    readings = [k for _, k in candidates(w)[1:]]
+    fam["c"] = readings
+    fam["st"] = [s for s, _ in suffix_readings(key)[:1]]
+    names: set[str] = set(lex.words.get(key, ()))
+    if not names:
+        for r in readings:
+            names.update(lex.words.get(r, ()))
+    fam["L"] = sorted(names) or ["-"]
+    return fam
+
+
+class FeatureExtractor:
+    """Turns a sentence of words into CRFsuite attribute lists (with a word cache)."""
+
+    def __init__(self, lex: Lexicon, known: frozenset[str] | None = None) -> None:
+        """``known``: the attributes a trained model uses; others are dropped early (speed)."""
+        self.lex = lex
+        self.known = known
+        self._norm: dict[str, str] = {}
+        self._cache: dict[str, tuple[tuple[str, ...], ...]] = {}
+
+    def normalize(self, word: str) -> str:
+        """Normalized form of a raw or normalized word (cached)."""
+        n = self._norm.get(word)
+        if n is None:
+            if len(self._norm) > _CACHE_LIMIT:
+                self._norm.clear()
+            n = normalize_text(word).strip() or "_"
+            self._norm[word] = n
+        return n
+
+    def _word(self, w: str) -> tuple:
+        """Cached ``(features at offsets 0, -2, -1, +1, +2, key, other readings)`` of ``w``."""
+        got = self._cache.get(w)
+        if got is not None:
+            return got
+        fam = word_features(w, self.lex)
+        own = tuple(f"{n}={v}" for n in ("w", "k", "pa", "sh", "c", "st", "L") for v in fam[n]) + tuple(fam["aff"])
+        out = [own]
+        for off in (-2, -1, 1, 2):
+            out.append(tuple(f"{off}{n}={v}" for n in _NEIGHBOUR_KEEP[off] for v in fam[n]))
+        if self.known is not None:
+            known = self.known
+            out = [tuple(f for f in feats if f in known) for feats in out]
+        got = (*out, fam["k"][0], tuple(fam["c"]))
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[w] = got
+        return got
+
+    def phrase_tags(self, keys: Sequence[str], alts: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Per token, ``list:B`` / ``list:I`` labels of the longest phrase matches."""
+        n = len(keys)
+        out: list[list[str]] = [[] for _ in range(n)]
+        first, phrases = self.lex.first, self.lex.phrases
+        for i in range(n):
+            for k0 in (keys[i], *alts[i]):
+                longest = first.get(k0)
+                if not longest:
+                    continue
+                for size in range(min(longest, n - i), 1, -1):
+                    names = phrases.get((k0, *keys[i + 1 : i + size]))
+                    if names:
+                        for name in names:
+                            out[i].append(f"{name}:B")
+                            for j in range(i + 1, i + size):
+                                out[j].append(f"{name}:I")
+                        break
+        return out
+
+    def sentence(self, words: Sequence[str]) -> list[list[str]]:
+        """Attribute lists for every word of a sentence."""
+        norm = [self.normalize(w) for w in words]
+        feats = [self._word(w) for w in norm]
+        keys = [f[5] for f in feats]
+        alts = [f[6] for f in feats]
+        ph = self.phrase_tags(keys, alts)
+        n = len(norm)
+        known = self.known
+        xseq = []
+        for i in range(n):
+            f = ["bias", *feats[i][0]]
+            f.extend(feats[i - 2][1] if i >= 2 else ("-2BOS",))
+            f.extend(feats[i - 1][2] if i >= 1 else ("-1BOS",))
+            f.extend(feats[i + 1][3] if i + 1 < n else ("+1EOS",))
+            f.extend(feats[i + 2][4] if i + 2 < n else ("+2EOS",))
+            prev = keys[i - 1] if i else "BOS"
+            nxt = keys[i + 1] if i + 1 < n else "EOS"
+            g = [f"b-={prev}|{keys[i]}", f"b+={keys[i]}|{nxt}"]
+            g.extend(f"P={t}" for t in ph[i])
+            if i:
+                g.extend(f"-1P={t}" for t in ph[i - 1])
+            if i + 1 < n:
+                g.extend(f"+1P={t}" for t in ph[i + 1])
+            f.extend(g if known is None else [x for x in g if x in known])
+            xseq.append(f)
+        return xseq
