@@ -1,0 +1,146 @@
+"""Diagnostics for place resolution: dev accuracy with gold evidence, speed, load time, memory.
+
+Usage:  PYTHONPATH=src .venv/bin/python scripts/eval_places.py [--shared ../shared] [--news 2000] [--show]
+
+Accuracy: each gold event of eval/dev becomes an Event whose evidence/trigger (and
+source/target spans, when the gold gives their text) are the gold spans; assign_places
+then sets its place.  Reported over gold events with a place: country accuracy and
+city-level name accuracy (exact English name, and a loose match where one name contains
+the other, e.g. "Gaza" / "Gaza Strip"); over gold events without a place: the share we
+also leave empty.  Speed: find_places over the first N SaudiNewsNet articles (documents
+prepared beforehand; the preparation time is reported separately).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+import tracemalloc
+import unicodedata
+from pathlib import Path
+
+from marsad.document import ActorMention, Document, Event, Span
+from marsad.text.prepare import document_from_text
+from marsad.when_where.places import Gazetteer, assign_places, find_places
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def fold(name: str | None) -> str:
+    s = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
+    return " ".join(s.replace("-", " ").replace("'", "").split())
+
+
+def _find(text: str, needle: str | None, lo: int = 0, hi: int | None = None) -> Span:
+    if not needle:
+        return Span(lo, lo, "")
+    i = text.find(needle, lo, hi if hi is not None else len(text))
+    if i < 0:
+        i = text.find(needle)
+    return Span(i, i + len(needle), needle) if i >= 0 else Span(lo, lo, "")
+
+
+def _sentence_of(doc: Document, pos: int) -> int:
+    for k, s in enumerate(doc.sentences):
+        if s.start <= pos < s.end:
+            return k
+    return 0
+
+
+def gold_events(doc: Document, events: list[dict]) -> list[Event]:
+    text = doc.article.text
+    out = []
+    for g in events:
+        ev = _find(text, g["evidence"])
+        trig = _find(text, g.get("trigger"), ev.start, ev.end)
+        src = g.get("source") or {}
+        tgt = g.get("target") or None
+        source = ActorMention(_find(text, src.get("text"), ev.start, ev.end), src.get("code") or "")
+        target = ActorMention(_find(text, tgt.get("text"), ev.start, ev.end), tgt.get("code") or "") if tgt else None
+        out.append(Event(source, target, g.get("cameo") or "010", trig, ev, sentence=_sentence_of(doc, ev.start)))
+    return out
+
+
+def dev_accuracy(shared: Path, gaz: Gazetteer, show: bool) -> dict:
+    n_place = country_ok = name_ok = name_loose = n_null = null_ok = 0
+    for line in (shared / "eval/dev/articles.jsonl").open(encoding="utf-8"):
+        art = json.loads(line)
+        doc = document_from_text(art["text"], id=art["id"])
+        doc.events = gold_events(doc, art["events"])
+        assign_places(doc, gaz)
+        for g, ev in zip(art["events"], doc.events, strict=True):
+            gold, pred = g.get("place"), ev.place
+            if gold is None:
+                n_null += 1
+                null_ok += pred is None
+                continue
+            n_place += 1
+            c = pred is not None and pred.country == gold.get("country")
+            exact = pred is not None and fold(pred.name) == fold(gold.get("name"))
+            loose = pred is not None and bool(fold(pred.name)) and (
+                fold(pred.name) in fold(gold.get("name")) or fold(gold.get("name")) in fold(pred.name))
+            country_ok += c
+            name_ok += exact
+            name_loose += loose
+            if show and not (c and loose):
+                got = f"{pred.name}/{pred.country} [{pred.span.text if pred.span else ''}]" if pred else None
+                print(f"{art['id']}: gold {gold.get('name')}/{gold.get('country')} [{gold.get('text')}] got {got}")
+    return {
+        "events_with_gold_place": n_place,
+        "country_accuracy": round(country_ok / n_place, 3),
+        "name_accuracy_exact": round(name_ok / n_place, 3),
+        "name_accuracy_loose": round(name_loose / n_place, 3),
+        "events_without_gold_place": n_null,
+        "null_when_gold_null": round(null_ok / max(n_null, 1), 3),
+    }
+
+
+def speed(shared: Path, gaz: Gazetteer, n: int) -> dict:
+    docs = []
+    t0 = time.perf_counter()
+    with (shared / "data/news/saudinewsnet.jsonl").open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if i >= n:
+                break
+            docs.append(document_from_text(json.loads(line)["text"], id=str(i)))
+    t_prep = time.perf_counter() - t0
+    gaz.entries  # noqa: B018  (load outside the timed loop)
+    t0 = time.perf_counter()
+    found = sum(len(find_places(d, gaz)) for d in docs)
+    t_find = time.perf_counter() - t0
+    return {"articles": len(docs), "find_places_ms_per_article": round(1000 * t_find / len(docs), 3),
+            "prepare_ms_per_article": round(1000 * t_prep / len(docs), 3), "places_found": found}
+
+
+def load_cost() -> dict:
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    g = Gazetteer()
+    g.entries  # noqa: B018
+    t = time.perf_counter() - t0
+    _, peak = tracemalloc.get_traced_memory()
+    current = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    t0 = time.perf_counter()
+    Gazetteer().entries  # noqa: B018
+    t_untraced = time.perf_counter() - t0
+    return {"load_s": round(t_untraced, 3), "load_s_traced": round(t, 3),
+            "memory_mb": round(current / 2**20, 1), "peak_mb": round(peak / 2**20, 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT / "../shared")
+    ap.add_argument("--news", type=int, default=2000)
+    ap.add_argument("--show", action="store_true", help="print the misses")
+    args = ap.parse_args()
+    report = {"load": load_cost()}
+    gaz = Gazetteer()
+    report["dev"] = dev_accuracy(args.shared, gaz, args.show)
+    report["speed"] = speed(args.shared, gaz, args.news)
+    print(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,268 @@
+"""The shipped place gazetteer and a fast token matcher over it.
+
+The data lives in ``marsad/resources/places`` (see the README there):
+``gazetteer.tsv`` (one Arabic name variant per row), ``stoplist.tsv`` (names
+never matched), ``context_only.tsv`` (names matched only after a locative word
+such as في or مدينة) and ``demonyms.tsv`` (nisba adjectives → ISO3, used for
+"العاصمة الروسية" and as country context).
+
+Names are matched on token keys (``Token.key``, the word without a leading
+article) and the article must agree: the town "طراز" does not match "الطراز",
+and "الرياض" does not match the first name "رياض".  A name without article may
+carry a one-letter proclitic (بغزة، وموسكو).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import NamedTuple
+
+from marsad.document import Token
+from marsad.text.normalize import normalize_text
+from marsad.text.tokens import WORD, strip_article
+
+RESOURCE_PACKAGE = "marsad.resources"
+RESOURCE_DIR = "places"
+
+_ARTICLE_PREFIXES = frozenset(("وبال", "وكال", "وفال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال"))
+_SHORT_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+_CLITIC_FIRST = frozenset("وفبلك")
+
+KIND_PRECISION = {
+    "city": "city",
+    "capital": "city",
+    "landmark": "city",
+    "admin1": "admin1",
+    "country": "country",
+    "region": "region",
+}
+
+
+class PlaceEntry(NamedTuple):
+    """One place of the gazetteer (several name rows may point to it)."""
+
+    geonameid: int | None
+    name: str
+    country: str | None
+    admin1: str
+    lat: float | None
+    lon: float | None
+    population: int
+    kind: str
+    prior: float
+
+    @property
+    def precision(self) -> str:
+        return KIND_PRECISION.get(self.kind, "city")
+
+
+class NameKey(NamedTuple):
+    """A name as token keys plus the article prefix of each word."""
+
+    keys: tuple[str, ...]
+    prefixes: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class IndexItem:
+    """What a name (a token-key sequence) stands for."""
+
+    name: NameKey
+    places: list[int] = field(default_factory=list)  # entry ids
+    demonym: str | None = None  # ISO3 when the name is a demonym
+    context_only: bool = False
+
+
+@dataclass(slots=True, frozen=True)
+class RawMatch:
+    """A name found at tokens ``[start, end)``; ``lead`` is the proclitic read off."""
+
+    start: int
+    end: int
+    item: IndexItem
+    lead: str
+
+
+def has_article(prefix: str) -> bool:
+    """True when a token prefix contains the definite article."""
+    return prefix in _ARTICLE_PREFIXES
+
+
+def name_key(ar: str) -> NameKey | None:
+    """The :class:`NameKey` of an Arabic name (``None`` if it has no word)."""
+    keys: list[str] = []
+    prefixes: list[str] = []
+    for m in WORD.finditer(normalize_text(ar)):
+        w = m.group()
+        if not w[0].isalnum():
+            continue
+        p, k = strip_article(w)
+        keys.append(k)
+        prefixes.append("ال" if has_article(p) else "")
+    return NameKey(tuple(keys), tuple(prefixes)) if keys else None
+
+
+def build_index(names: Iterable[tuple[NameKey, IndexItem]]) -> dict[str, list[IndexItem]]:
+    """Index items by their first key, longest names first."""
+    index: dict[str, list[IndexItem]] = {}
+    for nk, item in names:
+        index.setdefault(nk.keys[0], []).append(item)
+    for items in index.values():
+        items.sort(key=lambda it: -len(it.name.keys))
+    return index
+
+
+def _first_readings(tok: Token, blocked: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """``(prefix, key)`` readings of the first token of a name (no clitic reading of a blocked word)."""
+    yield tok.prefix, tok.key
+    if not tok.prefix and len(tok.key) > 3 and tok.key[0] in _CLITIC_FIRST and tok.key not in blocked:
+        k = tok.key
+        for p in _SHORT_PREFIXES:
+            if k.startswith(p) and len(k) - len(p) >= 3:
+                yield p, k[len(p):]
+
+
+def _fits(item: IndexItem, tokens: list[Token], i: int, lead: str) -> bool:
+    nk = item.name
+    n = len(nk.keys)
+    if i + n > len(tokens):
+        return False
+    first_art = has_article(lead)
+    if first_art != bool(nk.prefixes[0]):
+        return False
+    for j in range(1, n):
+        t = tokens[i + j]
+        if t.key != nk.keys[j] or (t.prefix != nk.prefixes[j]):
+            return False
+    return True
+
+
+def match_tokens(
+    tokens: list[Token], index: dict[str, list[IndexItem]], blocked: frozenset[str] = frozenset()
+) -> list[RawMatch]:
+    """All longest, non-overlapping name matches, left to right.
+
+    ``blocked`` lists words (keys without article) that are never read as a
+    proclitic plus a name, e.g. ولاية is not و + لاية.
+    """
+    out: list[RawMatch] = []
+    i, n = 0, len(tokens)
+    get = index.get
+    while i < n:
+        tok = tokens[i]
+        found = None
+        for lead, key in _first_readings(tok, blocked):
+            items = get(key)
+            if not items:
+                continue
+            for item in items:
+                if _fits(item, tokens, i, lead):
+                    found = RawMatch(i, i + len(item.name.keys), item, lead)
+                    break
+            if found is not None:
+                break
+        if found is None:
+            i += 1
+        else:
+            out.append(found)
+            i = found.end
+    return out
+
+
+def _read_tsv(name: str) -> Iterator[list[str]]:
+    """Data rows of a TSV resource (header and ``#`` lines skipped)."""
+    path = resources.files(RESOURCE_PACKAGE).joinpath(RESOURCE_DIR, name)
+    with path.open(encoding="utf-8") as fh:
+        header = True
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            if header:
+                header = False
+                continue
+            yield line.rstrip("\n").split("\t")
+
+
+def _num(s: str) -> float | None:
+    return float(s) if s else None
+
+
+class Gazetteer:
+    """Places, stoplist and demonyms from package data, loaded on first use."""
+
+    def __init__(self) -> None:
+        self._entries: list[PlaceEntry] | None = None
+        self._index: dict[str, list[IndexItem]] | None = None
+        self._capitals: dict[str, int] = {}
+        self._countries: dict[str, int] = {}
+        self._blocked: frozenset[str] = frozenset()
+
+    @property
+    def entries(self) -> list[PlaceEntry]:
+        self._load()
+        assert self._entries is not None
+        return self._entries
+
+    @property
+    def index(self) -> dict[str, list[IndexItem]]:
+        self._load()
+        assert self._index is not None
+        return self._index
+
+    def capital_of(self, iso3: str) -> PlaceEntry | None:
+        """The capital city of a country, if the gazetteer knows it."""
+        self._load()
+        i = self._capitals.get(iso3)
+        return self.entries[i] if i is not None else None
+
+    def country(self, iso3: str) -> PlaceEntry | None:
+        """The country entry of an ISO3 code, if the gazetteer knows it."""
+        self._load()
+        i = self._countries.get(iso3)
+        return self.entries[i] if i is not None else None
+
+    def match(self, tokens: list[Token]) -> list[RawMatch]:
+        """Name matches (places and demonyms) over a token list."""
+        return match_tokens(tokens, self.index, self._blocked)
+
+    def _load(self) -> None:
+        if self._index is not None:
+            return
+        stop = {nk for row in _read_tsv("stoplist.tsv") if (nk := name_key(row[0]))}
+        ctx = {nk for row in _read_tsv("context_only.tsv") if (nk := name_key(row[0]))}
+        entries: list[PlaceEntry] = []
+        ids: dict[tuple, int] = {}
+        items: dict[NameKey, IndexItem] = {}
+        for row in _read_tsv("gazetteer.tsv"):
+            nk = name_key(row[0])
+            if nk is None or nk in stop:
+                continue
+            e = PlaceEntry(
+                int(row[1]) if row[1] else None, row[2], row[3] or None, row[4],
+                _num(row[5]), _num(row[6]), int(row[7] or 0), row[8], float(row[9] or 0),
+            )
+            ident = (e.geonameid, e.name, e.country, e.kind)
+            eid = ids.get(ident)
+            if eid is None:
+                eid = ids[ident] = len(entries)
+                entries.append(e)
+                if e.kind in ("capital", "country") and e.country:
+                    table = self._capitals if e.kind == "capital" else self._countries
+                    table.setdefault(e.country, eid)
+            item = items.get(nk)
+            if item is None:
+                item = items[nk] = IndexItem(nk, context_only=nk in ctx)
+            if eid not in item.places:
+                item.places.append(eid)
+        for row in _read_tsv("demonyms.tsv"):
+            nk = name_key(row[0])
+            if nk is None:
+                continue
+            for variant in (nk, NameKey(nk.keys, ("ال",) + nk.prefixes[1:])):
+                if variant not in items and variant not in stop:
+                    items[variant] = IndexItem(variant, demonym=row[1])
+        self._entries = entries
+        self._blocked = frozenset(nk.keys[0] for nk in stop if len(nk.keys) == 1 and not nk.prefixes[0])
+        self._index = build_index(items.items())

@@ -1,0 +1,92 @@
+"""Choosing the place of one event among the place mentions of its document.
+
+Order of preference (each tier ranked by precision, then nearness to the trigger):
+
+1. a locative place inside the event's evidence (في/ب/على/قرب/داخل… + place);
+2. a non-locative, non-actor place inside the evidence finer than a country
+   ("هزت العاصمة الليبية طرابلس");
+3. a locative place elsewhere in the event's sentence;
+4. a non-locative, non-actor place finer than a country in the sentence;
+5. a locative place in the event's paragraph.
+
+Nothing else fixes a place: the answer is then ``None``.  Dateline mentions
+are removed by the caller before choosing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from marsad.document import Place, Span
+from marsad.when_where.gazetteer import PlaceEntry
+
+PRECISION_RANK = {"city": 0, "admin1": 1, "region": 2, "country": 3}
+_PARA_BREAK = re.compile(r"\n\s*\n|\n")
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A resolved place mention: tokens ``[start, end)``, raw span, entry, context flags."""
+
+    start: int
+    end: int
+    span: Span
+    entry: PlaceEntry
+    locative: bool
+    weak_locative: bool = False  # after من (origin) only
+
+    def to_place(self) -> Place:
+        e = self.entry
+        return Place(e.name, e.country, e.lat, e.lon, e.geonameid, e.precision, self.span)
+
+
+def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Raw ``[start, end)`` of the paragraph (line block) containing ``pos``."""
+    start = 0
+    for m in _PARA_BREAK.finditer(text):
+        if m.start() >= pos:
+            return start, m.start()
+        start = m.end()
+    return start, len(text)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _inside(pm: PlaceMention, lo: int, hi: int) -> bool:
+    return pm.span.start >= lo and pm.span.end <= hi
+
+
+def choose_place(
+    mentions: Sequence[PlaceMention],
+    evidence: Span,
+    trigger: Span,
+    sentence: tuple[int, int],
+    paragraph: tuple[int, int],
+    actor_spans: Sequence[Span] = (),
+) -> PlaceMention | None:
+    """The mention that fixes where an event happened, or ``None``."""
+
+    def actor(pm: PlaceMention) -> bool:
+        return any(_overlaps(pm.span, a) for a in actor_spans)
+
+    def finer(pm: PlaceMention) -> bool:
+        return pm.entry.precision != "country" and not actor(pm)
+
+    ev = (evidence.start, evidence.end)
+    tiers: list[tuple[tuple[int, int], Callable[[PlaceMention], bool]]] = [
+        (ev, lambda pm: pm.locative),
+        (ev, lambda pm: not pm.locative and finer(pm)),
+        (sentence, lambda pm: pm.locative),
+        (sentence, lambda pm: not pm.locative and finer(pm)),
+        (paragraph, lambda pm: pm.locative),
+    ]
+    for (lo, hi), keep in tiers:
+        pool = [pm for pm in mentions if _inside(pm, lo, hi) and keep(pm)]
+        if pool:
+            return min(pool, key=lambda pm: (PRECISION_RANK.get(pm.entry.precision, 0),
+                                             abs(pm.span.start - trigger.start)))
+    return None

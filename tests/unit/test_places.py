@@ -1,0 +1,173 @@
+"""Place matching, disambiguation, datelines and event places (shipped gazetteer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.document import ActorMention, Document, Event, Span
+from marsad.text.prepare import document_from_text
+from marsad.when_where.places import Gazetteer, assign_places, detect_dateline, find_places
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer()
+
+
+def places(text: str, gaz: Gazetteer) -> list[tuple[str, str, str | None]]:
+    return [(p.span.text, p.name, p.country) for p in find_places(document_from_text(text), gaz)]
+
+
+def event(doc: Document, evidence: str, trigger: str, source: str = "", target: str | None = None) -> Event:
+    text = doc.article.text
+    s = text.index(evidence)
+    ev = Span(s, s + len(evidence), evidence)
+    t = text.index(trigger, s)
+
+    def mention(word: str) -> ActorMention:
+        i = text.index(word, s) if word else s
+        return ActorMention(Span(i, i + len(word), word), "XXX")
+
+    sent = next(k for k, x in enumerate(doc.sentences) if x.start <= s < x.end)
+    return Event(mention(source), mention(target) if target is not None else None, "190",
+                 Span(t, t + len(trigger), trigger), ev, sentence=sent)
+
+
+def test_places_gazetteer_loads_once(gaz):
+    entries = gaz.entries
+    assert gaz.entries is entries
+    assert len(entries) > 1000
+    assert gaz.capital_of("RUS").name == "Moscow"
+
+
+def test_places_raw_offsets_and_clitics(gaz):
+    text = "وقال مسؤولون إن القصف طال بغزة، وإنّ وفداً وصل إلى موسكو."
+    doc = document_from_text(text)
+    found = find_places(doc, gaz)
+    assert [(p.name, p.country) for p in found] == [("Gaza Strip", "PSE"), ("Moscow", "RUS")]
+    for p in found:
+        assert text[p.span.start:p.span.end] == p.span.text
+    assert found[0].span.text == "بغزة"
+    assert found[1].precision == "city" and found[1].lat == pytest.approx(55.75, abs=0.1)
+
+
+def test_places_diacritics_keep_raw_offsets(gaz):
+    text = "هبطت الطائرة في مَطارٍ قربَ طَرابُلُس الليبية"
+    p = find_places(document_from_text(text), gaz)[0]
+    assert p.span.text == "طَرابُلُس" and p.country == "LBY"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("قال المجلس الرئاسي الليبي إن اشتباكات اندلعت في طرابلس بين ميليشيات ليبية", "LBY"),
+        ("اشتباكات في طرابلس شمال لبنان بين مسلحين، وقال الجيش اللبناني إنه تدخل", "LBN"),
+    ],
+)
+def test_places_tripoli_by_country_context(gaz, text, country):
+    tripoli = [p for p in find_places(document_from_text(text), gaz) if p.name == "Tripoli"]
+    assert tripoli and tripoli[0].country == country
+
+
+def test_places_amman_or_oman_by_context(gaz):
+    jordan = places("وصل الوزير إلى عمان حيث التقى العاهل الأردني", gaz)
+    oman = places("وصل الوزير إلى مسقط وأشاد بدور سلطنة عمان، وقال إن عمان شريك", gaz)
+    assert ("عمان", "Amman", "JOR") in jordan
+    assert ("عمان", "Oman", "OMN") in oman
+
+
+def test_places_demonym_capital(gaz):
+    found = places("شوهدت طائرة في مطار سيمون بوليفار الدولي بالعاصمة الفنزويلية", gaz)
+    assert found == [("بالعاصمة الفنزويلية", "Caracas", "VEN")]
+    assert places("وصل الوفد إلى العاصمة الروسية أمس", gaz) == [("العاصمة الروسية", "Moscow", "RUS")]
+
+
+def test_places_capital_apposition_is_one_mention(gaz):
+    assert places("وصل عباس العاصمة التركية أنقرة", gaz) == [("العاصمة التركية أنقرة", "Ankara", "TUR")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "طائرة شحن من طراز أنتونوف",
+        "أكدت الدولة حرصها على السلام والحرية",
+        "افتتح المشروع في المدينة الصناعية",
+        "وكان رئيس الجامعة يتحدث عن النصر والأمل",
+    ],
+)
+def test_places_stoplist_words_not_matched(gaz, text):
+    assert places(text, gaz) == []
+
+
+def test_places_context_only_needs_locative(gaz):
+    assert places("فاز برشلونة على ريال مدريد", gaz)[:1] != [("برشلونة", "Barcelona", "ESP")]
+    assert ("برشلونة", "Barcelona", "ESP") in places("عقد المؤتمر في برشلونة", gaz)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("موسكو (رويترز) - قال الكرملين إن طائرة هبطت", "موسكو"),
+        ("أحمد جودة - القاهرة - جرى اتصال هاتفي بين الوزيرين", "القاهرة"),
+        ("هافانا 23 يونيو 2016 / وقعت الحكومة اتفاقا", "هافانا"),
+        ("كابول - أ ف ب:\nباتت أفغانستان في قبضة طالبان", "كابول"),
+    ],
+)
+def test_places_dateline_detected(gaz, text, expected):
+    span = detect_dateline(document_from_text(text), gaz)
+    assert span is not None and span.text == expected and text[span.start:span.end] == expected
+
+
+def test_places_no_dateline_in_plain_lead(gaz):
+    doc = document_from_text("لافروف: الاجتماع مع الأميركيين في الرياض سيبحث عن حلول\nقال لافروف إن")
+    assert detect_dateline(doc, gaz) is None
+
+
+def test_places_dateline_not_event_place(gaz):
+    text = "موسكو (رويترز) - أرسلت روسيا طائرتين إلى فنزويلا.\nوقال مسؤول إن الطائرتين هبطتا."
+    doc = document_from_text(text)
+    doc.events = [event(doc, "أرسلت روسيا طائرتين", "أرسلت", "روسيا")]
+    assign_places(doc, gaz)
+    assert doc.events[0].place is None or doc.events[0].place.name != "Moscow"
+
+
+def test_places_locative_in_evidence(gaz):
+    text = "موسكو - قال الكرملين إن طائرة روسية هبطت في مطار سيمون بوليفار الدولي بالعاصمة الفنزويلية."
+    doc = document_from_text(text)
+    doc.events = [event(doc, "طائرة روسية هبطت في مطار سيمون بوليفار الدولي بالعاصمة الفنزويلية", "هبطت")]
+    assign_places(doc, gaz)
+    place = doc.events[0].place
+    assert place is not None and (place.name, place.country) == ("Caracas", "VEN")
+    assert text[place.span.start:place.span.end] == "بالعاصمة الفنزويلية"
+
+
+def test_places_actor_metonym_is_not_place(gaz):
+    text = "القاهرة - انتقدت واشنطن قرار الحكومة بشدة."
+    doc = document_from_text(text)
+    doc.events = [event(doc, "انتقدت واشنطن قرار الحكومة", "انتقدت", "واشنطن")]
+    assign_places(doc, gaz)
+    assert doc.events[0].place is None
+
+
+def test_places_locative_capital_is_place(gaz):
+    text = "التقى الوزيران في واشنطن يوم الاثنين."
+    doc = document_from_text(text)
+    doc.events = [event(doc, "التقى الوزيران في واشنطن", "التقى")]
+    assign_places(doc, gaz)
+    assert doc.events[0].place.name == "Washington"
+
+
+def test_places_sentence_place_when_evidence_has_none(gaz):
+    text = "في مدينة رفح جنوب قطاع غزة، قصفت طائرات منزلا. وقال شهود إن القصف كان عنيفا."
+    doc = document_from_text(text)
+    doc.events = [event(doc, "قصفت طائرات منزلا", "قصفت")]
+    assign_places(doc, gaz)
+    assert doc.events[0].place.name == "Rafah" and doc.events[0].place.country == "PSE"
+
+
+def test_places_nothing_fixes_place(gaz):
+    text = "أدان الوزير الهجوم.\n\nوفي سياق آخر، زار الرئيس باريس."
+    doc = document_from_text(text)
+    doc.events = [event(doc, "أدان الوزير الهجوم", "أدان")]
+    assign_places(doc, gaz)
+    assert doc.events[0].place is None
