@@ -123,6 +123,53 @@ SENTENCES = [
     ("نشرت روسيا قوات على الحدود", "154"),
     ("هبطت طائرتان عسكريتان روسيتان في مطار كاراكاس", "062"),
     ("تسلمت مصر أول ثلاث طائرات مقاتلة من فرنسا", "072"),
+    # round 2: evaluative criticism and accusation (the evaluative word is required)
+    ("وصفت الوزارة الهجوم على الحافلة بأنه عمل إجرامي", "111"),
+    ("وندد بالتفجير واصفا إياه بالجبان", "111"),
+    ("اعتبر البرلمان العربي اقتحام المسجد انتهاكا صارخا للقانون الدولي", "111"),
+    ("اعتبر المتحدث القرار غير قانوني", "111"),
+    ("واعتبرت الحكومة تصريحات المسؤول تدخلا في شؤونها الداخلية", "112"),
+    ("وأعرب الأمين العام للمنظمة الدكتور خالد بن سعيد العمري، عن استيائه من القرار", "111"),
+    ("حملت الخارجية سلطات الاحتلال المسؤولية الكاملة عن حياة الأسرى", "112"),
+    ("دانت الكويت الاعتداء على البعثة الدبلوماسية", "111"),
+    # threats
+    ("توعد قائد الجيش بسحق المتمردين", "138"),
+    ("تعهد الرئيس باتخاذ إجراءات صارمة ضد المهربين", "130"),
+    ("وقال المتحدث إن بلاده سترد بقوة على أي اعتداء", "138"),
+    ("ستدفع الميليشيات الثمن غاليا", "138"),
+    ("لن نتردد في الرد على أي عدوان", "138"),
+    ("لوحت المعارضة بالانسحاب من المفاوضات", "134"),
+    ("هدد الحزب بمقاطعة عملية السلام", "134"),
+    # intent
+    ("اتفق الجانبان على مواصلة التنسيق بينهما", "030"),
+    ("واتفق الوزيران خلال الاتصال على العمل معا", "030"),
+    ("وعد الرئيس بتقديم مساعدات عاجلة للمتضررين", "033"),
+    ("مؤكدة مواصلة العمل مع الشركاء الدوليين", "030"),
+    ("أكدت الحكومة حرصها على تعزيز العلاقات مع جيرانها", "030"),
+    ("أعلن الرئيس عزمه التوجه إلى نيويورك", "036"),
+    # praise, thanks, congratulations
+    ("هنأت المملكة الرئيس المنتخب بفوزه", "051"),
+    ("بعث ولي العهد برقية تهنئة إلى رئيس الوزراء", "051"),
+    ("شكرت الحكومة دول التحالف على دعمها", "051"),
+    ("وأعرب وزير الخارجية في ختام اللقاء، عن تقديره لمواقف المملكة", "051"),
+    ("وجددت الوزارة تقديرها لجهود المنظمة", "051"),
+    # aid, military arrivals, reinforcements
+    ("وصلت إلى الميناء سفينة تحمل آلاف الأطنان من المواد الغذائية", "073"),
+    ("سير المركز قافلة إغاثية إلى المحافظة", "073"),
+    ("قدمت الولايات المتحدة معدات عسكرية للجيش", "072"),
+    ("رست في الميناء باخرة محملة بالأسلحة", "072"),
+    ("وصلت قوات سعودية إلى المطار", "062"),
+    ("وصلت تعزيزات عسكرية إلى الجبهة", "154"),
+    # investigations
+    ("بدأت السلطات تحقيقا في ملابسات وفاة الصحفي", "090"),
+    ("يحقق الادعاء في أسباب الانفجار", "090"),
+]
+
+# Religious senses of دعا / الدعوة: only blocking entries (weak + notarget: never an event) may match.
+PRAYERS = [
+    "ندعو الله أن يحفظ البلاد",
+    "وختم كلمته داعيا المولى أن يتغمد الضحايا بواسع رحمته",
+    "وكيل وزارة الشؤون الإسلامية والدعوة والإرشاد",
 ]
 
 
@@ -135,14 +182,21 @@ def find_codes():
 
     lex = lexicon.TriggerLexicon(LEXICON)
 
-    def run(sentence: str) -> list[str]:
+    def run(sentence: str) -> list:
+        """The chosen matches, read as the coder reads tokens (stoplist, literal reading first)."""
         toks = tokenize(normalize_text(sentence))
-        reads = lex.readings(toks)
-        return [m.pattern.cameo for m in lexicon.find_triggers(lex, toks, 0, len(toks), reads)]
+        return lexicon.find_triggers(lex, toks, 0, len(toks), lex.readings(toks))
 
     return run
 
 
 @pytest.mark.parametrize(("sentence", "code"), SENTENCES, ids=[c + ":" + s.split()[0] for s, c in SENTENCES])
 def test_lexicon_codes_sample_sentences(find_codes, sentence: str, code: str) -> None:
-    assert code in find_codes(sentence)
+    assert code in [m.pattern.cameo for m in find_codes(sentence)]
+
+
+@pytest.mark.parametrize("sentence", PRAYERS, ids=[s.split()[0] for s in PRAYERS])
+def test_lexicon_prayer_is_not_an_appeal(find_codes, sentence: str) -> None:
+    found = find_codes(sentence)
+    assert found, "the blocking entry should match"
+    assert all({"weak", "notarget"} <= m.pattern.flags for m in found)
