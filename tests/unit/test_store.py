@@ -197,3 +197,15 @@ def test_second_writer_gets_a_clear_error(tmp_path):
         proc.wait()
     with Store(db) as s:  # no corruption: opens fine afterwards
         assert s.counts()["articles"] == 0
+
+
+def test_store_from_another_schema_version_is_refused(tmp_path):
+    db = tmp_path / "old.duckdb"
+    Store(db).close()
+    import duckdb
+
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(StoreError, match="schema 1"):
+        Store(db)

@@ -3,9 +3,14 @@
 * Ingest is idempotent: an article's identity is its content hash; storing it
   again changes nothing.  Each batch is one transaction, so an interrupted
   ingest leaves whole batches and a rerun completes the rest.
+* New mentions are grouped into real-world events in the same transaction
+  (:mod:`marsad.store.dedup`); the groups they join are recomputed from all
+  their mentions, so counts cover the whole store.  Schema and rules:
+  docs/store.md.
 * A second writer on the same file gets :class:`StoreLockedError` (DuckDB
   holds a file lock); readers open ``read_only=True``.
-* Every query is parameterised; results are typed (:class:`EventRow`).
+* Every query is parameterised; results are typed (:class:`EventRow`,
+  :class:`~marsad.store.tension.TensionPoint`).
 """
 
 from __future__ import annotations
