@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from marsad.api_lib import Coder
+from marsad.config import Settings
 from marsad.golden import check_record, load_records, micro_prf
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,7 +26,7 @@ def main() -> None:
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     recs = load_records(GOLDEN / "records.jsonl")
-    coder = Coder()
+    coder = Coder(Settings.from_env())
     results = [check_record(coder, r) for r in recs]
     p, r, f = micro_prf(results)
     passed = sum(x.passed for x in results)

@@ -107,8 +107,13 @@ class PhraseIndex:
         return out
 
 
-def _first_readings(tok: Token) -> list[tuple[str, str]]:
+def _first_readings(tok: Token) -> tuple[tuple[str, str], ...]:
+    """Clitic readings of a token, plus the singular of a feminine dual nisba
+    (روسيتين/روسيتان → روسيه), which dictionaries do not list."""
     readings = candidates(tok.norm)
+    key = readings[0][1]
+    if len(key) > 5 and (key.endswith("يتين") or key.endswith("يتان")):
+        readings = readings + ((readings[0][0], key[:-3] + "ه"),)
     return readings
 
 

@@ -89,6 +89,7 @@ class ActorStage:
                 if m is not None:
                     m.locative = _is_locative(tokens, m, sent.first_token, group[0].prefix)
                     mentions.append(m)
+        _resolve_bare_agents(mentions)
         doc.actors = mentions
         return doc
 
@@ -230,6 +231,21 @@ def _is_locative(tokens: list[Token], m: ActorMention, lo: int, prefix: str) -> 
         prev = tokens[m.token_start - 1]
         return prev.key in LOCATIVE_WORDS or prev.norm in LOCATIVE_WORDS
     return False
+
+
+def _resolve_bare_agents(mentions: list[ActorMention]) -> None:
+    """Coreference: a bare role noun ("الوزير"، "الجيش"، "المتحدث") takes the code of the last
+    coded actor with the same agent mentioned before it, or the last person when the role is GOV."""
+    last_by_agent: dict[str, ActorMention] = {}
+    for m in mentions:
+        if not m.code and m.agent:
+            ref = last_by_agent.get(m.agent)
+            if ref is not None:
+                m.code, m.country = ref.code, ref.country
+                m.name = ref.name if ref.kind == "person" else None
+                m.kind = "coref"
+        elif m.code and m.agent and len(m.code) >= 3:
+            last_by_agent[m.agent] = m
 
 
 def is_dual_referent(tok: Token) -> bool:

@@ -89,6 +89,7 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         ce = clause_bounds(tokens, lo, hi, tm.end - 1)[1]
     idx = {id(m): i for i, m in enumerate(ments)}
     in_gap = [m for m in ments if tm.in_gap(m.token_start)]
+    inside = [m for m in ments if tm.start <= m.token_start < tm.end and not tm.in_gap(m.token_start)]
     before = [m for m in ments if cs <= m.token_start and m.token_end <= tm.start]
     after = [m for m in ments if m.token_start >= tm.end and m.token_start < ce + 6]
     earlier = [m for m in ments if m.token_end <= tm.start]  # anywhere before in the sentence
@@ -101,6 +102,8 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     if in_gap:
         subject, how = in_gap[0], "gap"
         rest = in_gap[1:] + after  # a second actor in the gap is the object (حث الاتحاد إسرائيل على…)
+    elif inside:
+        subject, how = inside[0], "inside"  # an actor word inside a nominal trigger (طائرتين روسيتين هبطتا)
     elif noun:
         subject, rest = _noun_subject(tm, tokens, after, ments)
         how = "noun_after" if subject is not None else how

@@ -93,6 +93,10 @@ class EventStage:
                 sources, args.source_how = [spk], "speaker"
             elif ctx.topic:
                 sources, args.source_how = list(ctx.topic), "topic"
+        if not targets and tm.suffixed and "notarget" not in pat.flags:
+            ref = _pronoun_referent(doc, tm, ctx.coded, sources)
+            if ref is not None:
+                targets, args.target_how = [ref], "pronoun"
         if not targets and "notarget" not in pat.flags:
             loc = [m for m in doc.actors if m.locative and tm.end <= m.token_start < hi and len(m.code) == 3]
             if loc:
@@ -169,6 +173,17 @@ def _pairs(pat, sources: list[ActorMention], targets: list[ActorMention],
 def is_argument(m: ActorMention) -> bool:
     """Mentions that can be a source or target: not places, not news outlets citing."""
     return not m.locative and m.kind != "media"
+
+
+def _pronoun_referent(doc: Document, tm: TriggerMatch, coded: list[ActorMention],
+                      sources: list[ActorMention]) -> ActorMention | None:
+    """The actor an object pronoun on the trigger (حذره، طالبته) refers back to: the last
+    actor mentioned before the trigger that is not the source."""
+    src_codes = {s.code for s in sources}
+    for m in reversed(coded):
+        if m.token_end <= tm.start and m.code not in src_codes:
+            return m
+    return None
 
 
 def _context_country(doc: Document, si: int) -> ActorMention | None:
