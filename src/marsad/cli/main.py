@@ -192,6 +192,60 @@ def export_cmd(
     typer.echo(f"exported {n} events to {out}", err=True)
 
 
+@app.command("batch")
+@handled
+def batch_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Input files or folders (any format `marsad code` reads).",
+                                               show_default=False)],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder (staging/, events/, mentions/, "
+                                      "rejections/ as Parquet; marsad.duckdb unless --db).")],
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://host:8786); "
+                                                  "default: start a LocalCluster.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Workers of the LocalCluster (default: CPU count).")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="Load into this DuckDB store (kept across runs) "
+                                            "instead of OUT/marsad.duckdb.")] = None,
+    partition_size: Annotated[int, typer.Option(help="JSONL lines per partition.")] = 1000,
+    retries: Annotated[int, typer.Option(help="Retries of a failed partition.")] = 2,
+    date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles without one.")] = None,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No progress or summary.")] = False,
+) -> None:
+    """Code a large input on a Dask cluster: partitions coded in parallel (pipeline loaded once per
+    worker), de-duplicated across the batch, written as Parquet by year/month and loaded into DuckDB."""
+    from marsad.api_lib import as_date
+    from marsad.batch.run import run_batch
+
+    def done(r: object) -> None:
+        if not quiet:
+            typer.echo(f"  {r.source}: {r.articles} articles, {r.events} events, {r.seconds:.1f} s", err=True)  # type: ignore[attr-defined]
+
+    report = run_batch(paths, out, _settings(), scheduler=scheduler, workers=workers or os.cpu_count(), db=db,
+                       lines_per_partition=partition_size, retries=retries, default_date=as_date(date),
+                       on_done=done)
+    if not quiet:
+        typer.echo(report.summary(), err=True)
+    if report.failed:
+        fail(f"{len(report.failed)} partitions failed after {retries} retries: " + "; ".join(report.failed[:3]), 1)
+
+
+@app.command("watch")
+@handled
+def watch_cmd(
+    folder: Annotated[Path, typer.Argument(help="Folder to watch (recursively).", show_default=False)],
+    db: DbOpt = None,
+    interval: Annotated[float, typer.Option(help="Seconds between looks.")] = 5.0,
+    once: Annotated[bool, typer.Option("--once", help="Ingest what is there (waiting for files still being "
+                                       "written), then exit.")] = False,
+    settle: Annotated[float, typer.Option(help="A file must be unchanged this many seconds before ingest.")] = 1.0,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No line per file.")] = False,
+) -> None:
+    """Ingest new files as they arrive in FOLDER, each exactly once (state kept in the store, so a
+    restart never ingests a file twice)."""
+    from marsad.ingest.watch import Watcher
+
+    watcher = Watcher(folder, _settings(db), settle=settle)
+    watcher.run(interval, once, on_result=None if quiet else (lambda r: typer.echo(r.line(), err=True)))
+
+
 @app.command("serve")
 @handled
 def serve_cmd(

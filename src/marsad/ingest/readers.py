@@ -18,6 +18,7 @@ is confidently not Arabic (English, or Persian/Urdu in Arabic script) becomes a
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ class InputRejection:
 
 Item = Article | InputRejection
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 COMPRESSED = {".gz": "gzip", ".bz2": "bz2", ".zst": "zstd", ".xz": "lzma"}
 
 
@@ -97,6 +99,9 @@ def article_from_record(obj: object, default_id: str) -> Article:
     text = obj.get("text")
     if not isinstance(text, str):
         raise ValueError("missing or non-string field 'text'")
+    for key in ("text", "id", "title", "url", "outlet", "source"):
+        if isinstance(obj.get(key), str) and _SURROGATE.search(obj[key]):
+            raise ValueError(f"field {key!r} holds a lone surrogate (a \\ud800-\\udfff escape): not valid Unicode")
     rid = obj.get("id", default_id)
     known = {"id", "text", "title", "date", "url", "outlet", "source", "events"}
     title = obj.get("title")
@@ -125,13 +130,15 @@ def read_jsonl_stream(fh: IO[bytes], source: str) -> Iterator[Item]:
             continue
         try:
             obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputRejection(f"{source}:{n}", where, "bad_json", f"line {n} is not valid JSON: {exc.msg}")
+        except (ValueError, RecursionError) as exc:  # also over-long integers and very deep nesting
+            msg = exc.msg if isinstance(exc, json.JSONDecodeError) else f"{type(exc).__name__}: {exc}"
+            yield InputRejection(f"{source}:{n}", where, "bad_json", f"line {n} is not valid JSON: {msg}")
             continue
         try:
             yield article_from_record(obj, default_id=f"{Path(source).name}:{n}")
         except ValueError as exc:
             rid = obj.get("id", f"{source}:{n}") if isinstance(obj, dict) else f"{source}:{n}"
+            rid = f"{source}:{n}" if _SURROGATE.search(str(rid)) else rid
             yield InputRejection(str(rid), where, "bad_record", f"line {n}: {exc}")
 
 
