@@ -7,6 +7,7 @@ stages of one pipeline.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from marsad.when_where.dates import TimesStage
 from marsad.when_where.event_dates import DatesStage
 from marsad.when_where.gazetteer import Gazetteer
 from marsad.when_where.places import assign_places
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(slots=True)
@@ -52,6 +55,8 @@ def check_article_text(text: object, settings: Settings) -> Rejection | None:
                          "raise the max_chars setting to code it)")
     if "\x00" in text[:10000] or "\ufffd" * 3 in text[:10000]:
         return Rejection("binary", "article text contains NUL bytes or undecodable bytes: not text")
+    if _SURROGATE.search(text):
+        return Rejection("binary", "article text contains lone surrogates (U+D800-U+DFFF): not valid Unicode")
     ratio = arabic_ratio(text)
     if ratio < settings.min_arabic_ratio:
         return Rejection("not_arabic", f"only {ratio:.0%} of the letters are Arabic script "
