@@ -137,6 +137,9 @@ def test_export_gdelt_mentions_and_parquet(tmp_path):
     assert r.returncode == 0, r.stderr
     lines = (tmp_path / "m.tsv").read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("GlobalEventID\tEventTimeDate") and len(lines) == 8
+    r = marsad("export", "-f", "gdelt", "--no-header", "-o", str(tmp_path / "e.tsv"), "--db", str(db))
+    rows = (tmp_path / "e.tsv").read_text(encoding="utf-8").splitlines()
+    assert r.returncode == 0 and rows[0].split("\t")[0].isdigit() and len(rows[0].split("\t")) == 61
     r = marsad("export", "-f", "parquet", "-o", str(tmp_path / "pq"), "--db", str(db))
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "pq" / "events" / "year=2024" / "month=2").is_dir()

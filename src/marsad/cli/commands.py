@@ -204,7 +204,7 @@ def _print_tension(a: str, b: str, points: list[Any]) -> None:
     Console(stderr=True).print(f"{len(points)} periods, {sum(p.events for p in points)} events")
 
 
-def run_export(settings: Settings, fmt: str, out: Path) -> int:
+def run_export(settings: Settings, fmt: str, out: Path, header: bool = True) -> int:
     from marsad.store.store import Store
 
     with Store(settings.db_path, settings, read_only=True) as store:
@@ -216,7 +216,7 @@ def run_export(settings: Settings, fmt: str, out: Path) -> int:
             from marsad.export.gdelt_mentions import write_gdelt_mentions
 
             with _output(out) as fh:
-                return write_gdelt_mentions(store.mention_records(), fh)
+                return write_gdelt_mentions(store.mention_records(), fh, header=header)
         records = store.event_records()
         with _output(out) as fh:
             if fmt == "jsonl":
@@ -224,8 +224,10 @@ def run_export(settings: Settings, fmt: str, out: Path) -> int:
                 for n, rec in enumerate(records, 1):
                     fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 return n
-            writer = {"csv": formats.write_csv, "gdelt": formats.write_gdelt, "plover": formats.write_plover}[fmt]
-            return writer(records, fh)
+            if fmt in ("csv", "gdelt"):
+                writer = formats.write_csv if fmt == "csv" else formats.write_gdelt
+                return writer(records, fh, header=header)
+            return formats.write_plover(records, fh)
 
 
 def run_serve(settings: Settings, host: str, port: int) -> None:

@@ -183,13 +183,17 @@ def export_cmd(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output file (folder for parquet).")],
     db: DbOpt = None,
+    header: Annotated[bool, typer.Option("--header/--no-header",
+                                         help="GDELT/CSV: first line with the column names (GDELT's own files "
+                                              "have none).")] = True,
 ) -> None:
     """Export the store's events: GDELT 2.0 event TSV (and its mentions table), PLOVER JSONL,
     Parquet (events and mentions by year/month), CSV, JSONL."""
     from marsad.cli.commands import run_export
 
-    n = run_export(_settings(db), fmt.value, out)
-    typer.echo(f"exported {n} events to {out}", err=True)
+    n = run_export(_settings(db), fmt.value, out, header)
+    what = "mentions" if fmt is ExportFormat.gdelt_mentions else "events"
+    typer.echo(f"exported {n} {what} to {out}", err=True)
 
 
 @app.command("batch")
