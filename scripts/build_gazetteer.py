@@ -55,6 +55,8 @@ def plausible(variant: str) -> bool:
     words = v.split()
     if len(words) > 1 and normalize_text(words[0]) in {normalize_text(w) for w in FUNCTION_WORDS}:
         return False
+    if any(w.startswith("و") and len(w) >= 4 for w in words[1:]):  # "صنعاء وعدن": two names joined
+        return False
     return all(len(_MEDIAL_HAMZA.findall(w)) < 2 for w in words)
 
 

@@ -28,7 +28,6 @@ RESOURCE_DIR = "places"
 
 _ARTICLE_PREFIXES = frozenset(("وبال", "وكال", "وفال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال"))
 _SHORT_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
-_CLITIC_FIRST = frozenset("وفبلك")
 
 KIND_PRECISION = {
     "city": "city",
@@ -73,6 +72,7 @@ class IndexItem:
     places: list[int] = field(default_factory=list)  # entry ids
     demonym: str | None = None  # ISO3 when the name is a demonym
     context_only: bool = False
+    country: str | None = None  # the one country of all its places, if they share one
 
 
 @dataclass(slots=True, frozen=True)
@@ -104,70 +104,72 @@ def name_key(ar: str) -> NameKey | None:
     return NameKey(tuple(keys), tuple(prefixes)) if keys else None
 
 
-def build_index(names: Iterable[tuple[NameKey, IndexItem]]) -> dict[str, list[IndexItem]]:
-    """Index items by their first key, longest names first."""
-    index: dict[str, list[IndexItem]] = {}
+Index = dict[str, list[tuple[str | None, IndexItem]]]
+
+
+def build_index(names: Iterable[tuple[NameKey, IndexItem]], blocked: frozenset[str] = frozenset()) -> Index:
+    """Index items by the surface key of their first word.
+
+    Each name is filed under its first key (read with the token's own prefix,
+    ``lead=None``) and, when that word has no article, under every proclitic
+    form (بغزة، وموسكو: ``lead="ب"``…) unless that form is a ``blocked`` word
+    (ولاية is not و + لاية).  Per key: the literal reading first, then the
+    proclitic readings in :data:`_SHORT_PREFIXES` order, longest names first.
+    """
+    index: Index = {}
     for nk, item in names:
-        index.setdefault(nk.keys[0], []).append(item)
-    for items in index.values():
-        items.sort(key=lambda it: -len(it.name.keys))
+        first = nk.keys[0]
+        index.setdefault(first, []).append((None, item))
+        if nk.prefixes[0] or len(first) < 3:
+            continue
+        for p in _SHORT_PREFIXES:
+            if p + first not in blocked:
+                index.setdefault(p + first, []).append((p, item))
+    order = {p: k for k, p in enumerate(_SHORT_PREFIXES, 1)}
+    for entries in index.values():
+        entries.sort(key=lambda e: (order.get(e[0], 0) if e[0] else 0, -len(e[1].name.keys)))
     return index
 
 
-def _first_readings(tok: Token, blocked: frozenset[str]) -> Iterator[tuple[str, str]]:
-    """``(prefix, key)`` readings of the first token of a name (no clitic reading of a blocked word)."""
-    yield tok.prefix, tok.key
-    if not tok.prefix and len(tok.key) > 3 and tok.key[0] in _CLITIC_FIRST and tok.key not in blocked:
-        k = tok.key
-        for p in _SHORT_PREFIXES:
-            if k.startswith(p) and len(k) - len(p) >= 3:
-                yield p, k[len(p):]
-
-
-def _fits(item: IndexItem, tokens: list[Token], i: int, lead: str) -> bool:
+def _fits(item: IndexItem, tokens: list[Token], i: int, article: bool) -> bool:
     nk = item.name
-    n = len(nk.keys)
-    if i + n > len(tokens):
+    if article != bool(nk.prefixes[0]):
         return False
-    first_art = has_article(lead)
-    if first_art != bool(nk.prefixes[0]):
+    n = len(nk.keys)
+    if n == 1:
+        return True
+    if i + n > len(tokens):
         return False
     for j in range(1, n):
         t = tokens[i + j]
-        if t.key != nk.keys[j] or (t.prefix != nk.prefixes[j]):
+        if t.key != nk.keys[j] or t.prefix != nk.prefixes[j]:
             return False
     return True
 
 
-def match_tokens(
-    tokens: list[Token], index: dict[str, list[IndexItem]], blocked: frozenset[str] = frozenset()
-) -> list[RawMatch]:
-    """All longest, non-overlapping name matches, left to right.
+def _match_at(tokens: list[Token], i: int, entries: list[tuple[str | None, IndexItem]]) -> RawMatch | None:
+    tok = tokens[i]
+    for lead, item in entries:
+        if lead is None:
+            if _fits(item, tokens, i, tok.prefix in _ARTICLE_PREFIXES):
+                return RawMatch(i, i + len(item.name.keys), item, tok.prefix)
+        elif not tok.prefix and _fits(item, tokens, i, False):
+            return RawMatch(i, i + len(item.name.keys), item, lead)
+    return None
 
-    ``blocked`` lists words (keys without article) that are never read as a
-    proclitic plus a name, e.g. ولاية is not و + لاية.
-    """
+
+def match_tokens(tokens: list[Token], index: Index) -> list[RawMatch]:
+    """All longest, non-overlapping name matches, left to right."""
+    hits = [i for i, t in enumerate(tokens) if t.key in index]
     out: list[RawMatch] = []
-    i, n = 0, len(tokens)
-    get = index.get
-    while i < n:
-        tok = tokens[i]
-        found = None
-        for lead, key in _first_readings(tok, blocked):
-            items = get(key)
-            if not items:
-                continue
-            for item in items:
-                if _fits(item, tokens, i, lead):
-                    found = RawMatch(i, i + len(item.name.keys), item, lead)
-                    break
-            if found is not None:
-                break
-        if found is None:
-            i += 1
-        else:
+    end = 0
+    for i in hits:
+        if i < end:
+            continue
+        found = _match_at(tokens, i, index[tokens[i].key])
+        if found is not None:
             out.append(found)
-            i = found.end
+            end = found.end
     return out
 
 
@@ -194,10 +196,9 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self._entries: list[PlaceEntry] | None = None
-        self._index: dict[str, list[IndexItem]] | None = None
+        self._index: Index | None = None
         self._capitals: dict[str, int] = {}
         self._countries: dict[str, int] = {}
-        self._blocked: frozenset[str] = frozenset()
 
     @property
     def entries(self) -> list[PlaceEntry]:
@@ -206,7 +207,7 @@ class Gazetteer:
         return self._entries
 
     @property
-    def index(self) -> dict[str, list[IndexItem]]:
+    def index(self) -> Index:
         self._load()
         assert self._index is not None
         return self._index
@@ -225,7 +226,7 @@ class Gazetteer:
 
     def match(self, tokens: list[Token]) -> list[RawMatch]:
         """Name matches (places and demonyms) over a token list."""
-        return match_tokens(tokens, self.index, self._blocked)
+        return match_tokens(tokens, self.index)
 
     def _load(self) -> None:
         if self._index is not None:
@@ -264,5 +265,9 @@ class Gazetteer:
                 if variant not in items and variant not in stop:
                     items[variant] = IndexItem(variant, demonym=row[1])
         self._entries = entries
-        self._blocked = frozenset(nk.keys[0] for nk in stop if len(nk.keys) == 1 and not nk.prefixes[0])
-        self._index = build_index(items.items())
+        for item in items.values():
+            countries = {entries[i].country for i in item.places}
+            if len(countries) == 1:
+                item.country = countries.pop()
+        blocked = frozenset(nk.keys[0] for nk in stop if len(nk.keys) == 1 and not nk.prefixes[0])
+        self._index = build_index(items.items(), blocked)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from marsad.document import Document, Place, Token
+from marsad.document import Document, Event, Place, Span, Token
 from marsad.when_where.dateline import detect_dateline
 from marsad.when_where.gazetteer import Gazetteer, PlaceEntry, RawMatch, has_article
 from marsad.when_where.place_choice import PlaceMention, choose_place, paragraph_bounds
@@ -35,7 +35,9 @@ TERRITORY = frozenset("اراضي اجواء مجال مياه عمق حدود �
 # Words that let a context-only name match.
 CONTEXT = LOCATIVE | PLACE_NOUNS
 _CLITICS = ("وب", "فب", "و", "ف", "ب")
+_QUOTES = frozenset('"\'(')
 COUNTRY_BONUS = 3.0
+MATERIAL_CONFLICT = frozenset(("15", "17", "18", "19", "20"))
 
 
 def _word(tok: Token) -> tuple[str, bool]:
@@ -56,6 +58,9 @@ def _locative_before(tokens: list[Token], start: int, lead: str) -> tuple[bool, 
     i = start - 1
     hops = 0
     while i >= 0 and hops < 4:
+        if tokens[i].key in _QUOTES:
+            i -= 1
+            continue
         w, with_b = _word(tokens[i])
         if with_b and (w in PLACE_NOUNS or w in TERRITORY):
             return True, False
@@ -70,28 +75,33 @@ def _locative_before(tokens: list[Token], start: int, lead: str) -> tuple[bool, 
     return False, False
 
 
-def _context_countries(raw: list[RawMatch], gaz: Gazetteer) -> Counter:
+def _after_context_word(tokens: list[Token], start: int) -> bool:
+    i = start - 1
+    while i >= 0 and tokens[i].key in _QUOTES:
+        i -= 1
+    return i >= 0 and _word(tokens[i])[0] in CONTEXT
+
+
+def _context_countries(raw: list[RawMatch]) -> Counter:
+    """Countries the article mentions: demonyms and names of a single country."""
     ctx: Counter = Counter()
     for m in raw:
-        if m.item.demonym:
-            ctx[m.item.demonym] += 1
-            continue
-        countries = {gaz.entries[i].country for i in m.item.places}
-        if len(countries) == 1 and None not in countries:
-            ctx[next(iter(countries))] += 1
+        c = m.item.demonym or m.item.country
+        if c:
+            ctx[c] += 1
     return ctx
 
 
-def _resolve(ids: list[int], gaz: Gazetteer, ctx: Counter) -> PlaceEntry:
+def _resolve(ids: list[int], entries: list[PlaceEntry], ctx: Counter) -> PlaceEntry:
     if len(ids) == 1:
-        return gaz.entries[ids[0]]
+        return entries[ids[0]]
 
     def score(i: int) -> float:
-        e = gaz.entries[i]
+        e = entries[i]
         n = ctx.get(e.country, 0) if e.country else 0
         return e.prior + (COUNTRY_BONUS + 0.25 * min(n, 4) if n else 0.0)
 
-    return gaz.entries[max(ids, key=score)]
+    return entries[max(ids, key=score)]
 
 
 def _demonym_place(doc: Document, m: RawMatch, gaz: Gazetteer) -> tuple[int, PlaceEntry] | None:
@@ -109,11 +119,16 @@ def _demonym_place(doc: Document, m: RawMatch, gaz: Gazetteer) -> tuple[int, Pla
     return None
 
 
-def locate(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """All resolved place mentions of a prepared document, in text order."""
+def locate(doc: Document, gazetteer: Gazetteer, unlisted: bool = True) -> list[PlaceMention]:
+    """All resolved place mentions of a prepared document, in text order.
+
+    With ``unlisted``, places named after a settlement noun that the gazetteer
+    lacks are added (see :func:`unlisted_places`).
+    """
     toks = doc.tokens
+    entries = gazetteer.entries
     raw = gazetteer.match(toks)
-    ctx = _context_countries(raw, gazetteer)
+    ctx = _context_countries(raw)
     out: list[PlaceMention] = []
     for m in raw:
         loc, weak = _locative_before(toks, m.start, m.lead)
@@ -127,16 +142,79 @@ def locate(doc: Document, gazetteer: Gazetteer) -> list[PlaceMention]:
                 continue  # "كابول العاصمة الأفغانية": the city already said it
             out.append(PlaceMention(start, m.end, doc.token_span(start, m.end), entry, loc, weak))
             continue
-        if m.item.context_only and not (loc or (m.start and _word(toks[m.start - 1])[0] in CONTEXT)):
+        if m.item.context_only and not (loc or _after_context_word(toks, m.start)):
             continue
-        entry = _resolve(m.item.places, gazetteer, ctx)
-        if out and out[-1].end == m.start and out[-1].entry.kind == "capital" and entry.country == out[-1].entry.country:
-            prev = out.pop()  # "العاصمة الأفغانية كابول": one mention, the named city
+        entry = _resolve(m.item.places, entries, ctx)
+        prev = out[-1] if out else None
+        if prev and prev.end == m.start and _word(toks[prev.start])[0] == "عاصمه" and entry.country == prev.entry.country:
+            out.pop()  # "العاصمة الأفغانية كابول": one mention, the named city
             loc, weak = prev.locative, prev.weak_locative
             out.append(PlaceMention(prev.start, m.end, doc.token_span(prev.start, m.end), entry, loc, weak))
             continue
         out.append(PlaceMention(m.start, m.end, doc.token_span(m.start, m.end), entry, loc, weak))
+    if unlisted:
+        extra = unlisted_places(doc, out, ctx)
+        if extra:
+            out = sorted(out + extra, key=lambda pm: pm.start)
     return out
+
+
+# Settlement nouns whose (indefinite) construct names a place the gazetteer may lack:
+# "في بلدة عيتا الشعب"، "بمنطقة وادي خليل".
+SETTLEMENTS = frozenset("بلده قريه مدينه منطقه مخيم حي مديريه ناحيه قضاء".split())
+# First elements of compound toponyms, which always take the next word too.
+_COMPOUND_HEADS = frozenset("وادي عين بير دير بيت كفر تل جبل راس ابو ام خان بني سيدي سوق مرج".split())
+_SETTLEMENT_FORMS = frozenset(c + w for w in SETTLEMENTS for c in ("",) + _CLITICS)
+_NOT_NAMES = frozenset("الذي التي الواقعه المجاوره المحاذيه القريبه المذكوره نفسها ذاتها اخري اخرى".split())
+
+
+def _name_word(tok: Token, second: bool = False) -> bool:
+    """A word that can be part of an unlisted place name (not a nisba adjective)."""
+    w = tok.norm
+    if not w[0].isalpha() or w in _NOT_NAMES or len(tok.key) < 3:
+        return False
+    nisba = w.endswith("يه") or w.endswith("ي")
+    return not nisba or (tok.prefix == "ال" and not second)
+
+
+def unlisted_places(doc: Document, known: list[PlaceMention], ctx: Counter) -> list[PlaceMention]:
+    """Places named after a settlement noun (في بلدة X) that the gazetteer does not list.
+
+    Their country is that of the nearest locative known place (within 300
+    characters), else the most frequent country of the article's locative places,
+    else the country the article mentions most; they carry no coordinates.
+    """
+    toks = doc.tokens
+    taken = {i for pm in known for i in range(pm.start, pm.end)}
+    located = [pm for pm in known if pm.locative and pm.entry.country]
+    loc_ctx = Counter(pm.entry.country for pm in located)
+    default = (loc_ctx or ctx).most_common(1)[0][0] if (loc_ctx or ctx) else None
+    out = []
+    for i, tok in enumerate(toks[:-1]):
+        if tok.key not in _SETTLEMENT_FORMS or tok.prefix or i + 1 in taken:
+            continue
+        loc, _ = _locative_before(toks, i, "")
+        if not loc or not _name_word(toks[i + 1]) or toks[i + 1].prefix not in ("", "ال"):
+            continue
+        end = i + 2
+        if end < len(toks) and end not in taken and toks[end].prefix == "ال" and (
+            _word(toks[i + 1])[0] in _COMPOUND_HEADS or _name_word(toks[end], second=True)
+        ):
+            end += 1
+        span = doc.token_span(i + 1, end)
+        country = _nearest_country(located, span.start) or default
+        entry = PlaceEntry(None, span.text, country, "", None, None, 0, "city", 0.0)
+        out.append(PlaceMention(i + 1, end, span, entry, True))
+    return out
+
+
+def _nearest_country(known: list[PlaceMention], pos: int, window: int = 300) -> str | None:
+    best = None
+    for pm in known:
+        d = abs(pm.span.start - pos)
+        if pm.entry.country and d <= window and (best is None or d < best[0]):
+            best = (d, pm.entry.country)
+    return best[1] if best else None
 
 
 def find_places(doc: Document, gazetteer: Gazetteer) -> list[Place]:
@@ -156,6 +234,21 @@ def _sentence_bounds(doc: Document, sentence: int, pos: int) -> tuple[int, int]:
     return pos, pos
 
 
+def _actor_spans(doc: Document, ev: Event) -> list[Span]:
+    """Spans that name actors of the event's document, which are not places…
+
+    …except the target of a material-conflict event (attacks, assaults, fights):
+    the city that is bombed is where it happened ("قصفت الطائرات طرابلس").
+    """
+    target = ev.target.span if ev.target is not None and ev.target.span.end > ev.target.span.start else None
+    hit = target if target is not None and ev.root in MATERIAL_CONFLICT else None
+    spans = [a.span for a in doc.actors if hit is None or not (a.span.start < hit.end and hit.start < a.span.end)]
+    spans.append(ev.source.span)
+    if target is not None and hit is None:
+        spans.append(target)
+    return spans
+
+
 def assign_places(doc: Document, gazetteer: Gazetteer) -> None:
     """Set ``event.place`` for every event of ``doc`` (and ``doc.places``)."""
     mentions = locate(doc, gazetteer)
@@ -165,9 +258,8 @@ def assign_places(doc: Document, gazetteer: Gazetteer) -> None:
     dateline = detect_dateline(doc, gazetteer)
     if dateline is not None:
         mentions = [pm for pm in mentions if pm.span.end <= dateline.start or pm.span.start >= dateline.end]
-    actor_spans = [a.span for a in doc.actors]
     for ev in doc.events:
-        spans = actor_spans + [ev.source.span] + ([ev.target.span] if ev.target else [])
+        spans = _actor_spans(doc, ev)
         pos = ev.evidence.start
         chosen = choose_place(
             mentions, ev.evidence, ev.trigger, _sentence_bounds(doc, ev.sentence, pos),
