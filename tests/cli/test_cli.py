@@ -12,7 +12,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "src" / "marsad" / "resources" /
 
 
 def marsad(*args, input=None, cwd=None):
-    env = {**os.environ, "COLUMNS": "200"}
+    # a generous time budget: on a loaded machine the default (2 s per article) rejects articles as timeouts
+    env = {"MARSAD_TIME_BUDGET_MS": "60000", **os.environ, "COLUMNS": "200"}
     return subprocess.run([sys.executable, "-m", "marsad.cli", *args], input=input, capture_output=True,
                           text=True, cwd=cwd, env=env, timeout=120)
 
