@@ -123,3 +123,21 @@ def test_failed_partition_is_retried_then_reported(tmp_path, monkeypatch):
     rep = batch_run.run_batch([str(inp)], tmp_path / "out", FAST, workers=2, processes=False, retries=1)
     assert marker.exists() and len(rep.failed) == 1 and "c.jsonl" in rep.failed[0]
     assert rep.articles == 3 and rep.load.articles == 3
+
+
+def test_cli_batch(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    inp = tmp_path / "in.jsonl"
+    inp.write_bytes(b"".join(_lines(_samples()[:3])) + b"{oops\n")
+    env = {**os.environ, "MARSAD_TIME_BUDGET_MS": "0"}
+    r = subprocess.run([sys.executable, "-m", "marsad.cli", "batch", str(inp), "-o", str(tmp_path / "out"),
+                        "--workers", "1", "--partition-size", "2"], capture_output=True, text=True, timeout=300,
+                       env=env)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "4 articles in 2 partitions" in r.stderr and "3 coded, 1 rejected" in r.stderr
+    assert _count(tmp_path / "out" / "marsad.duckdb", "SELECT count(*) FROM articles") == [(3,)]
+    h = subprocess.run([sys.executable, "-m", "marsad.cli", "batch", "--help"], capture_output=True, text=True)
+    assert h.returncode == 0 and "--scheduler" in h.stdout

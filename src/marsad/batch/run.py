@@ -49,7 +49,8 @@ class BatchReport:
     mentions: int = 0
     events: int = 0  # events in the store after de-duplication
     workers: int = 0
-    map_seconds: float = 0.0
+    cluster_seconds: float = 0.0  # planning and starting (or connecting to) the cluster
+    map_seconds: float = 0.0  # coding and staging, from the first task submitted to the last done
     load_seconds: float = 0.0
     seconds: float = 0.0
     cpu_seconds: float = 0.0
@@ -83,7 +84,7 @@ def dask_client(scheduler: str | None, workers: int | None, processes: bool = Tr
         return
     n = workers or 1
     with distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=processes,
-                                  dashboard_address=None, silence_logs=40) as cluster:
+                                  dashboard_address=":0", silence_logs=40) as cluster:
         with distributed.Client(cluster) as client:
             yield client
 
@@ -138,8 +139,10 @@ def run_batch(inputs: list[str], out: str | Path, settings: Settings | None = No
     report = BatchReport(partitions=len(parts), db=str(db))
     with dask_client(scheduler, workers, processes) as client:
         report.workers = len(client.scheduler_info().get("workers", {}))
+        t = time.perf_counter()
+        report.cluster_seconds = t - start
         results, report.failed = map_partitions(client, parts, staging, settings, default_date, retries, on_done)
-    report.map_seconds = time.perf_counter() - start
+        report.map_seconds = time.perf_counter() - t
     for r in results:
         report.articles += r.articles
         report.coded += r.coded

@@ -84,7 +84,8 @@ class ExportFormat(StrEnum):
 
 
 PathsArg = Annotated[list[str] | None, typer.Argument(
-    help="Input files or folders (.jsonl[.gz|.bz2|.zst], .txt, .html); '-' or none reads JSONL from stdin.",
+    help="Input files or folders (.jsonl[.gz|.bz2|.zst|.xz], .txt, .html, .rss/.atom/.xml feeds, "
+         ".warc[.gz]); '-' or none reads JSONL from stdin.",
     show_default=False)]
 DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: marsad.duckdb).")]
 
