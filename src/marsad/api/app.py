@@ -13,7 +13,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from marsad.api import read, write
@@ -40,7 +41,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         access.close()
 
-    app = FastAPI(title="Marsad API", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    local_docs = _swagger_ui_path()
+    app = FastAPI(title="Marsad API", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None if local_docs else "/docs")
     app.state.settings = settings
     app.state.access = access
     app.state.labels = Labels()
@@ -52,9 +55,33 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
 
+    if local_docs:
+        _local_docs(app, local_docs)
+
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8",
                             headers={"Cache-Control": "no-cache"})
 
     return app
+
+
+def _swagger_ui_path() -> Path | None:
+    """Swagger UI shipped by the ``swagger-ui-bundle`` package, when installed (else FastAPI's CDN page)."""
+    try:
+        import swagger_ui_bundle
+    except ImportError:
+        return None
+    return Path(swagger_ui_bundle.swagger_ui_path)
+
+
+def _local_docs(app: FastAPI, assets: Path) -> None:
+    """``/docs`` served offline from the installed Swagger UI assets."""
+    app.mount("/docs-static", StaticFiles(directory=assets), name="docs-static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="Marsad API",
+                                   swagger_js_url="/docs-static/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-static/swagger-ui.css",
+                                   swagger_favicon_url="/docs-static/favicon-32x32.png")

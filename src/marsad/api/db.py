@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -91,13 +91,15 @@ class StoreAccess:
         self._cache: OrderedDict[Hashable, Any] = OrderedDict()
         self._cache_lock = threading.Lock()
 
-    def cached(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        """``compute()`` once per key until the store changes (LRU).  Errors are not cached."""
+    def cache_get(self, key: Hashable) -> Any:
+        """The cached value for ``key`` or None (LRU: a hit becomes the most recent entry)."""
         with self._cache_lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        value = compute()
+        return None
+
+    def cache_put(self, key: Hashable, value: Any) -> Any:
         with self._cache_lock:
             self._cache[key] = value
             while len(self._cache) > CACHE_SIZE:

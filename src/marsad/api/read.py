@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date as Date
 from enum import StrEnum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request
-from pydantic import BeforeValidator
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from pydantic import BeforeValidator, TypeAdapter
+from starlette.concurrency import run_in_threadpool
 
 from marsad.api import queries
 from marsad.api.errors import ApiError
@@ -68,7 +70,7 @@ Until = Annotated[Date | None, BeforeValidator(_iso_only),
                   Query(description="Last day (inclusive), YYYY-MM-DD.")]
 
 
-def event_filters(
+async def event_filters(
     actor: Code = None,
     dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9:_\-]{1,40},[A-Za-z0-9:_\-]{1,40}$",
                                       description="Two actor codes `A,B`; both directions.")] = None,
@@ -99,13 +101,29 @@ def _labels(request: Request) -> Labels:
     return request.app.state.labels
 
 
-def _cached(request: Request, compute: Any) -> Any:
-    """The response for this path and query string, computed once until the store changes."""
-    return _access(request).cached((request.url.path, request.url.query), compute)
+async def _cached(request: Request, adapter: TypeAdapter, compute: Callable[[], Any]) -> Response:
+    """The JSON response for this path and query string, computed once until the store changes.
+
+    A cache hit is answered on the event loop without a thread hop; a miss runs ``compute`` (store
+    queries) in the thread pool, validates the value against the endpoint's response model once and
+    keeps the serialized bytes.
+    """
+    access = _access(request)
+    key = (request.url.path, request.url.query)
+    body = access.cache_get(key)
+    if body is None:
+        value = await run_in_threadpool(compute)
+        body = access.cache_put(key, adapter.dump_json(adapter.validate_python(value)))
+    return Response(body, media_type="application/json")
 
 
 def build_router() -> APIRouter:
     r = APIRouter()
+    A = {name: TypeAdapter(model) for name, model in (
+        ("EventPage", EventPage), ("EventDetail", EventDetail), ("ArticleDetail", ArticleDetail),
+        ("Timeline", Timeline), ("list[TopActor]", list[TopActor]), ("list[TopDyad]", list[TopDyad]),
+        ("list[MapPoint]", list[MapPoint]), ("list[ActorCode]", list[ActorCode]),
+        ("list[CameoLabel]", list[CameoLabel]))}
 
     @r.get("/health", response_model=Health, tags=["meta"], responses=ERRORS)
     def health(request: Request) -> dict[str, Any]:
@@ -116,9 +134,9 @@ def build_router() -> APIRouter:
                 "writes_enabled": bool(request.app.state.settings.api_token), **counts}
 
     @r.get("/api/events", response_model=EventPage, tags=["events"], responses=ERRORS)
-    def events(request: Request, f: Filters, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    async def events(request: Request, f: Filters, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0, order: Order = Order.date_desc,
-               ) -> dict[str, Any]:
+               ) -> Response:
         """Events matching all the given filters, one page at a time."""
         f.limit, f.offset, f.order = limit, offset, order.value
 
@@ -129,10 +147,10 @@ def build_router() -> APIRouter:
             labels = _labels(request)
             return {"total": total, "limit": limit, "offset": offset,
                     "events": [labels.event_row(asdict(row)) for row in rows]}
-        return _cached(request, compute)
+        return await _cached(request, A["EventPage"], compute)
 
     @r.get("/api/events/{event_id}", response_model=EventDetail, tags=["events"], responses=ERRORS)
-    def event(request: Request, event_id: Annotated[str, Path(max_length=100)]) -> dict[str, Any]:
+    async def event(request: Request, event_id: Annotated[str, Path(max_length=100)]) -> Response:
         """One event with every mention (article, offsets of actors, trigger, evidence, place)."""
         def compute() -> dict[str, Any]:
             with _access(request).reader() as s:
@@ -141,11 +159,11 @@ def build_router() -> APIRouter:
                 raise ApiError(404, "not_found", f"no event {event_id!r}")
             out["labels"] = _labels(request).code(out["event"]["cameo"])
             return out
-        return _cached(request, compute)
+        return await _cached(request, A["EventDetail"], compute)
 
     @r.get("/api/articles/{key}", response_model=ArticleDetail, tags=["articles"], responses=ERRORS)
-    def article(request: Request, key: Annotated[str, Path(max_length=200,
-                description="Content hash, or the article's id.")]) -> dict[str, Any]:
+    async def article(request: Request, key: Annotated[str, Path(max_length=200,
+                description="Content hash, or the article's id.")]) -> Response:
         """An article's text with its coded events; spans are offsets into `article.text`."""
         def compute() -> dict[str, Any]:
             with _access(request).reader() as s:
@@ -155,12 +173,12 @@ def build_router() -> APIRouter:
             labels = _labels(request)
             out["labels"] = {m["cameo"]: labels.code(m["cameo"]) for m in out["mentions"]}
             return out
-        return _cached(request, compute)
+        return await _cached(request, A["ArticleDetail"], compute)
 
     @r.get("/api/timeline", response_model=Timeline, tags=["dyads"], responses=ERRORS)
-    def timeline(request: Request, a: Annotated[str, Query(pattern=CODE_RE)], b: Code = None,
+    async def timeline(request: Request, a: Annotated[str, Query(pattern=CODE_RE)], b: Code = None,
                  since: Since = None, until: Until = None, interval: Interval = Interval.month,
-                 ) -> dict[str, Any]:
+                 ) -> Response:
         """Tension index of a dyad (both directions; conflict vs cooperation, Goldstein, rising signal),
         or the same counts for all events of one actor when `b` is omitted."""
         def compute() -> dict[str, Any]:
@@ -170,47 +188,47 @@ def build_router() -> APIRouter:
                 else:
                     points = queries.actor_timeline(s, a, since, until, interval.value)
             return {"a": a, "b": b, "interval": interval.value, "points": points}
-        return _cached(request, compute)
+        return await _cached(request, A["Timeline"], compute)
 
     @r.get("/api/top/actors", response_model=list[TopActor], tags=["dyads"], responses=ERRORS)
-    def top_actors(request: Request, since: Since = None, until: Until = None,
-                   limit: Annotated[int, Query(ge=1, le=200)] = 20) -> list[dict[str, Any]]:
+    async def top_actors(request: Request, since: Since = None, until: Until = None,
+                   limit: Annotated[int, Query(ge=1, le=200)] = 20) -> Response:
         """Actors with the most events in the period."""
         def compute() -> list[dict[str, Any]]:
             with _access(request).reader() as s:
                 return queries.top_actors(s, since, until, limit)
-        return _cached(request, compute)
+        return await _cached(request, A["list[TopActor]"], compute)
 
     @r.get("/api/top/dyads", response_model=list[TopDyad], tags=["dyads"], responses=ERRORS)
-    def top_dyads(request: Request, since: Since = None, until: Until = None,
-                  limit: Annotated[int, Query(ge=1, le=200)] = 20) -> list[dict[str, Any]]:
+    async def top_dyads(request: Request, since: Since = None, until: Until = None,
+                  limit: Annotated[int, Query(ge=1, le=200)] = 20) -> Response:
         """Dyads (unordered pairs) with the most events in the period."""
         def compute() -> list[dict[str, Any]]:
             with _access(request).reader() as s:
                 return queries.top_dyads(s, since, until, limit)
-        return _cached(request, compute)
+        return await _cached(request, A["list[TopDyad]"], compute)
 
     @r.get("/api/map", response_model=list[MapPoint], tags=["events"], responses=ERRORS)
-    def map_points(request: Request, f: Filters,
-                   limit: Annotated[int, Query(ge=1, le=20000)] = 5000) -> list[dict[str, Any]]:
+    async def map_points(request: Request, f: Filters,
+                   limit: Annotated[int, Query(ge=1, le=20000)] = 5000) -> Response:
         """Events with a place, grouped by place: counts per QuadClass and mentions."""
         def compute() -> list[dict[str, Any]]:
             with _access(request).reader() as s:
                 return queries.map_points(s, f, limit)
-        return _cached(request, compute)
+        return await _cached(request, A["list[MapPoint]"], compute)
 
     @r.get("/api/actors", response_model=list[ActorCode], tags=["meta"], responses=ERRORS)
-    def actors(request: Request, prefix: Annotated[str, Query(max_length=40)] = "",
-               limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[dict[str, Any]]:
+    async def actors(request: Request, prefix: Annotated[str, Query(max_length=40)] = "",
+               limit: Annotated[int, Query(ge=1, le=500)] = 50) -> Response:
         """Actor codes in the store starting with `prefix`, most mentioned first."""
         def compute() -> list[dict[str, Any]]:
             with _access(request).reader() as s:
                 return queries.actor_codes(s, prefix, limit)
-        return _cached(request, compute)
+        return await _cached(request, A["list[ActorCode]"], compute)
 
     @r.get("/api/cameo", response_model=list[CameoLabel], tags=["meta"])
-    def cameo(request: Request) -> list[dict[str, Any]]:
+    async def cameo(request: Request) -> Response:
         """Every CAMEO code with English and Arabic names, Goldstein, QuadClass and PLOVER type."""
-        return _labels(request).all()
+        return await _cached(request, A["list[CameoLabel]"], _labels(request).all)
 
     return r

@@ -120,6 +120,8 @@ async function refresh() {
     markReady();
     await Promise.all([loadMap(), loadTimeline()]);
     status(`${state.total.toLocaleString("en")} events`);
+    if (!document.documentElement.dataset.loaded) performance.mark("marsad-all-views");
+    document.documentElement.dataset.loaded = "1";
   } catch (err) {
     status(String(err.message || err), true);
   }
