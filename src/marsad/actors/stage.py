@@ -104,7 +104,8 @@ class ActorStage:
                 continue
             entry = resolve(m.entries, when)
             if entry.kind == "agent":
-                found.append(Piece(m.start, m.end, agent=entry.agent, lead=clitic_length(m.prefix)))
+                found.append(Piece(m.start, m.end, agent=entry.agent, lead=clitic_length(m.prefix),
+                                   prefix=m.prefix))
             else:
                 found.append(Piece(m.start, m.end, entry=entry, lead=clitic_length(m.prefix), prefix=m.prefix))
         found.extend(self._ner_pieces(tokens, lo, hi))
@@ -147,7 +148,10 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
             starts_with_and = tokens[p.start].prefix.startswith("و") or (
                 not tokens[p.start].prefix and tokens[p.start].norm.startswith("و")
                 and p.entry is not None and p.entry.kind != "ner" and not tokens[p.start].key.startswith("و"))
-            if joined and not starts_with_and and _compatible(groups[-1], p) and _genitive_ok(tokens, last, p):
+            # a role noun after a preposition starts a new phrase (قال بومبيو لنظيره الروسي)
+            prep_agent = p.agent is not None and p.prefix.lstrip("وف")[:1] in ("ل", "ب")
+            if (joined and not starts_with_and and not prep_agent and _compatible(groups[-1], p)
+                    and _genitive_ok(tokens, last, p)):
                 groups[-1].append(p)
                 continue
         groups.append([p])

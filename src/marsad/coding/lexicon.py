@@ -56,12 +56,13 @@ class TriggerMatch:
 
 
 def _word_keys(word: str) -> frozenset[str]:
-    return frozenset(word_key(normalize_text(alt)) for alt in word.split("|") if alt)
+    """Keys of the alternatives of one (already normalized) pattern word."""
+    return frozenset(word_key(alt) for alt in word.split("|") if alt)
 
 
 def parse_pattern(text: str, cameo: str, flags_field: str, where: str) -> Pattern:
     words: list = []
-    for w in text.split():
+    for w in normalize_text(text).split():
         words.append(GAP if w == "~" else _word_keys(w))
     if not words or words[0] is GAP or words[-1] is GAP:
         raise ResourceError(f"{where}: pattern must start and end with a word: {text!r}")
@@ -121,16 +122,17 @@ class TriggerLexicon:
 
     def _load(self) -> dict[str, list[Pattern]]:
         d = self._dir or resources.path("lexicon")
-        index: dict[str, list[Pattern]] = defaultdict(list)
+        patterns = []
         for f in sorted(d.glob("[0-2][0-9].tsv")):
             for n, row in enumerate(resources.read_tsv(f), 2):
-                if not row.get("pattern") or not row.get("cameo"):
-                    continue
-                pat = parse_pattern(row["pattern"], row["cameo"], row.get("flags", ""), f"{f.name}:{n}")
-                for key in pat.words[0]:
-                    index[key].append(pat)
-        for pats in index.values():
-            pats.sort(key=lambda p: (-p.size, -len(p.cameo)))
+                if row.get("pattern") and row.get("cameo"):
+                    patterns.append(parse_pattern(row["pattern"], row["cameo"], row.get("flags", ""),
+                                                  f"{f.name}:{n}"))
+        patterns.sort(key=lambda p: (-p.size, -len(p.cameo)))  # stable: file order within ties
+        index: dict[str, list[Pattern]] = defaultdict(list)
+        for pat in patterns:
+            for key in pat.words[0]:
+                index[key].append(pat)
         return dict(index)
 
     def patterns(self) -> list[Pattern]:

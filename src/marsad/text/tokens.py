@@ -29,6 +29,8 @@ PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", 
 @lru_cache(maxsize=1 << 18)
 def strip_article(word: str) -> tuple[str, str]:
     """Split a leading article (with its clitics) off ``word``: ``(prefix, rest)``."""
+    if not word.startswith(_ARTICLE_PREFIXES):
+        return "", word
     for p in _ARTICLE_PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= 2:
             if p == "لل":
