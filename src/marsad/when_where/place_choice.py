@@ -11,6 +11,12 @@ Order of preference (each tier ranked by precision, then nearness to the trigger
 
 Nothing else fixes a place: the answer is then ``None``.  Dateline mentions
 are removed by the caller before choosing.
+
+Verbal events (statements, appeals, accusations, threats…) happen where the
+speaker is, which the text rarely says; non-locative places in their clause
+are their topic, and so are places after على ("أدان العدوان على غزة").  For
+them only the locative tiers (1, 3, 5) count, without على; a phone call (041)
+has no place at all.
 """
 
 from __future__ import annotations
@@ -23,6 +29,12 @@ from marsad.document import Place, Span
 from marsad.when_where.gazetteer import PlaceEntry
 
 PRECISION_RANK = {"city": 0, "admin1": 1, "region": 2, "country": 3}
+# CAMEO roots of verbal events (01-05, 09-13) whose place is where the speaker is;
+# meetings, visits, negotiations and signings (042-046, 057) happen somewhere.
+VERBAL_ROOTS = frozenset(("01", "02", "03", "04", "05", "09", "10", "11", "12", "13"))
+SITUATED_VERBAL = frozenset(("042", "043", "044", "045", "046", "057"))
+NO_PLACE = frozenset(("041",))  # a phone call
+TOPIC_PREPS = frozenset(("على", "علي", "الى", "نحو", "حول"))  # for verbal events: the topic, not the setting
 _PARA_BREAK = re.compile(r"\n\s*\n|\n")
 
 
@@ -35,7 +47,7 @@ class PlaceMention:
     span: Span
     entry: PlaceEntry
     locative: bool
-    weak_locative: bool = False  # after من (origin) only
+    prep: str = ""  # the word that makes it locative (ب، في، على…), or من
 
     def to_place(self) -> Place:
         e = self.entry
@@ -60,6 +72,15 @@ def _inside(pm: PlaceMention, lo: int, hi: int) -> bool:
     return pm.span.start >= lo and pm.span.end <= hi
 
 
+def event_kind(cameo: str) -> str:
+    """``"none"`` (phone call), ``"verbal"`` or ``"situated"`` for a CAMEO code."""
+    if cameo[:3] in NO_PLACE:
+        return "none"
+    if cameo[:2] in VERBAL_ROOTS and cameo[:3] not in SITUATED_VERBAL:
+        return "verbal"
+    return "situated"
+
+
 def choose_place(
     mentions: Sequence[PlaceMention],
     evidence: Span,
@@ -67,8 +88,14 @@ def choose_place(
     sentence: tuple[int, int],
     paragraph: tuple[int, int],
     actor_spans: Sequence[Span] = (),
+    kind: str = "situated",
 ) -> PlaceMention | None:
-    """The mention that fixes where an event happened, or ``None``."""
+    """The mention that fixes where an event happened, or ``None``.
+
+    ``kind`` comes from :func:`event_kind`.
+    """
+    if kind == "none":
+        return None
 
     def actor(pm: PlaceMention) -> bool:
         return any(_overlaps(pm.span, a) for a in actor_spans)
@@ -77,12 +104,15 @@ def choose_place(
         return pm.entry.precision != "country" and not actor(pm)
 
     ev = (evidence.start, evidence.end)
+    def situated(pm: PlaceMention) -> bool:
+        return pm.locative and (kind != "verbal" or pm.prep not in TOPIC_PREPS)
+
     tiers: list[tuple[tuple[int, int], Callable[[PlaceMention], bool]]] = [
-        (ev, lambda pm: pm.locative),
-        (ev, lambda pm: not pm.locative and finer(pm)),
-        (sentence, lambda pm: pm.locative),
-        (sentence, lambda pm: not pm.locative and finer(pm)),
-        (paragraph, lambda pm: pm.locative),
+        (ev, situated),
+        (ev, lambda pm: kind != "verbal" and not pm.locative and finer(pm)),
+        (sentence, situated),
+        (sentence, lambda pm: kind != "verbal" and not pm.locative and finer(pm)),
+        (paragraph, situated),
     ]
     for (lo, hi), keep in tiers:
         pool = [pm for pm in mentions if _inside(pm, lo, hi) and keep(pm)]

@@ -16,7 +16,7 @@ from collections import Counter
 from marsad.document import Document, Event, Place, Span, Token
 from marsad.when_where.dateline import detect_dateline
 from marsad.when_where.gazetteer import Gazetteer, PlaceEntry, RawMatch, has_article
-from marsad.when_where.place_choice import PlaceMention, choose_place, paragraph_bounds
+from marsad.when_where.place_choice import PlaceMention, choose_place, event_kind, paragraph_bounds
 
 __all__ = ["Gazetteer", "PlaceMention", "assign_places", "detect_dateline", "find_places", "locate"]
 
@@ -51,10 +51,14 @@ def _word(tok: Token) -> tuple[str, bool]:
     return k, False
 
 
-def _locative_before(tokens: list[Token], start: int, lead: str) -> tuple[bool, bool]:
-    """(locative, after من) for a name at token ``start`` read with proclitic ``lead``."""
+def _locative_before(tokens: list[Token], start: int, lead: str) -> tuple[bool, str]:
+    """(locative, the word that makes it so) for a name at token ``start`` read with ``lead``.
+
+    The word is "ب" for the proclitic, else the preposition (في، على، قرب…);
+    after من (origin) the answer is ``(False, "من")``.
+    """
     if "ب" in lead or "ب" in tokens[start].prefix:
-        return True, False
+        return True, "ب"
     i = start - 1
     hops = 0
     while i >= 0 and hops < 4:
@@ -63,16 +67,16 @@ def _locative_before(tokens: list[Token], start: int, lead: str) -> tuple[bool, 
             continue
         w, with_b = _word(tokens[i])
         if with_b and (w in PLACE_NOUNS or w in TERRITORY):
-            return True, False
+            return True, "ب"
         if w in LOCATIVE:
-            return True, False
+            return True, w
         if w == "من":
-            return False, True
+            return False, w
         if w not in PLACE_NOUNS and not (hops and w in TERRITORY):
-            return False, False
+            return False, ""
         i -= 1
         hops += 1
-    return False, False
+    return False, ""
 
 
 def _after_context_word(tokens: list[Token], start: int) -> bool:
@@ -131,16 +135,16 @@ def locate(doc: Document, gazetteer: Gazetteer, unlisted: bool = True) -> list[P
     ctx = _context_countries(raw)
     out: list[PlaceMention] = []
     for m in raw:
-        loc, weak = _locative_before(toks, m.start, m.lead)
+        loc, prep = _locative_before(toks, m.start, m.lead)
         if m.item.demonym:
             dp = _demonym_place(doc, m, gazetteer)
             if dp is None:
                 continue
             start, entry = dp
-            loc, weak = _locative_before(toks, start, "")
+            loc, prep = _locative_before(toks, start, "")
             if out and out[-1].end == start and out[-1].entry.country == entry.country:
                 continue  # "كابول العاصمة الأفغانية": the city already said it
-            out.append(PlaceMention(start, m.end, doc.token_span(start, m.end), entry, loc, weak))
+            out.append(PlaceMention(start, m.end, doc.token_span(start, m.end), entry, loc, prep))
             continue
         if m.item.context_only and not (loc or _after_context_word(toks, m.start)):
             continue
@@ -148,10 +152,10 @@ def locate(doc: Document, gazetteer: Gazetteer, unlisted: bool = True) -> list[P
         prev = out[-1] if out else None
         if prev and prev.end == m.start and _word(toks[prev.start])[0] == "عاصمه" and entry.country == prev.entry.country:
             out.pop()  # "العاصمة الأفغانية كابول": one mention, the named city
-            loc, weak = prev.locative, prev.weak_locative
-            out.append(PlaceMention(prev.start, m.end, doc.token_span(prev.start, m.end), entry, loc, weak))
+            loc, prep = prev.locative, prev.prep
+            out.append(PlaceMention(prev.start, m.end, doc.token_span(prev.start, m.end), entry, loc, prep))
             continue
-        out.append(PlaceMention(m.start, m.end, doc.token_span(m.start, m.end), entry, loc, weak))
+        out.append(PlaceMention(m.start, m.end, doc.token_span(m.start, m.end), entry, loc, prep))
     if unlisted:
         extra = unlisted_places(doc, out, ctx)
         if extra:
@@ -263,6 +267,6 @@ def assign_places(doc: Document, gazetteer: Gazetteer) -> None:
         pos = ev.evidence.start
         chosen = choose_place(
             mentions, ev.evidence, ev.trigger, _sentence_bounds(doc, ev.sentence, pos),
-            paragraph_bounds(doc.article.text, pos), spans,
+            paragraph_bounds(doc.article.text, pos), spans, event_kind(ev.cameo),
         )
         ev.place = chosen.to_place() if chosen else None
