@@ -151,6 +151,12 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
     raise SystemExit("marsad serve did not start")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc), including its threads."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def stop(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:
@@ -192,7 +198,7 @@ def request_mix(rng: random.Random, ids: list[str], arts: list[str], code_share:
 
 
 async def run_load(base: str, clients: int, seconds: float, max_requests: int, seed: int,
-                   code_share: float = 0.05) -> dict:
+                   code_share: float = 0.05, server_pid: int | None = None) -> dict:
     import httpx
 
     async with httpx.AsyncClient(base_url=base, timeout=30) as c:
@@ -227,13 +233,20 @@ async def run_load(base: str, clients: int, seconds: float, max_requests: int, s
                 errors[key] = errors.get(key, 0) + 1
 
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    cpu0 = cpu_seconds(server_pid) if server_pid else 0.0
+    own0 = time.process_time()
     t0 = time.perf_counter()
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
         await asyncio.gather(*(worker(k, client) for k in range(clients)))
     wall = time.perf_counter() - t0
+    server_cpu = cpu_seconds(server_pid) - cpu0 if server_pid else None
+    own_cpu = time.process_time() - own0
     done = sum(len(v) for v in lat.values())
     return {"clients": clients, "code_share": code_share, "seconds": round(wall, 1), "requests": done + sum(errors.values()),
             "ok": done, "throughput_rps": round(done / wall, 1), "errors": errors,
+            "server_cpu_s": round(server_cpu, 1) if server_cpu is not None else None,
+            "server_cpu_ms_per_request": round(server_cpu * 1000 / max(1, done), 2) if server_cpu else None,
+            "client_cpu_s": round(own_cpu, 1), "load_average": os.getloadavg(),
             "all_reads": _pcts([x for k, v in lat.items() if k.startswith("GET") for x in v]),
             "endpoints": {k: _pcts(v) for k, v in sorted(lat.items())}}
 
@@ -305,7 +318,7 @@ def main() -> None:
     try:
         if a.what in ("load", "all"):
             report["load"] = asyncio.run(run_load(base, a.clients, a.seconds, a.max_requests, a.seed,
-                                                  a.code_share))
+                                                  a.code_share, proc.pid))
             print(json.dumps(report["load"], ensure_ascii=False), file=sys.stderr, flush=True)
         if a.what in ("page", "all"):
             report["page"] = page_load(base, a.runs, a.screenshot)

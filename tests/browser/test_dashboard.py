@@ -27,9 +27,9 @@ def test_dashboard_filter_dyad_open_event_highlights_evidence(page, server, shot
 
     page.fill("input[name=dyad]", "egy,isr")
     page.click("button[type=submit]")
-    page.wait_for_function("document.querySelector('#timeline-title').textContent.includes('EGY')")
+    page.wait_for_function("() => document.querySelector('#timeline-title').textContent.includes('EGY')")
     page.wait_for_function(
-        "[...document.querySelectorAll('#events tbody tr[data-event]')].length > 0 && "
+        "() => [...document.querySelectorAll('#events tbody tr[data-event]')].length > 0 && "
         "[...document.querySelectorAll('#events tbody tr[data-event]')].every("
         "r => /EGY/.test(r.textContent) && /ISR/.test(r.textContent))")
     page.screenshot(path=str(shots / "dashboard_dyad.png"), full_page=True)
@@ -60,10 +60,10 @@ def test_article_html_is_shown_literally_and_never_executed(page, server, shots)
     wait_ready(page)
     page.fill("input[name=actor]", "JOR")
     page.click("button[type=submit]")
-    page.wait_for_function("document.querySelector('#events tbody').textContent.includes('<script>')")
+    page.wait_for_function("() => document.querySelector('#events tbody').textContent.includes('<script>')")
     assert page.locator("#events tbody script, #events tbody img").count() == 0
     page.wait_for_timeout(300)
-    assert page.evaluate("window.__xss") is None
+    assert page.evaluate("() => window.__xss") is None
     assert page.dialogs == []
     page.screenshot(path=str(shots / "xss_literal.png"), full_page=True)
 
@@ -73,11 +73,11 @@ def test_phone_width_has_no_horizontal_overflow(browser, server, shots):
     page = ctx.new_page()
     page.goto(server + "/")
     wait_ready(page)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 392
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 392
     page.screenshot(path=str(shots / "phone_dashboard.png"), full_page=False)
     page.goto(server + "/#/article/fx-rafah")
     page.wait_for_selector("html[data-detail] #article-text .hl-evidence", timeout=30_000)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 392
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 392
     page.screenshot(path=str(shots / "phone_article.png"), full_page=True)
     ctx.close()
 
