@@ -59,6 +59,19 @@ class PhraseIndex:
     def __init__(self) -> None:
         self.phrases: dict[tuple[str, ...], list] = defaultdict(list)
         self.max_len: dict[str, int] = {}
+        # per word: the (prefix, key, max phrase length) readings that can start a phrase
+        self._starts: dict[str, tuple[tuple[str, str, int], ...]] = {}
+
+    def starts(self, tok: Token) -> tuple[tuple[str, str, int], ...]:
+        """Readings of ``tok`` that begin some phrase (memoised per word; most words: none)."""
+        hit = self._starts.get(tok.norm)
+        if hit is None:
+            if len(self._starts) > 300_000:
+                self._starts.clear()
+            max_len = self.max_len
+            hit = tuple((p, k, max_len[k]) for p, k in _first_readings(tok) if k in max_len)
+            self._starts[tok.norm] = hit
+        return hit
 
     def add(self, phrase: str, value: object) -> None:
         key = phrase_key(normalize_text(phrase))
@@ -76,11 +89,7 @@ class PhraseIndex:
     def match_at(self, tokens: list[Token], i: int, stop: set[str] | None = None) -> Match | None:
         """The longest phrase starting at token ``i`` (any reading of the first word)."""
         best: Match | None = None
-        first = tokens[i]
-        for prefix, key in _first_readings(first):
-            n = self.max_len.get(key)
-            if not n:
-                continue
+        for prefix, key, n in self.starts(tokens[i]):
             for length in range(min(n, len(tokens) - i), 0, -1):
                 if best is not None and length <= best.end - best.start:
                     break
@@ -98,7 +107,7 @@ class PhraseIndex:
         out = []
         i = lo
         while i < hi:
-            m = self.match_at(tokens, i, stop) if tokens[i].norm[0].isalpha() else None
+            m = self.match_at(tokens, i, stop) if self.starts(tokens[i]) else None
             if m is not None and m.end <= hi:
                 out.append(m)
                 i = m.end

@@ -50,6 +50,8 @@ class EventStage:
     cameo: CameoTable = field(default_factory=CameoTable)
     cues: object | None = None  # marsad.coding.cues.Cues when available
     filter: EventFilter | None = None  # the trained confidence model
+    _attr_key: tuple[int, int] | None = field(default=None, repr=False)
+    _attr_val: list = field(default_factory=list, repr=False)
     name: str = "events"
     requires: tuple[str, ...] = ("tokens", "sentences", "actors")
     provides: tuple[str, ...] = ("events",)
@@ -125,6 +127,13 @@ class EventStage:
                      goldstein=c.goldstein, quad=c.quad, plover_type=c.plover_type,
                      plover_mode=c.plover_mode, sentence=si)
 
+    def _attribution(self, doc: Document, si: int) -> list:
+        """The sentence's attributions, computed once per sentence of the current document."""
+        key = (id(doc), si)
+        if self._attr_key != key:
+            self._attr_key, self._attr_val = key, cue_fns.attribution(self.cues, doc, si)
+        return self._attr_val
+
     def _recode(self, ev: Event, code: str) -> None:
         """Code a planned act as the intent or threat that was expressed (asserted)."""
         c = self.cameo.get(code)
@@ -142,7 +151,7 @@ class EventStage:
             if under in UNREALISED and tm.pattern.cameo[:2] not in UNREALISED[under]:
                 modality = "future" if under == "intent" else "hypothetical"
         background = cue_fns.is_background(cues, doc, si, tm.start)
-        reported = cue_fns.attribution(cues, doc, si)
+        reported = self._attribution(doc, si)
         quantities = cue_fns.quantities(cues, doc, si, tm.start)
         for ev in events:
             ev.modality = modality

@@ -171,8 +171,17 @@ def find_triggers(lex: TriggerLexicon, tokens: list[Token], lo: int, hi: int,
                   readings: list[Reading]) -> list[TriggerMatch]:
     """All pattern matches in tokens ``[lo, hi)``, longest first, non-overlapping."""
     found: list[TriggerMatch] = []
+    present: set[str] | None = None  # every key of the sentence, built on first need
     for i in range(lo, hi):
         for pat in readings[i][2]:
+            if len(pat.words) > 1:
+                if present is None:
+                    present = set()
+                    for r in readings[lo:hi]:
+                        present |= r[0]
+                        present |= r[1]
+                if not all(w is GAP or not w.isdisjoint(present) for w in pat.words[1:]):
+                    continue  # a later word of the pattern is nowhere in the sentence
             m = _match(pat, tokens, readings, i, hi)
             if m is not None:
                 found.append(m)
