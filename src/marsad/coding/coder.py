@@ -22,6 +22,8 @@ from marsad.document import ActorMention, Document, Event, Span
 from marsad.text.tokens import candidates, clitic_length
 
 VISIT, HOST = "042", "043"
+# Roots whose untargeted acts are aimed at the actor's own state (protests; coercion, arrests).
+DOMESTIC_ROOTS = frozenset({"14", "17"})
 # Governing verbs whose complement is an act that has not happened ("دعا إلى وقف إطلاق النار",
 # "هدد بشن هجوم", "نفى قصف"), with the roots that such a complement may still legitimately
 # have (an appeal for talks is itself coded by the appeal verb, not the talks).
@@ -103,6 +105,10 @@ class EventStage:
             loc = [m for m in doc.actors if m.locative and tm.end <= m.token_start < hi and len(m.code) == 3]
             if loc:
                 targets, args.target_how = [loc[0]], "locative"
+        if not targets and sources and pat.cameo[:2] in DOMESTIC_ROOTS and len(sources[0].code) == 3:
+            # protest, repression, arrest with no named target: the state where it happens
+            agent = "GOV" if pat.cameo[:2] == "14" else None
+            targets, args.target_how = [_implied(sources[0], agent)], "domestic"
         if pat.cameo[:2] >= "14" and (not sources or not targets):
             where = _context_country(doc, si)
             if where is not None and not sources:
@@ -168,7 +174,8 @@ def _pairs(pat, sources: list[ActorMention], targets: list[ActorMention],
     if symmetric and not targets and len(sources) >= 2:
         pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
     else:
-        pairs = [(s, t) for s in sources for t in (targets or [None]) if t is None or t.span != s.span]
+        pairs = [(s, t) for s in sources for t in (targets or [None])
+                 if t is None or t.implied or s.implied or t.span != s.span]
         if symmetric:
             pairs += [(t, s) for s, t in pairs if t is not None]
     out: list[tuple[ActorMention, ActorMention | None, str]] = []
