@@ -30,7 +30,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_confidence", 0.0, "Drop events whose confidence is below this value (on top of the model's threshold)."),
     Setting("event_filter", True, "Score candidate events with the trained confidence model and drop those below its tuned threshold."),
     Setting("event_filter_path", "", "A confidence model file to use instead of the packaged one (empty: packaged)."),
-    Setting("use_ner", True, "Use the statistical NER for persons and organisations no dictionary knows."),
+    Setting("use_ner", False, "Also run the statistical NER (CRF trained on ANERcorp) to join unknown person names to their titles; about 25 ms per article, so off by default."),
     Setting("time_budget_ms", 2000, "Per-article time budget; an article over it is rejected (reason timeout) in batch runs."),
     Setting("db_path", "marsad.duckdb", "Default DuckDB file for ingest, events, export and serve."),
     Setting("dedup_window_days", 2, "De-duplication: events of the same dyad and root within this many days may merge."),

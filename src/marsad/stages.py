@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from marsad.actors.ner import NerModel
 from marsad.actors.stage import ActorStage
 from marsad.coding.coder import EventStage
 from marsad.coding.confidence import EventFilter
@@ -121,7 +122,7 @@ def build_pipeline(settings: Settings | None = None, errors: ErrorPolicy = "reco
         ValidateStage(settings),
         TextStage(),
         TimesStage(),
-        ActorStage(),
+        ActorStage(ner=NerModel.load() if settings.use_ner else None),
         EventStage(cues=load_cues(), filter=event_filter),
         PlacesStage(),
         DatesStage(),
