@@ -129,7 +129,7 @@ def test_api_dashboard_page_and_security_headers(client):
     assert "default-src 'self'" in csp and "unsafe-inline" not in csp
     assert "<script>" not in r.text  # only <script src=...>
     assert r.headers["x-content-type-options"] == "nosniff"
-    assert client.get("/static/app.js").status_code == 200
+    assert client.get("/static/js/app.js").status_code == 200
 
 
 def test_api_missing_store_is_503_json(make_client, tmp_path):

@@ -21,6 +21,7 @@ function readFilters() {
   if (f.dyad) f.dyad = f.dyad.toUpperCase().replace(/\s+/g, "");
   if (f.actor) f.actor = f.actor.toUpperCase();
   if (f.country) f.country = f.country.toUpperCase();
+  if (f.order === "date_desc") delete f.order;
   return f;
 }
 
@@ -57,7 +58,8 @@ async function loadMap() {
     const topo = await fetch("/static/world/countries-110m.json").then((r) => r.json());
     state.paths = countryPaths(topo);
   }
-  const points = await getJSON("/api/map", { ...state.filters, limit: 5000 });
+  const { order, ...filters } = state.filters;
+  const points = await getJSON("/api/map", { ...filters, limit: 5000 });
   drawMap($("map"), state.paths, points, { fit: state.fit, onPick: (p) => {
     $("filters").elements.country.value = p.country || "";
     apply();
