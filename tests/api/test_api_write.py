@@ -39,6 +39,11 @@ def test_api_write_errors_are_json(client):
         (dict(json={"title": "no text"}), 422, "invalid_request"),
         (dict(json=["a list"]), 422, "invalid_request"),
         (dict(json={"text": TEXT, "date": "soon"}), 422, "invalid_request"),
+        (dict(content=b"[" * 100_000, headers={"content-type": "application/json"}), 400, "bad_json"),
+        (dict(content=b'{"id": ' + b"1" * 5000 + b', "text": "x"}', headers={"content-type": "application/json"}),
+         400, "bad_json"),
+        (dict(content=b'{"id": "\\udfff", "text": "x"}', headers={"content-type": "application/json"}),
+         422, "invalid_request"),
     ]
     for kwargs, status, code in cases:
         r = client.post("/api/code", **kwargs)

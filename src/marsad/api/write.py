@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
 import threading
 from typing import Any
 
@@ -27,6 +28,7 @@ from marsad.document import Article, Document
 from marsad.errors import InputError
 from marsad.ingest.readers import parse_date
 
+SURROGATE = re.compile("[\ud800-\udfff]")
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorOut} for code in (400, 401, 403, 409, 413, 415, 422, 503)}
 BODY_DOC = {"requestBody": {"required": True, "content": {
@@ -72,8 +74,8 @@ async def read_article(request: Request) -> Article:
     if ctype == "application/json":
         try:
             obj = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ApiError(400, "bad_json", f"malformed JSON body: {exc}") from exc
+        except (ValueError, RecursionError) as exc:  # bad UTF-8 or JSON, too deep, integers too long
+            raise ApiError(400, "bad_json", f"malformed JSON body: {str(exc)[:200]}") from exc
         if not isinstance(obj, dict):
             raise ApiError(422, "invalid_request", "the JSON body must be an object with a 'text' field")
         try:
@@ -91,6 +93,9 @@ async def read_article(request: Request) -> Article:
         fields = {"text": text, "id": qp.get("id"), "title": qp.get("title"), "date": qp.get("date")}
     else:
         raise ApiError(415, "unsupported_media_type", "send application/json or text/plain")
+    for name, value in fields.items():
+        if isinstance(value, str) and SURROGATE.search(value):
+            raise ApiError(422, "invalid_request", f"{name}: lone UTF-16 surrogate (\\ud800-\\udfff) in a string")
     return _article(fields)
 
 
