@@ -18,6 +18,14 @@ from relutil import marsad_cmd, marsad_env
 SETTINGS = {"time_budget_ms": 0}
 
 
+def env(src: Path | None) -> dict[str, str]:
+    """The CLI environment of every compared run: same frozen code, no time budget, and one hash seed
+    (the trigger matcher's ties depend on set order: see test_determinism.py)."""
+    out = marsad_env(src, **SETTINGS)
+    out["PYTHONHASHSEED"] = "0"
+    return out
+
+
 @dataclass
 class Snapshot:
     articles: list[str]
@@ -55,7 +63,7 @@ def snapshot(db: Path) -> Snapshot:
 def run_to_end(args: list[str], cwd: Path, src: Path | None = None, timeout: float = 7200) -> float:
     """Run a marsad command to completion; seconds taken."""
     start = time.monotonic()
-    proc = subprocess.run(marsad_cmd(*args), cwd=cwd, env=marsad_env(src, **SETTINGS), capture_output=True,
+    proc = subprocess.run(marsad_cmd(*args), cwd=cwd, env=env(src), capture_output=True,
                           text=True, timeout=timeout)
     assert proc.returncode == 0, proc.stderr[-2000:]
     return time.monotonic() - start
@@ -66,7 +74,7 @@ def kill_at(args: list[str], cwd: Path, after: float, src: Path | None = None) -
 
     Returns False when the command finished before the kill.
     """
-    proc = subprocess.Popen(marsad_cmd(*args), cwd=cwd, env=marsad_env(src, **SETTINGS),
+    proc = subprocess.Popen(marsad_cmd(*args), cwd=cwd, env=env(src),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         proc.wait(timeout=after)
