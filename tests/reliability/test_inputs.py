@@ -86,7 +86,7 @@ def check_items(items: list) -> None:
             json.dumps(InputRejection(it.id, "", "x", "y").to_dict(), ensure_ascii=False).encode("utf-8")
 
 
-FILE_SUFFIXES = sorted(set(READERS) | set(JSONL_SUFFIXES))
+FILE_SUFFIXES = sorted(set(READERS) | set(JSONL_SUFFIXES)) + [".jsonl.gz", ".jsonl.bz2", ".jsonl.xz", ".jsonl.zst"]
 
 
 @pytest.mark.parametrize("suffix", FILE_SUFFIXES)

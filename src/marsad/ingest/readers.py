@@ -72,6 +72,19 @@ def _open_text(path: Path) -> IO[bytes]:
     return open(path, "rb")
 
 
+def _decompress_errors() -> tuple[type[BaseException], ...]:
+    """What a damaged compressed file raises while it is read (lzma and zstandard errors are not OSError)."""
+    import lzma
+
+    errors: list[type[BaseException]] = [OSError, EOFError, lzma.LZMAError]
+    try:
+        import zstandard
+        errors.append(zstandard.ZstdError)
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
 def _base_suffix(path: Path) -> str:
     name = path.name.lower()
     for comp in COMPRESSED:
@@ -207,7 +220,7 @@ def _read_path(path: Path) -> Iterator[Item]:
         with _open_text(path) as fh:
             try:
                 yield from read_jsonl_stream(fh, str(path))
-            except (OSError, EOFError) as exc:
+            except _decompress_errors() as exc:
                 yield InputRejection(path.name, str(path), "bad_file", f"cannot read to the end: {exc}")
         return
     reader = READERS.get(suffix)
