@@ -138,22 +138,29 @@ def _non_overlapping(pieces: list[Piece]) -> list[Piece]:
 
 
 def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
-    """Adjacent pieces (allowing title words between) form one group."""
+    """Adjacent pieces (allowing title words between) form one group.
+
+    A piece with the conjunction و, or a role noun after a preposition (لنظيره), starts a
+    new group.  When a piece of another country follows a role noun that ended a group
+    ("بوتين رئيسَ الوزراء المجري"), the role noun moves to the new group with it.
+    """
     groups: list[list[Piece]] = []
     for p in pieces:
         if groups:
-            last = groups[-1][-1]
+            group = groups[-1]
+            last = group[-1]
             gap = tokens[last.end:p.start]
             joined = all(t.key in TITLES or t.norm in TITLES for t in gap) and len(gap) <= 2
-            starts_with_and = tokens[p.start].prefix.startswith("و") or (
-                not tokens[p.start].prefix and tokens[p.start].norm.startswith("و")
-                and p.entry is not None and p.entry.kind != "ner" and not tokens[p.start].key.startswith("و"))
-            # a role noun after a preposition starts a new phrase (قال بومبيو لنظيره الروسي)
+            starts_with_and = p.prefix[:1] in ("و", "ف") or tokens[p.start].prefix[:1] == "و"
             prep_agent = p.agent is not None and p.prefix.lstrip("وف")[:1] in ("ل", "ب")
-            if (joined and not starts_with_and and not prep_agent and _compatible(groups[-1], p)
-                    and _genitive_ok(tokens, last, p)):
-                groups[-1].append(p)
-                continue
+            if joined and not starts_with_and and not prep_agent:
+                if _compatible(group, p) and _genitive_ok(tokens, last, p):
+                    group.append(p)
+                    continue
+                if last.agent is not None and last.entry is None and len(group) > 1 and not gap:
+                    groups[-1] = group[:-1]
+                    groups.append([last, p])
+                    continue
         groups.append([p])
     return groups
 

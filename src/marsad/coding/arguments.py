@@ -89,7 +89,13 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     if tm.end > ce:
         ce = clause_bounds(tokens, lo, hi, tm.end - 1)[1]
     idx = {id(m): i for i, m in enumerate(ments)}
+    # Only a gap right after the verb holds its subject (أجرى الوزير اتصالا); a later gap holds
+    # an object or destination (وصل إلى طهران في زيارة).
+    subject_gap = bool(tm.gaps) and tm.gaps[0][0] == tm.start + 1
     in_gap = [m for m in ments if tm.in_gap(m.token_start)]
+    gap_objects: list[ActorMention] = []
+    if not subject_gap:
+        in_gap, gap_objects = [], in_gap
     inside = [m for m in ments if tm.start <= m.token_start < tm.end and not tm.in_gap(m.token_start)]
     before = [m for m in ments if cs <= m.token_start and m.token_end <= tm.start]
     after = [m for m in ments if m.token_start >= tm.end and m.token_start < ce + 6]
@@ -121,6 +127,7 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     if subject is None and earlier and "passive" not in pat.flags:
         subject, how = earlier[-1], ("noun_far" if noun else "svo_far")
 
+    rest = gap_objects + rest
     target, target_how = _target(tm, tokens, rest, pat.preps)
     if target is None and "passive" not in pat.flags:
         far = [m for m in later if m is not subject and (subject is None or m.code != subject.code)]
