@@ -120,22 +120,25 @@ def curated_rows(cities, iso) -> list[dict]:
     return rows
 
 
-def scan_corpus(path: Path, names: set[NameKey], limit: int | None) -> tuple[Counter, Counter, Counter, int]:
-    """Count, over the news corpus: name matches, matches after a locative word, and token keys."""
+def scan_corpus(path: Path, names: set[NameKey], limit: int | None) -> tuple[Counter, Counter, Counter, Counter, int]:
+    """Count, over the news corpus: name matches, matches after a locative word, token keys, and
+    the keys of tokens that carry the article."""
     index = build_index((nk, IndexItem(nk)) for nk in names)
     total: Counter = Counter()
     loc: Counter = Counter()
     keys: Counter = Counter()
+    art: Counter = Counter()
     n = 0
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             if limit and n >= limit:
                 break
             n += 1
-            art = json.loads(line)
-            norm, _ = normalize((art.get("title") or "") + "\n" + (art.get("text") or ""))
+            doc = json.loads(line)
+            norm, _ = normalize((doc.get("title") or "") + "\n" + (doc.get("text") or ""))
             toks = tokenize(norm)
             keys.update(t.key for t in toks)
+            art.update(t.key for t in toks if t.prefix)
             for m in match_tokens(toks, index):
                 nk = m.item.name
                 total[nk] += 1
@@ -143,7 +146,7 @@ def scan_corpus(path: Path, names: set[NameKey], limit: int | None) -> tuple[Cou
                 lead = m.lead or toks[m.start].prefix
                 if prev in LOCATIVE or "ب" in lead:
                     loc[nk] += 1
-    return total, loc, keys, n
+    return total, loc, keys, art, n
 
 
 def suffix_count(nk: NameKey, keys: Counter) -> int:
@@ -155,17 +158,17 @@ def suffix_count(nk: NameKey, keys: Counter) -> int:
     return sum(keys.get(stem + s, 0) for s in _PRONOUNS)
 
 
-def corpus_counts(shared: Path, rows: list[dict], limit: int | None, cache: Path) -> tuple[Counter, Counter, Counter, int]:
+def corpus_counts(shared: Path, rows: list[dict], limit: int | None, cache: Path) -> tuple:
     names = {nk for r in rows if (nk := name_key(r["ar"]))}
     if cache.exists():
         with cache.open("rb") as fh:
             saved = pickle.load(fh)
-        if saved["names"] >= names and saved["limit"] == limit:
-            return saved["total"], saved["loc"], saved["keys"], saved["n"]
-    total, loc, keys, n = scan_corpus(shared / "data/news/saudinewsnet.jsonl", names, limit)
+        if saved["names"] >= names and saved["limit"] == limit and "art" in saved:
+            return saved["total"], saved["loc"], saved["keys"], saved["art"], saved["n"]
+    total, loc, keys, art, n = scan_corpus(shared / "data/news/saudinewsnet.jsonl", names, limit)
     with cache.open("wb") as fh:
-        pickle.dump(dict(names=names, limit=limit, total=total, loc=loc, keys=keys, n=n), fh)
-    return total, loc, keys, n
+        pickle.dump(dict(names=names, limit=limit, total=total, loc=loc, keys=keys, art=art, n=n), fh)
+    return total, loc, keys, art, n
 
 
 # Names that are ordinary words in news text whatever the statistics say (checked by reading contexts).
@@ -212,6 +215,8 @@ MANUAL_STOP = {
     "داخلة": "inside (f.)",
     "شقة": "apartment",
 }
+# Names of countries that are also frequent words: matched only after a locative word.
+MANUAL_CONTEXT = {"مالي": "financial", "بنين": "sons", "الخليج": "Gulf states / Al-Khaleej club"}
 FUNCTION_WORDS = frozenset("ان إن أن في من على عن ما لا لم لن قد هو هي كان التي الذي".split())
 STOP_MIN_FREQ = 20  # names rarer than this in 8.7 M words are never stoplisted by measure
 STOP_LOC = 0.05  # share of locative uses below which a frequent name is an ordinary word
@@ -221,13 +226,20 @@ STOP_OTHER = 0.25  # uses of the other article form (الطراز for طراز) 
 BIG_CITY = 200_000  # such cities are never stoplisted for low locative use, only made context-only
 
 
-def name_stats(nk: NameKey, total: Counter, loc: Counter, keys: Counter) -> tuple[int, float, float, float]:
-    """Frequency, locative share, pronoun-suffixed share and other-article-form share of a name."""
+def name_stats(nk: NameKey, total: Counter, loc: Counter, keys: Counter, art: Counter) -> tuple[int, float, float, float]:
+    """Frequency, locative share, pronoun-suffixed share and other-article-form ratio of a name.
+
+    The last is, over all tokens, uses of the word with the other article form per use with
+    the name's own form (الطراز per طراز for the town طراز).
+    """
     f = total[nk]
     if not f:
         return 0, 0.0, 0.0, 0.0
-    other = max(0, keys[nk.keys[0]] - f) if len(nk.keys) == 1 else 0
-    return f, loc[nk] / f, suffix_count(nk, keys) / f, other / f
+    k = nk.keys[0]
+    with_art, bare_n = art[k], keys[k] - art[k]
+    same, other = (with_art, bare_n) if nk.prefixes[0] else (bare_n, with_art)
+    ratio = other / max(same, 1) if len(nk.keys) == 1 else 0.0
+    return f, loc[nk] / f, suffix_count(nk, keys) / f, ratio
 
 
 def classify_name(nk: NameKey, kinds: set[str], stats: tuple[int, float, float, float], pop: int) -> tuple[str, str]:
@@ -236,16 +248,17 @@ def classify_name(nk: NameKey, kinds: set[str], stats: tuple[int, float, float, 
     note = f"measured: freq={f} locative={locr:.2f} suffixed={sufr:.2f} other_article_form={otherr:.2f}"
     if len(nk.keys) > 1:
         return "", note
-    if "country" in kinds:  # مالي (Mali / financial), بنين (Benin / sons)
-        word_like = f >= STOP_MIN_FREQ and (sufr >= STOP_SUFFIX or otherr >= STOP_OTHER)
-        return ("context" if word_like else ""), note
+    if "country" in kinds:  # country names are never measured; see MANUAL_CONTEXT
+        return "", note
     if len(nk.keys[0]) <= 2 and "curated" not in kinds and (locr < 0.3 or sufr >= STOP_SUFFIX):
         return "stop", "two letters: " + note
     if f < STOP_MIN_FREQ:
         return "", note
     word_like = sufr >= STOP_SUFFIX or otherr >= STOP_OTHER
-    if "capital" in kinds and not word_like:
-        return "", note
+    if kinds & {"capital", "region", "admin1", "landmark"} and not word_like:
+        return "", note  # capitals are often actor metonyms; regions often objects (ضم القرم)
+    if "capital" in kinds and "primary" not in kinds:  # a word-like secondary spelling (امان for Amman)
+        return "stop", note
     if word_like or locr < STOP_LOC:
         if "curated" in kinds or "capital" in kinds:
             return "context", note
@@ -344,20 +357,24 @@ def main() -> None:
     args = ap.parse_args()
     cities, countries, iso = load_sources(args.shared)
     rows = candidate_rows(cities, countries, iso)
-    total, loc, keys, n_articles = corpus_counts(args.shared, rows, args.limit, args.cache)
+    total, loc, keys, art, n_articles = corpus_counts(args.shared, rows, args.limit, args.cache)
     rows = [r for r in rows if r["src"] != "geonames"] + select_city_rows(rows, total)
     kinds: dict[NameKey, set[str]] = {}
     pops: Counter = Counter()
     for r in rows:
         nk = name_key(r["ar"])
         kinds.setdefault(nk, set()).update({r["kind"], r["src"]})
+        if r["src"] != "geonames" or r["ar"] == r.get("primary"):
+            kinds[nk].add("primary")
         pops[nk] = max(pops[nk], r["population"])
     stop, context = [], []
     for nk, ks in sorted(kinds.items(), key=lambda kv: -total[kv[0]]):
         ar = next(r["ar"] for r in rows if name_key(r["ar"]) == nk)
-        label, note = classify_name(nk, ks, name_stats(nk, total, loc, keys), pops[nk])
+        label, note = classify_name(nk, ks, name_stats(nk, total, loc, keys, art), pops[nk])
         if ar in MANUAL_STOP or bare(ar) in {bare(m) for m in MANUAL_STOP} and "geonames" in ks and len(ks) == 2:
             label, note = "stop", "manual: " + MANUAL_STOP.get(ar, "common word") + "; " + note
+        if ar in MANUAL_CONTEXT:
+            label, note = "context", "manual: " + MANUAL_CONTEXT[ar] + "; " + note
         if label == "stop":
             stop.append([ar, note])
         elif label == "context":

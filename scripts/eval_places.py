@@ -145,12 +145,59 @@ def load_cost(repeats: int = 5) -> dict:
             "memory_mb": round(current / 2**20, 1), "peak_mb": round(peak / 2**20, 1)}
 
 
+def stoplist_sample(shared: Path, gaz: Gazetteer, n_articles: int, n_show: int, seed: int = 7) -> dict:
+    """Matches the stoplist and context rule remove, against an unfiltered gazetteer.
+
+    The unfiltered matcher knows every name of gazetteer.tsv, no stoplist, no
+    context rule, no clitic blocks.  Over ``n_articles`` random SaudiNewsNet articles
+    (outside the first 2,000 used for speed) it prints ``n_show`` random removed and
+    kept matches with five words of context on each side, for judging by hand.
+    """
+    import random
+
+    from marsad.when_where.gazetteer import IndexItem, _read_tsv, build_index, match_tokens, name_key
+    from marsad.when_where.places import locate
+
+    items = {nk: IndexItem(nk, places=[0]) for row in _read_tsv("gazetteer.tsv") if (nk := name_key(row[0]))}
+    full = build_index(items.items())
+    lines = (shared / "data/news/saudinewsnet.jsonl").read_text(encoding="utf-8").splitlines()[2000:]
+    rng = random.Random(seed)
+    removed, kept, n_raw = [], [], 0
+
+    def context(d: Document, i: int, j: int) -> str:
+        lo, hi = max(0, i - 5), min(len(d.tokens), j + 5)
+        return d.span(d.tokens[lo].start, d.tokens[hi - 1].end).text.replace("\n", " ")
+
+    for line in rng.sample(lines, n_articles):
+        d = document_from_text(json.loads(line)["text"])
+        mentions = locate(d, gaz, unlisted=False)
+        covered = {i for pm in mentions for i in range(pm.start, pm.end)}
+        raw = match_tokens(d.tokens, full)
+        n_raw += len(raw)
+        removed += [(d.token_span(m.start, m.end).text, context(d, m.start, m.end))
+                    for m in raw if not covered.intersection(range(m.start, m.end))]
+        kept += [(f"{pm.span.text} -> {pm.entry.name}/{pm.entry.country}", context(d, pm.start, pm.end))
+                 for pm in mentions]
+    long_removed = [r for r in removed if len(r[0]) >= 4]
+    for label, pool in (("REMOVED", removed), ("REMOVED(>=4 letters)", long_removed), ("KEPT", kept)):
+        print(f"--- {label}: sample of {min(n_show, len(pool))} / {len(pool)}")
+        for k, (what, ctx) in enumerate(rng.sample(pool, min(n_show, len(pool))), 1):
+            print(f"{k:3d} {what} || {ctx}")
+    return {"articles": n_articles, "unfiltered_matches": n_raw, "removed": len(removed),
+            "removed_4plus_letters": len(long_removed), "kept": len(kept)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT / "../shared")
     ap.add_argument("--news", type=int, default=2000)
     ap.add_argument("--show", action="store_true", help="print the misses")
+    ap.add_argument("--stoplist-sample", type=int, default=0, metavar="N",
+                    help="only print N removed and N kept matches (300 random news articles) for judging")
     args = ap.parse_args()
+    if args.stoplist_sample:
+        print(json.dumps(stoplist_sample(args.shared, Gazetteer(), 300, args.stoplist_sample)))
+        return
     report = {"load": load_cost()}
     gaz = Gazetteer()
     report["dev"] = dev_accuracy(args.shared, gaz, args.show)
