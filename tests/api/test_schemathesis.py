@@ -8,7 +8,9 @@ built by a fixture before the first case runs.
 
 from __future__ import annotations
 
+import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,14 +24,17 @@ from marsad.api.app import create_app  # noqa: E402
 from marsad.config import Settings  # noqa: E402
 
 pytestmark = pytest.mark.slow
-DB = Path(tempfile.mkdtemp(prefix="marsad-st-")) / "st.duckdb"
+DB = Path(tempfile.gettempdir()) / f"marsad-st-{os.getpid()}.duckdb"  # nothing is created at import
 schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(Settings(db_path=str(DB))))
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _store() -> None:
+def _store() -> Iterator[None]:
     if not DB.exists():
         build_store(DB)
+    yield
+    DB.unlink(missing_ok=True)
+    Path(f"{DB}.wal").unlink(missing_ok=True)
 
 
 @schema.include(method="GET").parametrize()
