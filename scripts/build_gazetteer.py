@@ -224,6 +224,7 @@ STOP_SUFFIX = 0.3  # pronoun-suffixed forms per use above which a name is a comm
 CONTEXT_LOC = 0.2  # below this share of locative uses a frequent name needs a locative word
 STOP_OTHER = 0.25  # uses of the other article form (الطراز for طراز) per use: a common-noun signal
 BIG_CITY = 200_000  # such cities are never stoplisted for low locative use, only made context-only
+HUGE_CITY = 500_000  # such cities are never stoplisted for looking like a word (مشهد), only made context-only
 
 
 def name_stats(nk: NameKey, total: Counter, loc: Counter, keys: Counter, art: Counter) -> tuple[int, float, float, float]:
@@ -254,7 +255,9 @@ def classify_name(nk: NameKey, kinds: set[str], stats: tuple[int, float, float, 
         return "stop", "two letters: " + note
     if f < STOP_MIN_FREQ:
         return "", note
-    word_like = sufr >= STOP_SUFFIX or otherr >= STOP_OTHER
+    # The other article form is a common-noun signal only for bare names: طراز / الطراز.
+    # An articled name's bare form is often a construct or another place (ظهران الجنوب).
+    word_like = sufr >= STOP_SUFFIX or (otherr >= STOP_OTHER and not nk.prefixes[0])
     if kinds & {"capital", "region", "admin1", "landmark"} and not word_like:
         return "", note  # capitals are often actor metonyms; regions often objects (ضم القرم)
     if "capital" in kinds and "primary" not in kinds:  # a word-like secondary spelling (امان for Amman)
@@ -264,6 +267,8 @@ def classify_name(nk: NameKey, kinds: set[str], stats: tuple[int, float, float, 
             return "context", note
         if not word_like and pop >= BIG_CITY and len(nk.keys[0]) >= 4:
             return "context", "big city, rarely locative: " + note
+        if pop >= HUGE_CITY and len(nk.keys[0]) >= 3:
+            return "context", "huge city, also a word: " + note
         return "stop", note
     if locr < CONTEXT_LOC and "capital" not in kinds:  # capitals are often actor metonyms
         return "context", note

@@ -194,9 +194,10 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="print the misses")
     ap.add_argument("--stoplist-sample", type=int, default=0, metavar="N",
                     help="only print N removed and N kept matches (300 random news articles) for judging")
+    ap.add_argument("--seed", type=int, default=7, help="random seed of --stoplist-sample")
     args = ap.parse_args()
     if args.stoplist_sample:
-        print(json.dumps(stoplist_sample(args.shared, Gazetteer(), 300, args.stoplist_sample)))
+        print(json.dumps(stoplist_sample(args.shared, Gazetteer(), 300, args.stoplist_sample, args.seed)))
         return
     report = {"load": load_cost()}
     gaz = Gazetteer()

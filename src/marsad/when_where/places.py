@@ -146,6 +146,8 @@ def locate(doc: Document, gazetteer: Gazetteer, unlisted: bool = True) -> list[P
                 continue  # "كابول العاصمة الأفغانية": the city already said it
             out.append(PlaceMention(start, m.end, doc.token_span(start, m.end), entry, loc, prep))
             continue
+        if not loc and out and out[-1].end == m.start and out[-1].locative and (m.lead or toks[m.start].prefix).startswith("و"):
+            loc, prep = True, out[-1].prep  # "في الشيخ زويد ورفح والعريش": the list shares the preposition
         if m.item.context_only and not (loc or _after_context_word(toks, m.start)):
             continue
         entry = _resolve(m.item.places, entries, ctx)
