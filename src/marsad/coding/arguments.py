@@ -70,15 +70,23 @@ def conjoined(mentions: list[ActorMention], first: int, tokens: list[Token]) -> 
     j = first + 1
     while j < len(mentions):
         prev, nxt = group[-1], mentions[j]
-        gap = nxt.token_start - prev.token_end
+        between = [t.norm for t in tokens[prev.token_end:nxt.token_start]]
         tok = tokens[nxt.token_start]
-        joined = (gap == 0 and tok.norm.startswith("و")) or (
-            gap == 1 and tokens[prev.token_end].norm in {"و", ","})
+        # X وY، X و Y، X, Y, «X» و«Y»: only conjunctions, commas and quotes between
+        joined = len(between) <= 3 and all(w in {"و", ",", '"'} or w == '"و' for w in between) and (
+            tok.norm.startswith("و") or any(w in {"و", ","} for w in between)
+            or (between and between[-1] == '"' and tokens[nxt.token_start - 1].norm == '"'
+                and _quoted_conj(tokens, prev.token_end, nxt.token_start)))
         if not joined or not nxt.code:
             break
         group.append(nxt)
         j += 1
     return group
+
+
+def _quoted_conj(tokens: list[Token], a: int, b: int) -> bool:
+    """«فتح» و«حماس»: a closing quote, و attached to the opening quote or alone."""
+    return any(t.norm.startswith("و") for t in tokens[a:b + 1])
 
 
 def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],

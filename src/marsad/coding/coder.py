@@ -22,8 +22,9 @@ from marsad.document import ActorMention, Document, Event, Span
 from marsad.text.tokens import candidates, clitic_length
 
 VISIT, HOST = "042", "043"
-# Roots whose untargeted acts are aimed at the actor's own state (protests; coercion, arrests).
-DOMESTIC_ROOTS = frozenset({"14", "17"})
+# Roots whose untargeted acts are aimed at the actor's own state (releases, truces, lifting a
+# curfew; protests; coercion, arrests).
+DOMESTIC_ROOTS = frozenset({"08", "14", "17"})
 # Governing verbs whose complement is an act that has not happened ("دعا إلى وقف إطلاق النار",
 # "هدد بشن هجوم", "نفى قصف"), with the roots that such a complement may still legitimately
 # have (an appeal for talks is itself coded by the appeal verb, not the talks).
