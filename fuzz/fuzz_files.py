@@ -1,0 +1,40 @@
+"""Fuzz every file reader through ``read_inputs`` (txt, html, rss/atom/xml, warc, jsonl and compressed):
+``PYTHONPATH=src python fuzz/fuzz_files.py -runs=100000``.  The first byte picks the suffix.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import atheris
+
+with atheris.instrument_imports():
+    from _common import arm, check_items, limited
+
+    from marsad.ingest.readers import JSONL_SUFFIXES, READERS, read_inputs
+
+SUFFIXES = sorted(set(READERS) | set(JSONL_SUFFIXES)) + [".jsonl.gz", ".jsonl.bz2", ".jsonl.xz", ".warc.gz"]
+TMP = Path(tempfile.mkdtemp(prefix="marsad-fuzz-"))
+
+
+def one_input(data: bytes) -> None:
+    if not data:
+        return
+    suffix = SUFFIXES[data[0] % len(SUFFIXES)]
+    path = TMP / ("input" + suffix)
+    path.write_bytes(data[1:])
+    items = limited(lambda: list(read_inputs([str(path)])))
+    check_items(items)
+    path.unlink()
+
+
+def main() -> None:
+    arm()
+    atheris.Setup(sys.argv, one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
