@@ -100,3 +100,4 @@ def wojood(shared: Path) -> Iterator[tuple[str, str]]:
                 for s, e, _ in chunks(seq):
                     yield f"W:{_WOJOOD_TYPES[typ]}", " ".join(words[s:e])
             words, layers = [], defaultdict(list)
+

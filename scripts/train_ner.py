@@ -32,7 +32,6 @@ from marsad.text.normalize import normalize_text
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared" / "data"
 OUT = ROOT / "src" / "marsad" / "resources" / "models" / MODEL_NAME
-FOLDS = 5
 Sent = tuple[list[str], list[str]]
 
 
@@ -95,11 +94,14 @@ def learned_lists(sents: list[Sent], ratio: float, vocab: int = 0) -> list[tuple
     return sorted(pairs)
 
 
-def featurize(sents: list[Sent], base: Lexicon, ratio: float, vocab: int) -> list[list[list[str]]]:
+def featurize(sents: list[Sent], base: Lexicon, ratio: float, vocab: int, folds: int) -> list[list[list[str]]]:
     """Training features with jackknifed learned lists (fold = contiguous block)."""
+    if folds <= 1:
+        fx = FeatureExtractor(base.merged(learned_lists(sents, ratio, vocab)))
+        return [fx.sentence(w) for w, _ in sents]
     out: list[list[list[str]]] = []
-    size = -(-len(sents) // FOLDS)
-    for f in range(FOLDS):
+    size = -(-len(sents) // folds)
+    for f in range(folds):
         held = sents[f * size : (f + 1) * size]
         rest = sents[: f * size] + sents[(f + 1) * size :]
         fx = FeatureExtractor(base.merged(learned_lists(rest, ratio, vocab)))
@@ -110,7 +112,7 @@ def featurize(sents: list[Sent], base: Lexicon, ratio: float, vocab: int) -> lis
 def train(sents: list[Sent], base: Lexicon, out: Path, args: argparse.Namespace, c1: float, c2: float) -> None:
     """Train a CRF on ``sents`` and write the model and its lexicon to ``out``."""
     base = drop_common_words(base, sents, args.common_min, args.common_max)
-    xs = featurize(sents, base, args.ratio, args.vocab)
+    xs = featurize(sents, base, args.ratio, args.vocab, args.folds)
     trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=False)
     for x, (_, tags) in zip(xs, sents, strict=True):
         trainer.append(x, tags)
@@ -160,6 +162,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--ratio", type=float, default=0.5, help="min share of a tag for a learned word list")
     p.add_argument("--gaz-min-freq", type=int, default=1, help="min news frequency of a city name")
     p.add_argument("--sources", default="places,dem,actors,wojood", help="external lists (comma-separated)")
+    p.add_argument("--folds", type=int, default=5, help="jackknife folds for learned lists (1: no jackknife)")
     p.add_argument("--vocab", type=int, default=1, help="add a V list of TRAIN words seen >= N times (0: none)")
     p.add_argument("--common-min", type=int, default=3, help="drop external words seen >= N times in TRAIN ...")
     p.add_argument("--common-max", type=float, default=0.2, help="... with an entity share below this")
@@ -176,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         held, out = read_conll(args.test), args.out
     base = external(args.shared, args.sources, args.gaz_min_freq)
+
     grid = [tuple(map(float, g.split(","))) for g in args.grid.split()] or [(args.c1, args.c2)]
     for c1, c2 in grid:
         t0 = time.process_time()

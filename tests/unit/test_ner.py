@@ -13,8 +13,8 @@ from marsad.actors.ner_features import FeatureExtractor, Lexicon
 SHARED_TEST = Path(__file__).parents[2] / ".." / "shared" / "data" / "ner" / "ANERCorp.test.txt"
 # Entity-level micro F1 (all four types) of the shipped model on the ANERcorp TEST split,
 # as printed by scripts/eval_ner.py; the test allows 0.01 below it.
-ACHIEVED_F1 = 0.678
-ACHIEVED_F1_NO_MISC = 0.691
+ACHIEVED_F1 = 0.684
+ACHIEVED_F1_NO_MISC = 0.698
 
 
 @pytest.fixture(scope="module")

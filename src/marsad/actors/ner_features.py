@@ -7,6 +7,11 @@ membership) is computed once per distinct word and cached by
 a sentence is mostly tuple concatenation.  Phrase lists (multi-word gazetteer
 entries and entity names seen in training) are matched per sentence.
 
+Words outside the lexicon's ``V`` list (the training vocabulary) get an
+unknown-word marker ``?`` instead of their identity features; at training time
+``V`` is built by jackknife, so the CRF learns what unknown words look like
+(for example ``?`` right after ``قال`` or a title) from its own data.
+
 A :class:`Lexicon` holds named word lists (single-word keys → list names) and
 phrase lists (tuples of keys → list names).  It is read from and written to a
 TSV file ``list<TAB>entry`` shipped next to the model.
@@ -29,12 +34,13 @@ _CACHE_LIMIT = 200_000
 MAX_PHRASE = 6
 
 # Which feature families the neighbours at each offset contribute.
-_NEIGHBOUR_KEEP = {
-    -2: ("k", "L", "sh"),
-    -1: ("w", "k", "c", "L", "sh", "s2", "pa"),
-    1: ("w", "k", "c", "L", "sh", "s2", "pa"),
-    2: ("k", "L", "sh"),
-}
+_NEIGHBOUR_KEEP = (
+    (-2, ("k", "L", "sh")),
+    (-1, ("w", "k", "c", "L", "sh", "s2", "pa")),
+    (1, ("w", "k", "c", "L", "sh", "s2", "pa")),
+    (2, ("k", "L", "sh")),
+)
+_OWN = ("w", "k", "pa", "sh", "c", "st", "L")
 
 
 class Lexicon:
@@ -44,6 +50,16 @@ class Lexicon:
         self.words: dict[str, tuple[str, ...]] = {}
         self.phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.first: dict[str, int] = {}  # first key of a phrase -> longest length
+
+    @property
+    def has_vocab(self) -> bool:
+        """Whether the lexicon carries the ``V`` list of known training words."""
+        return "V" in self.lists
+
+    @property
+    def lists(self) -> set[str]:
+        """Names of all lists."""
+        return {n for ns in self.words.values() for n in ns} | {n for ns in self.phrases.values() for n in ns}
 
     def add(self, name: str, entry: str) -> None:
         """Add ``entry`` (one word or a phrase, raw or normalized) to list ``name``."""
@@ -107,6 +123,11 @@ def word_key_of(norm_word: str) -> str:
     return strip_article(norm_word)[1]
 
 
+def readings_of(norm_word: str) -> list[str]:
+    """Keys of the word with a one-letter proclitic stripped (``وروسيا`` → ``روسيا``)."""
+    return [k for _, k in candidates(norm_word)[1:]]
+
+
 def shape(w: str) -> str:
     """A coarse word shape: punctuation, digits, Latin, Arabic, mixed, and length class."""
     if _PUNCT_ONLY.match(w):
@@ -116,8 +137,12 @@ def shape(w: str) -> str:
     return (kind or "O") + size
 
 
-def word_features(w: str, lex: Lexicon) -> dict[str, list[str]]:
-    """Position-free features of one normalized word, grouped by family."""
+def word_features(w: str, lex: Lexicon, unk: bool = False) -> dict[str, list[str]]:
+    """Position-free features of one normalized word, grouped by family.
+
+    With ``unk``, an Arabic word outside the lexicon's ``V`` list (words seen in
+    training) gets ``?`` instead of its identity features.
+    """
     prefix, key = strip_article(w)
     fam: dict[str, list[str]] = {
         "w": [w],
@@ -127,7 +152,7 @@ def word_features(w: str, lex: Lexicon) -> dict[str, list[str]]:
         "s2": [key[-2:]],
     }
     fam["aff"] = [f"p1={key[:1]}", f"p2={key[:2]}", f"p3={key[:3]}", f"s1={key[-1:]}", f"s3={key[-3:]}"]
-    readings = [k for _, k in candidates(w)[1:]]
+    readings = readings_of(w)
     fam["c"] = readings
     fam["st"] = [s for s, _ in suffix_readings(key)[:1]]
     names: set[str] = set(lex.words.get(key, ()))
@@ -135,6 +160,11 @@ def word_features(w: str, lex: Lexicon) -> dict[str, list[str]]:
         for r in readings:
             names.update(lex.words.get(r, ()))
     fam["L"] = sorted(names) or ["-"]
+    if unk and "V" not in names and _ARABIC.search(key):
+        # Unknown word: identity features are replaced by an UNK marker, as in
+        # training, where words seen only in their own fold are treated the same way.
+        fam["w"] = fam["k"] = ["?"]
+        fam["c"] = fam["st"] = []
     return fam
 
 
@@ -145,36 +175,31 @@ class FeatureExtractor:
         """``known``: the attributes a trained model uses; others are dropped early (speed)."""
         self.lex = lex
         self.known = known
-        self._norm: dict[str, str] = {}
+        self.unk = lex.has_vocab
         self._cache: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def normalize(self, word: str) -> str:
-        """Normalized form of a raw or normalized word (cached)."""
-        n = self._norm.get(word)
-        if n is None:
-            if len(self._norm) > _CACHE_LIMIT:
-                self._norm.clear()
-            n = normalize_text(word).strip() or "_"
-            self._norm[word] = n
-        return n
+        """Normalized form of a raw or normalized word."""
+        return normalize_text(word).strip() or "_"
 
-    def _word(self, w: str) -> tuple:
-        """Cached ``(features at offsets 0, -2, -1, +1, +2, key, other readings)`` of ``w``."""
+    def _word(self, raw: str) -> tuple:
+        """Cached ``(features at offsets 0, -2, -1, +1, +2, key, other readings)`` of a word."""
+        w = self.normalize(raw)
         got = self._cache.get(w)
         if got is not None:
+            self._cache[raw] = got
             return got
-        fam = word_features(w, self.lex)
-        own = tuple(f"{n}={v}" for n in ("w", "k", "pa", "sh", "c", "st", "L") for v in fam[n]) + tuple(fam["aff"])
-        out = [own]
-        for off in (-2, -1, 1, 2):
-            out.append(tuple(f"{off}{n}={v}" for n in _NEIGHBOUR_KEEP[off] for v in fam[n]))
-        if self.known is not None:
-            known = self.known
-            out = [tuple(f for f in feats if f in known) for feats in out]
-        got = (*out, fam["k"][0], tuple(fam["c"]))
+        fam = word_features(w, self.lex, self.unk)
+        known = self.known
+        own = [f"{n}={v}" for n in _OWN for v in fam[n]] + fam["aff"]
+        out = [tuple(own if known is None else [f for f in own if f in known])]
+        for off, names in _NEIGHBOUR_KEEP:
+            feats = [f"{off}{n}={v}" for n in names for v in fam[n]]
+            out.append(tuple(feats if known is None else [f for f in feats if f in known]))
+        got = (*out, fam["k"][0], tuple(readings_of(w)), word_key_of(w))
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
-        self._cache[w] = got
+        self._cache[w] = self._cache[raw] = got
         return got
 
     def phrase_tags(self, keys: Sequence[str], alts: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -199,12 +224,13 @@ class FeatureExtractor:
 
     def sentence(self, words: Sequence[str]) -> list[list[str]]:
         """Attribute lists for every word of a sentence."""
-        norm = [self.normalize(w) for w in words]
-        feats = [self._word(w) for w in norm]
+        cache = self._cache
+        feats = [cache.get(w) or self._word(w) for w in words]
         keys = [f[5] for f in feats]
         alts = [f[6] for f in feats]
-        ph = self.phrase_tags(keys, alts)
-        n = len(norm)
+        real_keys = [f[7] for f in feats]
+        ph = self.phrase_tags(real_keys, alts)
+        n = len(words)
         known = self.known
         xseq = []
         for i in range(n):
