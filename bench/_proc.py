@@ -27,7 +27,8 @@ class Run:
 
 
 def env() -> dict[str, str]:
-    e = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    # no per-article time budget: on a loaded machine it would turn slow articles into rejections
+    e = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "MARSAD_TIME_BUDGET_MS": "0"}
     return e
 
 

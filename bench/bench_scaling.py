@@ -1,6 +1,6 @@
 """How the cost of coding grows (prints figures).
 
-    python bench/bench_scaling.py [--sizes 1000,10000,30100] [--length-samples 30] [--repeat 3]
+    python bench/bench_scaling.py [--sizes 1000,10000,30100] [--length-samples 30]
 
 * **Size**: `marsad code` in a fresh process on the first 1k, 10k and 30k SaudiNewsNet articles:
   articles/s by wall clock and per CPU-second.  Linear growth = a flat rate.
@@ -49,7 +49,7 @@ def _groups(texts: list[dict], k: int) -> dict[str, list[dict]]:
             f"10x median (~{10 * med} chars)": long[:k]}
 
 
-def by_length(k: int, repeat: int) -> None:
+def by_length(k: int) -> None:
     from marsad.api_lib import Coder
     from marsad.config import Settings
     from marsad.ingest.readers import article_from_record
@@ -66,12 +66,9 @@ def by_length(k: int, repeat: int) -> None:
     print("|---|---|---|---|---|")
     for name, recs in _groups(texts, k).items():
         arts = [article_from_record(r, r["id"]) for r in recs]
-        best = []
-        for _ in range(repeat):
-            t = time.process_time()
-            docs = [coder.code_article(a) for a in arts]
-            best.append(time.process_time() - t)
-        cpu = min(best) / len(arts)
+        t = time.process_time()
+        docs = [coder.code_article(a) for a in arts]  # one pass: a repeat would hit warm caches
+        cpu = (time.process_time() - t) / len(arts)
         chars = statistics.mean(len(a.text) for a in arts)
         ev = statistics.mean(len(d.events) for d in docs)
         print(f"| {name} | {chars:.0f} | {cpu * 1000:.1f} | {cpu * 1e6 / chars:.2f} | {ev:.1f} |", flush=True)
@@ -80,14 +77,13 @@ def by_length(k: int, repeat: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,10000,30100")
-    ap.add_argument("--length-samples", type=int, default=30)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--length-samples", type=int, default=50)
     ap.add_argument("--skip-sizes", action="store_true")
     a = ap.parse_args()
     print(f"{load()} at start")
     if not a.skip_sizes:
         by_size([int(s) for s in a.sizes.split(",")])
-    by_length(a.length_samples, a.repeat)
+    by_length(a.length_samples)
     print(f"\n{load()} at end")
 
 
