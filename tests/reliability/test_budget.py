@@ -67,25 +67,26 @@ def test_deeply_nested_html_is_extracted_and_coded_within_a_bound(budget_coder):
     assert doc.rejection is None and doc.events
 
 
-ONE_SENTENCE = "أدانت مصر القصف الإسرائيلي و" * 215  # 6,000 characters, one sentence, 215 triggers
-REPEATED_ACTOR = "مصر " * 4_000  # 16,000 characters: one actor group of 4,000 pieces
+ONE_SENTENCE = "أدانت مصر القصف الإسرائيلي و" * 800  # 22,400 characters, one sentence, 800 triggers: ~12 s
+REPEATED_ACTOR = "مصر " * 16_000  # 64,000 characters: one actor group of 16,000 pieces: ~20 s
 
 
+@pytest.mark.slow
 @pytest.mark.xfail(strict=True, reason="bug: the events stage is quadratic in the length of a sentence "
                    "(per-trigger clause/cue/attribution scans over the whole sentence: coding/coder.py _events, "
                    "_apply_cues; 11k chars of one sentence take ~9 s, 20k ~90 s) and the budget is only "
                    "checked between stages")
 def test_one_long_sentence_stays_within_the_time_budget(budget_coder):
     secs, doc = timed(budget_coder, ONE_SENTENCE)
-    assert secs < 2.0, f"{secs:.1f} s for a 500 ms budget"
+    assert secs < 5.0, f"{secs:.1f} s for a 500 ms budget"
 
 
+@pytest.mark.slow
 @pytest.mark.xfail(strict=True, reason="bug: actors/stage.py _groups/_compatible rebuild the code and kind "
-                   "sets of the whole growing group for every adjacent piece (quadratic; 196k chars of "
-                   "'مصر ' take ~240 s)")
+                   "sets of the whole growing group for every adjacent piece (quadratic; 64k chars of 'مصر ' take ~20 s)")
 def test_one_repeated_actor_stays_within_the_time_budget(budget_coder):
     secs, doc = timed(budget_coder, REPEATED_ACTOR)
-    assert secs < 2.0, f"{secs:.1f} s for a 500 ms budget"
+    assert secs < 5.0, f"{secs:.1f} s for a 500 ms budget"
 
 
 FULL_SIZE = {
@@ -116,3 +117,20 @@ def test_full_size_pathological_article_within_60_s(name):
     except subprocess.TimeoutExpired:
         pytest.fail(f"{name}: still coding after 60 s")
     assert out.returncode == 0, out.stderr
+
+
+@pytest.mark.xfail(strict=True, reason="bug: pipeline.py (budget check after each stage) replaces a rejection "
+                   "the stage has just made (e.g. validate's too_long for a 10 MB article) with timeout; it "
+                   "should only apply when doc.rejection is None")
+def test_budget_keeps_the_rejection_of_a_slow_rejecting_stage():
+    from marsad.document import Article, Rejection
+    from marsad.pipeline import FunctionStage, Pipeline
+
+    def slow_reject(doc):
+        time.sleep(0.05)
+        doc.rejection = Rejection("too_long", "article has too many characters")
+        return doc
+
+    pipe = Pipeline([FunctionStage("validate", slow_reject, provides=("checked",))], Settings(time_budget_ms=10))
+    doc = pipe(Article("a", "x"))
+    assert doc.rejection.code == "too_long"
