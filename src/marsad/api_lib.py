@@ -40,7 +40,7 @@ class Coder:
         self.settings = settings or Settings()
         self.pipeline: Pipeline = build_pipeline(self.settings, errors=errors)
         if warm_up:
-            self.pipeline(Article(id="warm-up", text=WARM_UP_TEXT, date=Date(2024, 1, 2)))
+            self.pipeline(Article(id="warm-up", text=WARM_UP_TEXT, date=Date(2024, 1, 2)), budget=False)
 
     def code(self, text: str, date: Date | str | None = None, **meta: Any) -> Document:
         art = Article(id=str(meta.pop("id", "doc")), text=text, date=as_date(date), **meta)

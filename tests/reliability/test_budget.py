@@ -1,9 +1,9 @@
 """Per-article time budget: pathological articles finish within a bound, rejected or coded.
 
 The pipeline checks ``time_budget_ms`` *after* each stage, so the bound only holds if no single
-stage runs away.  The strict-xfail tests below show stages whose cost grows quadratically with
-the length of one sentence or one actor group; they pass (and must then lose their xfail) once
-those stages are bounded.
+stage runs away.  The tests below once showed stages whose cost grew quadratically with the length
+of one sentence or one actor group; sentences are now cut at 120 tokens and actor phrases at six
+pieces, so each stage is bounded.
 """
 
 from __future__ import annotations
@@ -35,9 +35,6 @@ def budget_coder() -> Coder:
     return coder
 
 
-@pytest.mark.xfail(strict=True, reason="bug: Coder's warm-up (api_lib.py) runs under the time budget; when "
-                   "loading a stage's resources overruns it, the warm-up stops there and the later stages "
-                   "still load on the first real article, which is then rejected as timeout")
 def test_first_article_is_not_charged_with_resource_loading():
     coder = Coder(Settings(time_budget_ms=300), errors="record")
     doc = coder.code(GOOD_TEXTS[0], date="2024-05-01")
@@ -72,18 +69,12 @@ REPEATED_ACTOR = "مصر " * 16_000  # 64,000 characters: one actor group of 16,
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="bug: the events stage is quadratic in the length of a sentence "
-                   "(per-trigger clause/cue/attribution scans over the whole sentence: coding/coder.py _events, "
-                   "_apply_cues; 11k chars of one sentence take ~9 s, 20k ~90 s) and the budget is only "
-                   "checked between stages")
 def test_one_long_sentence_stays_within_the_time_budget(budget_coder):
     secs, doc = timed(budget_coder, ONE_SENTENCE)
     assert secs < 5.0, f"{secs:.1f} s for a 500 ms budget"
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="bug: actors/stage.py _groups/_compatible rebuild the code and kind "
-                   "sets of the whole growing group for every adjacent piece (quadratic; 64k chars of 'مصر ' take ~20 s)")
 def test_one_repeated_actor_stays_within_the_time_budget(budget_coder):
     secs, doc = timed(budget_coder, REPEATED_ACTOR)
     assert secs < 5.0, f"{secs:.1f} s for a 500 ms budget"
@@ -107,8 +98,6 @@ print(round(time.perf_counter() - t, 2), d.rejection.code if d.rejection else No
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="bug: quadratic stages (see the tests above); with the default "
-                   "2000 ms budget these articles run for minutes")
 @pytest.mark.parametrize("name", sorted(FULL_SIZE))
 def test_full_size_pathological_article_within_60_s(name):
     try:
@@ -119,9 +108,6 @@ def test_full_size_pathological_article_within_60_s(name):
     assert out.returncode == 0, out.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="bug: pipeline.py (budget check after each stage) replaces a rejection "
-                   "the stage has just made (e.g. validate's too_long for a 10 MB article) with timeout; it "
-                   "should only apply when doc.rejection is None")
 def test_budget_keeps_the_rejection_of_a_slow_rejecting_stage():
     from marsad.document import Article, Rejection
     from marsad.pipeline import FunctionStage, Pipeline

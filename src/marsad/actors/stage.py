@@ -58,6 +58,9 @@ def is_adjectival_demonym(key: str) -> bool:
     return key.endswith("ي") or key.endswith("يه")
 
 
+MAX_GROUP = 6  # pieces in one actor phrase (title + nisba + name…): bounds pathological runs
+
+
 @dataclass(slots=True)
 class Piece:
     start: int
@@ -153,7 +156,7 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
             joined = all(t.key in TITLES or t.norm in TITLES for t in gap) and len(gap) <= 2
             starts_with_and = p.prefix[:1] in ("و", "ف") or tokens[p.start].prefix[:1] == "و"
             prep_agent = p.agent is not None and p.prefix.lstrip("وف")[:1] in ("ل", "ب")
-            if joined and not starts_with_and and not prep_agent:
+            if joined and not starts_with_and and not prep_agent and len(group) < MAX_GROUP:
                 if _compatible(group, p) and _genitive_ok(tokens, last, p):
                     group.append(p)
                     continue

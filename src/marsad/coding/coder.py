@@ -53,7 +53,8 @@ class EventStage:
     cameo: CameoTable = field(default_factory=CameoTable)
     cues: object | None = None  # marsad.coding.cues.Cues when available
     filter: EventFilter | None = None  # the trained confidence model
-    _attr_key: tuple[int, int] | None = field(default=None, repr=False)
+    _attr_doc: Document | None = field(default=None, repr=False)  # held, so its id is not reused
+    _attr_si: int = field(default=-1, repr=False)
     _attr_val: list = field(default_factory=list, repr=False)
     name: str = "events"
     requires: tuple[str, ...] = ("tokens", "sentences", "actors")
@@ -136,9 +137,9 @@ class EventStage:
 
     def _attribution(self, doc: Document, si: int) -> list:
         """The sentence's attributions, computed once per sentence of the current document."""
-        key = (id(doc), si)
-        if self._attr_key != key:
-            self._attr_key, self._attr_val = key, cue_fns.attribution(self.cues, doc, si)
+        if self._attr_doc is not doc or self._attr_si != si:
+            self._attr_doc, self._attr_si = doc, si
+            self._attr_val = cue_fns.attribution(self.cues, doc, si)
         return self._attr_val
 
     def _recode(self, ev: Event, code: str) -> None:

@@ -19,10 +19,32 @@ def prepare(doc: Document) -> Document:
     for s, e in sentence_bounds(norm):
         first = bisect_left(starts, s)
         last = bisect_left(starts, e)
-        raw_s, raw_e = offsets.to_raw(s, e)
-        sentences.append(Sentence(raw_s, raw_e, first, last))
+        for a, b in _chunks(doc.tokens, first, last):
+            raw_s, raw_e = offsets.to_raw(doc.tokens[a].start, doc.tokens[b - 1].end)
+            sentences.append(Sentence(raw_s, raw_e, a, b))
     doc.sentences = sentences
     return doc
+
+
+MAX_SENTENCE_TOKENS = 120  # longer "sentences" (lists, run-ons, junk) are cut: every later stage is per sentence
+
+
+def _chunks(tokens: list, first: int, last: int) -> list[tuple[int, int]]:
+    """Token ranges of a sentence, cut at a comma (else hard) when longer than the maximum."""
+    if last - first <= MAX_SENTENCE_TOKENS:
+        return [(first, last)] if last > first else []
+    out = []
+    a = first
+    while last - a > MAX_SENTENCE_TOKENS:
+        cut = a + MAX_SENTENCE_TOKENS
+        for j in range(cut - 1, a + MAX_SENTENCE_TOKENS // 2, -1):
+            if tokens[j].norm in (",", ";", ":"):
+                cut = j + 1
+                break
+        out.append((a, cut))
+        a = cut
+    out.append((a, last))
+    return out
 
 
 def document_from_text(text: str, **meta) -> Document:
