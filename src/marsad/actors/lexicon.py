@@ -132,7 +132,6 @@ class ActorLexicon:
     def __init__(self, directory: Path | None = None) -> None:
         self._dir = directory
         self._actors: PhraseIndex | None = None
-        self._agents: PhraseIndex | None = None
         self._stop: set[str] | None = None
         self._surface: set[str] | None = None
 
@@ -156,12 +155,12 @@ class ActorLexicon:
                     kind=row.get("kind") or "state", start=_date(row.get("start", "")),
                     end=_date(row.get("end", "")), country=row.get("country") or None,
                     role=row.get("role") or None))
-        agents = actors  # one index, one scan: agent nouns are entries of kind "agent"
+        # one index, one scan: agent nouns are entries of kind "agent"
         p = self._path("agents")
         if p is not None:
             for row in resources.read_tsv(p):
                 if row.get("ar") and row.get("agent"):
-                    agents.add(row["ar"], ActorEntry(code="", agent=row["agent"], name=None, kind="agent"))
+                    actors.add(row["ar"], ActorEntry(code="", agent=row["agent"], name=None, kind="agent"))
         stop: set[str] = set()
         p = self._path("actor_stoplist")
         if p is not None:
@@ -176,34 +175,28 @@ class ActorLexicon:
         p = self._path("actor_surface_stoplist")
         if p is not None:
             surface = {normalize_text(r["ar"]) for r in resources.read_tsv(p) if r.get("ar")}
-        self._actors, self._agents, self._stop, self._surface = actors, agents, stop, surface
+        self._stop, self._surface, self._actors = stop, surface, actors
+
+    def _loaded(self) -> None:
+        if self._actors is None:
+            self._load()
 
     @property
     def actors(self) -> PhraseIndex:
-        if self._actors is None:
-            self._load()
+        """One index of actor phrases and agent nouns (agent entries have kind "agent")."""
+        self._loaded()
         assert self._actors is not None
         return self._actors
 
     @property
-    def agents(self) -> PhraseIndex:
-        if self._agents is None:
-            self._load()
-        assert self._agents is not None
-        return self._agents
-
-    @property
     def stop(self) -> set[str]:
-        if self._stop is None:
-            self._load()
+        self._loaded()
         assert self._stop is not None
         return self._stop
 
-
     @property
     def surface_stop(self) -> set[str]:
-        if self._surface is None:
-            self._load()
+        self._loaded()
         assert self._surface is not None
         return self._surface
 
