@@ -108,6 +108,18 @@ def test_full_size_pathological_article_within_60_s(name):
     assert out.returncode == 0, out.stderr
 
 
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="bug: with the default 2000 ms budget, 190k characters of bidi/zero-width "
+                   "marked text take ~14 s and 196k of one repeated clause ~7.5 s: the budget is only checked "
+                   "between stages, and the events stage alone overruns it several times")
+def test_full_size_bidi_article_within_three_times_the_budget():
+    out = subprocess.run([sys.executable, "-c", CODE_ONE], input=FULL_SIZE["bidi_zero_width_190k"][:199_000],
+                         text=True, capture_output=True, env=marsad_env(), timeout=120)
+    assert out.returncode == 0, out.stderr
+    secs = float(out.stdout.split()[0])
+    assert secs < 6.0, f"{secs:.1f} s"
+
+
 def test_budget_keeps_the_rejection_of_a_slow_rejecting_stage():
     from marsad.document import Article, Rejection
     from marsad.pipeline import FunctionStage, Pipeline
