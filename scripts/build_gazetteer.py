@@ -214,6 +214,8 @@ MANUAL_STOP = {
     "داخله": "inside it",
     "داخلة": "inside (f.)",
     "شقة": "apartment",
+    "الصور": "the pictures",
+    "ثين": "thin (film)",
 }
 # Names of countries that are also frequent words: matched only after a locative word.
 MANUAL_CONTEXT = {"مالي": "financial", "بنين": "sons", "الخليج": "Gulf states / Al-Khaleej club"}
@@ -253,15 +255,17 @@ def classify_name(nk: NameKey, kinds: set[str], stats: tuple[int, float, float, 
         return "", note
     if len(nk.keys[0]) <= 2 and "curated" not in kinds and (locr < 0.3 or sufr >= STOP_SUFFIX):
         return "stop", "two letters: " + note
+    if "inflected" in kinds and not kinds & {"curated", "capital"} and locr < CONTEXT_LOC and pop < BIG_CITY:
+        return "stop", "a frequent word plus a suffix: " + note
     if f < STOP_MIN_FREQ:
         return "", note
     # The other article form is a common-noun signal only for bare names: طراز / الطراز.
     # An articled name's bare form is often a construct or another place (ظهران الجنوب).
-    word_like = sufr >= STOP_SUFFIX or (otherr >= STOP_OTHER and not nk.prefixes[0])
+    word_like = sufr >= STOP_SUFFIX or (otherr >= STOP_OTHER and not nk.prefixes[0]) or "inflected" in kinds
+    if "secondary_capital" in kinds and "primary" not in kinds and (word_like or locr < CONTEXT_LOC):
+        return "stop", "secondary spelling of a capital: " + note  # امان, الجزيرة (Algiers)
     if kinds & {"capital", "region", "admin1", "landmark"} and not word_like:
         return "", note  # capitals are often actor metonyms; regions often objects (ضم القرم)
-    if "capital" in kinds and "primary" not in kinds:  # a word-like secondary spelling (امان for Amman)
-        return "stop", note
     if word_like or locr < STOP_LOC:
         if "curated" in kinds or "capital" in kinds:
             return "context", note
@@ -293,6 +297,18 @@ def clitic_collisions(names: list[NameKey], keys: Counter) -> list[list[str]]:
             if n > 3 * bare_n + 5 and surf not in own and not other_reading:
                 out.append([surf, f"clitic collision: '{surf}' x{n} vs '{nk.keys[0]}' x{bare_n}"])
     return out
+
+
+def inflected_word(nk: NameKey, keys: Counter) -> bool:
+    """A bare name that reads as a frequent word plus a suffix: نقده (نقد + ه), مالكا, نارا."""
+    if len(nk.keys) != 1 or nk.prefixes[0]:
+        return False
+    k = nk.keys[0]
+    for suf in ("ها", "هم", "ه", "ا", "ي"):
+        stem = k[: -len(suf)]
+        if k.endswith(suf) and len(stem) >= 3 and keys[stem] >= 200 and keys[stem] > 20 * max(keys[k], 1):
+            return True
+    return False
 
 
 def select_city_rows(rows: list[dict], total: Counter) -> list[dict]:
@@ -369,8 +385,12 @@ def main() -> None:
     for r in rows:
         nk = name_key(r["ar"])
         kinds.setdefault(nk, set()).update({r["kind"], r["src"]})
-        if r["src"] != "geonames" or r["ar"] == r.get("primary"):
-            kinds[nk].add("primary")
+        if r["kind"] == "capital" and r["src"] == "geonames" and r["ar"] != r.get("primary"):
+            kinds[nk].add("secondary_capital")
+        elif r["src"] != "geonames" or r["ar"] == r.get("primary"):
+            kinds[nk].add("primary")  # a primary spelling of some place (أنقرة ~ آنقره share a key)
+        if r["kind"] != "country" and r["src"] == "geonames" and inflected_word(nk, keys):
+            kinds[nk].add("inflected")
         pops[nk] = max(pops[nk], r["population"])
     stop, context = [], []
     for nk, ks in sorted(kinds.items(), key=lambda kv: -total[kv[0]]):

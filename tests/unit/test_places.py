@@ -171,3 +171,55 @@ def test_places_nothing_fixes_place(gaz):
     doc.events = [event(doc, "أدان الوزير الهجوم", "أدان")]
     assign_places(doc, gaz)
     assert doc.events[0].place is None
+
+
+def test_places_country_beats_homonym_city(gaz):
+    found = places("قال مسؤول أمريكي في واشنطن إن المنتخب الأمريكي خسر أمام كولومبيا", gaz)
+    assert ("كولومبيا", "Colombia", "COL") in found
+
+
+def test_places_demonym_homograph_is_not_country(gaz):
+    assert places("أكدت القيادة السعودية حرصها على الاستقرار", gaz) == []
+    assert places("وصل الوفد إلى السعودية أمس", gaz) == [("السعودية", "Saudi Arabia", "SAU")]
+
+
+def test_places_list_shares_locative(gaz):
+    doc = document_from_text("انتشر الجيش في الشيخ زويد ورفح والعريش")
+    found = [(p.name, p.country) for p in find_places(doc, gaz)]
+    assert found == [("Sheikh Zuweid", "EGY"), ("Rafaḩ", "EGY"), ("Arish", "EGY")]
+
+
+def test_places_unlisted_settlement_takes_context_country(gaz):
+    text = "غارة إسرائيلية بجنوب لبنان.\nاستهدفت مسيّرة سيارة في بلدة عيتا الشعب"
+    found = places(text, gaz)
+    assert ("عيتا الشعب", "عيتا الشعب", "LBN") in found
+
+
+def test_places_verbal_event_topic_is_not_place(gaz):
+    text = "أدان وزير الخارجية العدوان الإسرائيلي على غزة."
+    doc = document_from_text(text)
+    ev = event(doc, "أدان وزير الخارجية العدوان الإسرائيلي على غزة", "أدان", "وزير الخارجية")
+    ev.cameo = "111"
+    doc.events = [ev]
+    assign_places(doc, gaz)
+    assert doc.events[0].place is None
+
+
+def test_places_phone_call_has_no_place(gaz):
+    text = "جرى اتصال هاتفي بين الوزيرين تناول الأوضاع في غزة."
+    doc = document_from_text(text)
+    ev = event(doc, "جرى اتصال هاتفي بين الوزيرين تناول الأوضاع في غزة", "اتصال هاتفي")
+    ev.cameo = "041"
+    doc.events = [ev]
+    assign_places(doc, gaz)
+    assert doc.events[0].place is None
+
+
+def test_places_bombed_city_target_is_place(gaz):
+    text = "شنت طائرات الناتو غارة هزت العاصمة الليبية طرابلس اليوم."
+    doc = document_from_text(text)
+    ev = event(doc, "شنت طائرات الناتو غارة هزت العاصمة الليبية طرابلس", "شنت", "الناتو", "العاصمة الليبية طرابلس")
+    ev.cameo = "195"
+    doc.events = [ev]
+    assign_places(doc, gaz)
+    assert (doc.events[0].place.name, doc.events[0].place.country) == ("Tripoli", "LBY")

@@ -73,6 +73,7 @@ class IndexItem:
     demonym: str | None = None  # ISO3 when the name is a demonym
     context_only: bool = False
     country: str | None = None  # the one country of all its places, if they share one
+    also_demonym: bool = False  # السعودية: the country and the adjective "Saudi (f.)"
 
 
 @dataclass(slots=True, frozen=True)
@@ -262,7 +263,9 @@ class Gazetteer:
             if nk is None:
                 continue
             for variant in (nk, NameKey(nk.keys, ("ال",) + nk.prefixes[1:])):
-                if variant not in items and variant not in stop:
+                if variant in items:
+                    items[variant].also_demonym = True
+                elif variant not in stop:
                     items[variant] = IndexItem(variant, demonym=row[1])
         self._entries = entries
         for item in items.values():

@@ -28,7 +28,7 @@ LOCATIVE = frozenset(
 # Nouns that may stand between the locative word and the name (في مدينة رفح).
 PLACE_NOUNS = frozenset(
     "مدينه بلده قريه محافظه منطقه ولايه اقليم عاصمه مخيم حي مديريه ريف مطار ميناء قاعده مدينتي "
-    "مدن بلدات قرى مناطق محافظات ولايات مقاطعه قضاء ناحيه جزيره شبه بحر مضيق".split()
+    "مدن بلدات قرى مناطق محافظات ولايات مقاطعه قضاء ناحيه جزيره شبه بحر مضيق دوله جمهوريه مملكه اماره".split()
 )
 # Nouns that turn a demonym into a country place (في الأراضي السورية).
 TERRITORY = frozenset("اراضي اجواء مجال مياه عمق حدود ساحل سواحل شواطي داخل جنوب شمال شرق غرب اقليم".split())
@@ -97,13 +97,16 @@ def _context_countries(raw: list[RawMatch]) -> Counter:
 
 
 def _resolve(ids: list[int], entries: list[PlaceEntry], ctx: Counter) -> PlaceEntry:
+    """The entry a name stands for: best prior, plus a bonus when the article mentions
+    its country, plus one for countries (كولومبيا is Colombia even in a US story)."""
     if len(ids) == 1:
         return entries[ids[0]]
 
     def score(i: int) -> float:
         e = entries[i]
         n = ctx.get(e.country, 0) if e.country else 0
-        return e.prior + (COUNTRY_BONUS + 0.25 * min(n, 4) if n else 0.0)
+        bonus = COUNTRY_BONUS if e.kind == "country" else 0.0
+        return e.prior + bonus + (COUNTRY_BONUS + 0.25 * min(n, 4) if n else 0.0)
 
     return entries[max(ids, key=score)]
 
@@ -150,6 +153,8 @@ def locate(doc: Document, gazetteer: Gazetteer, unlisted: bool = True) -> list[P
             loc, prep = True, out[-1].prep  # "في الشيخ زويد ورفح والعريش": the list shares the preposition
         if m.item.context_only and not (loc or _after_context_word(toks, m.start)):
             continue
+        if m.item.also_demonym and not loc and m.start and toks[m.start - 1].prefix and not _after_context_word(toks, m.start):
+            continue  # "القيادة السعودية": the adjective, not the country
         entry = _resolve(m.item.places, entries, ctx)
         prev = out[-1] if out else None
         if prev and prev.end == m.start and _word(toks[prev.start])[0] == "عاصمه" and entry.country == prev.entry.country:
