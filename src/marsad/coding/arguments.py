@@ -125,7 +125,8 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         if subject is None and before and not _separated(tokens, before[-1].token_end, tm.start):
             subject, how = before[-1], "noun_before"
     else:
-        initial = _clause_initial(tokens, cs, tm.start)
+        # a participle after a comma (متهما، داعيا، منددا) takes the main clause's subject
+        initial = _clause_initial(tokens, cs, tm.start) and not is_participle(tokens[tm.start])
         if initial and after and after[0].token_start - tm.end <= 3:
             subject, rest, how = after[0], after[1:], "vso"
         elif before:
@@ -150,6 +151,14 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     if "notarget" in pat.flags:
         tgts, target_how = [], "none"
     return Args(srcs, tgts, how, target_how if tgts else "none")
+
+
+def is_participle(tok: Token) -> bool:
+    """An accusative active participle (متهما، منددا، داعيا، واصفا) as used in circumstantial clauses."""
+    k = tok.key
+    if not k.endswith("ا") or k.endswith("وا"):
+        return False
+    return (len(k) >= 5 and k[0] == "م") or (len(k) == 5 and k[1] == "ا")
 
 
 def _separated(tokens: list[Token], a: int, b: int) -> bool:

@@ -38,6 +38,10 @@ FUTURE_CODES = {
 }
 
 
+# Verbal acts whose future form is already the act (a threat, a promise, an appeal, a demand).
+SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
+
+
 def future_code(cameo: str) -> str | None:
     """The intent/threat code for a planned act of code ``cameo`` (None: keep as not asserted)."""
     return FUTURE_CODES.get(cameo) or FUTURE_CODES.get(cameo[:3]) or FUTURE_CODES.get(cameo[:2])
@@ -163,7 +167,9 @@ class EventStage:
         quantities = cue_fns.quantities(cues, doc, si, tm.start)
         for ev in events:
             ev.modality = modality
-            if modality == "future" and "noun" not in tm.pattern.flags and (code := future_code(ev.cameo)):
+            if modality == "future" and ev.root in SPEECH_ACT_ROOTS:
+                ev.modality = "asserted"  # "سترد بقوة" is the threat itself; an intent, appeal or demand too
+            elif modality == "future" and "noun" not in tm.pattern.flags and (code := future_code(ev.cameo)):
                 self._recode(ev, code)
             ev.background = background
             ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]

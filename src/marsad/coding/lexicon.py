@@ -185,7 +185,8 @@ def find_triggers(lex: TriggerLexicon, tokens: list[Token], lo: int, hi: int,
             m = _match(pat, tokens, readings, i, hi)
             if m is not None:
                 found.append(m)
-    found.sort(key=lambda m: (-m.pattern.size, m.suffixed, -(len(m.pattern.cameo)), m.start))
+    # deterministic order (no dependence on set iteration, i.e. on PYTHONHASHSEED): the file row breaks ties
+    found.sort(key=lambda m: (-m.pattern.size, m.suffixed, -(len(m.pattern.cameo)), m.start, m.pattern.source))
     chosen: list[TriggerMatch] = []
     taken: set[int] = set()
     for m in found:
