@@ -13,8 +13,8 @@ from marsad.actors.ner_features import FeatureExtractor, Lexicon
 SHARED_TEST = Path(__file__).parents[2] / ".." / "shared" / "data" / "ner" / "ANERCorp.test.txt"
 # Entity-level micro F1 (all four types) of the shipped model on the ANERcorp TEST split,
 # as printed by scripts/eval_ner.py; the test allows 0.01 below it.
-ACHIEVED_F1 = 0.684
-ACHIEVED_F1_NO_MISC = 0.698
+ACHIEVED_F1 = 0.683
+ACHIEVED_F1_NO_MISC = 0.697
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +79,18 @@ def test_ner_outputs_valid_bio(model: NerModel, text: str) -> None:
     assert _valid_bio(tags)
     for s, e, t in model.entities(words):
         assert 0 <= s < e <= len(words) and t in ("PERS", "LOC", "ORG", "MISC")
+
+
+def test_ner_odd_tokens(model: NerModel) -> None:
+    words = ["", " ", "\u0640", "ﻻ", "٢٠٢٤", "NATO", "قال"]
+    tags = model.predict(words)
+    assert len(tags) == len(words) and _valid_bio(tags)
+
+
+def test_ner_missing_model_file(tmp_path: Path) -> None:
+    lazy = NerModel.load(tmp_path / "absent.crfsuite")  # nothing is read yet
+    with pytest.raises(FileNotFoundError):
+        lazy.predict(["قال"])
 
 
 def test_repair_bio() -> None:

@@ -40,7 +40,12 @@ _NEIGHBOUR_KEEP = (
     (1, ("w", "k", "c", "L", "sh", "s2", "pa")),
     (2, ("k", "L", "sh")),
 )
-_OWN = ("w", "k", "pa", "sh", "c", "st", "L")
+_OWN = ("w", "k", "pa", "sh", "c", "st", "L", "aff")
+# (prefix, family) pairs of the cached feature tuples: own word, then offsets -2, -1, +1, +2.
+_LAYOUT = (
+    tuple(("" if n == "aff" else f"{n}=", n) for n in _OWN),
+    *(tuple((f"{off}{n}=", n) for n in names) for off, names in _NEIGHBOUR_KEEP),
+)
 
 
 class Lexicon:
@@ -154,6 +159,8 @@ def word_features(w: str, lex: Lexicon, unk: bool = False) -> dict[str, list[str
     fam["aff"] = [f"p1={key[:1]}", f"p2={key[:2]}", f"p3={key[:3]}", f"s1={key[-1:]}", f"s3={key[-3:]}"]
     readings = readings_of(w)
     fam["c"] = readings
+    fam["r"] = readings
+    fam["key"] = [key]
     fam["st"] = [s for s, _ in suffix_readings(key)[:1]]
     names: set[str] = set(lex.words.get(key, ()))
     if not names:
@@ -191,12 +198,11 @@ class FeatureExtractor:
             return got
         fam = word_features(w, self.lex, self.unk)
         known = self.known
-        own = [f"{n}={v}" for n in _OWN for v in fam[n]] + fam["aff"]
-        out = [tuple(own if known is None else [f for f in own if f in known])]
-        for off, names in _NEIGHBOUR_KEEP:
-            feats = [f"{off}{n}={v}" for n in names for v in fam[n]]
+        out = []
+        for names in _LAYOUT:
+            feats = [p + v for p, n in names for v in fam[n]]
             out.append(tuple(feats if known is None else [f for f in feats if f in known]))
-        got = (*out, fam["k"][0], tuple(readings_of(w)), word_key_of(w))
+        got = (*out, fam["k"][0], tuple(fam["r"]), fam["key"][0])
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
         self._cache[w] = self._cache[raw] = got
