@@ -230,13 +230,18 @@ def run_export(settings: Settings, fmt: str, out: Path, header: bool = True) -> 
             return formats.write_plover(records, fh)
 
 
+MAX_HEADER_BYTES = 32 * 1024
+
+
 def run_serve(settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
     from marsad.api.app import create_app
 
     app = create_app(settings)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # h11 bounds the request line and headers (MAX_HEADER_BYTES; larger → 400); httptools has no limit.
+    uvicorn.run(app, host=host, port=port, log_level="warning", http="h11",
+                h11_max_incomplete_event_size=MAX_HEADER_BYTES)
 
 
 def run_demo(settings: Settings, serve: bool, port: int) -> None:
