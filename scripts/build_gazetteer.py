@@ -216,6 +216,19 @@ MANUAL_STOP = {
     "شقة": "apartment",
     "الصور": "the pictures",
     "ثين": "thin (film)",
+    "الأشهر": "the months",
+    "فاير": "fire (brand names)",
+    "ترحالة": "travelling",
+    # multi-word blockers: matched first (longest match) and yield no place
+    "ريال مدريد": "football club",
+    "أتلتيكو مدريد": "football club",
+    "باريس سان جيرمان": "football club",
+    "بايرن ميونيخ": "football club",
+    "مانشستر يونايتد": "football club",
+    "مانشستر سيتي": "football club",
+    "إنتر ميلان": "football club",
+    "آيا صوفيا": "Hagia Sophia (not Sofia)",
+    "الحد الأقصى": "the maximum (not Al-Aqsa)",
 }
 # Names of countries that are also frequent words: matched only after a locative word.
 MANUAL_CONTEXT = {"مالي": "financial", "بنين": "sons", "الخليج": "Gulf states / Al-Khaleej club"}
@@ -393,17 +406,21 @@ def main() -> None:
             kinds[nk].add("inflected")
         pops[nk] = max(pops[nk], r["population"])
     stop, context = [], []
+    manual_stop = {name_key(m): gloss for m, gloss in MANUAL_STOP.items()}
     for nk, ks in sorted(kinds.items(), key=lambda kv: -total[kv[0]]):
         ar = next(r["ar"] for r in rows if name_key(r["ar"]) == nk)
         label, note = classify_name(nk, ks, name_stats(nk, total, loc, keys, art), pops[nk])
-        if ar in MANUAL_STOP or bare(ar) in {bare(m) for m in MANUAL_STOP} and "geonames" in ks and len(ks) == 2:
-            label, note = "stop", "manual: " + MANUAL_STOP.get(ar, "common word") + "; " + note
+        if nk in manual_stop:
+            label, note = "stop", "manual: " + manual_stop[nk] + "; " + note
         if ar in MANUAL_CONTEXT:
             label, note = "context", "manual: " + MANUAL_CONTEXT[ar] + "; " + note
         if label == "stop":
             stop.append([ar, note])
         elif label == "context":
             context.append([ar, note])
+    listed = {bare(r[0]) for r in stop}
+    stop += [[ar, "manual: " + gloss] for ar, gloss in MANUAL_STOP.items()
+             if len(ar.split()) > 1 and bare(ar) not in listed]
     stop += clitic_collisions([nk for nk in kinds if nk], keys)
     out_rows = sorted(
         ([r["ar"], r["geonameid"], r["name"], r["country"], r["admin1"], r["lat"], r["lon"], r["population"],

@@ -118,17 +118,22 @@ def build_index(names: Iterable[tuple[NameKey, IndexItem]], blocked: frozenset[s
     proclitic readings in :data:`_SHORT_PREFIXES` order, longest names first.
     """
     index: Index = {}
+    get = index.get
     for nk, item in names:
         first = nk.keys[0]
-        index.setdefault(first, []).append((None, item))
-        if nk.prefixes[0] or len(first) < 3:
-            continue
-        for p in _SHORT_PREFIXES:
-            if p + first not in blocked:
-                index.setdefault(p + first, []).append((p, item))
+        forms: list[tuple[str | None, str]] = [(None, first)]
+        if not nk.prefixes[0] and len(first) >= 3:
+            forms += [(p, p + first) for p in _SHORT_PREFIXES if p + first not in blocked]
+        for lead, surface in forms:
+            entries = get(surface)
+            if entries is None:
+                index[surface] = [(lead, item)]
+            else:
+                entries.append((lead, item))
     order = {p: k for k, p in enumerate(_SHORT_PREFIXES, 1)}
     for entries in index.values():
-        entries.sort(key=lambda e: (order.get(e[0], 0) if e[0] else 0, -len(e[1].name.keys)))
+        if len(entries) > 1:
+            entries.sort(key=lambda e: (order[e[0]] if e[0] else 0, -len(e[1].name.keys)))
     return index
 
 
@@ -258,6 +263,9 @@ class Gazetteer:
                 item = items[nk] = IndexItem(nk, context_only=nk in ctx)
             if eid not in item.places:
                 item.places.append(eid)
+        for nk in stop:  # multi-word stoplist entries block the names inside them (ريال مدريد)
+            if len(nk.keys) > 1 and nk not in items:
+                items[nk] = IndexItem(nk)
         for row in _read_tsv("demonyms.tsv"):
             nk = name_key(row[0])
             if nk is None:

@@ -151,6 +151,8 @@ def locate(doc: Document, gazetteer: Gazetteer, unlisted: bool = True) -> list[P
             continue
         if not loc and out and out[-1].end == m.start and out[-1].locative and (m.lead or toks[m.start].prefix).startswith("و"):
             loc, prep = True, out[-1].prep  # "في الشيخ زويد ورفح والعريش": the list shares the preposition
+        if not m.item.places:
+            continue  # a blocker such as "ريال مدريد"
         if m.item.context_only and not (loc or _after_context_word(toks, m.start)):
             continue
         if m.item.also_demonym and not loc and m.start and toks[m.start - 1].prefix and not _after_context_word(toks, m.start):
