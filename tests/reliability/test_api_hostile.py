@@ -239,3 +239,42 @@ def test_serve_bounds_request_headers(monkeypatch):
     commands.run_serve(Settings(db_path=":memory:"), "127.0.0.1", 0)
     assert seen["host"] == "127.0.0.1"
     assert seen["http"] == "h11" and 0 < seen["h11_max_incomplete_event_size"] <= 64 * 1024
+
+
+class _RecordingCon:
+    """A DuckDB connection proxy that records the SQL text of every statement."""
+
+    def __init__(self, con, log: list[str]) -> None:
+        self._con, self._log = con, log
+
+    def execute(self, sql, *args, **kwargs):
+        self._log.append(str(sql))
+        return self._con.execute(sql, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+
+
+def test_no_request_value_reaches_the_sql_text(store, monkeypatch):
+    import marsad.api.db as db
+    from marsad.store.store import Store
+
+    log: list[str] = []
+
+    class RecordingStore(Store):
+        def __init__(self, *a, **kw) -> None:
+            super().__init__(*a, **kw)
+            self.con = _RecordingCon(self.con, log)
+
+    monkeypatch.setattr(db, "Store", RecordingStore)
+    marker = "zq' OR 'zq'='zq"
+    with TestClient(create_app(Settings(db_path=str(store))), raise_server_exceptions=False) as c:
+        for param in ("actor", "plover_type", "country", "place", "q"):
+            c.get("/api/events", params={param: marker})
+            c.get("/api/map", params={param: marker})
+        c.get("/api/actors", params={"prefix": marker})
+        c.get("/api/events/" + quote(marker, safe=""))
+        c.get("/api/articles/" + quote(marker, safe=""))
+        c.get("/api/timeline", params={"a": "EGY", "b": "ISR", "since": "2024-01-01"})
+    assert log, "no statement was recorded"
+    assert not [sql for sql in log if "zq" in sql]
