@@ -217,10 +217,11 @@ def check_language(items: Iterable[Item], source: str) -> Iterator[Item]:
 def _read_path(path: Path) -> Iterator[Item]:
     suffix = _base_suffix(path)
     if suffix in JSONL_SUFFIXES:
+        damaged = _decompress_errors()  # resolved now, not in the except clause (that may run at shutdown)
         with _open_text(path) as fh:
             try:
                 yield from read_jsonl_stream(fh, str(path))
-            except _decompress_errors() as exc:
+            except damaged as exc:
                 yield InputRejection(path.name, str(path), "bad_file", f"cannot read to the end: {exc}")
         return
     reader = READERS.get(suffix)
