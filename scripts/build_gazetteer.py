@@ -219,6 +219,7 @@ MANUAL_STOP = {
     "الأشهر": "the months",
     "فاير": "fire (brand names)",
     "ترحالة": "travelling",
+    "المار": "passing (not Kalmar)",
     # multi-word blockers: matched first (longest match) and yield no place
     "ريال مدريد": "football club",
     "أتلتيكو مدريد": "football club",

@@ -32,8 +32,8 @@ PLACE_NOUNS = frozenset(
 )
 # Nouns that turn a demonym into a country place (في الأراضي السورية).
 TERRITORY = frozenset("اراضي اجواء مجال مياه عمق حدود ساحل سواحل شواطي داخل جنوب شمال شرق غرب اقليم".split())
-# Words that let a context-only name match.
-CONTEXT = LOCATIVE | PLACE_NOUNS
+# Words that let a context-only name match (not على/إلى/حول/نحو: "الحصول على صور").
+CONTEXT = (LOCATIVE - {"على", "علي", "الى", "نحو", "حول"}) | PLACE_NOUNS
 _CLITICS = ("وب", "فب", "و", "ف", "ب")
 _QUOTES = frozenset('"\'(')
 COUNTRY_BONUS = 3.0
@@ -153,7 +153,7 @@ def locate(doc: Document, gazetteer: Gazetteer, unlisted: bool = True) -> list[P
             loc, prep = True, out[-1].prep  # "في الشيخ زويد ورفح والعريش": the list shares the preposition
         if not m.item.places:
             continue  # a blocker such as "ريال مدريد"
-        if m.item.context_only and not (loc or _after_context_word(toks, m.start)):
+        if m.item.context_only and not (prep == "ب" or _after_context_word(toks, m.start)):
             continue
         if m.item.also_demonym and not loc and m.start and toks[m.start - 1].prefix and not _after_context_word(toks, m.start):
             continue  # "القيادة السعودية": the adjective, not the country
