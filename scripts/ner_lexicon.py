@@ -6,7 +6,8 @@ file, so the package never reads ../shared at run time.
 Lists (names as they appear in the lexicon):
 
 - ``G:CTRY``  country names, official names and capitals (mledoze countries, GeoNames capitals)
-- ``G:CITY``  GeoNames cities15000 Arabic names attested at least ``min_freq`` times in the news counts
+- ``G:CITY``  GeoNames cities15000 Arabic names (3+ letters; ``min_freq`` > 0 would also require that
+  many SaudiNewsNet occurrences, which the shipped model does not use)
 - ``G:DEM``   nisba adjectives (demonyms) per country, masc./fem./plural (shared demonyms_ar.tsv)
 - ``G:PERS``  multi-word person names, ``G:PERW`` their single words, ``G:ORG`` organisation
   names (UniversalPetrarch Arabic actor dictionary, MIT; lemmatized, so noisy)
@@ -41,8 +42,9 @@ def places(shared: Path, min_freq: int) -> Iterator[tuple[str, str]]:
             if name:
                 yield "G:CTRY", name
     for c in _jsonl(shared / "gazetteer" / "cities15000_ar.jsonl"):
-        for name, freq in (c.get("names_ar_freq") or {}).items():
-            if freq >= min_freq and len(name) >= 3:
+        freqs = c.get("names_ar_freq") or {}
+        for name in c.get("names_ar") or []:
+            if len(name) >= 3 and (min_freq <= 0 or freqs.get(name, 0) >= min_freq):
                 yield "G:CITY", name
 
 

@@ -160,7 +160,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--iterations", type=int, default=200)
     p.add_argument("--minfreq", type=float, default=1)
     p.add_argument("--ratio", type=float, default=0.3, help="min share of a tag for a learned word list")
-    p.add_argument("--gaz-min-freq", type=int, default=1, help="min news frequency of a city name")
+    p.add_argument("--gaz-min-freq", type=int, default=0, help="min news frequency of a city name (0: all)")
     p.add_argument("--sources", default="places,dem,actors,wojood", help="external lists (comma-separated)")
     p.add_argument("--folds", type=int, default=5, help="jackknife folds for learned lists (1: no jackknife)")
     p.add_argument("--vocab", type=int, default=1, help="add a V list of TRAIN words seen >= N times (0: none)")

@@ -6,15 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from marsad.actors.ner import NerModel, repair_bio
-from marsad.actors.ner_eval import chunks, read_conll, score
-from marsad.actors.ner_features import FeatureExtractor, Lexicon
+pytest.importorskip("pycrfsuite", reason="python-crfsuite is not installed")
+
+from marsad.actors.ner import NerModel, repair_bio  # noqa: E402
+from marsad.actors.ner_eval import chunks, read_conll, score  # noqa: E402
+from marsad.actors.ner_features import FeatureExtractor, Lexicon  # noqa: E402
 
 SHARED_TEST = Path(__file__).parents[2] / ".." / "shared" / "data" / "ner" / "ANERCorp.test.txt"
 # Entity-level micro F1 (all four types) of the shipped model on the ANERcorp TEST split,
 # as printed by scripts/eval_ner.py; the test allows 0.01 below it.
 ACHIEVED_F1 = 0.683
-ACHIEVED_F1_NO_MISC = 0.697
+ACHIEVED_F1_NO_MISC = 0.698
 
 
 @pytest.fixture(scope="module")

@@ -183,14 +183,15 @@ class FeatureExtractor:
         self.lex = lex
         self.known = known
         self.unk = lex.has_vocab
-        self._cache: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self._cache: dict[str, tuple] = {}
 
     def normalize(self, word: str) -> str:
         """Normalized form of a raw or normalized word."""
         return normalize_text(word).strip() or "_"
 
     def _word(self, raw: str) -> tuple:
-        """Cached ``(features at offsets 0, -2, -1, +1, +2, key, other readings)`` of a word."""
+        """Cached features of a word at offsets 0, -2, -1, +1, +2, then its bigram key
+        (``?`` if unknown), its one-proclitic readings and its real key (for phrases)."""
         w = self.normalize(raw)
         got = self._cache.get(w)
         if got is not None:
