@@ -183,9 +183,8 @@ def test_batch_with_a_worker_killed_mid_partition_equals_ingest(news, src, basel
     assert got.rejections == want.rejections
     assert [m[:2] for m in got.mentions] == [m[:2] for m in want.mentions]  # same (article, index) keys
     if got.mentions != want.mentions:
-        pytest.xfail("bug: coding depends on the hash seed (test_determinism.py) and the Dask worker "
-                     f"processes do not share the parent's: {len(set(got.mentions) ^ set(want.mentions))} "
-                     "mentions coded differently")
+        pytest.fail(f"{len(set(got.mentions) ^ set(want.mentions))} mentions coded differently by the Dask "
+                    "workers than by marsad ingest")
 
 
 HOLD = """

@@ -22,9 +22,6 @@ print(hashlib.sha256(repr(out).encode()).hexdigest())
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="bug: trigger ties depend on PYTHONHASHSEED: coding/lexicon.py "
-                   "TriggerLexicon.readings iterates the frozenset `plain | suff`, and find_triggers' sort "
-                   "key has no final tie-breaker, so two runs code some articles differently (e.g. 040 vs 020)")
 def test_coding_does_not_depend_on_the_hash_seed():
     if not NEWS.exists():
         pytest.skip("../shared/data/news/saudinewsnet.jsonl is not present")
