@@ -113,6 +113,11 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def _like_literal(text: str) -> str:
+    """``text`` with LIKE wildcards escaped, so a filter matches it literally ("%" is not "any")."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 class Store:
     """A DuckDB file holding articles, mentions, events and rejections."""
 
@@ -263,8 +268,8 @@ class Store:
             conds.append("place_country = ?")
             params.append(q.country)
         if q.place:
-            conds.append("place_name ILIKE ?")
-            params.append(f"%{q.place}%")
+            conds.append("place_name ILIKE ? ESCAPE '\\'")
+            params.append(f"%{_like_literal(q.place)}%")
         if q.since:
             conds.append("date >= ?")
             params.append(q.since)
@@ -272,8 +277,8 @@ class Store:
             conds.append("date <= ?")
             params.append(q.until)
         if q.text:
-            conds.append("event_id IN (SELECT event_id FROM mentions WHERE evidence_text LIKE ?)")
-            params.append(f"%{q.text}%")
+            conds.append("event_id IN (SELECT event_id FROM mentions WHERE evidence_text LIKE ? ESCAPE '\\')")
+            params.append(f"%{_like_literal(q.text)}%")
         if not q.include_background:
             conds.append("NOT background")
         return (" WHERE " + " AND ".join(conds)) if conds else "", params
