@@ -66,7 +66,7 @@ class PhraseIndex:
         """Readings of ``tok`` that begin some phrase (memoised per word; most words: none)."""
         hit = self._starts.get(tok.norm)
         if hit is None:
-            if len(self._starts) > 100_000:
+            if len(self._starts) > 300_000:
                 self._starts.clear()
             max_len = self.max_len
             hit = tuple((p, k, max_len[k]) for p, k in _first_readings(tok) if k in max_len)

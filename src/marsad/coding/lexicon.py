@@ -99,7 +99,7 @@ class TriggerLexicon:
     def readings(self, tokens: list[Token]) -> list[Reading]:
         """Readings of every token, memoised per word on this lexicon (bounded)."""
         index, stop, cache = self.index, self.stop, self._cache
-        if len(cache) > 100_000:
+        if len(cache) > 300_000:
             cache.clear()
         out = []
         for t in tokens:

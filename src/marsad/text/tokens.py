@@ -26,7 +26,7 @@ _SHORT_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه", "ك", "ي")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def strip_article(word: str) -> tuple[str, str]:
     """Split a leading article (with its clitics) off ``word``: ``(prefix, rest)``."""
     if not word.startswith(_ARTICLE_PREFIXES):
@@ -60,7 +60,7 @@ def phrase_key(phrase_norm: str) -> tuple[str, ...]:
     return tuple(word_key(m.group()) for m in WORD.finditer(phrase_norm) if m.group()[0].isalnum())
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def candidates(word: str) -> tuple[tuple[str, str], ...]:
     """Readings of a normalized word as ``(prefix, key)``, most literal first.
 
