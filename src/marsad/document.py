@@ -14,9 +14,6 @@ from typing import Any
 
 from marsad.text.normalize import OffsetMap
 
-MODALITIES = ("asserted", "negated", "hypothetical", "future")
-PRECISIONS = ("day", "month", "year")
-
 
 @dataclass(slots=True, frozen=True)
 class Span:
@@ -242,7 +239,7 @@ class Document:
         """A raw-text span covering tokens ``[i, j)``."""
         return self.span(self.tokens[i].start, self.tokens[j - 1].end)
 
-    def to_dict(self, include_rejected_events: bool = False) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.article.id}
         out["events"] = [e.to_dict() for e in self.events]
         if self.rejection is not None:

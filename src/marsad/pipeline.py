@@ -13,7 +13,7 @@ and goes on with the next article.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -110,7 +110,3 @@ class Pipeline:
                 doc.events = []
                 break
         return doc
-
-    def pipe(self, docs: Iterable[Document | Article]) -> Iterator[Document]:
-        for d in docs:
-            yield self(d)

@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -128,22 +128,16 @@ def run_events(settings: Settings, actor: str | None, dyad: str | None, root: st
         rows = store.events(q)
     if fmt == "jsonl":
         for r in rows:
-            sys.stdout.write(json.dumps(_row_dict(r), ensure_ascii=False, default=str) + "\n")
+            sys.stdout.write(json.dumps(asdict(r), ensure_ascii=False, default=str) + "\n")
     elif fmt == "csv":
         import csv
 
         w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(list(_row_dict(rows[0]).keys()) if rows else ["event_id"])
+        w.writerow(list(asdict(rows[0]).keys()) if rows else ["event_id"])
         for r in rows:
-            w.writerow(list(_row_dict(r).values()))
+            w.writerow(list(asdict(r).values()))
     else:
         _print_table(rows)
-
-
-def _row_dict(r: Any) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    return asdict(r)
 
 
 def _print_table(rows: list[Any]) -> None:

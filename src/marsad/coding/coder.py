@@ -26,8 +26,7 @@ VISIT, HOST = "042", "043"
 # curfew; protests; coercion, arrests).
 DOMESTIC_ROOTS = frozenset({"08", "14", "17"})
 # Governing verbs whose complement is an act that has not happened ("دعا إلى وقف إطلاق النار",
-# "هدد بشن هجوم", "نفى قصف"), with the roots that such a complement may still legitimately
-# have (an appeal for talks is itself coded by the appeal verb, not the talks).
+# "هدد بشن هجوم", "نفى قصف"): the act is not asserted (the governing verb is coded itself).
 # A planned or announced act is coded as the intent (03x) or the threat (13x), not as the act
 # (ANNOTATION.md): "سيلتقي" → 036, "تعتزم إرسال مساعدات" → 033, "سنشن هجوما" → 138.
 FUTURE_CODES = {
@@ -47,8 +46,7 @@ def future_code(cameo: str) -> str | None:
     return FUTURE_CODES.get(cameo) or FUTURE_CODES.get(cameo[:3]) or FUTURE_CODES.get(cameo[:2])
 
 
-UNREALISED = {"appeal": frozenset(), "demand": frozenset(), "threat": frozenset(), "intent": frozenset(),
-              "deny": frozenset(), "warn": frozenset()}
+UNREALISED = frozenset({"appeal", "demand", "threat", "intent", "deny", "warn"})
 
 
 @dataclass(slots=True)
@@ -68,6 +66,7 @@ class EventStage:
         tokens = doc.tokens
         readings = self.lexicon.readings(tokens)
         coded = [m for m in doc.actors if m.code and is_argument(m)]
+        places = _places_by_sentence(doc)
         events: list[Event] = []
         topic: list[ActorMention] = []
         for si, sent in enumerate(doc.sentences):
@@ -75,7 +74,7 @@ class EventStage:
             ments = [m for m in coded if lo <= m.token_start < hi]
             triggers = find_triggers(self.lexicon, tokens, lo, hi, readings)
             for tm in triggers:
-                ctx = Context(doc, si, tm, ments, topic, coded, len(triggers))
+                ctx = Context(doc, si, tm, ments, topic, coded, len(triggers), places)
                 events.extend(self._events(ctx))
             if ments:
                 topic = [ments[0]]
@@ -108,7 +107,7 @@ class EventStage:
             if ref is not None:
                 targets, args.target_how = [ref], "pronoun"
         if not targets and "notarget" not in pat.flags:
-            loc = [m for m in doc.actors if m.locative and tm.end <= m.token_start < hi and len(m.code) == 3]
+            loc = [m for m in ctx.places[si] if m.token_start >= tm.end]
             if loc:
                 targets, args.target_how = [loc[0]], "locative"
         if not targets and sources and pat.cameo[:2] in DOMESTIC_ROOTS and len(sources[0].code) == 3:
@@ -116,7 +115,7 @@ class EventStage:
             agent = "GOV" if pat.cameo[:2] == "14" else None
             targets, args.target_how = [_implied(sources[0], agent)], "domestic"
         if pat.cameo[:2] >= "14" and (not sources or not targets):
-            where = _context_country(doc, si)
+            where = _context_country(ctx.places, si)
             if where is not None and not sources:
                 sources, args.source_how = [_implied(where, None)], "implied"
             if where is not None and not targets and "notarget" not in pat.flags:
@@ -160,7 +159,7 @@ class EventStage:
         modality = cue_fns.modality(cues, doc, si, tm.start)
         if modality == "asserted":
             under = cue_fns.embedded_under(cues, doc, si, tm.start)
-            if under in UNREALISED and tm.pattern.cameo[:2] not in UNREALISED[under]:
+            if under in UNREALISED:
                 modality = "future" if under == "intent" else "hypothetical"
         background = cue_fns.is_background(cues, doc, si, tm.start)
         reported = self._attribution(doc, si)
@@ -210,15 +209,25 @@ def _pronoun_referent(doc: Document, tm: TriggerMatch, coded: list[ActorMention]
     return None
 
 
-def _context_country(doc: Document, si: int) -> ActorMention | None:
+def _places_by_sentence(doc: Document) -> list[list[ActorMention]]:
+    """Locative country/city mentions (في سوريا، بموسكو) of each sentence, found once per document."""
+    out: list[list[ActorMention]] = [[] for _ in doc.sentences]
+    si = 0
+    for m in doc.actors:  # actors are in text order, like the sentences
+        if not (m.locative and len(m.code) == 3):
+            continue
+        while si < len(doc.sentences) and m.token_start >= doc.sentences[si].last_token:
+            si += 1
+        if si < len(doc.sentences):
+            out[si].append(m)
+    return out
+
+
+def _context_country(places: list[list[ActorMention]], si: int) -> ActorMention | None:
     """The place where the sentence's events happen: a locative mention here or just before."""
     for j in (si, si - 1, si - 2):
-        if j < 0:
-            break
-        sent = doc.sentences[j]
-        for m in doc.actors:
-            if m.locative and sent.first_token <= m.token_start < sent.last_token and len(m.code) == 3:
-                return m
+        if j >= 0 and places[j]:
+            return places[j][0]
     return None
 
 

@@ -37,6 +37,7 @@ class Context:
     topic: list[ActorMention]
     coded: list[ActorMention]
     n_triggers: int  # triggers in the sentence
+    places: list[list[ActorMention]]  # locative place mentions per sentence
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:

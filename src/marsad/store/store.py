@@ -242,9 +242,6 @@ class Store:
         self.con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?))", [event_ids])
         self.con.execute(REGROUP_SQL, [event_ids])
 
-    def record_rejections(self, rejs: Iterable[InputRejection]) -> int:
-        return self.ingest(rejs).rejected
-
     # ---------------------------------------------------------------- queries
     def _where(self, q: EventQuery) -> tuple[str, list[Any]]:
         conds, params = [], []
