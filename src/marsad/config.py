@@ -30,6 +30,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_confidence", 0.0, "Drop events whose confidence is below this value (on top of the model's threshold)."),
     Setting("event_filter", True, "Score candidate events with the trained confidence model and drop those below its tuned threshold."),
     Setting("event_filter_path", "", "A confidence model file to use instead of the packaged one (empty: packaged)."),
+    Setting("arg_model", True, "Choose each trigger's source and target with the trained argument model (off: clause heuristics only)."),
+    Setting("arg_model_path", "", "An argument model file to use instead of the packaged one (empty: packaged)."),
     Setting("use_ner", False, "Also run the statistical NER (CRF trained on ANERcorp) to join unknown person names to their titles; about 25 ms per article, so off by default."),
     Setting("time_budget_ms", 2000, "Per-article time budget; an article over it is rejected (reason timeout) in batch runs."),
     Setting("db_path", "marsad.duckdb", "Default DuckDB file for ingest, events, export and serve."),
@@ -52,6 +54,8 @@ class Settings:
     min_confidence: float = _DEFAULTS["min_confidence"]
     event_filter: bool = _DEFAULTS["event_filter"]
     event_filter_path: str = _DEFAULTS["event_filter_path"]
+    arg_model: bool = _DEFAULTS["arg_model"]
+    arg_model_path: str = _DEFAULTS["arg_model_path"]
     use_ner: bool = _DEFAULTS["use_ner"]
     time_budget_ms: int = _DEFAULTS["time_budget_ms"]
     db_path: str = _DEFAULTS["db_path"]

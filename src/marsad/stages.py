@@ -13,6 +13,7 @@ from pathlib import Path
 
 from marsad.actors.ner import NerModel
 from marsad.actors.stage import ActorStage
+from marsad.coding.argrank import ArgRanker
 from marsad.coding.coder import EventStage
 from marsad.coding.confidence import EventFilter
 from marsad.coding.cues import load_cues
@@ -118,12 +119,15 @@ def build_pipeline(settings: Settings | None = None, errors: ErrorPolicy = "reco
     event_filter = None
     if settings.event_filter:
         event_filter = EventFilter(Path(settings.event_filter_path) if settings.event_filter_path else None)
+    ranker = None
+    if settings.arg_model:
+        ranker = ArgRanker(Path(settings.arg_model_path) if settings.arg_model_path else None)
     stages = [
         ValidateStage(settings),
         TextStage(),
         TimesStage(),
         ActorStage(ner=NerModel.load() if settings.use_ner else None),
-        EventStage(cues=load_cues(), filter=event_filter),
+        EventStage(cues=load_cues(), filter=event_filter, ranker=ranker),
         PlacesStage(),
         DatesStage(),
         OutputStage(settings, threshold=event_filter.threshold if event_filter else 0.0),

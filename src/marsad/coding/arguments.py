@@ -47,6 +47,8 @@ class Args:
     targets: list[ActorMention]
     source_how: str = "none"  # gap, vso, svo, noun, passive_agent (set later: speaker, topic, dual, implied)
     target_how: str = "none"  # prep, next, subject (passive), none
+    source_p: float = -1.0  # the argument model's score of the chosen source (-1: not scored)
+    target_p: float = -1.0
 
 
 def clause_bounds(tokens: list[Token], lo: int, hi: int, at: int) -> tuple[int, int]:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from marsad.actors.stage import is_dual_referent
 from marsad.coding import cues as cue_fns
-from marsad.coding.arguments import find_args, speaker
+from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
+from marsad.coding.arguments import conjoined, find_args, speaker
 from marsad.coding.cameo import CameoTable
 from marsad.coding.confidence import Context, EventFilter, event_features
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
@@ -55,6 +56,8 @@ class EventStage:
     cameo: CameoTable = field(default_factory=CameoTable)
     cues: object | None = None  # marsad.coding.cues.Cues when available
     filter: EventFilter | None = None  # the trained confidence model
+    ranker: ArgRanker | None = None  # the trained argument model (None: clause heuristics only)
+    collect: list | None = None  # when a list: argument candidates are recorded here (training)
     _attr_doc: Document | None = field(default=None, repr=False)  # held, so its id is not reused
     _attr_si: int = field(default=-1, repr=False)
     _attr_val: list = field(default_factory=list, repr=False)
@@ -120,6 +123,8 @@ class EventStage:
                 sources, args.source_how = [_implied(where, None)], "implied"
             if where is not None and not targets and "notarget" not in pat.flags:
                 targets, args.target_how = [_implied(where, "CVL")], "implied"
+        if (self.ranker is not None or self.collect is not None) and sources and args.source_how != "dual":
+            sources, targets = self._rank(ctx, args, sources, targets)
         if not sources or ("weak" in pat.flags and not targets):
             return []
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)
@@ -130,6 +135,49 @@ class EventStage:
         for ev in out:
             ev.features = event_features(ctx, ev, args)
         return out
+
+    def _rank(self, ctx: Context, args, sources: list[ActorMention],
+              targets: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+        """Let the argument model choose the source and the target among the candidates."""
+        cands = source_candidates(ctx, sources, args.source_how)
+        best = self._choose(ctx, "s", cands)
+        if best is not None:
+            args.source_p = self.ranker.score(best.features)
+        if best is not None and (not sources or best.mention is not sources[0]):
+            sources = self._group(ctx, best)
+            args.source_how = f"rank_{best.how}"
+        if not sources:
+            return sources, targets
+        src = sources[0]
+        domestic = _implied(src, None) if len(src.code) == 3 else None
+        if "notarget" in ctx.tm.pattern.flags:
+            return sources, targets
+        cands = target_candidates(ctx, src, targets, args.target_how, domestic)
+        best = self._choose(ctx, "t", cands)
+        if best is not None:
+            args.target_p = self.ranker.score(best.features)
+        if best is None or (targets and best.mention is targets[0]) or (not targets and best.how == NONE):
+            return sources, targets
+        if best.how == NONE:
+            targets, args.target_how = [], "rank_none"
+        elif best.how == DOMESTIC:
+            targets, args.target_how = [best.mention], "rank_domestic"
+        else:
+            targets, args.target_how = self._group(ctx, best), f"rank_{best.how}"
+        return sources, targets
+
+    def _choose(self, ctx: Context, role: str, cands: list[Candidate]) -> Candidate | None:
+        if self.collect is not None:
+            self.collect.append((ctx, role, cands))
+        return self.ranker.best(cands) if self.ranker is not None else None
+
+    @staticmethod
+    def _group(ctx: Context, c: Candidate) -> list[ActorMention]:
+        """The chosen mention and those conjoined with it (X وY)."""
+        for i, m in enumerate(ctx.ments):
+            if m is c.mention:
+                return conjoined(ctx.ments, i, ctx.doc.tokens)
+        return [c.mention]
 
     def _event(self, s: ActorMention, t: ActorMention | None, code: str, trigger: Span,
                evidence: Span, si: int) -> Event:

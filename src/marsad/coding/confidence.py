@@ -75,6 +75,10 @@ def event_features(ctx: Context, ev: Event, args: Args) -> dict[str, float]:
         f"trig_pos={_bucket(tm.start - sent.first_token, (0, 2, 6, 15))}": 1.0,
         f"words={pat.size}": 1.0,
     }
+    if args.source_p >= 0:
+        f[f"src_p={_bucket(int(args.source_p * 10), (2, 4, 6, 8))}"] = 1.0
+        f[f"tgt_p={_bucket(int(args.target_p * 10), (2, 4, 6, 8))}"] = 1.0
+        f[f"root={root}|tgt_p={_bucket(int(args.target_p * 10), (3, 6))}"] = 1.0
     for flag in pat.flags:
         f[f"flag={flag}"] = 1.0
     if tm.gaps:

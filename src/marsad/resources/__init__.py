@@ -31,6 +31,7 @@ CATALOGUE: dict[str, str] = {
     "cues": "cues",
     "samples": "samples/articles.jsonl",
     "event_filter": "models/event_filter.json",
+    "arg_model": "models/arg_model.json",
     "ner_model": "models",
 }
 

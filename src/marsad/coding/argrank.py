@@ -1,0 +1,192 @@
+"""Learned choice of a trigger's source and target among the actors around it.
+
+The clause heuristics of :mod:`marsad.coding.arguments` propose one source and
+one target; they are right often but not always (an SVO subject three clauses
+back, a target that is the actor's own state, an object pronoun).  Here every
+plausible argument becomes a *candidate* with binary features (where it stands
+relative to the trigger, what separates them, which preposition or clitic
+introduces it, what kind of actor it is, whether the heuristics chose it, the
+trigger's root and flags), and a logistic model trained by
+``scripts/train_arg_model.py`` on the annotated training set scores them; the
+best source and the best target (which may be *none* or the source's own state)
+are kept.  The model is ``resources/models/arg_model.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from marsad import resources
+from marsad.coding.arguments import clause_bounds, speaker
+from marsad.document import ActorMention
+
+if TYPE_CHECKING:
+    from marsad.coding.confidence import Context
+
+# Words that introduce an argument (the token before it, or its clitic).
+PREP_WORDS = frozenset({
+    "على", "ضد", "مع", "الى", "من", "في", "عن", "بين", "لدي", "تجاه", "حيال", "بحق", "قبل", "يد",
+    "و", "ان", "بان", "لان",
+})
+NONE, DOMESTIC = "none", "domestic"
+
+
+@dataclass(slots=True)
+class Candidate:
+    mention: ActorMention | None  # None: no target
+    features: dict[str, float]
+    how: str  # what the candidate is: mention, speaker, topic, implied, none, domestic
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return f"<={e}"
+    return f">{edges[-1]}"
+
+
+def _position(ctx: Context, m: ActorMention) -> tuple[str, int]:
+    """Where ``m`` stands relative to the trigger: before/after/inside/gap, and distance in tokens."""
+    tm = ctx.tm
+    if tm.in_gap(m.token_start):
+        return "gap", 0
+    if tm.start <= m.token_start < tm.end:
+        return "inside", 0
+    if m.token_end <= tm.start:
+        return "before", tm.start - m.token_end
+    return "after", m.token_start - tm.end
+
+
+def _mention_features(ctx: Context, m: ActorMention, role: str, chosen: bool) -> dict[str, float]:
+    toks = ctx.doc.tokens
+    tm = ctx.tm
+    pat = tm.pattern
+    root = pat.cameo[:2]
+    pos, dist = _position(ctx, m)
+    sent = ctx.doc.sentences[ctx.si]
+    cs, ce = clause_bounds(toks, sent.first_token, sent.last_token, tm.start)
+    same_clause = cs <= m.token_start < max(ce, tm.end)
+    prev = toks[m.token_start - 1].key if m.token_start > sent.first_token else "^"
+    clitic = toks[m.token_start].prefix.lstrip("وف")[:1] or "-"
+    kind = "state" if len(m.code) == 3 else m.code.split(":")[0]
+    d = _bucket(dist, (0, 1, 3, 6, 12))
+    f = {
+        f"{role}:pos={pos}": 1.0,
+        f"{role}:pos={pos}|d={d}": 1.0,
+        f"{role}:pos={pos}|root={root}": 1.0,
+        f"{role}:clause={same_clause}": 1.0,
+        f"{role}:pos={pos}|clause={same_clause}": 1.0,
+        f"{role}:prev={prev if prev in PREP_WORDS else 'other'}": 1.0,
+        f"{role}:clitic={clitic}": 1.0,
+        f"{role}:kind={m.kind}": 1.0,
+        f"{role}:ckind={kind}": 1.0,
+        f"{role}:agent={m.agent}": 1.0,
+        f"{role}:chosen={chosen}": 1.0,
+        f"{role}:chosen={chosen}|root={root}": 1.0,
+    }
+    if prev in pat.preps or (clitic != "-" and clitic in pat.preps):
+        f[f"{role}:pat_prep"] = 1.0
+    for flag in pat.flags & {"noun", "passive", "sym"}:
+        f[f"{role}:pos={pos}|flag={flag}"] = 1.0
+        f[f"{role}:chosen={chosen}|flag={flag}"] = 1.0
+    return f
+
+
+def source_candidates(ctx: Context, chosen: list[ActorMention], how: str) -> list[Candidate]:
+    """Every mention of the sentence, the speaker and the topic, as possible sources."""
+    first = chosen[0] if chosen else None
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for m in ctx.ments:
+        if m.code in seen and m is not first:
+            continue
+        seen.add(m.code)
+        f = _mention_features(ctx, m, "s", m is first)
+        if m is first:
+            f[f"s:how={how}"] = 1.0
+        out.append(Candidate(m, f, "mention"))
+    sent = ctx.doc.sentences[ctx.si]
+    spk = speaker(ctx.doc.tokens, ctx.ments, sent.first_token, ctx.tm.start)
+    extra = [(spk, "speaker")] + [(t, "topic") for t in ctx.topic[:1]]
+    if first is not None and all(first is not c.mention for c in out):
+        extra.append((first, how))
+    for m, kind in extra:
+        if m is None or m.code in seen and m is not first:
+            continue
+        f = {f"s:extra={kind}": 1.0, f"s:extra={kind}|root={ctx.tm.pattern.cameo[:2]}": 1.0,
+             f"s:chosen={m is first}": 1.0, f"s:kind={m.kind}": 1.0}
+        out.append(Candidate(m, f, kind))
+        seen.add(m.code)
+    if first is None:
+        flags = "|".join(sorted(ctx.tm.pattern.flags & {"noun", "passive"})) or "verb"
+        for c in out:
+            c.features[f"s:no_heuristic|{flags}"] = 1.0
+            c.features[f"s:no_heuristic|{c.how}|{flags}"] = 1.0
+    return out
+
+
+def target_candidates(ctx: Context, source: ActorMention, chosen: list[ActorMention], how: str,
+                      domestic: ActorMention | None) -> list[Candidate]:
+    """Mentions of the sentence (not the source), no target, and the source's own state."""
+    first = chosen[0] if chosen and chosen[0] is not source else None
+    root = ctx.tm.pattern.cameo[:2]
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for m in ctx.ments:
+        if m is source or (m.code in seen and m is not first):
+            continue
+        seen.add(m.code)
+        f = _mention_features(ctx, m, "t", m is first)
+        if m is first:
+            f[f"t:how={how}"] = 1.0
+        if m.code == source.code:
+            f["t:same_code"] = 1.0
+            f[f"t:same_code|root={root}"] = 1.0
+        out.append(Candidate(m, f, "mention"))
+    if first is not None and all(first is not c.mention for c in out):
+        f = {f"t:extra={how}": 1.0, f"t:extra={how}|root={root}": 1.0, "t:chosen=True": 1.0}
+        out.append(Candidate(first, f, how))
+    none = {"t:none": 1.0, f"t:none|root={root}": 1.0, f"t:none|chosen={first is None}": 1.0,
+            f"t:none|n={_bucket(len(out), (0, 1, 2, 4))}": 1.0}
+    for flag in ctx.tm.pattern.flags & {"noun", "passive", "sym", "notarget"}:
+        none[f"t:none|flag={flag}"] = 1.0
+    out.append(Candidate(None, none, NONE))
+    if domestic is not None and (first is None or first.code != domestic.code):
+        f = {"t:domestic": 1.0, f"t:domestic|root={root}": 1.0, f"t:domestic|src={source.kind}": 1.0,
+             f"t:domestic|agent={source.agent}": 1.0}
+        out.append(Candidate(domestic, f, DOMESTIC))
+    return out
+
+
+class ArgRanker:
+    """A logistic model over candidate features; weights load lazily from JSON."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = path
+        self._weights: dict[str, float] | None = None
+
+    @property
+    def weights(self) -> dict[str, float]:
+        if self._weights is None:
+            p = self._path or resources.path("arg_model")
+            data = json.loads(p.read_text(encoding="utf-8"))
+            self._weights = {str(k): float(v) for k, v in data["weights"].items()}
+        return self._weights
+
+    def score(self, features: dict[str, float]) -> float:
+        w = self.weights
+        z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def best(self, cands: list[Candidate]) -> Candidate | None:
+        """The highest-scoring candidate (the first on ties: mentions come in text order)."""
+        best, top = None, -1.0
+        for c in cands:
+            s = self.score(c.features)
+            if s > top:
+                best, top = c, s
+        return best

@@ -1,0 +1,62 @@
+"""The argument model: candidates around a trigger and the choice among them."""
+
+import json
+from datetime import date
+
+import pytest
+
+from marsad.actors.stage import ActorStage
+from marsad.coding.argrank import ArgRanker, Candidate
+from marsad.coding.coder import EventStage
+
+
+def triples(doc):
+    return sorted((e.source.code, e.target.code if e.target else "-", e.cameo) for e in doc.events)
+
+
+@pytest.fixture()
+def collected(test_lexicons, make_doc):
+    actors_lex, trig_lex = test_lexicons
+
+    def run(text):
+        doc = make_doc(text, date=date(2019, 3, 25))
+        ActorStage(actors_lex)(doc)
+        stage = EventStage(trig_lex, collect=[])
+        stage(doc)
+        return doc, stage.collect
+
+    return run
+
+
+def test_ranker_picks_the_highest_scoring_candidate(tmp_path):
+    p = tmp_path / "m.json"
+    p.write_text(json.dumps({"weights": {"bias": -1.0, "a": 2.0, "b": -3.0}}), encoding="utf-8")
+    r = ArgRanker(p)
+    cands = [Candidate(None, {"b": 1.0}, "none"), Candidate(None, {"a": 1.0}, "x"), Candidate(None, {}, "y")]
+    assert r.best(cands).how == "x"
+    assert r.score({"a": 1.0}) == pytest.approx(1 / (1 + 2.718281828459045 ** -1.0))
+    assert r.best([]) is None
+
+
+def test_candidates_cover_the_sentence_and_never_target_the_source(collected):
+    doc, groups = collected("وقال وزير الخارجية الروسي إن الجيش الإسرائيلي قصف مواقع حماس قرب مصر.")
+    assert groups, "the trigger was not seen"
+    codes = {m.code for m in doc.actors if m.code and not m.locative}
+    for ctx, role, cands in groups:
+        if role == "s":
+            assert {c.mention.code for c in cands if c.mention is not None} >= codes
+            assert sum(1 for c in cands if c.features.get("s:chosen=True")) == 1
+        else:
+            assert any(c.how == "none" for c in cands)
+            src = next(g for g in groups if g[0] is ctx and g[1] == "s")
+            chosen = next(c.mention for c in src[2] if c.features.get("s:chosen=True"))
+            assert all(c.mention is not chosen for c in cands)
+
+
+def test_packaged_model_keeps_clear_cases(test_lexicons, make_doc):
+    actors_lex, trig_lex = test_lexicons
+    doc = make_doc("أجرى وزير الخارجية الأمريكي مايك بومبيو محادثة هاتفية مع وزير الخارجية الروسي سيرجي لافروف.",
+                   date=date(2019, 3, 25))
+    ActorStage(actors_lex)(doc)
+    EventStage(trig_lex, ranker=ArgRanker())(doc)
+    assert triples(doc) == [("RUS", "USA", "041"), ("USA", "RUS", "041")]
