@@ -52,37 +52,34 @@ def baseline(news: Path, src: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return snapshot(cwd / "base.duckdb"), secs
 
 
-DEDUP_BUG = ("bug: de-duplication depends on transaction boundaries (store/store.py _group); a rerun after "
-             "a kill stores the same mentions but groups some into different events")
-
-
 def assert_same(got: Snapshot, want: Snapshot) -> None:
     assert got.duplicate_articles == 0 and got.duplicate_mentions == 0
     assert len(got.articles) == len(want.articles)
     assert got.articles == want.articles
     assert got.rejections == want.rejections
     assert got.mentions == want.mentions
-    if got.events != want.events:
-        pytest.xfail(f"{DEDUP_BUG}: {len(set(want.events) ^ set(got.events))} event rows differ")
+    assert got.events == want.events, f"{len(set(want.events) ^ set(got.events))} event rows differ"
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=DEDUP_BUG + "; 300 articles ingested in one transaction vs batches of "
-                   "50 give 1094 vs 1096 events")
 def test_events_do_not_depend_on_the_batch_size(news):
+    """Same groups, event ids and events rows whatever the batches (also in reverse order)."""
     from marsad.cli.commands import coded_stream
     from marsad.config import Settings
     from marsad.store.store import Store
 
     settings = Settings(time_budget_ms=0)
     docs = list(itertools.islice(coded_stream([str(news)], settings, None, False), 300))
-    groups = {}
-    for bs in (300, 50, 7):
+    groups, events = {}, {}
+    for bs, order in ((300, 1), (50, 1), (7, 1), (1, -1)):
         with Store(":memory:", settings) as store:
-            store.ingest(docs, batch_size=bs)
-            groups[bs] = sorted(tuple(r[0]) for r in store.con.execute(
-                "SELECT list(mention_id ORDER BY mention_id) FROM mentions GROUP BY event_id").fetchall())
-    assert groups[300] == groups[50] == groups[7]
+            store.ingest(docs[::order], batch_size=bs)
+            groups[bs] = sorted(store.con.execute(
+                "SELECT event_id, list(mention_id ORDER BY mention_id) FROM mentions GROUP BY event_id").fetchall())
+            events[bs] = store.con.execute(
+                "SELECT event_id, cameo, date, num_mentions, num_articles, founder FROM events ORDER BY ALL").fetchall()
+    assert groups[300] == groups[50] == groups[7] == groups[1]
+    assert events[300] == events[50] == events[7] == events[1]
 
 
 def _has_command(name: str, src: Path | None = None) -> bool:

@@ -1,3 +1,4 @@
+import random
 import subprocess
 import sys
 
@@ -102,14 +103,21 @@ def test_store_dedup_domestic_dyads_need_compatible_agents(tmp_path):
 
 
 def test_store_reingest_more_articles_updates_groups_and_keeps_ids(tmp_path):
-    with Store(tmp_path / "m.duckdb") as s:
-        s.ingest([doc("a", [ev("EGY", "JOR", "041", CALL)], outlet="one")])
+    first = doc("a", [ev("EGY", "JOR", "041", CALL)], outlet="one")
+    later = doc("b", [ev("EGY", "JOR", "041", CALL2)], pub="2024-03-12", outlet="two")
+    earlier = doc("c", [ev("EGY", "JOR", "041", CALL2)], pub="2024-03-10", outlet="three")
+    with Store(tmp_path / "m.duckdb") as s, Store(tmp_path / "one.duckdb") as one:
+        s.ingest([first])
         (eid, n), = s.con.execute("SELECT event_id, num_sources FROM events").fetchall()
-        s.ingest([doc("b", [ev("EGY", "JOR", "041", CALL2)], pub="2024-03-10", outlet="two")])
+        s.ingest([later])  # a later mention joins: the id is kept
         rows = s.events()
-    assert n == 1 and len(rows) == 1
-    assert rows[0].event_id == eid and (rows[0].num_mentions, rows[0].num_sources) == (2, 2)
-    assert str(rows[0].date) == "2024-03-10"
+        assert n == 1 and len(rows) == 1
+        assert rows[0].event_id == eid and (rows[0].num_mentions, rows[0].num_sources) == (2, 2)
+        s.ingest([earlier])  # an earlier one founds the group now: the id is the one a single batch gives
+        rows = s.events()
+        one.ingest([later, earlier, first])
+        assert [r.event_id for r in rows] == [r.event_id for r in one.events()] != [eid]
+    assert (rows[0].num_mentions, rows[0].num_sources) == (3, 3) and str(rows[0].date) == "2024-03-10"
 
 
 def _many() -> list[Document]:
@@ -136,6 +144,71 @@ def test_store_grouping_in_date_order_batches_equals_one_batch(tmp_path):
         assert groups(a) == groups(b)
 
 
+def test_store_an_earlier_mention_in_a_later_batch_regroups_as_one_batch(tmp_path):
+    days = {"d3": "2024-03-03", "d5": "2024-03-05", "d1": "2024-03-01"}
+    docs = [doc(k, [ev("ISR", "PSE", "190", CALL)], pub=d) for k, d in days.items()]
+    with Store(tmp_path / "a.duckdb") as a, Store(tmp_path / "b.duckdb") as b:
+        a.ingest(docs[:2])  # days 3 and 5: one event (window 2)
+        assert len(groups(a)) == 1
+        a.ingest(docs[2:])  # day 1 arrives: days 1 and 3 form the event, day 5 is alone
+        b.ingest(docs)
+        assert groups(a) == groups(b) and len(groups(a)) == 2
+        spans = a.con.execute("SELECT day_min, day_max, num_mentions FROM events ORDER BY 1").fetchall()
+        assert [(str(x), str(y), n) for x, y, n in spans] == [("2024-03-01", "2024-03-03", 2),
+                                                                ("2024-03-05", "2024-03-05", 1)]
+        assert a.con.execute("SELECT list(event_id ORDER BY event_id) FROM events").fetchall() == \
+            b.con.execute("SELECT list(event_id ORDER BY event_id) FROM events").fetchall()
+
+
+def _mixed() -> list[Document]:
+    """Day, month, year and undated mentions of a few keys, with places and agents that conflict."""
+    rnd = random.Random(5)
+    out = []
+    for i in range(60):
+        day = f"2024-03-{rnd.randint(1, 28):02d}"
+        kind = rnd.choice(["pub", "pub", "pub", "text", "month", "year", "undated"])
+        kw = {"place": rnd.choice([None, None, "CAI", "KBL"]), "tgt_agent": rnd.choice(["GOV", None, "REB"])}
+        if kind == "text":
+            kw["date"] = f"2024-03-{rnd.randint(1, 28):02d}"
+        elif kind in ("month", "year"):
+            kw.update(date="2024-03-01" if kind == "month" else "2024-01-01", precision=kind)
+        elif kind == "undated":
+            kw["background"] = True
+        src = rnd.choice(["SAU", "YEM"])
+        text = rnd.choice([CALL, CALL2, CALL + " أمس"])
+        out.append(doc(f"x{i}", [ev(src, "YEM", "190", text, **kw)], pub=None if kind == "undated" else day,
+                       outlet=f"o{i % 3}"))
+    return out
+
+
+def _state(store: Store) -> tuple:
+    return (sorted(store.con.execute("SELECT event_id, list(mention_id ORDER BY mention_id) FROM mentions "
+                                     "GROUP BY event_id").fetchall()),
+            # not the representatives taken from the first-seen article (place, agents, names, evidence)
+            sorted(store.con.execute("SELECT event_id, cameo, root, quad, date, date_precision, day_min, day_max, "
+                                     "period_lo, period_hi, background, num_mentions, num_articles, num_sources, "
+                                     "founder FROM events").fetchall(), key=str))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_store_groups_do_not_depend_on_order_or_batches(tmp_path, seed):
+    docs = _mixed()
+    with Store(":memory:") as one:
+        one.ingest(docs)
+        want = _state(one)
+    rnd = random.Random(seed)
+    rnd.shuffle(docs)
+    with Store(":memory:") as s:
+        i = 0
+        while i < len(docs):
+            n = rnd.choice([1, 2, 5, 13])
+            s.ingest(docs[i:i + n])
+            i += n
+        assert _state(s) == want
+        assert s.con.execute("SELECT count(*) FROM mentions WHERE event_id NOT IN "
+                             "(SELECT event_id FROM events)").fetchone()[0] == 0
+
+
 def test_store_interrupted_ingest_rolls_back_and_rerun_completes(tmp_path, monkeypatch):
     docs = _many()
     with Store(tmp_path / "clean.duckdb") as clean:
@@ -143,18 +216,19 @@ def test_store_interrupted_ingest_rolls_back_and_rerun_completes(tmp_path, monke
         want, want_groups = clean.counts(), groups(clean)
     db = tmp_path / "m.duckdb"
     calls = {"n": 0}
-    real = Store._regroup
+    real = Store._add_mentions
 
-    def failing(self, ids):
+    def failing(self, ments):
+        out = real(self, ments)  # articles, mentions and events rows of the batch are written…
         calls["n"] += 1
         if calls["n"] == 2:
-            raise KeyboardInterrupt  # interrupted in the middle of the second batch
-        return real(self, ids)
+            raise KeyboardInterrupt  # …and the second batch is interrupted before its commit
+        return out
 
-    monkeypatch.setattr(Store, "_regroup", failing)
+    monkeypatch.setattr(Store, "_add_mentions", failing)
     with Store(db) as s, pytest.raises(KeyboardInterrupt):
         s.ingest(docs, batch_size=2)
-    monkeypatch.setattr(Store, "_regroup", real)
+    monkeypatch.setattr(Store, "_add_mentions", real)
     with Store(db) as s:
         assert s.counts()["articles"] == 2  # the first batch only, nothing half-written
         stats = s.ingest(docs, batch_size=2)

@@ -3,9 +3,10 @@
 1. Articles new to the store (content hash not stored yet; the first copy when
    the batch holds the same content twice) are inserted with one
    ``INSERT … SELECT … FROM read_parquet(…)``; their mentions are read back.
-2. De-duplication over the whole batch: the mentions are grouped into events
-   by the store's grouper (against the events already stored, too), inserted,
-   and their ``events`` rows recomputed — the same rules as ``marsad ingest``.
+2. Their mentions go through :meth:`Store.load_coded <marsad.store.store.Store.load_coded>`:
+   inserted, grouped into events with the stored mentions they can affect, and
+   the changed ``events`` rows recomputed — the same rules and the same groups
+   as ``marsad ingest``, whatever the batches.
 3. Rejections are inserted (``INSERT OR REPLACE``: rerunning changes nothing).
 
 All of it is one transaction: an interrupted load leaves the store as it was.
@@ -15,9 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marsad.config import Settings
+
+if TYPE_CHECKING:
+    from marsad.store.store import Store
 
 
 @dataclass(slots=True)
@@ -25,7 +29,7 @@ class LoadStats:
     articles: int = 0  # new articles stored
     duplicates: int = 0  # articles already stored, or twice in the batch
     mentions: int = 0
-    events: int = 0  # event groups touched by this batch
+    events: int = 0  # event groups made or changed by this batch
     rejections: int = 0
 
 
@@ -64,7 +68,7 @@ def _insert_articles(con: Any, staging: Path, stats: LoadStats) -> None:
     stats.duplicates = total - stats.articles
 
 
-def _insert_mentions(store: Any, staging: Path, stats: LoadStats) -> None:
+def _insert_mentions(store: Store, staging: Path, stats: LoadStats) -> None:
     if not _has_files(staging, "mentions"):
         return
     cur = store.con.execute(_NEW_MENTIONS, [_glob(staging, "mentions")])
@@ -72,10 +76,8 @@ def _insert_mentions(store: Any, staging: Path, stats: LoadStats) -> None:
     ments = [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
     if not ments:
         return
-    affected = store._group(ments)  # the store's de-duplication, over the whole batch at once
-    store._insert_rows([], ments, [])
-    store._regroup(affected)
-    stats.mentions, stats.events = len(ments), len(affected)
+    stats.events = store.load_coded([], ments, [])  # their articles are stored in this transaction
+    stats.mentions = len(ments)
 
 
 def _insert_rejections(con: Any, staging: Path, stats: LoadStats) -> None:
@@ -93,18 +95,11 @@ def load_staging(staging: str | Path, db_path: str | Path, settings: Settings | 
 
     staging = Path(staging)
     stats = LoadStats()
-    with Store(db_path, settings) as store:
-        con = store.con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            _insert_articles(con, staging, stats)
-            _insert_mentions(store, staging, stats)
-            _insert_rejections(con, staging, stats)
-            con.execute("DROP TABLE IF EXISTS batch_articles")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+    with Store(db_path, settings) as store, store.transaction():
+        _insert_articles(store.con, staging, stats)
+        _insert_mentions(store, staging, stats)
+        _insert_rejections(store.con, staging, stats)
+        store.con.execute("DROP TABLE IF EXISTS batch_articles")
     return stats
 
 

@@ -17,11 +17,14 @@ A mention joins an existing event (a *group*) when all of these hold
 * among several compatible groups the one with the most similar evidence
   wins, then the nearest date, then the earliest group (then the smaller id).
 
-Grouping is incremental: existing groups keep their id (the hash of their
-founding mention) and only gain members.  New mentions are processed in a
-canonical order (effective date, content hash, index), so a batch gives the
-same groups whatever the order of its articles; across batches, which group
-an earlier-stored mention founded can depend on what was stored before it.
+The grouping is a function of the *set* of mentions, not of the order or the
+batches they arrive in: :meth:`Grouper.group` takes the mentions of each key
+in a canonical order (effective date, content hash, index; undated mentions
+last) and each one joins the best group made by the mentions before it, else
+founds a group whose id is the hash of that founding (canonically first)
+mention.  A mention's group therefore depends only on the mentions before it
+in that order; the store regroups, after each batch, every stored mention a
+new one can affect (see :func:`marsad.store.groups_sql.load_affected`).
 """
 
 from __future__ import annotations
@@ -173,36 +176,48 @@ def _anchor(g: Group) -> Date:
     return g.day_min or g.period_lo or Date.max
 
 
+def closed(g: Group, day: Date, window: int) -> bool:
+    """True when no mention dated ``day`` or later can join ``g`` (mentions come in date order)."""
+    if g.day_min is not None:
+        return (day - g.day_min).days > window
+    return g.period_hi is not None and g.period_hi < day
+
+
 class Grouper:
-    """Assign mentions to groups; ``load`` fetches stored candidate groups for a batch."""
+    """Group mentions into events from scratch (:meth:`group`)."""
 
     def __init__(self, window: int, min_similarity: float = MIN_SIMILARITY) -> None:
         self.window = window
         self.min_similarity = min_similarity
-        self.by_key: dict[tuple[str, str, str, str], list[Group]] = {}
-        self.touched: dict[str, Group] = {}
 
-    def add_groups(self, groups: Iterable[Group]) -> None:
-        for g in groups:
-            self.by_key.setdefault(g.key, []).append(g)
-
-    def assign(self, mentions: list[MentionKey]) -> dict[str, str]:
-        """mention_id → event_id for the mentions, taken in canonical order."""
+    def group(self, mentions: Iterable[MentionKey]) -> dict[str, str]:
+        """mention_id → event_id: each key's mentions taken in canonical order."""
+        by_key: dict[tuple[str, str, str, str], list[MentionKey]] = {}
+        for m in mentions:
+            by_key.setdefault(m.key, []).append(m)
         out: dict[str, str] = {}
-        for m in sorted(mentions, key=MentionKey.sort_key):
-            lazy = _Shingles(m.evidence)
-            g = self._best(m, lazy)
-            if g is None:
-                g = Group(event_id_for(m.mention_id), m.key)
-                self.by_key.setdefault(m.key, []).append(g)
-            g.add(m, lazy)
-            self.touched[g.event_id] = g
-            out[m.mention_id] = g.event_id
+        for key in sorted(by_key):
+            self._group_key(sorted(by_key[key], key=MentionKey.sort_key), out)
         return out
 
-    def _best(self, m: MentionKey, sh: _Shingles) -> Group | None:
+    def _group_key(self, ordered: list[MentionKey], out: dict[str, str]) -> None:
+        groups: list[Group] = []  # all groups of the key (undated mentions may join any)
+        open_: list[Group] = []  # groups a dated mention at the current date may still join
+        for m in ordered:
+            lazy = _Shingles(m.evidence)
+            if m.date is not None:
+                open_ = [g for g in open_ if not closed(g, m.date, self.window)]
+            g = self._best(m, lazy, open_ if m.date is not None else groups)
+            if g is None:
+                g = Group(event_id_for(m.mention_id), m.key)
+                groups.append(g)
+                open_.append(g)
+            g.add(m, lazy)
+            out[m.mention_id] = g.event_id
+
+    def _best(self, m: MentionKey, sh: _Shingles, candidates: list[Group]) -> Group | None:
         scored = []
-        for g in self.by_key.get(m.key, ()):
+        for g in candidates:
             if not _agents_ok(m, g) or (m.country and g.country and m.country != g.country):
                 continue
             if m.date is None or not g.dated:

@@ -1,62 +1,75 @@
-"""SQL side of de-duplication: load candidate groups, recompute event rows."""
+"""SQL side of de-duplication: load the stored mentions a batch affects, recompute event rows."""
 
 from __future__ import annotations
 
+from datetime import date as Date
 from datetime import timedelta
 
 import duckdb
 import pyarrow as pa
 
-from marsad.store.dedup import Group, MentionKey
+from marsad.store.dedup import MentionKey
 
-MAX_CANDIDATES = 200  # per probe; only reached by undated mentions of very common keys
-
-_CANDIDATES_SQL = """
-SELECT DISTINCT event_id FROM (
-    SELECT e.event_id, row_number() OVER (PARTITION BY p.pid ORDER BY e.first_seen DESC, e.event_id) AS rk
-    FROM events e JOIN probe p
-      ON e.source_code = p.s AND coalesce(e.target_code, '') = p.t AND e.root = p.r AND e.modality = p.mo
-    WHERE p.lo IS NULL OR (e.day_min IS NULL AND e.period_lo IS NULL)
-       OR (coalesce(e.day_min, e.period_lo) <= p.hi AND coalesce(e.day_max, e.period_hi) >= p.lo)
-) WHERE rk <= ?
-"""
-
-_STATE_SQL = """
-SELECT e.event_id, e.source_code, coalesce(e.target_code, ''), e.root, e.modality, e.source_agent,
-       e.target_agent, e.place_country, e.day_min, e.day_max, e.period_lo, e.period_hi,
-       list(m.evidence_text ORDER BY m.mention_id), list(DISTINCT m.content_hash)
-FROM events e JOIN mentions m USING (event_id)
-WHERE e.event_id IN (SELECT unnest(?))
-GROUP BY ALL
+# Stored mentions whose group can change when the probed mentions join their key.  Per key
+# (probe row): ``lo`` = earliest new effective date − window (NULL: no new dated mention);
+# ``whole`` = the key gets a new undated mention.  A key with an undated mention (new or stored)
+# is regrouped whole: undated mentions may join any group of their key.  Otherwise a stored
+# mention is affected when its date interval (a coarse date: to the end of its month or year)
+# ends on or after ``lo`` — the groups that are not closed at the earliest new date all have
+# such a member — together with every member of those groups (their state is rebuilt).
+_AFFECTED_SQL = """
+WITH pm AS (
+    SELECT m.mention_id, m.content_hash, m.idx, m.source_code, m.target_code, m.root, m.modality,
+           m.source_agent, m.target_agent, m.place_country, m.event_date, m.event_date_precision,
+           m.evidence_text, m.event_id, p.lo,
+           p.whole OR bool_or(m.event_date IS NULL) OVER (PARTITION BY p.pid) AS whole,
+           CASE m.event_date_precision WHEN 'month' THEN last_day(m.event_date)
+                WHEN 'year' THEN make_date(year(m.event_date), 12, 31) ELSE m.event_date END AS hi
+    FROM mentions m JOIN probe p
+      ON m.source_code = p.s AND coalesce(m.target_code, '') = p.t AND m.root = p.r AND m.modality = p.mo
+)
+SELECT mention_id, content_hash, idx, source_code, target_code, root, modality, source_agent,
+       target_agent, place_country, event_date, event_date_precision, evidence_text, event_id
+FROM pm
+WHERE event_id IN (SELECT event_id FROM pm WHERE whole OR lo IS NULL OR hi >= lo)
 """
 
 
 def _probes(keys: list[MentionKey], window: int) -> pa.Table:
-    seen: dict[tuple, None] = {}
+    """One probe row per key of the new mentions: (s, t, r, mo, lo, whole)."""
+    lo: dict[tuple[str, str, str, str], Date | None] = {}
+    whole: dict[tuple[str, str, str, str], bool] = {}
     for k in keys:
-        lo = hi = None
+        key = k.key
+        whole[key] = whole.get(key, False) or k.date is None
         if k.date is not None:
-            span = {"day": 0, "month": 31, "year": 366}.get(k.precision or "day", 0)
-            lo, hi = k.date - timedelta(days=window), k.date + timedelta(days=window + span)
-        seen[(k.source_code, k.target_code or "", k.root, k.modality, lo, hi)] = None
-    cols = list(zip(*seen, strict=True))
-    return pa.table({"pid": list(range(len(seen))), "s": cols[0], "t": cols[1], "r": cols[2], "mo": cols[3],
-                     "lo": pa.array(cols[4], pa.date32()), "hi": pa.array(cols[5], pa.date32())})
+            first = k.date - timedelta(days=window)
+            lo[key] = first if lo.get(key) is None else min(lo[key], first)
+        else:
+            lo.setdefault(key, None)
+    ordered = sorted(lo)
+    cols = list(zip(*ordered, strict=True)) if ordered else [[], [], [], []]
+    return pa.table({"pid": list(range(len(ordered))), "s": cols[0], "t": cols[1], "r": cols[2],
+                     "mo": cols[3], "lo": pa.array([lo[k] for k in ordered], pa.date32()),
+                     "whole": pa.array([whole[k] for k in ordered], pa.bool_())})
 
 
-def load_candidates(con: duckdb.DuckDBPyConnection, keys: list[MentionKey], window: int) -> list[Group]:
-    """Stored groups that some of the new mentions might join (same key, overlapping dates)."""
-    probe = _probes(keys, window)  # noqa: F841 - read by DuckDB by name
-    ids = [r[0] for r in con.execute(_CANDIDATES_SQL, [MAX_CANDIDATES]).fetchall()]
-    if not ids:
+def load_affected(con: duckdb.DuckDBPyConnection, keys: list[MentionKey],
+                  window: int) -> list[tuple[MentionKey, str]]:
+    """Stored mentions (with their current event id) that must be regrouped with the new ``keys``.
+
+    Together with the new mentions they are closed under group membership, and every stored
+    mention left out keeps its group: its place in the canonical order comes before any new
+    mention's, and no group it belongs to can take a mention at or after that place.
+    """
+    if not keys:
         return []
-    groups = []
-    for (eid, s, t, r, mo, sa, ta, country, dmin, dmax, plo, phi, evidence, hashes) in con.execute(
-            _STATE_SQL, [ids]).fetchall():
-        groups.append(Group(eid, (s, t, r, mo), source_agent=sa, target_agent=ta, country=country,
-                            day_min=dmin, day_max=dmax, period_lo=plo, period_hi=phi,
-                            evidence=list(evidence), articles=set(hashes)))
-    return groups
+    probe = _probes(keys, window)  # noqa: F841 - read by DuckDB by name
+    out = []
+    for (mid, h, idx, s, t, r, mo, sa, ta, country, when, precision, evidence,
+         eid) in con.execute(_AFFECTED_SQL).fetchall():
+        out.append((MentionKey(mid, h, idx, s, t, r, mo, sa, ta, country, when, precision, evidence), eid))
+    return out
 
 
 # Representative values follow the "first seen" order: ingest time, then publication date,

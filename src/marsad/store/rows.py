@@ -18,6 +18,13 @@ def article_row(d: Document, now: datetime, content_hash: str | None = None) -> 
             "n_events": len(d.events), "ingested_at": now}
 
 
+def rejection_row(rejection_id: str, article_id: str | None, source: str | None, code: str, reason: str,
+                  now: datetime) -> dict[str, Any]:
+    """A ``rejections`` row: the content hash (or the input location) as id, code and reason."""
+    return {"rejection_id": rejection_id, "article_id": article_id, "source": source, "code": code,
+            "reason": reason, "rejected_at": now}
+
+
 def effective_date(e: Event, pub_date: Date | None) -> tuple[Date | None, str | None, str | None]:
     """(date, precision, source) dedup uses: the text's date, else the publication date.
 

@@ -73,9 +73,9 @@ CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions (content_hash);
 
 -- One row per real-world event: mentions grouped across articles and outlets
--- (see docs/store.md, "De-duplication").  Recomputed from its mentions whenever one joins.
+-- (see docs/store.md, "De-duplication").  Recomputed from its mentions whenever they change.
 CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR PRIMARY KEY,            -- sha1 of the founding mention's id (stable)
+    event_id VARCHAR PRIMARY KEY,            -- sha1 of the founding (canonically first) mention's id
     source_code VARCHAR NOT NULL,
     source_agent VARCHAR,
     source_name VARCHAR,

@@ -4,8 +4,10 @@
   again changes nothing.  Each batch is one transaction, so an interrupted
   ingest leaves whole batches and a rerun completes the rest.
 * New mentions are grouped into real-world events in the same transaction
-  (:mod:`marsad.store.dedup`); the groups they join are recomputed from all
-  their mentions, so counts cover the whole store.  Schema and rules:
+  (:mod:`marsad.store.dedup`), together with the stored mentions they can
+  affect, so the groups do not depend on the batches; the ``events`` rows of
+  changed groups are recomputed from all their mentions, so counts cover the
+  whole store.  Bulk loaders use :meth:`Store.load_coded`.  Schema and rules:
   docs/store.md.
 * A second writer on the same file gets :class:`StoreLockedError` (DuckDB
   holds a file lock); readers open ``read_only=True``.
@@ -16,6 +18,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from datetime import date as Date
@@ -31,8 +34,8 @@ from marsad.document import Document
 from marsad.errors import StoreError, StoreLockedError
 from marsad.ingest.readers import InputRejection
 from marsad.store.dedup import Grouper
-from marsad.store.groups_sql import REGROUP_SQL, load_candidates
-from marsad.store.rows import article_row, export_record, mention_key, mention_rows
+from marsad.store.groups_sql import REGROUP_SQL, load_affected
+from marsad.store.rows import article_row, export_record, mention_key, mention_rows, rejection_row
 from marsad.store.tension import TensionPoint, dyad_timeline
 
 SCHEMA_VERSION = "2"
@@ -113,6 +116,14 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def _members(pairs: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """event_id → its mention ids, from (mention_id, event_id) pairs."""
+    out: dict[str, set[str]] = {}
+    for mid, eid in pairs:
+        out.setdefault(eid, set()).add(mid)
+    return {e: frozenset(ms) for e, ms in out.items()}
+
+
 def _like_literal(text: str) -> str:
     """``text`` with LIKE wildcards escaped, so a filter matches it literally ("%" is not "any")."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -125,6 +136,7 @@ class Store:
         self.path = str(path)
         self.settings = settings or Settings()
         self.read_only = read_only
+        self._in_transaction = False
         try:
             if read_only and self.path != ":memory:" and not Path(self.path).exists():
                 raise StoreError(f"{self.path}: no such store; create it with `marsad ingest`")
@@ -174,22 +186,15 @@ class Store:
 
     def _ingest_batch(self, batch: list[Document | InputRejection]) -> IngestStats:
         stats = IngestStats()
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             hash_of = {id(d): d.article.content_hash for d in batch if isinstance(d, Document)}
-            hashes = list(hash_of.values())
-            known = set()
-            if hashes:
-                known = {r[0] for r in con.execute(
-                    "SELECT content_hash FROM articles WHERE content_hash IN (SELECT unnest(?))", [hashes]
-                ).fetchall()}
+            known = self._known_hashes(list(hash_of.values()))
             arts, ments, rejs = [], [], []
             seen: set[str] = set()
             now = _now()
             for d in batch:
                 if isinstance(d, InputRejection):
-                    rejs.append((f"{d.source}", d.id, d.source, d.code, d.reason, now))
+                    rejs.append(rejection_row(d.source, d.id, d.source, d.code, d.reason, now))
                     continue
                 h = hash_of[id(d)]
                 if h in known or h in seen:
@@ -197,53 +202,91 @@ class Store:
                     continue
                 seen.add(h)
                 if d.rejection is not None:
-                    rejs.append((h, d.article.id, d.article.url or d.article.id, d.rejection.code,
-                                 d.rejection.reason, now))
+                    rejs.append(rejection_row(h, d.article.id, d.article.url or d.article.id, d.rejection.code,
+                                              d.rejection.reason, now))
                     continue
                 arts.append(article_row(d, now, h))
                 ments.extend(mention_rows(d, h))
-            affected = self._group(ments)
-            self._insert_rows(arts, ments, rejs)
-            if affected:
-                self._regroup(affected)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+            self.load_coded(arts, ments, rejs)
         stats.articles, stats.events = len(arts), len(ments)
         stats.rejected = len(rejs)
         return stats
 
-    def _group(self, ments: list[dict[str, Any]]) -> list[str]:
-        """Fill ``event_id`` of new mention rows (dedup); return the affected event ids."""
-        if not ments:
-            return []
+    def _known_hashes(self, hashes: list[str]) -> set[str]:
+        if not hashes:
+            return set()
+        return {r[0] for r in self.con.execute(
+            "SELECT content_hash FROM articles WHERE content_hash IN (SELECT unnest(?))", [hashes]).fetchall()}
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction around the block: committed at its end, rolled back on any exception
+        (Ctrl-C included).  Nested uses join the outer transaction."""
+        if self._in_transaction:
+            yield
+            return
+        self.con.execute("BEGIN TRANSACTION")
+        self._in_transaction = True
+        try:
+            yield
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        finally:
+            self._in_transaction = False
+
+    def load_coded(self, articles: list[dict[str, Any]], mentions: list[dict[str, Any]],
+                   rejections: list[dict[str, Any]]) -> int:
+        """Store coded rows in one transaction (the caller's, if one is open) and de-duplicate.
+
+        Rows are dicts keyed by column name: ``articles`` as :func:`~marsad.store.rows.article_row`
+        makes them, ``mentions`` as :func:`~marsad.store.rows.mention_rows` (their ``event_id`` is
+        filled in here), ``rejections`` as :func:`~marsad.store.rows.rejection_row`.  Articles and
+        mentions must be new to the store (the caller skips known content hashes); a mention's
+        article is in ``articles`` or stored before the call, in the same transaction or earlier.
+        Rejections replace stored ones with the same id.  The new mentions are grouped with the
+        stored ones they can affect, those are regrouped, and the ``events`` rows of every group
+        whose members changed are recomputed: the groups are the same whatever the batches.
+        Returns the number of event groups made or changed.
+        """
+        with self.transaction():
+            con = self.con
+            if articles:
+                tbl = pa.Table.from_pylist(articles)  # noqa: F841 - read by DuckDB by name
+                con.execute("INSERT INTO articles BY NAME SELECT * FROM tbl")
+            if rejections:
+                rtbl = pa.Table.from_pylist(rejections)  # noqa: F841
+                con.execute("INSERT OR REPLACE INTO rejections BY NAME SELECT * FROM rtbl")
+            return self._add_mentions(mentions) if mentions else 0
+
+    def _add_mentions(self, ments: list[dict[str, Any]]) -> int:
+        """Insert new mention rows, regroup what they affect, recompute changed events rows."""
+        con, window = self.con, self.settings.dedup_window_days
         keys = [mention_key(m) for m in ments]
-        grouper = Grouper(self.settings.dedup_window_days)
-        grouper.add_groups(load_candidates(self.con, keys, self.settings.dedup_window_days))
-        ids = grouper.assign(keys)
+        stored = load_affected(con, keys, window)
+        ids = Grouper(window).group([k for k, _ in stored] + keys)
         for m in ments:
             m["event_id"] = ids[m["mention_id"]]
-        return sorted(set(ids.values()))
-
-    def _insert_rows(self, arts: list[dict], ments: list[dict], rejs: list[tuple]) -> None:
-        con = self.con
-        if arts:
-            tbl = pa.Table.from_pylist(arts)  # noqa: F841 - read by DuckDB by name
-            con.execute("INSERT INTO articles BY NAME SELECT * FROM tbl")
-        if ments:
-            mtbl = pa.Table.from_pylist(ments)  # noqa: F841
-            con.execute("INSERT INTO mentions BY NAME SELECT * FROM mtbl")
-        if rejs:
-            con.executemany("INSERT OR REPLACE INTO rejections VALUES (?, ?, ?, ?, ?, ?)", rejs)
-
-    def _regroup(self, event_ids: list[str]) -> None:
-        """Recompute the ``events`` rows of the given groups from their mentions."""
-        self.con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?))", [event_ids])
-        self.con.execute(REGROUP_SQL, [event_ids])
+        mtbl = pa.Table.from_pylist(ments)  # noqa: F841 - read by DuckDB by name
+        con.execute("INSERT INTO mentions BY NAME SELECT * FROM mtbl")
+        moved = [(k.mention_id, ids[k.mention_id]) for k, eid in stored if ids[k.mention_id] != eid]
+        if moved:
+            utbl = pa.table(list(zip(*moved, strict=True)), names=["mention_id", "event_id"])  # noqa: F841
+            con.execute("UPDATE mentions SET event_id = utbl.event_id FROM utbl "
+                        "WHERE mentions.mention_id = utbl.mention_id")
+        before = _members((k.mention_id, eid) for k, eid in stored)
+        after = _members(ids.items())
+        changed = sorted(e for e, members in after.items() if before.get(e) != members)
+        gone = [e for e, members in before.items() if after.get(e) != members]
+        con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?))", [sorted(set(gone + changed))])
+        if changed:
+            con.execute(REGROUP_SQL, [changed])
+        return len(changed)
 
     # ---------------------------------------------------------------- queries
-    def _where(self, q: EventQuery) -> tuple[str, list[Any]]:
+    def where_sql(self, q: EventQuery) -> tuple[str, list[Any]]:
+        """The ``WHERE`` clause (``""`` when no filter) and its parameters for ``q`` over ``events``."""
         conds, params = [], []
         if q.actor:
             conds.append("(source_code = ? OR target_code = ?)")
@@ -280,9 +323,11 @@ class Store:
             conds.append("NOT background")
         return (" WHERE " + " AND ".join(conds)) if conds else "", params
 
+    _where = where_sql  # the old private name, still called by marsad.api.queries
+
     def events(self, q: EventQuery | None = None) -> list[EventRow]:
         q = q or EventQuery()
-        where, params = self._where(q)
+        where, params = self.where_sql(q)
         order = ORDERS.get(q.order, ORDERS["date_desc"])
         sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{where} ORDER BY {order} "
                f"LIMIT ? OFFSET ?")
@@ -290,7 +335,7 @@ class Store:
         return [EventRow(*r) for r in rows]
 
     def count_events(self, q: EventQuery | None = None) -> int:
-        where, params = self._where(q or EventQuery())
+        where, params = self.where_sql(q or EventQuery())
         return int(self.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])
 
     def counts(self) -> dict[str, int]:
@@ -302,7 +347,7 @@ class Store:
     def event_records(self, q: EventQuery | None = None, batch: int = 5000) -> Iterator[dict[str, Any]]:
         """Store events as export records (first mention's evidence and article)."""
         q = q or EventQuery(limit=1 << 62)
-        where, params = self._where(q)
+        where, params = self.where_sql(q)
         sql = f"""
             SELECT e.*, m.trigger_text, m.trigger_start, m.trigger_end, m.evidence_start, m.evidence_end,
                    m.source_text, m.target_text, m.reported_by, m.quantities, m.sentence,
