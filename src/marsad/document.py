@@ -8,6 +8,7 @@ plus everything the stages add.  Every span carries character offsets into the
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Any
@@ -209,6 +210,10 @@ class Rejection:
         return {"code": self.code, "reason": self.reason}
 
 
+class OverBudget(Exception):  # noqa: N818 - control flow, never leaves the pipeline
+    """Raised inside a stage when the article's time budget has run out (see Document.deadline)."""
+
+
 @dataclass(slots=True)
 class Document:
     """An article and everything the pipeline found in it."""
@@ -224,6 +229,12 @@ class Document:
     events: list[Event] = field(default_factory=list)
     rejection: Rejection | None = None
     done: set[str] = field(default_factory=set)  # names of stages that ran
+    deadline: float = 0.0  # time.perf_counter() value after which long stages stop (0: none)
+
+    def check_deadline(self) -> None:
+        """Raise :class:`OverBudget` once the deadline has passed (stages call it in their loops)."""
+        if self.deadline and time.perf_counter() > self.deadline:
+            raise OverBudget
 
     @property
     def text(self) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from marsad.config import Settings
-from marsad.document import Article, Document, Rejection
+from marsad.document import Article, Document, OverBudget, Rejection
 from marsad.errors import PipelineError
 
 
@@ -88,11 +88,18 @@ class Pipeline:
             doc = Document(doc)
         start = time.perf_counter()
         budget_s = self.settings.time_budget_ms / 1000.0 if budget else 0.0
+        if budget_s > 0 and self.errors == "record":
+            doc.deadline = start + budget_s
         for st in self.stages:
             if doc.rejection is not None:
                 break
             try:
                 out = st(doc)
+            except OverBudget:
+                doc.rejection = Rejection("timeout", f"over the time budget of {self.settings.time_budget_ms} ms "
+                                          f"(in stage {st.name})")
+                doc.events = []
+                break
             except Exception as exc:  # noqa: BLE001 - the policy decides
                 if self.errors == "raise":
                     raise
@@ -109,4 +116,5 @@ class Pipeline:
                                           f"(after stage {st.name})")
                 doc.events = []
                 break
+        doc.deadline = 0.0
         return doc

@@ -109,9 +109,6 @@ def test_full_size_pathological_article_within_60_s(name):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="bug: with the default 2000 ms budget, 190k characters of bidi/zero-width "
-                   "marked text take ~14 s and 196k of one repeated clause ~7.5 s: the budget is only checked "
-                   "between stages, and the events stage alone overruns it several times")
 def test_full_size_bidi_article_within_three_times_the_budget():
     out = subprocess.run([sys.executable, "-c", CODE_ONE], input=FULL_SIZE["bidi_zero_width_190k"][:199_000],
                          text=True, capture_output=True, env=marsad_env(), timeout=120)
@@ -132,3 +129,27 @@ def test_budget_keeps_the_rejection_of_a_slow_rejecting_stage():
     pipe = Pipeline([FunctionStage("validate", slow_reject, provides=("checked",))], Settings(time_budget_ms=10))
     doc = pipe(Article("a", "x"))
     assert doc.rejection.code == "too_long"
+
+
+def test_a_stage_that_overruns_stops_at_its_next_deadline_check():
+    from marsad.document import Article
+    from marsad.pipeline import FunctionStage, Pipeline
+
+    calls = []
+
+    def slow_loop(doc):
+        for _ in range(1000):
+            doc.check_deadline()
+            calls.append(1)
+            time.sleep(0.01)
+        return doc
+
+    pipe = Pipeline([FunctionStage("slow", slow_loop)], Settings(time_budget_ms=50), errors="record")
+    t = time.perf_counter()
+    doc = pipe(Article(id="a", text="نص"))
+    assert time.perf_counter() - t < 1.0
+    assert doc.rejection is not None and doc.rejection.code == "timeout" and "in stage slow" in doc.rejection.reason
+    assert 2 <= len(calls) < 50
+    assert doc.deadline == 0.0
+    unbounded = pipe(Article(id="b", text="نص"), budget=False)
+    assert unbounded.rejection is None and len(calls) >= 1000

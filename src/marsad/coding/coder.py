@@ -73,6 +73,7 @@ class EventStage:
         events: list[Event] = []
         topic: list[ActorMention] = []
         for si, sent in enumerate(doc.sentences):
+            doc.check_deadline()
             lo, hi = sent.first_token, sent.last_token
             ments = [m for m in coded if lo <= m.token_start < hi]
             triggers = find_triggers(self.lexicon, tokens, lo, hi, readings)
