@@ -134,8 +134,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+def start_server(db: Path, port: int, src: Path = ROOT / "src") -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(src) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     proc = subprocess.Popen([sys.executable, "-m", "marsad.cli", "serve", "--db", str(db), "--port", str(port)],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
@@ -197,58 +197,159 @@ def request_mix(rng: random.Random, ids: list[str], arts: list[str], code_share:
     return "GET /health", "GET", "/health", {}
 
 
-async def run_load(base: str, clients: int, seconds: float, max_requests: int, seed: int,
-                   code_share: float = 0.05, server_pid: int | None = None) -> dict:
+class RawConnection:
+    """A minimal HTTP/1.1 keep-alive client on asyncio streams (a few µs of CPU per request).
+
+    httpx spends about 3.5 ms of CPU per request; on a 2-core machine the load generator would
+    then take as much CPU as the server and its own queueing would show up as server latency.
+    Handles ``Content-Length`` and chunked bodies and reconnects when the server closes.
+    """
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def request(self, method: str, path: str, params: dict | None = None, json_body: object = None,
+                      ) -> tuple[int, bytes]:
+        from urllib.parse import urlencode
+
+        if params:
+            path = f"{path}?{urlencode(params)}"
+        body = json.dumps(json_body, ensure_ascii=False).encode() if json_body is not None else b""
+        head = f"{method} {path} HTTP/1.1\r\nHost: {self.host}\r\n"
+        if method == "POST":
+            head += f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+        data = (head + "\r\n").encode() + body
+        for attempt in (0, 1):
+            if self.writer is None:
+                self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+            try:
+                self.writer.write(data)
+                return await self._response()
+            except (ConnectionError, asyncio.IncompleteReadError):
+                await self.close()
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
+
+    async def _response(self) -> tuple[int, bytes]:
+        assert self.reader is not None
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        headers = {k.strip().lower(): v.strip() for k, _, v in (ln.partition(":") for ln in lines[1:] if ln)}
+        if headers.get("transfer-encoding", "").lower() == "chunked":
+            body = bytearray()
+            while size := int((await self.reader.readuntil(b"\r\n")).strip(), 16):
+                body += await self.reader.readexactly(size + 2)
+                del body[-2:]
+            await self.reader.readuntil(b"\r\n")
+        else:
+            body = await self.reader.readexactly(int(headers.get("content-length", "0")))
+        if headers.get("connection", "").lower() == "close":
+            await self.close()
+        return status, bytes(body)
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+
+async def _targets(base: str) -> tuple[list[str], list[str]]:
+    """Event ids and article hashes to request (and one POST /api/code to load the coder before timing)."""
     import httpx
 
-    async with httpx.AsyncClient(base_url=base, timeout=30) as c:
+    async with httpx.AsyncClient(base_url=base, timeout=60) as c:
         page = (await c.get("/api/events", params={"limit": 500})).json()["events"]
         ids = [e["event_id"] for e in page]
         arts = []
         for eid in ids[:50]:
             ev = (await c.get(f"/api/events/{eid}")).json()
             arts.append(ev["mentions"][0]["article"]["content_hash"])
-        await c.post("/api/code", json={"text": CODE_TEXT})  # load the coder before timing
+        await c.post("/api/code", json={"text": CODE_TEXT})
+    return ids, arts
+
+
+async def run_load(base: str, clients: int, seconds: float, max_requests: int, seed: int,
+                   code_share: float = 0.05, server_pid: int | None = None, client: str = "raw") -> dict:
+    import httpx
+
+    ids, arts = await _targets(base)
     lat: dict[str, list[float]] = {}
     errors: dict[str, int] = {}
     issued = 0
     deadline = time.monotonic() + seconds
+    host, port = base.rsplit("//", 1)[1].split(":")
 
-    async def worker(k: int, client) -> None:
+    async def worker(k: int, shared: httpx.AsyncClient) -> None:
         nonlocal issued
         rng = random.Random(seed * 1000 + k)
+        conn = RawConnection(host, int(port))
         while time.monotonic() < deadline and issued < max_requests:
             issued += 1
             label, method, path, kw = request_mix(rng, ids, arts, code_share)
             t = time.perf_counter()
             try:
-                resp = await client.request(method, path, **kw)
-                ok = resp.status_code == 200
-                key = label if ok else f"{label} HTTP {resp.status_code}"
+                if client == "raw":
+                    status, _ = await conn.request(method, path, kw.get("params"), kw.get("json"))
+                else:
+                    status = (await shared.request(method, path, **kw)).status_code
+                ok = status == 200
+                key = label if ok else f"{label} HTTP {status}"
             except Exception as exc:  # noqa: BLE001 - counted and reported
                 ok, key = False, f"{label} {type(exc).__name__}"
             if ok:
                 lat.setdefault(label, []).append(time.perf_counter() - t)
             else:
                 errors[key] = errors.get(key, 0) + 1
+        await conn.close()
 
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     cpu0 = cpu_seconds(server_pid) if server_pid else 0.0
+    children0 = _children_cpu(server_pid)
+    loads: list[float] = []
     own0 = time.process_time()
     t0 = time.perf_counter()
-    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
-        await asyncio.gather(*(worker(k, client) for k in range(clients)))
+
+    async def sample_load() -> None:
+        while time.monotonic() < deadline:
+            loads.append(os.getloadavg()[0])
+            await asyncio.sleep(5)
+
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as shared:
+        sampler = asyncio.create_task(sample_load())
+        await asyncio.gather(*(worker(k, shared) for k in range(clients)))
+        sampler.cancel()
     wall = time.perf_counter() - t0
     server_cpu = cpu_seconds(server_pid) - cpu0 if server_pid else None
+    coder_cpu = _children_cpu(server_pid) - children0
     own_cpu = time.process_time() - own0
     done = sum(len(v) for v in lat.values())
-    return {"clients": clients, "code_share": code_share, "seconds": round(wall, 1), "requests": done + sum(errors.values()),
-            "ok": done, "throughput_rps": round(done / wall, 1), "errors": errors,
-            "server_cpu_s": round(server_cpu, 1) if server_cpu is not None else None,
+    return {"clients": clients, "client": client, "code_share": code_share, "seconds": round(wall, 1),
+            "requests": done + sum(errors.values()), "ok": done, "throughput_rps": round(done / wall, 1),
+            "errors": errors, "server_cpu_s": round(server_cpu, 1) if server_cpu is not None else None,
             "server_cpu_ms_per_request": round(server_cpu * 1000 / max(1, done), 2) if server_cpu else None,
-            "client_cpu_s": round(own_cpu, 1), "load_average": os.getloadavg(),
+            "coding_workers_cpu_s": round(coder_cpu, 1), "client_cpu_s": round(own_cpu, 1),
+            "load_average_1min": {"min": min(loads, default=None), "max": max(loads, default=None),
+                                  "mean": round(statistics.mean(loads), 2) if loads else None},
             "all_reads": _pcts([x for k, v in lat.items() if k.startswith("GET") for x in v]),
             "endpoints": {k: _pcts(v) for k, v in sorted(lat.items())}}
+
+
+def _children_cpu(pid: int | None) -> float:
+    """CPU seconds of the live child processes of ``pid`` (the API's coding workers)."""
+    if not pid:
+        return 0.0
+    total = 0.0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            try:
+                total += cpu_seconds(int(child))
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+    return total
 
 
 def _pcts(xs: list[float]) -> dict:
@@ -307,18 +408,22 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--screenshot", type=Path, help="save a screenshot of the loaded dashboard (page)")
     ap.add_argument("--code-share", type=float, default=0.05, help="share of POST /api/code requests")
+    ap.add_argument("--server-src", type=Path, default=ROOT / "src",
+                    help="run `marsad serve` from this source tree (e.g. a git worktree of an older commit)")
+    ap.add_argument("--client", choices=["raw", "httpx"], default="raw",
+                    help="raw asyncio HTTP/1.1 (default; cheap) or httpx (the tool before 2026-11-29 05:00)")
     a = ap.parse_args()
     report: dict = {"store": make_store(a.db, a.events)}
     if a.what == "store":
         print(json.dumps(report, indent=1))
         return
     port = free_port()
-    proc = start_server(a.db, port)
+    proc = start_server(a.db, port, a.server_src)
     base = f"http://127.0.0.1:{port}"
     try:
         if a.what in ("load", "all"):
             report["load"] = asyncio.run(run_load(base, a.clients, a.seconds, a.max_requests, a.seed,
-                                                  a.code_share, proc.pid))
+                                                  a.code_share, proc.pid, a.client))
             print(json.dumps(report["load"], ensure_ascii=False), file=sys.stderr, flush=True)
         if a.what in ("page", "all"):
             report["page"] = page_load(base, a.runs, a.screenshot)

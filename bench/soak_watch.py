@@ -1,6 +1,6 @@
 """Soak test of ``marsad watch``: a steady stream of files into a watched folder, RSS sampled over time.
 
-    PYTHONPATH=src python bench/soak_watch.py [--minutes 30] [--every 10] [--per-file 20] [--sample 30]
+    PYTHONPATH=src python bench/soak_watch.py [--minutes 30] [--every 10] [--per-file 20] [--sample 30] [--repeat N]
 
 Bounded: stops by itself after ``--minutes``.  Every ``--every`` seconds it writes one JSONL file of
 ``--per-file`` new articles (from ../shared/data/news/saudinewsnet.jsonl, else the bundled samples with
@@ -8,6 +8,11 @@ unique ids and a counter in the text) atomically (write ``.part``, then rename) 
 Every ``--sample`` seconds it reads the watcher's resident memory (VmRSS) from /proc.  At the end it
 stops the watcher (SIGINT), reads the store's counts and prints a JSON summary: the RSS series, the
 growth between the first and the last third of the run, and the articles stored vs fed.
+
+``--repeat N`` feeds the first N articles over and over, each time with a new title (so a new
+content hash and a new stored article) and the same text: the words seen stop growing after the
+first pass, so the coder's per-word caches stop growing too, and RSS growth that remains comes
+from the watcher, the store or DuckDB.
 """
 
 from __future__ import annotations
@@ -32,6 +37,17 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def repeated_lines(n_needed: int, distinct: int) -> list[bytes]:
+    """``n_needed`` records cycling through ``distinct`` source articles, each with a unique title."""
+    base = [json.loads(line) for line in article_lines(distinct)]
+    out = []
+    for i in range(n_needed):
+        rec = dict(base[i % len(base)])
+        rec["id"], rec["title"] = f"rep-{i}", f"{rec.get('title') or ''} #{i}"
+        out.append(json.dumps(rec, ensure_ascii=False).encode())
+    return out
 
 
 def article_lines(n_needed: int) -> list[bytes]:
@@ -59,13 +75,16 @@ def main() -> None:
     ap.add_argument("--per-file", type=int, default=20, help="articles per file")
     ap.add_argument("--sample", type=float, default=30.0, help="seconds between RSS samples")
     ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument("--repeat", type=int, default=0,
+                    help="cycle through the first N articles with new titles (fixed vocabulary); 0: all new articles")
     args = ap.parse_args()
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="marsad-soak-"))
     inbox, db = work / "inbox", work / "soak.duckdb"
     inbox.mkdir(parents=True, exist_ok=True)
     n_files = int(args.minutes * 60 / args.every) + 1
-    lines = article_lines(n_files * args.per_file)
+    n_lines = n_files * args.per_file
+    lines = repeated_lines(n_lines, args.repeat) if args.repeat else article_lines(n_lines)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     watcher = subprocess.Popen([sys.executable, "-m", "marsad.cli", "watch", str(inbox), "--db", str(db),
                                 "--interval", "2", "--settle", "1", "-q"], env=env,
@@ -108,7 +127,7 @@ def main() -> None:
     warm = [(t, r) for t, r in series if t >= 60] or series  # the first minute is start-up and model loading
     third = max(1, len(warm) // 3)
     first, last = statistics.mean(r for _, r in warm[:third]), statistics.mean(r for _, r in warm[-third:])
-    print(json.dumps({"minutes": args.minutes, "files": files, "articles_fed": fed, "articles_stored": arts,
+    print(json.dumps({"minutes": args.minutes, "repeat": args.repeat, "files": files, "articles_fed": fed, "articles_stored": arts,
                       "rejections": rejs, "rss_mb_first_third": round(first, 1), "rss_mb_last_third": round(last, 1),
                       "rss_mb_max": max(r for _, r in series), "growth_mb": round(last - first, 1),
                       "series": series, "workdir": str(work)}, indent=1))

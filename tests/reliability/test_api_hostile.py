@@ -251,6 +251,9 @@ class _RecordingCon:
         self._log.append(str(sql))
         return self._con.execute(sql, *args, **kwargs)
 
+    def cursor(self):  # the API's readers use pooled connections made by cursor()
+        return _RecordingCon(self._con.cursor(), self._log)
+
     def __getattr__(self, name):
         return getattr(self._con, name)
 

@@ -18,6 +18,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from marsad.api import read, write
+from marsad.api.coding import DEFAULT_QUEUE, DEFAULT_WORKERS, CodingPool
 from marsad.api.db import StoreAccess
 from marsad.api.errors import BodyLimitMiddleware, SecurityHeadersMiddleware, install_error_handlers
 from marsad.api.labels import Labels
@@ -31,15 +32,24 @@ Errors are JSON: `{"error": {"code": ..., "message": ...}}`.  Write endpoints (`
 `/api/ingest` is disabled and `/api/code` is open (it stores nothing)."""
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """The API and dashboard for the store at ``settings.db_path``."""
+def create_app(settings: Settings | None = None, code_workers: int | None = None,
+               code_queue: int | None = None) -> FastAPI:
+    """The API and dashboard for the store at ``settings.db_path``.
+
+    ``code_workers`` processes code the posted articles (default 1; 0 codes in a thread of this
+    process), with at most ``code_queue`` articles per worker accepted at a time (default 16);
+    see :mod:`marsad.api.coding`.
+    """
     settings = settings or Settings()
     access = StoreAccess(settings)
+    coding = CodingPool(settings, DEFAULT_WORKERS if code_workers is None else code_workers,
+                        DEFAULT_QUEUE if code_queue is None else code_queue)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
-        access.close()
+        coding.close()
+        access.shutdown()
 
     local_docs = _swagger_ui_path()
     app = FastAPI(title="Marsad API", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
@@ -47,10 +57,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.access = access
     app.state.labels = Labels()
-    app.state.coder = write.CoderHolder(settings)
+    app.state.coding = coding
     install_error_handlers(app)
     app.include_router(read.build_router())
     app.include_router(write.build_router())
+    app.add_middleware(read.CachedReads, access=access)  # innermost: inside the security headers
     app.add_middleware(BodyLimitMiddleware, max_body=settings.api_max_body)
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")

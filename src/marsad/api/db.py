@@ -1,27 +1,32 @@
 """Store access for the API: many concurrent readers, an occasional writer, query time limits.
 
-* One read-only DuckDB database instance is kept open for the life of the app; each
-  request gets its own connection to it (``Store(path, read_only=True)`` reuses the
-  process-wide instance), so concurrent readers run in parallel without blocking.
+* One read-only DuckDB database instance is kept open for the life of the app.  Readers take
+  a connection to it from a small pool (``base.cursor()``; reused, not opened per request),
+  so concurrent readers run in parallel without blocking and a cached-miss request pays no
+  connect/close.
 * ``POST /api/ingest`` needs the file read-write.  DuckDB does not allow a read-only
   and a read-write instance of one file in one process, so :meth:`StoreAccess.writer`
-  waits for in-flight readers, closes the read-only instance, opens the store
-  read-write for that one request and then reopens it read-only.  Readers wait
+  waits for in-flight readers, closes the read-only instance (and the pool), opens the
+  store read-write for that one request and then reopens it read-only.  Readers wait
   meanwhile (a readers-writer lock).  Another process writing the file (``marsad
   ingest``) holds DuckDB's exclusive lock: the API then answers 503 until it is done.
-* Every reader query runs under ``query_timeout_ms``: a timer interrupts the
-  connection and the request ends with a 504 JSON error.
-* Read results are cached (LRU, ``CACHE_SIZE`` entries) by endpoint and query string.  The
-  cache is exact: nothing else can write the file while the API holds it open read-only, and
-  an ingest through the API clears it.
+* Every reader query runs under ``query_timeout_ms``: one watchdog thread interrupts the
+  connection of a reader that outlives it (a connection that was interrupted is closed,
+  not pooled again), and the request ends with a 504 JSON error.
+* Read results are cached by endpoint and query string (LRU, at most ``CACHE_BYTES`` of
+  response bodies).  The cache is exact: nothing else can write the file while the API
+  holds it open read-only, and an ingest through the API clears it.
 """
 
 from __future__ import annotations
 
+import copy
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +37,65 @@ from marsad.config import Settings
 from marsad.errors import StoreError, StoreLockedError
 from marsad.store.store import Store
 
-CACHE_SIZE = 2048
+CACHE_BYTES = 64 << 20  # response bodies kept in the read cache
+POOL_SIZE = 16  # idle reader connections kept open
+
+
+@dataclass(slots=True, eq=False)
+class _Ticket:
+    deadline: float
+    con: Any
+    fired: bool = False
+
+
+class Watchdog:
+    """One thread that interrupts connections whose query runs past its deadline.
+
+    The thread wakes every ``tick`` seconds while tickets are armed (no thread per request,
+    no wake-up per request), so a query is interrupted between its deadline and ``tick``
+    seconds later.
+    """
+
+    def __init__(self, tick: float) -> None:
+        self.tick = tick
+        self._cond = threading.Condition()
+        self._armed: list[_Ticket] = []
+        self._thread: threading.Thread | None = None
+
+    def arm(self, con: Any, seconds: float) -> _Ticket:
+        ticket = _Ticket(time.monotonic() + seconds, con)
+        with self._cond:
+            self._armed.append(ticket)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="marsad-query-watchdog", daemon=True)
+                self._thread.start()
+        return ticket
+
+    def disarm(self, ticket: _Ticket) -> bool:
+        """Stop watching; True when the query was interrupted."""
+        with self._cond:
+            if not ticket.fired:
+                self._armed.remove(ticket)
+            return ticket.fired
+
+    def _run(self) -> None:
+        with self._cond:
+            while self._thread is threading.current_thread():
+                now = time.monotonic()
+                for t in [t for t in self._armed if t.deadline <= now]:
+                    t.fired = True
+                    t.con.interrupt()
+                    self._armed.remove(t)
+                self._cond.wait(self.tick)
+
+    def close(self) -> None:
+        with self._cond:
+            thread, self._thread = self._thread, None
+            self._cond.notify_all()
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(5)
+
+
 
 
 class RWLock:
@@ -86,64 +149,87 @@ class StoreAccess:
         self.settings = settings
         self.path = settings.db_path
         self.lock = RWLock()
+        self.timeout_s = max(1, settings.query_timeout_ms) / 1000
+        self.watchdog = Watchdog(tick=min(0.5, self.timeout_s / 4))
         self._base: Store | None = None
+        self._idle: list[Any] = []
         self._base_lock = threading.Lock()
         self._cache: OrderedDict[Hashable, Any] = OrderedDict()
+        self._cache_bytes = 0
         self._cache_lock = threading.Lock()
 
     def cache_get(self, key: Hashable) -> Any:
         """The cached value for ``key`` or None (LRU: a hit becomes the most recent entry)."""
         with self._cache_lock:
-            if key in self._cache:
+            value = self._cache.get(key)
+            if value is not None:
                 self._cache.move_to_end(key)
-                return self._cache[key]
-        return None
+            return value
 
-    def cache_put(self, key: Hashable, value: Any) -> Any:
+    def cache_put(self, key: Hashable, value: bytes) -> bytes:
         with self._cache_lock:
+            old = self._cache.pop(key, None)
+            self._cache_bytes += len(value) - (len(old) if old is not None else 0)
             self._cache[key] = value
-            while len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
+            while self._cache_bytes > CACHE_BYTES and len(self._cache) > 1:
+                _, dropped = self._cache.popitem(last=False)
+                self._cache_bytes -= len(dropped)
         return value
 
     def clear_cache(self) -> None:
         with self._cache_lock:
             self._cache.clear()
+            self._cache_bytes = 0
 
-    def _ensure_base(self) -> None:
+    def _take(self) -> tuple[Store, Any]:
+        """A Store view on a pooled read-only connection (opening the database on first use)."""
         with self._base_lock:
             if self._base is None:
                 try:
                     self._base = Store(self.path, self.settings, read_only=True)
                 except StoreError as exc:
                     raise _store_error(exc) from exc
+            con = self._idle.pop() if self._idle else self._base.con.cursor()
+            view = copy.copy(self._base)  # the Store's methods over this request's own connection
+        view.con = con
+        return view, con
+
+    def _give(self, con: Any, reuse: bool) -> None:
+        with self._base_lock:
+            if reuse and self._base is not None and len(self._idle) < POOL_SIZE:
+                self._idle.append(con)
+                return
+        con.close()
 
     def close(self) -> None:
+        """Close the pool and the read-only instance (reopened by the next reader)."""
         with self._base_lock:
-            if self._base is not None:
-                self._base.close()
-                self._base = None
+            idle, self._idle = self._idle, []
+            base, self._base = self._base, None
+        for con in idle:
+            con.close()
+        if base is not None:
+            base.close()
+
+    def shutdown(self) -> None:
+        """Close everything, the watchdog thread too (the app's shutdown)."""
+        self.close()
+        self.watchdog.close()
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
-        """A read-only Store on its own connection, interrupted after ``query_timeout_ms``."""
+        """A read-only Store on a pooled connection, interrupted after ``query_timeout_ms``."""
         with self.lock.read():
-            self._ensure_base()
-            try:
-                store = Store(self.path, self.settings, read_only=True)
-            except StoreError as exc:
-                raise _store_error(exc) from exc
-            timer = threading.Timer(max(1, self.settings.query_timeout_ms) / 1000, store.con.interrupt)
-            timer.daemon = True
-            timer.start()
+            store, con = self._take()
+            ticket = self.watchdog.arm(con, self.timeout_s)
             try:
                 yield store
             except duckdb.InterruptException as exc:
                 raise ApiError(504, "query_timeout",
                                f"query took longer than {self.settings.query_timeout_ms} ms") from exc
             finally:
-                timer.cancel()
-                store.close()
+                fired = self.watchdog.disarm(ticket)
+                self._give(con, reuse=not fired)
 
     @contextmanager
     def writer(self) -> Iterator[Store]:

@@ -1,10 +1,19 @@
-"""Response and request bodies of the API (pydantic), so /docs and /openapi.json describe them."""
+"""Response and request bodies of the API (pydantic), so /docs and /openapi.json describe them.
+
+Event rows and timeline points are the store's own row types (:class:`~marsad.store.store.EventRow`,
+:class:`~marsad.store.tension.TensionPoint`): their models are built from those dataclasses'
+fields, so a column added to the store appears in the API's schema without being repeated here.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import fields
+from typing import Any, get_type_hints
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
+
+from marsad.store.store import EventRow
+from marsad.store.tension import TensionPoint
 
 
 class ErrorInfo(BaseModel):
@@ -27,39 +36,37 @@ class Health(BaseModel):
     writes_enabled: bool
 
 
-class EventOut(BaseModel):
-    event_id: str
-    date: str | None
-    source_code: str
-    source_agent: str | None
-    source_name: str | None
-    target_code: str | None
-    target_agent: str | None
-    target_name: str | None
-    cameo: str
-    cameo_name: str | None
-    cameo_name_ar: str | None
-    root: str
-    quad: int
-    goldstein: float
-    plover_type: str | None
-    plover_mode: str | None
-    place_name: str | None
-    place_country: str | None
-    place_lat: float | None
-    place_lon: float | None
-    num_mentions: int
-    num_articles: int
-    num_sources: int
-    evidence_text: str
-    background: bool
+def _row_fields(row: type, described: dict[str, str] | None = None) -> dict[str, Any]:
+    """The fields of one of the store's row dataclasses (names, types, order) for ``create_model``."""
+    hints = get_type_hints(row)
+    described = described or {}
+    return {f.name: (hints[f.name], Field(description=described[f.name]) if f.name in described else ...)
+            for f in fields(row)}
+
+
+def _with(base: dict[str, Any], after: str, extra: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with the ``extra`` fields inserted after the field ``after``."""
+    out: dict[str, Any] = {}
+    for name, spec in base.items():
+        out[name] = spec
+        if name == after:
+            out.update(extra)
+    return out
+
+
+# One ``events`` row as the store returns it (:class:`marsad.store.store.EventRow`), with the CAMEO names.
+EventOut = create_model("EventOut", __doc__="An event (a row of the store's `events` table).", **_with(
+    _row_fields(EventRow, {"date": "Event date, YYYY-MM-DD.",
+                           "evidence_text": "Evidence sentence of the event's first mention."}),
+    "cameo", {"cameo_name": (str | None, Field(description="English name of the CAMEO code.")),
+              "cameo_name_ar": (str | None, Field(description="Arabic name of the CAMEO code."))}))
 
 
 class EventPage(BaseModel):
     total: int = Field(description="Number of events matching the filters.")
     limit: int
     offset: int
-    events: list[EventOut]
+    events: list[EventOut]  # type: ignore[valid-type]
 
 
 class EventDetail(BaseModel):
@@ -75,28 +82,23 @@ class ArticleDetail(BaseModel):
     labels: dict[str, dict[str, Any]] = Field(description="CAMEO code → English/Arabic names.")
 
 
-class TimelinePoint(BaseModel):
-    period: str = Field(description="First day of the period (weeks start on Monday).")
-    events: int
-    verbal_coop: int
-    material_coop: int
-    verbal_conflict: int
-    material_conflict: int
-    cooperation: int = Field(description="QuadClass 1 + 2.")
-    conflict: int = Field(description="QuadClass 3 + 4.")
-    goldstein_sum: float
-    goldstein_mean: float | None
-    balance: float | None = Field(description="(cooperation - conflict) / (cooperation + conflict).")
-    baseline: float | None = Field(description="Trailing mean of conflict counts (dyads only).")
-    threshold: float | None = Field(description="Conflict count above which tension is rising.")
-    rising: bool = Field(description="Conflict above its trailing baseline (the tension signal).")
+# One period of a tension index (:class:`marsad.store.tension.TensionPoint`), with cooperation = QuadClass 1 + 2.
+TimelinePoint = create_model("TimelinePoint", __doc__="One period of a timeline.", **_with(
+    _row_fields(TensionPoint, {
+        "period": "First day of the period (weeks start on Monday).",
+        "conflict": "QuadClass 3 + 4.",
+        "balance": "(cooperation - conflict) / (cooperation + conflict).",
+        "baseline": "Trailing mean of conflict counts (dyads only).",
+        "threshold": "Conflict count above which tension is rising.",
+        "rising": "Conflict above its trailing baseline (the tension signal)."}),
+    "material_conflict", {"cooperation": (int, Field(description="QuadClass 1 + 2."))}))
 
 
 class Timeline(BaseModel):
     a: str
     b: str | None
     interval: str
-    points: list[TimelinePoint]
+    points: list[TimelinePoint]  # type: ignore[valid-type]
 
 
 class TopActor(BaseModel):

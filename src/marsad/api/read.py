@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BeforeValidator, TypeAdapter
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from marsad.api import queries
 from marsad.api.errors import ApiError
@@ -101,37 +102,67 @@ def _labels(request: Request) -> Labels:
     return request.app.state.labels
 
 
+def cache_key(scope: Scope) -> tuple[str, bytes]:
+    """A read's cache key: its path and raw query string."""
+    return scope["path"], scope["query_string"]
+
+
 async def _cached(request: Request, adapter: TypeAdapter, compute: Callable[[], Any]) -> Response:
     """The JSON response for this path and query string, computed once until the store changes.
 
-    A cache hit is answered on the event loop without a thread hop; a miss runs ``compute`` (store
-    queries) in the thread pool, validates the value against the endpoint's response model once and
-    keeps the serialized bytes.
+    Repeated requests are answered by :class:`CachedReads` before routing.  A miss runs
+    ``compute`` (store queries), validates the value against the endpoint's response model and
+    serializes it, all in the thread pool (so the event loop keeps answering cached requests
+    meanwhile), and keeps the bytes.
     """
     access = _access(request)
-    key = (request.url.path, request.url.query)
+    key = cache_key(request.scope)
     body = access.cache_get(key)
     if body is None:
-        value = await run_in_threadpool(compute)
-        body = access.cache_put(key, adapter.dump_json(adapter.validate_python(value)))
+        def serialized() -> bytes:
+            return adapter.dump_json(adapter.validate_python(compute()))
+        body = access.cache_put(key, await run_in_threadpool(serialized))
     return Response(body, media_type="application/json")
+
+
+class CachedReads:
+    """ASGI middleware: a GET whose exact path and query string is in the read cache is answered
+    from it without routing, parameter validation or a thread hop (about a third of the CPU time
+    of a cached request through FastAPI).  Only successful responses are cached, so the answer
+    is the one the endpoint gave."""
+
+    def __init__(self, app: ASGIApp, access: Any) -> None:
+        self.app, self.access = app, access
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            body = self.access.cache_get(cache_key(scope))
+            if body is not None:
+                await send({"type": "http.response.start", "status": 200,
+                            "headers": [(b"content-length", str(len(body)).encode()),
+                                        (b"content-type", b"application/json")]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
 
 
 def build_router() -> APIRouter:
     r = APIRouter()
     A = {name: TypeAdapter(model) for name, model in (
-        ("EventPage", EventPage), ("EventDetail", EventDetail), ("ArticleDetail", ArticleDetail),
+        ("Health", Health), ("EventPage", EventPage), ("EventDetail", EventDetail), ("ArticleDetail", ArticleDetail),
         ("Timeline", Timeline), ("list[TopActor]", list[TopActor]), ("list[TopDyad]", list[TopDyad]),
         ("list[MapPoint]", list[MapPoint]), ("list[ActorCode]", list[ActorCode]),
         ("list[CameoLabel]", list[CameoLabel]))}
 
     @r.get("/health", response_model=Health, tags=["meta"], responses=ERRORS)
-    def health(request: Request) -> dict[str, Any]:
+    async def health(request: Request) -> Response:
         """Store counts; 503 when the store cannot be opened."""
-        with _access(request).reader() as s:
-            counts = s.counts()
-        return {"status": "ok", "store": str(request.app.state.settings.db_path),
-                "writes_enabled": bool(request.app.state.settings.api_token), **counts}
+        def compute() -> dict[str, Any]:
+            with _access(request).reader() as s:
+                counts = s.counts()
+            return {"status": "ok", "store": str(request.app.state.settings.db_path),
+                    "writes_enabled": bool(request.app.state.settings.api_token), **counts}
+        return await _cached(request, A["Health"], compute)
 
     @r.get("/api/events", response_model=EventPage, tags=["events"], responses=ERRORS)
     async def events(request: Request, f: Filters, limit: Annotated[int, Query(ge=1, le=1000)] = 100,

@@ -8,6 +8,8 @@
   ``date``, ``url``, ``outlet``) or ``text/plain`` (the article text; ``id``, ``title``,
   ``date`` as query parameters).  Other types → 415; bad JSON → 400; bad fields → 422;
   larger than ``api_max_body`` → 413 (see :mod:`marsad.api.errors`).
+* Coding runs in worker processes with a bounded queue (:mod:`marsad.api.coding`): when it
+  is full the answer is 503 ``coder_busy`` with ``Retry-After``.
 """
 
 from __future__ import annotations
@@ -15,15 +17,14 @@ from __future__ import annotations
 import hmac
 import json
 import re
-import threading
 from typing import Any
 
 from fastapi import APIRouter, Request
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from marsad.api.errors import ApiError
 from marsad.api.models import ArticleIn, CodeOut, ErrorOut, IngestOut
-from marsad.api_lib import Coder
 from marsad.document import Article, Document
 from marsad.errors import InputError
 from marsad.ingest.readers import parse_date
@@ -31,27 +32,11 @@ from marsad.ingest.readers import parse_date
 SURROGATE = re.compile("[\ud800-\udfff]")
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorOut} for code in (400, 401, 403, 409, 413, 415, 422, 503)}
+ERRORS[503] = {"model": ErrorOut, "description": "The store or the coder is busy or unavailable "
+               "(`coder_busy` comes with a `Retry-After` header)."}
 BODY_DOC = {"requestBody": {"required": True, "content": {
     "application/json": {"schema": ArticleIn.model_json_schema()},
     "text/plain": {"schema": {"type": "string"}}}}}
-
-
-class CoderHolder:
-    """Loads the coder on first use; coding is serialised (the pipeline is not meant to be shared)."""
-
-    def __init__(self, settings: Any) -> None:
-        self.settings = settings
-        self._coder: Coder | None = None
-        self.lock = threading.Lock()
-
-    def code(self, article: Article) -> Document:
-        with self.lock:
-            if self._coder is None:
-                self._coder = Coder(self.settings)
-                # load lazily read resources now, so that they do not count against the first
-                # article's time budget
-                self._coder.code("بدأ وزير الخارجية زيارة إلى القاهرة لإجراء محادثات.", date="2024-01-01")
-            return self._coder.code_article(article)
 
 
 def check_token(request: Request, for_ingest: bool) -> None:
@@ -106,9 +91,11 @@ def _article(f: dict[str, Any]) -> Article:
                    date=parse_date(f.get("date")), url=f.get("url"), outlet=f.get("outlet"))
 
 
-def _code(request: Request, article: Article) -> Document:
+async def _coded(request: Request, article: Article, whole: bool) -> Any:
+    """The article coded by the app's :class:`~marsad.api.coding.CodingPool` (503 when it is full)."""
+    pool = request.app.state.coding
     try:
-        return request.app.state.coder.code(article)
+        return await (pool.document(article) if whole else pool.events(article))
     except InputError as exc:
         raise ApiError(422, "invalid_request", str(exc)) from exc
 
@@ -124,17 +111,15 @@ def build_router() -> APIRouter:
         """Code a posted article and return its events (nothing is stored)."""
         check_token(request, for_ingest=False)
         article = await read_article(request)
-        doc = await _run(request, _code, article)
-        out = doc.to_dict()
-        return {"id": article.id, "events": out.get("events", []), "rejected": out.get("rejected"),
-                "content_hash": article.content_hash}
+        events, rejected = await _coded(request, article, whole=False)
+        return {"id": article.id, "events": events, "rejected": rejected, "content_hash": article.content_hash}
 
     async def ingest(request: Request) -> dict[str, Any]:
         """Code a posted article and store it (needs the API token; 409 if another process writes)."""
         check_token(request, for_ingest=True)
         article = await read_article(request)
-        doc = await _run(request, _code, article)
-        stats = await _run(request, _store, doc)
+        doc = await _coded(request, article, whole=True)
+        stats = await run_in_threadpool(_store, request, doc)
         return {"id": article.id, "content_hash": article.content_hash, "stored": stats.articles > 0,
                 "events": stats.events, "rejected": _rejected(doc)}
 
@@ -150,9 +135,3 @@ def build_router() -> APIRouter:
 def _store(request: Request, doc: Document) -> Any:
     with request.app.state.access.writer() as store:
         return store.ingest([doc])
-
-
-async def _run(request: Request, fn: Any, arg: Any) -> Any:
-    from starlette.concurrency import run_in_threadpool
-
-    return await run_in_threadpool(fn, request, arg)

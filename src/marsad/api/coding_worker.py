@@ -1,0 +1,37 @@
+"""What runs inside a coding worker process of the API (see :mod:`marsad.api.coding`).
+
+Kept apart from the web modules so that a worker imports the pipeline only, not FastAPI.
+Each worker process loads one :class:`~marsad.api_lib.Coder` (the initializer calls
+:func:`warm`) and reuses it for every article it is sent.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from marsad.api_lib import Coder
+from marsad.config import Settings
+from marsad.document import Article, Document
+
+
+@lru_cache(maxsize=1)
+def _coder(settings: Settings) -> Coder:
+    """The worker's pipeline, loaded and warmed on first use (one per process and settings)."""
+    return Coder(settings)
+
+
+def warm(settings: Settings) -> None:
+    """Load the pipeline before the first article arrives (the pool's initializer)."""
+    _coder(settings)
+
+
+def code_events(settings: Settings, article: Article) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """(events as JSON dicts, rejection or None): all ``POST /api/code`` needs, cheap to send back."""
+    out = _coder(settings).code_article(article).to_dict()
+    return out.get("events", []), out.get("rejected")
+
+
+def code_document(settings: Settings, article: Article) -> Document:
+    """The whole coded document (``POST /api/ingest`` stores it)."""
+    return _coder(settings).code_article(article)
