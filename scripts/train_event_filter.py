@@ -32,7 +32,7 @@ from marsad.config import Settings  # noqa: E402
 
 def candidates(gold_path: Path) -> tuple[list[dict], list[list[tuple[dict, dict]]]]:
     """Gold articles, and per article the list of (feature dict, event dict) candidates."""
-    coder = Coder(Settings(), errors="raise")
+    coder = Coder(Settings.from_env(), errors="raise")  # MARSAD_ARG_MODEL_PATH=... tries another argument model
     events_stage = next(s for s in coder.pipeline.stages if s.name == "events")
     events_stage.filter = None
     gold, cands = [], []
