@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -179,7 +181,7 @@ class ArgRanker:
 
     def score(self, features: dict[str, float]) -> float:
         w = self.weights
-        z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in features.items())
+        z = w.get("bias", 0.0) + sum(map(mul, map(w.get, features.keys(), repeat(0.0)), features.values()))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def best(self, cands: list[Candidate]) -> Candidate | None:

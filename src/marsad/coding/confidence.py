@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -122,7 +124,7 @@ class EventFilter:
 
     def score(self, features: dict[str, float]) -> float:
         w = self.weights
-        z = sum(w.get(k, 0.0) * v for k, v in features.items())
+        z = sum(map(mul, map(w.get, features.keys(), repeat(0.0)), features.values()))  # one pass in C
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
