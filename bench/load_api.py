@@ -211,7 +211,7 @@ class RawConnection:
         self.writer: asyncio.StreamWriter | None = None
 
     async def request(self, method: str, path: str, params: dict | None = None, json_body: object = None,
-                      ) -> tuple[int, bytes]:
+                      ) -> tuple[int, dict[str, str]]:
         from urllib.parse import urlencode
 
         if params:
@@ -233,23 +233,21 @@ class RawConnection:
                     raise
         raise AssertionError("unreachable")
 
-    async def _response(self) -> tuple[int, bytes]:
+    async def _response(self) -> tuple[int, dict[str, str]]:
         assert self.reader is not None
         head = await self.reader.readuntil(b"\r\n\r\n")
         lines = head.decode("latin-1").split("\r\n")
         status = int(lines[0].split(" ", 2)[1])
         headers = {k.strip().lower(): v.strip() for k, _, v in (ln.partition(":") for ln in lines[1:] if ln)}
-        if headers.get("transfer-encoding", "").lower() == "chunked":
-            body = bytearray()
+        if headers.get("transfer-encoding", "").lower() == "chunked":  # the body is read and dropped
             while size := int((await self.reader.readuntil(b"\r\n")).strip(), 16):
-                body += await self.reader.readexactly(size + 2)
-                del body[-2:]
+                await self.reader.readexactly(size + 2)
             await self.reader.readuntil(b"\r\n")
         else:
-            body = await self.reader.readexactly(int(headers.get("content-length", "0")))
+            await self.reader.readexactly(int(headers.get("content-length", "0")))
         if headers.get("connection", "").lower() == "close":
             await self.close()
-        return status, bytes(body)
+        return status, headers
 
     async def close(self) -> None:
         if self.writer is not None:
@@ -278,6 +276,7 @@ async def run_load(base: str, clients: int, seconds: float, max_requests: int, s
 
     ids, arts = await _targets(base)
     lat: dict[str, list[float]] = {}
+    by_cache: dict[str, list[float]] = {}  # reads by the server's X-Cache header (hit / miss)
     errors: dict[str, int] = {}
     issued = 0
     deadline = time.monotonic() + seconds
@@ -293,15 +292,20 @@ async def run_load(base: str, clients: int, seconds: float, max_requests: int, s
             t = time.perf_counter()
             try:
                 if client == "raw":
-                    status, _ = await conn.request(method, path, kw.get("params"), kw.get("json"))
+                    status, headers = await conn.request(method, path, kw.get("params"), kw.get("json"))
                 else:
-                    status = (await shared.request(method, path, **kw)).status_code
+                    resp = await shared.request(method, path, **kw)
+                    status, headers = resp.status_code, resp.headers
                 ok = status == 200
+                cache = headers.get("x-cache")
                 key = label if ok else f"{label} HTTP {status}"
             except Exception as exc:  # noqa: BLE001 - counted and reported
                 ok, key = False, f"{label} {type(exc).__name__}"
             if ok:
-                lat.setdefault(label, []).append(time.perf_counter() - t)
+                dt = time.perf_counter() - t
+                lat.setdefault(label, []).append(dt)
+                if cache:
+                    by_cache.setdefault(f"reads, cache {cache}", []).append(dt)
             else:
                 errors[key] = errors.get(key, 0) + 1
         await conn.close()
@@ -335,6 +339,7 @@ async def run_load(base: str, clients: int, seconds: float, max_requests: int, s
             "load_average_1min": {"min": min(loads, default=None), "max": max(loads, default=None),
                                   "mean": round(statistics.mean(loads), 2) if loads else None},
             "all_reads": _pcts([x for k, v in lat.items() if k.startswith("GET") for x in v]),
+            "reads_by_cache": {k: _pcts(v) for k, v in sorted(by_cache.items())},
             "endpoints": {k: _pcts(v) for k, v in sorted(lat.items())}}
 
 

@@ -66,6 +66,7 @@ def test_cached_answer_is_the_same_response(client):
     second = client.get("/api/events", params=params)  # from CachedReads, before routing
     assert first.status_code == second.status_code == 200
     assert first.content == second.content
+    assert (first.headers["x-cache"], second.headers["x-cache"]) == ("miss", "hit")
     for h in ("content-type", "content-length", "content-security-policy", "x-content-type-options"):
         assert first.headers[h] == second.headers[h]
     bad = {"limit": 0}

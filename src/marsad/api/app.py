@@ -8,6 +8,7 @@ script) that calls the JSON API.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -37,7 +38,7 @@ def create_app(settings: Settings | None = None, code_workers: int | None = None
     """The API and dashboard for the store at ``settings.db_path``.
 
     ``code_workers`` processes code the posted articles (default 1; 0 codes in a thread of this
-    process), with at most ``code_queue`` articles per worker accepted at a time (default 16);
+    process), with at most ``code_queue`` articles per worker accepted at a time (default 32);
     see :mod:`marsad.api.coding`.
     """
     settings = settings or Settings()
@@ -47,6 +48,11 @@ def create_app(settings: Settings | None = None, code_workers: int | None = None
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Objects that live as long as the server (FastAPI, pydantic, DuckDB, labels: about 80k) are
+        # moved out of the garbage collector's sight: a full collection walking them paused every
+        # request for about 0.1 s under load.
+        gc.collect()
+        gc.freeze()
         yield
         coding.close()
         access.shutdown()

@@ -35,7 +35,7 @@ from marsad.config import Settings
 from marsad.document import Article, Document
 
 DEFAULT_WORKERS = 1
-DEFAULT_QUEUE = 16  # articles per worker, running or waiting
+DEFAULT_QUEUE = 32  # articles per worker, running or waiting
 RETRY_AFTER_S = 1
 
 

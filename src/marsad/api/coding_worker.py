@@ -7,6 +7,7 @@ Each worker process loads one :class:`~marsad.api_lib.Coder` (the initializer ca
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 from typing import Any
 
@@ -22,8 +23,15 @@ def _coder(settings: Settings) -> Coder:
 
 
 def warm(settings: Settings) -> None:
-    """Load the pipeline before the first article arrives (the pool's initializer)."""
+    """Load the pipeline before the first article arrives (the pool's initializer).
+
+    The loaded lexicons and models are then moved out of the garbage collector's sight
+    (``gc.freeze``): they live as long as the worker, and a full collection that walks them
+    took about 0.1 s, during which every queued article waited.
+    """
     _coder(settings)
+    gc.collect()
+    gc.freeze()
 
 
 def code_events(settings: Settings, article: Article) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:

@@ -35,6 +35,7 @@ from marsad.store.store import ORDERS, EventQuery
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorOut} for code in (404, 422, 503, 504)}
 CODE_RE = r"^[A-Za-z0-9:_\-]{1,40}$"
+HIT = {"X-Cache": "hit"}  # answered from the read cache (a miss says "miss")
 
 
 class Order(StrEnum):
@@ -118,11 +119,13 @@ async def _cached(request: Request, adapter: TypeAdapter, compute: Callable[[], 
     access = _access(request)
     key = cache_key(request.scope)
     body = access.cache_get(key)
-    if body is None:
-        def serialized() -> bytes:
-            return adapter.dump_json(adapter.validate_python(compute()))
-        body = access.cache_put(key, await run_in_threadpool(serialized))
-    return Response(body, media_type="application/json")
+    if body is not None:
+        return Response(body, media_type="application/json", headers=HIT)
+
+    def serialized() -> bytes:
+        return adapter.dump_json(adapter.validate_python(compute()))
+    body = access.cache_put(key, await run_in_threadpool(serialized))
+    return Response(body, media_type="application/json", headers={"X-Cache": "miss"})
 
 
 class CachedReads:
@@ -140,7 +143,7 @@ class CachedReads:
             if body is not None:
                 await send({"type": "http.response.start", "status": 200,
                             "headers": [(b"content-length", str(len(body)).encode()),
-                                        (b"content-type", b"application/json")]})
+                                        (b"content-type", b"application/json"), (b"x-cache", b"hit")]})
                 await send({"type": "http.response.body", "body": body})
                 return
         await self.app(scope, receive, send)

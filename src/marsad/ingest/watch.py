@@ -110,7 +110,11 @@ class Watcher:
         results: list[FileResult] = []
         waiting = 0
         todo: list[tuple[Path, int, int]] = []
-        for p, size, mtime in self._candidates():
+        candidates = self._candidates()
+        present = {str(p) for p, _, _ in candidates}
+        for gone in [k for k in self.seen if k not in present]:  # deleted or moved away: forget
+            del self.seen[gone]
+        for p, size, mtime in candidates:
             if self._settled(p, size, mtime, now_ns):
                 todo.append((p, size, mtime))
             else:
@@ -156,7 +160,8 @@ class Watcher:
     def run(self, interval: float = 5.0, once: bool = False, on_result: Callable[[FileResult], None] | None = None,
             max_wait: float = 60.0) -> list[FileResult]:
         """Scan every ``interval`` seconds until interrupted.  ``once``: scan until no file is waiting
-        (at most ``max_wait`` seconds), then return."""
+        (at most ``max_wait`` seconds), then return the results.  Without ``once`` results only go
+        to ``on_result`` (a long-running watch keeps none of them)."""
         done: list[FileResult] = []
         started = time.monotonic()
         while True:
@@ -164,7 +169,8 @@ class Watcher:
             for r in results:
                 if on_result:
                     on_result(r)
-            done.extend(results)
+            if once:
+                done.extend(results)
             if once and (not waiting or time.monotonic() - started > max_wait):
                 return done
             time.sleep(min(interval, max(self.settle, 0.05)) if once else interval)
