@@ -13,7 +13,10 @@ A mention joins an existing event (a *group*) when all of these hold
   ``window`` days (complete linkage, no chaining).  Month/year precision: the
   group's days lie in that month/year.  When either side has no date at all,
   the evidence texts must be near-duplicates (character n-gram Jaccard ≥
-  ``min_similarity``);
+  ``min_similarity``), or the group holds a mention of the same article.  An
+  undated mention is compared with the undated groups of its key, the groups
+  holding a mention of its article, and the ``max_candidates`` dated groups
+  with the latest dates (a bound on the work for common keys);
 * among several compatible groups the one with the most similar evidence
   wins, then the nearest date, then the earliest group (then the smaller id).
 
@@ -31,7 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
@@ -40,6 +43,7 @@ from marsad.text.normalize import normalize_text
 
 NGRAM = 4
 MIN_SIMILARITY = 0.45
+MAX_CANDIDATES = 200  # latest dated groups of its key an undated mention is compared with
 _NON_LETTER = re.compile(r"[^\w]+")
 _DIGITS = re.compile(r"\d")
 
@@ -186,34 +190,54 @@ def closed(g: Group, day: Date, window: int) -> bool:
 class Grouper:
     """Group mentions into events from scratch (:meth:`group`)."""
 
-    def __init__(self, window: int, min_similarity: float = MIN_SIMILARITY) -> None:
+    def __init__(self, window: int, min_similarity: float = MIN_SIMILARITY,
+                 max_candidates: int = MAX_CANDIDATES) -> None:
         self.window = window
         self.min_similarity = min_similarity
+        self.max_candidates = max_candidates
 
-    def group(self, mentions: Iterable[MentionKey]) -> dict[str, str]:
-        """mention_id → event_id: each key's mentions taken in canonical order."""
+    def group(self, mentions: Iterable[MentionKey], fixed: Mapping[str, str] | None = None) -> dict[str, str]:
+        """mention_id → event_id: each key's mentions taken in canonical order.
+
+        ``fixed`` (mention_id → event_id) holds mentions whose group is already known: the
+        groups a from-scratch run gives them.  They must come before every other mention of
+        their key in the canonical order; they are added to their groups without a decision.
+        """
+        fixed = fixed or {}
         by_key: dict[tuple[str, str, str, str], list[MentionKey]] = {}
         for m in mentions:
             by_key.setdefault(m.key, []).append(m)
         out: dict[str, str] = {}
         for key in sorted(by_key):
-            self._group_key(sorted(by_key[key], key=MentionKey.sort_key), out)
+            self._group_key(sorted(by_key[key], key=MentionKey.sort_key), fixed, out)
         return out
 
-    def _group_key(self, ordered: list[MentionKey], out: dict[str, str]) -> None:
-        groups: list[Group] = []  # all groups of the key (undated mentions may join any)
+    def _group_key(self, ordered: list[MentionKey], fixed: Mapping[str, str], out: dict[str, str]) -> None:
+        groups: dict[str, Group] = {}  # all groups of the key
         open_: list[Group] = []  # groups a dated mention at the current date may still join
+        latest: list[Group] | None = None  # the dated groups undated mentions may join by similarity
         for m in ordered:
             lazy = _Shingles(m.evidence)
             if m.date is not None:
                 open_ = [g for g in open_ if not closed(g, m.date, self.window)]
-            g = self._best(m, lazy, open_ if m.date is not None else groups)
+            elif latest is None:  # dated mentions are all placed: the dated groups' dates are final
+                latest = self.latest(groups.values())
+            known = fixed.get(m.mention_id)
+            if known is not None:
+                g = groups.get(known)
+            else:
+                g = self._best(m, lazy, open_ if latest is None else _undated_candidates(m, groups, latest))
+                known = event_id_for(m.mention_id)
             if g is None:
-                g = Group(event_id_for(m.mention_id), m.key)
-                groups.append(g)
+                g = groups[known] = Group(known, m.key)
                 open_.append(g)
             g.add(m, lazy)
             out[m.mention_id] = g.event_id
+
+    def latest(self, groups: Iterable[Group]) -> list[Group]:
+        """The ``max_candidates`` dated groups with the latest anchor date (then the larger id)."""
+        dated = sorted((g for g in groups if g.dated), key=lambda g: (_anchor(g), g.event_id), reverse=True)
+        return dated[:self.max_candidates]
 
     def _best(self, m: MentionKey, sh: _Shingles, candidates: list[Group]) -> Group | None:
         scored = []
@@ -236,6 +260,14 @@ class Grouper:
         if not scored:
             return None
         return min(scored, key=lambda s: (-s[0], _distance(m, s[1]), _anchor(s[1]), s[1].event_id))[1]
+
+
+def _undated_candidates(m: MentionKey, groups: dict[str, Group], latest: list[Group]) -> list[Group]:
+    """Groups an undated mention may join: undated groups, groups holding a mention of its
+    article, and the latest dated groups of its key (a bound on the work for common keys)."""
+    near = {id(g) for g in latest}
+    return latest + [g for g in groups.values()
+                     if id(g) not in near and (not g.dated or m.content_hash in g.articles)]
 
 
 class _Shingles:

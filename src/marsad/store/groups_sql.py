@@ -10,64 +10,91 @@ import pyarrow as pa
 
 from marsad.store.dedup import MentionKey
 
-# Stored mentions whose group can change when the probed mentions join their key.  Per key
-# (probe row): ``lo`` = earliest new effective date − window (NULL: no new dated mention);
-# ``whole`` = the key gets a new undated mention.  A key with an undated mention (new or stored)
-# is regrouped whole: undated mentions may join any group of their key.  Otherwise a stored
-# mention is affected when its date interval (a coarse date: to the end of its month or year)
-# ends on or after ``lo`` — the groups that are not closed at the earliest new date all have
-# such a member — together with every member of those groups (their state is rebuilt).
+# Stored mentions whose group can change when the probed mentions join their key, with every
+# member of their events (the groups' state is rebuilt from them).  Per key (probe row): ``lo`` =
+# earliest new effective date − window (NULL: no new dated mention); ``undated`` = the key gets
+# a new undated mention.  Loaded:
+# * the *region*: events with a member whose date interval (a coarse date: to the end of its
+#   month or year) ends on or after ``lo`` — every group a mention dated on or after the earliest
+#   new date can join has such a member;
+# * when the key has an undated mention (new or stored), what undated mentions may join: events
+#   holding an undated mention, events holding a mention of the same article as one, and the
+#   ``max`` dated events with the latest anchor date (then the larger id) among the others.
 _AFFECTED_SQL = """
 WITH pm AS (
     SELECT m.mention_id, m.content_hash, m.idx, m.source_code, m.target_code, m.root, m.modality,
            m.source_agent, m.target_agent, m.place_country, m.event_date, m.event_date_precision,
-           m.evidence_text, m.event_id, p.lo,
-           p.whole OR bool_or(m.event_date IS NULL) OVER (PARTITION BY p.pid) AS whole,
+           m.evidence_text, m.event_id, p.pid, p.lo, p.undated AS new_undated,
            CASE m.event_date_precision WHEN 'month' THEN last_day(m.event_date)
-                WHEN 'year' THEN make_date(year(m.event_date), 12, 31) ELSE m.event_date END AS hi
+                WHEN 'year' THEN make_date(year(m.event_date), 12, 31) ELSE m.event_date END AS hi,
+           CASE m.event_date_precision WHEN 'month' THEN date_trunc('month', m.event_date)::DATE
+                WHEN 'year' THEN date_trunc('year', m.event_date)::DATE END AS plo
     FROM mentions m JOIN probe p
       ON m.source_code = p.s AND coalesce(m.target_code, '') = p.t AND m.root = p.r AND m.modality = p.mo
+), keys AS (
+    SELECT pid, bool_or(event_date IS NULL) OR bool_or(new_undated) AS undated FROM pm GROUP BY pid
+), ev AS (
+    SELECT pid, event_id, bool_or(lo IS NOT NULL AND hi >= lo) AS region,
+           bool_or(event_date IS NULL) AS has_undated,
+           coalesce(min(event_date) FILTER (WHERE event_date_precision = 'day'), max(plo)) AS anchor
+    FROM pm GROUP BY pid, event_id
+), hashes AS (
+    SELECT pid, content_hash FROM pm WHERE event_date IS NULL
+    UNION SELECT pid, h FROM uprobe
+), chosen AS (
+    SELECT event_id FROM ev WHERE region OR has_undated
+    UNION SELECT pm.event_id FROM pm JOIN hashes USING (pid, content_hash)
+    UNION SELECT event_id FROM (
+        SELECT ev.event_id, row_number() OVER (PARTITION BY ev.pid ORDER BY anchor DESC, event_id DESC) AS rk
+        FROM ev JOIN keys USING (pid)
+        WHERE keys.undated AND NOT region AND NOT has_undated AND anchor IS NOT NULL
+    ) WHERE rk <= ?
 )
 SELECT mention_id, content_hash, idx, source_code, target_code, root, modality, source_agent,
        target_agent, place_country, event_date, event_date_precision, evidence_text, event_id
-FROM pm
-WHERE event_id IN (SELECT event_id FROM pm WHERE whole OR lo IS NULL OR hi >= lo)
+FROM pm WHERE event_id IN (SELECT event_id FROM chosen)
 """
 
 
-def _probes(keys: list[MentionKey], window: int) -> pa.Table:
-    """One probe row per key of the new mentions: (s, t, r, mo, lo, whole)."""
+def _probes(keys: list[MentionKey], window: int) -> tuple[pa.Table, pa.Table]:
+    """One probe row per key of the new mentions (pid, s, t, r, mo, lo, undated), and the
+    (pid, content hash) of the new undated mentions."""
     lo: dict[tuple[str, str, str, str], Date | None] = {}
-    whole: dict[tuple[str, str, str, str], bool] = {}
+    undated: dict[tuple[str, str, str, str], set[str]] = {}
     for k in keys:
         key = k.key
-        whole[key] = whole.get(key, False) or k.date is None
-        if k.date is not None:
-            first = k.date - timedelta(days=window)
-            lo[key] = first if lo.get(key) is None else min(lo[key], first)
-        else:
+        undated.setdefault(key, set())
+        if k.date is None:
+            undated[key].add(k.content_hash)
             lo.setdefault(key, None)
+            continue
+        first = k.date - timedelta(days=window)
+        lo[key] = first if lo.get(key) is None else min(lo[key], first)
     ordered = sorted(lo)
     cols = list(zip(*ordered, strict=True)) if ordered else [[], [], [], []]
-    return pa.table({"pid": list(range(len(ordered))), "s": cols[0], "t": cols[1], "r": cols[2],
-                     "mo": cols[3], "lo": pa.array([lo[k] for k in ordered], pa.date32()),
-                     "whole": pa.array([whole[k] for k in ordered], pa.bool_())})
+    probe = pa.table({"pid": list(range(len(ordered))), "s": cols[0], "t": cols[1], "r": cols[2],
+                      "mo": cols[3], "lo": pa.array([lo[k] for k in ordered], pa.date32()),
+                      "undated": pa.array([bool(undated[k]) for k in ordered], pa.bool_())})
+    pairs = [(i, h) for i, k in enumerate(ordered) for h in sorted(undated[k])]
+    uprobe = pa.table({"pid": pa.array([p for p, _ in pairs], pa.int64()),
+                       "h": pa.array([h for _, h in pairs], pa.string())})
+    return probe, uprobe
 
 
-def load_affected(con: duckdb.DuckDBPyConnection, keys: list[MentionKey],
-                  window: int) -> list[tuple[MentionKey, str]]:
+def load_affected(con: duckdb.DuckDBPyConnection, keys: list[MentionKey], window: int,
+                  max_candidates: int) -> list[tuple[MentionKey, str]]:
     """Stored mentions (with their current event id) that must be regrouped with the new ``keys``.
 
     Together with the new mentions they are closed under group membership, and every stored
-    mention left out keeps its group: its place in the canonical order comes before any new
-    mention's, and no group it belongs to can take a mention at or after that place.
+    mention left out keeps its group: no mention that can join its group is new or regrouped
+    (see :mod:`marsad.store.dedup` for ``max_candidates``).
     """
     if not keys:
         return []
-    probe = _probes(keys, window)  # noqa: F841 - read by DuckDB by name
+    probe, uprobe = _probes(keys, window)  # noqa: F841 - read by DuckDB by name
     out = []
     for (mid, h, idx, s, t, r, mo, sa, ta, country, when, precision, evidence,
-         eid) in con.execute(_AFFECTED_SQL).fetchall():
+         eid) in con.execute(_AFFECTED_SQL, [max_candidates]).fetchall():
         out.append((MentionKey(mid, h, idx, s, t, r, mo, sa, ta, country, when, precision, evidence), eid))
     return out
 

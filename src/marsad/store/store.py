@@ -33,7 +33,7 @@ from marsad.config import Settings
 from marsad.document import Document
 from marsad.errors import StoreError, StoreLockedError
 from marsad.ingest.readers import InputRejection
-from marsad.store.dedup import Grouper
+from marsad.store.dedup import MAX_CANDIDATES, Grouper
 from marsad.store.groups_sql import REGROUP_SQL, load_affected
 from marsad.store.rows import article_row, export_record, mention_key, mention_rows, rejection_row
 from marsad.store.tension import TensionPoint, dyad_timeline
@@ -131,6 +131,8 @@ def _like_literal(text: str) -> str:
 
 class Store:
     """A DuckDB file holding articles, mentions, events and rejections."""
+
+    max_candidates = MAX_CANDIDATES  # dated events an undated mention is compared with (dedup)
 
     def __init__(self, path: str | Path, settings: Settings | None = None, read_only: bool = False) -> None:
         self.path = str(path)
@@ -264,8 +266,13 @@ class Store:
         """Insert new mention rows, regroup what they affect, recompute changed events rows."""
         con, window = self.con, self.settings.dedup_window_days
         keys = [mention_key(m) for m in ments]
-        stored = load_affected(con, keys, window)
-        ids = Grouper(window).group([k for k, _ in stored] + keys)
+        grouper = Grouper(window, max_candidates=self.max_candidates)
+        stored = load_affected(con, keys, window, grouper.max_candidates)
+        first_new: dict[tuple[str, str, str, str], tuple] = {}
+        for k in keys:
+            first_new[k.key] = min(first_new.get(k.key, k.sort_key()), k.sort_key())
+        fixed = {k.mention_id: eid for k, eid in stored if k.sort_key() < first_new[k.key]}
+        ids = grouper.group([k for k, _ in stored] + keys, fixed)
         for m in ments:
             m["event_id"] = ids[m["mention_id"]]
         mtbl = pa.Table.from_pylist(ments)  # noqa: F841 - read by DuckDB by name
