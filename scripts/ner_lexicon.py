@@ -12,6 +12,9 @@ Lists (names as they appear in the lexicon):
 - ``G:PERS``  multi-word person names, ``G:PERW`` their single words, ``G:ORG`` organisation
   names (UniversalPetrarch Arabic actor dictionary, MIT; lemmatized, so noisy)
 - ``W:PERS``/``W:ORG``/``W:LOC`` entity names of the Wojood NER sample (MIT)
+- ``R:PERS``/``R:PERW`` person names and their words, ``R:ORG`` organisations and media,
+  ``R:LOC`` states, capitals and regions, ``R:MET`` metonyms (البيت الأبيض), ``R:DEM`` demonyms:
+  the repo's own actor dictionaries (``src/marsad/resources/actors/*.tsv``)
 """
 
 from __future__ import annotations
@@ -27,6 +30,41 @@ from marsad.actors.ner_eval import chunks
 _WOJOOD_TYPES = {"PERS": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 _PERSON_KINDS = ("person_or_domestic_actor", "group_or_person")
 _NOT_PERSON_KINDS = ("generic_role_noun", "place_or_country", "international_org")
+
+
+_STATE_KINDS = {"state": "R:LOC", "capital": "R:LOC", "region": "R:LOC", "metonym": "R:MET", "demonym": "R:DEM"}
+# Generic heads of organisation names: the name without them is listed too (حركة طالبان → طالبان).
+_ORG_HEADS = ("حركة", "حزب", "صحيفة", "جريدة", "قناة", "وكالة", "تنظيم", "جماعة", "منظمة")
+
+
+def _tsv(path: Path) -> Iterator[dict]:
+    with open(path, encoding="utf-8") as f:
+        yield from csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+
+
+def repo_actors(actors_dir: Path) -> Iterator[tuple[str, str]]:
+    """``(list, name)`` pairs from the repo's actor dictionaries (persons, organisations, states)."""
+    not_person: set[str] = set()
+    for row in _tsv(actors_dir / "states.tsv"):
+        name = _STATE_KINDS.get(row["kind"])
+        not_person.update(row["ar"].split())
+        if name:
+            yield name, row["ar"]
+    for row in _tsv(actors_dir / "organisations.tsv"):
+        not_person.update(row["ar"].split())
+        yield "R:ORG", row["ar"]
+        head, _, rest = row["ar"].partition(" ")
+        if head in _ORG_HEADS and rest:
+            yield "R:ORG", rest
+    for row in _tsv(actors_dir / "agents.tsv"):
+        not_person.update(row["ar"].split())
+    for row in _tsv(actors_dir / "persons.tsv"):
+        words = row["ar"].split()
+        if len(words) > 1:
+            yield "R:PERS", row["ar"]
+        for w in words:
+            if len(w) >= 3 and w not in not_person:
+                yield "R:PERW", w
 
 
 def _jsonl(path: Path) -> Iterator[dict]:

@@ -3,6 +3,7 @@
     PYTHONPATH=src .venv/bin/python scripts/train_ner.py            # final model, scores on TEST
     PYTHONPATH=src .venv/bin/python scripts/train_ner.py --dev      # tune: last 20% of TRAIN held out
     PYTHONPATH=src .venv/bin/python scripts/train_ner.py --dev --grid "0.05,0.01 0.1,0.05"
+    PYTHONPATH=src .venv/bin/python scripts/train_ner.py --cv 4 --grid "0.05,0.01 0.1,0.05"   # CV on TRAIN
 
 Word lists learned from training data are built by jackknife (each fold's
 features see lists built from the other folds only), so the CRF does not learn
@@ -15,6 +16,7 @@ the lexicon file, so run time never reads ../shared.  Training is deterministic
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
@@ -24,13 +26,14 @@ from pathlib import Path
 import ner_lexicon
 import pycrfsuite
 
-from marsad.actors.ner import MODEL_NAME, NerModel, lexicon_path
-from marsad.actors.ner_eval import chunks, format_table, read_conll, score
+from marsad.actors.ner import MODEL_NAME, NerModel, clusters_path, lexicon_path, to_bioes
+from marsad.actors.ner_eval import Counts, chunks, format_table, read_conll, score
 from marsad.actors.ner_features import MAX_PHRASE, FeatureExtractor, Lexicon, word_key_of
 from marsad.text.normalize import normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared" / "data"
+ACTORS = ROOT / "src" / "marsad" / "resources" / "actors"
 OUT = ROOT / "src" / "marsad" / "resources" / "models" / MODEL_NAME
 Sent = tuple[list[str], list[str]]
 
@@ -47,6 +50,7 @@ def external(shared: Path, sources: str, min_freq: int) -> Lexicon:
         "dem": lambda: ner_lexicon.demonyms(shared),
         "actors": lambda: ner_lexicon.actors(shared),
         "wojood": lambda: ner_lexicon.wojood(shared),
+        "repo": lambda: ner_lexicon.repo_actors(ACTORS),
     }
     for src in filter(None, sources.split(",")):
         for name, entry in makers[src]():
@@ -115,13 +119,18 @@ def train(sents: list[Sent], base: Lexicon, out: Path, args: argparse.Namespace,
     xs = featurize(sents, base, args.ratio, args.vocab, args.folds)
     trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=False)
     for x, (_, tags) in zip(xs, sents, strict=True):
-        trainer.append(x, tags)
+        trainer.append(x, to_bioes(tags) if args.scheme == "bioes" else tags)
     params = {"max_iterations": args.iterations, "feature.possible_transitions": True, "feature.minfreq": args.minfreq}
     if args.algorithm == "lbfgs":
         params |= {"c1": c1, "c2": c2}
     trainer.set_params(params)
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
+    target = clusters_path(out)
+    if args.clusters and args.clusters.resolve() != target.resolve():
+        shutil.copyfile(args.clusters, target)
+    elif not args.clusters:
+        target.unlink(missing_ok=True)
     lex = base.merged(learned_lists(sents, args.ratio, args.vocab))
     lex.save(
         lexicon_path(out),
@@ -152,16 +161,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--test", type=Path, default=SHARED / "ner" / "ANERCorp.test.txt")
     p.add_argument("--shared", type=Path, default=SHARED)
     p.add_argument("--out", type=Path, default=OUT)
+    p.add_argument("--clusters", type=Path, default=clusters_path(OUT),
+                   help="word-cluster table (scripts/train_ner_clusters.py); '' for none")
     p.add_argument("--dev", action="store_true", help="hold out the last 20%% of TRAIN; never touch TEST")
-    p.add_argument("--grid", default="", help='space-separated "c1,c2" pairs to compare (with --dev)')
+    p.add_argument("--grid", default="", help='space-separated "c1,c2" pairs to compare (with --dev or --cv)')
+    p.add_argument("--cv", type=int, default=0, help="K-fold cross-validation on TRAIN only (never TEST)")
     p.add_argument("--c1", type=float, default=0.05)
     p.add_argument("--c2", type=float, default=0.01)
     p.add_argument("--algorithm", default="lbfgs", choices=("lbfgs", "l2sgd", "ap", "pa", "arow"))
+    p.add_argument("--scheme", default="bio", choices=("bio", "bioes"), help="tag scheme the CRF learns")
     p.add_argument("--iterations", type=int, default=200)
     p.add_argument("--minfreq", type=float, default=1)
     p.add_argument("--ratio", type=float, default=0.3, help="min share of a tag for a learned word list")
     p.add_argument("--gaz-min-freq", type=int, default=0, help="min news frequency of a city name (0: all)")
-    p.add_argument("--sources", default="places,dem,actors,wojood", help="external lists (comma-separated)")
+    p.add_argument("--sources", default="places,dem,actors,wojood,repo", help="external lists (comma-separated)")
     p.add_argument("--folds", type=int, default=5, help="jackknife folds for learned lists (1: no jackknife)")
     p.add_argument("--vocab", type=int, default=1, help="add a V list of TRAIN words seen >= N times (0: none)")
     p.add_argument("--common-min", type=int, default=3, help="drop external words seen >= N times in TRAIN ...")
@@ -169,18 +182,41 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
+def cross_validate(sents: list[Sent], base: Lexicon, args: argparse.Namespace, grid: list[tuple[float, ...]]) -> None:
+    """K-fold cross-validation over TRAIN only (contiguous folds); prints pooled scores per (c1, c2)."""
+    out = Path(tempfile.mkdtemp(prefix="marsad_ner_cv_")) / MODEL_NAME
+    size = -(-len(sents) // args.cv)
+    for c1, c2 in grid:
+        pooled: dict[str, Counts] = {}
+        for f in range(args.cv):
+            held = sents[f * size : (f + 1) * size]
+            train(sents[: f * size] + sents[(f + 1) * size :], base, out, args, c1, c2)
+            table, _ = evaluate(out, held)
+            for name, c in table.items():
+                acc = pooled.setdefault(name, Counts())
+                acc.tp, acc.pred, acc.gold = acc.tp + c.tp, acc.pred + c.pred, acc.gold + c.gold
+            print(f"c1={c1} c2={c2} fold {f + 1}/{args.cv}: F1 {table['ALL'].f1:.4f}", flush=True)
+        print(f"\n== c1={c1} c2={c2}: {args.cv}-fold cross-validation on TRAIN (pooled)")
+        print(format_table(pooled), flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     sents = read_conll(args.train)
+    base = external(args.shared, args.sources, args.gaz_min_freq)
+    args.clusters = args.clusters if args.clusters and str(args.clusters) not in ("", ".") else None
+    if args.clusters:
+        base.load_clusters(args.clusters)
+    grid = [tuple(map(float, g.split(","))) for g in args.grid.split()] or [(args.c1, args.c2)]
+    if args.cv:
+        cross_validate(sents, base, args, grid)
+        return 0
     if args.dev:
         cut = int(len(sents) * 0.8)
         sents, held = sents[:cut], sents[cut:]
         out = Path(tempfile.mkdtemp(prefix="marsad_ner_dev_")) / MODEL_NAME
     else:
         held, out = read_conll(args.test), args.out
-    base = external(args.shared, args.sources, args.gaz_min_freq)
-
-    grid = [tuple(map(float, g.split(","))) for g in args.grid.split()] or [(args.c1, args.c2)]
     for c1, c2 in grid:
         t0 = time.process_time()
         train(sents, base, out, args, c1, c2)

@@ -2,9 +2,11 @@
 
 A linear-chain CRF (CRFsuite) over hand-written features
 (:mod:`marsad.actors.ner_features`), trained on ANERcorp by
-``scripts/train_ner.py``.  The packaged model is two files under
+``scripts/train_ner.py``.  The packaged model is three files under
 ``marsad/resources/models/``: ``ner_anercorp.crfsuite`` (the CRF) and
-``ner_anercorp.lexicon.tsv`` (word and phrase lists the features look up).
+``ner_anercorp.lexicon.tsv`` (word and phrase lists the features look up)
+and ``ner_anercorp.clusters.tsv`` (word clusters from unlabelled news, built
+by ``scripts/train_ner_clusters.py``).
 
 Tags are BIO over PERS, LOC, ORG and MISC.  Input words may be raw or already
 normalized; they are normalized inside.
@@ -28,6 +30,7 @@ from marsad.actors.ner_features import FeatureExtractor, Lexicon
 
 MODEL_NAME = "ner_anercorp.crfsuite"
 LEXICON_SUFFIX = ".lexicon.tsv"
+CLUSTERS_SUFFIX = ".clusters.tsv"
 ENTITY_TYPES = ("PERS", "LOC", "ORG", "MISC")
 
 
@@ -36,11 +39,34 @@ def lexicon_path(model_path: Path) -> Path:
     return model_path.with_name(model_path.name.removesuffix(".crfsuite") + LEXICON_SUFFIX)
 
 
+def clusters_path(model_path: Path) -> Path:
+    """The word-cluster table that goes with a model file (optional)."""
+    return model_path.with_name(model_path.name.removesuffix(".crfsuite") + CLUSTERS_SUFFIX)
+
+
+def to_bioes(tags: Sequence[str]) -> list[str]:
+    """BIO tags as BIOES (single-word entities ``S-X``, last words ``E-X``), for training."""
+    out = list(tags)
+    for s, e, typ in chunks(tags):
+        if e - s == 1:
+            out[s] = f"S-{typ}"
+        else:
+            out[s], out[e - 1] = f"B-{typ}", f"E-{typ}"
+            out[s + 1 : e - 1] = [f"I-{typ}"] * (e - s - 2)
+    return out
+
+
 def repair_bio(tags: Sequence[str]) -> list[str]:
-    """Make a tag sequence valid BIO: an ``I-X`` not after ``B-X``/``I-X`` becomes ``B-X``."""
+    """Make a tag sequence valid BIO: an ``I-X`` not after ``B-X``/``I-X`` becomes ``B-X``.
+
+    BIOES tags (from a model trained on them) are read as BIO first: ``S-X`` is
+    ``B-X`` and ``E-X`` is ``I-X``.
+    """
     out: list[str] = []
     prev = "O"
     for tag in tags:
+        if tag[:2] in ("S-", "E-"):
+            tag = ("B-" if tag[0] == "S" else "I-") + tag[2:]
         if tag.startswith("I-") and prev[2:] != tag[2:]:
             tag = "B-" + tag[2:]
         out.append(tag)
@@ -71,6 +97,8 @@ class NerModel:
             if not path.is_file():
                 raise FileNotFoundError(f"NER model {path} not found; run scripts/train_ner.py to build it")
             lex = Lexicon.load(lexicon_path(path))
+            if clusters_path(path).is_file():
+                lex.load_clusters(clusters_path(path))
             tagger = pycrfsuite.Tagger()
             tagger.open(str(path))
             known = frozenset(attr for attr, _ in tagger.info().state_features)

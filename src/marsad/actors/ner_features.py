@@ -35,12 +35,12 @@ MAX_PHRASE = 6
 
 # Which feature families the neighbours at each offset contribute.
 _NEIGHBOUR_KEEP = (
-    (-2, ("k", "L", "sh")),
-    (-1, ("w", "k", "c", "L", "sh", "s2", "pa")),
-    (1, ("w", "k", "c", "L", "sh", "s2", "pa")),
-    (2, ("k", "L", "sh")),
+    (-2, ("k", "L", "sh", "clc")),
+    (-1, ("w", "k", "c", "L", "sh", "s2", "pa", "cl")),
+    (1, ("w", "k", "c", "L", "sh", "s2", "pa", "cl")),
+    (2, ("k", "L", "sh", "clc")),
 )
-_OWN = ("w", "k", "pa", "sh", "c", "st", "L", "aff")
+_OWN = ("w", "k", "pa", "sh", "c", "st", "L", "aff", "cl")
 # (prefix, family) pairs of the cached feature tuples: own word, then offsets -2, -1, +1, +2.
 _LAYOUT = (
     tuple(("" if n == "aff" else f"{n}=", n) for n in _OWN),
@@ -55,6 +55,7 @@ class Lexicon:
         self.words: dict[str, tuple[str, ...]] = {}
         self.phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.first: dict[str, int] = {}  # first key of a phrase -> longest length
+        self.clusters: dict[str, tuple[str, ...]] = {}  # key -> cluster ids, coarse to fine
 
     @property
     def has_vocab(self) -> bool:
@@ -91,6 +92,7 @@ class Lexicon:
         """A copy of this lexicon with ``(list, keys)`` pairs added."""
         lex = Lexicon()
         lex.words, lex.phrases, lex.first = dict(self.words), dict(self.phrases), dict(self.first)
+        lex.clusters = self.clusters
         for name, keys in pairs:
             lex.add_keys(name, keys)
         return lex
@@ -121,6 +123,18 @@ class Lexicon:
                 name, entry = line.rstrip("\n").split("\t")
                 lex.add_keys(name, tuple(entry.split(" ")))
         return lex
+
+
+    def load_clusters(self, path: Path) -> None:
+        """Read a word-cluster TSV (``key<TAB>c1<TAB>c2…``, coarse to fine) into :attr:`clusters`."""
+        table: dict[str, tuple[str, ...]] = {}
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or line.startswith("key\t") or not line.strip():
+                    continue
+                key, *ids = line.rstrip("\n").split("\t")
+                table[key] = tuple(f"{i + 1}:{c}" for i, c in enumerate(ids))
+        self.clusters = table
 
 
 def word_key_of(norm_word: str) -> str:
@@ -167,6 +181,11 @@ def word_features(w: str, lex: Lexicon, unk: bool = False) -> dict[str, list[str
         for r in readings:
             names.update(lex.words.get(r, ()))
     fam["L"] = sorted(names) or ["-"]
+    cl = lex.clusters.get(key)
+    if cl is None:
+        cl = next((lex.clusters[r] for r in readings if r in lex.clusters), None)
+    fam["cl"] = list(cl) if cl else ["-"]
+    fam["clc"] = fam["cl"][:2]
     if unk and "V" not in names and _ARABIC.search(key):
         # Unknown word: identity features are replaced by an UNK marker, as in
         # training, where words seen only in their own fold are treated the same way.
