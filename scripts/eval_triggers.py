@@ -49,7 +49,8 @@ def main() -> None:
         spans = []
         for s in doc.sentences:
             for t in find_triggers(lex, toks, s.first_token, s.last_token, lex.readings(toks)):
-                spans.append((toks[t.start].start, toks[t.end - 1].end, t.pattern.cameo[:2]))
+                sp = doc.span(toks[t.start].start, toks[t.end - 1].end)  # raw offsets, like the gold
+                spans.append((sp.start, sp.end, t.pattern.cameo[:2]))
         gold = []
         for e in art["events"]:
             ev = e.get("evidence") or ""

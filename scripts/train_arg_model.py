@@ -64,7 +64,8 @@ def groups(path: Path) -> list[list[tuple[str, list[dict], np.ndarray, int]]]:
         chosen_src: dict[int, str] = {}
         for ctx, role, cands in stage.collect:
             toks = ctx.doc.tokens
-            a, b = toks[ctx.tm.start].start, toks[ctx.tm.end - 1].end
+            sp = ctx.doc.span(toks[ctx.tm.start].start, toks[ctx.tm.end - 1].end)  # raw offsets
+            a, b = sp.start, sp.end
             root = ctx.tm.pattern.cameo[:2]
             gold = [g for s, e, g in spans if s <= a and b <= e and root in score.alt_roots(g)]
             if not gold:
