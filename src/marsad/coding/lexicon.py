@@ -1,8 +1,8 @@
 """The trigger lexicon: patterns per CAMEO code, loaded from resources/lexicon/NN.tsv.
 
 Pattern syntax (see resources/lexicon/README.md): words separated by spaces,
-each matching one token; ``a|b`` alternatives; ``~`` a gap of 0–8 tokens that
-does not cross punctuation.  Pattern words and text tokens are compared by
+each matching one token; ``a|b`` alternatives; ``~`` a gap of 0–6 tokens that
+does not cross punctuation other than quotes and brackets.  Pattern words and text tokens are compared by
 their keys (normalized, leading article stripped); the first token may carry
 proclitics and the future prefix س, the last may carry a pronoun suffix.
 """
@@ -22,6 +22,8 @@ from marsad.text.tokens import candidates, word_key
 FLAGS = frozenset({"sym", "visit", "host", "passive", "noun", "notarget", "weak"})
 GAP = None  # a pattern slot that is a gap
 MAX_GAP = 6  # long enough for most actor phrases (الرئيس المصري عبد الفتاح السيسي)
+# Punctuation a gap may cross: quotes and brackets around a name (لوّح «العمال الكردستاني» بـ…).
+GAP_PUNCT = frozenset({'"', "(", ")", "[", "]"})
 # Pronoun suffixes a trigger's last word may carry (حذره، استقبلها، زيارته).
 TRIGGER_SUFFIXES = ("هما", "هم", "ها", "ه")
 
@@ -212,7 +214,8 @@ def _match(pat: Pattern, tokens: list[Token], readings, i: int, hi: int) -> Trig
             final = (w + 1 == last)
             for skip in range(0, MAX_GAP + 1):
                 j = pos + skip
-                if j >= hi or (skip and not tokens[j - 1].norm[0].isalnum()):
+                if j >= hi or (skip and not tokens[j - 1].norm[0].isalnum()
+                               and tokens[j - 1].norm not in GAP_PUNCT):
                     return None
                 if _slot_ok(nxt, readings[j], final):
                     if j > pos:
