@@ -49,7 +49,7 @@ def main() -> None:
     global CLIENT
     db = Path(tempfile.mkdtemp(prefix="marsad-fuzz-api-")) / "fuzz.duckdb"
     Store(db).close()
-    CLIENT = TestClient(create_app(Settings(db_path=str(db))), raise_server_exceptions=False)
+    CLIENT = TestClient(create_app(Settings(db_path=str(db)), code_workers=0), raise_server_exceptions=False)
     arm()
     atheris.Setup(sys.argv, one_input)
     atheris.Fuzz()

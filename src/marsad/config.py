@@ -38,6 +38,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("dedup_window_days", 2, "De-duplication: events of the same dyad and root within this many days may merge."),
     Setting("api_token", "", "Token required by write endpoints of the HTTP API (empty: write endpoints disabled)."),
     Setting("api_max_body", 2_000_000, "Maximum HTTP request body in bytes."),
+    Setting("api_code_workers", 1, "Worker processes that code articles posted to the HTTP API (0: code in a thread of the server process)."),
+    Setting("api_code_queue", 32, "Articles each API coding worker accepts at a time; more get 503 with Retry-After."),
     Setting("query_timeout_ms", 5000, "Time limit for one store query from the API."),
 )
 
@@ -62,6 +64,8 @@ class Settings:
     dedup_window_days: int = _DEFAULTS["dedup_window_days"]
     api_token: str = _DEFAULTS["api_token"]
     api_max_body: int = _DEFAULTS["api_max_body"]
+    api_code_workers: int = _DEFAULTS["api_code_workers"]
+    api_code_queue: int = _DEFAULTS["api_code_queue"]
     query_timeout_ms: int = _DEFAULTS["query_timeout_ms"]
 
     def with_(self, **changes: Any) -> Settings:

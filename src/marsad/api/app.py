@@ -19,7 +19,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from marsad.api import read, write
-from marsad.api.coding import DEFAULT_QUEUE, DEFAULT_WORKERS, CodingPool
+from marsad.api.coding import CodingPool
 from marsad.api.db import StoreAccess
 from marsad.api.errors import BodyLimitMiddleware, SecurityHeadersMiddleware, install_error_handlers
 from marsad.api.labels import Labels
@@ -37,14 +37,14 @@ def create_app(settings: Settings | None = None, code_workers: int | None = None
                code_queue: int | None = None) -> FastAPI:
     """The API and dashboard for the store at ``settings.db_path``.
 
-    ``code_workers`` processes code the posted articles (default 1; 0 codes in a thread of this
-    process), with at most ``code_queue`` articles per worker accepted at a time (default 32);
-    see :mod:`marsad.api.coding`.
+    ``code_workers`` processes code the posted articles (default: setting ``api_code_workers``;
+    0 codes in a thread of this process), with at most ``code_queue`` articles per worker accepted
+    at a time (default: setting ``api_code_queue``); see :mod:`marsad.api.coding`.
     """
     settings = settings or Settings()
     access = StoreAccess(settings)
-    coding = CodingPool(settings, DEFAULT_WORKERS if code_workers is None else code_workers,
-                        DEFAULT_QUEUE if code_queue is None else code_queue)
+    coding = CodingPool(settings, settings.api_code_workers if code_workers is None else code_workers,
+                        settings.api_code_queue if code_queue is None else code_queue)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

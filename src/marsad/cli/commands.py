@@ -227,8 +227,29 @@ def run_export(settings: Settings, fmt: str, out: Path, header: bool = True) -> 
 MAX_HEADER_BYTES = 32 * 1024
 
 
+M_ARENA_MAX = -8  # glibc mallopt parameter
+
+
+def limit_malloc_arenas(arenas: int = 2) -> bool:
+    """Long-running commands (serve, watch): cap glibc's malloc arenas, as MALLOC_ARENA_MAX=2 would.
+
+    DuckDB's and the server's threads otherwise spread allocations over many arenas and RSS keeps
+    creeping up from fragmentation (docs/reliability.md, watch soak).  No-op without glibc.
+    """
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return bool(libc.mallopt(M_ARENA_MAX, arenas))
+    except (OSError, AttributeError):
+        return False
+
+
 def run_serve(settings: Settings, host: str, port: int) -> None:
     import uvicorn
+
+    limit_malloc_arenas()
 
     from marsad.api.app import create_app
 

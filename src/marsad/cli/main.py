@@ -245,8 +245,10 @@ def watch_cmd(
 ) -> None:
     """Ingest new files as they arrive in FOLDER, each exactly once (state kept in the store, so a
     restart never ingests a file twice)."""
+    from marsad.cli.commands import limit_malloc_arenas
     from marsad.ingest.watch import Watcher
 
+    limit_malloc_arenas()
     watcher = Watcher(folder, _settings(db), settle=settle)
     watcher.run(interval, once, on_result=None if quiet else (lambda r: typer.echo(r.line(), err=True)))
 
