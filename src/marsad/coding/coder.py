@@ -61,11 +61,13 @@ class EventStage:
     _attr_doc: Document | None = field(default=None, repr=False)  # held, so its id is not reused
     _attr_si: int = field(default=-1, repr=False)
     _attr_val: list = field(default_factory=list, repr=False)
+    _pending: list = field(default_factory=list, repr=False)  # (event, sentence, trigger token)
     name: str = "events"
     requires: tuple[str, ...] = ("tokens", "sentences", "actors")
     provides: tuple[str, ...] = ("events",)
 
     def __call__(self, doc: Document) -> Document:
+        self._pending.clear()
         tokens = doc.tokens
         readings = self.lexicon.readings(tokens)
         coded = [m for m in doc.actors if m.code and is_argument(m)]
@@ -86,7 +88,20 @@ class EventStage:
             for ev in events:
                 ev.confidence = self.filter.score(ev.features)
         doc.events = _dedupe(events)
+        self._add_quantities(doc)
         return doc
+
+    def _add_quantities(self, doc: Document) -> None:
+        """Quantities of the events the confidence model keeps (the others are never output)."""
+        floor = self.filter.threshold if self.filter is not None else 0.0
+        kept = {id(e) for e in doc.events if e.confidence >= floor}
+        found: dict[tuple[int, int], list] = {}
+        for ev, si, start in self._pending:
+            if id(ev) in kept:
+                if (si, start) not in found:
+                    found[(si, start)] = cue_fns.quantities(self.cues, doc, si, start)
+                ev.quantities = list(found[(si, start)])
+        self._pending.clear()
 
     def _events(self, ctx: Context) -> list[Event]:
         doc, si, tm = ctx.doc, ctx.si, ctx.tm
@@ -212,7 +227,6 @@ class EventStage:
                 modality = "future" if under == "intent" else "hypothetical"
         background = cue_fns.is_background(cues, doc, si, tm.start)
         reported = self._attribution(doc, si)
-        quantities = cue_fns.quantities(cues, doc, si, tm.start)
         for ev in events:
             ev.modality = modality
             if modality == "future" and ev.root in SPEECH_ACT_ROOTS:
@@ -221,7 +235,7 @@ class EventStage:
                 self._recode(ev, code)
             ev.background = background
             ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]
-            ev.quantities = quantities
+            self._pending.append((ev, si, tm.start))  # quantities: only for events that are kept
 
 
 def _pairs(pat, sources: list[ActorMention], targets: list[ActorMention],
