@@ -34,10 +34,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
+from itertools import repeat
 
 from marsad.text.normalize import normalize_text
 
@@ -56,7 +58,12 @@ def shingles(text: str, n: int = NGRAM) -> frozenset[str]:
     return frozenset(norm[i:i + n] for i in range(len(norm) - n + 1))
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+def hashed_shingles(text: str) -> frozenset[int]:
+    """:func:`shingles` as 64-bit string hashes (compact to keep; same Jaccard but for collisions)."""
+    return frozenset(map(hash, shingles(text)))
+
+
+def jaccard(a: frozenset, b: frozenset) -> float:
     if not a or not b:
         return 0.0
     inter = len(a & b)
@@ -115,18 +122,19 @@ class Group:
     day_max: Date | None = None
     period_lo: Date | None = None  # narrowest coarse period of the members
     period_hi: Date | None = None
-    evidence: list[str] = field(default_factory=list)
+    members: list[_Shingles] = field(default_factory=list)  # the members' evidence shingles (lazy)
     articles: set[str] = field(default_factory=set)  # content hashes of the members' articles
-    _shingles: list[frozenset[str]] | None = None
+    _sets: list[frozenset[int]] | None = None  # the members' shingles, once one was asked for
 
     @property
     def dated(self) -> bool:
         return self.day_min is not None or self.period_lo is not None
 
-    def similarity(self, sh: frozenset[str]) -> float:
-        if self._shingles is None:
-            self._shingles = [shingles(t) for t in self.evidence]
-        return max((jaccard(sh, s) for s in self._shingles), default=0.0)
+    def similarity(self, sh: frozenset[int]) -> float:
+        """Highest Jaccard similarity of ``sh`` with a member's evidence."""
+        if self._sets is None:
+            self._sets = [s.get() for s in self.members]
+        return max(map(jaccard, repeat(sh), self._sets), default=0.0)
 
     def add(self, m: MentionKey, sh: _Shingles) -> None:
         self.source_agent = self.source_agent or m.source_agent
@@ -139,10 +147,10 @@ class Group:
             lo, hi = period_bounds(m.date, m.precision or "day")
             self.period_lo = max(self.period_lo or lo, lo)
             self.period_hi = min(self.period_hi or hi, hi)
-        self.evidence.append(m.evidence)
+        self.members.append(sh)
+        if self._sets is not None:
+            self._sets.append(sh.get())
         self.articles.add(m.content_hash)
-        if self._shingles is not None:
-            self._shingles.append(sh.get())
 
 
 def _agents_ok(m: MentionKey, g: Group) -> bool:
@@ -190,11 +198,13 @@ def closed(g: Group, day: Date, window: int) -> bool:
 class Grouper:
     """Group mentions into events from scratch (:meth:`group`)."""
 
-    def __init__(self, window: int, min_similarity: float = MIN_SIMILARITY,
-                 max_candidates: int = MAX_CANDIDATES) -> None:
+    def __init__(self, window: int, min_similarity: float = MIN_SIMILARITY, max_candidates: int = MAX_CANDIDATES,
+                 cache: Mapping[str, array] | None = None) -> None:
         self.window = window
         self.min_similarity = min_similarity
         self.max_candidates = max_candidates
+        self.cache = cache or {}  # mention_id → hashed shingles known from an earlier batch
+        self.shingled: dict[str, array] = {}  # mention_id → hashed shingles used by this grouper
 
     def group(self, mentions: Iterable[MentionKey], fixed: Mapping[str, str] | None = None) -> dict[str, str]:
         """mention_id → event_id: each key's mentions taken in canonical order.
@@ -217,7 +227,7 @@ class Grouper:
         open_: list[Group] = []  # groups a dated mention at the current date may still join
         latest: list[Group] | None = None  # the dated groups undated mentions may join by similarity
         for m in ordered:
-            lazy = _Shingles(m.evidence)
+            lazy = _Shingles(m, self.cache, self.shingled)
             if m.date is not None:
                 open_ = [g for g in open_ if not closed(g, m.date, self.window)]
             elif latest is None:  # dated mentions are all placed: the dated groups' dates are final
@@ -271,15 +281,21 @@ def _undated_candidates(m: MentionKey, groups: dict[str, Group], latest: list[Gr
 
 
 class _Shingles:
-    """A mention's shingles, computed on first use (most mentions never need them)."""
+    """A mention's evidence shingles (hashed), computed on first use: most mentions never need
+    them.  Kept as compact arrays in ``out`` so the store can hand them to the next batch."""
 
-    __slots__ = ("text", "value")
+    __slots__ = ("mention", "cache", "out", "value")
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.value: frozenset[str] | None = None
+    def __init__(self, mention: MentionKey, cache: Mapping[str, array], out: dict[str, array]) -> None:
+        self.mention = mention
+        self.cache = cache
+        self.out = out
+        self.value: frozenset[int] | None = None
 
-    def get(self) -> frozenset[str]:
+    def get(self) -> frozenset[int]:
         if self.value is None:
-            self.value = shingles(self.text)
+            mid = self.mention.mention_id
+            known = self.cache.get(mid)
+            self.value = frozenset(known) if known is not None else hashed_shingles(self.mention.evidence)
+            self.out[mid] = known if known is not None else array("q", self.value)
         return self.value

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -33,7 +34,7 @@ from marsad.config import Settings
 from marsad.document import Document
 from marsad.errors import StoreError, StoreLockedError
 from marsad.ingest.readers import InputRejection
-from marsad.store.dedup import MAX_CANDIDATES, Grouper
+from marsad.store.dedup import MAX_CANDIDATES, Grouper, MentionKey
 from marsad.store.groups_sql import REGROUP_SQL, load_affected
 from marsad.store.rows import article_row, export_record, mention_key, mention_rows, rejection_row
 from marsad.store.tension import TensionPoint, dyad_timeline
@@ -139,6 +140,7 @@ class Store:
         self.settings = settings or Settings()
         self.read_only = read_only
         self._in_transaction = False
+        self._shingles: dict[str, array] = {}  # hashed evidence shingles of the last batch's mentions
         try:
             if read_only and self.path != ":memory:" and not Path(self.path).exists():
                 raise StoreError(f"{self.path}: no such store; create it with `marsad ingest`")
@@ -262,17 +264,25 @@ class Store:
                 con.execute("INSERT OR REPLACE INTO rejections BY NAME SELECT * FROM rtbl")
             return self._add_mentions(mentions) if mentions else 0
 
+    def _keep_shingles(self, shingled: dict[str, array], loaded: list[MentionKey]) -> None:
+        """Keep the hashed shingles of this batch's mentions: the next batch reloads most of them."""
+        old = self._shingles
+        keep = {k.mention_id: old[k.mention_id] for k in loaded if k.mention_id in old}
+        keep.update(shingled)
+        self._shingles = keep
+
     def _add_mentions(self, ments: list[dict[str, Any]]) -> int:
         """Insert new mention rows, regroup what they affect, recompute changed events rows."""
         con, window = self.con, self.settings.dedup_window_days
         keys = [mention_key(m) for m in ments]
-        grouper = Grouper(window, max_candidates=self.max_candidates)
+        grouper = Grouper(window, max_candidates=self.max_candidates, cache=self._shingles)
         stored = load_affected(con, keys, window, grouper.max_candidates)
         first_new: dict[tuple[str, str, str, str], tuple] = {}
         for k in keys:
             first_new[k.key] = min(first_new.get(k.key, k.sort_key()), k.sort_key())
         fixed = {k.mention_id: eid for k, eid in stored if k.sort_key() < first_new[k.key]}
         ids = grouper.group([k for k, _ in stored] + keys, fixed)
+        self._keep_shingles(grouper.shingled, [k for k, _ in stored])
         for m in ments:
             m["event_id"] = ids[m["mention_id"]]
         mtbl = pa.Table.from_pylist(ments)  # noqa: F841 - read by DuckDB by name
