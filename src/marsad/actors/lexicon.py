@@ -59,6 +59,7 @@ class PhraseIndex:
     def __init__(self) -> None:
         self.phrases: dict[tuple[str, ...], list] = defaultdict(list)
         self.max_len: dict[str, int] = {}
+        self.prefixes: set[tuple[str, ...]] = set()  # proper prefixes of phrases (2+ words), to stop early
         # per word: the (prefix, key, max phrase length) readings that can start a phrase
         self._starts: dict[str, tuple[tuple[str, str, int], ...]] = {}
 
@@ -82,6 +83,8 @@ class PhraseIndex:
             bucket.append(value)
         if len(key) > self.max_len.get(key[0], 0):
             self.max_len[key[0]] = len(key)
+        for n in range(2, len(key)):
+            self.prefixes.add(key[:n])
 
     def __len__(self) -> int:
         return len(self.phrases)
@@ -89,15 +92,23 @@ class PhraseIndex:
     def match_at(self, tokens: list[Token], i: int, stop: set[str] | None = None) -> Match | None:
         """The longest phrase starting at token ``i`` (any reading of the first word)."""
         best: Match | None = None
+        phrases, prefixes = self.phrases, self.prefixes
         for prefix, key, n in self.starts(tokens[i]):
-            for length in range(min(n, len(tokens) - i), 0, -1):
-                if best is not None and length <= best.end - best.start:
-                    break
-                seq = (key,) + tuple(t.key for t in tokens[i + 1:i + length])
-                hit = self.phrases.get(seq)
+            n = min(n, len(tokens) - i)
+            seq: tuple[str, ...] = (key,)
+            found, length = None, 1
+            while True:  # grow the phrase word by word while some entry still starts with it
+                hit = phrases.get(seq)
                 if hit and not (length == 1 and stop and key in stop):
-                    best = Match(i, i + length, tuple(hit), prefix)
+                    found = (length, hit)
+                if length == n or (length > 1 and seq not in prefixes):
                     break
+                seq += (tokens[i + length].key,)
+                length += 1
+                if seq not in prefixes and seq not in phrases:
+                    break
+            if found is not None and (best is None or found[0] > best.end - best.start):
+                best = Match(i, i + found[0], tuple(found[1]), prefix)
         return best
 
     def scan(self, tokens: list[Token], lo: int = 0, hi: int | None = None,
@@ -107,7 +118,7 @@ class PhraseIndex:
         out = []
         i = lo
         while i < hi:
-            m = self.match_at(tokens, i, stop) if self.starts(tokens[i]) else None
+            m = self.match_at(tokens, i, stop)
             if m is not None and m.end <= hi:
                 out.append(m)
                 i = m.end
