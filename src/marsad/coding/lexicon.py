@@ -35,6 +35,7 @@ class Pattern:
     flags: frozenset[str]
     preps: frozenset[str]  # target prepositions (from prep=على|ضد)
     source: str  # "02.tsv:17" for provenance
+    later: tuple[frozenset[str], ...] = ()  # the words after the first (no gaps): a quick pre-check
 
     @property
     def size(self) -> int:
@@ -76,7 +77,8 @@ def parse_pattern(text: str, cameo: str, flags_field: str, where: str) -> Patter
             flags.add(f)
         else:
             raise ResourceError(f"{where}: unknown flag {f!r}")
-    return Pattern(tuple(words), cameo, frozenset(flags), frozenset(preps), where)
+    later = tuple(w for w in words[1:] if w is not GAP)
+    return Pattern(tuple(words), cameo, frozenset(flags), frozenset(preps), where, later)
 
 
 class TriggerLexicon:
@@ -176,13 +178,13 @@ def find_triggers(lex: TriggerLexicon, tokens: list[Token], lo: int, hi: int,
     present: set[str] | None = None  # every key of the sentence, built on first need
     for i in range(lo, hi):
         for pat in readings[i][2]:
-            if len(pat.words) > 1:
+            if pat.later:
                 if present is None:
                     present = set()
                     for r in readings[lo:hi]:
                         present |= r[0]
                         present |= r[1]
-                if not all(w is GAP or not w.isdisjoint(present) for w in pat.words[1:]):
+                if any(map(present.isdisjoint, pat.later)):
                     continue  # a later word of the pattern is nowhere in the sentence
             m = _match(pat, tokens, readings, i, hi)
             if m is not None:
