@@ -186,7 +186,7 @@ def top_dyads(store: Store, since: Date | None, until: Date | None, limit: int) 
 
 def map_points(store: Store, q: EventQuery, limit: int) -> list[dict[str, Any]]:
     """Events grouped by place (rounded coordinates): counts per QuadClass and mentions."""
-    where, params = store._where(q)
+    where, params = store.where_sql(q)
     extra = "place_lat IS NOT NULL AND place_lon IS NOT NULL"
     where = f"{where} AND {extra}" if where else f" WHERE {extra}"
     sql = f"""

@@ -340,7 +340,6 @@ class Store:
             conds.append("NOT background")
         return (" WHERE " + " AND ".join(conds)) if conds else "", params
 
-    _where = where_sql  # the old private name, still called by marsad.api.queries
 
     def events(self, q: EventQuery | None = None) -> list[EventRow]:
         q = q or EventQuery()
