@@ -89,11 +89,12 @@ class PhraseIndex:
     def __len__(self) -> int:
         return len(self.phrases)
 
-    def match_at(self, tokens: list[Token], i: int, stop: set[str] | None = None) -> Match | None:
+    def match_at(self, tokens: list[Token], i: int, stop: set[str] | None = None,
+                 starts: tuple[tuple[str, str, int], ...] | None = None) -> Match | None:
         """The longest phrase starting at token ``i`` (any reading of the first word)."""
         best: Match | None = None
         phrases, prefixes = self.phrases, self.prefixes
-        for prefix, key, n in self.starts(tokens[i]):
+        for prefix, key, n in self.starts(tokens[i]) if starts is None else starts:
             n = min(n, len(tokens) - i)
             seq: tuple[str, ...] = (key,)
             found, length = None, 1
@@ -117,8 +118,10 @@ class PhraseIndex:
         hi = len(tokens) if hi is None else hi
         out = []
         i = lo
+        starts = self.starts
         while i < hi:
-            m = self.match_at(tokens, i, stop)
+            st = starts(tokens[i])
+            m = self.match_at(tokens, i, stop, st) if st else None
             if m is not None and m.end <= hi:
                 out.append(m)
                 i = m.end
