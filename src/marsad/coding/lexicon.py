@@ -105,17 +105,16 @@ class TriggerLexicon:
         index, stop, cache = self.index, self.stop, self._cache
         if len(cache) > 300_000:
             cache.clear()
-        out = []
-        for t in tokens:
-            r = cache.get(t.norm)
+        out = [cache.get(t.norm) for t in tokens]
+        for i, r in enumerate(out):
             if r is None:
+                t = tokens[i]
                 plain, suff = token_readings(t, index, stop)
                 starts: dict[int, Pattern] = {}
                 for key in plain | suff:
                     for pat in index.get(key, ()):
                         starts.setdefault(id(pat), pat)
-                r = cache[t.norm] = (plain, suff, tuple(starts.values()))
-            out.append(r)
+                out[i] = cache[t.norm] = (plain, suff, tuple(starts.values()))
         return out
 
     @property
