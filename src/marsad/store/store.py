@@ -20,7 +20,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from datetime import date as Date
 from importlib import resources as ilr
@@ -130,6 +130,26 @@ def _like_literal(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+@dataclass(slots=True)
+class _Pending:
+    """One input item of an ingest batch, already turned into rows."""
+
+    content_hash: str | None  # None: an input rejection (no article text to hash)
+    article: dict[str, Any] | None = None
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    rejection: dict[str, Any] | None = None
+
+
+def _pending(item: Document | InputRejection, now: datetime) -> _Pending:
+    if isinstance(item, InputRejection):
+        return _Pending(None, rejection=rejection_row(item.source, item.id, item.source, item.code, item.reason, now))
+    h = item.article.content_hash
+    if item.rejection is not None:
+        return _Pending(h, rejection=rejection_row(h, item.article.id, item.article.url or item.article.id,
+                                                   item.rejection.code, item.rejection.reason, now))
+    return _Pending(h, article_row(item, now, h), mention_rows(item, h))
+
+
 class Store:
     """A DuckDB file holding articles, mentions, events and rejections."""
 
@@ -176,11 +196,18 @@ class Store:
 
     # ---------------------------------------------------------------- ingest
     def ingest(self, items: Iterable[Document | InputRejection], batch_size: int = 500) -> IngestStats:
-        """Store coded documents (and rejections) in transactions of ``batch_size``."""
+        """Store coded documents (and rejections) in transactions of ``batch_size``.
+
+        Each document is turned into its rows as it arrives and then let go, so a batch holds
+        rows (a few KB per article), not documents with their tokens (a few hundred KB).
+        """
         total = IngestStats()
-        batch: list[Document | InputRejection] = []
+        batch: list[_Pending] = []
+        now = _now()
         for item in items:
-            batch.append(item)
+            if not batch:
+                now = _now()
+            batch.append(_pending(item, now))
             if len(batch) >= batch_size:
                 total.add(self._ingest_batch(batch))
                 batch = []
@@ -188,29 +215,24 @@ class Store:
             total.add(self._ingest_batch(batch))
         return total
 
-    def _ingest_batch(self, batch: list[Document | InputRejection]) -> IngestStats:
+    def _ingest_batch(self, batch: list[_Pending]) -> IngestStats:
         stats = IngestStats()
         with self.transaction():
-            hash_of = {id(d): d.article.content_hash for d in batch if isinstance(d, Document)}
-            known = self._known_hashes(list(hash_of.values()))
+            known = self._known_hashes([p.content_hash for p in batch if p.content_hash is not None])
             arts, ments, rejs = [], [], []
             seen: set[str] = set()
-            now = _now()
-            for d in batch:
-                if isinstance(d, InputRejection):
-                    rejs.append(rejection_row(d.source, d.id, d.source, d.code, d.reason, now))
+            for p in batch:
+                h = p.content_hash
+                if h is not None:
+                    if h in known or h in seen:
+                        stats.duplicates += 1
+                        continue
+                    seen.add(h)
+                if p.rejection is not None:
+                    rejs.append(p.rejection)
                     continue
-                h = hash_of[id(d)]
-                if h in known or h in seen:
-                    stats.duplicates += 1
-                    continue
-                seen.add(h)
-                if d.rejection is not None:
-                    rejs.append(rejection_row(h, d.article.id, d.article.url or d.article.id, d.rejection.code,
-                                              d.rejection.reason, now))
-                    continue
-                arts.append(article_row(d, now, h))
-                ments.extend(mention_rows(d, h))
+                arts.append(p.article)
+                ments.extend(p.mentions)
             self.load_coded(arts, ments, rejs)
         stats.articles, stats.events = len(arts), len(ments)
         stats.rejected = len(rejs)
