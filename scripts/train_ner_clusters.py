@@ -15,7 +15,12 @@ Steps (deterministic: one fastText thread, fixed seeds):
    role Brown-cluster prefixes play in classic NER feature sets).
 
 The output is a TSV ``key<TAB>c1<TAB>c2<TAB>c3`` (one cluster id per
-granularity) with ``#`` comment lines; only the table ships, not the vectors.
+granularity) with ``#`` comment lines.
+
+Licence: the table is derived from SaudiNewsNet (CC BY-NC-SA), so the package does **not** ship
+it and the packaged NER is trained without it (``train_ner.py --clusters ''``).  To use clusters
+locally (non-commercial use), build the table, then retrain with ``train_ner.py`` (the default
+``--clusters`` path is the file this script writes); on ANERcorp dev this gained about 1 F1 point.
 """
 
 from __future__ import annotations

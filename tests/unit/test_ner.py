@@ -15,8 +15,8 @@ from marsad.actors.ner_features import FeatureExtractor, Lexicon  # noqa: E402
 SHARED_TEST = Path(__file__).parents[2] / ".." / "shared" / "data" / "ner" / "ANERCorp.test.txt"
 # Entity-level micro F1 (all four types) of the shipped model on the ANERcorp TEST split,
 # as printed by scripts/eval_ner.py; the test allows 0.01 below it.
-ACHIEVED_F1 = 0.716
-ACHIEVED_F1_NO_MISC = 0.729
+ACHIEVED_F1 = 0.692
+ACHIEVED_F1_NO_MISC = 0.706
 
 
 @pytest.fixture(scope="module")
@@ -137,8 +137,10 @@ def test_packaged_model_ships_its_files() -> None:
     from marsad.actors.ner import MODEL_NAME, clusters_path, lexicon_path
 
     with resources.as_file(resources.files("marsad") / "resources" / "models" / MODEL_NAME) as path:
-        assert path.is_file() and lexicon_path(path).is_file() and clusters_path(path).is_file()
-        total = sum(p.stat().st_size for p in (path, lexicon_path(path), clusters_path(path)))
+        assert path.is_file() and lexicon_path(path).is_file()
+        # no word clusters: they derive from SaudiNewsNet (CC BY-NC-SA), which the package must not carry
+        assert not clusters_path(path).exists()
+        total = sum(p.stat().st_size for p in (path, lexicon_path(path)))
         assert total < 8_000_000
 
 
