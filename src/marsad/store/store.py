@@ -195,7 +195,7 @@ class Store:
         self.close()
 
     # ---------------------------------------------------------------- ingest
-    def ingest(self, items: Iterable[Document | InputRejection], batch_size: int = 500) -> IngestStats:
+    def ingest(self, items: Iterable[Document | InputRejection], batch_size: int = 2000) -> IngestStats:
         """Store coded documents (and rejections) in transactions of ``batch_size``.
 
         Each document is turned into its rows as it arrives and then let go, so a batch holds
