@@ -84,17 +84,20 @@ class EventStage:
                 events.extend(self._events(ctx))
             if ments:
                 topic = [ments[0]]
+        floor = 0.0
         if self.filter is not None:
+            floor = self.filter.threshold
             for ev in events:
                 ev.confidence = self.filter.score(ev.features)
-        doc.events = _dedupe(events)
+        # below the model's threshold an event is never output: later stages (quantities, places,
+        # dates) only work on the kept ones
+        doc.events = [e for e in _dedupe(events) if e.confidence >= floor]
         self._add_quantities(doc)
         return doc
 
     def _add_quantities(self, doc: Document) -> None:
-        """Quantities of the events the confidence model keeps (the others are never output)."""
-        floor = self.filter.threshold if self.filter is not None else 0.0
-        kept = {id(e) for e in doc.events if e.confidence >= floor}
+        """Quantities of the events the confidence model kept."""
+        kept = {id(e) for e in doc.events}
         found: dict[tuple[int, int], list] = {}
         for ev, si, start in self._pending:
             if id(ev) in kept:
