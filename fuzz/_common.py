@@ -28,8 +28,13 @@ def _alarm(signum: int, frame: object) -> None:
     raise Hang(f"one input took more than {TIMEOUT_S} s")
 
 
-def arm() -> None:
+def fuzz(one_input) -> None:
+    """Run the atheris loop on ``one_input`` with the per-input time limit armed."""
+    import atheris
+
     signal.signal(signal.SIGALRM, _alarm)
+    atheris.Setup(sys.argv, one_input)
+    atheris.Fuzz()
 
 
 def limited(func, *args):

@@ -6,7 +6,6 @@ empty store: any 5xx is a finding.
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 from urllib.parse import quote
@@ -14,7 +13,7 @@ from urllib.parse import quote
 import atheris
 
 with atheris.instrument_imports():
-    from _common import arm, limited
+    from _common import fuzz, limited
     from fastapi.testclient import TestClient
 
     from marsad.api.app import create_app
@@ -50,9 +49,7 @@ def main() -> None:
     db = Path(tempfile.mkdtemp(prefix="marsad-fuzz-api-")) / "fuzz.duckdb"
     Store(db).close()
     CLIENT = TestClient(create_app(Settings(db_path=str(db)), code_workers=0), raise_server_exceptions=False)
-    arm()
-    atheris.Setup(sys.argv, one_input)
-    atheris.Fuzz()
+    fuzz(one_input)
 
 
 if __name__ == "__main__":

@@ -4,14 +4,13 @@
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 
 import atheris
 
 with atheris.instrument_imports():
-    from _common import arm, check_items, limited
+    from _common import check_items, fuzz, limited
 
     from marsad.ingest.readers import JSONL_SUFFIXES, READERS, read_inputs
 
@@ -31,9 +30,7 @@ def one_input(data: bytes) -> None:
 
 
 def main() -> None:
-    arm()
-    atheris.Setup(sys.argv, one_input)
-    atheris.Fuzz()
+    fuzz(one_input)
 
 
 if __name__ == "__main__":

@@ -6,12 +6,10 @@ A page gives an article or raises ValueError with a reason (read_html_file turns
 
 from __future__ import annotations
 
-import sys
-
 import atheris
 
 with atheris.instrument_imports():
-    from _common import SEEDS, arm, limited
+    from _common import SEEDS, fuzz, limited
 
     from marsad.ingest.html import article_from_html
 
@@ -43,9 +41,7 @@ def one_input(data: bytes) -> None:
 
 
 def main() -> None:
-    arm()
-    atheris.Setup(sys.argv, one_input)
-    atheris.Fuzz()
+    fuzz(one_input)
 
 
 if __name__ == "__main__":

@@ -6,12 +6,11 @@ Every non-blank line must give exactly one article or one rejection, whatever th
 from __future__ import annotations
 
 import io
-import sys
 
 import atheris
 
 with atheris.instrument_imports():
-    from _common import arm, check_items, limited
+    from _common import check_items, fuzz, limited
 
     from marsad.ingest.readers import read_jsonl_stream
 
@@ -24,9 +23,7 @@ def one_input(data: bytes) -> None:
 
 
 def main() -> None:
-    arm()
-    atheris.Setup(sys.argv, one_input)
-    atheris.Fuzz()
+    fuzz(one_input)
 
 
 if __name__ == "__main__":

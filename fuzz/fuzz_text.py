@@ -6,12 +6,10 @@ an Arabic seed sentence, bidi and zero-width controls; the pipeline runs with ``
 
 from __future__ import annotations
 
-import sys
-
 import atheris
 
 with atheris.instrument_imports():
-    from _common import SEEDS, arm, check_document, coder, limited
+    from _common import SEEDS, check_document, coder, fuzz, limited
 
 CODER = None
 CONTROLS = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u0640"
@@ -35,9 +33,7 @@ def one_input(data: bytes) -> None:
 def main() -> None:
     global CODER
     CODER = coder()
-    arm()
-    atheris.Setup(sys.argv, one_input)
-    atheris.Fuzz()
+    fuzz(one_input)
 
 
 if __name__ == "__main__":
