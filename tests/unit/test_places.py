@@ -195,21 +195,14 @@ def test_places_unlisted_settlement_takes_context_country(gaz):
     assert ("عيتا الشعب", "عيتا الشعب", "LBN") in found
 
 
-def test_places_verbal_event_topic_is_not_place(gaz):
-    text = "أدان وزير الخارجية العدوان الإسرائيلي على غزة."
-    doc = document_from_text(text)
-    ev = event(doc, "أدان وزير الخارجية العدوان الإسرائيلي على غزة", "أدان", "وزير الخارجية")
-    ev.cameo = "111"
-    doc.events = [ev]
-    assign_places(doc, gaz)
-    assert doc.events[0].place is None
-
-
-def test_places_phone_call_has_no_place(gaz):
-    text = "جرى اتصال هاتفي بين الوزيرين تناول الأوضاع في غزة."
-    doc = document_from_text(text)
-    ev = event(doc, "جرى اتصال هاتفي بين الوزيرين تناول الأوضاع في غزة", "اتصال هاتفي")
-    ev.cameo = "041"
+@pytest.mark.parametrize(("evidence", "trigger", "source", "cameo"), [
+    ("أدان وزير الخارجية العدوان الإسرائيلي على غزة", "أدان", "وزير الخارجية", "111"),  # verbal: topic is no place
+    ("جرى اتصال هاتفي بين الوزيرين تناول الأوضاع في غزة", "اتصال هاتفي", "", "041"),  # phone call: no place
+])
+def test_places_events_without_a_place(gaz, evidence, trigger, source, cameo):
+    doc = document_from_text(evidence + ".")
+    ev = event(doc, evidence, trigger, source)
+    ev.cameo = cameo
     doc.events = [ev]
     assign_places(doc, gaz)
     assert doc.events[0].place is None
