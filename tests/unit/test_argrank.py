@@ -33,9 +33,9 @@ def test_ranker_picks_the_highest_scoring_candidate(tmp_path):
     p.write_text(json.dumps({"weights": {"bias": -1.0, "a": 2.0, "b": -3.0}}), encoding="utf-8")
     r = ArgRanker(p)
     cands = [Candidate(None, {"b": 1.0}, "none"), Candidate(None, {"a": 1.0}, "x"), Candidate(None, {}, "y")]
-    assert r.best(cands).how == "x"
+    assert r.best(cands)[0].how == "x"
     assert r.score({"a": 1.0}) == pytest.approx(1 / (1 + 2.718281828459045 ** -1.0))
-    assert r.best([]) is None
+    assert r.best([])[0] is None
 
 
 def test_candidates_cover_the_sentence_and_never_target_the_source(collected):

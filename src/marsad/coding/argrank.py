@@ -14,16 +14,12 @@ are kept.  The model is ``resources/models/arg_model.json``.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
-from itertools import repeat
-from operator import mul
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from marsad import resources
 from marsad.coding.arguments import clause_bounds, speaker
+from marsad.coding.confidence import LogisticModel, bucket
 from marsad.document import ActorMention
 
 if TYPE_CHECKING:
@@ -44,13 +40,6 @@ class Candidate:
     how: str  # what the candidate is: mention, speaker, topic, implied, none, domestic
 
 
-def _bucket(n: int, edges: tuple[int, ...]) -> str:
-    for e in edges:
-        if n <= e:
-            return f"<={e}"
-    return f">{edges[-1]}"
-
-
 def _position(ctx: Context, m: ActorMention) -> tuple[str, int]:
     """Where ``m`` stands relative to the trigger: before/after/inside/gap, and distance in tokens."""
     tm = ctx.tm
@@ -63,19 +52,26 @@ def _position(ctx: Context, m: ActorMention) -> tuple[str, int]:
     return "after", m.token_start - tm.end
 
 
-def _mention_features(ctx: Context, m: ActorMention, role: str, chosen: bool) -> dict[str, float]:
+def _trigger_clause(ctx: Context) -> tuple[int, int]:
+    """Token range of the trigger's clause (at least the whole trigger)."""
+    sent = ctx.doc.sentences[ctx.si]
+    cs, ce = clause_bounds(ctx.doc.tokens, sent.first_token, sent.last_token, ctx.tm.start)
+    return cs, max(ce, ctx.tm.end)
+
+
+def _mention_features(ctx: Context, m: ActorMention, role: str, chosen: bool,
+                      clause: tuple[int, int]) -> dict[str, float]:
     toks = ctx.doc.tokens
     tm = ctx.tm
     pat = tm.pattern
     root = pat.cameo[:2]
     pos, dist = _position(ctx, m)
     sent = ctx.doc.sentences[ctx.si]
-    cs, ce = clause_bounds(toks, sent.first_token, sent.last_token, tm.start)
-    same_clause = cs <= m.token_start < max(ce, tm.end)
+    same_clause = clause[0] <= m.token_start < clause[1]
     prev = toks[m.token_start - 1].key if m.token_start > sent.first_token else "^"
     clitic = toks[m.token_start].prefix.lstrip("وف")[:1] or "-"
     kind = "state" if len(m.code) == 3 else m.code.split(":")[0]
-    d = _bucket(dist, (0, 1, 3, 6, 12))
+    d = bucket(dist, (0, 1, 3, 6, 12))
     f = {
         f"{role}:pos={pos}": 1.0,
         f"{role}:pos={pos}|d={d}": 1.0,
@@ -101,13 +97,14 @@ def _mention_features(ctx: Context, m: ActorMention, role: str, chosen: bool) ->
 def source_candidates(ctx: Context, chosen: list[ActorMention], how: str) -> list[Candidate]:
     """Every mention of the sentence, the speaker and the topic, as possible sources."""
     first = chosen[0] if chosen else None
+    clause = _trigger_clause(ctx)
     out: list[Candidate] = []
     seen: set[str] = set()
     for m in ctx.ments:
         if m.code in seen and m is not first:
             continue
         seen.add(m.code)
-        f = _mention_features(ctx, m, "s", m is first)
+        f = _mention_features(ctx, m, "s", m is first, clause)
         if m is first:
             f[f"s:how={how}"] = 1.0
         out.append(Candidate(m, f, "mention"))
@@ -136,13 +133,14 @@ def target_candidates(ctx: Context, source: ActorMention, chosen: list[ActorMent
     """Mentions of the sentence (not the source), no target, and the source's own state."""
     first = chosen[0] if chosen and chosen[0] is not source else None
     root = ctx.tm.pattern.cameo[:2]
+    clause = _trigger_clause(ctx)
     out: list[Candidate] = []
     seen: set[str] = set()
     for m in ctx.ments:
         if m is source or (m.code in seen and m is not first):
             continue
         seen.add(m.code)
-        f = _mention_features(ctx, m, "t", m is first)
+        f = _mention_features(ctx, m, "t", m is first, clause)
         if m is first:
             f[f"t:how={how}"] = 1.0
         if m.code == source.code:
@@ -153,7 +151,7 @@ def target_candidates(ctx: Context, source: ActorMention, chosen: list[ActorMent
         f = {f"t:extra={how}": 1.0, f"t:extra={how}|root={root}": 1.0, "t:chosen=True": 1.0}
         out.append(Candidate(first, f, how))
     none = {"t:none": 1.0, f"t:none|root={root}": 1.0, f"t:none|chosen={first is None}": 1.0,
-            f"t:none|n={_bucket(len(out), (0, 1, 2, 4))}": 1.0}
+            f"t:none|n={bucket(len(out), (0, 1, 2, 4))}": 1.0}
     for flag in ctx.tm.pattern.flags & {"noun", "passive", "sym", "notarget"}:
         none[f"t:none|flag={flag}"] = 1.0
     out.append(Candidate(None, none, NONE))
@@ -164,31 +162,20 @@ def target_candidates(ctx: Context, source: ActorMention, chosen: list[ActorMent
     return out
 
 
-class ArgRanker:
-    """A logistic model over candidate features; weights load lazily from JSON."""
+class ArgRanker(LogisticModel):
+    """The argument model; its ``bias`` weight is the intercept (not a candidate feature)."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        self._path = path
-        self._weights: dict[str, float] | None = None
-
-    @property
-    def weights(self) -> dict[str, float]:
-        if self._weights is None:
-            p = self._path or resources.path("arg_model")
-            data = json.loads(p.read_text(encoding="utf-8"))
-            self._weights = {str(k): float(v) for k, v in data["weights"].items()}
-        return self._weights
+    resource = "arg_model"
 
     def score(self, features: dict[str, float]) -> float:
-        w = self.weights
-        z = w.get("bias", 0.0) + sum(map(mul, map(w.get, features.keys(), repeat(0.0)), features.values()))
+        z = self.weights.get("bias", 0.0) + self.logit(features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def best(self, cands: list[Candidate]) -> Candidate | None:
-        """The highest-scoring candidate (the first on ties: mentions come in text order)."""
+    def best(self, cands: list[Candidate]) -> tuple[Candidate | None, float]:
+        """The highest-scoring candidate and its score (the first on ties: mentions come in text order)."""
         best, top = None, -1.0
         for c in cands:
             s = self.score(c.features)
             if s > top:
                 best, top = c, s
-        return best
+        return best, top

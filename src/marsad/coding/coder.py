@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from marsad.actors.stage import is_dual_referent
 from marsad.coding import cues as cue_fns
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
-from marsad.coding.arguments import conjoined, find_args, speaker
+from marsad.coding.arguments import Args, conjoined, find_args, speaker
 from marsad.coding.cameo import CameoTable
 from marsad.coding.confidence import Context, EventFilter, event_features
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
@@ -155,13 +155,11 @@ class EventStage:
             ev.features = event_features(ctx, ev, args)
         return out
 
-    def _rank(self, ctx: Context, args, sources: list[ActorMention],
+    def _rank(self, ctx: Context, args: Args, sources: list[ActorMention],
               targets: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
         """Let the argument model choose the source and the target among the candidates."""
         cands = source_candidates(ctx, sources, args.source_how)
-        best = self._choose(ctx, "s", cands)
-        if best is not None:
-            args.source_p = self.ranker.score(best.features)
+        best = self._choose(ctx, "s", cands, args)
         if best is not None and (not sources or best.mention is not sources[0]):
             sources = self._group(ctx, best)
             args.source_how = f"rank_{best.how}"
@@ -172,9 +170,7 @@ class EventStage:
         if "notarget" in ctx.tm.pattern.flags:
             return sources, targets
         cands = target_candidates(ctx, src, targets, args.target_how, domestic)
-        best = self._choose(ctx, "t", cands)
-        if best is not None:
-            args.target_p = self.ranker.score(best.features)
+        best = self._choose(ctx, "t", cands, args)
         if best is None or (targets and best.mention is targets[0]) or (not targets and best.how == NONE):
             return sources, targets
         if best.how == NONE:
@@ -185,10 +181,18 @@ class EventStage:
             targets, args.target_how = self._group(ctx, best), f"rank_{best.how}"
         return sources, targets
 
-    def _choose(self, ctx: Context, role: str, cands: list[Candidate]) -> Candidate | None:
+    def _choose(self, ctx: Context, role: str, cands: list[Candidate], args: Args) -> Candidate | None:
+        """The argument model's choice (its score goes to ``args`` for the confidence model)."""
         if self.collect is not None:
             self.collect.append((ctx, role, cands))
-        return self.ranker.best(cands) if self.ranker is not None else None
+        if self.ranker is None:
+            return None
+        best, p = self.ranker.best(cands)
+        if role == "s":
+            args.source_p = p
+        else:
+            args.target_p = p
+        return best
 
     @staticmethod
     def _group(ctx: Context, c: Candidate) -> list[ActorMention]:

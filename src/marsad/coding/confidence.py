@@ -42,7 +42,8 @@ class Context:
     places: list[list[ActorMention]]  # locative place mentions per sentence
 
 
-def _bucket(n: int, edges: tuple[int, ...]) -> str:
+def bucket(n: int, edges: tuple[int, ...]) -> str:
+    """"<=e" for the first edge e with n <= e, else ">last" (a feature value for a count)."""
     for e in edges:
         if n <= e:
             return f"<={e}"
@@ -71,16 +72,16 @@ def event_features(ctx: Context, ev: Event, args: Args) -> dict[str, float]:
         f"tgt_kind={ev.target.kind if ev.target else 'none'}": 1.0,
         f"src_agent={ev.source.agent}": 1.0,
         f"mod={ev.modality}": 1.0,
-        f"sent={_bucket(ctx.si, (0, 1, 3, 6))}": 1.0,
-        f"sent_len={_bucket(sent.last_token - sent.first_token, (8, 15, 30, 50))}": 1.0,
-        f"ntrig={_bucket(ctx.n_triggers, (1, 2, 4))}": 1.0,
-        f"trig_pos={_bucket(tm.start - sent.first_token, (0, 2, 6, 15))}": 1.0,
+        f"sent={bucket(ctx.si, (0, 1, 3, 6))}": 1.0,
+        f"sent_len={bucket(sent.last_token - sent.first_token, (8, 15, 30, 50))}": 1.0,
+        f"ntrig={bucket(ctx.n_triggers, (1, 2, 4))}": 1.0,
+        f"trig_pos={bucket(tm.start - sent.first_token, (0, 2, 6, 15))}": 1.0,
         f"words={pat.size}": 1.0,
     }
     if args.source_p >= 0:
-        f[f"src_p={_bucket(int(args.source_p * 10), (2, 4, 6, 8))}"] = 1.0
-        f[f"tgt_p={_bucket(int(args.target_p * 10), (2, 4, 6, 8))}"] = 1.0
-        f[f"root={root}|tgt_p={_bucket(int(args.target_p * 10), (3, 6))}"] = 1.0
+        f[f"src_p={bucket(int(args.source_p * 10), (2, 4, 6, 8))}"] = 1.0
+        f[f"tgt_p={bucket(int(args.target_p * 10), (2, 4, 6, 8))}"] = 1.0
+        f[f"root={root}|tgt_p={bucket(int(args.target_p * 10), (3, 6))}"] = 1.0
     for flag in pat.flags:
         f[f"flag={flag}"] = 1.0
     if tm.gaps:
@@ -97,34 +98,42 @@ def event_features(ctx: Context, ev: Event, args: Args) -> dict[str, float]:
     return f
 
 
-class EventFilter:
-    """A logistic model over :func:`event_features`; weights load lazily from JSON."""
+class LogisticModel:
+    """Weights of a logistic model over binary features, loaded lazily from a JSON file
+    (``{"weights": {...}, ...}``; ``resource`` names the packaged file when no path is given)."""
+
+    resource = ""
 
     def __init__(self, path: Path | None = None) -> None:
         self._path = path
         self._weights: dict[str, float] | None = None
-        self._threshold = 0.0
-
-    def _load(self) -> dict[str, float]:
-        p = self._path or resources.path("event_filter")
-        data = json.loads(p.read_text(encoding="utf-8"))
-        self._threshold = float(data.get("threshold", 0.0))
-        return {str(k): float(v) for k, v in data["weights"].items()}
+        self._meta: dict = {}
 
     @property
     def weights(self) -> dict[str, float]:
         if self._weights is None:
-            self._weights = self._load()
+            data = json.loads((self._path or resources.path(self.resource)).read_text(encoding="utf-8"))
+            self._meta = {k: v for k, v in data.items() if k != "weights"}
+            self._weights = {str(k): float(v) for k, v in data["weights"].items()}
         return self._weights
+
+    def logit(self, features: dict[str, float]) -> float:
+        w = self.weights
+        return sum(map(mul, map(w.get, features.keys(), repeat(0.0)), features.values()))  # one pass in C
+
+
+class EventFilter(LogisticModel):
+    """The event confidence model over :func:`event_features` (its ``bias`` is a feature)."""
+
+    resource = "event_filter"
 
     @property
     def threshold(self) -> float:
         self.weights  # noqa: B018 - loads the file
-        return self._threshold
+        return float(self._meta.get("threshold", 0.0))
 
     def score(self, features: dict[str, float]) -> float:
-        w = self.weights
-        z = sum(map(mul, map(w.get, features.keys(), repeat(0.0)), features.values()))  # one pass in C
+        z = self.logit(features)
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
