@@ -61,18 +61,17 @@ class EventStage:
     _attr_doc: Document | None = field(default=None, repr=False)  # held, so its id is not reused
     _attr_si: int = field(default=-1, repr=False)
     _attr_val: list = field(default_factory=list, repr=False)
-    _pending: list = field(default_factory=list, repr=False)  # (event, sentence, trigger token)
     name: str = "events"
     requires: tuple[str, ...] = ("tokens", "sentences", "actors")
     provides: tuple[str, ...] = ("events",)
 
     def __call__(self, doc: Document) -> Document:
-        self._pending.clear()
         tokens = doc.tokens
         readings = self.lexicon.readings(tokens)
         coded = [m for m in doc.actors if m.code and is_argument(m)]
         places = _places_by_sentence(doc)
         events: list[Event] = []
+        at: dict[int, tuple[int, int]] = {}
         topic: list[ActorMention] = []
         for si, sent in enumerate(doc.sentences):
             doc.check_deadline()
@@ -81,7 +80,10 @@ class EventStage:
             triggers = find_triggers(self.lexicon, tokens, lo, hi, readings)
             for tm in triggers:
                 ctx = Context(doc, si, tm, ments, topic, coded, len(triggers), places)
-                events.extend(self._events(ctx))
+                made = self._events(ctx)
+                for ev in made:
+                    at[id(ev)] = (si, tm.start)  # for the quantities of the kept events
+                events.extend(made)
             if ments:
                 topic = [ments[0]]
         floor = 0.0
@@ -92,19 +94,19 @@ class EventStage:
         # below the model's threshold an event is never output: later stages (quantities, places,
         # dates) only work on the kept ones
         doc.events = [e for e in _dedupe(events) if e.confidence >= floor]
-        self._add_quantities(doc)
+        self._add_quantities(doc, at)
         return doc
 
-    def _add_quantities(self, doc: Document) -> None:
-        """Quantities of the events the confidence model kept."""
-        kept = {id(e) for e in doc.events}
+    def _add_quantities(self, doc: Document, at: dict[int, tuple[int, int]]) -> None:
+        """Quantities of the events the confidence model kept (``at``: event → sentence, trigger token)."""
+        if self.cues is None:
+            return
         found: dict[tuple[int, int], list] = {}
-        for ev, si, start in self._pending:
-            if id(ev) in kept:
-                if (si, start) not in found:
-                    found[(si, start)] = cue_fns.quantities(self.cues, doc, si, start)
-                ev.quantities = list(found[(si, start)])
-        self._pending.clear()
+        for ev in doc.events:
+            where = at[id(ev)]
+            if where not in found:
+                found[where] = cue_fns.quantities(self.cues, doc, *where)
+            ev.quantities = list(found[where])
 
     def _events(self, ctx: Context) -> list[Event]:
         doc, si, tm = ctx.doc, ctx.si, ctx.tm
@@ -242,7 +244,6 @@ class EventStage:
                 self._recode(ev, code)
             ev.background = background
             ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]
-            self._pending.append((ev, si, tm.start))  # quantities: only for events that are kept
 
 
 def _pairs(pat, sources: list[ActorMention], targets: list[ActorMention],
