@@ -43,8 +43,7 @@ def create_app(settings: Settings | None = None, code_workers: int | None = None
     """
     settings = settings or Settings()
     access = StoreAccess(settings)
-    coding = CodingPool(settings, settings.api_code_workers if code_workers is None else code_workers,
-                        settings.api_code_queue if code_queue is None else code_queue)
+    coding = CodingPool(settings, code_workers, code_queue)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -34,17 +34,18 @@ from marsad.api.errors import ApiError
 from marsad.config import Settings
 from marsad.document import Article, Document
 
-DEFAULT_WORKERS = 1
-DEFAULT_QUEUE = 32  # articles per worker, running or waiting
 RETRY_AFTER_S = 1
 
 
 class CodingPool:
     """Codes articles for the API in ``workers`` processes (see the module docstring)."""
 
-    def __init__(self, settings: Settings, workers: int = DEFAULT_WORKERS, queue: int = DEFAULT_QUEUE) -> None:
+    def __init__(self, settings: Settings, workers: int | None = None, queue: int | None = None) -> None:
+        """``workers``/``queue`` (articles per worker, running or waiting) default to the settings
+        ``api_code_workers``/``api_code_queue``."""
         self.settings = settings
-        self.workers = max(0, workers)
+        self.workers = max(0, settings.api_code_workers if workers is None else workers)
+        queue = settings.api_code_queue if queue is None else queue
         self.limit = max(1, queue) * max(1, self.workers)
         self.pending = 0
         self._executor: ProcessPoolExecutor | None = None
