@@ -17,7 +17,7 @@ from marsad.coding import cues as cue_fns
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
 from marsad.coding.arguments import Args, conjoined, find_args, speaker
 from marsad.coding.cameo import CameoTable
-from marsad.coding.confidence import Context, EventFilter, event_features
+from marsad.coding.confidence import Context, EventFilter, event_features, root_features
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.document import ActorMention, Document, Event, Span
 from marsad.text.tokens import candidates, clitic_length
@@ -91,9 +91,12 @@ class EventStage:
             floor = self.filter.threshold
             for ev in events:
                 ev.confidence = self.filter.score(ev.features)
+        events = _dedupe(events)
+        if self.filter is not None:
+            _rescue_roots(self.filter, events)
         # below the model's threshold an event is never output: later stages (quantities, places,
         # dates) only work on the kept ones
-        doc.events = [e for e in _dedupe(events) if e.confidence >= floor]
+        doc.events = [e for e in events if e.confidence >= floor]
         self._add_quantities(doc, at)
         return doc
 
@@ -117,7 +120,9 @@ class EventStage:
         args = find_args(tm, tokens, ctx.ments, lo, hi)
         sources, targets = args.sources, args.targets
         symmetric = "sym" in pat.flags
-        if not sources and "passive" not in pat.flags and "noun" not in pat.flags:
+        if not sources and "passive" not in pat.flags:
+            # a verbal noun with no actor around it (الزيارة، المواجهات) is done by the speaker
+            # or the topic actor, like a verb with no subject
             dual = _dual_pair(doc, tm, lo, ctx.coded)
             spk = speaker(tokens, ctx.ments, lo, tm.start) if not dual else None
             if dual:
@@ -331,6 +336,25 @@ def _dual_pair(doc: Document, tm: TriggerMatch, lo: int, coded: list[ActorMentio
         if len(seen) == 2:
             break
     return list(seen.values()) if len(seen) == 2 else []
+
+
+def _rescue_roots(model: EventFilter, events: list[Event]) -> None:
+    """Roots the article-level root model accepts but no candidate reached the threshold with:
+    their most confident asserted, non-background candidate is raised to the threshold."""
+    floor, need = model.threshold, model.root_threshold
+    if need > 1.0:
+        return
+    by_root: dict[str, list[Event]] = {}
+    for ev in events:
+        if ev.modality == "asserted" and not ev.background:
+            by_root.setdefault(ev.root, []).append(ev)
+    for root, evs in by_root.items():
+        best = max(evs, key=lambda e: e.confidence)  # the first on ties
+        if best.confidence >= floor:
+            continue
+        feats = root_features(root, [e.confidence for e in evs], [e.features for e in evs])
+        if model.root_score(feats) >= need:
+            best.confidence = floor
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -7,7 +7,11 @@ trigger word, how the source and target were found, actor kinds, modality,
 position); :class:`EventFilter` turns the features into a confidence with a
 logistic model trained by ``scripts/train_event_filter.py`` on the annotated
 training set (``../shared/eval/train``), shipped as
-``resources/models/event_filter.json`` with its tuned threshold.
+``resources/models/event_filter.json`` with its tuned threshold.  The same file
+holds an article-level *root model* over :func:`root_features`: when it says an
+article codes a root but no candidate of that root passed the threshold, the
+coder keeps the most confident one (the scorer's root and source/root figures
+count an article's roots, whichever event carries them).
 """
 
 from __future__ import annotations
@@ -98,6 +102,27 @@ def event_features(ctx: Context, ev: Event, args: Args) -> dict[str, float]:
     return f
 
 
+def root_features(root: str, probs: list[float], features: list[dict[str, float]]) -> dict[str, float]:
+    """Features of one CAMEO root in one article, from its candidate events' confidences ``probs``
+    and event features (the article-level root model: is this root coded in the article at all?)."""
+    top = max(probs)
+    pats = {k for f in features for k in f if k.startswith("pat=")}
+    f = {
+        "bias": 1.0,
+        "top": top,
+        f"root={root}": 1.0,
+        f"top={bucket(int(top * 20), (1, 2, 3, 4, 5, 6, 8, 10, 13))}": 1.0,
+        f"root={root}|top={bucket(int(top * 10), (1, 2, 3, 5))}": 1.0,
+        f"n={bucket(len(probs), (1, 2, 3, 5, 8))}": 1.0,
+        f"npat={bucket(len(pats), (1, 2, 3))}": 1.0,
+    }
+    for ef in features:
+        for k in ef:
+            if k.startswith("sent="):
+                f[k] = 1.0
+    return f
+
+
 class LogisticModel:
     """Weights of a logistic model over binary features, loaded lazily from a JSON file
     (``{"weights": {...}, ...}``; ``resource`` names the packaged file when no path is given)."""
@@ -137,3 +162,16 @@ class EventFilter(LogisticModel):
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
+
+    @property
+    def root_threshold(self) -> float:
+        """Above it the root model codes a root in the article (> 1: no root model in the file)."""
+        self.weights  # noqa: B018 - loads the file
+        return float(self._meta.get("root_model", {}).get("threshold", 2.0))
+
+    def root_score(self, features: dict[str, float]) -> float:
+        """Probability that the article codes the root described by :func:`root_features`."""
+        self.weights  # noqa: B018 - loads the file
+        w = self._meta.get("root_model", {}).get("weights", {})
+        z = sum(w.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
