@@ -39,7 +39,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("api_token", "", "Token required by write endpoints of the HTTP API (empty: write endpoints disabled)."),
     Setting("api_max_body", 2_000_000, "Maximum HTTP request body in bytes."),
     Setting("api_code_workers", 1, "Worker processes that code articles posted to the HTTP API (0: code in a thread of the server process)."),
-    Setting("api_code_queue", 32, "Articles each API coding worker accepts at a time; more get 503 with Retry-After."),
+    Setting("api_code_queue", 32, "Articles each API coding worker accepts at a time; more wait for a place (api_code_wait_ms)."),
+    Setting("api_code_wait_ms", 5000, "How long a posted article waits for a place in a full coding queue before the answer is 503 coder_busy with Retry-After (0: at once)."),
+    Setting("api_read_threads", 4, "Threads that compute API reads missing from the response cache (store query and JSON); other misses wait for one, cache hits never do."),
     Setting("query_timeout_ms", 5000, "Time limit for one store query from the API."),
 )
 
@@ -66,6 +68,8 @@ class Settings:
     api_max_body: int = _DEFAULTS["api_max_body"]
     api_code_workers: int = _DEFAULTS["api_code_workers"]
     api_code_queue: int = _DEFAULTS["api_code_queue"]
+    api_code_wait_ms: int = _DEFAULTS["api_code_wait_ms"]
+    api_read_threads: int = _DEFAULTS["api_read_threads"]
     query_timeout_ms: int = _DEFAULTS["query_timeout_ms"]
 
     def with_(self, **changes: Any) -> Settings:

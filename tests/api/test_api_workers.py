@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from dataclasses import fields
 
@@ -30,7 +31,7 @@ def test_coding_runs_in_a_worker_process(client):
 
 
 def test_full_coding_queue_is_503_with_retry_after(api_store):
-    with TestClient(create_app(Settings(db_path=str(api_store)), code_queue=2)) as c:
+    with TestClient(create_app(Settings(db_path=str(api_store), api_code_wait_ms=0), code_queue=2)) as c:
         pool = c.app.state.coding
         pool.pending = pool.limit  # as if two articles were being coded
         r = c.post("/api/code", json={"text": TEXT})
@@ -39,6 +40,31 @@ def test_full_coding_queue_is_503_with_retry_after(api_store):
         pool.pending = 0
         assert c.post("/api/code", json={"text": TEXT}).status_code == 200
         assert pool.pending == 0  # released when the worker is done
+
+
+def test_full_coding_queue_waits_for_a_place_then_codes(api_store):
+    with TestClient(create_app(Settings(db_path=str(api_store), api_code_wait_ms=3000), code_queue=2)) as c:
+        pool = c.app.state.coding
+        pool.pending = pool.limit  # as if two articles were being coded
+        freed = threading.Timer(0.3, pool._done)  # one of them finishes 0.3 s later
+        freed.start()
+        start = time.perf_counter()
+        r = c.post("/api/code", json={"text": TEXT})
+        assert r.status_code == 200 and r.json()["events"]
+        assert 0.25 < time.perf_counter() - start < 3
+        assert pool.pending == pool.limit - 1 and not pool._waiters
+
+
+def test_full_coding_queue_is_503_after_the_bounded_wait(api_store):
+    with TestClient(create_app(Settings(db_path=str(api_store), api_code_wait_ms=300), code_queue=2)) as c:
+        pool = c.app.state.coding
+        pool.pending = pool.limit
+        start = time.perf_counter()
+        r = c.post("/api/code", json={"text": TEXT})
+        assert r.status_code == 503 and r.json()["error"]["code"] == "coder_busy"
+        assert r.headers["retry-after"] == "1" and 0.25 < time.perf_counter() - start < 3
+        assert not pool._waiters
+        pool.pending = 0
 
 
 def test_killed_worker_gives_503_then_a_new_pool(api_store):

@@ -232,13 +232,14 @@ def test_default_bind_is_loopback():
 def test_serve_bounds_request_headers(monkeypatch):
     import uvicorn
 
+    from marsad.api.http import BoundedHttpToolsProtocol
     from marsad.cli import commands
 
     seen = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw))
     commands.run_serve(Settings(db_path=":memory:"), "127.0.0.1", 0)
     assert seen["host"] == "127.0.0.1"
-    assert seen["http"] == "h11" and 0 < seen["h11_max_incomplete_event_size"] <= 64 * 1024
+    assert seen["http"] is BoundedHttpToolsProtocol and 0 < BoundedHttpToolsProtocol.max_head <= 64 * 1024
 
 
 class _RecordingCon:

@@ -9,9 +9,13 @@ reads' p99 was ten times their median).  So the API codes in other processes:
   threads, which ``fork`` would copy in an unknown state).  Each worker loads and warms the
   pipeline once (:mod:`marsad.api.coding_worker`) and keeps it.
 * The queue is bounded: at most ``queue`` articles per worker are accepted (running or
-  waiting).  One more is answered at once with 503 ``coder_busy`` and ``Retry-After``
-  instead of an ever longer wait.  An article counts until its worker is done with it, even
+  waiting).  One more waits up to ``wait_ms`` (setting ``api_code_wait_ms``) for a place;
+  if none frees up by then it is answered with 503 ``coder_busy`` and ``Retry-After``
+  instead of an ever longer wait.  So a short burst queues briefly and is coded, and only a
+  sustained overload is refused.  An article counts until its worker is done with it, even
   when its client has gone.
+* The workers run at a lower OS priority (``nice`` +10, :func:`marsad.api.coding_worker.warm`)
+  so that on a machine with few cores the server's read requests win the CPU from coding.
 * A worker that dies (killed, out of memory) breaks the executor: the articles it had get a
   503 ``coder_unavailable`` and the next request starts a new pool.
 * ``workers=0`` codes in a thread of the server process instead, one article at a time (the
@@ -40,16 +44,19 @@ RETRY_AFTER_S = 1
 class CodingPool:
     """Codes articles for the API in ``workers`` processes (see the module docstring)."""
 
-    def __init__(self, settings: Settings, workers: int | None = None, queue: int | None = None) -> None:
-        """``workers``/``queue`` (articles per worker, running or waiting) default to the settings
-        ``api_code_workers``/``api_code_queue``."""
+    def __init__(self, settings: Settings, workers: int | None = None, queue: int | None = None,
+                 wait_ms: int | None = None) -> None:
+        """``workers``/``queue`` (articles per worker, running or waiting)/``wait_ms`` default to the
+        settings ``api_code_workers``/``api_code_queue``/``api_code_wait_ms``."""
         self.settings = settings
         self.workers = max(0, settings.api_code_workers if workers is None else workers)
         queue = settings.api_code_queue if queue is None else queue
         self.limit = max(1, queue) * max(1, self.workers)
+        self.wait_s = max(0, settings.api_code_wait_ms if wait_ms is None else wait_ms) / 1000
         self.pending = 0
+        self._waiters: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = []
         self._executor: ProcessPoolExecutor | None = None
-        self._lock = threading.Lock()  # guards pending and the executor (done callbacks run in other threads)
+        self._lock = threading.Lock()  # guards pending, waiters, executor (done callbacks run in other threads)
         self._thread_coding = threading.Lock()  # workers=0: one article at a time
 
     async def events(self, article: Article) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
@@ -60,13 +67,33 @@ class CodingPool:
         """The coded document (to be stored)."""
         return await self._submit(coding_worker.code_document, article)
 
+    async def _enter(self) -> None:
+        """Take a place in the queue, waiting up to ``wait_s`` for one; 503 ``coder_busy`` after that."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.wait_s
+        while True:
+            with self._lock:
+                if self.pending < self.limit:
+                    self.pending += 1
+                    return
+                left = deadline - loop.time()
+                if left <= 0:
+                    raise ApiError(503, "coder_busy",
+                                   f"{self.pending} articles are waiting to be coded; retry later",
+                                   headers={"Retry-After": str(RETRY_AFTER_S)})
+                waiter: asyncio.Future[None] = loop.create_future()
+                self._waiters.append((loop, waiter))
+            try:
+                await asyncio.wait_for(waiter, left)
+            except TimeoutError:
+                pass  # the loop answers 503 unless a place freed up meanwhile
+            finally:
+                with self._lock:
+                    if (loop, waiter) in self._waiters:
+                        self._waiters.remove((loop, waiter))
+
     async def _submit(self, job: Any, article: Article) -> Any:
-        with self._lock:
-            if self.pending >= self.limit:
-                raise ApiError(503, "coder_busy",
-                               f"{self.pending} articles are waiting to be coded; retry later",
-                               headers={"Retry-After": str(RETRY_AFTER_S)})
-            self.pending += 1
+        await self._enter()
         if self.workers == 0:
             try:
                 return await run_in_threadpool(self._in_thread, job, article)
@@ -90,8 +117,13 @@ class CodingPool:
             return job(self.settings, article)
 
     def _done(self) -> None:
+        """An article left the queue: one waiting request may take its place (any thread)."""
         with self._lock:
             self.pending -= 1
+            woken = self._waiters.pop(0) if self._waiters else None
+        if woken is not None:
+            loop, waiter = woken
+            loop.call_soon_threadsafe(_wake, waiter)
 
     def _pool(self) -> ProcessPoolExecutor:
         with self._lock:
@@ -119,6 +151,11 @@ class CodingPool:
             ex, self._executor = self._executor, None
         if ex is not None:
             ex.shutdown(wait=True, cancel_futures=True)
+
+
+def _wake(waiter: asyncio.Future[None]) -> None:
+    if not waiter.done():
+        waiter.set_result(None)
 
 
 def _unavailable() -> ApiError:

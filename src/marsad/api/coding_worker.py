@@ -8,12 +8,15 @@ Each worker process loads one :class:`~marsad.api_lib.Coder` (the initializer ca
 from __future__ import annotations
 
 import gc
+import os
 from functools import lru_cache
 from typing import Any
 
 from marsad.api_lib import Coder
 from marsad.config import Settings
 from marsad.document import Article, Document
+
+NICE = 10  # added to the worker's OS priority: the server's reads win the CPU from coding
 
 
 @lru_cache(maxsize=1)
@@ -27,8 +30,14 @@ def warm(settings: Settings) -> None:
 
     The loaded lexicons and models are then moved out of the garbage collector's sight
     (``gc.freeze``): they live as long as the worker, and a full collection that walks them
-    took about 0.1 s, during which every queued article waited.
+    took about 0.1 s, during which every queued article waited.  The worker lowers its own
+    OS priority by :data:`NICE` first: on a machine with few cores, coding then yields the CPU
+    to the server process's read requests instead of competing with them as an equal.
     """
+    try:
+        os.nice(NICE)
+    except (OSError, AttributeError):  # not permitted, or no nice() on this platform
+        pass
     _coder(settings)
     gc.collect()
     gc.freeze()

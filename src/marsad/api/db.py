@@ -16,20 +16,27 @@
 * Read results are cached by endpoint and query string (LRU, at most ``CACHE_BYTES`` of
   response bodies).  The cache is exact: nothing else can write the file while the API
   holds it open read-only, and an ingest through the API clears it.
+* A miss is computed (query, response model, JSON) by :meth:`StoreAccess.computed` in one of
+  ``api_read_threads`` threads of its own, apart from the thread pool that the write
+  endpoints use: a burst of misses queues for those threads instead of starting dozens of
+  threads that fight for the GIL, and each running miss finishes sooner.  Concurrent misses
+  for the same key are computed once; the others wait for that result (single flight).
 """
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import anyio
 import duckdb
 
 from marsad.api.errors import ApiError
@@ -157,6 +164,39 @@ class StoreAccess:
         self._cache: OrderedDict[Hashable, Any] = OrderedDict()
         self._cache_bytes = 0
         self._cache_lock = threading.Lock()
+        self.read_threads = max(1, settings.api_read_threads)
+        self._read_limiter: anyio.CapacityLimiter | None = None  # made in the event loop, on first use
+        self._inflight: dict[Hashable, asyncio.Future[bytes]] = {}  # touched by the event loop only
+
+    async def computed(self, key: Hashable, compute: Callable[[], bytes]) -> bytes:
+        """The response body for ``key``: computed by ``compute`` in a read thread and cached, or the
+        result of the same computation already in flight for another request (single flight)."""
+        running = self._inflight.get(key)
+        if running is not None:
+            try:
+                return await asyncio.shield(running)
+            except asyncio.CancelledError:
+                if not running.cancelled():
+                    raise  # this request was cancelled
+                # the request computing it was cancelled: compute it here
+        if self._read_limiter is None:
+            self._read_limiter = anyio.CapacityLimiter(self.read_threads)
+        fut: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
+        self._inflight[key] = fut
+        try:
+            body = self.cache_put(key, await anyio.to_thread.run_sync(compute, limiter=self._read_limiter))
+        except asyncio.CancelledError:
+            fut.cancel()
+            raise
+        except BaseException as exc:
+            fut.set_exception(exc)
+            fut.exception()  # retrieved: no "never retrieved" warning when nobody else waited
+            raise
+        else:
+            fut.set_result(body)
+            return body
+        finally:
+            del self._inflight[key]
 
     def cache_get(self, key: Hashable) -> Any:
         """The cached value for ``key`` or None (LRU: a hit becomes the most recent entry)."""

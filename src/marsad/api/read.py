@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import asdict
 from datetime import date as Date
 from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BeforeValidator, TypeAdapter
-from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from marsad.api import queries
@@ -113,8 +111,8 @@ async def _cached(request: Request, adapter: TypeAdapter, compute: Callable[[], 
 
     Repeated requests are answered by :class:`CachedReads` before routing.  A miss runs
     ``compute`` (store queries), validates the value against the endpoint's response model and
-    serializes it, all in the thread pool (so the event loop keeps answering cached requests
-    meanwhile), and keeps the bytes.
+    serializes it, all in a read thread (so the event loop keeps answering cached requests
+    meanwhile), and keeps the bytes; see :meth:`~marsad.api.db.StoreAccess.computed`.
     """
     access = _access(request)
     key = cache_key(request.scope)
@@ -124,7 +122,7 @@ async def _cached(request: Request, adapter: TypeAdapter, compute: Callable[[], 
 
     def serialized() -> bytes:
         return adapter.dump_json(adapter.validate_python(compute()))
-    body = access.cache_put(key, await run_in_threadpool(serialized))
+    body = await access.computed(key, serialized)
     return Response(body, media_type="application/json", headers={"X-Cache": "miss"})
 
 
@@ -180,7 +178,7 @@ def build_router() -> APIRouter:
                 total = s.count_events(f)
             labels = _labels(request)
             return {"total": total, "limit": limit, "offset": offset,
-                    "events": [labels.event_row(asdict(row)) for row in rows]}
+                    "events": [labels.event_row(queries.flat(row)) for row in rows]}
         return await _cached(request, A["EventPage"], compute)
 
     @r.get("/api/events/{event_id}", response_model=EventDetail, tags=["events"], responses=ERRORS)
