@@ -278,6 +278,7 @@ async def run_load(base: str, clients: int, seconds: float, max_requests: int, s
     lat: dict[str, list[float]] = {}
     by_cache: dict[str, list[float]] = {}  # reads by the server's X-Cache header (hit / miss)
     errors: dict[str, int] = {}
+    reads_at: list[tuple[float, float, bool]] = []  # (start s into the run, latency s, cache miss)
     issued = 0
     deadline = time.monotonic() + seconds
     host, port = base.rsplit("//", 1)[1].split(":")
@@ -306,6 +307,8 @@ async def run_load(base: str, clients: int, seconds: float, max_requests: int, s
                 lat.setdefault(label, []).append(dt)
                 if cache:
                     by_cache.setdefault(f"reads, cache {cache}", []).append(dt)
+                if method == "GET":
+                    reads_at.append((t - t0, dt, cache == "miss"))
             else:
                 errors[key] = errors.get(key, 0) + 1
         await conn.close()
@@ -339,6 +342,7 @@ async def run_load(base: str, clients: int, seconds: float, max_requests: int, s
             "load_average_1min": {"min": min(loads, default=None), "max": max(loads, default=None),
                                   "mean": round(statistics.mean(loads), 2) if loads else None},
             "all_reads": _pcts([x for k, v in lat.items() if k.startswith("GET") for x in v]),
+            "reads_by_window": _windows(reads_at, 10.0),
             "reads_by_cache": {k: _pcts(v) for k, v in sorted(by_cache.items())},
             "endpoints": {k: _pcts(v) for k, v in sorted(lat.items())}}
 
@@ -355,6 +359,16 @@ def _children_cpu(pid: int | None) -> float:
             except (FileNotFoundError, ProcessLookupError):
                 continue
     return total
+
+
+def _windows(reads: list[tuple[float, float, bool]], width: float) -> list[dict]:
+    """Reads by the ``width``-second window they started in: p50/p99 and how many missed the cache
+    (the first windows meet a cold response cache; later ones show the warm server)."""
+    out: dict[int, list[tuple[float, bool]]] = {}
+    for start, dt, miss in reads:
+        out.setdefault(int(start // width), []).append((dt, miss))
+    return [{"from_s": k * width, **_pcts([dt for dt, _ in v]), "misses": sum(m for _, m in v)}
+            for k, v in sorted(out.items())]
 
 
 def _pcts(xs: list[float]) -> dict:

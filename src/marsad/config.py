@@ -41,7 +41,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("api_code_workers", 1, "Worker processes that code articles posted to the HTTP API (0: code in a thread of the server process)."),
     Setting("api_code_queue", 32, "Articles each API coding worker accepts at a time; more wait for a place (api_code_wait_ms)."),
     Setting("api_code_wait_ms", 5000, "How long a posted article waits for a place in a full coding queue before the answer is 503 coder_busy with Retry-After (0: at once)."),
-    Setting("api_read_threads", 4, "Threads that compute API reads missing from the response cache (store query and JSON); other misses wait for one, cache hits never do."),
+    Setting("api_code_nice", 5, "Added to the OS priority (nice) of the API's coding workers, so that read requests win the CPU from coding (0: same priority as the server)."),
+    Setting("api_read_threads", 16, "Threads that compute API reads missing from the response cache (store query and JSON); other misses wait for one, cache hits never do."),
     Setting("query_timeout_ms", 5000, "Time limit for one store query from the API."),
 )
 
@@ -69,6 +70,7 @@ class Settings:
     api_code_workers: int = _DEFAULTS["api_code_workers"]
     api_code_queue: int = _DEFAULTS["api_code_queue"]
     api_code_wait_ms: int = _DEFAULTS["api_code_wait_ms"]
+    api_code_nice: int = _DEFAULTS["api_code_nice"]
     api_read_threads: int = _DEFAULTS["api_read_threads"]
     query_timeout_ms: int = _DEFAULTS["query_timeout_ms"]
 

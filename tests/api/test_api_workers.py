@@ -138,3 +138,10 @@ def test_response_models_follow_the_store_rows():
     assert [f.name for f in fields(EventRow)] == [n for n in EventOut.model_fields
                                                   if n not in ("cameo_name", "cameo_name_ar")]
     assert [f.name for f in fields(TensionPoint)] == [n for n in TimelinePoint.model_fields if n != "cooperation"]
+
+
+def test_coding_workers_run_at_lower_priority(api_store):
+    with TestClient(create_app(Settings(db_path=str(api_store), api_code_nice=3))) as c:
+        assert c.post("/api/code", json={"text": TEXT}).status_code == 200
+        (pid,) = c.app.state.coding.worker_pids()
+        assert os.getpriority(os.PRIO_PROCESS, pid) == os.getpriority(os.PRIO_PROCESS, 0) + 3

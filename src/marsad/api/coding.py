@@ -14,8 +14,11 @@ reads' p99 was ten times their median).  So the API codes in other processes:
   instead of an ever longer wait.  So a short burst queues briefly and is coded, and only a
   sustained overload is refused.  An article counts until its worker is done with it, even
   when its client has gone.
-* The workers run at a lower OS priority (``nice`` +10, :func:`marsad.api.coding_worker.warm`)
-  so that on a machine with few cores the server's read requests win the CPU from coding.
+* The workers run at a lower OS priority (setting ``api_code_nice``, default +5;
+  :func:`marsad.api.coding_worker.warm`) so that on a machine with few cores the server's read
+  requests win the CPU from coding.  In the load test (bench/README.md) +10 gave reads a p50 of
+  0.3 ms but coding requests a p50 of 0.5–0.8 s on the shared 2-core machine, where other
+  programs at normal priority then beat the coder too; +5 kept coding near 0.1–0.3 s.
 * A worker that dies (killed, out of memory) breaks the executor: the articles it had get a
   503 ``coder_unavailable`` and the next request starts a new pool.
 * ``workers=0`` codes in a thread of the server process instead, one article at a time (the

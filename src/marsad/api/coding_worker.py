@@ -16,8 +16,6 @@ from marsad.api_lib import Coder
 from marsad.config import Settings
 from marsad.document import Article, Document
 
-NICE = 10  # added to the worker's OS priority: the server's reads win the CPU from coding
-
 
 @lru_cache(maxsize=1)
 def _coder(settings: Settings) -> Coder:
@@ -30,14 +28,15 @@ def warm(settings: Settings) -> None:
 
     The loaded lexicons and models are then moved out of the garbage collector's sight
     (``gc.freeze``): they live as long as the worker, and a full collection that walks them
-    took about 0.1 s, during which every queued article waited.  The worker lowers its own
-    OS priority by :data:`NICE` first: on a machine with few cores, coding then yields the CPU
-    to the server process's read requests instead of competing with them as an equal.
+    took about 0.1 s, during which every queued article waited.  The worker first lowers its
+    own OS priority by the setting ``api_code_nice``: on a machine with few cores, coding then
+    yields the CPU to the server process's read requests instead of competing as an equal.
     """
-    try:
-        os.nice(NICE)
-    except (OSError, AttributeError):  # not permitted, or no nice() on this platform
-        pass
+    if settings.api_code_nice > 0:
+        try:
+            os.nice(settings.api_code_nice)
+        except (OSError, AttributeError):  # not permitted, or no nice() on this platform
+            pass
     _coder(settings)
     gc.collect()
     gc.freeze()
