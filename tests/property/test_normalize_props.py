@@ -1,4 +1,9 @@
-"""Property tests for normalization: idempotence, offset round trip, no Arabic letter lost."""
+"""Property tests for normalization: idempotence, offset round trip, no Arabic letter lost.
+
+Examples per property: ``MARSAD_FUZZ_EXAMPLES`` (default 300), as in tests/reliability.
+"""
+
+import os
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,17 +14,18 @@ ARABIC = st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)
 MIXED = st.one_of(ARABIC, st.characters(min_codepoint=0x20, max_codepoint=0x7E),
                   st.sampled_from(["\u200f", "\u200b", "\u0640", "\ufefb", "\ufdf2", " ", "\n", "\u064b"]))
 TEXT = st.text(MIXED, max_size=200)
+PROPS = settings(max_examples=int(os.environ.get("MARSAD_FUZZ_EXAMPLES", "300")), deadline=None)
 
 
 @given(TEXT)
-@settings(max_examples=300, deadline=None)
+@PROPS
 def test_normalize_is_idempotent(raw):
     once = normalize_text(raw)
     assert normalize_text(once) == once
 
 
 @given(TEXT)
-@settings(max_examples=300, deadline=None)
+@PROPS
 def test_offsets_round_trip(raw):
     norm, m = normalize(raw)
     # every normalized character comes from a raw character at a non-decreasing position
@@ -34,7 +40,7 @@ def test_offsets_round_trip(raw):
 
 
 @given(st.text(st.characters(min_codepoint=0x0621, max_codepoint=0x064A), max_size=100))
-@settings(max_examples=300, deadline=None)
+@PROPS
 def test_no_arabic_letter_lost(raw):
     norm, _ = normalize(raw)
     letters_raw = [c for c in raw if c not in DELETED]

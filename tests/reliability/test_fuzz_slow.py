@@ -1,5 +1,5 @@
 """The long fuzzing runs (slow suite): atheris harnesses under fuzz/ and the hypothesis properties
-of test_inputs.py with many examples.
+of test_inputs.py, test_input_paths.py and tests/property with many examples.
 
 ``MARSAD_FUZZ_RUNS`` (default 100000) sets the atheris runs per harness, ``MARSAD_FUZZ_SLOW_EXAMPLES``
 (default 100000) the hypothesis examples per property.  A harness exits non-zero on any uncaught
@@ -38,7 +38,9 @@ def test_atheris_harness_runs_clean(harness, tmp_path):
 @pytest.mark.slow
 def test_hypothesis_properties_with_many_examples(tmp_path):
     env = {**marsad_env(), "MARSAD_FUZZ_EXAMPLES": EXAMPLES}
-    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                          str(Path(__file__).with_name("test_inputs.py"))], env=env, cwd=ROOT,
+    here = Path(__file__).parent
+    files = [here / "test_inputs.py", here / "test_input_paths.py", ROOT / "tests" / "property"]
+    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *map(str, files)],
+                         env=env, cwd=ROOT,
                          capture_output=True, text=True, timeout=24 * 3600)
     assert out.returncode == 0, out.stdout[-3000:]
