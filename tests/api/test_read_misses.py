@@ -66,3 +66,35 @@ def test_misses_run_in_at_most_api_read_threads(tmp_path, threads):
 
     asyncio.run(main())
     assert peak[0] == threads
+
+
+def test_a_miss_computed_across_a_write_is_not_cached(tmp_path):
+    access = _access(tmp_path)
+
+    def compute() -> bytes:
+        access.clear_cache()  # as if POST /api/ingest stored an article while this query ran
+        return b"stale"
+
+    assert asyncio.run(access.computed("k", compute)) == b"stale"
+    assert access.cache_get("k") is None
+
+
+def test_waiting_requests_compute_it_once_when_the_first_one_is_cancelled(tmp_path):
+    access, calls = _access(tmp_path), []
+
+    def compute() -> bytes:
+        calls.append(1)
+        time.sleep(0.1)
+        return b"{}"
+
+    async def main() -> list[object]:
+        first = asyncio.ensure_future(access.computed("k", compute))
+        await asyncio.sleep(0.01)
+        others = [asyncio.ensure_future(access.computed("k", compute)) for _ in range(3)]
+        await asyncio.sleep(0.01)
+        first.cancel()
+        return await asyncio.gather(first, *others, return_exceptions=True)
+
+    out = asyncio.run(main())
+    assert isinstance(out[0], asyncio.CancelledError) and out[1:] == [b"{}"] * 3
+    assert len(calls) == 2 and not access._inflight  # the cancelled one's query, then one more

@@ -167,24 +167,27 @@ class StoreAccess:
         self.read_threads = max(1, settings.api_read_threads)
         self._read_limiter: anyio.CapacityLimiter | None = None  # made in the event loop, on first use
         self._inflight: dict[Hashable, asyncio.Future[bytes]] = {}  # touched by the event loop only
+        self._generation = 0  # +1 on every cache clear (a write): a miss computed before it is not kept
 
     async def computed(self, key: Hashable, compute: Callable[[], bytes]) -> bytes:
         """The response body for ``key``: computed by ``compute`` in a read thread and cached, or the
         result of the same computation already in flight for another request (single flight)."""
-        running = self._inflight.get(key)
-        if running is not None:
+        while (running := self._inflight.get(key)) is not None:
             try:
                 return await asyncio.shield(running)
             except asyncio.CancelledError:
                 if not running.cancelled():
                     raise  # this request was cancelled
-                # the request computing it was cancelled: compute it here
+                # the request computing it was cancelled: look again, compute it here if nobody does
         if self._read_limiter is None:
             self._read_limiter = anyio.CapacityLimiter(self.read_threads)
         fut: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
         self._inflight[key] = fut
+        generation = self._generation
         try:
-            body = self.cache_put(key, await anyio.to_thread.run_sync(compute, limiter=self._read_limiter))
+            body = await anyio.to_thread.run_sync(compute, limiter=self._read_limiter)
+            if generation == self._generation:  # else an ingest cleared the cache meanwhile: don't keep it
+                self.cache_put(key, body)
         except asyncio.CancelledError:
             fut.cancel()
             raise
@@ -196,7 +199,8 @@ class StoreAccess:
             fut.set_result(body)
             return body
         finally:
-            del self._inflight[key]
+            if self._inflight.get(key) is fut:
+                del self._inflight[key]
 
     def cache_get(self, key: Hashable) -> Any:
         """The cached value for ``key`` or None (LRU: a hit becomes the most recent entry)."""
@@ -220,6 +224,7 @@ class StoreAccess:
         with self._cache_lock:
             self._cache.clear()
             self._cache_bytes = 0
+            self._generation += 1
 
     def _take(self) -> tuple[Store, Any]:
         """A Store view on a pooled read-only connection (opening the database on first use)."""
