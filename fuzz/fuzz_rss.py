@@ -29,7 +29,8 @@ def feed(fdp: atheris.FuzzedDataProvider) -> bytes:
     atom = fdp.ConsumeBool()
     parts = []
     for n in range(fdp.ConsumeIntInRange(0, 5)):
-        title, body = escape(text(fdp)), escape(f"<p>{text(fdp)}</p>" if fdp.ConsumeBool() else text(fdp))
+        title, body = escape(text(fdp)), f"<p>{text(fdp)}</p>" if fdp.ConsumeBool() else text(fdp)
+        body = escape(body) if fdp.ConsumeBool() else body  # unescaped: entities, character references, tags
         date = DATES[fdp.ConsumeIntInRange(0, len(DATES) - 1)]
         if atom:
             parts.append(f"<entry><title>{title}</title><id>e{n}</id><updated>{date}</updated>"

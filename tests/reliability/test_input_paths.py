@@ -234,3 +234,11 @@ def test_post_code_any_body_is_answered_without_5xx(api, body, ctype, query):
         assert isinstance(out["events"], list) and len(out["content_hash"]) == 64
     else:
         assert out["error"]["code"] and out["error"]["message"]
+
+
+@pytest.mark.parametrize("ref", ["&#99999999;", "&#x110000;", "&#1114112;"])
+def test_feed_with_a_character_reference_over_unicode_is_one_rejection(workdir, ref):
+    """Found by the property above: feedparser's chr() raised ValueError and stopped the batch."""
+    data = f"<rss><channel><item><title>x</title><description>{ref}</description></item></channel></rss>"
+    (item,) = read_one_file(workdir, "ref.rss", data.encode())
+    assert isinstance(item, InputRejection) and item.code == "bad_feed"

@@ -63,7 +63,14 @@ def entry_article(entry: Any, outlet: str | None, source: str, n: int) -> Item:
 
 def read_feed_bytes(data: bytes, source: str) -> Iterator[Item]:
     """Articles of an RSS/Atom document given as bytes."""
-    parsed = _feedparser().parse(io.BytesIO(data))
+    try:
+        parsed = _feedparser().parse(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - feedparser raises on some damaged feeds
+        # e.g. ValueError from chr() on a character reference over U+10FFFF (&#99999999;), which
+        # stopped the whole batch; found by tests/reliability/test_input_paths.py
+        yield InputRejection(source, source, "bad_feed", f"not a readable RSS/Atom feed: "
+                             f"{type(exc).__name__}: {str(exc)[:200]}")
+        return
     entries = [e for e in parsed.entries if e]
     if not entries:
         if parsed.get("bozo"):
