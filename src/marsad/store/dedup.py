@@ -39,7 +39,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
-from itertools import repeat
 
 from marsad.text.normalize import normalize_text
 
@@ -130,11 +129,28 @@ class Group:
     def dated(self) -> bool:
         return self.day_min is not None or self.period_lo is not None
 
-    def similarity(self, sh: frozenset[int]) -> float:
-        """Highest Jaccard similarity of ``sh`` with a member's evidence."""
+    def similarity(self, sh: frozenset[int], floor: float = 0.0) -> float:
+        """Highest Jaccard similarity of ``sh`` with a member's evidence; a value below ``floor``
+        when that highest one is below ``floor`` (members that cannot reach it are skipped).
+
+        Jaccard is at most the ratio of the two sets' sizes, so a member whose size ratio is no
+        higher than the best value so far (or below ``floor``) is not intersected: same result.
+        """
         if self._sets is None:
             self._sets = [s.get() for s in self.members]
-        return max(map(jaccard, repeat(sh), self._sets), default=0.0)
+        n, best = len(sh), 0.0
+        if not n:
+            return 0.0
+        for s in self._sets:
+            k = len(s)
+            lo, hi = (k, n) if k < n else (n, k)
+            if lo <= best * hi or lo < floor * hi:
+                continue
+            inter = len(sh & s)
+            j = inter / (n + k - inter)
+            if j > best:
+                best = j
+        return best
 
     def add(self, m: MentionKey, sh: _Shingles) -> None:
         self.source_agent = self.source_agent or m.source_agent
@@ -255,7 +271,7 @@ class Grouper:
             if not _agents_ok(m, g) or (m.country and g.country and m.country != g.country):
                 continue
             if m.date is None or not g.dated:
-                sim = 1.0 if m.content_hash in g.articles else g.similarity(sh.get())
+                sim = 1.0 if m.content_hash in g.articles else g.similarity(sh.get(), self.min_similarity)
                 if sim < self.min_similarity:
                     continue
             elif not dates_ok(m, g, self.window):
