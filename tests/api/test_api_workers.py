@@ -145,3 +145,24 @@ def test_coding_workers_run_at_lower_priority(api_store):
         assert c.post("/api/code", json={"text": TEXT}).status_code == 200
         (pid,) = c.app.state.coding.worker_pids()
         assert os.getpriority(os.PRIO_PROCESS, pid) == os.getpriority(os.PRIO_PROCESS, 0) + 3
+
+
+def test_a_wake_up_for_a_cancelled_request_goes_to_the_next_waiter(api_store):
+    import asyncio
+
+    from marsad.api.coding import CodingPool
+
+    pool = CodingPool(Settings(db_path=str(api_store), api_code_wait_ms=5000), workers=1, queue=1)
+
+    async def main() -> float:
+        pool.pending = pool.limit
+        first = asyncio.ensure_future(pool._enter())
+        second = asyncio.ensure_future(pool._enter())
+        await asyncio.sleep(0.05)
+        first.cancel()  # the first waiter's client goes away ...
+        pool._done()  # ... while a place frees up and the wake-up goes to that first waiter
+        start = time.perf_counter()
+        await asyncio.wait_for(second, 2)
+        return time.perf_counter() - start
+
+    assert asyncio.run(main()) < 1 and pool.pending == pool.limit and not pool._waiters

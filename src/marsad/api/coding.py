@@ -90,10 +90,20 @@ class CodingPool:
                 await asyncio.wait_for(waiter, left)
             except TimeoutError:
                 pass  # the loop answers 503 unless a place freed up meanwhile
-            finally:
-                with self._lock:
-                    if (loop, waiter) in self._waiters:
-                        self._waiters.remove((loop, waiter))
+            except asyncio.CancelledError:  # the client went away: a wake-up meant for it goes on
+                self._forget(loop, waiter, pass_on=True)
+                raise
+            self._forget(loop, waiter)
+
+    def _forget(self, loop: asyncio.AbstractEventLoop, waiter: asyncio.Future[None], pass_on: bool = False) -> None:
+        """Drop a waiter; with ``pass_on``, wake the next one if this one was woken for a free place."""
+        with self._lock:
+            if (loop, waiter) in self._waiters:
+                self._waiters.remove((loop, waiter))
+                return
+            woken = self._waiters.pop(0) if pass_on and self._waiters and self.pending < self.limit else None
+        if woken is not None:
+            woken[0].call_soon_threadsafe(_wake, woken[1])
 
     async def _submit(self, job: Any, article: Article) -> Any:
         await self._enter()
