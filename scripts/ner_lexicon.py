@@ -141,3 +141,31 @@ def wojood(shared: Path) -> Iterator[tuple[str, str]]:
                     yield f"W:{_WOJOOD_TYPES[typ]}", " ".join(words[s:e])
             words, layers = [], defaultdict(list)
 
+
+
+# Wojood types kept as training tags (outermost mapped layer wins); the rest is O.
+_WOJOOD_TRAIN_TYPES = {"PERS": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "EVENT": "MISC", "PRODUCT": "MISC"}
+
+
+def wojood_sentences(shared: Path, parts: tuple[str, ...] = ("train", "val", "test")) -> list[tuple[list[str], list[str]]]:
+    """Wojood sample sentences as ANERcorp-style ``(words, BIO tags)``.
+
+    Per token the first (outermost) layer of a kept type decides the tag;
+    GPE/LOC → LOC, EVENT/PRODUCT → MISC, other types → O.
+    """
+    sents: list[tuple[list[str], list[str]]] = []
+    for part in parts:
+        words: list[str] = []
+        tags: list[str] = []
+        with open(shared / "ner" / "wojood_sample" / f"{part}.txt", encoding="utf-8") as f:
+            lines = [line.split() for line in f]
+        for cols in [*lines, []]:
+            if cols and cols[0] != "$#$":
+                mapped = [(t[:2], _WOJOOD_TRAIN_TYPES[t[2:]]) for t in cols[1:] if t[2:] in _WOJOOD_TRAIN_TYPES]
+                words.append(cols[0])
+                tags.append(f"{mapped[0][0]}{mapped[0][1]}" if mapped else "O")
+                continue
+            if words:
+                sents.append((words, tags))
+            words, tags = [], []
+    return sents

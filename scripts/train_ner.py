@@ -1,6 +1,6 @@
 """Train the ANERcorp CRF NER model shipped in src/marsad/resources/models/.
 
-    PYTHONPATH=src .venv/bin/python scripts/train_ner.py            # final model, scores on TEST
+    PYTHONPATH=src .venv/bin/python scripts/train_ner.py --clusters ''   # the shipped model, scores on TEST
     PYTHONPATH=src .venv/bin/python scripts/train_ner.py --dev      # tune: last 20% of TRAIN held out
     PYTHONPATH=src .venv/bin/python scripts/train_ner.py --dev --grid "0.05,0.01 0.1,0.05"
     PYTHONPATH=src .venv/bin/python scripts/train_ner.py --cv 4 --grid "0.05,0.01 0.1,0.05"   # CV on TRAIN
@@ -11,18 +11,23 @@ to trust them more than they deserve on unseen text.  The place-name list is
 derived from the GeoNames/mledoze gazetteer files in ../shared and shipped in
 the lexicon file, so run time never reads ../shared.  Training is deterministic
 (L-BFGS, fixed fold assignment, sorted lists).
+
+The Wojood NER sample (MIT) is added as training data (``--wojood augment``,
+the default): its sentences carry every attribute twice, once shared and once
+prefixed ``W|``, so what is peculiar to Wojood's annotation goes to ``W|``
+weights that tagging never uses (``--wojood plain``: no copies; ``''``: none).
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import build_ner_e5_clusters
 import ner_lexicon
 import pycrfsuite
 
@@ -98,8 +103,23 @@ def learned_lists(sents: list[Sent], ratio: float, vocab: int = 0) -> list[tuple
     return sorted(pairs)
 
 
-def featurize(sents: list[Sent], base: Lexicon, ratio: float, vocab: int, folds: int) -> list[list[list[str]]]:
-    """Training features with jackknifed learned lists (fold = contiguous block)."""
+def restrict_clusters(lex: Lexicon, ext: set[str] | None, sents: list[Sent]) -> Lexicon:
+    """``lex`` whose clusters cover only the ``ext`` keys and the keys of ``sents`` (None: unchanged)."""
+    if ext is None or not lex.clusters:
+        return lex
+    allowed = ext | {k for words, _ in sents for k in keys_of(words)}
+    out = lex.merged(())
+    out.clusters = {k: v for k, v in lex.clusters.items() if k in allowed}
+    return out
+
+
+def featurize(sents: list[Sent], base: Lexicon, args: argparse.Namespace) -> list[list[list[str]]]:
+    """Training features with jackknifed learned lists (fold = contiguous block).
+
+    With ``args.cluster_ext`` (the cluster keys that come from outside ANERcorp),
+    a TRAIN-only key has a cluster only outside its own fold, as on new text.
+    """
+    ratio, vocab, folds = args.ratio, args.vocab, args.folds
     if folds <= 1:
         fx = FeatureExtractor(base.merged(learned_lists(sents, ratio, vocab)))
         return [fx.sentence(w) for w, _ in sents]
@@ -108,18 +128,54 @@ def featurize(sents: list[Sent], base: Lexicon, ratio: float, vocab: int, folds:
     for f in range(folds):
         held = sents[f * size : (f + 1) * size]
         rest = sents[: f * size] + sents[(f + 1) * size :]
-        fx = FeatureExtractor(base.merged(learned_lists(rest, ratio, vocab)))
+        lex = restrict_clusters(base, args.cluster_ext, rest)
+        fx = FeatureExtractor(lex.merged(learned_lists(rest, ratio, vocab)))
         out.extend(fx.sentence(w) for w, _ in held)
     return out
 
 
+def extra_data(sents: list[Sent], base: Lexicon, args: argparse.Namespace) -> list[tuple[list[list[str]], list[str]]]:
+    """Wojood sample sentences (``--wojood``) as extra training items, features with domain copies.
+
+    Every attribute also appears prefixed ``W|`` (frustratingly easy domain
+    adaptation, asymmetric: ANERcorp items and new text carry only the shared
+    copy), so Wojood's own conventions go to weights that tagging never uses.
+    Their lexicon has no ``W:`` lists (made from these very sentences).
+    """
+    if not args.wojood:
+        return []
+    lex = base.merged(())
+    lex.words = {k: v for k, v in ((k, tuple(n for n in ns if not n.startswith("W:"))) for k, ns in lex.words.items()) if v}
+    lex.phrases = {k: v for k, v in ((k, tuple(n for n in ns if not n.startswith("W:"))) for k, ns in lex.phrases.items()) if v}
+    fx = FeatureExtractor(lex.merged(learned_lists(sents, args.ratio, args.vocab)))
+    out = []
+    for words, tags in ner_lexicon.wojood_sentences(args.shared):
+        xseq = fx.sentence(words)
+        out.append(([[*f, *(f"W|{a}" for a in f)] for f in xseq] if args.wojood == "augment" else xseq, tags))
+    return out
+
+
+def write_clusters(path: Path, table: dict[str, tuple[str, ...]], source: Path) -> None:
+    """Write a cluster table (as read by ``Lexicon.load_clusters``) with the comment lines of ``source``."""
+    with open(source, encoding="utf-8") as f:
+        header = [line for line in f if line.startswith("#")]
+    width = max((len(v) for v in table.values()), default=0)
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(header)
+        f.write("key\t" + "\t".join(f"c{i + 1}" for i in range(width)) + "\n")
+        for key in sorted(table):
+            f.write(key + "\t" + "\t".join(v.split(":", 1)[1] for v in table[key]) + "\n")
+
+
 def train(sents: list[Sent], base: Lexicon, out: Path, args: argparse.Namespace, c1: float, c2: float) -> None:
     """Train a CRF on ``sents`` and write the model and its lexicon to ``out``."""
-    base = drop_common_words(base, sents, args.common_min, args.common_max)
-    xs = featurize(sents, base, args.ratio, args.vocab, args.folds)
+    base = restrict_clusters(drop_common_words(base, sents, args.common_min, args.common_max), args.cluster_ext, sents)
+    xs = featurize(sents, base, args)
     trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=False)
     for x, (_, tags) in zip(xs, sents, strict=True):
         trainer.append(x, to_bioes(tags) if args.scheme == "bioes" else tags)
+    for x, tags in extra_data(sents, base, args):
+        trainer.append(x, tags)
     params = {"max_iterations": args.iterations, "feature.possible_transitions": True, "feature.minfreq": args.minfreq}
     if args.algorithm == "lbfgs":
         params |= {"c1": c1, "c2": c2}
@@ -127,9 +183,9 @@ def train(sents: list[Sent], base: Lexicon, out: Path, args: argparse.Namespace,
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
     target = clusters_path(out)
-    if args.clusters and args.clusters.resolve() != target.resolve():
-        shutil.copyfile(args.clusters, target)
-    elif not args.clusters:
+    if args.clusters:
+        write_clusters(target, base.clusters, args.clusters)
+    else:
         target.unlink(missing_ok=True)
     lex = base.merged(learned_lists(sents, args.ratio, args.vocab))
     lex.save(
@@ -163,6 +219,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--out", type=Path, default=OUT)
     p.add_argument("--clusters", type=Path, default=clusters_path(OUT),
                    help="word-cluster table (scripts/train_ner_clusters.py); '' for none")
+    p.add_argument("--cluster-jk", action="store_true",
+                   help="give TRAIN-only keys a cluster only outside their own fold (for a table that includes "
+                   "ANERcorp TRAIN, as scripts/build_ner_e5_clusters.py builds)")
+    p.add_argument("--wojood", default="augment", choices=("", "plain", "augment"),
+                   help="add the Wojood sample as training data (augment: with W|-prefixed domain copies)")
     p.add_argument("--dev", action="store_true", help="hold out the last 20%% of TRAIN; never touch TEST")
     p.add_argument("--grid", default="", help='space-separated "c1,c2" pairs to compare (with --dev or --cv)')
     p.add_argument("--cv", type=int, default=0, help="K-fold cross-validation on TRAIN only (never TEST)")
@@ -205,8 +266,11 @@ def main(argv: list[str] | None = None) -> int:
     sents = read_conll(args.train)
     base = external(args.shared, args.sources, args.gaz_min_freq)
     args.clusters = args.clusters if args.clusters and str(args.clusters) not in ("", ".") else None
+    args.cluster_ext = None
     if args.clusters:
         base.load_clusters(args.clusters)
+        if args.cluster_jk:
+            args.cluster_ext = build_ner_e5_clusters.external_keys(args.shared)
     grid = [tuple(map(float, g.split(","))) for g in args.grid.split()] or [(args.c1, args.c2)]
     if args.cv:
         cross_validate(sents, base, args, grid)

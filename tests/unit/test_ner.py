@@ -15,8 +15,8 @@ from marsad.actors.ner_features import FeatureExtractor, Lexicon  # noqa: E402
 SHARED_TEST = Path(__file__).parents[2] / ".." / "shared" / "data" / "ner" / "ANERCorp.test.txt"
 # Entity-level micro F1 (all four types) of the shipped model on the ANERcorp TEST split,
 # as printed by scripts/eval_ner.py; the test allows 0.01 below it.
-ACHIEVED_F1 = 0.692
-ACHIEVED_F1_NO_MISC = 0.706
+ACHIEVED_F1 = 0.694
+ACHIEVED_F1_NO_MISC = 0.708
 
 
 @pytest.fixture(scope="module")

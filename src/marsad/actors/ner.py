@@ -2,11 +2,11 @@
 
 A linear-chain CRF (CRFsuite) over hand-written features
 (:mod:`marsad.actors.ner_features`), trained on ANERcorp by
-``scripts/train_ner.py``.  The packaged model is three files under
-``marsad/resources/models/``: ``ner_anercorp.crfsuite`` (the CRF) and
-``ner_anercorp.lexicon.tsv`` (word and phrase lists the features look up)
-and ``ner_anercorp.clusters.tsv`` (word clusters from unlabelled news, built
-by ``scripts/train_ner_clusters.py``).
+``scripts/train_ner.py`` (with the Wojood sample as extra data).  The packaged
+model is two files under ``marsad/resources/models/``: ``ner_anercorp.crfsuite``
+(the CRF) and ``ner_anercorp.lexicon.tsv`` (word and phrase lists the features
+look up).  An optional third, ``ner_anercorp.clusters.tsv`` (word clusters, not
+shipped: see the README there), is used when present next to the model.
 
 Tags are BIO over PERS, LOC, ORG and MISC.  Input words may be raw or already
 normalized; they are normalized inside.
