@@ -242,3 +242,12 @@ def test_feed_with_a_character_reference_over_unicode_is_one_rejection(workdir, 
     data = f"<rss><channel><item><title>x</title><description>{ref}</description></item></channel></rss>"
     (item,) = read_one_file(workdir, "ref.rss", data.encode())
     assert isinstance(item, InputRejection) and item.code == "bad_feed"
+
+
+def test_html_page_that_breaks_trafilatura_is_still_one_unit(workdir):
+    """Found by the HTML property (seed 403): lxml's drop_tree() raised AssertionError inside
+    trafilatura/htmldate and stopped the batch; the stdlib extractor now takes over."""
+    page = b'<svg class="content"><div class="content"></div><div class="content">'
+    for extra in (b"", GOOD_TEXTS[0].encode()):  # text inside the <svg> is not article text: rejected
+        (item,) = read_one_file(workdir, "svg.html", page + extra)
+        assert isinstance(item, InputRejection) and item.code == "bad_html"
