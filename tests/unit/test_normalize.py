@@ -1,5 +1,5 @@
 from marsad.text.normalize import arabic_ratio, normalize, normalize_text
-from marsad.text.tokens import candidates, sentence_bounds, strip_article, tokenize
+from marsad.text.tokens import WordMemo, candidates, sentence_bounds, strip_article, tokenize
 
 
 def test_normalize_folds_alef_ta_marbuta_and_alef_maqsura():
@@ -55,3 +55,27 @@ def test_arabic_ratio():
     assert arabic_ratio("hello") == 0.0
     assert arabic_ratio("مرحبا") == 1.0
     assert arabic_ratio("") == 0.0
+
+
+def test_word_memo_keeps_frequent_words_and_stays_bounded():
+    memo = WordMemo(limit=3)
+    memo.put("a", 1)
+    for w in ("b", "c", "d", "e"):  # "a" is asked for again in each generation
+        assert (memo.hot.get("a") or memo.recall("a")) == 1
+        memo.put(w, w)
+    memo.put("f", "f")  # a new generation starts: "b" (used once, two generations ago) is dropped
+    assert len(memo) <= 2 * 3
+    assert memo.hot.get("a") == 1 or memo.recall("a") == 1
+    assert memo.recall("b") is None and "b" not in memo.hot
+    assert memo.recall("zzz") is None
+
+
+def test_lexicon_readings_same_with_a_tiny_memo():
+    from marsad.coding.lexicon import TriggerLexicon
+
+    tokens = tokenize(normalize_text("قصفت الطائرات مواقع المسلحين وأدان الوزير القصف ثم قصفت الطائرات"))
+    full = TriggerLexicon().readings(tokens)
+    small = TriggerLexicon()
+    small._memo = WordMemo(limit=2)
+    assert small.readings(tokens) == full
+    assert small.readings(tokens) == full

@@ -16,7 +16,7 @@ from pathlib import Path
 from marsad import resources
 from marsad.document import Token
 from marsad.text.normalize import normalize_text
-from marsad.text.tokens import candidates, phrase_key
+from marsad.text.tokens import WordMemo, candidates, phrase_key
 
 ACTOR_FILES = ("states", "organisations", "persons")
 
@@ -61,17 +61,17 @@ class PhraseIndex:
         self.max_len: dict[str, int] = {}
         self.prefixes: set[tuple[str, ...]] = set()  # proper prefixes of phrases (2+ words), to stop early
         # per word: the (prefix, key, max phrase length) readings that can start a phrase
-        self._starts: dict[str, tuple[tuple[str, str, int], ...]] = {}
+        self._starts = WordMemo()  # word → tuple[tuple[str, str, int], ...]
 
     def starts(self, tok: Token) -> tuple[tuple[str, str, int], ...]:
         """Readings of ``tok`` that begin some phrase (memoised per word; most words: none)."""
-        hit = self._starts.get(tok.norm)
+        hit = self._starts.hot.get(tok.norm)
         if hit is None:
-            if len(self._starts) > 300_000:
-                self._starts.clear()
-            max_len = self.max_len
-            hit = tuple((p, k, max_len[k]) for p, k in _first_readings(tok) if k in max_len)
-            self._starts[tok.norm] = hit
+            hit = self._starts.recall(tok.norm)
+            if hit is None:
+                max_len = self.max_len
+                hit = self._starts.put(tok.norm, tuple((p, k, max_len[k]) for p, k in _first_readings(tok)
+                                                       if k in max_len))
         return hit
 
     def add(self, phrase: str, value: object) -> None:

@@ -24,13 +24,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from marsad.text.normalize import normalize_text
-from marsad.text.tokens import candidates, strip_article, suffix_readings
+from marsad.text.tokens import WordMemo, candidates, strip_article, suffix_readings
 
 _LATIN = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"\d")
 _ARABIC = re.compile("[\u0621-\u064a]")
 _PUNCT_ONLY = re.compile(r"^[^\w]+$")
-_CACHE_LIMIT = 200_000
 MAX_PHRASE = 6
 
 # Which feature families the neighbours at each offset contribute.
@@ -202,7 +201,7 @@ class FeatureExtractor:
         self.lex = lex
         self.known = known
         self.unk = lex.has_vocab
-        self._cache: dict[str, tuple] = {}
+        self._memo = WordMemo()  # raw and normalized word → its features
 
     def normalize(self, word: str) -> str:
         """Normalized form of a raw or normalized word."""
@@ -211,11 +210,14 @@ class FeatureExtractor:
     def _word(self, raw: str) -> tuple:
         """Cached features of a word at offsets 0, -2, -1, +1, +2, then its bigram key
         (``?`` if unknown), its one-proclitic readings and its real key (for phrases)."""
-        w = self.normalize(raw)
-        got = self._cache.get(w)
+        memo = self._memo
+        got = memo.recall(raw)
         if got is not None:
-            self._cache[raw] = got
             return got
+        w = self.normalize(raw)
+        got = memo.hot.get(w) or memo.recall(w)
+        if got is not None:
+            return memo.put(raw, got)
         fam = word_features(w, self.lex, self.unk)
         known = self.known
         out = []
@@ -223,10 +225,8 @@ class FeatureExtractor:
             feats = [p + v for p, n in names for v in fam[n]]
             out.append(tuple(feats if known is None else [f for f in feats if f in known]))
         got = (*out, fam["k"][0], tuple(fam["r"]), fam["key"][0])
-        if len(self._cache) > _CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[w] = self._cache[raw] = got
-        return got
+        memo.put(w, got)
+        return memo.put(raw, got)
 
     def phrase_tags(self, keys: Sequence[str], alts: Sequence[Sequence[str]]) -> list[list[str]]:
         """Per token, ``list:B`` / ``list:I`` labels of the longest phrase matches."""
@@ -250,8 +250,8 @@ class FeatureExtractor:
 
     def sentence(self, words: Sequence[str]) -> list[list[str]]:
         """Attribute lists for every word of a sentence."""
-        cache = self._cache
-        feats = [cache.get(w) or self._word(w) for w in words]
+        hot = self._memo.hot
+        feats = [hot.get(w) or self._word(w) for w in words]
         keys = [f[5] for f in feats]
         alts = [f[6] for f in feats]
         real_keys = [f[7] for f in feats]

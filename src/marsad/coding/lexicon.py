@@ -17,7 +17,7 @@ from marsad import resources
 from marsad.document import Token
 from marsad.errors import ResourceError
 from marsad.text.normalize import normalize_text
-from marsad.text.tokens import candidates, word_key
+from marsad.text.tokens import WordMemo, candidates, word_key
 
 FLAGS = frozenset({"sym", "visit", "host", "passive", "noun", "notarget", "weak"})
 GAP = None  # a pattern slot that is a gap
@@ -88,7 +88,7 @@ class TriggerLexicon:
         self._dir = directory
         self._index: dict[str, list[Pattern]] | None = None
         self._stop: frozenset[str] | None = None
-        self._cache: dict[str, Reading] = {}
+        self._memo = WordMemo()  # normalized word → its Reading
 
     @property
     def stop(self) -> frozenset[str]:
@@ -102,19 +102,22 @@ class TriggerLexicon:
 
     def readings(self, tokens: list[Token]) -> list[Reading]:
         """Readings of every token, memoised per word on this lexicon (bounded)."""
-        index, stop, cache = self.index, self.stop, self._cache
-        if len(cache) > 300_000:
-            cache.clear()
-        out = [cache.get(t.norm) for t in tokens]
+        index, stop, memo = self.index, self.stop, self._memo
+        hot = memo.hot
+        out = [hot.get(t.norm) for t in tokens]
         for i, r in enumerate(out):
             if r is None:
                 t = tokens[i]
+                r = memo.recall(t.norm)
+                if r is not None:
+                    out[i] = r
+                    continue
                 plain, suff = token_readings(t, index, stop)
                 starts: dict[int, Pattern] = {}
                 for key in plain | suff:
                     for pat in index.get(key, ()):
                         starts.setdefault(id(pat), pat)
-                out[i] = cache[t.norm] = (plain, suff, tuple(starts.values()))
+                out[i] = memo.put(t.norm, (plain, suff, tuple(starts.values())))
         return out
 
     @property

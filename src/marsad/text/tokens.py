@@ -22,11 +22,49 @@ WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)?|[^\w\s]", re.UNICOD
 # Proclitic sequences ending in the article, longest first.
 _ARTICLE_PREFIXES = ("وبال", "وكال", "وفال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
 # Single-letter proclitics that may precede a word without the article.
+# Entries of a per-word memo (these LRU caches, a generation of a WordMemo).  News vocabulary
+# is Zipfian: 64k forms cover nearly all tokens, while memos of a few 100k words were most of
+# a long-running process's memory (342 → 172 MB peak coding 20k articles).
+WORD_CACHE_LIMIT = 1 << 16
+
 _SHORT_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك", "س")
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه", "ك", "ي")
 
 
-@lru_cache(maxsize=1 << 18)
+class WordMemo:
+    """A per-word memo of bounded size that keeps the frequent words.
+
+    Lookups read :attr:`hot` directly (a plain dict: the hot path).  On a miss, :meth:`recall`
+    looks in the previous generation and moves a hit back; :meth:`put` stores a value, and when
+    ``hot`` holds ``limit`` words it becomes the previous generation (the one before is
+    dropped).  At most ``2 * limit`` words are kept; words used in every generation never
+    need recomputing.
+    """
+
+    __slots__ = ("hot", "old", "limit")
+
+    def __init__(self, limit: int = WORD_CACHE_LIMIT) -> None:
+        self.hot: dict = {}
+        self.old: dict = {}
+        self.limit = limit
+
+    def recall(self, key: object) -> object | None:
+        """The value ``key`` had in the previous generation (moved back to ``hot``), else None."""
+        value = self.old.get(key)
+        return None if value is None else self.put(key, value)
+
+    def put(self, key: object, value: object) -> object:
+        """Store ``value`` for ``key`` and return it."""
+        if len(self.hot) >= self.limit:
+            self.old, self.hot = self.hot, {}
+        self.hot[key] = value
+        return value
+
+    def __len__(self) -> int:
+        return len(self.hot) + len(self.old)
+
+
+@lru_cache(maxsize=WORD_CACHE_LIMIT)
 def strip_article(word: str) -> tuple[str, str]:
     """Split a leading article (with its clitics) off ``word``: ``(prefix, rest)``."""
     if not word.startswith(_ARTICLE_PREFIXES):
@@ -60,7 +98,7 @@ def phrase_key(phrase_norm: str) -> tuple[str, ...]:
     return tuple(word_key(m.group()) for m in WORD.finditer(phrase_norm) if m.group()[0].isalnum())
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=WORD_CACHE_LIMIT)
 def candidates(word: str) -> tuple[tuple[str, str], ...]:
     """Readings of a normalized word as ``(prefix, key)``, most literal first.
 
