@@ -60,6 +60,14 @@ def check_items(items: list) -> None:
             assert isinstance(it, Article) and isinstance(it.text, str), it
 
 
+def check_file(path: Path, payload: bytes, read) -> None:
+    """Write ``payload`` to ``path``, read it with ``read(path)`` under the time limit, check the
+    items (one per unit, each a document or a rejection) and remove the file."""
+    path.write_bytes(payload)
+    check_items(limited(lambda: list(read(path))))
+    path.unlink()
+
+
 def check_document(doc) -> None:
     raw = doc.article.text
     if doc.rejection is not None:

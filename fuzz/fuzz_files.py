@@ -10,7 +10,7 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from _common import check_items, fuzz, limited
+    from _common import check_file, fuzz
 
     from marsad.ingest.readers import JSONL_SUFFIXES, READERS, read_inputs
 
@@ -22,11 +22,7 @@ def one_input(data: bytes) -> None:
     if not data:
         return
     suffix = SUFFIXES[data[0] % len(SUFFIXES)]
-    path = TMP / ("input" + suffix)
-    path.write_bytes(data[1:])
-    items = limited(lambda: list(read_inputs([str(path)])))
-    check_items(items)
-    path.unlink()
+    check_file(TMP / ("input" + suffix), data[1:], lambda path: read_inputs([str(path)]))
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ import atheris
 
 with atheris.instrument_imports():
     import warcio.archiveiterator  # noqa: F401 - instrumented, so coverage guides into the WARC parser
-    from _common import SEEDS, check_items, fuzz, limited
+    from _common import SEEDS, check_file, fuzz
 
     from marsad.ingest.warc import read_warc
 
@@ -55,11 +55,7 @@ def one_input(data: bytes) -> None:
         payload, suffix = archive(fdp)
     else:
         payload, suffix = fdp.ConsumeBytes(fdp.remaining_bytes()), ".warc"
-    path = TMP / ("input" + suffix)
-    path.write_bytes(payload)
-    items = limited(lambda: list(read_warc(path)))
-    check_items(items)
-    path.unlink()
+    check_file(TMP / ("input" + suffix), payload, read_warc)
 
 
 def main() -> None:

@@ -44,6 +44,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
+from train_ner_clusters import spherical_kmeans  # scripts/ is on sys.path when run as a script
 
 from marsad.actors.ner_eval import read_conll
 from marsad.actors.ner_features import word_key_of
@@ -125,22 +126,6 @@ def embed(words: list[str], batch: int = 256) -> np.ndarray:
     for s in range(0, len(words), batch):
         out[s : s + batch] = model.passage(words[s : s + batch])
     return out
-
-
-def spherical_kmeans(x: np.ndarray, k: int, iterations: int, seed: int) -> np.ndarray:
-    """Cluster ids of the rows of ``x`` (unit vectors) by cosine k-means."""
-    rng = np.random.default_rng(seed)
-    centres = x[rng.choice(len(x), size=k, replace=False)].copy()
-    labels = np.zeros(len(x), dtype=np.int64)
-    for _ in range(iterations):
-        for s in range(0, len(x), 8192):
-            labels[s : s + 8192] = np.argmax(x[s : s + 8192] @ centres.T, axis=1)
-        sums = np.zeros_like(centres)
-        np.add.at(sums, labels, x)
-        norms = np.linalg.norm(sums, axis=1, keepdims=True)
-        empty = norms[:, 0] == 0
-        centres = np.where(empty[:, None], centres, sums / np.maximum(norms, 1e-12))
-    return labels
 
 
 def main(argv: list[str] | None = None) -> int:
