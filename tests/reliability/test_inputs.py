@@ -92,9 +92,15 @@ FILE_SUFFIXES = sorted(set(READERS) | set(JSONL_SUFFIXES)) + [".jsonl.gz", ".jso
 @pytest.mark.parametrize("suffix", FILE_SUFFIXES)
 @FUZZ
 @given(data=st.binary(max_size=3000))
-def test_read_inputs_random_bytes_every_suffix(tmp_path_factory, suffix, data):
-    path = _write(tmp_path_factory.mktemp("rb"), "input" + suffix, data)
-    items = list(read_inputs([str(path)]))
+def test_read_inputs_random_bytes_every_suffix(tmp_path, suffix, data):
+    # A new file for each example, removed after: a directory per example (mktemp) left 100k
+    # directories behind a 100k-example run, and truncating one file to rewrite it cost ~4 ms per
+    # example on ext4 (a flush on truncate) against 0.1 ms to create and unlink one.
+    path = _write(tmp_path, "input" + suffix, data)
+    try:
+        items = list(read_inputs([str(path)]))
+    finally:
+        path.unlink()
     check_items(items)
     if suffix in JSONL_SUFFIXES:
         assert len(items) == sum(1 for ln in data.split(b"\n") if ln.strip())

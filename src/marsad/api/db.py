@@ -21,6 +21,10 @@
   endpoints use: a burst of misses queues for those threads instead of starting dozens of
   threads that fight for the GIL, and each running miss finishes sooner.  Concurrent misses
   for the same key are computed once; the others wait for that result (single flight).
+* Requests that must give the same body (the same filters in another order, a dyad ``A,B`` and
+  ``B,A``) share one *canonical* key: a miss is computed once under it and its body is also
+  kept under the request's own key, so the next identical request is a hit before routing.
+  Values that differing bodies share (a dyad's timeline points) are kept by :meth:`memo`.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from marsad.store.store import Store
 
 CACHE_BYTES = 64 << 20  # response bodies kept in the read cache
 POOL_SIZE = 16  # idle reader connections kept open
+MEMO_ENTRIES = 256  # shared intermediate values (see StoreAccess.memo)
 
 
 @dataclass(slots=True, eq=False)
@@ -164,17 +169,22 @@ class StoreAccess:
         self._cache: OrderedDict[Hashable, Any] = OrderedDict()
         self._cache_bytes = 0
         self._cache_lock = threading.Lock()
+        self._memo: OrderedDict[Hashable, Any] = OrderedDict()  # guarded by _cache_lock
         self.read_threads = max(1, settings.api_read_threads)
         self._read_limiter: anyio.CapacityLimiter | None = None  # made in the event loop, on first use
         self._inflight: dict[Hashable, asyncio.Future[bytes]] = {}  # touched by the event loop only
         self._generation = 0  # +1 on every cache clear (a write): a miss computed before it is not kept
 
-    async def computed(self, key: Hashable, compute: Callable[[], bytes]) -> bytes:
+    async def computed(self, key: Hashable, compute: Callable[[], bytes], alias: Hashable | None = None) -> bytes:
         """The response body for ``key``: computed by ``compute`` in a read thread and cached, or the
-        result of the same computation already in flight for another request (single flight)."""
+        result of the same computation already in flight for another request (single flight).
+        ``alias`` (the request's own key when ``key`` is a canonical one) gets the body too."""
         while (running := self._inflight.get(key)) is not None:
             try:
-                return await asyncio.shield(running)
+                body = await asyncio.shield(running)
+                if alias is not None:
+                    self.cache_alias(alias, key)
+                return body
             except asyncio.CancelledError:
                 if not running.cancelled():
                     raise  # this request was cancelled
@@ -188,6 +198,8 @@ class StoreAccess:
             body = await anyio.to_thread.run_sync(compute, limiter=self._read_limiter)
             if generation == self._generation:  # else an ingest cleared the cache meanwhile: don't keep it
                 self.cache_put(key, body)
+                if alias is not None:
+                    self.cache_alias(alias, key)
         except asyncio.CancelledError:
             fut.cancel()
             raise
@@ -210,19 +222,56 @@ class StoreAccess:
                 self._cache.move_to_end(key)
             return value
 
+    def cache_alias(self, alias: Hashable, key: Hashable) -> Any:
+        """The cached body of ``key``, now also cached under ``alias``; None when ``key`` is not cached.
+        (One step under the lock, so a write that clears the cache cannot fall in between.)"""
+        with self._cache_lock:
+            value = self._cache.get(key)
+            if value is None:
+                return None
+            self._cache.move_to_end(key)
+            if alias != key and alias not in self._cache:
+                self._cache[alias] = value
+                self._cache_bytes += len(value)
+                self._evict()
+            return value
+
+    def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """A value shared by misses whose bodies differ (e.g. the points of dyad ``A,B`` for both
+        ``a=A&b=B`` and ``a=B&b=A``): computed by ``compute`` (in the calling read thread) unless
+        kept, and kept (at most ``MEMO_ENTRIES``, LRU) until the store changes.  The value must not
+        be changed by its users."""
+        with self._cache_lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+            generation = self._generation
+        value = compute()
+        with self._cache_lock:
+            if generation == self._generation:
+                self._memo[key] = value
+                while len(self._memo) > MEMO_ENTRIES:
+                    self._memo.popitem(last=False)
+        return value
+
     def cache_put(self, key: Hashable, value: bytes) -> bytes:
         with self._cache_lock:
             old = self._cache.pop(key, None)
             self._cache_bytes += len(value) - (len(old) if old is not None else 0)
             self._cache[key] = value
-            while self._cache_bytes > CACHE_BYTES and len(self._cache) > 1:
-                _, dropped = self._cache.popitem(last=False)
-                self._cache_bytes -= len(dropped)
+            self._evict()
         return value
+
+    def _evict(self) -> None:
+        """Drop the least recently used bodies over ``CACHE_BYTES`` (caller holds ``_cache_lock``)."""
+        while self._cache_bytes > CACHE_BYTES and len(self._cache) > 1:
+            _, dropped = self._cache.popitem(last=False)
+            self._cache_bytes -= len(dropped)
 
     def clear_cache(self) -> None:
         with self._cache_lock:
             self._cache.clear()
+            self._memo.clear()
             self._cache_bytes = 0
             self._generation += 1
 

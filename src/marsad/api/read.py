@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from dataclasses import astuple, replace
 from datetime import date as Date
 from enum import StrEnum
 from typing import Annotated, Any
@@ -106,23 +107,33 @@ def cache_key(scope: Scope) -> tuple[str, bytes]:
     return scope["path"], scope["query_string"]
 
 
-async def _cached(request: Request, adapter: TypeAdapter, compute: Callable[[], Any]) -> Response:
+def query_key(path: str, f: EventQuery) -> tuple[Hashable, ...]:
+    """The canonical cache key of an event filter: the parsed values, so that parameters in another
+    order or spelled out at their defaults share one entry, and a dyad ``A,B`` and ``B,A`` too (the
+    filter takes both directions, so both give the same events)."""
+    return (path, *astuple(replace(f, dyad=tuple(sorted(f.dyad)) if f.dyad else None)))
+
+
+async def _cached(request: Request, adapter: TypeAdapter, compute: Callable[[], Any],
+                  key: Hashable | None = None) -> Response:
     """The JSON response for this path and query string, computed once until the store changes.
 
     Repeated requests are answered by :class:`CachedReads` before routing.  A miss runs
     ``compute`` (store queries), validates the value against the endpoint's response model and
     serializes it, all in a read thread (so the event loop keeps answering cached requests
-    meanwhile), and keeps the bytes; see :meth:`~marsad.api.db.StoreAccess.computed`.
+    meanwhile), and keeps the bytes; see :meth:`~marsad.api.db.StoreAccess.computed`.  With a
+    canonical ``key`` (:func:`query_key`) the body is computed once for every request with that
+    key and kept under the request's own key too.
     """
     access = _access(request)
-    key = cache_key(request.scope)
-    body = access.cache_get(key)
+    own = cache_key(request.scope)
+    body = access.cache_get(own) if key is None else access.cache_alias(own, key)
     if body is not None:
         return Response(body, media_type="application/json", headers=HIT)
 
     def serialized() -> bytes:
         return adapter.dump_json(adapter.validate_python(compute()))
-    body = await access.computed(key, serialized)
+    body = await access.computed(key or own, serialized, alias=own if key is not None else None)
     return Response(body, media_type="application/json", headers={"X-Cache": "miss"})
 
 
@@ -174,12 +185,11 @@ def build_router() -> APIRouter:
 
         def compute() -> dict[str, Any]:
             with _access(request).reader() as s:
-                rows = s.events(f)
-                total = s.count_events(f)
+                rows, total = queries.event_page(s, f)
             labels = _labels(request)
             return {"total": total, "limit": limit, "offset": offset,
                     "events": [labels.event_row(queries.flat(row)) for row in rows]}
-        return await _cached(request, A["EventPage"], compute)
+        return await _cached(request, A["EventPage"], compute, query_key("events", f))
 
     @r.get("/api/events/{event_id}", response_model=EventDetail, tags=["events"], responses=ERRORS)
     async def event(request: Request, event_id: Annotated[str, Path(max_length=100)]) -> Response:
@@ -213,13 +223,17 @@ def build_router() -> APIRouter:
                  ) -> Response:
         """Tension index of a dyad (both directions; conflict vs cooperation, Goldstein, rising signal),
         or the same counts for all events of one actor when `b` is omitted."""
-        def compute() -> dict[str, Any]:
+        def points() -> list[dict[str, Any]]:
             with _access(request).reader() as s:
                 if b:
-                    points = queries.tension_points(s, a, b, since, until, interval.value)
-                else:
-                    points = queries.actor_timeline(s, a, since, until, interval.value)
-            return {"a": a, "b": b, "interval": interval.value, "points": points}
+                    return queries.tension_points(s, a, b, since, until, interval.value)
+                return queries.actor_timeline(s, a, since, until, interval.value)
+
+        def compute() -> dict[str, Any]:
+            # a dyad's points are the same for a=A&b=B and a=B&b=A (both directions count)
+            pair = tuple(sorted((a, b))) if b else (a, None)
+            shared = _access(request).memo(("timeline", *pair, since, until, interval.value), points)
+            return {"a": a, "b": b, "interval": interval.value, "points": shared}
         return await _cached(request, A["Timeline"], compute)
 
     @r.get("/api/top/actors", response_model=list[TopActor], tags=["dyads"], responses=ERRORS)
@@ -247,7 +261,7 @@ def build_router() -> APIRouter:
         def compute() -> list[dict[str, Any]]:
             with _access(request).reader() as s:
                 return queries.map_points(s, f, limit)
-        return await _cached(request, A["list[MapPoint]"], compute)
+        return await _cached(request, A["list[MapPoint]"], compute, (*query_key("map", f), limit))
 
     @r.get("/api/actors", response_model=list[ActorCode], tags=["meta"], responses=ERRORS)
     async def actors(request: Request, prefix: Annotated[str, Query(max_length=40)] = "",
