@@ -24,7 +24,7 @@
 * Requests that must give the same body (the same filters in another order, a dyad ``A,B`` and
   ``B,A``) share one *canonical* key: a miss is computed once under it and its body is also
   kept under the request's own key, so the next identical request is a hit before routing.
-  Values that differing bodies share (a dyad's timeline points) are kept by :meth:`memo`.
+  Parts that differing bodies share (a dyad's timeline points) are kept by :meth:`memo`.
 """
 
 from __future__ import annotations
@@ -50,7 +50,6 @@ from marsad.store.store import Store
 
 CACHE_BYTES = 64 << 20  # response bodies kept in the read cache
 POOL_SIZE = 16  # idle reader connections kept open
-MEMO_ENTRIES = 256  # shared intermediate values (see StoreAccess.memo)
 
 
 @dataclass(slots=True, eq=False)
@@ -169,7 +168,6 @@ class StoreAccess:
         self._cache: OrderedDict[Hashable, Any] = OrderedDict()
         self._cache_bytes = 0
         self._cache_lock = threading.Lock()
-        self._memo: OrderedDict[Hashable, Any] = OrderedDict()  # guarded by _cache_lock
         self.read_threads = max(1, settings.api_read_threads)
         self._read_limiter: anyio.CapacityLimiter | None = None  # made in the event loop, on first use
         self._inflight: dict[Hashable, asyncio.Future[bytes]] = {}  # touched by the event loop only
@@ -196,10 +194,9 @@ class StoreAccess:
         generation = self._generation
         try:
             body = await anyio.to_thread.run_sync(compute, limiter=self._read_limiter)
-            if generation == self._generation:  # else an ingest cleared the cache meanwhile: don't keep it
-                self.cache_put(key, body)
-                if alias is not None:
-                    self.cache_alias(alias, key)
+            # not kept when an ingest cleared the cache meanwhile (the generation changed)
+            if self.cache_put(key, body, generation) and alias is not None:
+                self.cache_alias(alias, key)
         except asyncio.CancelledError:
             fut.cancel()
             raise
@@ -236,31 +233,29 @@ class StoreAccess:
                 self._evict()
             return value
 
-    def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        """A value shared by misses whose bodies differ (e.g. the points of dyad ``A,B`` for both
-        ``a=A&b=B`` and ``a=B&b=A``): computed by ``compute`` (in the calling read thread) unless
-        kept, and kept (at most ``MEMO_ENTRIES``, LRU) until the store changes.  The value must not
-        be changed by its users."""
+    def memo(self, key: Hashable, compute: Callable[[], bytes]) -> bytes:
+        """Bytes shared by misses whose bodies differ (e.g. the points of dyad ``A,B`` for both
+        ``a=A&b=B`` and ``a=B&b=A``): computed by ``compute`` in the calling read thread unless
+        cached, and kept in the response cache (within its byte bound) until the store changes.
+        ``key`` must not look like a request's key (path, query string)."""
         with self._cache_lock:
-            if key in self._memo:
-                self._memo.move_to_end(key)
-                return self._memo[key]
             generation = self._generation
-        value = compute()
-        with self._cache_lock:
-            if generation == self._generation:
-                self._memo[key] = value
-                while len(self._memo) > MEMO_ENTRIES:
-                    self._memo.popitem(last=False)
+        value = self.cache_get(key)
+        if value is None:
+            value = compute()
+            self.cache_put(key, value, generation)
         return value
 
-    def cache_put(self, key: Hashable, value: bytes) -> bytes:
+    def cache_put(self, key: Hashable, value: bytes, generation: int | None = None) -> bool:
+        """Keep ``value``; not when ``generation`` is given and a write cleared the cache since."""
         with self._cache_lock:
+            if generation is not None and generation != self._generation:
+                return False
             old = self._cache.pop(key, None)
             self._cache_bytes += len(value) - (len(old) if old is not None else 0)
             self._cache[key] = value
             self._evict()
-        return value
+        return True
 
     def _evict(self) -> None:
         """Drop the least recently used bodies over ``CACHE_BYTES`` (caller holds ``_cache_lock``)."""
@@ -271,7 +266,6 @@ class StoreAccess:
     def clear_cache(self) -> None:
         with self._cache_lock:
             self._cache.clear()
-            self._memo.clear()
             self._cache_bytes = 0
             self._generation += 1
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import astuple, replace
@@ -223,17 +224,19 @@ def build_router() -> APIRouter:
                  ) -> Response:
         """Tension index of a dyad (both directions; conflict vs cooperation, Goldstein, rising signal),
         or the same counts for all events of one actor when `b` is omitted."""
-        def points() -> list[dict[str, Any]]:
+        def points() -> bytes:
             with _access(request).reader() as s:
                 if b:
-                    return queries.tension_points(s, a, b, since, until, interval.value)
-                return queries.actor_timeline(s, a, since, until, interval.value)
+                    out = queries.tension_points(s, a, b, since, until, interval.value)
+                else:
+                    out = queries.actor_timeline(s, a, since, until, interval.value)
+            return json.dumps(out).encode()
 
         def compute() -> dict[str, Any]:
             # a dyad's points are the same for a=A&b=B and a=B&b=A (both directions count)
             pair = tuple(sorted((a, b))) if b else (a, None)
             shared = _access(request).memo(("timeline", *pair, since, until, interval.value), points)
-            return {"a": a, "b": b, "interval": interval.value, "points": shared}
+            return {"a": a, "b": b, "interval": interval.value, "points": json.loads(shared)}
         return await _cached(request, A["Timeline"], compute)
 
     @r.get("/api/top/actors", response_model=list[TopActor], tags=["dyads"], responses=ERRORS)
