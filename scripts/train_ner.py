@@ -21,6 +21,8 @@ weights that tagging never uses (``--wojood plain``: no copies; ``''``: none).
 from __future__ import annotations
 
 import argparse
+import re
+import shutil
 import sys
 import tempfile
 import time
@@ -31,9 +33,10 @@ import build_ner_e5_clusters
 import ner_lexicon
 import pycrfsuite
 
-from marsad.actors.ner import MODEL_NAME, NerModel, clusters_path, lexicon_path, to_bioes
+from marsad.actors.ner import MODEL_NAME, NerModel, clusters_path, lexicon_path, pieces_path, to_bioes
 from marsad.actors.ner_eval import Counts, chunks, format_table, read_conll, score
 from marsad.actors.ner_features import MAX_PHRASE, FeatureExtractor, Lexicon, word_key_of
+from marsad.actors.ner_pieces import PieceVectors
 from marsad.text.normalize import normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,6 +116,18 @@ def restrict_clusters(lex: Lexicon, ext: set[str] | None, sents: list[Sent]) -> 
     return out
 
 
+_PIECE_FAMILY = {"cl": r"[-+]?\d?clc?=", "sp": r"sp=", "np": r"np="}
+
+
+def family_filter(args: argparse.Namespace):
+    """A function dropping the piece-table families not in ``--piece-feats`` (identity if all kept)."""
+    drop = [rx for name, rx in _PIECE_FAMILY.items() if name not in args.piece_feats.split(",")]
+    if not drop or args.pieces is None or args.clusters:
+        return lambda xseq: xseq
+    pat = re.compile("(?:" + "|".join(drop) + ")")
+    return lambda xseq: [[a for a in f if not pat.match(a)] for f in xseq]
+
+
 def featurize(sents: list[Sent], base: Lexicon, args: argparse.Namespace) -> list[list[list[str]]]:
     """Training features with jackknifed learned lists (fold = contiguous block).
 
@@ -120,9 +135,10 @@ def featurize(sents: list[Sent], base: Lexicon, args: argparse.Namespace) -> lis
     a TRAIN-only key has a cluster only outside its own fold, as on new text.
     """
     ratio, vocab, folds = args.ratio, args.vocab, args.folds
+    keep = family_filter(args)
     if folds <= 1:
         fx = FeatureExtractor(base.merged(learned_lists(sents, ratio, vocab)))
-        return [fx.sentence(w) for w, _ in sents]
+        return [keep(fx.sentence(w)) for w, _ in sents]
     out: list[list[list[str]]] = []
     size = -(-len(sents) // folds)
     for f in range(folds):
@@ -130,7 +146,7 @@ def featurize(sents: list[Sent], base: Lexicon, args: argparse.Namespace) -> lis
         rest = sents[: f * size] + sents[(f + 1) * size :]
         lex = restrict_clusters(base, args.cluster_ext, rest)
         fx = FeatureExtractor(lex.merged(learned_lists(rest, ratio, vocab)))
-        out.extend(fx.sentence(w) for w, _ in held)
+        out.extend(keep(fx.sentence(w)) for w, _ in held)
     return out
 
 
@@ -149,8 +165,9 @@ def extra_data(sents: list[Sent], base: Lexicon, args: argparse.Namespace) -> li
     lex.phrases = {k: v for k, v in ((k, tuple(n for n in ns if not n.startswith("W:"))) for k, ns in lex.phrases.items()) if v}
     fx = FeatureExtractor(lex.merged(learned_lists(sents, args.ratio, args.vocab)))
     out = []
+    keep = family_filter(args)
     for words, tags in ner_lexicon.wojood_sentences(args.shared):
-        xseq = fx.sentence(words)
+        xseq = keep(fx.sentence(words))
         out.append(([[*f, *(f"W|{a}" for a in f)] for f in xseq] if args.wojood == "augment" else xseq, tags))
     return out
 
@@ -187,6 +204,8 @@ def train(sents: list[Sent], base: Lexicon, out: Path, args: argparse.Namespace,
         write_clusters(target, base.clusters, args.clusters)
     else:
         target.unlink(missing_ok=True)
+    if args.pieces is not None and args.pieces.resolve() != pieces_path(out).resolve():
+        shutil.copyfile(args.pieces, pieces_path(out))
     lex = base.merged(learned_lists(sents, args.ratio, args.vocab))
     lex.save(
         lexicon_path(out),
@@ -219,6 +238,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--out", type=Path, default=OUT)
     p.add_argument("--clusters", type=Path, default=clusters_path(OUT),
                    help="word-cluster table (scripts/train_ner_clusters.py); '' for none")
+    p.add_argument("--pieces", type=Path, default=None,
+                   help="sentence-piece table (scripts/train_ner_pieces.py) for piece features / clusters of any word")
+    p.add_argument("--piece-feats", default="sp,np,cl", help="piece-table families used in training (of sp,np,cl)")
     p.add_argument("--cluster-jk", action="store_true",
                    help="give TRAIN-only keys a cluster only outside their own fold (for a table that includes "
                    "ANERcorp TRAIN, as scripts/build_ner_e5_clusters.py builds)")
@@ -267,6 +289,9 @@ def main(argv: list[str] | None = None) -> int:
     base = external(args.shared, args.sources, args.gaz_min_freq)
     args.clusters = args.clusters if args.clusters and str(args.clusters) not in ("", ".") else None
     args.cluster_ext = None
+    args.pieces = args.pieces if args.pieces and str(args.pieces) not in ("", ".") else None
+    if args.pieces:
+        base.pieces = PieceVectors.load(args.pieces)
     if args.clusters:
         base.load_clusters(args.clusters)
         if args.cluster_jk:

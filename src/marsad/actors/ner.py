@@ -5,8 +5,12 @@ A linear-chain CRF (CRFsuite) over hand-written features
 ``scripts/train_ner.py`` (with the Wojood sample as extra data).  The packaged
 model is two files under ``marsad/resources/models/``: ``ner_anercorp.crfsuite``
 (the CRF) and ``ner_anercorp.lexicon.tsv`` (word and phrase lists the features
-look up).  An optional third, ``ner_anercorp.clusters.tsv`` (word clusters, not
-shipped: see the README there), is used when present next to the model.
+look up).  Optional files next to the model, not shipped (see the README
+there), are used when present: ``ner_anercorp.clusters.tsv`` (word clusters),
+``ner_anercorp.pieces.npz`` (sentence-piece word vectors,
+:mod:`marsad.actors.ner_pieces`) and ``ner_anercorp.nn.npz`` (a convolutional
+tagger, :mod:`marsad.actors.ner_nn`; the tags are then the Viterbi path over
+the weighted mean of its and the CRF's per-word marginals).
 
 Tags are BIO over PERS, LOC, ORG and MISC.  Input words may be raw or already
 normalized; they are normalized inside.
@@ -23,14 +27,19 @@ from contextlib import ExitStack
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 
 from marsad.actors.ner_eval import chunks
 from marsad.actors.ner_features import FeatureExtractor, Lexicon
+from marsad.actors.ner_nn import ConvTagger, bio_transitions, marginals, viterbi
+from marsad.actors.ner_pieces import PieceVectors
 
 MODEL_NAME = "ner_anercorp.crfsuite"
 LEXICON_SUFFIX = ".lexicon.tsv"
 CLUSTERS_SUFFIX = ".clusters.tsv"
+PIECES_SUFFIX = ".pieces.npz"
+NN_SUFFIX = ".nn.npz"
 ENTITY_TYPES = ("PERS", "LOC", "ORG", "MISC")
 
 
@@ -42,6 +51,16 @@ def lexicon_path(model_path: Path) -> Path:
 def clusters_path(model_path: Path) -> Path:
     """The word-cluster table that goes with a model file (optional)."""
     return model_path.with_name(model_path.name.removesuffix(".crfsuite") + CLUSTERS_SUFFIX)
+
+
+def pieces_path(model_path: Path) -> Path:
+    """The sentence-piece vector table that goes with a model file (optional)."""
+    return model_path.with_name(model_path.name.removesuffix(".crfsuite") + PIECES_SUFFIX)
+
+
+def nn_path(model_path: Path) -> Path:
+    """The convolutional tagger that goes with a model file (optional; used with the CRF when present)."""
+    return model_path.with_name(model_path.name.removesuffix(".crfsuite") + NN_SUFFIX)
 
 
 def to_bioes(tags: Sequence[str]) -> list[str]:
@@ -82,6 +101,7 @@ class NerModel:
         self._tagger: pycrfsuite.Tagger | None = None
         self._features: FeatureExtractor | None = None
         self._files = ExitStack()
+        self._nn: ConvTagger | None = None
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> NerModel:
@@ -99,9 +119,14 @@ class NerModel:
             lex = Lexicon.load(lexicon_path(path))
             if clusters_path(path).is_file():
                 lex.load_clusters(clusters_path(path))
+            if pieces_path(path).is_file():
+                lex.pieces = PieceVectors.load(pieces_path(path))
             tagger = pycrfsuite.Tagger()
             tagger.open(str(path))
             known = frozenset(attr for attr, _ in tagger.info().state_features)
+            if nn_path(path).is_file():
+                self._nn = ConvTagger.load(nn_path(path))
+                known |= self._nn.known()
             self._tagger, self._features = tagger, FeatureExtractor(lex, known)
         return self._tagger, self._features
 
@@ -114,7 +139,27 @@ class NerModel:
         if not words:
             return []
         tagger, feats = self._open()
-        return repair_bio(tagger.tag(feats.sentence(words)))
+        xseq = feats.sentence(words)
+        if self._nn is None:
+            return repair_bio(tagger.tag(xseq))
+        return repair_bio(self._combined(tagger, xseq, feats.vectors(words)))
+
+    def _combined(self, tagger: pycrfsuite.Tagger, xseq: list[list[str]], vecs: np.ndarray | None) -> list[str]:
+        """Viterbi over the weighted mean of the CRF's and the convolutional tagger's marginals."""
+        nn = self._nn
+        assert nn is not None
+        p, tags = nn.p, nn.tags
+        nn_m = marginals(nn.scores(nn.ids(xseq), vecs), p["trans"], p["start"], p["end"])
+        weight = float(p["crf_weight"][0]) if "crf_weight" in p else 0.5
+        tagger.set(xseq)
+        crf_m = np.zeros_like(nn_m)
+        known = set(tagger.labels())
+        for j, tag in enumerate(tags):
+            if tag in known:
+                crf_m[:, j] = [tagger.marginal(tag, t) for t in range(len(xseq))]
+        trans, start = bio_transitions(tags)
+        path = viterbi(np.log(weight * crf_m + (1 - weight) * nn_m + 1e-9), trans, start, np.zeros(len(tags)))
+        return [tags[t] for t in path]
 
     def entities(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
         """Entities as ``(start, end_exclusive, type)`` token spans."""
@@ -124,5 +169,5 @@ class NerModel:
         """Release the tagger and any temporary file."""
         if self._tagger is not None:
             self._tagger.close()
-        self._tagger = self._features = None
+        self._tagger = self._features = self._nn = None
         self._files.close()

@@ -23,6 +23,9 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import numpy as np
+
+from marsad.actors.ner_pieces import PieceVectors
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import WordMemo, candidates, strip_article, suffix_readings
 
@@ -39,10 +42,10 @@ _NEIGHBOUR_KEEP = (
     (1, ("w", "k", "c", "L", "sh", "s2", "pa", "cl")),
     (2, ("k", "L", "sh", "clc")),
 )
-_OWN = ("w", "k", "pa", "sh", "c", "st", "L", "aff", "cl")
+_OWN = ("w", "k", "pa", "sh", "c", "st", "L", "aff", "cl", "sp", "np")
 # (prefix, family) pairs of the cached feature tuples: own word, then offsets -2, -1, +1, +2.
 _LAYOUT = (
-    tuple(("" if n == "aff" else f"{n}=", n) for n in _OWN),
+    tuple(("" if n in ("aff", "sp") else f"{n}=", n) for n in _OWN),
     *(tuple((f"{off}{n}=", n) for n in names) for off, names in _NEIGHBOUR_KEEP),
 )
 
@@ -55,6 +58,7 @@ class Lexicon:
         self.phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.first: dict[str, int] = {}  # first key of a phrase -> longest length
         self.clusters: dict[str, tuple[str, ...]] = {}  # key -> cluster ids, coarse to fine
+        self.pieces: PieceVectors | None = None  # sentence-piece table (piece features, clusters of any word)
 
     @property
     def has_vocab(self) -> bool:
@@ -91,7 +95,7 @@ class Lexicon:
         """A copy of this lexicon with ``(list, keys)`` pairs added."""
         lex = Lexicon()
         lex.words, lex.phrases, lex.first = dict(self.words), dict(self.phrases), dict(self.first)
-        lex.clusters = self.clusters
+        lex.clusters, lex.pieces = self.clusters, self.pieces
         for name, keys in pairs:
             lex.add_keys(name, keys)
         return lex
@@ -183,6 +187,15 @@ def word_features(w: str, lex: Lexicon, unk: bool = False) -> dict[str, list[str
     cl = lex.clusters.get(key)
     if cl is None:
         cl = next((lex.clusters[r] for r in readings if r in lex.clusters), None)
+    pv = lex.pieces
+    fam["sp"], fam["np"], fam["vec"] = [], [], [None]
+    if pv is not None and _ARABIC.search(key):
+        segs = pv.pieces(key)
+        fam["sp"] = [f"sp={x}" for x in segs]
+        fam["np"] = [str(min(len(segs), 4))]
+        fam["vec"] = [pv.vector(key)]
+        if cl is None and not lex.clusters:
+            cl = pv.clusters_of(fam["vec"][0])
     fam["cl"] = list(cl) if cl else ["-"]
     fam["clc"] = fam["cl"][:2]
     if unk and "V" not in names and _ARABIC.search(key):
@@ -224,9 +237,22 @@ class FeatureExtractor:
         for names in _LAYOUT:
             feats = [p + v for p, n in names for v in fam[n]]
             out.append(tuple(feats if known is None else [f for f in feats if f in known]))
-        got = (*out, fam["k"][0], tuple(fam["r"]), fam["key"][0])
+        got = (*out, fam["k"][0], tuple(fam["r"]), fam["key"][0], fam["vec"][0])
         memo.put(w, got)
         return memo.put(raw, got)
+
+    def vectors(self, words: Sequence[str]) -> np.ndarray | None:
+        """Sentence-piece vectors of the words (zero rows for words without one); None without a table."""
+        pv = self.lex.pieces
+        if pv is None:
+            return None
+        hot = self._memo.hot
+        out = np.zeros((len(words), pv.vectors.shape[1]), dtype=np.float32)
+        for i, w in enumerate(words):
+            v = (hot.get(w) or self._word(w))[8]
+            if v is not None:
+                out[i] = v
+        return out
 
     def phrase_tags(self, keys: Sequence[str], alts: Sequence[Sequence[str]]) -> list[list[str]]:
         """Per token, ``list:B`` / ``list:I`` labels of the longest phrase matches."""
