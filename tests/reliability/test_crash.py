@@ -94,8 +94,6 @@ def test_events_do_not_depend_on_the_batch_size(coded_300):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="events' representative fields follow ingested_at, one timestamp per batch "
-                   "(groups_sql.REGROUP_SQL); see docs/reliability.md, Known limits")
 def test_event_representative_fields_do_not_depend_on_the_batch_size(coded_300):
     """The "first seen" article of an event (first_hash, evidence_text, names, agents, place) is
     the same in one batch and in batches of 50: a rerun after a kill, or ``marsad watch`` (one
