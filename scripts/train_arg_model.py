@@ -1,6 +1,7 @@
 """Train the argument model (which candidate is a trigger's source / target) on the TRAIN set.
 
 usage: python scripts/train_arg_model.py [--folds 5] [--out src/marsad/resources/models/arg_model.json]
+                                        [--fold-dir DIR]
 
 1. Codes ../shared/eval/train/saudinewsnet.jsonl with the clause heuristics only and records,
    for every trigger, the source candidates and the target candidates
@@ -12,6 +13,11 @@ usage: python scripts/train_arg_model.py [--folds 5] [--out src/marsad/resources
 3. Fits one logistic model over both roles (pointwise), picks the L2 strength by k-fold
    cross-validation over articles (accuracy of the best candidate), fits on all, writes it.
    Prints the heuristics' accuracy beside the model's.  The dev set is never read.
+4. With --fold-dir, also writes each fold's model (trained without the fold's articles, same folds
+   i % k as train_event_filter.py) as DIR/fold<k>.json: train_event_filter.py --arg-fold-dir DIR then
+   codes every article with an argument model that has not seen it, so that its cross-validated
+   figures are out of sample for both models (the argument model fits its train articles well,
+   which made the confidence model's CV figures optimistic).
 """
 
 from __future__ import annotations
@@ -89,10 +95,17 @@ def groups(path: Path) -> list[list[tuple[str, list[dict], np.ndarray, int]]]:
     return out
 
 
+def train(rows: list[tuple], l2: float) -> np.ndarray:
+    """The pointwise logistic model over the candidates of ``rows`` (groups)."""
+    return fit(np.vstack([g[1] for g in rows]), np.concatenate([g[2] for g in rows]), l2)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--out", default=str(ROOT / "src" / "marsad" / "resources" / "models" / "arg_model.json"))
+    ap.add_argument("--fold-dir", default="", help="also write the model of each CV fold (trained without the "
+                    "fold's articles) as fold<k>.json here, for train_event_filter.py --arg-fold-dir")
     a = ap.parse_args()
     arts = groups(SHARED / "train" / "saudinewsnet.jsonl")
     vocab = {"bias": 0}
@@ -117,11 +130,11 @@ def main() -> None:
     for r in ("s", "t"):
         print(f"heuristics: {'source' if r == 's' else 'target'} accuracy {np.mean(heur[r]):.3f} (n={len(heur[r])})")
     best = (-1.0, 0.0)
-    for l2 in (0.003, 0.01, 0.03, 0.1):
+    for l2 in (0.001, 0.003, 0.01, 0.03, 0.1):
         hits: dict[str, list[float]] = {"s": [], "t": []}
         for k in range(a.folds):
             tr = [g for i in range(n) if i % a.folds != k for g in data[i]]
-            w = fit(np.vstack([g[1] for g in tr]), np.concatenate([g[2] for g in tr]), l2)
+            w = train(tr, l2)
             for i in range(k, n, a.folds):
                 for role, X, y, _ in data[i]:
                     hits[role].append(float(y[int(np.argmax(X @ w))]))
@@ -130,9 +143,19 @@ def main() -> None:
         if acc["s"] + acc["t"] > best[0]:
             best = (acc["s"] + acc["t"], l2)
     l2 = best[1]
-    alls = [g for rows in data for g in rows]
-    w = fit(np.vstack([g[1] for g in alls]), np.concatenate([g[2] for g in alls]), l2)
     inv = {i: k for k, i in vocab.items()}
+    if a.fold_dir:
+        Path(a.fold_dir).mkdir(parents=True, exist_ok=True)
+        for k in range(a.folds):
+            w = train([g for i in range(n) if i % a.folds != k for g in data[i]], l2)
+            write(Path(a.fold_dir) / f"fold{k}.json", w, inv, l2, heur)
+    w = train([g for rows in data for g in rows], l2)
+    write(Path(a.out), w, inv, l2, heur)
+    print(f"l2={l2}; wrote {sum(abs(x) >= 1e-3 for x in w)} weights to {a.out}")
+
+
+def write(path: Path, w: np.ndarray, inv: dict[int, str], l2: float, heur: dict) -> None:
+    """Write the model file (weights of at least 1e-3 in absolute value)."""
     weights = {inv[i]: round(float(w[i]), 4) for i in range(len(w)) if abs(w[i]) >= 1e-3}
     out = {
         "model": "logistic regression over marsad.coding.argrank candidate features; best candidate wins",
@@ -141,8 +164,7 @@ def main() -> None:
         "heuristic_accuracy": {r: round(float(np.mean(v)), 4) for r, v in heur.items()},
         "weights": dict(sorted(weights.items())),
     }
-    Path(a.out).write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    print(f"l2={l2}; wrote {len(weights)} weights to {a.out}")
+    path.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Train the event confidence model (logistic regression) on the annotated TRAIN set.
 
 usage: python scripts/train_event_filter.py [--folds 5] [--out src/marsad/resources/models/event_filter.json]
+                                           [--arg-fold-dir DIR]
 
 1. Codes ../shared/eval/train/saudinewsnet.jsonl with the confidence model switched off and
    collects every asserted, non-background candidate event with its features.
@@ -14,6 +15,11 @@ usage: python scripts/train_event_filter.py [--folds 5] [--out src/marsad/resour
    and cross-validates the coder's rescue rule (an accepted root with no candidate above the
    threshold keeps its best candidate), re-choosing the event threshold around the best one;
    it is written as ``root_model`` only when it beats the plain threshold by more than 0.005.
+5. With --arg-fold-dir DIR (see train_arg_model.py --fold-dir) article i is coded with the argument
+   model of fold i % k, which has not seen it: candidates, features and CV figures are then out of
+   sample for both models, as on new text; the shipped model is trained this way.  Without it the
+   argument model has seen every article it codes here and the CV figures are optimistic
+   (triple / root F1 0.395 / 0.681 in-sample against 0.379 / 0.688 out of sample, same models).
 The dev set is never read.
 """
 
@@ -36,15 +42,19 @@ from marsad.coding.confidence import root_features  # noqa: E402
 from marsad.config import Settings  # noqa: E402
 
 
-def candidates(gold_path: Path) -> tuple[list[dict], list[list[tuple[dict, dict]]]]:
-    """Gold articles, and per article the list of (feature dict, event dict) candidates."""
-    coder = Coder(Settings.from_env(), errors="raise")  # MARSAD_ARG_MODEL_PATH=... tries another argument model
-    events_stage = next(s for s in coder.pipeline.stages if s.name == "events")
-    events_stage.filter = None
+def candidates(gold_path: Path, arg_folds: list[Path] | None = None) -> tuple[list[dict], list[list[tuple[dict, dict]]]]:
+    """Gold articles, and per article the list of (feature dict, event dict) candidates.
+    With ``arg_folds`` article i is coded with the argument model ``arg_folds[i % len(arg_folds)]``
+    (one trained without it), so that the cross-validated figures are out of sample for both models."""
+    settings = Settings.from_env()  # MARSAD_ARG_MODEL_PATH=... tries another argument model
+    coders = [Coder(settings.with_(arg_model_path=str(p)), errors="raise") for p in arg_folds or []]
+    coders = coders or [Coder(settings, errors="raise")]
+    for coder in coders:
+        next(s for s in coder.pipeline.stages if s.name == "events").filter = None
     gold, cands = [], []
-    for line in gold_path.read_text(encoding="utf-8").splitlines():
+    for i, line in enumerate(gold_path.read_text(encoding="utf-8").splitlines()):
         art = json.loads(line)
-        doc = coder.code(art["text"], date=art.get("date"), id=art["id"])
+        doc = coders[i % len(coders)].code(art["text"], date=art.get("date"), id=art["id"])
         rows = []
         for e in doc.events:
             if e.background or e.modality != "asserted":
@@ -169,8 +179,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--out", default=str(ROOT / "src" / "marsad" / "resources" / "models" / "event_filter.json"))
+    ap.add_argument("--arg-fold-dir", default="", help="code each article with the argument model of its fold "
+                    "(fold<k>.json from train_arg_model.py --fold-dir): out-of-sample CV figures")
     args = ap.parse_args()
-    gold, cands = candidates(SHARED / "train" / "saudinewsnet.jsonl")
+    folds = [Path(args.arg_fold_dir) / f"fold{k}.json" for k in range(args.folds)] if args.arg_fold_dir else None
+    gold, cands = candidates(SHARED / "train" / "saudinewsnet.jsonl", folds)
     ys = labels(gold, cands)
     vocab = {"bias": 0}
     for rows in cands:

@@ -17,7 +17,7 @@ from marsad.coding import cues as cue_fns
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
 from marsad.coding.arguments import Args, conjoined, find_args, speaker
 from marsad.coding.cameo import CameoTable
-from marsad.coding.confidence import Context, EventFilter, event_features, root_features
+from marsad.coding.confidence import Context, EventFilter, add_article_features, event_features, root_features
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.document import ActorMention, Document, Event, Span
 from marsad.text.tokens import candidates, clitic_length
@@ -86,6 +86,7 @@ class EventStage:
                 events.extend(made)
             if ments:
                 topic = [ments[0]]
+        add_article_features(events, coded, len(doc.sentences))
         floor = 0.0
         if self.filter is not None:
             floor = self.filter.threshold
