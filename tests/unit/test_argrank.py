@@ -60,3 +60,14 @@ def test_packaged_model_keeps_clear_cases(test_lexicons, make_doc):
     ActorStage(actors_lex)(doc)
     EventStage(trig_lex, ranker=ArgRanker())(doc)
     assert triples(doc) == [("RUS", "USA", "041"), ("USA", "RUS", "041")]
+
+
+def test_candidates_carry_actor_salience_only_in_long_articles(collected):
+    one = "قصف الجيش الإسرائيلي مواقع حماس."
+    _, short = collected(one)
+    assert short and not any(k.split("=")[0].endswith(":share") for _, _, cs in short for c in cs
+                             for k in c.features)
+    _, long = collected(" ".join([one] * 4))
+    shares = {k for _, _, cs in long for c in cs if c.mention is not None for k in c.features
+              if k.split("=")[0].endswith(":share")}
+    assert shares and all(k.split("=")[1].startswith(("<=", ">")) for k in shares)

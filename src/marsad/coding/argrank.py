@@ -88,6 +88,8 @@ def _mention_features(ctx: Context, m: ActorMention, role: str, chosen: bool,
     }
     if prev in pat.preps or (clitic != "-" and clitic in pat.preps):
         f[f"{role}:pat_prep"] = 1.0
+    if ctx.shares is not None:
+        f[f"{role}:share={bucket(ctx.shares.get(m.code, 0), (5, 10, 20, 35))}"] = 1.0
     for flag in pat.flags & {"noun", "passive", "sym"}:
         f[f"{role}:pos={pos}|flag={flag}"] = 1.0
         f[f"{role}:chosen={chosen}|flag={flag}"] = 1.0

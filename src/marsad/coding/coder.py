@@ -73,13 +73,19 @@ class EventStage:
         events: list[Event] = []
         at: dict[int, tuple[int, int]] = {}
         topic: list[ActorMention] = []
+        shares: dict[str, int] | None = None
+        if len(doc.sentences) >= 4 and coded:
+            shares = {}
+            for m in coded:
+                shares[m.code] = shares.get(m.code, 0) + 1
+            shares = {k: 100 * v // len(coded) for k, v in shares.items()}
         for si, sent in enumerate(doc.sentences):
             doc.check_deadline()
             lo, hi = sent.first_token, sent.last_token
             ments = [m for m in coded if lo <= m.token_start < hi]
             triggers = find_triggers(self.lexicon, tokens, lo, hi, readings)
             for tm in triggers:
-                ctx = Context(doc, si, tm, ments, topic, coded, len(triggers), places)
+                ctx = Context(doc, si, tm, ments, topic, coded, len(triggers), places, shares)
                 made = self._events(ctx)
                 for ev in made:
                     at[id(ev)] = (si, tm.start)  # for the quantities of the kept events

@@ -44,6 +44,7 @@ class Context:
     coded: list[ActorMention]
     n_triggers: int  # triggers in the sentence
     places: list[list[ActorMention]]  # locative place mentions per sentence
+    shares: dict[str, int] | None = None  # percent of the article's mentions per actor code (long articles)
 
 
 def bucket(n: int, edges: tuple[int, ...]) -> str:
