@@ -35,6 +35,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("use_ner", False, "Also run the statistical NER (CRF trained on ANERcorp) to join unknown person names to their titles; about 25 ms per article, so off by default."),
     Setting("time_budget_ms", 2000, "Per-article time budget; an article over it is rejected (reason timeout) in batch runs."),
     Setting("db_path", "marsad.duckdb", "Default DuckDB file for ingest, events, export and serve."),
+    Setting("store_memory_mb", 64, "DuckDB memory limit in MB while ingesting (ingest, watch, API ingest; not batch loads); it doubles for a batch that needs more (0: DuckDB's default, 80% of RAM). Without it DuckDB keeps what an ingest touched."),
+    Setting("store_threads", 1, "DuckDB threads while ingesting (0: one per core). Ingest queries are small; one thread uses less memory."),
     Setting("dedup_window_days", 2, "De-duplication: events of the same dyad and root within this many days may merge."),
     Setting("api_token", "", "Token required by write endpoints of the HTTP API (empty: write endpoints disabled)."),
     Setting("api_max_body", 2_000_000, "Maximum HTTP request body in bytes."),
@@ -64,6 +66,8 @@ class Settings:
     use_ner: bool = _DEFAULTS["use_ner"]
     time_budget_ms: int = _DEFAULTS["time_budget_ms"]
     db_path: str = _DEFAULTS["db_path"]
+    store_memory_mb: int = _DEFAULTS["store_memory_mb"]
+    store_threads: int = _DEFAULTS["store_threads"]
     dedup_window_days: int = _DEFAULTS["dedup_window_days"]
     api_token: str = _DEFAULTS["api_token"]
     api_max_body: int = _DEFAULTS["api_max_body"]

@@ -285,3 +285,28 @@ def test_store_from_another_schema_version_is_refused(tmp_path):
     con.close()
     with pytest.raises(StoreError, match="schema 1"):
         Store(db)
+
+
+def test_ingest_bounds_duckdb_memory_and_threads_and_doubles_the_limit_on_demand(tmp_path, monkeypatch):
+    from marsad.config import Settings
+
+    seen = []
+    original = Store._ingest_batch
+
+    def spy(self, batch):
+        seen.append((self.con.execute("SELECT current_setting('threads')").fetchone()[0], self._memory_mb))
+        return original(self, batch)
+
+    monkeypatch.setattr(Store, "_ingest_batch", spy)
+    docs = [doc(f"a{i}", [ev("RUS", "UKR", "190", f"نص الخبر رقم {i} عن القصف", date="2024-03-01")])
+            for i in range(300)]
+    with Store(tmp_path / "a.duckdb", Settings().with_(store_memory_mb=1, store_threads=1)) as st:
+        default = st.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        stats = st.ingest(docs, batch_size=100)
+        assert stats.articles == 300 and st.counts()["mentions"] == 300
+        # bounded while ingesting: one thread; a 1 MB limit is too small, so it doubled and the
+        # batch was redone (nothing lost, nothing twice)
+        assert {t for t, _ in seen} == {1}
+        assert seen[0][1] == 1 and seen[-1][1] > 1
+        # restored afterwards
+        assert st.con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == default

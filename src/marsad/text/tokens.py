@@ -21,12 +21,13 @@ WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)?|[^\w\s]", re.UNICOD
 
 # Proclitic sequences ending in the article, longest first.
 _ARTICLE_PREFIXES = ("وبال", "وكال", "وفال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
-# Single-letter proclitics that may precede a word without the article.
 # Entries of a per-word memo (these LRU caches, a generation of a WordMemo).  News vocabulary
-# is Zipfian: 64k forms cover nearly all tokens, while memos of a few 100k words were most of
-# a long-running process's memory (342 → 172 MB peak coding 20k articles).
-WORD_CACHE_LIMIT = 1 << 16
+# is Zipfian: the frequent forms cover nearly all tokens, while memos of a few 100k words were
+# most of a long-running process's memory.  Peak RSS coding 20k SaudiNewsNet articles: unbounded
+# 342 MB, 64k words 201 MB, 32k words 145 MB (same output; CPU within run-to-run noise).
+WORD_CACHE_LIMIT = 1 << 15
 
+# Single-letter proclitics that may precede a word without the article.
 _SHORT_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك", "س")
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه", "ك", "ي")
 
