@@ -26,14 +26,17 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 import pycrfsuite
 
 from marsad.actors.ner_eval import chunks
 from marsad.actors.ner_features import FeatureExtractor, Lexicon
-from marsad.actors.ner_nn import ConvTagger, bio_transitions, marginals, viterbi
-from marsad.actors.ner_pieces import PieceVectors
+
+if TYPE_CHECKING:  # numpy and the optional tagger load only with their model files
+    import numpy as np
+
+    from marsad.actors.ner_nn import ConvTagger
 
 MODEL_NAME = "ner_anercorp.crfsuite"
 LEXICON_SUFFIX = ".lexicon.tsv"
@@ -120,11 +123,15 @@ class NerModel:
             if clusters_path(path).is_file():
                 lex.load_clusters(clusters_path(path))
             if pieces_path(path).is_file():
+                from marsad.actors.ner_pieces import PieceVectors
+
                 lex.pieces = PieceVectors.load(pieces_path(path))
             tagger = pycrfsuite.Tagger()
             tagger.open(str(path))
             known = frozenset(attr for attr, _ in tagger.info().state_features)
             if nn_path(path).is_file():
+                from marsad.actors.ner_nn import ConvTagger
+
                 self._nn = ConvTagger.load(nn_path(path))
                 known |= self._nn.known()
             self._tagger, self._features = tagger, FeatureExtractor(lex, known)
@@ -146,6 +153,10 @@ class NerModel:
 
     def _combined(self, tagger: pycrfsuite.Tagger, xseq: list[list[str]], vecs: np.ndarray | None) -> list[str]:
         """Viterbi over the weighted mean of the CRF's and the convolutional tagger's marginals."""
+        import numpy as np
+
+        from marsad.actors.ner_nn import bio_transitions, marginals, viterbi
+
         nn = self._nn
         assert nn is not None
         p, tags = nn.p, nn.tags

@@ -22,12 +22,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from marsad.actors.ner_pieces import PieceVectors
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import WordMemo, candidates, strip_article, suffix_readings
+
+if TYPE_CHECKING:  # numpy loads only with a sentence-piece table (not shipped)
+    import numpy as np
+
+    from marsad.actors.ner_pieces import PieceVectors
 
 _LATIN = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"\d")
@@ -246,6 +249,8 @@ class FeatureExtractor:
         pv = self.lex.pieces
         if pv is None:
             return None
+        import numpy as np
+
         hot = self._memo.hot
         out = np.zeros((len(words), pv.vectors.shape[1]), dtype=np.float32)
         for i, w in enumerate(words):
