@@ -139,3 +139,15 @@ def test_ner_model_combines_crf_and_tagger_when_present(tmp_path: Path) -> None:
     assert combined._nn is not None and len(out) == len(words)
     assert all(not t.startswith("I-") or out[i - 1][2:] == t[2:] for i, t in enumerate(out) if i) and out[0][:2] != "I-"
     combined.close()
+
+
+def test_the_pipeline_does_not_import_numpy():
+    """numpy is not a run-time dependency: only the optional tagger and piece table need it."""
+    import subprocess
+    import sys
+
+    code = ("import sys, marsad, marsad.stages, marsad.actors.ner; "
+            "marsad.actors.ner.NerModel.load().entities(['قال', 'الرئيس', 'ماكرون']); "
+            "print('numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
