@@ -1,6 +1,6 @@
 """Article-level features of the event confidence model."""
 
-from marsad.coding.confidence import add_article_features
+from marsad.coding.confidence import actor_shares, add_article_features
 from marsad.document import ActorMention, Event, Span
 
 
@@ -18,7 +18,7 @@ def test_article_features_describe_salience_and_repeated_triples():
     coded = [mention("USA", i) for i in range(6)] + [mention("IRN", 7)] + [mention(c, 9 + i) for i, c in
                                                                            enumerate("ABCDEFGHIJKLM")]
     evs = [event("USA", "IRN", "111"), event("USA", "IRN", "112"), event("IRN", None, "190")]
-    add_article_features(evs, coded, n_sentences=6)
+    add_article_features(evs, actor_shares(coded, 6))
     a, b, c = (e.features for e in evs)
     assert a["src_share=<=35"] == 1.0 and a["tgt_share=<=5"] == 1.0  # 6 of 20 mentions; 1 of 20
     assert a["trip_n=<=2"] == 1.0 and b["trip_n=<=2"] == 1.0  # same (source, target, root)
@@ -27,5 +27,5 @@ def test_article_features_describe_salience_and_repeated_triples():
 
 def test_short_documents_get_no_article_features():
     evs = [event("USA", "IRN", "111")]
-    add_article_features(evs, [mention("USA"), mention("IRN", 3)], n_sentences=1)
+    add_article_features(evs, actor_shares([mention("USA"), mention("IRN", 3)], 1))
     assert evs[0].features == {}

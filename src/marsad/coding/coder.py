@@ -17,7 +17,14 @@ from marsad.coding import cues as cue_fns
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
 from marsad.coding.arguments import Args, conjoined, find_args, speaker
 from marsad.coding.cameo import CameoTable
-from marsad.coding.confidence import Context, EventFilter, add_article_features, event_features, root_features
+from marsad.coding.confidence import (
+    Context,
+    EventFilter,
+    actor_shares,
+    add_article_features,
+    event_features,
+    root_features,
+)
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.document import ActorMention, Document, Event, Span
 from marsad.text.tokens import candidates, clitic_length
@@ -73,12 +80,7 @@ class EventStage:
         events: list[Event] = []
         at: dict[int, tuple[int, int]] = {}
         topic: list[ActorMention] = []
-        shares: dict[str, int] | None = None
-        if len(doc.sentences) >= 4 and coded:
-            shares = {}
-            for m in coded:
-                shares[m.code] = shares.get(m.code, 0) + 1
-            shares = {k: 100 * v // len(coded) for k, v in shares.items()}
+        shares = actor_shares(coded, len(doc.sentences))
         for si, sent in enumerate(doc.sentences):
             doc.check_deadline()
             lo, hi = sent.first_token, sent.last_token
@@ -92,7 +94,7 @@ class EventStage:
                 events.extend(made)
             if ments:
                 topic = [ments[0]]
-        add_article_features(events, coded, len(doc.sentences))
+        add_article_features(events, shares)
         floor = 0.0
         if self.filter is not None:
             floor = self.filter.threshold

@@ -103,26 +103,33 @@ def event_features(ctx: Context, ev: Event, args: Args) -> dict[str, float]:
     return f
 
 
-def add_article_features(events: list[Event], coded: list[ActorMention], n_sentences: int) -> None:
-    """Features that need the whole article (of at least 4 sentences: a lone sentence says nothing
-    about salience): the share of the article's actor mentions that name the source and the target
-    (salient actors take part in the news) and how many candidates share the event's triple."""
+def actor_shares(coded: list[ActorMention], n_sentences: int) -> dict[str, int] | None:
+    """Percent of the article's actor mentions per code, for articles of at least 4 sentences (a
+    lone sentence says nothing about salience); None otherwise."""
     if n_sentences < 4 or not coded:
-        return
+        return None
     counts: dict[str, int] = {}
     for m in coded:
         counts[m.code] = counts.get(m.code, 0) + 1
+    return {k: 100 * v // len(coded) for k, v in counts.items()}
+
+
+def add_article_features(events: list[Event], shares: dict[str, int] | None) -> None:
+    """Features that need the whole article (``shares`` from :func:`actor_shares`): the share of
+    the article's actor mentions that name the source and the target (salient actors take part
+    in the news) and how many candidates share the event's triple."""
+    if shares is None:
+        return
     triples: dict[tuple[str, str, str], int] = {}
     for ev in events:
         k = (ev.source.code, ev.target.code if ev.target else "-", ev.cameo[:2])
         triples[k] = triples.get(k, 0) + 1
-    total = len(coded)
     for ev in events:
         f = ev.features
         t = ev.target.code if ev.target else "-"
-        f[f"src_share={bucket(100 * counts.get(ev.source.code, 0) // total, (5, 10, 20, 35))}"] = 1.0
+        f[f"src_share={bucket(shares.get(ev.source.code, 0), (5, 10, 20, 35))}"] = 1.0
         if t != "-":
-            f[f"tgt_share={bucket(100 * counts.get(t, 0) // total, (5, 10, 20, 35))}"] = 1.0
+            f[f"tgt_share={bucket(shares.get(t, 0), (5, 10, 20, 35))}"] = 1.0
         f[f"trip_n={bucket(triples[(ev.source.code, t, ev.cameo[:2])], (1, 2, 4))}"] = 1.0
 
 
