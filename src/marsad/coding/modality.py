@@ -103,7 +103,8 @@ def _sin_future(cues: Cues, words: list[str], ti: int, cs: int) -> bool:
 def embedded_under(cues: Cues, doc, sent: int, trigger_tok: int) -> str | None:
     """The class of a verb whose complement the trigger is in, or None.
 
-    Classes: appeal, demand, threat, intent, deny, reject, condemn, warn.
+    Classes: appeal, demand, threat, intent, deny, reject, condemn, warn, postpone, hope,
+    purpose, prevent.
     ``دعا إلى وقف إطلاق النار`` → the ceasefire (trigger وقف) is under
     "appeal"; ``هدد بشن هجوم`` → "threat"; ``نفى قصف`` → "deny".  The nearest
     governing verb within a few words, with no punctuation between, wins.
