@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date as Date
 
+from marsad.actors.coref import amman, resolve_bare_agents, surname_mentions
 from marsad.actors.lexicon import ActorEntry, ActorLexicon, resolve
 from marsad.document import ActorMention, Document, Token
 from marsad.text.tokens import clitic_length
@@ -82,6 +83,7 @@ class ActorStage:
     def __call__(self, doc: Document) -> Document:
         when = doc.article.date
         mentions: list[ActorMention] = []
+        named: list[tuple[int, ActorMention]] = []  # (last token of a full person name, its mention)
         tokens = doc.tokens
         for sent in doc.sentences:
             pieces = self._pieces(tokens, sent.first_token, sent.last_token, when)
@@ -92,7 +94,12 @@ class ActorStage:
                 if m is not None:
                     m.locative = _is_locative(tokens, m, sent.first_token, group[0].prefix)
                     mentions.append(m)
-        _resolve_bare_agents(mentions)
+                    named.extend((p.end - 1, m) for p in group
+                                 if p.entry is not None and p.entry.kind == "person" and p.end - p.start > 1)
+        if named:
+            mentions = sorted(mentions + surname_mentions(doc, mentions, named), key=lambda m: m.token_start)
+        amman(mentions, tokens)
+        resolve_bare_agents(mentions, tokens)
         doc.actors = mentions
         return doc
 
@@ -245,21 +252,6 @@ def _is_locative(tokens: list[Token], m: ActorMention, lo: int, prefix: str) -> 
         prev = tokens[m.token_start - 1]
         return prev.key in LOCATIVE_WORDS or prev.norm in LOCATIVE_WORDS
     return False
-
-
-def _resolve_bare_agents(mentions: list[ActorMention]) -> None:
-    """Coreference: a bare role noun ("الوزير"، "الجيش"، "المتحدث") takes the code of the last
-    coded actor with the same agent mentioned before it, or the last person when the role is GOV."""
-    last_by_agent: dict[str, ActorMention] = {}
-    for m in mentions:
-        if not m.code and m.agent:
-            ref = last_by_agent.get(m.agent)
-            if ref is not None:
-                m.code, m.country = ref.code, ref.country
-                m.name = ref.name if ref.kind == "person" else None
-                m.kind = "coref"
-        elif m.code and m.agent and len(m.code) >= 3:
-            last_by_agent[m.agent] = m
 
 
 def is_dual_referent(tok: Token) -> bool:

@@ -1,0 +1,140 @@
+"""Coreference inside one article: what a mention refers to when it does not say it.
+
+Three rules run after the dictionary mentions of an article are composed:
+
+* **Surnames.**  A person named in full ("الرئيس الفلسطيني محمود عباس") is later
+  called by the last word of the name ("وقال عباس"); those later words become
+  mentions of the same person.  Patronymic tails (بن سلمان, عبد الله) and a
+  definite word after a definite noun (العالم العربي: an adjective) do not count.
+* **Role nouns.**  A bare role noun ("الوزير", "الشرطة", "المصلين") takes the code of
+  the last coded actor with the same agent before it; a person-denoting title
+  (الوزير, الملك, الأمين العام) prefers the last *person* with that agent.  Police
+  and courts with no such antecedent belong to the country mentioned last before
+  them.
+* **Amman.**  The bare word عمان is Oman in the dictionary; in an article that
+  speaks of Jordan and never of Oman, it is Amman (Jordan).
+"""
+
+from __future__ import annotations
+
+from marsad.document import ActorMention, Document, Token
+from marsad.text.tokens import candidates, clitic_length
+
+# The word before a name's last word that makes that word part of a compound name.
+PATRONYMIC = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ام", "ال", "عبد", "اب", "ولد"})
+# Last words of compound given names and of common name tails: never a surname on their own.
+NOT_SURNAMES = frozenset({"الله", "الدين", "الرحمن", "العزيز", "الرحيم", "الحق", "الاسلام", "الثاني",
+                          "الاول", "الثالث", "جونيور"})
+MIN_SURNAME = 3  # letters
+# Agents that belong to the country where an event happens (a role noun with no antecedent).
+# Agents of a role noun that, with no antecedent, belongs to the country named last before it
+# (police, security forces, courts, prosecutors: "اعتقلت الشرطة"، "قضت محكمة").  Civilians,
+# clergy and the like were tried too: too often victims or topics, not actors.
+DOMESTIC_AGENTS = frozenset({"POL", "JUD"})
+# ...when the role noun is one of these (first word, any clitic reading).  Words such as الأمن
+# (security), القضاء (eliminating), نيابة (on behalf), دورية (periodic) are too often no actor.
+DOMESTIC_HEADS = frozenset({
+    "شرطه", "محكمه", "محاكم", "قاضي", "قاض", "قضاه", "مخابرات", "استخبارات", "مدعي", "ادعاء",
+})
+# ...or a phrase starting with one of these ("قوات الأمن", "رجال الشرطة", "النيابة العامة").
+DOMESTIC_PHRASE_HEADS = DOMESTIC_HEADS | frozenset({
+    "قوات", "رجال", "اجهزه", "عناصر", "افراد", "وزاره", "سلطات", "نيابه", "نايب", "قوي", "دوريات",
+})
+# First words of role nouns that denote one person (they refer back to a person first).
+PERSON_TITLES = frozenset({
+    "وزير", "رييس", "ملك", "امير", "امين", "متحدث", "ناطق", "سفير", "مندوب", "مبعوث", "قايد", "نايب",
+    "ولي", "مستشار", "سلطان", "شيخ", "مدير", "محافظ", "زعيم",
+})
+OMAN_MARKERS = frozenset({"سلطنه", "عماني", "عمانيه", "عمانيون", "عمانيين", "مسقط"})
+
+
+def surname_mentions(doc: Document, mentions: list[ActorMention],
+                     named: list[tuple[int, ActorMention]]) -> list[ActorMention]:
+    """Mentions for later bare surnames of the persons in ``named`` ((last-name token, mention))."""
+    tokens = doc.tokens
+    first: dict[str, tuple[int, ActorMention]] = {}
+    for i, m in named:
+        key = _surname_key(tokens, i)
+        if key and key not in first:
+            first[key] = (i, m)
+    if not first:
+        return []
+    covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    out = []
+    for i in range(min(i for i, _ in first.values()) + 1, len(tokens)):
+        tok = tokens[i]
+        if i in covered or not any(tok.norm.endswith(k) for k in first):
+            continue
+        reading = next(((p, k) for p, k in candidates(tok.norm) if k in first and first[k][0] < i), None)
+        if reading is None or _adjective(tokens, i, reading[0]):
+            continue
+        ref = first[reading[1]][1]
+        span = doc.span(tok.start + clitic_length(reading[0]), tok.end)
+        out.append(ActorMention(span=span, code=ref.code, agent=ref.agent, name=ref.name, kind="person",
+                                token_start=i, token_end=i + 1, country=ref.country))
+    return out
+
+
+def _surname_key(tokens: list[Token], i: int) -> str | None:
+    """The key under which the name ending at token ``i`` may be referred to, or None."""
+    tok = tokens[i]
+    if i == 0 or tokens[i - 1].key in PATRONYMIC or tokens[i - 1].norm in PATRONYMIC:
+        return None
+    key = candidates(tok.norm)[0][1]
+    if tok.norm in NOT_SURNAMES or key in NOT_SURNAMES or len(key.replace("ال", "", 1)) < MIN_SURNAME:
+        return None
+    return key
+
+
+def _adjective(tokens: list[Token], i: int, prefix: str) -> bool:
+    """Is the word at ``i`` a definite adjective after a definite noun (العالم العربي)?"""
+    if i == 0 or not (prefix.endswith("ال") or tokens[i].norm.startswith("ال")):
+        return False
+    prev = tokens[i - 1]
+    return prev.norm.startswith("ال") or prev.prefix.endswith("ال") or prev.prefix.endswith("لل")
+
+
+def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token]) -> None:
+    """Give each bare role noun (code "") the code of what it refers back to (see the module doc)."""
+    last_by_agent: dict[str, ActorMention] = {}
+    last_person: dict[str, ActorMention] = {}
+    last_country: ActorMention | None = None
+    for m in mentions:
+        if not m.code and m.agent:
+            ref = None
+            if tokens[m.token_start].key in PERSON_TITLES:
+                ref = last_person.get(m.agent)
+            ref = ref or last_by_agent.get(m.agent)
+            if ref is None and m.agent in DOMESTIC_AGENTS and not _vague(m, tokens):
+                ref = last_country
+            if ref is not None:
+                m.code, m.country = ref.code, ref.country
+                m.name = ref.name if ref.kind == "person" and ref.agent == m.agent else None
+                m.kind = "coref"
+        elif m.code and len(m.code) >= 3:
+            if m.agent:
+                last_by_agent[m.agent] = m
+                if m.kind == "person":
+                    last_person[m.agent] = m
+            if len(m.code) == 3:
+                last_country = m
+
+
+def _vague(m: ActorMention, tokens: list[Token]) -> bool:
+    """Is a police/court role noun too unsure to take the country from context?"""
+    heads = DOMESTIC_HEADS if m.token_end - m.token_start == 1 else DOMESTIC_PHRASE_HEADS
+    return not any(k in heads for _, k in candidates(tokens[m.token_start].norm))
+
+
+def amman(mentions: list[ActorMention], tokens: list[Token]) -> None:
+    """Read the bare word عمان as Amman (JOR) in an article about Jordan that never names Oman."""
+    bare = [m for m in mentions if m.code == "OMN" and m.token_end - m.token_start == 1
+            and tokens[m.token_start].key == "عمان"]
+    if not bare or len(bare) < sum(m.code == "OMN" for m in mentions):
+        return
+    if not any(m.code == "JOR" for m in mentions):
+        return
+    if any(t.key in OMAN_MARKERS for t in tokens):
+        return
+    for m in bare:
+        m.code, m.country, m.kind, m.name = "JOR", "JOR", "capital", None

@@ -1,0 +1,104 @@
+"""Coreference in the actor stage (marsad.actors.coref): surnames, role nouns, Amman."""
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from marsad.actors.lexicon import ActorLexicon
+from marsad.actors.stage import ActorStage
+from marsad.api_lib import Coder
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
+WHEN = date(2015, 8, 1)
+EXTRA = {
+    "persons.tsv": [
+        "محمود عباس\tPSE\tGOV\tMahmoud Abbas\tperson\t2005-01-15\t\tPSE\tPresident of Palestine",
+        "محمد بن سلمان\tSAU\tGOV\tMohammed bin Salman\tperson\t2015-01-23\t\tSAU\tMinister of Defence",
+        "نبيل العربي\tIGO:ARABLEAGUE\tGOV\tNabil Elaraby\tperson\t2011-07-01\t2016-07-03\tEGY\tSecretary-General",
+    ],
+    "states.tsv": [
+        "عمان\tOMN\t\t\tstate\t\t\tOMN",
+        "سلطنة عمان\tOMN\t\t\tstate\t\t\tOMN",
+        "الأردن\tJOR\t\t\tstate\t\t\tJOR",
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def lexicon(tmp_path_factory: pytest.TempPathFactory) -> ActorLexicon:
+    """The test dictionaries plus a few persons and states (in a copy: tests/data stays as is)."""
+    d = tmp_path_factory.mktemp("actors")
+    for f in DATA.iterdir():
+        shutil.copy(f, d / f.name)
+    for name, rows in EXTRA.items():
+        with (d / name).open("a", encoding="utf-8") as fh:
+            fh.write("\n".join(rows) + "\n")
+    return ActorLexicon(d)
+
+
+def _actors(lexicon, make_doc, text):
+    return ActorStage(lexicon)(make_doc(text, date=WHEN)).actors
+
+
+def _by_text(ms, text):
+    return [m for m in ms if m.span.text == text]
+
+
+def test_actor_coref_surname_refers_back_to_the_full_name(lexicon, make_doc):
+    ms = _actors(lexicon, make_doc, "استقبل الرئيس محمود عباس الوفد. وقال عباس إن الزيارة مهمة، وأكد لعباس دعمه.")
+    later = _by_text(ms, "عباس")
+    assert [(m.code, m.name, m.kind) for m in later] == [("PSE", "Mahmoud Abbas", "person")] * 2
+    assert [m.token_start for m in ms] == sorted(m.token_start for m in ms)
+
+
+def test_actor_coref_surname_not_before_the_full_name(lexicon, make_doc):
+    ms = _actors(lexicon, make_doc, "قال عباس إن الرئيس محمود عباس سيزور القاهرة")
+    assert not any(m.span.text == "عباس" for m in ms)
+
+
+def test_actor_coref_patronymic_tail_is_not_a_surname(lexicon, make_doc):
+    ms = _actors(lexicon, make_doc, "التقى محمد بن سلمان الوفد. وقال سلمان إن")
+    assert not any(m.span.text == "سلمان" for m in ms)
+
+
+def test_actor_coref_definite_adjective_is_not_a_surname(lexicon, make_doc):
+    ms = _actors(lexicon, make_doc, "دعا نبيل العربي إلى الحوار في العالم العربي. وطالب العربي تركيا بالانسحاب")
+    later = [m for m in ms if m.span.text == "العربي"]
+    assert len(later) == 1 and later[0].code == "IGO:ARABLEAGUE"
+    assert later[0].span.start > ms[0].span.end + 20  # the one after "وطالب", not "العالم العربي"
+
+
+def test_actor_coref_person_title_prefers_the_last_person(lexicon, make_doc):
+    ms = _actors(lexicon, make_doc, "استقبل وزير الخارجية الروسي سيرجي لافروف وفد مصر. وقال الوزير إن")
+    (minister,) = _by_text(ms, "الوزير")
+    assert (minister.code, minister.name, minister.kind) == ("RUS", "Sergey Lavrov", "coref")
+
+
+def test_actor_coref_police_without_antecedent_take_the_country(lexicon, make_doc):
+    ms = _actors(lexicon, make_doc, "وقع انفجار في مصر، واعتقلت الشرطة ثلاثة أشخاص")
+    (police,) = _by_text(ms, "الشرطة")
+    assert (police.code, police.agent, police.kind) == ("EGY", "POL", "coref")
+
+
+def test_actor_coref_army_without_antecedent_stays_uncoded(lexicon, make_doc):
+    ms = _actors(lexicon, make_doc, "وقع انفجار في مصر، وانتشر الجيش في المدينة")
+    (army,) = _by_text(ms, "الجيش")
+    assert army.code == ""
+
+
+def test_actor_coref_amman_in_an_article_about_jordan(lexicon, make_doc):
+    ms = _actors(lexicon, make_doc, "وصل الجرحى إلى الأردن أمس. واستقبلت عمان أول طائرة")
+    assert [m.code for m in _by_text(ms, "عمان")] == ["JOR"]
+
+
+def test_actor_coref_oman_stays_oman_when_named(lexicon, make_doc):
+    ms = _actors(lexicon, make_doc, "زار وزير الخارجية الأردن وسلطنة عمان. وقالت عمان إن")
+    assert [m.code for m in _by_text(ms, "عمان")] == ["OMN"]
+
+
+def test_actor_coref_preposition_amam_is_not_an_imam() -> None:
+    """Production dictionaries: أمام ("in front of") is not the role noun إمام (REL)."""
+    doc = Coder().code("وقف المتظاهرون أمام السفارة وألقى الإمام خطبة", date="2015-08-01")
+    assert [m.span.text for m in doc.actors if m.agent == "REL"] == ["الإمام"]
