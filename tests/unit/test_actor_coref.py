@@ -26,16 +26,19 @@ EXTRA = {
 }
 
 
-@pytest.fixture(scope="module")
-def lexicon(tmp_path_factory: pytest.TempPathFactory) -> ActorLexicon:
-    """The test dictionaries plus a few persons and states (in a copy: tests/data stays as is)."""
-    d = tmp_path_factory.mktemp("actors")
+def _lexicon(d: Path, extra: dict[str, list[str]]) -> ActorLexicon:
+    """The test dictionaries plus ``extra`` rows per file, in a copy (tests/data stays as is)."""
     for f in DATA.iterdir():
         shutil.copy(f, d / f.name)
-    for name, rows in EXTRA.items():
+    for name, rows in extra.items():
         with (d / name).open("a", encoding="utf-8") as fh:
             fh.write("\n".join(rows) + "\n")
     return ActorLexicon(d)
+
+
+@pytest.fixture(scope="module")
+def lexicon(tmp_path_factory: pytest.TempPathFactory) -> ActorLexicon:
+    return _lexicon(tmp_path_factory.mktemp("actors"), EXTRA)
 
 
 def _actors(lexicon, make_doc, text):
@@ -102,3 +105,23 @@ def test_actor_coref_preposition_amam_is_not_an_imam() -> None:
     """Production dictionaries: أمام ("in front of") is not the role noun إمام (REL)."""
     doc = Coder().code("وقف المتظاهرون أمام السفارة وألقى الإمام خطبة", date="2015-08-01")
     assert [m.span.text for m in doc.actors if m.agent == "REL"] == ["الإمام"]
+
+
+def test_actor_coref_surname_replaces_a_one_word_role_noun(make_doc, tmp_path):
+    """A surname that is also a role noun (مدني "civilian") is the person after the full name."""
+    lex = _lexicon(tmp_path, {
+        "persons.tsv": ["إياد مدني\tIGO:OIC\tGOV\tIyad Madani\tperson\t2014-01-01\t2016-10-31\tSAU\tSG"],
+        "agents.tsv": ["مدني\tCVL\tcivilian"],
+    })
+    ms = ActorStage(lex)(make_doc("أدان إياد مدني الهجوم. وطالب مدني المجتمع الدولي", date=WHEN)).actors
+    assert [(m.span.text, m.code, m.kind) for m in ms][-1] == ("مدني", "IGO:OIC", "person")
+
+
+def test_actor_role_in_a_country_belongs_to_it(lexicon, make_doc):
+    ms = _actors(lexicon, make_doc, "اعتقلت الشرطة في مصر ثلاثة أشخاص")
+    assert [(m.span.text, m.code, m.agent, m.locative) for m in ms] == [("الشرطة في مصر", "EGY", "POL", False)]
+
+
+def test_actor_role_with_a_pronoun_does_not_take_the_place(lexicon, make_doc):
+    ms = _actors(lexicon, make_doc, "نشرت روسيا قواتها في مصر")
+    assert [(m.span.text, m.code) for m in ms if m.code == "EGY"] == [("مصر", "EGY")]

@@ -50,7 +50,10 @@ OMAN_MARKERS = frozenset({"سلطنه", "عماني", "عمانيه", "عمان�
 
 def surname_mentions(doc: Document, mentions: list[ActorMention],
                      named: list[tuple[int, ActorMention]]) -> list[ActorMention]:
-    """Mentions for later bare surnames of the persons in ``named`` ((last-name token, mention))."""
+    """Mentions for later bare surnames of the persons in ``named`` ((last-name token, mention)).
+
+    Returns all mentions in text order: ``mentions`` plus the surnames, less the one-word role
+    nouns that a surname replaces."""
     tokens = doc.tokens
     first: dict[str, tuple[int, ActorMention]] = {}
     for i, m in named:
@@ -58,8 +61,10 @@ def surname_mentions(doc: Document, mentions: list[ActorMention],
         if key and key not in first:
             first[key] = (i, m)
     if not first:
-        return []
-    covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
+        return mentions
+    # a one-word role noun does not hide a surname (مدني "civilian" after إياد مدني)
+    covered = {i for m in mentions if m.code or m.token_end - m.token_start > 1
+               for i in range(m.token_start, m.token_end)}
     out = []
     for i in range(min(i for i, _ in first.values()) + 1, len(tokens)):
         tok = tokens[i]
@@ -72,7 +77,11 @@ def surname_mentions(doc: Document, mentions: list[ActorMention],
         span = doc.span(tok.start + clitic_length(reading[0]), tok.end)
         out.append(ActorMention(span=span, code=ref.code, agent=ref.agent, name=ref.name, kind="person",
                                 token_start=i, token_end=i + 1, country=ref.country))
-    return out
+    if not out:
+        return mentions
+    taken = {m.token_start for m in out}
+    kept = [m for m in mentions if m.token_start not in taken]
+    return sorted(kept + out, key=lambda m: m.token_start)
 
 
 def _surname_key(tokens: list[Token], i: int) -> str | None:

@@ -97,7 +97,7 @@ class ActorStage:
                     named.extend((p.end - 1, m) for p in group
                                  if p.entry is not None and p.entry.kind == "person" and p.end - p.start > 1)
         if named:
-            mentions = sorted(mentions + surname_mentions(doc, mentions, named), key=lambda m: m.token_start)
+            mentions = surname_mentions(doc, mentions, named)
         amman(mentions, tokens)
         resolve_bare_agents(mentions, tokens)
         doc.actors = mentions
@@ -163,6 +163,9 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
             joined = all(t.key in TITLES or t.norm in TITLES for t in gap) and len(gap) <= 2
             starts_with_and = p.prefix[:1] in ("و", "ف") or tokens[p.start].prefix[:1] == "و"
             prep_agent = p.agent is not None and p.prefix.lstrip("وف")[:1] in ("ل", "ب")
+            if _located_role(tokens, group, p):
+                group.append(p)
+                continue
             if joined and not starts_with_and and not prep_agent and len(group) < MAX_GROUP:
                 if _compatible(group, p) and _genitive_ok(tokens, last, p):
                     group.append(p)
@@ -173,6 +176,17 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
                     continue
         groups.append([p])
     return groups
+
+
+def _located_role(tokens: list[Token], group: list[Piece], p: Piece) -> bool:
+    """A bare role noun, then في and a country: the role belongs to it ("السلطات في البحرين",
+    "قوات الأمن في تونس", "مدنيين في العراق").  Not a role with a pronoun (قواتها في سوريا)."""
+    if len(group) != 1 or group[0].agent is None or group[0].entry is not None:
+        return False
+    last = group[0]
+    if p.start != last.end + 1 or tokens[last.end].norm != "في" or p.prefix not in ("", "ال"):
+        return False
+    return p.entry is not None and p.entry.kind in ("state", "region") and not tokens[last.end - 1].suffix
 
 
 def _genitive_ok(tokens: list[Token], last: Piece, p: Piece) -> bool:
