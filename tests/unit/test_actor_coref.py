@@ -125,3 +125,8 @@ def test_actor_role_in_a_country_belongs_to_it(lexicon, make_doc):
 def test_actor_role_with_a_pronoun_does_not_take_the_place(lexicon, make_doc):
     ms = _actors(lexicon, make_doc, "نشرت روسيا قواتها في مصر")
     assert [(m.span.text, m.code) for m in ms if m.code == "EGY"] == [("مصر", "EGY")]
+
+
+def test_actor_coref_surname_keeps_its_article_and_is_no_first_name(lexicon, make_doc):
+    text = "قال نبيل العربي إن الحوار مهم. وقال عربي مقيم إن. والتقى العربي بن علي الوفد"
+    assert [m.span.text for m in _actors(lexicon, make_doc, text) if m.code == "IGO:ARABLEAGUE"] == ["نبيل العربي"]

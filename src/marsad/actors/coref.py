@@ -3,9 +3,10 @@
 Three rules run after the dictionary mentions of an article are composed:
 
 * **Surnames.**  A person named in full ("الرئيس الفلسطيني محمود عباس") is later
-  called by the last word of the name ("وقال عباس"); those later words become
-  mentions of the same person.  Patronymic tails (بن سلمان, عبد الله) and a
-  definite word after a definite noun (العالم العربي: an adjective) do not count.
+  called by the last word of the name ("وقال عباس"), with the article if the name has
+  it (الحسين is not حسين); those later words become mentions of the same person.
+  Patronymic tails (بن سلمان, عبد الله), a definite word after a definite noun
+  (العالم العربي: an adjective) and a first name (عباس بن أحمد) do not count.
 * **Role nouns.**  A bare role noun ("الوزير", "الشرطة", "المصلين") takes the code of
   the last coded actor with the same agent before it; a person-denoting title
   (الوزير, الملك, الأمين العام) prefers the last *person* with that agent.  Police
@@ -55,23 +56,24 @@ def surname_mentions(doc: Document, mentions: list[ActorMention],
     Returns all mentions in text order: ``mentions`` plus the surnames, less the one-word role
     nouns that a surname replaces."""
     tokens = doc.tokens
-    first: dict[str, tuple[int, ActorMention]] = {}
+    first: dict[str, tuple[int, ActorMention, bool]] = {}  # key → (token, mention, written with ال)
     for i, m in named:
         key = _surname_key(tokens, i)
         if key and key not in first:
-            first[key] = (i, m)
+            first[key] = (i, m, _definite(candidates(tokens[i].norm)[0][0]))
     if not first:
         return mentions
     # a one-word role noun does not hide a surname (مدني "civilian" after إياد مدني)
     covered = {i for m in mentions if m.code or m.token_end - m.token_start > 1
                for i in range(m.token_start, m.token_end)}
     out = []
-    for i in range(min(i for i, _ in first.values()) + 1, len(tokens)):
+    for i in range(min(v[0] for v in first.values()) + 1, len(tokens)):
         tok = tokens[i]
         if i in covered or not any(tok.norm.endswith(k) for k in first):
             continue
-        reading = next(((p, k) for p, k in candidates(tok.norm) if k in first and first[k][0] < i), None)
-        if reading is None or _adjective(tokens, i, reading[0]):
+        reading = next(((p, k) for p, k in candidates(tok.norm)
+                        if k in first and first[k][0] < i and _definite(p) == first[k][2]), None)
+        if reading is None or _adjective(tokens, i, reading[0]) or _given_name(tokens, i):
             continue
         ref = first[reading[1]][1]
         span = doc.span(tok.start + clitic_length(reading[0]), tok.end)
@@ -93,6 +95,15 @@ def _surname_key(tokens: list[Token], i: int) -> str | None:
     if tok.norm in NOT_SURNAMES or key in NOT_SURNAMES or len(key.replace("ال", "", 1)) < MIN_SURNAME:
         return None
     return key
+
+
+def _definite(prefix: str) -> bool:
+    return prefix.endswith("ال") or prefix.endswith("لل")
+
+
+def _given_name(tokens: list[Token], i: int) -> bool:
+    """Is the word at ``i`` the first name of someone else (عباس بن أحمد)?"""
+    return i + 1 < len(tokens) and tokens[i + 1].norm in PATRONYMIC
 
 
 def _adjective(tokens: list[Token], i: int, prefix: str) -> bool:
