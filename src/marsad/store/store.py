@@ -335,11 +335,7 @@ class Store:
         keys = [mention_key(m) for m in ments]
         grouper = Grouper(window, max_candidates=self.max_candidates, cache=self._shingles)
         stored = load_affected(con, keys, window, grouper.max_candidates)
-        first_new: dict[tuple[str, str, str, str], tuple] = {}
-        for k in keys:
-            first_new[k.key] = min(first_new.get(k.key, k.sort_key()), k.sort_key())
-        fixed = {k.mention_id: eid for k, eid in stored if k.sort_key() < first_new[k.key]}
-        ids = grouper.group([k for k, _ in stored] + keys, fixed)
+        ids = grouper.group([k for k, _ in stored] + keys, {k.mention_id: eid for k, eid in stored})
         self._keep_shingles(grouper.shingled, [k for k, _ in stored])
         for m in ments:
             m["event_id"] = ids[m["mention_id"]]
