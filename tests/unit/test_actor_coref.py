@@ -130,3 +130,8 @@ def test_actor_role_with_a_pronoun_does_not_take_the_place(lexicon, make_doc):
 def test_actor_coref_surname_keeps_its_article_and_is_no_first_name(lexicon, make_doc):
     text = "قال نبيل العربي إن الحوار مهم. وقال عربي مقيم إن. والتقى العربي بن علي الوفد"
     assert [m.span.text for m in _actors(lexicon, make_doc, text) if m.code == "IGO:ARABLEAGUE"] == ["نبيل العربي"]
+
+
+def test_actor_coref_police_stay_the_same_police(lexicon, make_doc):
+    ms = _actors(lexicon, make_doc, "وقع انفجار في مصر، واعتقلت الشرطة ثلاثة. وقال وزير الخارجية الروسي إن الشرطة")
+    assert [m.code for m in _by_text(ms, "الشرطة")] == ["EGY", "EGY"]

@@ -127,6 +127,8 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token]) -> No
             ref = ref or last_by_agent.get(m.agent)
             if ref is None and m.agent in DOMESTIC_AGENTS and not _vague(m, tokens):
                 ref = last_country
+                if ref is not None:  # later police of the article are the same police
+                    last_by_agent[m.agent] = m
             if ref is not None:
                 m.code, m.country = ref.code, ref.country
                 m.name = ref.name if ref.kind == "person" and ref.agent == m.agent else None
