@@ -135,3 +135,10 @@ def test_actor_coref_surname_keeps_its_article_and_is_no_first_name(lexicon, mak
 def test_actor_coref_police_stay_the_same_police(lexicon, make_doc):
     ms = _actors(lexicon, make_doc, "وقع انفجار في مصر، واعتقلت الشرطة ثلاثة. وقال وزير الخارجية الروسي إن الشرطة")
     assert [m.code for m in _by_text(ms, "الشرطة")] == ["EGY", "EGY"]
+
+
+def test_actor_coref_title_refers_to_the_holder_of_that_role(lexicon, make_doc):
+    """"الوزير" is the minister named before, even when another person came after him."""
+    text = "استقبل وزير الخارجية الروسي سيرجي لافروف الرئيس محمود عباس. وقال الوزير إن"
+    (minister,) = _by_text(_actors(lexicon, make_doc, text), "الوزير")
+    assert (minister.code, minister.name) == ("RUS", "Sergey Lavrov")

@@ -46,15 +46,36 @@ PERSON_TITLES = frozenset({
     "وزير", "رييس", "ملك", "امير", "امين", "متحدث", "ناطق", "سفير", "مندوب", "مبعوث", "قايد", "نايب",
     "ولي", "مستشار", "سلطان", "شيخ", "مدير", "محافظ", "زعيم",
 })
+# Titles (word keys of the bare role noun, or its first one or two words) → words of the roles
+# (persons.tsv, English) that they name: "وقال الملك" is the last king mentioned, not the last
+# person.  Vice/deputy/state-minister roles never match (نائب الرئيس is a title of its own).
+ROLE_TITLES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("ملك",): ("King",),
+    ("عاهل",): ("King",),
+    ("ولي", "عهد"): ("Crown Prince",),
+    ("امير",): ("Emir", "Crown Prince", "Governor"),
+    ("رييس",): ("President",),
+    ("رييس", "وزراء"): ("Prime Minister", "Premier"),
+    ("رييس", "حكومه"): ("Prime Minister", "Premier"),
+    ("وزير", "خارجيه"): ("Foreign Minister", "Foreign Secretary", "Secretary of State"),
+    ("وزير", "دفاع"): ("Defence Minister", "Defense Minister", "Secretary of Defense", "Defence Secretary"),
+    ("وزير", "داخليه"): ("Interior Minister", "Home Secretary"),
+    ("وزير",): ("Minister of", "Minister for", "Foreign Minister", "Defence Minister", "Interior Minister",
+                "Finance Minister", "Oil Minister", "Secretary of State", "Foreign Secretary"),
+    ("امين", "عام"): ("Secretary-General",),
+    ("مرشد",): ("Supreme Leader",),
+    ("مستشاره",): ("Chancellor",),
+}
+DEPUTY = ("Vice", "Deputy", "Minister of State")
 OMAN_MARKERS = frozenset({"سلطنه", "عماني", "عمانيه", "عمانيون", "عمانيين", "مسقط"})
 
 
-def surname_mentions(doc: Document, mentions: list[ActorMention],
-                     named: list[tuple[int, ActorMention]]) -> list[ActorMention]:
+def surname_mentions(doc: Document, mentions: list[ActorMention], named: list[tuple[int, ActorMention]],
+                     roles: dict[int, str]) -> list[ActorMention]:
     """Mentions for later bare surnames of the persons in ``named`` ((last-name token, mention)).
 
     Returns all mentions in text order: ``mentions`` plus the surnames, less the one-word role
-    nouns that a surname replaces."""
+    nouns that a surname replaces.  A surname gets the role of its person in ``roles``."""
     tokens = doc.tokens
     first: dict[str, tuple[int, ActorMention, bool]] = {}  # key → (token, mention, written with ال)
     for i, m in named:
@@ -79,6 +100,7 @@ def surname_mentions(doc: Document, mentions: list[ActorMention],
         span = doc.span(tok.start + clitic_length(reading[0]), tok.end)
         out.append(ActorMention(span=span, code=ref.code, agent=ref.agent, name=ref.name, kind="person",
                                 token_start=i, token_end=i + 1, country=ref.country))
+        roles[id(out[-1])] = roles.get(id(ref), "")
     if not out:
         return mentions
     taken = {m.token_start for m in out}
@@ -114,15 +136,21 @@ def _adjective(tokens: list[Token], i: int, prefix: str) -> bool:
     return prev.norm.startswith("ال") or prev.prefix.endswith("ال") or prev.prefix.endswith("لل")
 
 
-def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token]) -> None:
-    """Give each bare role noun (code "") the code of what it refers back to (see the module doc)."""
+def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
+                        roles: dict[int, str] | None = None) -> None:
+    """Give each bare role noun (code "") the code of what it refers back to (see the module doc).
+
+    ``roles`` (id(person mention) → role of its entry) lets a title (الملك، ولي العهد، وزير
+    الخارجية) refer back to the last person who holds such a role."""
+    roles = roles or {}
     last_by_agent: dict[str, ActorMention] = {}
     last_person: dict[str, ActorMention] = {}
     last_country: ActorMention | None = None
+    persons: list[ActorMention] = []
     for m in mentions:
         if not m.code and m.agent:
-            ref = None
-            if tokens[m.token_start].key in PERSON_TITLES:
+            ref = _role_holder(m, tokens, persons, roles)
+            if ref is None and tokens[m.token_start].key in PERSON_TITLES:
                 ref = last_person.get(m.agent)
             ref = ref or last_by_agent.get(m.agent)
             if ref is None and m.agent in DOMESTIC_AGENTS and not _vague(m, tokens):
@@ -138,8 +166,23 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token]) -> No
                 last_by_agent[m.agent] = m
                 if m.kind == "person":
                     last_person[m.agent] = m
+                    persons.append(m)
             if len(m.code) == 3:
                 last_country = m
+
+
+def _role_holder(m: ActorMention, tokens: list[Token], persons: list[ActorMention],
+                 roles: dict[int, str]) -> ActorMention | None:
+    """The last person before ``m`` whose role matches the title ``m`` (None: no such title/person)."""
+    keys = tuple(t.key for t in tokens[m.token_start:m.token_end])
+    words = next((ROLE_TITLES[k] for k in (keys, keys[:2], keys[:1]) if k in ROLE_TITLES), None)
+    if words is None:
+        return None
+    for p in reversed(persons):
+        role = roles.get(id(p), "")
+        if any(w in role for w in words) and not any(x in role for x in DEPUTY):
+            return p
+    return None
 
 
 def _vague(m: ActorMention, tokens: list[Token]) -> bool:

@@ -89,6 +89,7 @@ class ActorStage:
         when = doc.article.date
         mentions: list[ActorMention] = []
         named: list[tuple[int, ActorMention]] = []  # (last token of a full person name, its mention)
+        roles: dict[int, str] = {}  # id(person mention) → the role of its entry ("King", "Foreign Minister")
         tokens = doc.tokens
         for sent in doc.sentences:
             pieces = self._pieces(tokens, sent.first_token, sent.last_token, when)
@@ -99,12 +100,15 @@ class ActorStage:
                 if m is not None:
                     m.locative = _is_locative(tokens, m, sent.first_token, group[0].prefix)
                     mentions.append(m)
-                    named.extend((p.end - 1, m) for p in group
-                                 if p.entry is not None and p.entry.kind == "person" and p.end - p.start > 1)
+                    for p in group:
+                        if p.entry is not None and p.entry.kind == "person":
+                            roles[id(m)] = p.entry.role or ""
+                            if p.end - p.start > 1:
+                                named.append((p.end - 1, m))
         if named:
-            mentions = surname_mentions(doc, mentions, named)
+            mentions = surname_mentions(doc, mentions, named, roles)
         amman(mentions, tokens)
-        resolve_bare_agents(mentions, tokens)
+        resolve_bare_agents(mentions, tokens, roles)
         doc.actors = mentions
         return doc
 
