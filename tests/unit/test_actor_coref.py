@@ -142,3 +142,21 @@ def test_actor_coref_title_refers_to_the_holder_of_that_role(lexicon, make_doc):
     text = "استقبل وزير الخارجية الروسي سيرجي لافروف الرئيس محمود عباس. وقال الوزير إن"
     (minister,) = _by_text(_actors(lexicon, make_doc, text), "الوزير")
     assert (minister.code, minister.name) == ("RUS", "Sergey Lavrov")
+
+
+def test_actor_coref_amman_between_capitals(lexicon, make_doc):
+    ms = _actors(lexicon, make_doc, "تعزز الزيارة التنسيق بين موسكو وعمان في الملفات الإقليمية")
+    assert [m.code for m in ms] == ["RUS", "JOR"]
+
+
+def test_actor_coref_the_base_is_not_al_qaeda(lexicon, make_doc, tmp_path):
+    lex = _lexicon(tmp_path, {"organisations.tsv": [
+        "القاعدة\tNSA:ALQAEDA\tREB\tal-Qaeda\tgroup\t\t\t", "تنظيم القاعدة\tNSA:ALQAEDA\tREB\tal-Qaeda\tgroup\t\t\t"]})
+    base = "وافقت تركيا على استخدام قاعدة إنجرليك. ومن المتوقع فتح القاعدة الشهر المقبل"
+    qaeda = "هاجم تنظيم القاعدة قاعدة عسكرية. وتبنت القاعدة الهجوم"
+
+    def codes(text):
+        return [m.code for m in ActorStage(lex)(make_doc(text, date=WHEN)).actors]
+
+    assert "NSA:ALQAEDA" not in codes(base)
+    assert codes(qaeda).count("NSA:ALQAEDA") == 2

@@ -1,6 +1,6 @@
 """Coreference inside one article: what a mention refers to when it does not say it.
 
-Three rules run after the dictionary mentions of an article are composed:
+Four rules run after the dictionary mentions of an article are composed:
 
 * **Surnames.**  A person named in full ("الرئيس الفلسطيني محمود عباس") is later
   called by the last word of the name ("وقال عباس"), with the article if the name has
@@ -12,8 +12,10 @@ Three rules run after the dictionary mentions of an article are composed:
   (الوزير, الملك, الأمين العام) prefers the last *person* with that agent.  Police
   and courts with no such antecedent belong to the country mentioned last before
   them.
-* **Amman.**  The bare word عمان is Oman in the dictionary; in an article that
-  speaks of Jordan and never of Oman, it is Amman (Jordan).
+* **Amman, the base.**  The bare word عمان is Oman in the dictionary; in an article
+  that speaks of Jordan and never of Oman, or right after another capital (الرياض
+  وعمان), it is Amman (Jordan).  A bare القاعدة in an article about a military base
+  (قاعدة إنجرليك) that never writes تنظيم القاعدة is the base, not al-Qaeda.
 """
 
 from __future__ import annotations
@@ -119,6 +121,16 @@ def _surname_key(tokens: list[Token], i: int) -> str | None:
     return key
 
 
+def _reads(tok: Token, key: str) -> bool:
+    """Is ``key`` a clitic reading of the word (وعمان → عمان)?"""
+    return tok.key == key or any(k == key for _, k in candidates(tok.norm))
+
+
+def _base_word(tok: Token) -> bool:
+    """قاعدة without the article, or قواعد in any form: a (military) base."""
+    return any(k == "قواعد" or (k == "قاعده" and not _definite(p)) for p, k in candidates(tok.norm))
+
+
 def _definite(prefix: str) -> bool:
     return prefix.endswith("ال") or prefix.endswith("لل")
 
@@ -192,14 +204,29 @@ def _vague(m: ActorMention, tokens: list[Token]) -> bool:
 
 
 def amman(mentions: list[ActorMention], tokens: list[Token]) -> None:
-    """Read the bare word عمان as Amman (JOR) in an article about Jordan that never names Oman."""
+    """Read the bare word عمان as Amman (JOR) in an article about Jordan that never names Oman,
+    or next to another capital (بين الرياض وعمان، زيارته للقاهرة وعمان)."""
     bare = [m for m in mentions if m.code == "OMN" and m.token_end - m.token_start == 1
-            and tokens[m.token_start].key == "عمان"]
+            and _reads(tokens[m.token_start], "عمان")]
     if not bare or len(bare) < sum(m.code == "OMN" for m in mentions):
-        return
-    if not any(m.code == "JOR" for m in mentions):
         return
     if any(t.key in OMAN_MARKERS for t in tokens):
         return
+    if not any(m.code == "JOR" for m in mentions):
+        capitals = {m.token_end for m in mentions if m.kind == "capital"}
+        bare = [m for m in bare if m.token_start in capitals and tokens[m.token_start].norm.startswith("و")]
     for m in bare:
         m.code, m.country, m.kind, m.name = "JOR", "JOR", "capital", None
+
+
+def military_base(mentions: list[ActorMention], tokens: list[Token]) -> list[ActorMention]:
+    """Drop a bare القاعدة (al-Qaeda) in an article that speaks of a base (قاعدة إنجرليك، القواعد)
+    and never names al-Qaeda in full (تنظيم القاعدة)."""
+    bare = [m for m in mentions if m.code == "NSA:ALQAEDA" and m.token_end - m.token_start == 1
+            and _reads(tokens[m.token_start], "قاعده")]
+    if not bare or len(bare) < sum(m.code == "NSA:ALQAEDA" for m in mentions):
+        return mentions
+    if not any(_base_word(t) for t in tokens):
+        return mentions
+    drop = {id(m) for m in bare}
+    return [m for m in mentions if id(m) not in drop]

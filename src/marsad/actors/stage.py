@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-from marsad.actors.coref import amman, resolve_bare_agents, surname_mentions
+from marsad.actors.coref import amman, military_base, resolve_bare_agents, surname_mentions
 from marsad.actors.lexicon import ActorEntry, ActorLexicon, resolve
 from marsad.document import ActorMention, Document, Token
 from marsad.text.tokens import clitic_length
@@ -108,6 +108,7 @@ class ActorStage:
         if named:
             mentions = surname_mentions(doc, mentions, named, roles)
         amman(mentions, tokens)
+        mentions = military_base(mentions, tokens)
         resolve_bare_agents(mentions, tokens, roles)
         doc.actors = mentions
         return doc
