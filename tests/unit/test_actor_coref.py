@@ -160,3 +160,19 @@ def test_actor_coref_the_base_is_not_al_qaeda(lexicon, make_doc, tmp_path):
 
     assert "NSA:ALQAEDA" not in codes(base)
     assert codes(qaeda).count("NSA:ALQAEDA") == 2
+
+
+def test_actor_person_takes_the_code_named_next_to_them(make_doc, tmp_path):
+    """Undated: the GCC's secretary-general, not Bahrain's later foreign minister."""
+    lex = _lexicon(tmp_path, {
+        "persons.tsv": [
+            "عبد اللطيف الزياني\tIGO:GCC\tGOV\tAbdullatif al-Zayani\tperson\t2011-04-01\t2020-01-31\tBHR\tSG",
+            "عبد اللطيف الزياني\tBHR\tGOV\tAbdullatif al-Zayani\tperson\t2020-02-11\t\tBHR\tForeign Minister"],
+        "organisations.tsv": ["مجلس التعاون\tIGO:GCC\t\tGulf Cooperation Council\tigo\t\t\t"],
+    })
+
+    def codes(text):
+        return [m.code for m in ActorStage(lex)(make_doc(text)).actors]
+
+    assert codes("قال الأمين العام لمجلس التعاون عبد اللطيف الزياني إن") == ["IGO:GCC"]
+    assert codes("قال عبد اللطيف الزياني إن المنامة") == ["BHR"]

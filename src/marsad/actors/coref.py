@@ -179,7 +179,7 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                 if m.kind == "person":
                     last_person[m.agent] = m
                     persons.append(m)
-            if len(m.code) == 3:
+            if len(m.code) == 3 and m.kind != "media":  # not the news agency of the dateline (واس)
                 last_country = m
 
 

@@ -75,6 +75,7 @@ class Piece:
     entry: ActorEntry | None = None
     lead: int = 0  # characters of proclitics (و ب ل ف ك) to leave out of the span
     prefix: str = ""  # the proclitics matched on the first token
+    options: tuple = ()  # a person's entries when they carry different codes (see _person_context)
 
 
 @dataclass(slots=True)
@@ -127,9 +128,12 @@ class ActorStage:
                 found.append(Piece(m.start, m.end, agent=entry.agent, lead=clitic_length(m.prefix),
                                    prefix=m.prefix))
             else:
-                found.append(Piece(m.start, m.end, entry=entry, lead=clitic_length(m.prefix), prefix=m.prefix))
+                found.append(Piece(m.start, m.end, entry=entry, lead=clitic_length(m.prefix), prefix=m.prefix,
+                                   options=_code_options(m.entries, entry)))
         found.extend(self._ner_pieces(tokens, lo, hi))
-        return [p for p in _non_overlapping(found) if p.entry is None or p.entry.kind != "stop"]
+        pieces = [p for p in _non_overlapping(found) if p.entry is None or p.entry.kind != "stop"]
+        _person_context(pieces, when)
+        return pieces
 
     def _ner_pieces(self, tokens: list[Token], lo: int, hi: int) -> list[Piece]:
         if self.ner is None or hi - lo < 2:
@@ -140,6 +144,26 @@ class ActorStage:
             if label == "PERS":
                 out.append(Piece(lo + s, lo + e, entry=ActorEntry(code="", agent=None, name=None, kind="ner")))
         return out
+
+
+def _code_options(entries: tuple, chosen: ActorEntry) -> tuple:
+    """A person's entries, kept when they do not all carry the code of the one chosen by date."""
+    if chosen.kind != "person" or all(e.code == chosen.code for e in entries):
+        return ()
+    return tuple(e for e in entries if e.kind == "person")
+
+
+def _person_context(pieces: list[Piece], when: Date | None) -> None:
+    """A person who acted for several codes takes the one named next to them: "الأمين العام لمجلس
+    التعاون عبد اللطيف الزياني" is the GCC's, not Bahrain's (his later role), whatever the date."""
+    for i, p in enumerate(pieces):
+        if not p.options:
+            continue
+        near = [q.entry.code for q in pieces[max(0, i - 2):i + 2]
+                if q is not p and q.entry is not None and q.entry.code and abs(q.start - p.start) <= 8]
+        matching = tuple(e for e in p.options if e.code in near)
+        if matching and p.entry is not None and p.entry.code not in near:
+            p.entry = resolve(matching, when)
 
 
 def _non_overlapping(pieces: list[Piece]) -> list[Piece]:
