@@ -54,9 +54,10 @@ def future_code(cameo: str) -> str | None:
     return FUTURE_CODES.get(cameo) or FUTURE_CODES.get(cameo[:3]) or FUTURE_CODES.get(cameo[:2])
 
 
-# Governing verbs whose complement has not happened: appeals, threats, plans, denials, warnings, a
-# postponed or cancelled act, a hope, an aim (بهدف) and an act to prevent (لمنع).
-UNREALISED = frozenset({"appeal", "demand", "threat", "intent", "deny", "warn", "postpone", "hope", "purpose",
+# Governing verbs whose complement has not happened: appeals, threats, plans, denials, rejections
+# (رفض نشر قوات), warnings, a postponed or cancelled act, a hope, an aim (بهدف) and an act to
+# prevent (لمنع).
+UNREALISED = frozenset({"appeal", "demand", "threat", "intent", "deny", "reject", "warn", "postpone", "hope", "purpose",
                         "prevent"})
 
 
