@@ -176,3 +176,8 @@ def test_actor_person_takes_the_code_named_next_to_them(make_doc, tmp_path):
 
     assert codes("قال الأمين العام لمجلس التعاون عبد اللطيف الزياني إن") == ["IGO:GCC"]
     assert codes("قال عبد اللطيف الزياني إن المنامة") == ["BHR"]
+
+
+def test_actor_people_held_in_a_country_do_not_belong_to_it(lexicon, make_doc):
+    ms = _actors(lexicon, make_doc, "طالبت الأمم المتحدة بالإفراج عن محتجزين في مصر")
+    assert [(m.span.text, m.code) for m in ms if m.code == "EGY"] == [("مصر", "EGY")]

@@ -59,6 +59,13 @@ ACTOR_BEARING = frozenset({
 })
 
 
+# Role nouns of people who are in a place without belonging to it (a role + في + country).
+HELD_THERE = frozenset({
+    "محتجزين", "محتجزون", "رهاين", "رهينه", "اسري", "اسير", "معتقلين", "معتقلون", "مختطفين", "مخطوفين",
+    "لاجيين", "لاجيون", "نازحين", "نازحون", "سجناء", "مهاجرين", "مهاجرون", "جاليه", "مقيمين", "رعايا",
+})
+
+
 def is_adjectival_demonym(key: str) -> bool:
     """A singular nisba adjective (روسي، الروسية) rather than a people noun (الروس، السوريين)."""
     return key.endswith("ي") or key.endswith("يه")
@@ -214,10 +221,13 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
 
 def _located_role(tokens: list[Token], group: list[Piece], p: Piece) -> bool:
     """A bare role noun, then في and a country: the role belongs to it ("السلطات في البحرين",
-    "قوات الأمن في تونس", "مدنيين في العراق").  Not a role with a pronoun (قواتها في سوريا)."""
+    "قوات الأمن في تونس", "مدنيين في العراق").  Not a role with a pronoun (قواتها في سوريا), nor
+    people held or displaced there (محتجزين في غزة, لاجئين في لبنان)."""
     if len(group) != 1 or group[0].agent is None or group[0].entry is not None:
         return False
     last = group[0]
+    if tokens[last.start].key in HELD_THERE or last.agent == "REF":
+        return False
     if p.start != last.end + 1 or tokens[last.end].norm != "في" or p.prefix not in ("", "ال"):
         return False
     return p.entry is not None and p.entry.kind in ("state", "region") and not tokens[last.end - 1].suffix
