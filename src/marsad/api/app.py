@@ -8,7 +8,6 @@ script) that calls the JSON API.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -24,6 +23,7 @@ from marsad.api.db import StoreAccess
 from marsad.api.errors import BodyLimitMiddleware, SecurityHeadersMiddleware, install_error_handlers
 from marsad.api.labels import Labels
 from marsad.config import Settings
+from marsad.runtime import settle_gc
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 DESCRIPTION = """Events coded from Arabic news (CAMEO/PLOVER) with their Arabic evidence and character offsets.
@@ -50,8 +50,7 @@ def create_app(settings: Settings | None = None, code_workers: int | None = None
         # Objects that live as long as the server (FastAPI, pydantic, DuckDB, labels: about 80k) are
         # moved out of the garbage collector's sight: a full collection walking them paused every
         # request for about 0.1 s under load.
-        gc.collect()
-        gc.freeze()
+        settle_gc()
         yield
         coding.close()
         access.shutdown()

@@ -7,7 +7,6 @@ Each worker process loads one :class:`~marsad.api_lib.Coder` (the initializer ca
 
 from __future__ import annotations
 
-import gc
 import os
 from functools import lru_cache
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from marsad.api_lib import Coder
 from marsad.config import Settings
 from marsad.document import Article, Document
+from marsad.runtime import settle_gc
 
 
 @lru_cache(maxsize=1)
@@ -27,8 +27,8 @@ def warm(settings: Settings) -> None:
     """Load the pipeline before the first article arrives (the pool's initializer).
 
     The loaded lexicons and models are then moved out of the garbage collector's sight
-    (``gc.freeze``): they live as long as the worker, and a full collection that walks them
-    took about 0.1 s, during which every queued article waited.  The worker first lowers its
+    (:func:`marsad.runtime.settle_gc`): they live as long as the worker, and a full collection
+    that walks them took about 0.1 s, during which every queued article waited.  The worker first lowers its
     own OS priority by the setting ``api_code_nice``: on a machine with few cores, coding then
     yields the CPU to the server process's read requests instead of competing as an equal.
     """
@@ -38,8 +38,7 @@ def warm(settings: Settings) -> None:
         except (OSError, AttributeError):  # not permitted, or no nice() on this platform
             pass
     _coder(settings)
-    gc.collect()
-    gc.freeze()
+    settle_gc()
 
 
 def code_events(settings: Settings, article: Article) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:

@@ -34,6 +34,7 @@ from marsad.batch.partition import Partition, read_partition
 from marsad.config import Settings
 from marsad.document import Article, Document
 from marsad.ingest.readers import InputRejection
+from marsad.runtime import settle_gc
 from marsad.store.rows import article_row, mention_rows
 
 TABLES = ("articles", "mentions", "rejections")
@@ -92,6 +93,7 @@ def warmed_coder(settings: Settings) -> Any:
 
     coder = Coder(settings)
     coder.code(WARM_UP, date="2024-01-01")
+    settle_gc()
     return coder
 
 

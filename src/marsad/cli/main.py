@@ -247,9 +247,11 @@ def watch_cmd(
     restart never ingests a file twice)."""
     from marsad.cli.commands import limit_malloc_arenas
     from marsad.ingest.watch import Watcher
+    from marsad.runtime import settle_gc
 
     limit_malloc_arenas()
-    watcher = Watcher(folder, _settings(db), settle=settle)
+    watcher = Watcher(folder, _settings(db), settle=settle)  # loads the pipeline
+    settle_gc()
     watcher.run(interval, once, on_result=None if quiet else (lambda r: typer.echo(r.line(), err=True)))
 
 
