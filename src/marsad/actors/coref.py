@@ -68,6 +68,7 @@ ROLE_TITLES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("مرشد",): ("Supreme Leader",),
     ("مستشاره",): ("Chancellor",),
 }
+TITLE_HEADS = frozenset(k[0] for k in ROLE_TITLES)
 DEPUTY = ("Vice", "Deputy", "Minister of State")
 OMAN_MARKERS = frozenset({"سلطنه", "عماني", "عمانيه", "عمانيون", "عمانيين", "مسقط"})
 
@@ -90,9 +91,10 @@ def surname_mentions(doc: Document, mentions: list[ActorMention], named: list[tu
     covered = {i for m in mentions if m.code or m.token_end - m.token_start > 1
                for i in range(m.token_start, m.token_end)}
     out = []
+    ends = tuple(first)  # a reading's key ends the word: one str.endswith per token
     for i in range(min(v[0] for v in first.values()) + 1, len(tokens)):
         tok = tokens[i]
-        if i in covered or not any(tok.norm.endswith(k) for k in first):
+        if not tok.norm.endswith(ends) or i in covered:
             continue
         reading = next(((p, k) for p, k in candidates(tok.norm)
                         if k in first and first[k][0] < i and _definite(p) == first[k][2]), None)
@@ -128,6 +130,8 @@ def _reads(tok: Token, key: str) -> bool:
 
 def _base_word(tok: Token) -> bool:
     """قاعدة without the article, or قواعد in any form: a (military) base."""
+    if "قاعده" not in tok.norm and "قواعد" not in tok.norm:
+        return False
     return any(k == "قواعد" or (k == "قاعده" and not _definite(p)) for p, k in candidates(tok.norm))
 
 
@@ -186,6 +190,8 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
 def _role_holder(m: ActorMention, tokens: list[Token], persons: list[ActorMention],
                  roles: dict[int, str]) -> ActorMention | None:
     """The last person before ``m`` whose role matches the title ``m`` (None: no such title/person)."""
+    if tokens[m.token_start].key not in TITLE_HEADS:
+        return None
     keys = tuple(t.key for t in tokens[m.token_start:m.token_end])
     words = next((ROLE_TITLES[k] for k in (keys, keys[:2], keys[:1]) if k in ROLE_TITLES), None)
     if words is None:
