@@ -57,6 +57,8 @@ def future_code(cameo: str) -> str | None:
 # Governing verbs whose complement has not happened: appeals, threats, plans, denials, rejections
 # (رفض نشر قوات), warnings, a postponed or cancelled act, a hope, an aim (بهدف) and an act to
 # prevent (لمنع).
+# How a source was found when the argument model must not re-rank it.
+NO_RANK = frozenset({"dual", "stance_speaker", "stance_topic"})
 UNREALISED = frozenset({"appeal", "demand", "threat", "intent", "deny", "reject", "warn", "postpone", "hope", "purpose",
                         "prevent"})
 
@@ -133,6 +135,8 @@ class EventStage:
         args = find_args(tm, tokens, ctx.ments, lo, hi)
         sources, targets = args.sources, args.targets
         symmetric = "sym" in pat.flags
+        if "stance" in pat.flags:
+            sources, targets = _stance_args(ctx, args)
         if not sources and "passive" not in pat.flags:
             # a verbal noun with no actor around it (الزيارة، المواجهات) is done by the speaker
             # or the topic actor, like a verb with no subject
@@ -162,7 +166,7 @@ class EventStage:
                 sources, args.source_how = [_implied(where, None)], "implied"
             if where is not None and not targets and "notarget" not in pat.flags:
                 targets, args.target_how = [_implied(where, "CVL")], "implied"
-        if (self.ranker is not None or self.collect is not None) and sources and args.source_how != "dual":
+        if (self.ranker is not None or self.collect is not None) and sources and args.source_how not in NO_RANK:
             sources, targets = self._rank(ctx, args, sources, targets)
         if not sources or ("weak" in pat.flags and not targets):
             return []
@@ -262,6 +266,20 @@ class EventStage:
                 self._recode(ev, code)
             ev.background = background
             ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]
+
+
+def _stance_args(ctx: Context, args: Args) -> tuple[list[ActorMention], list[ActorMention]]:
+    """A nominal evaluation (سياسة إيران العدوانية): the actor found as the noun's subject is the one
+    evaluated (the target); the source is the clause's speaker, else the topic actor."""
+    doc, tm = ctx.doc, ctx.tm
+    lo = doc.sentences[ctx.si].first_token
+    about = args.sources or args.targets
+    spk = speaker(doc.tokens, ctx.ments, lo, tm.start)
+    src = [spk] if spk is not None else list(ctx.topic)
+    args.source_how = "stance_speaker" if spk is not None else "stance_topic"
+    args.target_how = "stance"
+    about = [m for m in about if not src or m.span != src[0].span]
+    return (src, about) if src else ([], [])
 
 
 def _pairs(pat, sources: list[ActorMention], targets: list[ActorMention],

@@ -19,7 +19,7 @@ from marsad.errors import ResourceError
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import WordMemo, candidates, word_key
 
-FLAGS = frozenset({"sym", "visit", "host", "passive", "noun", "notarget", "weak"})
+FLAGS = frozenset({"sym", "visit", "host", "passive", "noun", "notarget", "weak", "stance"})
 GAP = None  # a pattern slot that is a gap
 MAX_GAP = 6  # long enough for most actor phrases (الرئيس المصري عبد الفتاح السيسي)
 # Punctuation a gap may cross: quotes and brackets around a name (لوّح «العمال الكردستاني» بـ…).
