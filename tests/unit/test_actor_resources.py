@@ -133,6 +133,7 @@ def test_actor_resources_no_short_single_word_keys() -> None:
     ("الإمارات العربية المتحدة", "ARE"), ("السلطة الفلسطينية", "PSE"), ("دولة الاحتلال", "ISR"),
     ("الألمان", "DEU"), ("السوريين", "SYR"), ("الإليزيه", "FRA"), ("تل أبيب", "ISR"),
     ("صندوق النقد الدولي", "IGO:IMF"), ("البنك الدولي", "IGO:WORLDBANK"),
+    ("أمير منطقة مكة المكرمة", "SAU"), ("إمارة منطقة عسير", "SAU"), ("أمير المنطقة الشرقية", "SAU"),
 ])
 def test_actor_resources_spot_checks(ar: str, code: str) -> None:
     assert code in lookup(ar)
