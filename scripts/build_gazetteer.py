@@ -198,6 +198,7 @@ MANUAL_STOP = {
     "الخضراء": "green",
     "الطيبة": "good (f.)",
     "الزعيم": "the leader",
+    "قولة": "a saying; normalized قوله is 'his saying' (في قوله إن…), not Kavála",
     "ميدان": "square",
     "المنشاة": "facility",
     "سلطات": "authorities",
@@ -384,6 +385,22 @@ def write_demonyms(shared: Path) -> int:
     return len(rows)
 
 
+SETTLEMENT_HEADS = ("مدينة ", "مدينه ")
+
+
+def drop_city_of(rows: list[dict]) -> list[dict]:
+    """Without "مدينة X" names of a place that is also listed as plain "X".
+
+    The matcher reads "مدينة" before any name as a settlement noun (في مدينة رفح), so the plain
+    name is found anyway and resolved among its homonyms by the article's countries; a listed
+    "مدينة زنجبار" (Zanzibar, TZA) would instead hide Zinjibar (YEM) in a story about Abyan.
+    Names whose rest is not itself a name of that place stay (مدينة عيسى، مدينة زايد).
+    """
+    plain = {(name_key(r["ar"]), r["geonameid"]) for r in rows}
+    return [r for r in rows if not (r["ar"].startswith(SETTLEMENT_HEADS)
+                                     and (name_key(r["ar"].split(" ", 1)[1]), r["geonameid"]) in plain)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT / "../shared")
@@ -394,6 +411,7 @@ def main() -> None:
     rows = candidate_rows(cities, countries, iso)
     total, loc, keys, art, n_articles = corpus_counts(args.shared, rows, args.limit, args.cache)
     rows = [r for r in rows if r["src"] != "geonames"] + select_city_rows(rows, total)
+    rows = drop_city_of(rows)
     kinds: dict[NameKey, set[str]] = {}
     pops: Counter = Counter()
     for r in rows:

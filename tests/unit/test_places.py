@@ -216,3 +216,39 @@ def test_places_bombed_city_target_is_place(gaz):
     doc.events = [ev]
     assign_places(doc, gaz)
     assert (doc.events[0].place.name, doc.events[0].place.country) == ("Tripoli", "LBY")
+
+
+@pytest.mark.parametrize(("cameo", "source", "target", "want"), [
+    ("042", ("موغيريني", "IGO:EU"), ("إيران", "IRN"), ("Iran", "IRN", "إيران")),  # visits: the visited state
+    ("043", ("أمير قطر", "QAT"), ("الوزير", "SAU"), ("Qatar", "QAT", "أمير قطر")),  # hosts: the host's state
+    ("042", ("أمير قطر", "QAT"), ("الأمم المتحدة", "IGO:UN"), None),  # visiting an organisation: no state
+    ("040", ("أمير قطر", "QAT"), ("الوزير", "SAU"), None),  # other meetings: nothing inferred
+])
+def test_places_visit_without_a_place_happens_in_the_visited_or_hosting_state(gaz, cameo, source, target, want):
+    text = f"قالت الوكالة إن {source[0]} التقت {target[0]} أمس."
+    doc = document_from_text(text)
+    ev = event(doc, text[:-1], "التقت", source[0], target[0])
+    ev.source.code, ev.target.code, ev.cameo = source[1], target[1], cameo
+    doc.events = [ev]
+    assign_places(doc, gaz)
+    place = doc.events[0].place
+    got = None if place is None else (place.name, place.country, place.span.text)
+    assert got == want
+    if place is not None:
+        assert place.precision == "country"
+
+
+def test_places_a_named_place_beats_the_visit_rule(gaz):
+    text = "زار الوزير السعودي إيران والتقى نظيره في مدينة مشهد."
+    doc = document_from_text(text)
+    ev = event(doc, text[:-1], "زار", "الوزير", "إيران")
+    ev.source.code, ev.target.code, ev.cameo = "SAU", "IRN", "042"
+    doc.events = [ev]
+    assign_places(doc, gaz)
+    assert (doc.events[0].place.name, doc.events[0].place.country) == ("Mashhad", "IRN")
+
+
+def test_places_his_saying_is_not_kavala_and_city_of_a_homonym_follows_the_story(gaz):
+    assert places("وأضاف في قوله إن الوضع مستقر", gaz) == []
+    yemen = places("قال مسؤول يمني إن مسلحين سيطروا على مدينة زنجبار في محافظة أبين اليمنية", gaz)
+    assert [(n, c) for t, n, c in yemen if t == "زنجبار"] == [("Zinjibār", "YEM")]

@@ -6,7 +6,8 @@ Tripoli LBY, in a Lebanon story Tripoli LBN) and by a prior favouring
 well-known places, and reads "العاصمة الروسية" as Moscow.
 :func:`assign_places` gives each event the place of a locative phrase tied to
 its clause (في/ب/على/قرب/داخل… + place), else a place the sentence or the
-paragraph fixes, but never the dateline city alone.
+paragraph fixes, but never the dateline city alone; a visit the text gives no
+place for happens in the visited (042) or hosting (043) state.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ _CLITICS = ("وب", "فب", "و", "ف", "ب")
 _QUOTES = frozenset('"\'(')
 COUNTRY_BONUS = 3.0
 MATERIAL_CONFLICT = frozenset(("15", "17", "18", "19", "20"))
+# A visit the text gives no place for happens in the visited state (042: the source visits the
+# target: "زارت موغيريني إيران") or in the host's (043: the source hosts the target: "استقبل أمير
+# قطر في قصره الوزير").
+VISIT_PLACE = {"042": "target", "043": "source"}
 
 
 def _word(tok: Token) -> tuple[str, bool]:
@@ -262,6 +267,21 @@ def _actor_spans(doc: Document, ev: Event) -> list[Span]:
     return spans
 
 
+def _visit_place(ev: Event, gazetteer: Gazetteer) -> Place | None:
+    """The country of the visited (042) or hosting (043) state, as a country-level place whose
+    span is that actor's mention; None for other events and for actors that are not a state."""
+    role = VISIT_PLACE.get(ev.cameo[:3])
+    actor = ev.target if role == "target" else ev.source if role == "source" else None
+    if actor is None or ":" in actor.code:
+        return None
+    iso3 = actor.country or actor.code[:3]
+    entry = gazetteer.country(iso3)
+    if entry is None:
+        return None
+    span = None if actor.implied or actor.span.end <= actor.span.start else actor.span
+    return Place(entry.name, entry.country, entry.lat, entry.lon, entry.geonameid, "country", span)
+
+
 def assign_places(doc: Document, gazetteer: Gazetteer) -> None:
     """Set ``event.place`` for every event of ``doc`` (and ``doc.places``)."""
     mentions = locate(doc, gazetteer)
@@ -278,4 +298,4 @@ def assign_places(doc: Document, gazetteer: Gazetteer) -> None:
             mentions, ev.evidence, ev.trigger, _sentence_bounds(doc, ev.sentence, pos),
             paragraph_bounds(doc.article.text, pos), spans, event_kind(ev.cameo),
         )
-        ev.place = chosen.to_place() if chosen else None
+        ev.place = chosen.to_place() if chosen else _visit_place(ev, gazetteer)
