@@ -181,3 +181,15 @@ def test_actor_person_takes_the_code_named_next_to_them(make_doc, tmp_path):
 def test_actor_people_held_in_a_country_do_not_belong_to_it(lexicon, make_doc):
     ms = _actors(lexicon, make_doc, "طالبت الأمم المتحدة بالإفراج عن محتجزين في مصر")
     assert [(m.span.text, m.code) for m in ms if m.code == "EGY"] == [("مصر", "EGY")]
+
+
+def test_actor_team_is_not_the_rank_lieutenant_general(make_doc, tmp_path):
+    lex = _lexicon(tmp_path, {"agents.tsv": ["الفريق\tMIL\trank; also team"]})
+
+    def agents(text):
+        return [m.agent for m in ActorStage(lex)(make_doc(text, date=WHEN)).actors]
+
+    assert agents("ويستمر معسكر الفريق حتى العاشر من الشهر") == []
+    assert agents("وقال الفريق الروسي إنه جاهز") == []  # a team: neither the rank nor an actor
+    assert agents("وقال الفريق مهاب مميش إن القناة") == ["MIL"]
+    assert agents("استقبل الفريق أول ركن فلان الوفد") == ["MIL"]

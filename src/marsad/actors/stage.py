@@ -66,6 +66,16 @@ HELD_THERE = frozenset({
 })
 
 
+# Military ranks that are also common nouns (فريق: team), and the words that confirm the rank.
+RANK_NOUNS = frozenset({"فريق"})
+RANK_NEXT = frozenset({"اول", "ركن", "طيار", "بحري"})
+# Words after الفريق that are no first name.
+NOT_NAMES = frozenset({
+    "في", "من", "على", "الى", "عن", "مع", "حتي", "يوم", "قبل", "بعد", "وفق", "خلال", "منذ", "امام", "ضد",
+    "هو", "هي", "كان", "لم", "لن", "قد", "ان", "او", "ثم", "كما", "حيث", "عبر", "لدي", "بين",
+})
+
+
 def is_adjectival_demonym(key: str) -> bool:
     """A singular nisba adjective (روسي، الروسية) rather than a people noun (الروس، السوريين)."""
     return key.endswith("ي") or key.endswith("يه")
@@ -131,6 +141,8 @@ class ActorStage:
             if m.end - m.start == 1 and lex.surface_blocked(tokens[m.start].norm):
                 continue
             entry = resolve(m.entries, when)
+            if entry.kind == "agent" and _team_not_rank(tokens, m.start, m.end, hi):
+                continue
             if entry.kind == "agent":
                 found.append(Piece(m.start, m.end, agent=entry.agent, lead=clitic_length(m.prefix),
                                    prefix=m.prefix))
@@ -151,6 +163,19 @@ class ActorStage:
             if label == "PERS":
                 out.append(Piece(lo + s, lo + e, entry=ActorEntry(code="", agent=None, name=None, kind="ner")))
         return out
+
+
+def _team_not_rank(tokens: list[Token], start: int, end: int, hi: int) -> bool:
+    """الفريق is the rank (MIL) only before a name or أول/ركن (الفريق أول صدقي صبحي، الفريق
+    مهاب مميش); elsewhere it is a team (معسكر الفريق، الفريق الأميركي، مع الفريق)."""
+    if end - start != 1 or tokens[start].key not in RANK_NOUNS:
+        return False
+    if end >= hi:
+        return True
+    nxt = tokens[end]
+    if nxt.key in RANK_NEXT:
+        return False
+    return nxt.norm.startswith("ال") or not nxt.norm[:1].isalpha() or nxt.key in NOT_NAMES
 
 
 def _code_options(entries: tuple, chosen: ActorEntry) -> tuple:
