@@ -73,8 +73,28 @@ DEPUTY = ("Vice", "Deputy", "Minister of State")
 OMAN_MARKERS = frozenset({"سلطنه", "عماني", "عمانيه", "عمانيون", "عمانيين", "مسقط"})
 
 
+
+class Roles:
+    """The role of a person mention's dictionary entry ("King", "Foreign Minister"), by mention.
+
+    Keyed by identity (mentions are not hashable) and holding the mentions, so an id is never
+    reused by another mention while the table lives."""
+
+    __slots__ = ("_by_id",)
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, tuple[ActorMention, str]] = {}
+
+    def set(self, mention: ActorMention, role: str) -> None:
+        self._by_id[id(mention)] = (mention, role)
+
+    def get(self, mention: ActorMention) -> str:
+        hit = self._by_id.get(id(mention))
+        return hit[1] if hit is not None and hit[0] is mention else ""
+
+
 def surname_mentions(doc: Document, mentions: list[ActorMention], named: list[tuple[int, ActorMention]],
-                     roles: dict[int, str]) -> list[ActorMention]:
+                     roles: Roles) -> list[ActorMention]:
     """Mentions for later bare surnames of the persons in ``named`` ((last-name token, mention)).
 
     Returns all mentions in text order: ``mentions`` plus the surnames, less the one-word role
@@ -104,7 +124,7 @@ def surname_mentions(doc: Document, mentions: list[ActorMention], named: list[tu
         span = doc.span(tok.start + clitic_length(reading[0]), tok.end)
         out.append(ActorMention(span=span, code=ref.code, agent=ref.agent, name=ref.name, kind="person",
                                 token_start=i, token_end=i + 1, country=ref.country))
-        roles[id(out[-1])] = roles.get(id(ref), "")
+        roles.set(out[-1], roles.get(ref))
     if not out:
         return mentions
     taken = {m.token_start for m in out}
@@ -153,12 +173,12 @@ def _adjective(tokens: list[Token], i: int, prefix: str) -> bool:
 
 
 def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
-                        roles: dict[int, str] | None = None) -> None:
+                        roles: Roles | None = None) -> None:
     """Give each bare role noun (code "") the code of what it refers back to (see the module doc).
 
-    ``roles`` (id(person mention) → role of its entry) lets a title (الملك، ولي العهد، وزير
+    ``roles`` (person mention → role of its entry) lets a title (الملك، ولي العهد، وزير
     الخارجية) refer back to the last person who holds such a role."""
-    roles = roles or {}
+    roles = roles if roles is not None else Roles()
     last_by_agent: dict[str, ActorMention] = {}
     last_person: dict[str, ActorMention] = {}
     last_country: ActorMention | None = None
@@ -188,7 +208,7 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
 
 
 def _role_holder(m: ActorMention, tokens: list[Token], persons: list[ActorMention],
-                 roles: dict[int, str]) -> ActorMention | None:
+                 roles: Roles) -> ActorMention | None:
     """The last person before ``m`` whose role matches the title ``m`` (None: no such title/person)."""
     if tokens[m.token_start].key not in TITLE_HEADS:
         return None
@@ -197,7 +217,7 @@ def _role_holder(m: ActorMention, tokens: list[Token], persons: list[ActorMentio
     if words is None:
         return None
     for p in reversed(persons):
-        role = roles.get(id(p), "")
+        role = roles.get(p)
         if any(w in role for w in words) and not any(x in role for x in DEPUTY):
             return p
     return None

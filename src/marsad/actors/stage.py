@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-from marsad.actors.coref import amman, military_base, resolve_bare_agents, surname_mentions
+from marsad.actors.coref import Roles, amman, military_base, resolve_bare_agents, surname_mentions
 from marsad.actors.lexicon import ActorEntry, ActorLexicon, resolve
 from marsad.document import ActorMention, Document, Token
 from marsad.text.tokens import clitic_length
@@ -107,7 +107,7 @@ class ActorStage:
         when = doc.article.date
         mentions: list[ActorMention] = []
         named: list[tuple[int, ActorMention]] = []  # (last token of a full person name, its mention)
-        roles: dict[int, str] = {}  # id(person mention) → the role of its entry ("King", "Foreign Minister")
+        roles = Roles()  # person mention → the role of its entry ("King", "Foreign Minister")
         tokens = doc.tokens
         for sent in doc.sentences:
             pieces = self._pieces(tokens, sent.first_token, sent.last_token, when)
@@ -120,7 +120,7 @@ class ActorStage:
                     mentions.append(m)
                     for p in group:
                         if p.entry is not None and p.entry.kind == "person":
-                            roles[id(m)] = p.entry.role or ""
+                            roles.set(m, p.entry.role or "")
                             if p.end - p.start > 1:
                                 named.append((p.end - 1, m))
         if named:
