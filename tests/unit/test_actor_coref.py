@@ -193,3 +193,13 @@ def test_actor_team_is_not_the_rank_lieutenant_general(make_doc, tmp_path):
     assert agents("وقال الفريق الروسي إنه جاهز") == []  # a team: neither the rank nor an actor
     assert agents("وقال الفريق مهاب مميش إن القناة") == ["MIL"]
     assert agents("استقبل الفريق أول ركن فلان الوفد") == ["MIL"]
+
+
+@pytest.mark.parametrize(("text", "code", "agent"), [
+    ("التقى نائب وزير الخارجية الروسي ميخائيل بوغدانوف السفير.", "RUS", "GOV"),  # deputy minister
+    ("وقال نائب رئيس مجلس النواب الأردني إن الجلسة تأجلت.", "JOR", "LEG"),  # deputy speaker
+    ("وقال نائب الرئيس الأمريكي جو بايدن إن الاتفاق مهم.", "USA", "GOV"),  # vice president
+])
+def test_a_deputy_takes_the_agent_of_the_role_after_it(text, code, agent):
+    first = Coder().code(text, date="2015-06-01").actors[0]
+    assert (first.code, first.agent) == (code, agent)

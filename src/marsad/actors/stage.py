@@ -66,6 +66,10 @@ HELD_THERE = frozenset({
 })
 
 
+# A deputy: alone a member of parliament (LEG), before another role that role's deputy.
+DEPUTY = frozenset({"نايب"})
+
+
 # Military ranks that are also common nouns (فريق: team), and the words that confirm the rank.
 RANK_NOUNS = frozenset({"فريق"})
 RANK_NEXT = frozenset({"اول", "ركن", "طيار", "بحري"})
@@ -290,7 +294,7 @@ def _compatible(group: list[Piece], p: Piece) -> bool:
 def _compose(doc: Document, group: list[Piece]) -> ActorMention | None:
     person = next((p.entry for p in group if p.entry and p.entry.kind == "person"), None)
     coded = [p.entry for p in group if p.entry is not None and p.entry.code]
-    agent = next((p.agent for p in group if p.agent), None)
+    agent = _group_agent(doc.tokens, group)
     first = group[0]
     if person is not None:
         code, kind, name = person.code, "person", person.name
@@ -312,6 +316,22 @@ def _compose(doc: Document, group: list[Piece]) -> ActorMention | None:
     span = doc.span(doc.tokens[tok_start].start + first.lead, doc.tokens[tok_end - 1].end)
     return ActorMention(span=span, code=code, agent=agent, name=name, kind=kind,
                         token_start=tok_start, token_end=tok_end, country=country)
+
+
+def _group_agent(tokens: list[Token], group: list[Piece]) -> str | None:
+    """The agent of a group: its first role noun's, except that a deputy (نائب, alone LEG: a
+    member of parliament; نائب الرئيس GOV) is deputy of the role that follows it: نائب وزير
+    الخارجية is GOV, نائب أمير منطقة الرياض GOV, نائب رئيس مجلس النواب LEG."""
+    for i, p in enumerate(group):
+        if not p.agent:
+            continue
+        if tokens[p.start].key in DEPUTY:  # نائب، نائب رئيس (+ مجلس النواب: LEG)
+            later = next((q.agent or q.entry.agent for q in group[i + 1:]
+                          if q.agent or (q.entry is not None and q.entry.agent)), None)
+            if later:
+                return later
+        return p.agent
+    return None
 
 
 def _bare_adjective(tokens: list[Token], group: list[Piece], lo: int) -> bool:
