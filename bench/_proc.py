@@ -78,3 +78,15 @@ with open(sys.argv[1], "rb") as fh:
         n += 1
 print(n)
 """
+
+
+def rss_mb(pid: int | str = "self") -> float:
+    """Resident memory of a process now (VmRSS from /proc), in MB; NaN when it is gone."""
+    try:
+        text = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return float("nan")
+    for line in text.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")

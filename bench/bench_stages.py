@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _proc import NEWS, ROOT  # noqa: E402
+from _proc import NEWS, ROOT, rss_mb  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -56,14 +56,6 @@ class Timed:
         finally:
             self.cpu += time.process_time() - c
             self.calls += 1
-
-
-def rss_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as fh:
-        for line in fh:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def load_memory(pipeline) -> list[tuple[str, float, float]]:

@@ -28,15 +28,11 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _proc import rss_mb  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 NEWS = (ROOT.parent / "shared" / "data" / "news" / "saudinewsnet.jsonl").resolve()
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def repeated_lines(n_needed: int, distinct: int) -> list[bytes]:

@@ -1,6 +1,6 @@
 """Coreference inside one article: what a mention refers to when it does not say it.
 
-Four rules run after the dictionary mentions of an article are composed:
+These rules run after the dictionary mentions of an article are composed:
 
 * **Surnames.**  A person named in full ("الرئيس الفلسطيني محمود عباس") is later
   called by the last word of the name ("وقال عباس"), with the article if the name has
@@ -21,7 +21,7 @@ Four rules run after the dictionary mentions of an article are composed:
 from __future__ import annotations
 
 from marsad.document import ActorMention, Document, Token
-from marsad.text.tokens import candidates, clitic_length
+from marsad.text.tokens import candidates, clitic_length, has_article
 
 # The word before a name's last word that makes that word part of a compound name.
 PATRONYMIC = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ام", "ال", "عبد", "اب", "ولد"})
@@ -29,7 +29,6 @@ PATRONYMIC = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ام", 
 NOT_SURNAMES = frozenset({"الله", "الدين", "الرحمن", "العزيز", "الرحيم", "الحق", "الاسلام", "الثاني",
                           "الاول", "الثالث", "جونيور"})
 MIN_SURNAME = 3  # letters
-# Agents that belong to the country where an event happens (a role noun with no antecedent).
 # Agents of a role noun that, with no antecedent, belongs to the country named last before it
 # (police, security forces, courts, prosecutors: "اعتقلت الشرطة"، "قضت محكمة").  Civilians,
 # clergy and the like were tried too: too often victims or topics, not actors.
@@ -69,7 +68,7 @@ ROLE_TITLES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("مستشاره",): ("Chancellor",),
 }
 TITLE_HEADS = frozenset(k[0] for k in ROLE_TITLES)
-DEPUTY = ("Vice", "Deputy", "Minister of State")
+DEPUTY_ROLES = ("Vice", "Deputy", "Minister of State")  # roles that a title never names
 OMAN_MARKERS = frozenset({"سلطنه", "عماني", "عمانيه", "عمانيون", "عمانيين", "مسقط"})
 
 
@@ -104,7 +103,7 @@ def surname_mentions(doc: Document, mentions: list[ActorMention], named: list[tu
     for i, m in named:
         key = _surname_key(tokens, i)
         if key and key not in first:
-            first[key] = (i, m, _definite(candidates(tokens[i].norm)[0][0]))
+            first[key] = (i, m, has_article(candidates(tokens[i].norm)[0][0]))
     if not first:
         return mentions
     # a one-word role noun does not hide a surname (مدني "civilian" after إياد مدني)
@@ -117,7 +116,7 @@ def surname_mentions(doc: Document, mentions: list[ActorMention], named: list[tu
         if not tok.norm.endswith(ends) or i in covered:
             continue
         reading = next(((p, k) for p, k in candidates(tok.norm)
-                        if k in first and first[k][0] < i and _definite(p) == first[k][2]), None)
+                        if k in first and first[k][0] < i and has_article(p) == first[k][2]), None)
         if reading is None or _adjective(tokens, i, reading[0]) or _given_name(tokens, i):
             continue
         ref = first[reading[1]][1]
@@ -152,11 +151,7 @@ def _base_word(tok: Token) -> bool:
     """قاعدة without the article, or قواعد in any form: a (military) base."""
     if "قاعده" not in tok.norm and "قواعد" not in tok.norm:
         return False
-    return any(k == "قواعد" or (k == "قاعده" and not _definite(p)) for p, k in candidates(tok.norm))
-
-
-def _definite(prefix: str) -> bool:
-    return prefix.endswith("ال") or prefix.endswith("لل")
+    return any(k == "قواعد" or (k == "قاعده" and not has_article(p)) for p, k in candidates(tok.norm))
 
 
 def _given_name(tokens: list[Token], i: int) -> bool:
@@ -166,10 +161,10 @@ def _given_name(tokens: list[Token], i: int) -> bool:
 
 def _adjective(tokens: list[Token], i: int, prefix: str) -> bool:
     """Is the word at ``i`` a definite adjective after a definite noun (العالم العربي)?"""
-    if i == 0 or not (prefix.endswith("ال") or tokens[i].norm.startswith("ال")):
+    if i == 0 or not (has_article(prefix) or tokens[i].norm.startswith("ال")):
         return False
     prev = tokens[i - 1]
-    return prev.norm.startswith("ال") or prev.prefix.endswith("ال") or prev.prefix.endswith("لل")
+    return prev.norm.startswith("ال") or has_article(prev.prefix)
 
 
 def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
@@ -218,7 +213,7 @@ def _role_holder(m: ActorMention, tokens: list[Token], persons: list[ActorMentio
         return None
     for p in reversed(persons):
         role = roles.get(p)
-        if any(w in role for w in words) and not any(x in role for x in DEPUTY):
+        if any(w in role for w in words) and not any(x in role for x in DEPUTY_ROLES):
             return p
     return None
 

@@ -16,7 +16,7 @@ from datetime import date as Date
 from marsad.actors.coref import Roles, amman, military_base, resolve_bare_agents, surname_mentions
 from marsad.actors.lexicon import ActorEntry, ActorLexicon, resolve
 from marsad.document import ActorMention, Document, Token
-from marsad.text.tokens import clitic_length
+from marsad.text.tokens import clitic_length, has_article
 
 # Words that may sit between the pieces of one mention (titles, honorifics).
 TITLES = frozenset({
@@ -67,7 +67,7 @@ HELD_THERE = frozenset({
 
 
 # A deputy: alone a member of parliament (LEG), before another role that role's deputy.
-DEPUTY = frozenset({"نايب"})
+DEPUTY_KEYS = frozenset({"نايب"})
 
 
 # Military ranks that are also common nouns (فريق: team), and the words that confirm the rank.
@@ -272,8 +272,7 @@ def _genitive_ok(tokens: list[Token], last: Piece, p: Piece) -> bool:
     """
     if last.agent is None or p.entry is None or p.entry.kind in ("demonym", "person", "ner"):
         return True
-    definite = tokens[last.end - 1].prefix.endswith("ال") or tokens[last.end - 1].prefix.endswith("لل")
-    return not definite or "ل" in p.prefix
+    return not has_article(tokens[last.end - 1].prefix) or "ل" in p.prefix
 
 
 def _compatible(group: list[Piece], p: Piece) -> bool:
@@ -325,7 +324,7 @@ def _group_agent(tokens: list[Token], group: list[Piece]) -> str | None:
     for i, p in enumerate(group):
         if not p.agent:
             continue
-        if tokens[p.start].key in DEPUTY:  # نائب، نائب رئيس (+ مجلس النواب: LEG)
+        if tokens[p.start].key in DEPUTY_KEYS:  # نائب، نائب رئيس (+ مجلس النواب: LEG)
             later = next((q.agent or q.entry.agent for q in group[i + 1:]
                           if q.agent or (q.entry is not None and q.entry.agent)), None)
             if later:

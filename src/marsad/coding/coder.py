@@ -54,11 +54,11 @@ def future_code(cameo: str) -> str | None:
     return FUTURE_CODES.get(cameo) or FUTURE_CODES.get(cameo[:3]) or FUTURE_CODES.get(cameo[:2])
 
 
+# How a source was found when the argument model must not re-rank it.
+NO_RANK = frozenset({"dual", "stance_speaker", "stance_topic"})
 # Governing verbs whose complement has not happened: appeals, threats, plans, denials, rejections
 # (رفض نشر قوات), warnings, a postponed or cancelled act, a hope, an aim (بهدف) and an act to
 # prevent (لمنع).
-# How a source was found when the argument model must not re-rank it.
-NO_RANK = frozenset({"dual", "stance_speaker", "stance_topic"})
 UNREALISED = frozenset({"appeal", "demand", "threat", "intent", "deny", "reject", "warn", "postpone", "hope", "purpose",
                         "prevent"})
 

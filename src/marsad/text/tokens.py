@@ -78,13 +78,18 @@ def strip_article(word: str) -> tuple[str, str]:
     return "", word
 
 
+def has_article(prefix: str) -> bool:
+    """Whether a token's proclitic prefix (as :func:`strip_article` splits it) holds the article."""
+    return prefix.endswith(("ال", "لل"))
+
+
 def clitic_length(prefix: str) -> int:
     """Characters of a matched prefix that are clitics, not part of the word.
 
     The article stays with its word ("والجيش" → "الجيش"); the conjunction and
     prepositions do not ("وروسيا" → "روسيا").  "لل" keeps its second lam.
     """
-    if prefix.endswith("ال") or prefix.endswith("لل"):
+    if has_article(prefix):
         return len(prefix) - 2
     return len(prefix)
 

@@ -21,12 +21,11 @@ from typing import NamedTuple
 
 from marsad.document import Token
 from marsad.text.normalize import normalize_text
-from marsad.text.tokens import WORD, strip_article
+from marsad.text.tokens import WORD, has_article, strip_article
 
 RESOURCE_PACKAGE = "marsad.resources"
 RESOURCE_DIR = "places"
 
-_ARTICLE_PREFIXES = frozenset(("وبال", "وكال", "وفال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال"))
 _SHORT_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
 KIND_PRECISION = {
@@ -84,11 +83,6 @@ class RawMatch:
     end: int
     item: IndexItem
     lead: str
-
-
-def has_article(prefix: str) -> bool:
-    """True when a token prefix contains the definite article."""
-    return prefix in _ARTICLE_PREFIXES
 
 
 def name_key(ar: str) -> NameKey | None:
@@ -157,7 +151,7 @@ def _match_at(tokens: list[Token], i: int, entries: list[tuple[str | None, Index
     tok = tokens[i]
     for lead, item in entries:
         if lead is None:
-            if _fits(item, tokens, i, tok.prefix in _ARTICLE_PREFIXES):
+            if _fits(item, tokens, i, has_article(tok.prefix)):
                 return RawMatch(i, i + len(item.name.keys), item, tok.prefix)
         elif not tok.prefix and _fits(item, tokens, i, False):
             return RawMatch(i, i + len(item.name.keys), item, lead)

@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections import Counter
 
 from marsad.document import Document, Event, Place, Span, Token
+from marsad.text.tokens import has_article
 from marsad.when_where.dateline import detect_dateline
-from marsad.when_where.gazetteer import Gazetteer, PlaceEntry, RawMatch, has_article
+from marsad.when_where.gazetteer import Gazetteer, PlaceEntry, RawMatch
 from marsad.when_where.place_choice import PlaceMention, choose_place, event_kind, paragraph_bounds
 
 __all__ = ["Gazetteer", "PlaceMention", "assign_places", "detect_dateline", "find_places", "locate"]
