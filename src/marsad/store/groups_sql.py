@@ -99,13 +99,14 @@ def load_affected(con: duckdb.DuckDBPyConnection, keys: list[MentionKey], window
     return out
 
 
-# Representative values follow publication date (undated last), content hash and index, not the
-# ingest time (one timestamp per batch): the rows do not depend on how the input was batched.
+# Representative values follow publication date (undated last), content hash and index (``rk``), not
+# the ingest time (one timestamp per batch): the rows do not depend on how the input was batched.
 # Codes take the most frequent CAMEO code.
 REGROUP_SQL = """
 INSERT INTO events BY NAME
 WITH g AS (
     SELECT m.*, a.ingested_at, a.pub_date, a.outlet, a.url,
+           row_number() OVER (PARTITION BY m.event_id ORDER BY a.pub_date NULLS LAST, m.content_hash, m.idx) AS rk,
            CASE m.event_date_precision WHEN 'month' THEN last_day(m.event_date)
                 WHEN 'year' THEN make_date(year(m.event_date), 12, 31) END AS coarse_hi
     FROM mentions m JOIN articles a USING (content_hash)
@@ -116,44 +117,44 @@ WITH g AS (
     SELECT event_id, first(cameo ORDER BY n DESC, m0) AS best_cameo FROM codes GROUP BY event_id
 ), agg AS (
 SELECT g.event_id,
-    first(source_code ORDER BY pub_date NULLS LAST, content_hash, idx) AS source_code,
-    first(source_agent ORDER BY source_agent IS NULL, pub_date NULLS LAST, content_hash, idx)
+    first(source_code ORDER BY rk) AS source_code,
+    first(source_agent ORDER BY source_agent IS NULL, rk)
         AS source_agent,
-    first(source_name ORDER BY source_name IS NULL, pub_date NULLS LAST, content_hash, idx)
+    first(source_name ORDER BY source_name IS NULL, rk)
         AS source_name,
-    first(target_code ORDER BY pub_date NULLS LAST, content_hash, idx) AS target_code,
-    first(target_agent ORDER BY target_agent IS NULL, pub_date NULLS LAST, content_hash, idx)
+    first(target_code ORDER BY rk) AS target_code,
+    first(target_agent ORDER BY target_agent IS NULL, rk)
         AS target_agent,
-    first(target_name ORDER BY target_name IS NULL, pub_date NULLS LAST, content_hash, idx)
+    first(target_name ORDER BY target_name IS NULL, rk)
         AS target_name,
     any_value(best_cameo) AS cameo, min(root) AS root,
-    first(quad ORDER BY cameo <> best_cameo, pub_date NULLS LAST, content_hash, idx) AS quad,
-    first(goldstein ORDER BY cameo <> best_cameo, pub_date NULLS LAST, content_hash, idx) AS goldstein,
-    first(plover_type ORDER BY cameo <> best_cameo, pub_date NULLS LAST, content_hash, idx) AS plover_type,
-    first(plover_mode ORDER BY cameo <> best_cameo, pub_date NULLS LAST, content_hash, idx) AS plover_mode,
+    first(quad ORDER BY cameo <> best_cameo, rk) AS quad,
+    first(goldstein ORDER BY cameo <> best_cameo, rk) AS goldstein,
+    first(plover_type ORDER BY cameo <> best_cameo, rk) AS plover_type,
+    first(plover_mode ORDER BY cameo <> best_cameo, rk) AS plover_mode,
     min(event_date) FILTER (WHERE event_date_precision = 'day' AND event_date_source = 'text') AS text_day,
     min(event_date) FILTER (WHERE event_date_precision = 'day') AS day_min,
     max(event_date) FILTER (WHERE event_date_precision = 'day') AS day_max,
     max(event_date) FILTER (WHERE event_date_precision IN ('month', 'year')) AS period_lo,
     min(coarse_hi) AS period_hi,
-    first(place_name ORDER BY place_name IS NULL, pub_date NULLS LAST, content_hash, idx)
+    first(place_name ORDER BY place_name IS NULL, rk)
         AS place_name,
-    first(place_country ORDER BY place_country IS NULL, pub_date NULLS LAST, content_hash, idx)
+    first(place_country ORDER BY place_country IS NULL, rk)
         AS place_country,
-    first(place_lat ORDER BY place_name IS NULL, pub_date NULLS LAST, content_hash, idx)
+    first(place_lat ORDER BY place_name IS NULL, rk)
         AS place_lat,
-    first(place_lon ORDER BY place_name IS NULL, pub_date NULLS LAST, content_hash, idx)
+    first(place_lon ORDER BY place_name IS NULL, rk)
         AS place_lon,
-    first(place_geonameid ORDER BY place_name IS NULL, pub_date NULLS LAST, content_hash, idx)
+    first(place_geonameid ORDER BY place_name IS NULL, rk)
         AS place_geonameid,
     bool_and(background) AS background, any_value(modality) AS modality,
     count(*) AS num_mentions, count(DISTINCT content_hash) AS num_articles,
     count(DISTINCT coalesce(outlet, nullif(regexp_extract(url, '^[A-Za-z]+://([^/]+)', 1), ''), content_hash))
         AS num_sources,
-    first(content_hash ORDER BY pub_date NULLS LAST, content_hash, idx) AS first_hash,
+    first(content_hash ORDER BY rk) AS first_hash,
     min(ingested_at) AS first_seen,
     first(mention_id ORDER BY sha1(mention_id)[:16] <> g.event_id, mention_id) AS founder,
-    first(evidence_text ORDER BY pub_date NULLS LAST, content_hash, idx) AS evidence_text
+    first(evidence_text ORDER BY rk) AS evidence_text
 FROM g JOIN best USING (event_id)
 GROUP BY g.event_id
 )
