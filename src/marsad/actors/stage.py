@@ -51,7 +51,7 @@ ACTOR_BEARING = frozenset({
     "اجراءات", "عقوبات", "مساعدات", "وفد", "زياره", "انتهاكات", "سلطات", "حكومه", "قياده", "اداره", "بحريه",
     "حرس", "شرطه", "ميليشيات", "مليشيات", "فصايل", "طيران", "سلاح", "مخابرات", "اجهزه", "اتهامات", "تهديدات",
     "ادانه", "رفض", "دعم", "مبادره", "مقترح", "خطه", "موقف", "تحرك", "توغل", "اقتحام", "مدمرات",
-    "جهود", "وساطه", "قواعد", "قاعده", "جاره",
+    "جهود", "وساطه", "قواعد", "قاعده", "جاره", "جانب", "طرف",
     # people: "رضيع فلسطيني"، "شاب سعودي"، "فتاة سويدية"، "النجم السعودي ناصر القصبي"
     "رضيع", "طفل", "اطفال", "فتي", "فتاه", "شاب", "شبان", "رجل", "امراه", "مواطن", "مواطنين", "مواطنون",
     "نجم", "لاعب", "سايح", "سياح", "ناشط", "ناشطين", "مستوطن", "مستوطنين", "مستوطنون", "اسير", "اسري",
@@ -64,6 +64,16 @@ HELD_THERE = frozenset({
     "محتجزين", "محتجزون", "رهاين", "رهينه", "اسري", "اسير", "معتقلين", "معتقلون", "مختطفين", "مخطوفين",
     "لاجيين", "لاجيون", "نازحين", "نازحون", "سجناء", "مهاجرين", "مهاجرون", "جاليه", "مقيمين", "رعايا",
 })
+
+
+# Quotation marks (normalization folds «» “” to ").
+QUOTES = frozenset({'"', "'"})
+# First words of a state's formal name: "بدولة قطر" after a role is "in", not a verb's object.
+FORMAL_STATE_WORDS = frozenset({"دوله", "مملكه", "جمهوريه", "سلطنه", "امارات", "اماره"})
+# Agents of bodies that a role "in" them does not belong to (people, places of worship, firms).
+LOOSE_AGENTS = frozenset({"CVL", "REF", "REL", "BUS", "MED"})
+# Words that open a named armed group (مسلحين من تنظيم داعش).
+GROUP_WORDS = frozenset({"تنظيم", "جماعه", "حركه", "ميليشيا", "مليشيا", "كتايب", "فصيل"})
 
 
 # A deputy: alone a member of parliament (LEG), before another role that role's deputy.
@@ -230,7 +240,8 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
             group = groups[-1]
             last = group[-1]
             gap = tokens[last.end:p.start]
-            joined = all(t.key in TITLES or t.norm in TITLES for t in gap) and len(gap) <= 2
+            joined = all(t.key in TITLES or t.norm in TITLES for t in gap) and len(gap) <= 2 or \
+                _quoted(tokens, gap, p)
             starts_with_and = p.prefix[:1] in ("و", "ف") or tokens[p.start].prefix[:1] == "و"
             prep_agent = p.agent is not None and p.prefix.lstrip("وف")[:1] in ("ل", "ب")
             if _located_role(tokens, group, p):
@@ -248,18 +259,47 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
     return groups
 
 
+def _quoted(tokens: list[Token], gap: list[Token], p: Piece) -> bool:
+    """Is ``p`` in quotation marks right after the group (تنظيم «داعش», حركة "فتح")?"""
+    return len(gap) == 1 and gap[0].norm in QUOTES and p.end < len(tokens) and tokens[p.end].norm in QUOTES
+
+
 def _located_role(tokens: list[Token], group: list[Piece], p: Piece) -> bool:
-    """A bare role noun, then في and a country: the role belongs to it ("السلطات في البحرين",
-    "قوات الأمن في تونس", "مدنيين في العراق").  Not a role with a pronoun (قواتها في سوريا), nor
-    people held or displaced there (محتجزين في غزة, لاجئين في لبنان)."""
+    """A bare role noun, then a preposition and the body it belongs to (see :func:`_role_link`):
+    "السلطات في البحرين", "قوات الأمن في تونس", "نائب في البرلمان الكويتي", "مسلحين من تنظيم
+    داعش", "وزير الخارجية بدولة قطر".  Not a role with a pronoun (قواتها في سوريا), nor people
+    held or displaced there (محتجزين في غزة, لاجئين في لبنان)."""
     if len(group) != 1 or group[0].agent is None or group[0].entry is not None:
         return False
     last = group[0]
-    if tokens[last.start].key in HELD_THERE or last.agent == "REF":
+    if tokens[last.start].key in HELD_THERE or last.agent == "REF" or tokens[last.end - 1].suffix:
         return False
-    if p.start != last.end + 1 or tokens[last.end].norm != "في" or p.prefix not in ("", "ال"):
+    if p.start == last.end + 1:
+        return _role_link(tokens[last.end].norm, tokens, last, p)
+    if p.start == last.end and p.prefix.lstrip("وف")[:1] == "ب" and not p.prefix.startswith(("و", "ف")):
+        # وزير الخارجية بدولة قطر: "in", before a state's formal name only (ندد الوزير بإيران is an object)
+        word = tokens[p.start].norm[len(p.prefix):]
+        return p.entry is not None and p.entry.kind == "state" and word in FORMAL_STATE_WORDS
+    return False
+
+
+def _role_link(word: str, tokens: list[Token], last: Piece, p: Piece) -> bool:
+    """Does the preposition ``word`` between a bare role noun and ``p`` make the role p's?
+
+    في + a state or region (السلطات في البحرين) or a body with the article (نائب في البرلمان
+    الكويتي, ضابط في الجيش السوري); من + a named group or a body of the role's own kind
+    (عناصر من تنظيم داعش, جنود من الجيش)."""
+    if p.prefix not in ("", "ال"):
         return False
-    return p.entry is not None and p.entry.kind in ("state", "region") and not tokens[last.end - 1].suffix
+    if word == "في":
+        if p.entry is not None:
+            return p.entry.kind in ("state", "region")
+        return p.agent is not None and p.agent not in LOOSE_AGENTS
+    if word == "من":
+        if p.entry is not None:
+            return p.entry.kind == "group" and p.entry.agent in ("REB", "OPP", None)
+        return p.agent == last.agent or (p.agent == "REB" and tokens[p.start].key in GROUP_WORDS)
+    return False
 
 
 def _genitive_ok(tokens: list[Token], last: Piece, p: Piece) -> bool:
@@ -272,7 +312,7 @@ def _genitive_ok(tokens: list[Token], last: Piece, p: Piece) -> bool:
     """
     if last.agent is None or p.entry is None or p.entry.kind in ("demonym", "person", "ner"):
         return True
-    return not has_article(tokens[last.end - 1].prefix) or "ل" in p.prefix
+    return not has_article(tokens[last.end - 1].prefix) or p.prefix.lstrip("وف").startswith("ل")
 
 
 def _compatible(group: list[Piece], p: Piece) -> bool:
@@ -287,7 +327,8 @@ def _compatible(group: list[Piece], p: Piece) -> bool:
         return True
     # "وزير خارجية المملكة العربية السعودية" after a person of another code is a new mention;
     # a demonym after an organisation ("الوكالة الروسية") belongs to it.
-    return "person" not in kinds and p.entry.kind == "demonym" and not (kinds & {"state", "capital"})
+    # Two nisbas of different states are two actors (المنتخب السعودي ونظيره الإماراتي).
+    return "person" not in kinds and p.entry.kind == "demonym" and not (kinds & {"state", "capital", "demonym"})
 
 
 def _compose(doc: Document, group: list[Piece]) -> ActorMention | None:

@@ -1,0 +1,84 @@
+"""Role nouns joined to the body, group or state they belong to (marsad.actors.stage, issue #3)."""
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from marsad.actors.lexicon import ActorLexicon
+from marsad.actors.stage import ActorStage
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
+WHEN = date(2015, 8, 1)
+EXTRA = {
+    "agents.tsv": [
+        "نائب\tLEG\tMP; also deputy", "نائبا\tLEG\taccusative", "البرلمان\tLEG\t", "مسؤول\tGOV\t",
+        "وزارة الخارجية\tGOV\t", "مسلحون\tREB\t", "تنظيم\tREB\t", "انتحاري\tREB\t", "ضابط\tMIL\t",
+        "نظيره\tGOV\t",
+    ],
+    "states.tsv": [
+        "الكويتي\tKWT\t\t\tdemonym\t\t\tKWT", "الكويت\tKWT\t\t\tstate\t\t\tKWT",
+        "دولة قطر\tQAT\t\t\tstate\t\t\tQAT", "السعودي\tSAU\t\t\tdemonym\t\t\tSAU",
+        "الإماراتي\tARE\t\t\tdemonym\t\t\tARE", "الأميركي\tUSA\t\t\tdemonym\t\t\tUSA",
+        "الأمريكية\tUSA\t\t\tdemonym\t\t\tUSA",
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def stage(tmp_path_factory: pytest.TempPathFactory) -> ActorStage:
+    d = tmp_path_factory.mktemp("actors")
+    for f in DATA.iterdir():
+        shutil.copy(f, d / f.name)
+    for name, rows in EXTRA.items():
+        with (d / name).open("a", encoding="utf-8") as fh:
+            fh.write("\n".join(rows) + "\n")
+    return ActorStage(ActorLexicon(d))
+
+
+def _mentions(stage, make_doc, text):
+    return [(m.span.text, m.code, m.agent) for m in stage(make_doc(text, date=WHEN)).actors]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # member of a body + nisba: the body's country, the role's agent (نائب alone: an MP)
+    ("وقال نائب في البرلمان الكويتي إن الجلسة تأجلت", ("نائب في البرلمان الكويتي", "KWT", "LEG")),
+    ("ونقلت عن نائبا في البرلمان الكويتي", ("نائبا في البرلمان الكويتي", "KWT", "LEG")),
+    ("وقال مسؤول في وزارة الخارجية الأمريكية إن", ("مسؤول في وزارة الخارجية الأمريكية", "USA", "GOV")),
+    # members of a named group
+    ("هاجم مسلحون من تنظيم داعش قرية", ("مسلحون من تنظيم داعش", "NSA:ISIS", "REB")),
+    # a role "in" a state's formal name
+    ("ووقع وزير الخارجية بدولة قطر الاتفاق", ("وزير الخارجية بدولة قطر", "QAT", "GOV")),
+])
+def test_actor_role_joins_the_body_it_belongs_to(stage, make_doc, text, expected):
+    assert expected in _mentions(stage, make_doc, text)
+
+
+def test_actor_role_in_a_place_of_people_stays_apart(stage, make_doc):
+    # a role after من is not the member of a state (انسحاب القوات من مصر)
+    assert ("مصر", "EGY", "GOV") in _mentions(stage, make_doc, "أعلن انسحاب القوات من مصر")
+
+
+def test_actor_role_before_b_and_a_bare_state_is_no_member(stage, make_doc):
+    # ندد الوزير بالكويت: the state is the object of the verb, not the minister's
+    ms = _mentions(stage, make_doc, "ندد الوزير بالكويت")
+    assert ("الكويت", "KWT", "GOV") in ms
+
+
+def test_actor_quoted_group_joins_its_group_noun(stage, make_doc):
+    ms = _mentions(stage, make_doc, "فجر انتحاري من تنظيم «داعش» نفسه")
+    assert [c for _, c, _ in ms] == ["NSA:ISIS"]
+
+
+def test_actor_two_nisbas_of_different_states_are_two_actors(stage, make_doc):
+    ms = _mentions(stage, make_doc, "التقى وزير الخارجية السعودي نظيره الإماراتي")
+    assert [(c, a) for _, c, a in ms] == [("SAU", "GOV"), ("ARE", "GOV")]
+
+
+def test_actor_nisba_after_a_team_is_no_actor(stage, make_doc):
+    assert _mentions(stage, make_doc, "فاز المنتخب السعودي على الفريق الإماراتي") == []
+
+
+def test_actor_nisba_after_side_is_the_state(stage, make_doc):
+    assert ("الأميركي", "USA", None) in _mentions(stage, make_doc, "وقال الجانب الأميركي إن المحادثات مثمرة")
