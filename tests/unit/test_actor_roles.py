@@ -82,3 +82,25 @@ def test_actor_nisba_after_a_team_is_no_actor(stage, make_doc):
 
 def test_actor_nisba_after_side_is_the_state(stage, make_doc):
     assert ("الأميركي", "USA", None) in _mentions(stage, make_doc, "وقال الجانب الأميركي إن المحادثات مثمرة")
+
+
+@pytest.mark.parametrize("text", [
+    "نقل المصاب إلى مستشفى الملك فهد",  # a hospital named after a king
+    "وفاز النصر بكأس ولي العهد",  # a cup
+    "وتخرج في جامعة الملك سعود",  # a university
+    "وقال رئيس النادي إن اللاعب سينضم",  # the head of a club
+    "وقال مدرب المنتخب إن الفريق جاهز",  # the coach of a team
+    "وفاز منتخب مصر على منتخب قطر",  # national teams, not states
+])
+def test_actor_names_of_places_prizes_and_teams_are_no_actors(text, make_doc, tmp_path):
+    d = tmp_path / "actors"
+    d.mkdir()
+    for f in DATA.iterdir():
+        shutil.copy(f, d / f.name)
+    with (d / "agents.tsv").open("a", encoding="utf-8") as fh:
+        fh.write("الملك\tGOV\t\nولي العهد\tGOV\t\nرئيس\tGOV\t\nمدرب\tGOV\ttest only\n")
+    assert [m.span.text for m in ActorStage(ActorLexicon(d))(make_doc(text, date=WHEN)).actors] == []
+
+
+def test_actor_title_outside_a_name_stays(stage, make_doc):
+    assert ("وزير الخارجية", "", "GOV") in _mentions(stage, make_doc, "وقال وزير الخارجية في مستشفى")

@@ -16,7 +16,7 @@ from datetime import date as Date
 from marsad.actors.coref import Roles, amman, military_base, resolve_bare_agents, surname_mentions
 from marsad.actors.lexicon import ActorEntry, ActorLexicon, resolve
 from marsad.document import ActorMention, Document, Token
-from marsad.text.tokens import clitic_length, has_article
+from marsad.text.tokens import candidates, clitic_length, has_article
 
 # Words that may sit between the pieces of one mention (titles, honorifics).
 TITLES = frozenset({
@@ -68,6 +68,18 @@ HELD_THERE = frozenset({
 
 # Quotation marks (normalization folds «» “” to ").
 QUOTES = frozenset({'"', "'"})
+# Nouns that head the name of a place, prize or institution named after a ruler (جامعة الملك
+# سعود، مستشفى الأمير سلطان، كأس ولي العهد، جائزة الملك فيصل), and the title words they take.
+INSTITUTION_NOUNS = frozenset({
+    "جامعه", "مستشفي", "مطار", "مدينه", "جايزه", "شارع", "طريق", "جسر", "قاعده", "كليه", "كاس", "ميناء",
+    "مجمع", "حي", "مسجد", "جامع", "موسسه", "مركز", "معهد", "برنامج", "مشروع", "مكتبه", "مدرسه", "ملعب",
+    "استاد", "ساحه", "ميدان", "صندوق", "داره", "محطه", "قاعه", "بطوله", "مهرجان", "متحف", "حديقه",
+    "كرسي", "مسابقه", "اكاديميه", "منحه", "وقف", "مستشفيات", "جامعات",
+})
+TITLE_KEYS = frozenset({"ملك", "امير", "اميره", "شيخ", "سلطان", "ولي", "خادم", "امام"})
+# Sports teams: a state after them (منتخب مصر) or a role before them (رئيس النادي) is no actor.
+TEAM_NOUNS = frozenset({"منتخب", "منتخبات", "نادي", "انديه"})
+ROLE_OF_THINGS = TEAM_NOUNS | {"جامعه", "كليه", "مدرسه", "مستشفي"}
 # First words of a state's formal name: "بدولة قطر" after a role is "in", not a verb's object.
 FORMAL_STATE_WORDS = frozenset({"دوله", "مملكه", "جمهوريه", "سلطنه", "امارات", "اماره"})
 # Agents of bodies that a role "in" them does not belong to (people, places of worship, firms).
@@ -165,6 +177,7 @@ class ActorStage:
                                    options=_code_options(m.entries, entry)))
         found.extend(self._ner_pieces(tokens, lo, hi))
         pieces = [p for p in _non_overlapping(found) if p.entry is None or p.entry.kind != "stop"]
+        pieces = _not_names_of_things(tokens, pieces, lo)
         _person_context(pieces, when)
         return pieces
 
@@ -190,6 +203,35 @@ def _team_not_rank(tokens: list[Token], start: int, end: int, hi: int) -> bool:
     if nxt.key in RANK_NEXT:
         return False
     return nxt.norm.startswith("ال") or not nxt.norm[:1].isalpha() or nxt.key in NOT_NAMES
+
+
+def _not_names_of_things(tokens: list[Token], pieces: list[Piece], lo: int) -> list[Piece]:
+    """Drop pieces that name a place, prize or team rather than an actor: a title and name after
+    an institution noun (جامعة الملك سعود، كأس ولي العهد، مستشفى الأمير سلطان), a state after
+    منتخب/نادي (منتخب مصر), a role noun of a club or team (رئيس النادي، مدرب المنتخب)."""
+    out: list[Piece] = []
+    named = -1  # end of a dropped title: the name pieces right after it go too
+    for p in pieces:
+        kind = p.entry.kind if p.entry is not None else "agent"
+        if p.start == named and kind in ("person", "ner"):
+            named = p.end
+            continue
+        prev = tokens[p.start - 1] if p.start > lo else None
+        if prev is not None and tokens[p.start].key in TITLE_KEYS and kind in ("agent", "person", "metonym") \
+                and _construct_of(prev, INSTITUTION_NOUNS):
+            named = p.end
+            continue
+        if prev is not None and kind in ("state", "capital") and _construct_of(prev, TEAM_NOUNS):
+            continue
+        if kind == "agent" and p.end < len(tokens) and tokens[p.end].key in ROLE_OF_THINGS:
+            continue
+        out.append(p)
+    return out
+
+
+def _construct_of(tok: Token, nouns: frozenset[str]) -> bool:
+    """Is ``tok`` one of ``nouns`` without the article or a pronoun (the head of a construct)?"""
+    return not tok.suffix and any(k in nouns and not has_article(p) for p, k in candidates(tok.norm))
 
 
 def _code_options(entries: tuple, chosen: ActorEntry) -> tuple:
