@@ -104,3 +104,8 @@ def test_actor_names_of_places_prizes_and_teams_are_no_actors(text, make_doc, tm
 
 def test_actor_title_outside_a_name_stays(stage, make_doc):
     assert ("وزير الخارجية", "", "GOV") in _mentions(stage, make_doc, "وقال وزير الخارجية في مستشفى")
+
+
+def test_actor_a_definite_role_then_a_construct_role_are_two_actors(stage, make_doc):
+    ms = _mentions(stage, make_doc, "استقبل الوزير وزير الخارجية الأمريكي أمس")
+    assert [(t, c) for t, c, _ in ms] == [("الوزير", ""), ("وزير الخارجية الأمريكي", "USA")]

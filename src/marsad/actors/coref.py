@@ -11,7 +11,8 @@ These rules run after the dictionary mentions of an article are composed:
   the last coded actor with the same agent before it; a person-denoting title
   (الوزير, الملك, الأمين العام) prefers the last *person* with that agent.  Police
   and courts with no such antecedent belong to the country mentioned last before
-  them.
+  them.  An opposition (المعارضة، قوات المعارضة) is the last opposition named with its
+  state (المعارضة السورية), else the last state mentioned, never an armed group.
 * **Amman, the base.**  The bare word عمان is Oman in the dictionary; in an article
   that speaks of Jordan and never of Oman, or right after another capital (الرياض
   وعمان), it is Amman (Jordan).  A bare القاعدة in an article about a military base
@@ -69,6 +70,8 @@ ROLE_TITLES: dict[tuple[str, ...], tuple[str, ...]] = {
 }
 TITLE_HEADS = frozenset(k[0] for k in ROLE_TITLES)
 DEPUTY_ROLES = ("Vice", "Deputy", "Minister of State")  # roles that a title never names
+# Kinds of mentions that name a state itself (an opposition role noun belongs to one).
+STATE_KINDS = frozenset({"state", "capital", "metonym", "demonym", "region"})
 OMAN_MARKERS = frozenset({"سلطنه", "عماني", "عمانيه", "عمانيون", "عمانيين", "مسقط"})
 
 
@@ -178,12 +181,17 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
     last_person: dict[str, ActorMention] = {}
     last_country: ActorMention | None = None
     persons: list[ActorMention] = []
+    last_state: ActorMention | None = None  # the last mention of a state itself (not a group)
+    last_opposition: ActorMention | None = None
     for m in mentions:
         if not m.code and m.agent:
-            ref = _role_holder(m, tokens, persons, roles)
-            if ref is None and tokens[m.token_start].key in PERSON_TITLES:
-                ref = last_person.get(m.agent)
-            ref = ref or last_by_agent.get(m.agent)
+            if _opposition(m, tokens):  # the opposition of a state, not the last armed group
+                ref = last_opposition or last_state
+            else:
+                ref = _role_holder(m, tokens, persons, roles)
+                if ref is None and tokens[m.token_start].key in PERSON_TITLES:
+                    ref = last_person.get(m.agent)
+                ref = ref or last_by_agent.get(m.agent)
             if ref is None and m.agent in DOMESTIC_AGENTS and not _vague(m, tokens):
                 ref = last_country
                 if ref is not None:  # later police of the article are the same police
@@ -200,6 +208,15 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                     persons.append(m)
             if len(m.code) == 3 and m.kind != "media":  # not the news agency of the dateline (واس)
                 last_country = m
+                if m.kind in STATE_KINDS:
+                    last_state = m
+                if _opposition(m, tokens):
+                    last_opposition = m
+
+
+def _opposition(m: ActorMention, tokens: list[Token]) -> bool:
+    """Does the mention name an opposition (المعارضة، قوات المعارضة، المعارضة السورية)?"""
+    return any(t.key.startswith("معارض") for t in tokens[m.token_start:m.token_end])
 
 
 def _role_holder(m: ActorMention, tokens: list[Token], persons: list[ActorMention],

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 
 from marsad.actors.coref import Roles, amman, military_base, resolve_bare_agents, surname_mentions
+from marsad.actors.groupings import numeric_p5, resolve_groupings
 from marsad.actors.lexicon import ActorEntry, ActorLexicon, resolve
 from marsad.document import ActorMention, Document, Token
 from marsad.text.tokens import candidates, clitic_length, has_article
@@ -77,9 +78,10 @@ INSTITUTION_NOUNS = frozenset({
     "كرسي", "مسابقه", "اكاديميه", "منحه", "وقف", "مستشفيات", "جامعات",
 })
 TITLE_KEYS = frozenset({"ملك", "امير", "اميره", "شيخ", "سلطان", "ولي", "خادم", "امام"})
-# Sports teams: a state after them (منتخب مصر) or a role before them (رئيس النادي) is no actor.
+# Sports teams: a state after them (منتخب مصر) or a role before them (رئيس النادي) is no actor;
+# nor a role before a university, school, hospital, company or association (رئيس الجامعة).
 TEAM_NOUNS = frozenset({"منتخب", "منتخبات", "نادي", "انديه"})
-ROLE_OF_THINGS = TEAM_NOUNS | {"جامعه", "كليه", "مدرسه", "مستشفي"}
+ROLE_OF_THINGS = TEAM_NOUNS | {"جامعه", "كليه", "مدرسه", "مستشفي", "شركه", "جمعيه", "رابطه", "نقابه"}
 # First words of a state's formal name: "بدولة قطر" after a role is "in", not a verb's object.
 FORMAL_STATE_WORDS = frozenset({"دوله", "مملكه", "جمهوريه", "سلطنه", "امارات", "اماره"})
 # Agents of bodies that a role "in" them does not belong to (people, places of worship, firms).
@@ -151,10 +153,11 @@ class ActorStage:
                                 named.append((p.end - 1, m))
         if named:
             mentions = surname_mentions(doc, mentions, named, roles)
+        mentions = numeric_p5(doc, mentions)
         amman(mentions, tokens)
         mentions = military_base(mentions, tokens)
         resolve_bare_agents(mentions, tokens, roles)
-        doc.actors = mentions
+        doc.actors = resolve_groupings(mentions, tokens)
         return doc
 
     def _pieces(self, tokens: list[Token], lo: int, hi: int, when: Date | None) -> list[Piece]:
@@ -272,8 +275,8 @@ def _non_overlapping(pieces: list[Piece]) -> list[Piece]:
 def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
     """Adjacent pieces (allowing title words between) form one group.
 
-    A piece with the conjunction و, or a role noun after a preposition (لنظيره), starts a
-    new group.  When a piece of another country follows a role noun that ended a group
+    A piece with the conjunction و, a role noun after a preposition (لنظيره) or after a
+    definite role noun (الرئيسُ رئيسَ الاتحاد) starts a new group.  When a piece of another country follows a role noun that ended a group
     ("بوتين رئيسَ الوزراء المجري"), the role noun moves to the new group with it.
     """
     groups: list[list[Piece]] = []
@@ -285,7 +288,8 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
             joined = all(t.key in TITLES or t.norm in TITLES for t in gap) and len(gap) <= 2 or \
                 _quoted(tokens, gap, p)
             starts_with_and = p.prefix[:1] in ("و", "ف") or tokens[p.start].prefix[:1] == "و"
-            prep_agent = p.agent is not None and p.prefix.lstrip("وف")[:1] in ("ل", "ب")
+            prep_agent = p.agent is not None and p.prefix.lstrip("وف")[:1] in ("ل", "ب") or \
+                _second_role(tokens, last, p, gap)
             if _located_role(tokens, group, p):
                 group.append(p)
                 continue
@@ -299,6 +303,16 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
                     continue
         groups.append([p])
     return groups
+
+
+def _second_role(tokens: list[Token], last: Piece, p: Piece, gap: list[Token]) -> bool:
+    """A definite role noun then a role noun in the construct state are two actors (استقبل
+    الرئيس رئيسَ الاتحاد الدولي): the second opens a new noun phrase.  Not نائب الرئيس."""
+    if last.agent is None or last.entry is not None or p.agent is None or gap:
+        return False
+    if tokens[last.start].key in DEPUTY_KEYS:
+        return False
+    return has_article(tokens[last.end - 1].prefix) and not has_article(tokens[p.start].prefix) and not p.prefix
 
 
 def _quoted(tokens: list[Token], gap: list[Token], p: Piece) -> bool:
