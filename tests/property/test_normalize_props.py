@@ -45,3 +45,25 @@ def test_no_arabic_letter_lost(raw):
     norm, _ = normalize(raw)
     letters_raw = [c for c in raw if c not in DELETED]
     assert len(norm) == len(letters_raw)
+
+
+ANY_TEXT = st.text(st.one_of(MIXED, st.characters(), st.sampled_from(["_", "-", "²", "٫", ".", ","])), max_size=200)
+
+
+@given(ANY_TEXT)
+@PROPS
+def test_tokens_are_the_regex_matches_at_their_offsets(text):
+    from marsad.text.tokens import WORD, tokenize
+
+    toks = tokenize(text)
+    assert [(t.start, t.end, t.norm) for t in toks] == [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+@given(ANY_TEXT)
+@PROPS
+def test_arabic_ratio_counts_letters_one_by_one(text):
+    from marsad.text.normalize import _ARABIC_LETTERS, _OTHER_LETTERS, arabic_ratio
+
+    arabic = sum(1 for c in text if _ARABIC_LETTERS.fullmatch(c))
+    other = sum(1 for c in text if _OTHER_LETTERS.fullmatch(c))
+    assert arabic_ratio(text) == (arabic / (arabic + other) if arabic + other else 0.0)

@@ -144,8 +144,8 @@ def normalize_text(raw: str) -> str:
     return normalize(raw)[0]
 
 
-_ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufefc]")
-_OTHER_LETTERS = re.compile("[^\\W\\d_\u0600-\u06ff\u0750-\u077f\ufb50-\ufefc]")
+_ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufefc]+")
+_OTHER_LETTERS = re.compile("[^\\W\\d_\u0600-\u06ff\u0750-\u077f\ufb50-\ufefc]+")
 
 
 def arabic_ratio(text: str, sample: int = 4000) -> float:
@@ -154,7 +154,7 @@ def arabic_ratio(text: str, sample: int = 4000) -> float:
     Only the first ``sample`` characters are read: enough to decide a language.
     """
     head = text[:sample]
-    arabic = len(_ARABIC_LETTERS.findall(head))
-    other = len(_OTHER_LETTERS.findall(head))
+    arabic = sum(map(len, _ARABIC_LETTERS.findall(head)))  # runs of letters: fewer, cheaper matches
+    other = sum(map(len, _OTHER_LETTERS.findall(head)))
     total = arabic + other
     return arabic / total if total else 0.0
