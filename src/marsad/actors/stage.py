@@ -306,9 +306,10 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
 
 
 def _second_role(tokens: list[Token], last: Piece, p: Piece, gap: list[Token]) -> bool:
-    """A definite role noun then a role noun in the construct state are two actors (استقبل
-    الرئيس رئيسَ الاتحاد الدولي): the second opens a new noun phrase.  Not نائب الرئيس."""
-    if last.agent is None or last.entry is not None or p.agent is None or gap:
+    """A definite role noun or nisba, then a role noun in the construct state, are two actors
+    (استقبل الرئيس رئيسَ الاتحاد الدولي، اعتقلت الشرطة الإسرائيلية ضابطًا): the second opens a new
+    noun phrase.  Not نائب الرئيس."""
+    if p.agent is None or gap or (last.agent is None if last.entry is None else last.entry.kind != "demonym"):
         return False
     if tokens[last.start].key in DEPUTY_KEYS:
         return False
