@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from marsad.coding.arguments import clause_bounds, speaker
+from marsad.coding.arguments import clause_bounds, same_actor, speaker
 from marsad.coding.confidence import LogisticModel, bucket
 from marsad.document import ActorMention
 
@@ -130,16 +130,21 @@ def source_candidates(ctx: Context, chosen: list[ActorMention], how: str) -> lis
     return out
 
 
-def target_candidates(ctx: Context, source: ActorMention, chosen: list[ActorMention], how: str,
+def target_candidates(ctx: Context, sources: list[ActorMention], chosen: list[ActorMention], how: str,
                       domestic: ActorMention | None) -> list[Candidate]:
-    """Mentions of the sentence (not the source), no target, and the source's own state."""
+    """Mentions of the sentence that are not the source (nor conjoined with it, nor the same actor
+    by :func:`same_actor`), no target, and the source's own state."""
+    source = sources[0]
+    toks = ctx.doc.tokens
+    sym = "sym" in ctx.tm.pattern.flags
     first = chosen[0] if chosen and chosen[0] is not source else None
     root = ctx.tm.pattern.cameo[:2]
     clause = _trigger_clause(ctx)
     out: list[Candidate] = []
     seen: set[str] = set()
     for m in ctx.ments:
-        if m is source or (m.code in seen and m is not first):
+        if m is source or (m.code in seen and m is not first) or same_actor(m, source, toks) or (
+                not sym and any(m is s for s in sources)):
             continue
         seen.add(m.code)
         f = _mention_features(ctx, m, "t", m is first, clause)

@@ -66,6 +66,27 @@ def _is_boundary(tok: Token) -> bool:
     return tok.norm in BOUNDARY_PUNCT or tok.norm in CLAUSE_WORDS or tok.key in ("ان", "انه", "انها")
 
 
+def same_actor(a: ActorMention, b: ActorMention, tokens: list[Token]) -> bool:
+    """Are two mentions one actor, so that neither can act on the other?  The same code and: an
+    organisation or armed group (it does not act on itself), the same name, overlapping spans, or
+    an apposition of the same agent (وزير الخارجية الأستاذ عادل الجبير: at most two title words
+    between, no و).  Two actors of one state with their own names (the army and the rebels) stay
+    apart."""
+    if a.code != b.code or a.implied or b.implied:
+        return False
+    if len(a.code) > 3 or (a.name is not None and a.name == b.name):
+        return True
+    first, second = (a, b) if a.token_start <= b.token_start else (b, a)
+    if second.token_start < first.token_end:
+        return True
+    if a.agent is not None and b.agent is not None and a.agent != b.agent:
+        return False  # VSO: عائلات المحتجزين (CVL) حكومةَ نتنياهو (GOV), subject then object
+    between = tokens[first.token_end:second.token_start]
+    head = tokens[second.token_start]
+    return len(between) <= 2 and not (head.norm.startswith("و") and not head.key.startswith("و")) and all(
+        t.norm.startswith("ال") and not t.prefix for t in between)
+
+
 def conjoined(mentions: list[ActorMention], first: int, tokens: list[Token]) -> list[ActorMention]:
     """``mentions[first]`` and the mentions joined to it by و (X وY وZ)."""
     group = [mentions[first]]
@@ -128,8 +149,12 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
             subject, how = before[-1], "noun_before"
     else:
         # a participle after a comma (متهما، داعيا، منددا) takes the main clause's subject
-        initial = _clause_initial(tokens, cs, tm.start) and not is_participle(tokens[tm.start])
-        if initial and after and after[0].token_start - tm.end <= 3:
+        participle = is_participle(tokens[tm.start])
+        initial = _clause_initial(tokens, cs, tm.start) and not participle
+        if participle and not before and _clause_initial(tokens, cs, tm.start):
+            subject = _main_subject(tokens, ments, lo, tm.start)
+            how = "participle" if subject is not None else how
+        elif initial and after and after[0].token_start - tm.end <= 3:
             subject, rest, how = after[0], after[1:], "vso"
         elif before:
             subject, how = before[-1], "svo"
@@ -139,6 +164,8 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         subject, how = earlier[-1], ("noun_far" if noun else "svo_far")
 
     rest = gap_objects + rest
+    if subject is not None:
+        rest = [m for m in rest if not same_actor(m, subject, tokens)]
     target, target_how = _target(tm, tokens, rest, pat.preps)
     if target is None and "passive" not in pat.flags:
         far = [m for m in later if m is not subject and (subject is None or m.code != subject.code)]
@@ -153,6 +180,16 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     if "notarget" in pat.flags:
         tgts, target_how = [], "none"
     return Args(srcs, tgts, how, target_how if tgts else "none")
+
+
+def _main_subject(tokens: list[Token], ments: list[ActorMention], lo: int, at: int) -> ActorMention | None:
+    """The subject of the main clause a participle clause (، داعيا X إلى…) hangs on: the speaker,
+    else the sentence's first actor when it comes before the participle."""
+    spk = speaker(tokens, ments, lo, at)
+    if spk is not None:
+        return spk
+    first = next((m for m in ments if m.token_start >= lo), None)
+    return first if first is not None and first.token_end <= at else None
 
 
 def is_participle(tok: Token) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from marsad.actors.stage import is_dual_referent
 from marsad.coding import cues as cue_fns
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
-from marsad.coding.arguments import Args, conjoined, find_args, speaker
+from marsad.coding.arguments import Args, conjoined, find_args, same_actor, speaker
 from marsad.coding.cameo import CameoTable
 from marsad.coding.confidence import (
     Context,
@@ -172,8 +172,8 @@ class EventStage:
             return []
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)
         trigger = _trigger_span(doc, tm)
-        out = [self._event(s, t, code, trigger, evidence, si) for s, t, code in _pairs(pat, sources, targets,
-                                                                                        symmetric)]
+        out = [self._event(s, t, code, trigger, evidence, si)
+               for s, t, code in _pairs(pat, sources, targets, symmetric, tokens)]
         self._apply_cues(doc, si, tm, out)
         for ev in out:
             ev.features = event_features(ctx, ev, args)
@@ -193,7 +193,7 @@ class EventStage:
         domestic = _implied(src, None) if len(src.code) == 3 else None
         if "notarget" in ctx.tm.pattern.flags:
             return sources, targets
-        cands = target_candidates(ctx, src, targets, args.target_how, domestic)
+        cands = target_candidates(ctx, sources, targets, args.target_how, domestic)
         best = self._choose(ctx, "t", cands, args)
         if best is None or (targets and best.mention is targets[0]) or (not targets and best.how == NONE):
             return sources, targets
@@ -282,14 +282,14 @@ def _stance_args(ctx: Context, args: Args) -> tuple[list[ActorMention], list[Act
     return (src, about) if src else ([], [])
 
 
-def _pairs(pat, sources: list[ActorMention], targets: list[ActorMention],
-           symmetric: bool) -> list[tuple[ActorMention, ActorMention | None, str]]:
-    """(source, target, code) for every event a trigger makes (pairs, symmetric, visits)."""
+def _pairs(pat, sources: list[ActorMention], targets: list[ActorMention], symmetric: bool,
+           tokens: list) -> list[tuple[ActorMention, ActorMention | None, str]]:
+    """(source, target, code) for every event a trigger makes (pairs, symmetric, visits); an actor
+    never acts on itself (:func:`same_actor`)."""
     if symmetric and not targets and len(sources) >= 2:
         pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
     else:
-        pairs = [(s, t) for s in sources for t in (targets or [None])
-                 if t is None or t.implied or s.implied or t.span != s.span]
+        pairs = [(s, t) for s in sources for t in _own_targets(s, targets, tokens)]
         if symmetric:
             pairs += [(t, s) for s, t in pairs if t is not None]
     out: list[tuple[ActorMention, ActorMention | None, str]] = []
@@ -298,6 +298,16 @@ def _pairs(pat, sources: list[ActorMention], targets: list[ActorMention],
         if t is not None and ("visit" in pat.flags or "host" in pat.flags):
             out.append((t, s, HOST if pat.cameo == VISIT else VISIT))
     return out
+
+
+def _own_targets(s: ActorMention, targets: list[ActorMention], tokens: list) -> list[ActorMention | None]:
+    """The targets source ``s`` can act on (not itself); None when there are none.  A source that is
+    itself one of the targets (X وY conjoined as both) makes no event with them."""
+    out: list[ActorMention | None] = [t for t in targets if t.implied or s.implied or (
+        t.span != s.span and not same_actor(s, t, tokens))]
+    if not out and any(t.span == s.span for t in targets):
+        return []
+    return out or [None]
 
 
 def is_argument(m: ActorMention) -> bool:

@@ -1,0 +1,35 @@
+"""Clause heuristics of marsad.coding.arguments on hand-built tokens and mentions."""
+
+from marsad.coding.arguments import same_actor
+from marsad.document import ActorMention, Span, Token
+
+
+def _tokens(words: list[str]) -> list[Token]:
+    out, pos = [], 0
+    for w in words:
+        pre = "و" if w.startswith("وال") else ""
+        out.append(Token(pos, pos + len(w), w, w[len(pre):], prefix=pre))
+        pos += len(w) + 1
+    return out
+
+
+def _m(code: str, i: int, j: int, agent: str | None = "GOV", name: str | None = None) -> ActorMention:
+    return ActorMention(span=Span(i, j, ""), code=code, agent=agent, name=name, token_start=i, token_end=j)
+
+
+def test_same_actor_apposition_and_organisations():
+    toks = _tokens(["زار", "وزير", "الخارجية", "الاستاذ", "عادل", "الجبير", "روما"])
+    assert same_actor(_m("SAU", 1, 3), _m("SAU", 4, 6), toks)  # title الأستاذ between
+    assert same_actor(_m("NSA:ISIS", 0, 1), _m("NSA:ISIS", 5, 6), toks)  # a group never acts on itself
+    assert same_actor(_m("USA", 0, 1, name="Obama"), _m("USA", 5, 6, name="Obama"), toks)
+    assert not same_actor(_m("SAU", 1, 3), _m("ITA", 6, 7), toks)
+
+
+def test_same_actor_keeps_two_actors_of_one_state_apart():
+    toks = _tokens(["ناشدت", "عائلات", "المحتجزين", "حكومة", "نتنياهو", "في", "غزة"])
+    # VSO subject then object: different agents
+    assert not same_actor(_m("ISR", 1, 3, agent="CVL"), _m("ISR", 3, 5), toks)
+    toks = _tokens(["قصف", "الجيش", "السوري", "في", "ادلب", "المعارضة"])
+    assert not same_actor(_m("SYR", 1, 3, agent="MIL"), _m("SYR", 5, 6, agent=None), toks)  # في between
+    toks = _tokens(["هاجمت", "الميليشيات", "والقوات", "الحكومية"])
+    assert not same_actor(_m("YEM", 1, 2, agent=None), _m("YEM", 2, 4, agent=None), toks)  # conjoined
