@@ -13,28 +13,21 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import resource
 import sys
 import time
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _proc import NEWS, rss_mb  # noqa: E402
+
 _SENT = re.compile(r"[^.!؟\n]{20,400}")
-
-
-def rss_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as fh:
-        for line in fh:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=500)
     ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--corpus", type=Path, default=SHARED / "data" / "news" / "saudinewsnet.jsonl")
+    ap.add_argument("--corpus", type=Path, default=NEWS)
     args = ap.parse_args(argv)
     sents = []
     with open(args.corpus, encoding="utf-8") as fh:

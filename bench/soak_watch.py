@@ -29,10 +29,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _proc import rss_mb  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[1]
-NEWS = (ROOT.parent / "shared" / "data" / "news" / "saudinewsnet.jsonl").resolve()
+from _proc import NEWS, ROOT, rss_mb  # noqa: E402
 
 
 def repeated_lines(n_needed: int, distinct: int) -> list[bytes]:
