@@ -11,7 +11,8 @@ These rules run after the dictionary mentions of an article are composed:
   the last coded actor with the same agent before it; a person-denoting title
   (الوزير, الملك, الأمين العام) prefers the last *person* with that agent.  Police
   and courts with no such antecedent belong to the country mentioned last before
-  them.  An opposition (المعارضة، قوات المعارضة) is the last opposition named with its
+  them; other official roles (army, government, parliament, armed groups) to the state
+  named before them in their sentence (وفي اليمن، قصف الجيش).  An opposition (المعارضة، قوات المعارضة) is the last opposition named with its
   state (المعارضة السورية), else the last state mentioned, never an armed group.
 * **Amman, the base.**  The bare word عمان is Oman in the dictionary; in an article
   that speaks of Jordan and never of Oman, or right after another capital (الرياض
@@ -20,6 +21,8 @@ These rules run after the dictionary mentions of an article are composed:
 """
 
 from __future__ import annotations
+
+from bisect import bisect_right
 
 from marsad.document import ActorMention, Document, Token
 from marsad.text.tokens import candidates, clitic_length, has_article
@@ -70,6 +73,15 @@ ROLE_TITLES: dict[tuple[str, ...], tuple[str, ...]] = {
 }
 TITLE_HEADS = frozenset(k[0] for k in ROLE_TITLES)
 DEPUTY_ROLES = ("Vice", "Deputy", "Minister of State")  # roles that a title never names
+# Agents of a role noun that, with no antecedent at all, belongs to the state named before it in
+# its sentence (في اليمن، قصف الجيش: YEM; قصف الجيش … في اليمن: not known).  Civilians, clergy
+# and the like are too often victims or topics.
+SENTENCE_AGENTS = frozenset({"GOV", "MIL", "POL", "JUD", "LEG", "REB"})
+# ...but not weapons and vehicles: إرسال دبابات إلى أوكرانيا (tanks sent by the state before them).
+MATERIEL = frozenset({
+    "طايره", "طايرات", "مقاتلات", "مقاتله", "مروحيات", "مروحيه", "بوارج", "سفن", "سفينه", "مدفعيه",
+    "دبابات", "دبابه", "طيران", "قافله", "صواريخ", "مسيرات", "زوارق",
+})
 # Kinds of mentions that name a state itself (an opposition role noun belongs to one).
 STATE_KINDS = frozenset({"state", "capital", "metonym", "demonym", "region"})
 OMAN_MARKERS = frozenset({"سلطنه", "عماني", "عمانيه", "عمانيون", "عمانيين", "مسقط"})
@@ -171,11 +183,13 @@ def _adjective(tokens: list[Token], i: int, prefix: str) -> bool:
 
 
 def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
-                        roles: Roles | None = None) -> None:
+                        roles: Roles | None = None, starts: list[int] | None = None) -> None:
     """Give each bare role noun (code "") the code of what it refers back to (see the module doc).
 
     ``roles`` (person mention → role of its entry) lets a title (الملك، ولي العهد، وزير
-    الخارجية) refer back to the last person who holds such a role."""
+    الخارجية) refer back to the last person who holds such a role; ``starts`` (first token of
+    each sentence) lets an official role noun with no antecedent take the state named before it
+    in its sentence."""
     roles = roles if roles is not None else Roles()
     last_by_agent: dict[str, ActorMention] = {}
     last_person: dict[str, ActorMention] = {}
@@ -192,9 +206,9 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                 if ref is None and tokens[m.token_start].key in PERSON_TITLES:
                     ref = last_person.get(m.agent)
                 ref = ref or last_by_agent.get(m.agent)
-            if ref is None and m.agent in DOMESTIC_AGENTS and not _vague(m, tokens):
-                ref = last_country
-                if ref is not None:  # later police of the article are the same police
+            if ref is None:  # by context; later police etc. of the article are the same
+                ref = _context_state(m, tokens, mentions, last_country, starts)
+                if ref is not None:
                     last_by_agent[m.agent] = m
             if ref is not None:
                 m.code, m.country = ref.code, ref.country
@@ -268,3 +282,31 @@ def military_base(mentions: list[ActorMention], tokens: list[Token]) -> list[Act
         return mentions
     drop = {id(m) for m in bare}
     return [m for m in mentions if id(m) not in drop]
+
+
+def _context_state(m: ActorMention, tokens: list[Token], mentions: list[ActorMention],
+                   last_country: ActorMention | None, starts: list[int] | None) -> ActorMention | None:
+    """The state a role noun with no antecedent belongs to: police and courts the country named
+    last; other official roles the state named before them in their sentence."""
+    if m.agent in DOMESTIC_AGENTS and not _vague(m, tokens) and last_country is not None:
+        return last_country
+    if m.agent in SENTENCE_AGENTS and starts is not None and not _materiel(m, tokens):
+        return _sentence_state(mentions, m, starts)
+    return None
+
+
+def _materiel(m: ActorMention, tokens: list[Token]) -> bool:
+    """Is the role noun a weapon or vehicle (دبابات، للطائرات), often an object, not an actor?"""
+    return any(k in MATERIEL for _, k in candidates(tokens[m.token_start].norm))
+
+
+def _sentence_state(mentions: list[ActorMention], m: ActorMention, starts: list[int]) -> ActorMention | None:
+    """The last state-coded mention before ``m`` in its sentence (a place or an actor)."""
+    lo = starts[bisect_right(starts, m.token_start) - 1] if starts else 0
+    best = None
+    for q in mentions:
+        if q.token_start >= m.token_start:
+            break
+        if q.token_start >= lo and len(q.code) == 3 and q.kind != "media":
+            best = q
+    return best

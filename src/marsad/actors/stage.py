@@ -13,7 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-from marsad.actors.coref import Roles, amman, military_base, resolve_bare_agents, surname_mentions
+from marsad.actors.coref import (
+    Roles,
+    amman,
+    military_base,
+    resolve_bare_agents,
+    surname_mentions,
+)
 from marsad.actors.groupings import numeric_p5, resolve_groupings
 from marsad.actors.lexicon import ActorEntry, ActorLexicon, resolve
 from marsad.document import ActorMention, Document, Token
@@ -156,7 +162,7 @@ class ActorStage:
         mentions = numeric_p5(doc, mentions)
         amman(mentions, tokens)
         mentions = military_base(mentions, tokens)
-        resolve_bare_agents(mentions, tokens, roles)
+        resolve_bare_agents(mentions, tokens, roles, [s.first_token for s in doc.sentences])
         doc.actors = resolve_groupings(mentions, tokens)
         return doc
 
