@@ -21,7 +21,7 @@ EXTRA = {
         "الكويتي\tKWT\t\t\tdemonym\t\t\tKWT", "الكويت\tKWT\t\t\tstate\t\t\tKWT",
         "دولة قطر\tQAT\t\t\tstate\t\t\tQAT", "السعودي\tSAU\t\t\tdemonym\t\t\tSAU",
         "الإماراتي\tARE\t\t\tdemonym\t\t\tARE", "الأميركي\tUSA\t\t\tdemonym\t\t\tUSA",
-        "الأمريكية\tUSA\t\t\tdemonym\t\t\tUSA",
+        "الأمريكية\tUSA\t\t\tdemonym\t\t\tUSA", "أميركي\tUSA\t\t\tdemonym\t\t\tUSA",
     ],
 }
 
@@ -119,3 +119,9 @@ def test_actor_official_role_without_antecedent_takes_the_state_before_it_in_its
 def test_actor_official_role_does_not_take_a_state_named_after_it(stage, make_doc):
     ms = _mentions(stage, make_doc, "اعتقل الجيش عشرة أشخاص في مصر")
     assert ("الجيش", "", "MIL") in ms
+
+
+def test_actor_nisba_in_the_indefinite_accusative(stage, make_doc):
+    ms = _mentions(stage, make_doc, "وأسرت القوات جنديا أميركيا قرب الحدود")
+    assert ("أميركيا", "USA", None) in ms
+    assert _mentions(stage, make_doc, "وأصبح الملف أميركيا بحتا") == []

@@ -70,9 +70,21 @@ class PhraseIndex:
             hit = self._starts.recall(tok.norm)
             if hit is None:
                 max_len = self.max_len
-                hit = self._starts.put(tok.norm, tuple((p, k, max_len[k]) for p, k in _first_readings(tok)
+                hit = self._starts.put(tok.norm, tuple((p, k, max_len[k]) for p, k in self._readings(tok)
                                                        if k in max_len))
         return hit
+
+    def _readings(self, tok: Token) -> tuple[tuple[str, str], ...]:
+        """:func:`_first_readings`, plus a nisba in the indefinite accusative (جنديًا أميركيًا،
+        مواطنًا سعوديًا → أميركي، سعودي) when the word is no entry itself and the nisba is a
+        demonym only (not باكيا "crying" → ب + Adnkronos, روحانيا "spiritually" → Rouhani)."""
+        readings = _first_readings(tok)
+        key = readings[0][1]
+        if len(key) > 4 and key.endswith("يا") and not any((k,) in self.phrases for _, k in readings):
+            base = self.phrases.get((key[:-1],))
+            if base and all(getattr(e, "kind", "") == "demonym" for e in base):
+                readings = readings + ((readings[0][0], key[:-1]),)
+        return readings
 
     def add(self, phrase: str, value: object) -> None:
         key = phrase_key(normalize_text(phrase))

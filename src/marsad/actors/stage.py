@@ -111,8 +111,8 @@ NOT_NAMES = frozenset({
 
 
 def is_adjectival_demonym(key: str) -> bool:
-    """A singular nisba adjective (روسي، الروسية) rather than a people noun (الروس، السوريين)."""
-    return key.endswith("ي") or key.endswith("يه")
+    """A singular nisba adjective (روسي، الروسية، أميركيًا) rather than a people noun (الروس، السوريين)."""
+    return key.endswith(("ي", "يه", "يا"))
 
 
 MAX_GROUP = 6  # pieces in one actor phrase (title + nisba + name…): bounds pathological runs
@@ -445,7 +445,7 @@ def _bare_adjective(tokens: list[Token], group: list[Piece], lo: int) -> bool:
     if not is_adjectival_demonym(tokens[p.start].key):
         return False
     before = [t.key for t in tokens[max(lo, p.start - 3):p.start]]
-    return not any(k in ACTOR_BEARING for k in before)
+    return not any(k in ACTOR_BEARING or (k[-1:] == "ا" and k[:-1] in ACTOR_BEARING) for k in before)
 
 
 def _is_locative(tokens: list[Token], m: ActorMention, lo: int, prefix: str) -> bool:
