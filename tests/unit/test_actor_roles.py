@@ -15,7 +15,7 @@ EXTRA = {
     "agents.tsv": [
         "نائب\tLEG\tMP; also deputy", "نائبا\tLEG\taccusative", "البرلمان\tLEG\t", "مسؤول\tGOV\t",
         "وزارة الخارجية\tGOV\t", "مسلحون\tREB\t", "تنظيم\tREB\t", "انتحاري\tREB\t", "ضابط\tMIL\t",
-        "نظيره\tGOV\t",
+        "نظيره\tGOV\t", "الأمانة العامة\tGOV\t",
     ],
     "states.tsv": [
         "الكويتي\tKWT\t\t\tdemonym\t\t\tKWT", "الكويت\tKWT\t\t\tstate\t\t\tKWT",
@@ -125,3 +125,8 @@ def test_actor_nisba_in_the_indefinite_accusative(stage, make_doc):
     ms = _mentions(stage, make_doc, "وأسرت القوات جنديا أميركيا قرب الحدود")
     assert ("أميركيا", "USA", None) in ms
     assert _mentions(stage, make_doc, "وأصبح الملف أميركيا بحتا") == []
+
+
+def test_actor_secretariat_is_the_last_organisations(stage, make_doc):
+    ms = _mentions(stage, make_doc, "أدانت الأمم المتحدة الهجوم. وقالت الأمانة العامة إنها تتابع الوضع")
+    assert ("الأمانة العامة", "IGO:UN", "GOV") in ms

@@ -12,7 +12,8 @@ These rules run after the dictionary mentions of an article are composed:
   (الوزير, الملك, الأمين العام) prefers the last *person* with that agent.  Police
   and courts with no such antecedent belong to the country mentioned last before
   them; other official roles (army, government, parliament, armed groups) to the state
-  named before them in their sentence (وفي اليمن، قصف الجيش).  An opposition (المعارضة، قوات المعارضة) is the last opposition named with its
+  named before them in their sentence (وفي اليمن، قصف الجيش).  A secretary-general or
+  secretariat (الأمين العام، الأمانة العامة) with no such holder is the last organisation's.  An opposition (المعارضة، قوات المعارضة) is the last opposition named with its
   state (المعارضة السورية), else the last state mentioned, never an armed group.
 * **Amman, the base.**  The bare word عمان is Oman in the dictionary; in an article
   that speaks of Jordan and never of Oman, or right after another capital (الرياض
@@ -197,12 +198,15 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
     persons: list[ActorMention] = []
     last_state: ActorMention | None = None  # the last mention of a state itself (not a group)
     last_opposition: ActorMention | None = None
+    last_igo: ActorMention | None = None
     for m in mentions:
         if not m.code and m.agent:
             if _opposition(m, tokens):  # the opposition of a state, not the last armed group
                 ref = last_opposition or last_state
             else:
                 ref = _role_holder(m, tokens, persons, roles)
+                if ref is None and _igo_office(m, tokens):  # الأمين العام، الأمانة العامة
+                    ref = last_igo
                 if ref is None and tokens[m.token_start].key in PERSON_TITLES:
                     ref = last_person.get(m.agent)
                 ref = ref or last_by_agent.get(m.agent)
@@ -215,6 +219,8 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                 m.name = ref.name if ref.kind == "person" and ref.agent == m.agent else None
                 m.kind = "coref"
         elif m.code and len(m.code) >= 3:
+            if m.code.startswith("IGO:"):
+                last_igo = m
             if m.agent:
                 last_by_agent[m.agent] = m
                 if m.kind == "person":
@@ -226,6 +232,12 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                     last_state = m
                 if _opposition(m, tokens):
                     last_opposition = m
+
+
+def _igo_office(m: ActorMention, tokens: list[Token]) -> bool:
+    """Is the role noun the secretary-general or the secretariat (of an organisation)?"""
+    keys = [t.key for t in tokens[m.token_start:m.token_start + 2]]
+    return len(keys) == 2 and keys[0] in ("امين", "امانه") and keys[1] in ("عام", "عامه")
 
 
 def _opposition(m: ActorMention, tokens: list[Token]) -> bool:
