@@ -14,7 +14,7 @@ from typing import Any
 from marsad.api_lib import Coder
 from marsad.config import Settings
 from marsad.document import Article, Document
-from marsad.runtime import settle_gc
+from marsad.runtime import loading_pipeline
 
 
 @lru_cache(maxsize=1)
@@ -37,8 +37,8 @@ def warm(settings: Settings) -> None:
             os.nice(settings.api_code_nice)
         except (OSError, AttributeError):  # not permitted, or no nice() on this platform
             pass
-    _coder(settings)
-    settle_gc()
+    with loading_pipeline():
+        _coder(settings)
 
 
 def code_events(settings: Settings, article: Article) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:

@@ -34,7 +34,7 @@ from marsad.batch.partition import Partition, read_partition
 from marsad.config import Settings
 from marsad.document import Article, Document
 from marsad.ingest.readers import InputRejection
-from marsad.runtime import settle_gc
+from marsad.runtime import loading_pipeline
 from marsad.store.rows import article_row, mention_rows
 
 TABLES = ("articles", "mentions", "rejections")
@@ -91,9 +91,9 @@ def warmed_coder(settings: Settings) -> Any:
     against the first real article's time budget."""
     from marsad.api_lib import Coder
 
-    coder = Coder(settings)
-    coder.code(WARM_UP, date="2024-01-01")
-    settle_gc()
+    with loading_pipeline():
+        coder = Coder(settings)
+        coder.code(WARM_UP, date="2024-01-01")
     return coder
 
 

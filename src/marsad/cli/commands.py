@@ -18,7 +18,7 @@ from marsad.document import Article, Document
 from marsad.errors import InputError
 from marsad.export import formats
 from marsad.ingest.readers import InputRejection, read_inputs
-from marsad.runtime import settle_gc
+from marsad.runtime import loading_pipeline
 
 
 @dataclass(slots=True)
@@ -50,8 +50,8 @@ def _output(out: Path | None) -> Iterator[IO[str]]:
 def coded_stream(paths: list[str], settings: Settings, date: str | None,
                  show_progress: bool) -> Iterator[Document | InputRejection]:
     """Documents (or input rejections) for every input unit, in order."""
-    coder = Coder(settings)
-    settle_gc()
+    with loading_pipeline():
+        coder = Coder(settings)
     default_date = as_date(date)
     for item in progress(read_inputs(paths), "coding", show_progress):
         if isinstance(item, InputRejection):

@@ -247,11 +247,11 @@ def watch_cmd(
     restart never ingests a file twice)."""
     from marsad.cli.commands import limit_malloc_arenas
     from marsad.ingest.watch import Watcher
-    from marsad.runtime import settle_gc
+    from marsad.runtime import loading_pipeline
 
     limit_malloc_arenas()
-    watcher = Watcher(folder, _settings(db), settle=settle)  # loads the pipeline
-    settle_gc()
+    with loading_pipeline():
+        watcher = Watcher(folder, _settings(db), settle=settle)  # loads the pipeline
     watcher.run(interval, once, on_result=None if quiet else (lambda r: typer.echo(r.line(), err=True)))
 
 
