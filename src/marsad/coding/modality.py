@@ -117,7 +117,8 @@ def embedded_under(cues: Cues, doc, sent: int, trigger_tok: int) -> str | None:
         if is_punct(w):
             return None
         entry = table.get(w) or table.get(strip_conj(w))
-        if entry is not None and _linked(words, k, ti, entry[1]):
+        # a source declining to be named (مسؤول رفض الكشف عن هويته إن …) governs no complement
+        if entry is not None and _linked(words, k, ti, entry[1]) and cues.anonymous_markers.match(words, k) is None:
             return entry[0]
     return None
 
