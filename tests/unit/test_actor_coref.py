@@ -196,6 +196,7 @@ def test_actor_team_is_not_the_rank_lieutenant_general(make_doc, tmp_path):
         return [m.agent for m in ActorStage(lex)(make_doc(text, date=WHEN)).actors]
 
     assert agents("ويستمر معسكر الفريق حتى العاشر من الشهر") == []
+    assert agents("وقال مدرب الفريق الأول إن اللاعبين جاهزون") == []  # the first team
     assert agents("وقال الفريق الروسي إنه جاهز") == []  # a team: neither the rank nor an actor
     assert agents("وقال الفريق مهاب مميش إن القناة") == ["MIL"]
     assert agents("استقبل الفريق أول ركن فلان الوفد") == ["MIL"]

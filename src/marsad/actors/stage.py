@@ -22,8 +22,17 @@ from marsad.actors.coref import (
 )
 from marsad.actors.groupings import numeric_p5, resolve_groupings
 from marsad.actors.lexicon import ActorEntry, ActorLexicon, resolve
+from marsad.actors.pieces import (
+    DEPUTY_KEYS,
+    Piece,
+    located_role,
+    not_names_of_things,
+    quoted,
+    second_role,
+    team_not_rank,
+)
 from marsad.document import ActorMention, Document, Token
-from marsad.text.tokens import candidates, clitic_length, has_article
+from marsad.text.tokens import clitic_length, has_article
 
 # Words that may sit between the pieces of one mention (titles, honorifics).
 TITLES = frozenset({
@@ -66,67 +75,12 @@ ACTOR_BEARING = frozenset({
 })
 
 
-# Role nouns of people who are in a place without belonging to it (a role + في + country).
-HELD_THERE = frozenset({
-    "محتجزين", "محتجزون", "رهاين", "رهينه", "اسري", "اسير", "معتقلين", "معتقلون", "مختطفين", "مخطوفين",
-    "لاجيين", "لاجيون", "نازحين", "نازحون", "سجناء", "مهاجرين", "مهاجرون", "جاليه", "مقيمين", "رعايا",
-})
-
-
-# Quotation marks (normalization folds «» “” to ").
-QUOTES = frozenset({'"', "'"})
-# Nouns that head the name of a place, prize or institution named after a ruler (جامعة الملك
-# سعود، مستشفى الأمير سلطان، كأس ولي العهد، جائزة الملك فيصل), and the title words they take.
-INSTITUTION_NOUNS = frozenset({
-    "جامعه", "مستشفي", "مطار", "مدينه", "جايزه", "شارع", "طريق", "جسر", "قاعده", "كليه", "كاس", "ميناء",
-    "مجمع", "حي", "مسجد", "جامع", "موسسه", "مركز", "معهد", "برنامج", "مشروع", "مكتبه", "مدرسه", "ملعب",
-    "استاد", "ساحه", "ميدان", "صندوق", "داره", "محطه", "قاعه", "بطوله", "مهرجان", "متحف", "حديقه",
-    "كرسي", "مسابقه", "اكاديميه", "منحه", "وقف", "مستشفيات", "جامعات",
-})
-TITLE_KEYS = frozenset({"ملك", "امير", "اميره", "شيخ", "سلطان", "ولي", "خادم", "امام"})
-# Sports teams: a state after them (منتخب مصر) or a role before them (رئيس النادي) is no actor;
-# nor a role before a university, school, hospital, company or association (رئيس الجامعة).
-TEAM_NOUNS = frozenset({"منتخب", "منتخبات", "نادي", "انديه"})
-ROLE_OF_THINGS = TEAM_NOUNS | {"جامعه", "كليه", "مدرسه", "مستشفي", "شركه", "جمعيه", "رابطه", "نقابه"}
-# First words of a state's formal name: "بدولة قطر" after a role is "in", not a verb's object.
-FORMAL_STATE_WORDS = frozenset({"دوله", "مملكه", "جمهوريه", "سلطنه", "امارات", "اماره"})
-# Agents of bodies that a role "in" them does not belong to (people, places of worship, firms).
-LOOSE_AGENTS = frozenset({"CVL", "REF", "REL", "BUS", "MED"})
-# Words that open a named armed group (مسلحين من تنظيم داعش).
-GROUP_WORDS = frozenset({"تنظيم", "جماعه", "حركه", "ميليشيا", "مليشيا", "كتايب", "فصيل"})
-
-
-# A deputy: alone a member of parliament (LEG), before another role that role's deputy.
-DEPUTY_KEYS = frozenset({"نايب"})
-
-
-# Military ranks that are also common nouns (فريق: team), and the words that confirm the rank.
-RANK_NOUNS = frozenset({"فريق"})
-RANK_NEXT = frozenset({"اول", "ركن", "طيار", "بحري"})
-# Words after الفريق that are no first name.
-NOT_NAMES = frozenset({
-    "في", "من", "على", "الى", "عن", "مع", "حتي", "يوم", "قبل", "بعد", "وفق", "خلال", "منذ", "امام", "ضد",
-    "هو", "هي", "كان", "لم", "لن", "قد", "ان", "او", "ثم", "كما", "حيث", "عبر", "لدي", "بين",
-})
-
-
 def is_adjectival_demonym(key: str) -> bool:
     """A singular nisba adjective (روسي، الروسية، أميركيًا) rather than a people noun (الروس، السوريين)."""
     return key.endswith(("ي", "يه", "يا"))
 
 
 MAX_GROUP = 6  # pieces in one actor phrase (title + nisba + name…): bounds pathological runs
-
-
-@dataclass(slots=True)
-class Piece:
-    start: int
-    end: int
-    agent: str | None = None
-    entry: ActorEntry | None = None
-    lead: int = 0  # characters of proclitics (و ب ل ف ك) to leave out of the span
-    prefix: str = ""  # the proclitics matched on the first token
-    options: tuple = ()  # a person's entries when they carry different codes (see _person_context)
 
 
 @dataclass(slots=True)
@@ -176,7 +130,7 @@ class ActorStage:
             if m.end - m.start == 1 and lex.surface_blocked(tokens[m.start].norm):
                 continue
             entry = resolve(m.entries, when)
-            if entry.kind == "agent" and _team_not_rank(tokens, m.start, m.end, hi):
+            if entry.kind == "agent" and team_not_rank(tokens, m.start, m.end, hi):
                 continue
             if entry.kind == "agent":
                 found.append(Piece(m.start, m.end, agent=entry.agent, lead=clitic_length(m.prefix),
@@ -186,7 +140,7 @@ class ActorStage:
                                    options=_code_options(m.entries, entry)))
         found.extend(self._ner_pieces(tokens, lo, hi))
         pieces = [p for p in _non_overlapping(found) if p.entry is None or p.entry.kind != "stop"]
-        pieces = _not_names_of_things(tokens, pieces, lo)
+        pieces = not_names_of_things(tokens, pieces, lo)
         _person_context(pieces, when)
         return pieces
 
@@ -199,48 +153,6 @@ class ActorStage:
             if label == "PERS":
                 out.append(Piece(lo + s, lo + e, entry=ActorEntry(code="", agent=None, name=None, kind="ner")))
         return out
-
-
-def _team_not_rank(tokens: list[Token], start: int, end: int, hi: int) -> bool:
-    """الفريق is the rank (MIL) only before a name or أول/ركن (الفريق أول صدقي صبحي، الفريق
-    مهاب مميش); elsewhere it is a team (معسكر الفريق، الفريق الأميركي، مع الفريق)."""
-    if end - start != 1 or tokens[start].key not in RANK_NOUNS:
-        return False
-    if end >= hi:
-        return True
-    nxt = tokens[end]
-    if nxt.key in RANK_NEXT:
-        return False
-    return nxt.norm.startswith("ال") or not nxt.norm[:1].isalpha() or nxt.key in NOT_NAMES
-
-
-def _not_names_of_things(tokens: list[Token], pieces: list[Piece], lo: int) -> list[Piece]:
-    """Drop pieces that name a place, prize or team rather than an actor: a title and name after
-    an institution noun (جامعة الملك سعود، كأس ولي العهد، مستشفى الأمير سلطان), a state after
-    منتخب/نادي (منتخب مصر), a role noun of a club or team (رئيس النادي، مدرب المنتخب)."""
-    out: list[Piece] = []
-    named = -1  # end of a dropped title: the name pieces right after it go too
-    for p in pieces:
-        kind = p.entry.kind if p.entry is not None else "agent"
-        if p.start == named and kind in ("person", "ner"):
-            named = p.end
-            continue
-        prev = tokens[p.start - 1] if p.start > lo else None
-        if prev is not None and tokens[p.start].key in TITLE_KEYS and kind in ("agent", "person", "metonym") \
-                and _construct_of(prev, INSTITUTION_NOUNS):
-            named = p.end
-            continue
-        if prev is not None and kind in ("state", "capital") and _construct_of(prev, TEAM_NOUNS):
-            continue
-        if kind == "agent" and p.end < len(tokens) and tokens[p.end].key in ROLE_OF_THINGS:
-            continue
-        out.append(p)
-    return out
-
-
-def _construct_of(tok: Token, nouns: frozenset[str]) -> bool:
-    """Is ``tok`` one of ``nouns`` without the article or a pronoun (the head of a construct)?"""
-    return not tok.suffix and any(k in nouns and not has_article(p) for p, k in candidates(tok.norm))
 
 
 def _code_options(entries: tuple, chosen: ActorEntry) -> tuple:
@@ -292,11 +204,11 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
             last = group[-1]
             gap = tokens[last.end:p.start]
             joined = all(t.key in TITLES or t.norm in TITLES for t in gap) and len(gap) <= 2 or \
-                _quoted(tokens, gap, p)
+                quoted(tokens, gap, p)
             starts_with_and = p.prefix[:1] in ("و", "ف") or tokens[p.start].prefix[:1] == "و"
             prep_agent = p.agent is not None and p.prefix.lstrip("وف")[:1] in ("ل", "ب") or \
-                _second_role(tokens, last, p, gap)
-            if _located_role(tokens, group, p):
+                second_role(tokens, last, p, gap)
+            if located_role(tokens, group, p):
                 group.append(p)
                 continue
             if joined and not starts_with_and and not prep_agent and len(group) < MAX_GROUP:
@@ -309,60 +221,6 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
                     continue
         groups.append([p])
     return groups
-
-
-def _second_role(tokens: list[Token], last: Piece, p: Piece, gap: list[Token]) -> bool:
-    """A definite role noun or nisba, then a role noun in the construct state, are two actors
-    (استقبل الرئيس رئيسَ الاتحاد الدولي، اعتقلت الشرطة الإسرائيلية ضابطًا): the second opens a new
-    noun phrase.  Not نائب الرئيس."""
-    if p.agent is None or gap or (last.agent is None if last.entry is None else last.entry.kind != "demonym"):
-        return False
-    if tokens[last.start].key in DEPUTY_KEYS:
-        return False
-    return has_article(tokens[last.end - 1].prefix) and not has_article(tokens[p.start].prefix) and not p.prefix
-
-
-def _quoted(tokens: list[Token], gap: list[Token], p: Piece) -> bool:
-    """Is ``p`` in quotation marks right after the group (تنظيم «داعش», حركة "فتح")?"""
-    return len(gap) == 1 and gap[0].norm in QUOTES and p.end < len(tokens) and tokens[p.end].norm in QUOTES
-
-
-def _located_role(tokens: list[Token], group: list[Piece], p: Piece) -> bool:
-    """A bare role noun, then a preposition and the body it belongs to (see :func:`_role_link`):
-    "السلطات في البحرين", "قوات الأمن في تونس", "نائب في البرلمان الكويتي", "مسلحين من تنظيم
-    داعش", "وزير الخارجية بدولة قطر".  Not a role with a pronoun (قواتها في سوريا), nor people
-    held or displaced there (محتجزين في غزة, لاجئين في لبنان)."""
-    if len(group) != 1 or group[0].agent is None or group[0].entry is not None:
-        return False
-    last = group[0]
-    if tokens[last.start].key in HELD_THERE or last.agent == "REF" or tokens[last.end - 1].suffix:
-        return False
-    if p.start == last.end + 1:
-        return _role_link(tokens[last.end].norm, tokens, last, p)
-    if p.start == last.end and p.prefix.lstrip("وف")[:1] == "ب" and not p.prefix.startswith(("و", "ف")):
-        # وزير الخارجية بدولة قطر: "in", before a state's formal name only (ندد الوزير بإيران is an object)
-        word = tokens[p.start].norm[len(p.prefix):]
-        return p.entry is not None and p.entry.kind == "state" and word in FORMAL_STATE_WORDS
-    return False
-
-
-def _role_link(word: str, tokens: list[Token], last: Piece, p: Piece) -> bool:
-    """Does the preposition ``word`` between a bare role noun and ``p`` make the role p's?
-
-    في + a state or region (السلطات في البحرين) or a body with the article (نائب في البرلمان
-    الكويتي, ضابط في الجيش السوري); من + a named group or a body of the role's own kind
-    (عناصر من تنظيم داعش, جنود من الجيش)."""
-    if p.prefix not in ("", "ال"):
-        return False
-    if word == "في":
-        if p.entry is not None:
-            return p.entry.kind in ("state", "region")
-        return p.agent is not None and p.agent not in LOOSE_AGENTS
-    if word == "من":
-        if p.entry is not None:
-            return p.entry.kind == "group" and p.entry.agent in ("REB", "OPP", None)
-        return p.agent == last.agent or (p.agent == "REB" and tokens[p.start].key in GROUP_WORDS)
-    return False
 
 
 def _genitive_ok(tokens: list[Token], last: Piece, p: Piece) -> bool:
