@@ -67,3 +67,21 @@ def test_arabic_ratio_counts_letters_one_by_one(text):
     arabic = sum(1 for c in text if _ARABIC_LETTERS.fullmatch(c))
     other = sum(1 for c in text if _OTHER_LETTERS.fullmatch(c))
     assert arabic_ratio(text) == (arabic / (arabic + other) if arabic + other else 0.0)
+
+
+SENTENCE_TEXT = st.text(st.one_of(MIXED, st.sampled_from([".", "!", "?", ";", "\n", "د", "م", "أ", "ا", "1", " ", "«", '"'])),
+                        max_size=200)
+
+
+@given(SENTENCE_TEXT)
+@PROPS
+def test_sentence_ends_are_those_of_the_lookbehind_first_definition(text):
+    """A sentence ends at . ! ? ; (not after a digit or a one-letter abbreviation such as د.) before a
+    space, the end, an Arabic letter or a quote, or at line breaks: the definition with the look-behinds
+    first, which tokens._SENT_END writes the other way round for speed."""
+    import re
+
+    from marsad.text.tokens import _SENT_END
+
+    definition = re.compile(r"(?<!\b[دمأا])(?<!\d)[.!?;]+(?=\s|$|[\u0621-\u064a\"«])|\n+")
+    assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in definition.finditer(text)]
