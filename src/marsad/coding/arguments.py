@@ -68,14 +68,15 @@ def _is_boundary(tok: Token) -> bool:
 
 def same_actor(a: ActorMention, b: ActorMention, tokens: list[Token]) -> bool:
     """Are two mentions one actor, so that neither can act on the other?  The same code and: an
-    organisation or armed group (it does not act on itself), the same name, overlapping spans, or
-    an apposition of the same agent (وزير الخارجية الأستاذ عادل الجبير: at most two title words
+    organisation or armed group (it does not act on itself), the same name, both the government
+    (GOV: the state, its capital, its government, officials), overlapping spans, or an apposition
+    of the same agent (وزير الخارجية الأستاذ عادل الجبير: at most two title words
     between, no و).  Two actors of one state with their own names (the army and the rebels) stay
     apart."""
     if a.code != b.code or a.implied or b.implied:
         return False
-    if len(a.code) > 3 or (a.name is not None and a.name == b.name):
-        return True
+    if len(a.code) > 3 or (a.name is not None and a.name == b.name) or a.agent == b.agent == "GOV":
+        return True  # a state's government named twice (إيران … طهران، الحكومة الإيرانية) is one actor
     first, second = (a, b) if a.token_start <= b.token_start else (b, a)
     if second.token_start < first.token_end:
         return True
