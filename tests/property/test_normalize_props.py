@@ -85,3 +85,20 @@ def test_sentence_ends_are_those_of_the_lookbehind_first_definition(text):
 
     definition = re.compile(r"(?<!\b[دمأا])(?<!\d)[.!?;]+(?=\s|$|[\u0621-\u064a\"«])|\n+")
     assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in definition.finditer(text)]
+
+
+@given(TEXT)
+@PROPS
+def test_offset_map_agrees_with_the_per_character_map(raw):
+    """Whatever form the map takes (identity, deletion runs, expansion array), it answers like the
+    list of raw indices of the normalized characters, built one character at a time."""
+    from marsad.text.normalize import _fold_char
+
+    norm, m = normalize(raw)
+    per_char = [i for i, c in enumerate(raw) for _ in _fold_char(c)]
+    assert len(per_char) == len(norm)
+    assert [m.pos(n) for n in range(len(norm) + 1)] == per_char + [len(raw)]
+    assert [m.to_norm(r) for r in range(len(raw) + 1)] == [sum(1 for i in per_char if i < r)
+                                                           for r in range(len(raw) + 1)]
+    for a in range(len(norm)):
+        assert m.to_raw(a, len(norm)) == (per_char[a], per_char[-1] + 1)

@@ -72,44 +72,63 @@ _EXPANDING = re.compile("[\ufb50-\ufdff\ufe70-\ufefc\u0675-\u0678]")
 _NEEDS_WORK = re.compile(
     "[" + re.escape("".join(_ONE_TO_ONE) + "".join(DELETED)) + "\ufb50-\ufdff\ufe70-\ufefc\u0675-\u0678]"
 )
-_HAS_DELETED = re.compile("[" + re.escape("".join(DELETED)) + "]")
+_DELETED_RUN = re.compile("[" + re.escape("".join(DELETED)) + "]+")
 
 
 class OffsetMap:
     """Maps normalized offsets to raw offsets.
 
-    ``index`` is ``None`` for the identity map, else an array giving, for each
-    normalized character, the raw index it came from.
+    Three forms: the identity (nothing deleted or expanded); deletions only, kept as runs
+    (``runs``: for each stretch of normalized text, where it starts, in raw and normalized
+    offsets, and how many raw characters were deleted before it), which is what Arabic text
+    with diacritics or tatweel needs; and, when presentation forms expand, ``index``, an array
+    giving for each normalized character the raw index it came from.  ``index`` is ``None``
+    in the first two forms.
     """
 
-    __slots__ = ("index", "raw_len")
+    __slots__ = ("index", "raw_len", "runs", "norm_len")
 
-    def __init__(self, index: array | None, raw_len: int) -> None:
+    def __init__(self, index: array | None, raw_len: int,
+                 runs: tuple[list[int], list[int], list[int]] | None = None, norm_len: int = 0) -> None:
         self.index = index
         self.raw_len = raw_len
+        self.runs = runs  # (normalized starts, deleted before each, raw starts)
+        self.norm_len = norm_len
 
     def pos(self, n: int) -> int:
         """Raw index of normalized character ``n``."""
-        if self.index is None:
+        if self.index is not None:
+            if n >= len(self.index):
+                return self.raw_len
+            return self.index[n]
+        if self.runs is None:
             return n
-        if n >= len(self.index):
+        if n >= self.norm_len:
             return self.raw_len
-        return self.index[n]
+        starts, shifts, _ = self.runs
+        return n + shifts[bisect_right(starts, n) - 1]
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Raw ``[start, end)`` for normalized ``[start, end)``."""
-        if self.index is None:
+        if self.index is None and self.runs is None:
             return start, end
         if end <= start:
             p = self.pos(start)
             return p, p
-        return self.index[start], self.index[end - 1] + 1
+        return self.pos(start), self.pos(end - 1) + 1
 
     def to_norm(self, raw: int) -> int:
         """The first normalized index whose raw index is ≥ ``raw``."""
-        if self.index is None:
+        if self.index is not None:
+            return bisect_right(self.index, raw - 1)
+        if self.runs is None:
             return raw
-        return bisect_right(self.index, raw - 1)
+        starts, shifts, raw_starts = self.runs
+        k = bisect_right(raw_starts, raw) - 1
+        if k < 0:
+            return 0
+        after = starts[k + 1] if k + 1 < len(starts) else self.norm_len
+        return min(raw - shifts[k], after)
 
 
 def _fold_char(c: str) -> str:
@@ -134,9 +153,14 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
     norm = raw.translate(_TABLE)
     if len(norm) == len(raw):
         return norm, OffsetMap(None, len(raw))
-    deleted = DELETED
-    idx = array("l", [i for i, c in enumerate(raw) if c not in deleted])
-    return norm, OffsetMap(idx, len(raw))
+    starts, shifts, raw_starts = [0], [0], [0]
+    gone = 0
+    for m in _DELETED_RUN.finditer(raw):
+        gone += m.end() - m.start()
+        starts.append(m.end() - gone)
+        shifts.append(gone)
+        raw_starts.append(m.end())
+    return norm, OffsetMap(None, len(raw), (starts, shifts, raw_starts), len(norm))
 
 
 def normalize_text(raw: str) -> str:
