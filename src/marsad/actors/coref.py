@@ -199,7 +199,7 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
     last_state: ActorMention | None = None  # the last mention of a state itself (not a group)
     last_opposition: ActorMention | None = None
     last_igo: ActorMention | None = None
-    for m in mentions:
+    for i, m in enumerate(mentions):
         if not m.code and m.agent:
             if _opposition(m, tokens):  # the opposition of a state, not the last armed group
                 ref = last_opposition or last_state
@@ -211,7 +211,7 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                     ref = last_person.get(m.agent)
                 ref = ref or last_by_agent.get(m.agent)
             if ref is None:  # by context; later police etc. of the article are the same
-                ref = _context_state(m, tokens, mentions, last_country, starts)
+                ref = _context_state(i, mentions, tokens, last_country, starts)
                 if ref is not None:
                     last_by_agent[m.agent] = m
             if ref is not None:
@@ -230,7 +230,7 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                 last_country = m
                 if m.kind in STATE_KINDS:
                     last_state = m
-                if _opposition(m, tokens):
+                if m.kind == "group" and _opposition(m, tokens):  # المعارضة السورية
                     last_opposition = m
 
 
@@ -296,14 +296,21 @@ def military_base(mentions: list[ActorMention], tokens: list[Token]) -> list[Act
     return [m for m in mentions if id(m) not in drop]
 
 
-def _context_state(m: ActorMention, tokens: list[Token], mentions: list[ActorMention],
+def _context_state(i: int, mentions: list[ActorMention], tokens: list[Token],
                    last_country: ActorMention | None, starts: list[int] | None) -> ActorMention | None:
-    """The state a role noun with no antecedent belongs to: police and courts the country named
-    last; other official roles the state named before them in their sentence."""
+    """The state the role noun ``mentions[i]`` with no antecedent belongs to: police and courts
+    the country named last; other official roles the state named before them in their sentence."""
+    m = mentions[i]
     if m.agent in DOMESTIC_AGENTS and not _vague(m, tokens) and last_country is not None:
         return last_country
-    if m.agent in SENTENCE_AGENTS and starts is not None and not _materiel(m, tokens):
-        return _sentence_state(mentions, m, starts)
+    if m.agent in SENTENCE_AGENTS and starts and not _materiel(m, tokens):
+        lo = starts[bisect_right(starts, m.token_start) - 1]
+        for j in range(i - 1, -1, -1):
+            q = mentions[j]
+            if q.token_start < lo:
+                break
+            if len(q.code) == 3 and q.kind != "media":
+                return q
     return None
 
 
@@ -311,14 +318,3 @@ def _materiel(m: ActorMention, tokens: list[Token]) -> bool:
     """Is the role noun a weapon or vehicle (دبابات، للطائرات), often an object, not an actor?"""
     return any(k in MATERIEL for _, k in candidates(tokens[m.token_start].norm))
 
-
-def _sentence_state(mentions: list[ActorMention], m: ActorMention, starts: list[int]) -> ActorMention | None:
-    """The last state-coded mention before ``m`` in its sentence (a place or an actor)."""
-    lo = starts[bisect_right(starts, m.token_start) - 1] if starts else 0
-    best = None
-    for q in mentions:
-        if q.token_start >= m.token_start:
-            break
-        if q.token_start >= lo and len(q.code) == 3 and q.kind != "media":
-            best = q
-    return best

@@ -27,6 +27,8 @@ MARKS = frozenset({"(", '"', "'"})
 def numeric_p5(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
     """Add a P5+1 mention for each "5+1" / "1+5" in the text (the dictionary cannot list digits
     and signs, which are separate tokens); with a head word before it (مجموعة، دول) included."""
+    if "+" not in doc.norm:
+        return mentions
     tokens = doc.tokens
     found = []
     for i in range(len(tokens) - 2):

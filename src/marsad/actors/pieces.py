@@ -38,6 +38,8 @@ TITLE_KEYS = frozenset({"ملك", "امير", "اميره", "شيخ", "سلطا�
 # nor a role before a university, school, hospital, company or association (رئيس الجامعة).
 TEAM_NOUNS = frozenset({"منتخب", "منتخبات", "نادي", "انديه"})
 ROLE_OF_THINGS = TEAM_NOUNS | {"جامعه", "كليه", "مدرسه", "مستشفي", "شركه", "جمعيه", "رابطه", "نقابه"}
+# Each noun set as a tuple for one str.endswith precheck per word.
+ENDINGS = {nouns: tuple(nouns) for nouns in (INSTITUTION_NOUNS, TEAM_NOUNS)}
 # First words of a state's formal name: "بدولة قطر" after a role is "in", not a verb's object.
 FORMAL_STATE_WORDS = frozenset({"دوله", "مملكه", "جمهوريه", "سلطنه", "امارات", "اماره"})
 # Agents of bodies that a role "in" them does not belong to (people, places of worship, firms).
@@ -110,7 +112,9 @@ def not_names_of_things(tokens: list[Token], pieces: list[Piece], lo: int) -> li
 
 def _construct_of(tok: Token, nouns: frozenset[str]) -> bool:
     """Is ``tok`` one of ``nouns`` without the article or a pronoun (the head of a construct)?"""
-    return not tok.suffix and any(k in nouns and not has_article(p) for p, k in candidates(tok.norm))
+    if tok.suffix or not tok.norm.endswith(ENDINGS[nouns]):
+        return False
+    return any(k in nouns and not has_article(p) for p, k in candidates(tok.norm))
 
 
 def second_role(tokens: list[Token], last: Piece, p: Piece, gap: list[Token]) -> bool:
