@@ -33,3 +33,11 @@ def test_same_actor_keeps_two_actors_of_one_state_apart():
     assert not same_actor(_m("SYR", 1, 3, agent="MIL"), _m("SYR", 5, 6, agent=None), toks)  # في between
     toks = _tokens(["هاجمت", "الميليشيات", "والقوات", "الحكومية"])
     assert not same_actor(_m("YEM", 1, 2, agent=None), _m("YEM", 2, 4, agent=None), toks)  # conjoined
+
+
+def test_same_actor_one_state_agent_named_twice():
+    toks = _tokens(["قصف", "الجيش", "الاسرائيلي", "غزه", "وقال", "جيش", "الاحتلال"])
+    assert same_actor(_m("ISR", 1, 3, agent="MIL"), _m("ISR", 5, 7, agent="MIL"), toks)
+    assert same_actor(_m("IRN", 0, 1), _m("IRN", 5, 6), toks)  # إيران … طهران (GOV)
+    # a state's armed groups are separate actors (الحوثيون … المقاومة الشعبية)
+    assert not same_actor(_m("YEM", 1, 2, agent="REB"), _m("YEM", 5, 7, agent="REB"), toks)

@@ -66,6 +66,12 @@ def _is_boundary(tok: Token) -> bool:
     return tok.norm in BOUNDARY_PUNCT or tok.norm in CLAUSE_WORDS or tok.key in ("ان", "انه", "انها")
 
 
+# Agents of which a state has one (its government, armed forces, police, parliament, courts): two
+# mentions of one state with the same such agent are the same actor.  Not REB (a state's armed
+# groups fight each other), CVL, OPP or None.
+STATE_AGENTS = frozenset({"GOV", "MIL", "POL", "LEG", "JUD"})
+
+
 def same_actor(a: ActorMention, b: ActorMention, tokens: list[Token]) -> bool:
     """Are two mentions one actor, so that neither can act on the other?  The same code and: an
     organisation or armed group (it does not act on itself), the same name, both the government
@@ -75,7 +81,7 @@ def same_actor(a: ActorMention, b: ActorMention, tokens: list[Token]) -> bool:
     apart."""
     if a.code != b.code or a.implied or b.implied:
         return False
-    if len(a.code) > 3 or (a.name is not None and a.name == b.name) or a.agent == b.agent == "GOV":
+    if len(a.code) > 3 or (a.name is not None and a.name == b.name) or a.agent == b.agent in STATE_AGENTS:
         return True  # a state's government named twice (إيران … طهران، الحكومة الإيرانية) is one actor
     first, second = (a, b) if a.token_start <= b.token_start else (b, a)
     if second.token_start < first.token_end:
