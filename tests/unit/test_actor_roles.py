@@ -111,16 +111,6 @@ def test_actor_a_definite_role_then_a_construct_role_are_two_actors(stage, make_
     assert [(t, c) for t, c, _ in ms] == [("الوزير", ""), ("وزير الخارجية الأمريكي", "USA")]
 
 
-def test_actor_official_role_without_antecedent_takes_the_state_before_it_in_its_sentence(stage, make_doc):
-    ms = _mentions(stage, make_doc, "وفي مصر، اعتقل الجيش عشرة أشخاص. وقال الجيش إنهم مسلحون.")
-    assert [(t, c) for t, c, _ in ms if t == "الجيش"] == [("الجيش", "EGY"), ("الجيش", "EGY")]
-
-
-def test_actor_official_role_does_not_take_a_state_named_after_it(stage, make_doc):
-    ms = _mentions(stage, make_doc, "اعتقل الجيش عشرة أشخاص في مصر")
-    assert ("الجيش", "", "MIL") in ms
-
-
 def test_actor_nisba_in_the_indefinite_accusative(stage, make_doc):
     ms = _mentions(stage, make_doc, "وأسرت القوات جنديا أميركيا قرب الحدود")
     assert ("أميركيا", "USA", None) in ms

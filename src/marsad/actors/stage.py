@@ -116,7 +116,7 @@ class ActorStage:
         mentions = numeric_p5(doc, mentions)
         amman(mentions, tokens)
         mentions = military_base(mentions, tokens)
-        resolve_bare_agents(mentions, tokens, roles, [s.first_token for s in doc.sentences])
+        resolve_bare_agents(mentions, tokens, roles)
         doc.actors = resolve_groupings(mentions, tokens)
         return doc
 
