@@ -171,10 +171,8 @@ class Config:
         return prf_of(self.triple[idx])[2] + prf_of(self.roots[idx])[2]
 
 
-def root_configs(gold, cands, probs: list[np.ndarray], thr: float, folds: int, l2_event: float) -> list[Config]:
-    """The article-level root model's settings (L2 × root threshold) at event threshold ``thr``, each with
-    its counts under the coder's rescue rule, the root model's confidences being out of fold too."""
-    examples = root_examples(gold, cands, probs)
+def root_design(examples) -> tuple[dict[str, int], list[np.ndarray], list[np.ndarray]]:
+    """The root model's feature index and, per article, its feature matrix and labels."""
     vocab: dict[str, int] = {"bias": 0}
     for ex in examples:
         for _, f, _, _ in ex:
@@ -183,6 +181,14 @@ def root_configs(gold, cands, probs: list[np.ndarray], thr: float, folds: int, l
     Xs = [np.array([[f.get(k, 0.0) for k in vocab] for _, f, _, _ in ex]).reshape(len(ex), len(vocab))
           for ex in examples]
     ys = [np.array([y for _, _, y, _ in ex]) for ex in examples]
+    return vocab, Xs, ys
+
+
+def root_configs(gold, cands, probs: list[np.ndarray], thr: float, folds: int, l2_event: float) -> list[Config]:
+    """The article-level root model's settings (L2 × root threshold) at event threshold ``thr``, each with
+    its counts under the coder's rescue rule, the root model's confidences being out of fold too."""
+    examples = root_examples(gold, cands, probs)
+    _, Xs, ys = root_design(examples)
     n, out = len(gold), []
     for l2 in (0.003, 0.01, 0.03):
         qs: list[np.ndarray] = [np.zeros(0)] * n
@@ -200,15 +206,8 @@ def root_configs(gold, cands, probs: list[np.ndarray], thr: float, folds: int, l
 
 def fit_root_weights(gold, cands, probs: list[np.ndarray], l2: float) -> dict[str, float]:
     """The root model fitted on every article (its features from the out-of-fold confidences)."""
-    examples = root_examples(gold, cands, probs)
-    vocab: dict[str, int] = {"bias": 0}
-    for ex in examples:
-        for _, f, _, _ in ex:
-            for k in f:
-                vocab.setdefault(k, len(vocab))
-    X = np.array([[f.get(k, 0.0) for k in vocab] for ex in examples for _, f, _, _ in ex])
-    y = np.array([y for ex in examples for _, _, y, _ in ex])
-    w = fit(X, y, l2, iters=500)
+    vocab, Xs, ys = root_design(root_examples(gold, cands, probs))
+    w = fit(np.vstack(Xs), np.concatenate(ys), l2, iters=500)
     inv = {i: k for k, i in vocab.items()}
     return dict(sorted((inv[i], round(float(w[i]), 4)) for i in range(len(w)) if abs(w[i]) >= 1e-3))
 
