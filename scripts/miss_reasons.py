@@ -1,0 +1,104 @@
+"""Why gold events are missed, per root: filtered out, not asserted, wrong source, wrong target, no candidate.
+
+usage: python scripts/miss_reasons.py [train|dev|PATH.jsonl] [--roots 02,11,19]
+
+Each article is coded twice with the shipped models: once as `marsad code` does (the output), once
+with the confidence filter switched off (every candidate event).  Every scorable gold event (keyed
+as ../shared/eval/score.py keys triples, cameo_alt roots included) is then put in one class:
+
+* ``hit`` — a triple of the output matches it;
+* ``filtered out`` — an asserted, non-background candidate matches it, the confidence model dropped it;
+* ``not asserted / background`` — only a negated, hypothetical or background candidate matches it;
+* ``wrong target`` — candidates of its root exist and one has its source, none its target;
+* ``wrong source`` — candidates of its root exist, none with its source;
+* ``no candidate of the root`` — no candidate of its root in the article.
+
+Gold events with the same key count once each, so these are counts of gold events, not of the
+unique keys ``score.py`` matches.  On the train set the models have seen the articles (in-sample):
+use it to see where the errors are, not to measure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "eval"
+sys.path.insert(0, str(SHARED))
+import score  # type: ignore[import-not-found]  # noqa: E402
+
+from marsad.api_lib import Coder  # noqa: E402
+from marsad.config import Settings  # noqa: E402
+
+SETS = {"dev": SHARED / "dev" / "articles.jsonl", "train": SHARED / "train" / "saudinewsnet.jsonl"}
+CLASSES = ("hit", "filtered out", "not asserted / background", "wrong target", "wrong source",
+           "no candidate of the root")
+
+
+def as_scored(e) -> dict:
+    return {"source": {"code": e.source.code}, "target": {"code": e.target.code} if e.target else None,
+            "root": e.root, "cameo": e.cameo}
+
+
+def reason(gold: dict, output: list, candidates: list) -> str:
+    """The class of one scorable gold event (see the module docstring)."""
+    key = score.KEYS["triple"]
+    roots = score.alt_roots(gold)
+    wanted = {key(gold, r) for r in roots}
+
+    def matches(events) -> bool:
+        return any(key(as_scored(e), e.root) in wanted for e in events)
+
+    if matches(output):
+        return "hit"
+    if matches([e for e in candidates if not e.background and e.modality == "asserted"]):
+        return "filtered out"
+    if matches(candidates):
+        return "not asserted / background"
+    same_root = [e for e in candidates if e.root in roots]
+    if not same_root:
+        return "no candidate of the root"
+    if gold["source"]["code"] in {e.source.code for e in same_root}:
+        return "wrong target"
+    return "wrong source"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("which", nargs="?", default="train")
+    ap.add_argument("--roots", default="", help="comma-separated roots (default: all)")
+    a = ap.parse_args()
+    path = SETS.get(a.which, Path(a.which))
+    coder = Coder(Settings(), errors="raise")
+    stage = next(s for s in coder.pipeline.stages if s.name == "events")
+    model = stage.filter
+    by_root: dict[str, Counter] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        art = json.loads(line)
+        stage.filter = None
+        candidates = coder.code(art["text"], date=art.get("date"), id=art["id"]).events
+        stage.filter = model
+        output = coder.code(art["text"], date=art.get("date"), id=art["id"]).events
+        for g in art["events"]:
+            if not score.scorable(g):
+                continue
+            root = score.root_of(g)
+            if a.roots and root not in a.roots.split(","):
+                continue
+            by_root.setdefault(root, Counter())[reason(g, output, candidates)] += 1
+    print(f"{path.name}: gold events by what became of them (shipped models)")
+    print("| root | " + " | ".join(CLASSES) + " |")
+    print("|---" * (len(CLASSES) + 1) + "|")
+    total: Counter = Counter()
+    for root in sorted(by_root):
+        total.update(by_root[root])
+        print(f"| {root} | " + " | ".join(str(by_root[root][c]) for c in CLASSES) + " |")
+    print("| all | " + " | ".join(str(total[c]) for c in CLASSES) + " |")
+
+
+if __name__ == "__main__":
+    main()
