@@ -39,11 +39,6 @@ CLASSES = ("hit", "filtered out", "not asserted / background", "wrong target", "
            "no candidate of the root")
 
 
-def as_scored(e) -> dict:
-    return {"source": {"code": e.source.code}, "target": {"code": e.target.code} if e.target else None,
-            "root": e.root, "cameo": e.cameo}
-
-
 def reason(gold: dict, output: list, candidates: list) -> str:
     """The class of one scorable gold event (see the module docstring)."""
     key = score.KEYS["triple"]
@@ -51,7 +46,7 @@ def reason(gold: dict, output: list, candidates: list) -> str:
     wanted = {key(gold, r) for r in roots}
 
     def matches(events) -> bool:
-        return any(key(as_scored(e), e.root) in wanted for e in events)
+        return any(key(e.to_dict(), e.root) in wanted for e in events)
 
     if matches(output):
         return "hit"

@@ -64,9 +64,7 @@ def candidates(gold_path: Path, arg_folds: list[Path] | None = None) -> tuple[li
         for e in doc.events:
             if e.background or e.modality != "asserted":
                 continue
-            rows.append((e.features, {"source": {"code": e.source.code},
-                                      "target": {"code": e.target.code} if e.target else None,
-                                      "root": e.root, "cameo": e.cameo}))
+            rows.append((e.features, e.to_dict()))  # scored as `marsad code` output is
         gold.append(art)
         cands.append(rows)
     return gold, cands
