@@ -6,15 +6,15 @@ Tripoli LBY, in a Lebanon story Tripoli LBN) and by a prior favouring
 well-known places, and reads "العاصمة الروسية" as Moscow.
 :func:`assign_places` gives each event the place of a locative phrase tied to
 its clause (في/ب/على/قرب/داخل… + place), else a place the sentence or the
-paragraph fixes, but never the dateline city alone; a visit the text gives no
-place for happens in the visited (042) or hosting (043) state.
+paragraph fixes, but never the dateline city alone; when the text gives no place
+(or only a region), :func:`actor_place` takes the state the actors fix, if any.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from marsad.document import Document, Event, Place, Span, Token
+from marsad.document import ActorMention, Document, Event, Place, Span, Token
 from marsad.text.tokens import has_article
 from marsad.when_where.dateline import detect_dateline
 from marsad.when_where.gazetteer import Gazetteer, PlaceEntry, RawMatch
@@ -268,19 +268,53 @@ def _actor_spans(doc: Document, ev: Event) -> list[Span]:
     return spans
 
 
-def _visit_place(ev: Event, gazetteer: Gazetteer) -> Place | None:
-    """The country of the visited (042) or hosting (043) state, as a country-level place whose
-    span is that actor's mention; None for other events and for actors that are not a state."""
-    role = VISIT_PLACE.get(ev.cameo[:3])
-    actor = ev.target if role == "target" else ev.source if role == "source" else None
+def _state(actor: ActorMention | None) -> str | None:
+    """The ISO3 code of the state an actor belongs to (None for IGOs, armed groups, unknowns)."""
     if actor is None or ":" in actor.code:
         return None
-    iso3 = actor.country or actor.code[:3]
+    code = actor.country or actor.code[:3]
+    return code if len(code) == 3 and code.isalpha() else None
+
+
+def _place_of_actor(actor: ActorMention, iso3: str, gazetteer: Gazetteer) -> Place | None:
     entry = gazetteer.country(iso3)
     if entry is None:
         return None
     span = None if actor.implied or actor.span.end <= actor.span.start else actor.span
     return Place(entry.name, entry.country, entry.lat, entry.lon, entry.geonameid, "country", span)
+
+
+def _host(ev: Event) -> str | None:
+    """The state a visit (042/043) takes place in, when the host is a state."""
+    role = VISIT_PLACE.get(ev.cameo[:3])
+    if role is None:
+        return None
+    return _state(ev.target if role == "target" else ev.source)
+
+
+def actor_place(ev: Event, gazetteer: Gazetteer) -> Place | None:
+    """The state an event happens in when the text names no place, as fixed by its actors.
+
+    A visit happens in the visited (042) or hosting (043) state; an event between two organs of
+    one state (ISR police arrest ISR citizens) in that state; a material conflict (15–20) against
+    a state's forces, people or land in the target's state (قصفت إسرائيل غزة → PSE), and one by
+    a state against an armed group or an organisation in the source's state (arrests of ISIS
+    members by Turkish police).  The place is country-level and its span is the actor mention it
+    comes from; None when the actors fix nothing (diplomacy between states, statements).
+    """
+    role = VISIT_PLACE.get(ev.cameo[:3])
+    if role is not None:
+        actor = ev.target if role == "target" else ev.source
+        iso3 = _state(actor)
+        return _place_of_actor(actor, iso3, gazetteer) if actor is not None and iso3 else None
+    src, tgt = _state(ev.source), _state(ev.target)
+    if src is not None and src == tgt:
+        return _place_of_actor(ev.source, src, gazetteer)
+    if ev.root not in MATERIAL_CONFLICT or ev.target is None:
+        return None
+    if tgt is not None:
+        return _place_of_actor(ev.target, tgt, gazetteer)
+    return _place_of_actor(ev.source, src, gazetteer) if src is not None else None
 
 
 def assign_places(doc: Document, gazetteer: Gazetteer) -> None:
@@ -299,4 +333,9 @@ def assign_places(doc: Document, gazetteer: Gazetteer) -> None:
             mentions, ev.evidence, ev.trigger, _sentence_bounds(doc, ev.sentence, pos),
             paragraph_bounds(doc.article.text, pos), spans, event_kind(ev.cameo),
         )
-        ev.place = chosen.to_place() if chosen else _visit_place(ev, gazetteer)
+        if chosen is not None and chosen.entry.country and chosen.entry.country == (
+            _host(ev) or chosen.entry.country
+        ):
+            ev.place = chosen.to_place()
+        else:  # no place, a region without a state (الشرق الأوسط), or not in the visited state
+            ev.place = actor_place(ev, gazetteer) or (chosen.to_place() if chosen else None)
