@@ -243,8 +243,9 @@ class Document:
     def span(self, nstart: int, nend: int) -> Span:
         """A raw-text span from normalized offsets ``[nstart, nend)``."""
         assert self.offsets is not None
-        start, end = self.offsets.to_raw(nstart, nend)
-        return Span(start, end, self.article.text[start:end])
+        text = self.article.text
+        start, end = self.offsets.to_raw(nstart, nend, text)
+        return Span(start, end, text[start:end])
 
     def token_span(self, i: int, j: int) -> Span:
         """A raw-text span covering tokens ``[i, j)``."""

@@ -102,3 +102,21 @@ def test_offset_map_agrees_with_the_per_character_map(raw):
                                                            for r in range(len(raw) + 1)]
     for a in range(len(norm)):
         assert m.to_raw(a, len(norm)) == (per_char[a], per_char[-1] + 1)
+
+
+@given(TEXT)
+@PROPS
+def test_raw_spans_with_text_add_only_trailing_marks(raw):
+    """With the raw text, a span's end moves past the diacritics/tatweel after its last character
+    and nothing else: the normalized text of the span is unchanged."""
+    from marsad.text.normalize import TRAILING_MARKS
+
+    norm, m = normalize(raw)
+    for a in range(len(norm)):
+        for b in range(a + 1, min(len(norm), a + 6) + 1):
+            s0, e0 = m.to_raw(a, b)
+            s1, e1 = m.to_raw(a, b, raw)
+            assert s1 == s0 and e1 >= e0
+            assert all(c in TRAILING_MARKS for c in raw[e0:e1])
+            assert e1 == len(raw) or raw[e1] not in TRAILING_MARKS
+            assert normalize_text(raw[s1:e1]) == normalize_text(raw[s0:e0])

@@ -24,6 +24,20 @@ def test_offset_map_maps_spans_back_to_raw_text():
     assert raw[s:e] == "إعلامٍ"[:-1] or raw[s:e].startswith("إعلام")
 
 
+def test_spans_end_after_the_diacritics_of_their_last_letter():
+    raw = "قتل جندياً فلسطينياً، وأصيب آخرون‏."
+    norm, m = normalize(raw)
+    i = norm.index("جنديا")
+    end = i + len("جنديا فلسطينيا")
+    s, e = m.to_raw(i, end)
+    assert raw[s:e] == "جندياً فلسطينيا"  # without the text: up to the last letter
+    s, e = m.to_raw(i, end, raw)
+    assert raw[s:e] == "جندياً فلسطينياً"  # with it: the tanween belongs to the word
+    j = norm.index("اخرون")
+    s, e = m.to_raw(j, j + len("اخرون"), raw)
+    assert raw[s:e] == "آخرون"  # an invisible mark after the word is not taken
+
+
 def test_identity_map_when_nothing_changes():
     norm, m = normalize("hello world")
     assert m.index is None and m.to_raw(0, 5) == (0, 5)

@@ -26,6 +26,8 @@ _INVISIBLE = (
     "\u2066\u2067\u2068\u2069\ufeff\u00ad\u061c"
 )
 DELETED = frozenset(_DIACRITICS + _TATWEEL + _INVISIBLE)
+# Deleted marks written after a word's last letter belong to the word (جندياً، هجوماً، قالـ).
+TRAILING_MARKS = frozenset(_DIACRITICS + _TATWEEL)
 
 _ONE_TO_ONE = {
     "أ": "ا",
@@ -108,14 +110,22 @@ class OffsetMap:
         starts, shifts, _ = self.runs
         return n + shifts[bisect_right(starts, n) - 1]
 
-    def to_raw(self, start: int, end: int) -> tuple[int, int]:
-        """Raw ``[start, end)`` for normalized ``[start, end)``."""
+    def to_raw(self, start: int, end: int, raw: str | None = None) -> tuple[int, int]:
+        """Raw ``[start, end)`` for normalized ``[start, end)``.
+
+        With the ``raw`` text, the end extends over the diacritics and tatweel written after the
+        last character (``جندياً`` ends after its tanween, not before it)."""
         if self.index is None and self.runs is None:
             return start, end
         if end <= start:
             p = self.pos(start)
             return p, p
-        return self.pos(start), self.pos(end - 1) + 1
+        rend = self.pos(end - 1) + 1
+        if raw is not None:
+            n = len(raw)
+            while rend < n and raw[rend] in TRAILING_MARKS:
+                rend += 1
+        return self.pos(start), rend
 
     def to_norm(self, raw: int) -> int:
         """The first normalized index whose raw index is ≥ ``raw``."""

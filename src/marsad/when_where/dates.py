@@ -52,16 +52,13 @@ Expressions that need ``pub`` are omitted when it is ``None``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date as Date
 
 from marsad.document import Document, Span, TimeExpression
-from marsad.text.normalize import DELETED, OffsetMap, normalize
+from marsad.text.normalize import OffsetMap, normalize
 from marsad.when_where.date_rules import Hit, find_hits
 
-# Diacritics and tatweel written after the last letter belong to the expression.
-_TRAILING_MARKS = frozenset(c for c in DELETED if unicodedata.category(c) == "Mn" or c == "\u0640")
 HEADER_CHARS = 200  # a dateline must start within the first HEADER_CHARS characters
 _PUB_CUE = re.compile(r"(?:نشر|بتاريخ|تاريخ\s+النشر|تحديث|التحديث)\s*(?:في|بتاريخ)?\s*[:\-]?\s*$")
 _DATELINE_AFTER = re.compile(r"[^\S\n]*(?:\n|\Z|[\-–—/(|:.]|\d{1,2}:\d\d)")
@@ -69,9 +66,7 @@ _DATELINE_AFTER = re.compile(r"[^\S\n]*(?:\n|\Z|[\-–—/(|:.]|\d{1,2}:\d\d)")
 
 def raw_span(text: str, omap: OffsetMap, start: int, end: int) -> Span:
     """Raw span of normalized ``[start, end)``, extended over trailing diacritics."""
-    rs, re_ = omap.to_raw(start, end)
-    while re_ < len(text) and text[re_] in _TRAILING_MARKS:
-        re_ += 1
+    rs, re_ = omap.to_raw(start, end, text)
     return Span(rs, re_, text[rs:re_])
 
 
