@@ -51,6 +51,14 @@ def test_code_reads_stdin_and_reports_bad_lines(tmp_path):
     assert "line 2" in lines[1]["rejected"]["reason"]
 
 
+def test_code_out_dash_is_stdout(tmp_path):
+    data = '{"id": "1", "text": "أدانت مصر الهجوم الإسرائيلي على غزة بشدة."}\n'
+    r = marsad("code", "-", "-o", "-", input=data, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout.splitlines()[0])["id"] == "1"
+    assert not (tmp_path / "-").exists()
+
+
 def test_code_empty_file_and_non_utf8(tmp_path):
     (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
     r = marsad("code", str(tmp_path / "empty.jsonl"))

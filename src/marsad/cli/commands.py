@@ -36,7 +36,7 @@ class CodeStats:
 
 @contextmanager
 def _output(out: Path | None) -> Iterator[IO[str]]:
-    if out is None:
+    if out is None or str(out) == "-":
         yield sys.stdout
         return
     try:

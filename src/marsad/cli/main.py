@@ -101,7 +101,7 @@ def _settings(db: Path | None = None, **changes: Any) -> Settings:
 @handled
 def code_cmd(
     paths: PathsArg = None,
-    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write here instead of stdout.")] = None,
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write here instead of stdout ('-': stdout).")] = None,
     fmt: Annotated[CodeFormat, typer.Option("--format", "-f", help="Output format.")] = CodeFormat.jsonl,
     date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles without one.")] = None,
     all_events: Annotated[bool, typer.Option("--all", help="Also output negated/hypothetical/future events.")] = False,
@@ -182,7 +182,7 @@ def dyad_cmd(
 @handled
 def export_cmd(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="Output file (folder for parquet).")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output file ('-': stdout; a folder for parquet).")],
     db: DbOpt = None,
     header: Annotated[bool, typer.Option("--header/--no-header",
                                          help="GDELT/CSV: first line with the column names (GDELT's own files "
