@@ -71,3 +71,11 @@ def test_candidates_carry_actor_salience_only_in_long_articles(collected):
     shares = {k for _, _, cs in long for c in cs if c.mention is not None for k in c.features
               if k.split("=")[0].endswith(":share")}
     assert shares and all(k.split("=")[1].startswith(("<=", ">")) for k in shares)
+
+
+def test_prep_words_are_in_normalized_form():
+    """Token keys are normalized (على → علي، إلى → الي): a word listed in another form never matches."""
+    from marsad.coding.argrank import PREP_WORDS
+    from marsad.text.normalize import normalize_text
+
+    assert all(normalize_text(w) == w for w in PREP_WORDS)

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # Words that introduce an argument (the token before it, or its clitic).
 PREP_WORDS = frozenset({
-    "على", "ضد", "مع", "الى", "من", "في", "عن", "بين", "لدي", "تجاه", "حيال", "بحق", "قبل", "يد",
+    "علي", "ضد", "مع", "الي", "من", "في", "عن", "بين", "لدي", "تجاه", "حيال", "بحق", "قبل", "يد",
     "و", "ان", "بان", "لان",
 })
 NONE, DOMESTIC = "none", "domestic"
