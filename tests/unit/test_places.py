@@ -286,13 +286,3 @@ def test_places_a_region_gives_way_to_the_state_the_actors_fix(gaz):
     doc.events = [ev]
     assign_places(doc, gaz)
     assert doc.events[0].place.country == "PSE"
-
-
-def test_places_a_visit_is_in_the_visited_state_not_the_visitors(gaz):
-    text = "زار وزير الخارجية بجمهورية مصر العربية الرياض أمس."
-    doc = document_from_text(text)
-    ev = event(doc, text[:-1], "زار", "وزير الخارجية", "الرياض")
-    ev.source.code, ev.target.code, ev.cameo = "EGY", "SAU", "042"
-    doc.events = [ev]
-    assign_places(doc, gaz)
-    assert doc.events[0].place.country == "SAU"

@@ -284,14 +284,6 @@ def _place_of_actor(actor: ActorMention, iso3: str, gazetteer: Gazetteer) -> Pla
     return Place(entry.name, entry.country, entry.lat, entry.lon, entry.geonameid, "country", span)
 
 
-def _host(ev: Event) -> str | None:
-    """The state a visit (042/043) takes place in, when the host is a state."""
-    role = VISIT_PLACE.get(ev.cameo[:3])
-    if role is None:
-        return None
-    return _state(ev.target if role == "target" else ev.source)
-
-
 def actor_place(ev: Event, gazetteer: Gazetteer) -> Place | None:
     """The state an event happens in when the text names no place, as fixed by its actors.
 
@@ -333,9 +325,7 @@ def assign_places(doc: Document, gazetteer: Gazetteer) -> None:
             mentions, ev.evidence, ev.trigger, _sentence_bounds(doc, ev.sentence, pos),
             paragraph_bounds(doc.article.text, pos), spans, event_kind(ev.cameo),
         )
-        if chosen is not None and chosen.entry.country and chosen.entry.country == (
-            _host(ev) or chosen.entry.country
-        ):
+        if chosen is not None and chosen.entry.country:
             ev.place = chosen.to_place()
-        else:  # no place, a region without a state (الشرق الأوسط), or not in the visited state
+        else:  # no place, or a region without a state (الشرق الأوسط): the actors may fix the state
             ev.place = actor_place(ev, gazetteer) or (chosen.to_place() if chosen else None)
