@@ -1,6 +1,6 @@
 """Why gold events are missed, per root: filtered out, not asserted, wrong source, wrong target, no candidate.
 
-usage: python scripts/miss_reasons.py [train|dev|PATH.jsonl] [--roots 02,11,19]
+usage: python scripts/miss_reasons.py [train|dev|PATH.jsonl] [--roots 02,11,19] [--list CLASS]
 
 Each article is coded twice with the shipped models: once as `marsad code` does (the output), once
 with the confidence filter switched off (every candidate event).  Every scorable gold event (keyed
@@ -62,16 +62,26 @@ def reason(gold: dict, output: list, candidates: list) -> str:
     return "wrong source"
 
 
+def _row(art_id: str, gold: dict, width: int = 160) -> str:
+    """One listed gold event: article id, cameo, source>target, trigger and (shortened) evidence."""
+    target = (gold.get("target") or {}).get("code") or "-"
+    evidence = " ".join((gold.get("evidence") or "").split())[:width]
+    return "\t".join((art_id, gold["cameo"], f"{gold['source']['code']}>{target}", gold.get("trigger") or "", evidence))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("which", nargs="?", default="train")
     ap.add_argument("--roots", default="", help="comma-separated roots (default: all)")
+    ap.add_argument("--list", default="", choices=("", *CLASSES), metavar="CLASS",
+                    help="also list the gold events of this class (id, code, trigger, evidence)")
     a = ap.parse_args()
     path = SETS.get(a.which, Path(a.which))
     coder = Coder(Settings(), errors="raise")
     stage = next(s for s in coder.pipeline.stages if s.name == "events")
     model = stage.filter
     by_root: dict[str, Counter] = {}
+    listed: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         art = json.loads(line)
         stage.filter = None
@@ -84,7 +94,10 @@ def main() -> None:
             root = score.root_of(g)
             if a.roots and root not in a.roots.split(","):
                 continue
-            by_root.setdefault(root, Counter())[reason(g, output, candidates)] += 1
+            why = reason(g, output, candidates)
+            by_root.setdefault(root, Counter())[why] += 1
+            if why == a.list:
+                listed.append(_row(art["id"], g))
     print(f"{path.name}: gold events by what became of them (shipped models)")
     print("| root | " + " | ".join(CLASSES) + " |")
     print("|---" * (len(CLASSES) + 1) + "|")
@@ -93,6 +106,9 @@ def main() -> None:
         total.update(by_root[root])
         print(f"| {root} | " + " | ".join(str(by_root[root][c]) for c in CLASSES) + " |")
     print("| all | " + " | ".join(str(total[c]) for c in CLASSES) + " |")
+    if listed:
+        print(f"\n{len(listed)} gold events: {a.list} (id, cameo, source>target, trigger, evidence)")
+        print("\n".join(sorted(listed, key=lambda r: r.split("\t")[1])))
 
 
 if __name__ == "__main__":
