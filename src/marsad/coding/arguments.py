@@ -5,7 +5,8 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
 * a mention inside a light-verb gap (أجرى الوزير اتصالا) is the subject;
 * a verb at the start of its clause takes the mention right after it as subject
   (VSO: قصفت الطائرات الإسرائيلية…), else the nearest mention before it in the
-  same clause (SVO: الجيش الإسرائيلي قصف…);
+  same clause (SVO: الجيش الإسرائيلي قصف…); a mention introduced by a preposition right after
+  the verb (طلبنا من الاتحاد…) is its object, never its subject;
 * the target is introduced by the pattern's preposition (على، ضد، مع…) or is the
   first mention after the subject; nominal triggers take "بين X و Y", an
   adjective or genitive right after the noun as source;
@@ -32,6 +33,8 @@ CLAUSE_WORDS = frozenset({
 BOUNDARY_PUNCT = frozenset({",", ";", ":", '"', "(", ")", "-", "—", "–", "[", "]"})
 # Words before a verb that keep it clause-initial (و قد، ثم، كما، فقد…).
 VERB_LEADS = frozenset({"قد", "ثم", "كما", "وقد", "فقد", "لقد", "ايضا", "بدوره", "بدورها", "اليوم", "امس"})
+# Prepositions that can follow a verb directly and introduce its object, never its subject.
+VERB_PREPS = frozenset({"من", "الي", "علي", "عن", "في", "مع", "ضد", "لدي", "تجاه", "حيال", "بحق", "امام", "عند", "حول"})
 # Words before the agent of a passive act: من قبل، على يد، بواسطة، برصاص/بنيران (by the fire of).
 AGENT_PREPS = frozenset({"قبل", "يد", "بواسطه", "برصاص", "رصاص", "بنيران", "نيران", "بقصف", "بايدي", "ايدي"})
 SPEECH_VERBS = frozenset({
@@ -132,7 +135,7 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     subject_gap = bool(tm.gaps) and tm.gaps[0][0] == tm.start + 1
     in_gap = [m for m in ments if tm.in_gap(m.token_start)]
     gap_objects: list[ActorMention] = []
-    if not subject_gap:
+    if not subject_gap or (in_gap and _verb_object(tokens, tm.start + 1, in_gap[0])):
         in_gap, gap_objects = [], in_gap
     inside = [m for m in ments if tm.start <= m.token_start < tm.end and not tm.in_gap(m.token_start)]
     before = [m for m in ments if cs <= m.token_start and m.token_end <= tm.start]
@@ -161,11 +164,11 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         if participle and not before and _clause_initial(tokens, cs, tm.start):
             subject = _main_subject(tokens, ments, lo, tm.start)
             how = "participle" if subject is not None else how
-        elif initial and after and after[0].token_start - tm.end <= 3:
+        elif initial and after and after[0].token_start - tm.end <= 3 and not _verb_object(tokens, tm.end, after[0]):
             subject, rest, how = after[0], after[1:], "vso"
         elif before:
             subject, how = before[-1], "svo"
-        elif after and after[0].token_start - tm.end <= 3:
+        elif after and after[0].token_start - tm.end <= 3 and not _verb_object(tokens, tm.end, after[0]):
             subject, rest, how = after[0], after[1:], "vso_late"
     if subject is None and earlier and "passive" not in pat.flags:
         subject, how = earlier[-1], ("noun_far" if noun else "svo_far")
@@ -187,6 +190,14 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     if "notarget" in pat.flags:
         tgts, target_how = [], "none"
     return Args(srcs, tgts, how, target_how if tgts else "none")
+
+
+def _verb_object(tokens: list[Token], at: int, m: ActorMention) -> bool:
+    """Is ``m`` a prepositional object right after the verb (``at``: the token after it), as in
+    طلبنا من الاتحاد، لجأ للأمم؟  A subject is never introduced by a preposition."""
+    if m.token_start == at + 1 and tokens[at].key in VERB_PREPS:
+        return True
+    return m.token_start == at and tokens[m.token_start].prefix.lstrip("وف")[:1] in {"ل", "ب"}
 
 
 def _main_subject(tokens: list[Token], ments: list[ActorMention], lo: int, at: int) -> ActorMention | None:
