@@ -79,6 +79,8 @@ def _clause_cues(cues: Cues, words: list[str], ti: int, cs: int, ce: int):
             yield mod
         elif scope == "next" and end <= ti and _reaches(cues, words, end, ti):
             yield mod
+        elif scope == "impf" and end <= ti and _imperfect(words[end]):
+            yield mod
 
 
 def _reaches(cues: Cues, words: list[str], end: int, ti: int) -> bool:
@@ -87,6 +89,20 @@ def _reaches(cues: Cues, words: list[str], end: int, ti: int) -> bool:
     if nxt in _NOT_NEGATION_AFTER:
         return False
     return end == ti or (nxt in cues.support_verbs and ti - end <= _SUPPORT_REACH)
+
+
+def _imperfect(word: str) -> bool:
+    """Does ``word`` look like a present-tense verb (قد + present = "may": قد يحاول، قد تشن)?
+
+    ي/ن + stem, or ت + stem when the shape is not also a past form V/VI verb
+    (قد تعرض، قد توصل are "has been exposed", "has reached"): تت…، تست…, or a
+    three-letter word (تشن).
+    """
+    if len(word) < 3:
+        return False
+    if word[0] in "ين":
+        return True
+    return word.startswith(("تت", "تست")) or (word[0] == "ت" and len(word) == 3)
 
 
 def _sin_future(cues: Cues, words: list[str], ti: int, cs: int) -> bool:
