@@ -6,8 +6,8 @@ in articles about Iran's nuclear programme, "the great powers" (القوى ال�
 as its six member states, not as one organisation.  The actor stage finds and names such a
 grouping (IGO:OTHER, name "P5+1"); "the great powers" elsewhere name no actor (they were
 stoplisted before) and are dropped.  :func:`expand_groupings` gives one mention per member over
-the same words, but the event coder does not use it yet: events of the P5+1 are coded with the
-grouping as one actor (golden record r0565 is a known failure; expanding before argument
+the same words.  The event coder chooses arguments with the grouping as one actor and then
+expands the chosen source or target into one event per member state (expanding before argument
 selection gained nothing on the train set in the sixth session).
 """
 

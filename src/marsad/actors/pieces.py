@@ -128,6 +128,19 @@ def second_role(tokens: list[Token], last: Piece, p: Piece, gap: list[Token]) ->
     return has_article(tokens[last.end - 1].prefix) and not has_article(tokens[p.start].prefix) and not p.prefix
 
 
+# Agents of people acted upon (civilians, refugees): such a role noun right after an organ of a
+# state is the next noun phrase, not part of it (فرّقت الحكومة السودانية المحتجين).
+PEOPLE_AGENTS = frozenset({"CVL", "REF"})
+
+
+def people_after_organ(group: list[Piece], p: Piece) -> bool:
+    """Is ``p`` a bare civilians/refugees noun after a group that names an organ of a state?"""
+    if p.agent not in PEOPLE_AGENTS or p.entry is not None:
+        return False
+    agents = {q.agent or (q.entry.agent if q.entry is not None else None) for q in group}
+    return bool(agents - PEOPLE_AGENTS - {None})
+
+
 def quoted(tokens: list[Token], gap: list[Token], p: Piece) -> bool:
     """Is ``p`` in quotation marks right after the group (تنظيم «داعش», حركة "فتح")?"""
     return len(gap) == 1 and gap[0].norm in QUOTES and p.end < len(tokens) and tokens[p.end].norm in QUOTES

@@ -16,8 +16,11 @@ from datetime import date as Date
 from marsad.actors.coref import (
     Roles,
     amman,
+    kingdom,
     military_base,
+    quoted_short_names,
     resolve_bare_agents,
+    resolve_to_article_state,
     surname_mentions,
 )
 from marsad.actors.groupings import numeric_p5, resolve_groupings
@@ -27,6 +30,7 @@ from marsad.actors.pieces import (
     Piece,
     located_role,
     not_names_of_things,
+    people_after_organ,
     quoted,
     second_role,
     team_not_rank,
@@ -111,12 +115,15 @@ class ActorStage:
                             roles.set(m, p.entry.role or "")
                             if p.end - p.start > 1:
                                 named.append((p.end - 1, m))
+        mentions = quoted_short_names(doc, mentions, self.lexicon.actors.phrases)
         if named:
             mentions = surname_mentions(doc, mentions, named, roles)
         mentions = numeric_p5(doc, mentions)
         amman(mentions, tokens)
+        kingdom(mentions, tokens)
         mentions = military_base(mentions, tokens)
         resolve_bare_agents(mentions, tokens, roles)
+        resolve_to_article_state(mentions)
         doc.actors = resolve_groupings(mentions, tokens)
         return doc
 
@@ -207,7 +214,7 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
                 quoted(tokens, gap, p)
             starts_with_and = p.prefix[:1] in ("و", "ف") or tokens[p.start].prefix[:1] == "و"
             prep_agent = p.agent is not None and p.prefix.lstrip("وف")[:1] in ("ل", "ب") or \
-                second_role(tokens, last, p, gap)
+                second_role(tokens, last, p, gap) or people_after_organ(group, p)
             if located_role(tokens, group, p):
                 group.append(p)
                 continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from marsad.actors.groupings import expand_groupings, members
 from marsad.actors.stage import is_dual_referent
 from marsad.coding import cues as cue_fns
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
@@ -177,7 +178,7 @@ class EventStage:
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)
         trigger = _trigger_span(doc, tm)
         out = [self._event(s, t, code, trigger, evidence, si)
-               for s, t, code in _pairs(pat, sources, targets, symmetric, tokens)]
+               for s, t, code in _member_pairs(_pairs(pat, sources, targets, symmetric, tokens))]
         self._apply_cues(doc, si, tm, out)
         for ev in out:
             ev.features = event_features(ctx, ev, args)
@@ -284,6 +285,22 @@ def _stance_args(ctx: Context, args: Args) -> tuple[list[ActorMention], list[Act
     args.target_how = "stance"
     about = [m for m in about if not src or m.span != src[0].span]
     return (src, about) if src else ([], [])
+
+
+def _member_pairs(pairs: list[tuple[ActorMention, ActorMention | None, str]]
+                  ) -> list[tuple[ActorMention, ActorMention | None, str]]:
+    """A grouping of states (the P5+1) acts and is acted on as its member states: one event per
+    member (the guideline's "several actors"), never a member on itself."""
+    out: list[tuple[ActorMention, ActorMention | None, str]] = []
+    for s, t, code in pairs:
+        if not members(s) and (t is None or not members(t)):
+            out.append((s, t, code))
+            continue
+        for a in expand_groupings([s]):
+            for b in expand_groupings([t]) if t is not None else [None]:
+                if b is None or a.code != b.code:
+                    out.append((a, b, code))
+    return out
 
 
 def _pairs(pat, sources: list[ActorMention], targets: list[ActorMention], symmetric: bool,
