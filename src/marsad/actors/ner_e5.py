@@ -280,7 +280,8 @@ class TagHead:
     (which hidden states are mixed), ``mix`` (their softmax weights before the
     softmax), ``gamma``, ``w1``/``b1`` (and, with a hidden layer, ReLU then
     ``w2``/``b2``), ``trans``/``start``/``end`` (tag transitions), ``crf_weight``
-    (the CRF's share when the marginals are mixed).
+    (the CRF's share when the marginals are mixed), ``geometric`` (1: mix the
+    log-probabilities, 0: the probabilities).  Weight matrices are stored as float16.
     """
 
     def __init__(self, params: dict[str, np.ndarray]) -> None:
@@ -296,12 +297,20 @@ class TagHead:
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(path, **{k: v if k == "layers" else v.astype(np.float32) for k, v in self.p.items()})
+        def stored(k: str, v: np.ndarray) -> np.ndarray:  # weight matrices as float16
+            return v if k == "layers" else v.astype(np.float16 if v.size > 1000 else np.float32)
+
+        np.savez_compressed(path, **{k: stored(k, v) for k, v in self.p.items()})
 
     def scores(self, x: np.ndarray) -> np.ndarray:
         """Per-tag scores (n, T) of words from their hidden states (n, len(layers), H)."""
         p = self.p
-        s = np.einsum("nkh,k->nh", x, self.weights) @ p["w1"] + p["b1"]
+        v = np.einsum("nkh,k->nh", x, self.weights)
+        if p["w1"].shape[0] > v.shape[1]:  # a window of neighbours
+            from marsad.actors.ner_nn import windows
+
+            v = windows(v, p["w1"].shape[0] // v.shape[1])
+        s = v @ p["w1"] + p["b1"]
         if "w2" in p:
             s = np.maximum(s, 0) @ p["w2"] + p["b2"]
         return s
