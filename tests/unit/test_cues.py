@@ -336,3 +336,16 @@ def test_cues_survive_degenerate_sentences(cues, text: str) -> None:
             embedded_under(cues, doc, s, i)
             is_background(cues, doc, s, i)
             quantities(cues, doc, s, i)
+
+
+def test_modality_word_sets_are_in_normalized_form():
+    """Token keys are normalized (ى → ي, ة → ه, أ → ا): a word set in another form never matches
+    (حتى was written with alef maqsura in the year/month leads)."""
+    from marsad.coding import modality
+    from marsad.text.normalize import normalize_text
+
+    sets = {name: value for name, value in vars(modality).items()
+            if isinstance(value, frozenset) and all(isinstance(w, str) for w in value)}
+    assert sets
+    for name, words in sets.items():
+        assert {w for w in words if normalize_text(w) != w} == set(), name

@@ -31,8 +31,8 @@ _AFTER_WINDOW = 6  # a time adverb after the trigger counts within this many wor
 _PRIORITY = ("hypothetical", "negated", "future")
 _EMBED_WINDOW = 8
 _YEAR = re.compile(r"^(19|20)\d\d$")
-_YEAR_LEAD = frozenset("عام العام سنه السنه في منذ خلال مطلع اواخر اوايل بدايه نهايه حتى".split())
-_MONTH_LEAD = frozenset("في منذ خلال شهر مطلع اواخر اوايل بدايه نهايه منتصف حتى قبل بعد".split())
+_YEAR_LEAD = frozenset("عام العام سنه السنه في منذ خلال مطلع اواخر اوايل بدايه نهايه حتي".split())
+_MONTH_LEAD = frozenset("في منذ خلال شهر مطلع اواخر اوايل بدايه نهايه منتصف حتي قبل بعد".split())
 _BACKGROUND_GAP_DAYS = 7
 # Recent-time words that keep a pluperfect inside the news window (وكان العراق قد تسلم الأسبوع الماضي).
 _RECENT = frozenset(
