@@ -23,7 +23,7 @@ MEMBERS: dict[str, tuple[str, ...]] = {"P5+1": P5, "great powers": P5}
 # Groupings that are the P5+1 only in an article about Iran's nuclear programme.
 NUCLEAR_ONLY = frozenset({"great powers"})
 # Words before "5+1" that belong to the name (مجموعة 5+1، دول «5+1»), and brackets/quotes.
-HEADS = frozenset({"مجموعه", "دول", "الدول", "مجموعة"})
+HEADS = frozenset({"مجموعه", "دول", "الدول"})
 MARKS = frozenset({"(", '"', "'"})
 
 

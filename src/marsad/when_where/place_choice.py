@@ -34,7 +34,7 @@ PRECISION_RANK = {"city": 0, "admin1": 1, "region": 2, "country": 3}
 VERBAL_ROOTS = frozenset(("01", "02", "03", "04", "05", "09", "10", "11", "12", "13"))
 SITUATED_VERBAL = frozenset(("042", "043", "044", "045", "046", "057"))
 NO_PLACE = frozenset(("041",))  # a phone call
-TOPIC_PREPS = frozenset(("على", "علي", "الى", "نحو", "حول"))  # for verbal events: the topic, not the setting
+TOPIC_PREPS = frozenset(("علي", "الي", "نحو", "حول"))  # for verbal events: the topic, not the setting
 _PARA_BREAK = re.compile(r"\n\s*\n|\n")
 
 

@@ -24,18 +24,18 @@ __all__ = ["Gazetteer", "PlaceMention", "assign_places", "detect_dateline", "fin
 
 # Words after which a place is where something happens.
 LOCATIVE = frozenset(
-    "في فى داخل قرب بالقرب مقربه عند على علي الى نحو حول انحاء ارجاء شمال جنوب شرق غرب وسط "
+    "في داخل قرب بالقرب مقربه عند علي الي نحو حول انحاء ارجاء شمال جنوب شرق غرب وسط "
     "شمالي جنوبي شرقي غربي اطراف محيط ضواحي".split()
 )
 # Nouns that may stand between the locative word and the name (في مدينة رفح).
 PLACE_NOUNS = frozenset(
     "مدينه بلده قريه محافظه منطقه ولايه اقليم عاصمه مخيم حي مديريه ريف مطار ميناء قاعده مدينتي "
-    "مدن بلدات قرى مناطق محافظات ولايات مقاطعه قضاء ناحيه جزيره شبه بحر مضيق دوله جمهوريه مملكه اماره".split()
+    "مدن بلدات قري مناطق محافظات ولايات مقاطعه قضاء ناحيه جزيره شبه بحر مضيق دوله جمهوريه مملكه اماره".split()
 )
 # Nouns that turn a demonym into a country place (في الأراضي السورية).
 TERRITORY = frozenset("اراضي اجواء مجال مياه عمق حدود ساحل سواحل شواطي داخل جنوب شمال شرق غرب اقليم".split())
 # Words that let a context-only name match (not على/إلى/حول/نحو: "الحصول على صور").
-CONTEXT = (LOCATIVE - {"على", "علي", "الى", "نحو", "حول"}) | PLACE_NOUNS
+CONTEXT = (LOCATIVE - {"علي", "الي", "نحو", "حول"}) | PLACE_NOUNS
 _CLITICS = ("وب", "فب", "و", "ف", "ب")
 _QUOTES = frozenset('"\'(')
 COUNTRY_BONUS = 3.0
@@ -184,7 +184,7 @@ SETTLEMENTS = frozenset("بلده قريه مدينه منطقه مخيم حي �
 # First elements of compound toponyms, which always take the next word too.
 _COMPOUND_HEADS = frozenset("وادي عين بير دير بيت كفر تل جبل راس ابو ام خان بني سيدي سوق مرج".split())
 _SETTLEMENT_FORMS = frozenset(c + w for w in SETTLEMENTS for c in ("",) + _CLITICS)
-_NOT_NAMES = frozenset("الذي التي الواقعه المجاوره المحاذيه القريبه المذكوره نفسها ذاتها اخري اخرى".split())
+_NOT_NAMES = frozenset("الذي التي الواقعه المجاوره المحاذيه القريبه المذكوره نفسها ذاتها اخري".split())
 
 
 def _name_word(tok: Token, second: bool = False) -> bool:
