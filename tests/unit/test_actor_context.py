@@ -1,16 +1,14 @@
 """Actors whose code comes from the article (issue #3): the kingdom it names, quoted short
 names of groups, people after an organ of a state, role nouns before any state is named."""
 
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
+from actor_lexicons import extended_lexicon
 
 from marsad.actors.lexicon import ActorLexicon
 from marsad.actors.stage import ActorStage
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
 WHEN = date(2016, 1, 4)
 EXTRA = {
     "states.tsv": [
@@ -29,13 +27,7 @@ EXTRA = {
 
 @pytest.fixture(scope="module")
 def lexicon(tmp_path_factory: pytest.TempPathFactory) -> ActorLexicon:
-    d = tmp_path_factory.mktemp("actors")
-    for f in DATA.iterdir():
-        shutil.copy(f, d / f.name)
-    for name, rows in EXTRA.items():
-        with (d / name).open("a", encoding="utf-8") as fh:
-            fh.write("\n".join(rows) + "\n")
-    return ActorLexicon(d)
+    return extended_lexicon(tmp_path_factory.mktemp("actors"), EXTRA)
 
 
 def _actors(lexicon, make_doc, text):

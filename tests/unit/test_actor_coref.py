@@ -1,16 +1,14 @@
 """Coreference in the actor stage (marsad.actors.coref): surnames, role nouns, Amman."""
 
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
+from actor_lexicons import extended_lexicon
 
 from marsad.actors.lexicon import ActorLexicon
 from marsad.actors.stage import ActorStage
 from marsad.api_lib import Coder
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
 WHEN = date(2015, 8, 1)
 EXTRA = {
     "persons.tsv": [
@@ -26,19 +24,9 @@ EXTRA = {
 }
 
 
-def _lexicon(d: Path, extra: dict[str, list[str]]) -> ActorLexicon:
-    """The test dictionaries plus ``extra`` rows per file, in a copy (tests/data stays as is)."""
-    for f in DATA.iterdir():
-        shutil.copy(f, d / f.name)
-    for name, rows in extra.items():
-        with (d / name).open("a", encoding="utf-8") as fh:
-            fh.write("\n".join(rows) + "\n")
-    return ActorLexicon(d)
-
-
 @pytest.fixture(scope="module")
 def lexicon(tmp_path_factory: pytest.TempPathFactory) -> ActorLexicon:
-    return _lexicon(tmp_path_factory.mktemp("actors"), EXTRA)
+    return extended_lexicon(tmp_path_factory.mktemp("actors"), EXTRA)
 
 
 def _actors(lexicon, make_doc, text):
@@ -109,7 +97,7 @@ def test_actor_coref_preposition_amam_is_not_an_imam() -> None:
 
 def test_actor_coref_surname_replaces_a_one_word_role_noun(make_doc, tmp_path):
     """A surname that is also a role noun (مدني "civilian") is the person after the full name."""
-    lex = _lexicon(tmp_path, {
+    lex = extended_lexicon(tmp_path, {
         "persons.tsv": ["إياد مدني\tIGO:OIC\tGOV\tIyad Madani\tperson\t2014-01-01\t2016-10-31\tSAU\tSG"],
         "agents.tsv": ["مدني\tCVL\tcivilian"],
     })
@@ -150,7 +138,7 @@ def test_actor_coref_amman_between_capitals(lexicon, make_doc):
 
 
 def test_actor_coref_the_base_is_not_al_qaeda(lexicon, make_doc, tmp_path):
-    lex = _lexicon(tmp_path, {"organisations.tsv": [
+    lex = extended_lexicon(tmp_path, {"organisations.tsv": [
         "القاعدة\tNSA:ALQAEDA\tREB\tal-Qaeda\tgroup\t\t\t", "تنظيم القاعدة\tNSA:ALQAEDA\tREB\tal-Qaeda\tgroup\t\t\t"]})
     base = "وافقت تركيا على استخدام قاعدة إنجرليك. ومن المتوقع فتح القاعدة الشهر المقبل"
     qaeda = "هاجم تنظيم القاعدة قاعدة عسكرية. وتبنت القاعدة الهجوم"
@@ -164,7 +152,7 @@ def test_actor_coref_the_base_is_not_al_qaeda(lexicon, make_doc, tmp_path):
 
 def test_actor_person_takes_the_code_named_next_to_them(make_doc, tmp_path):
     """Undated: the GCC's secretary-general, not Bahrain's later foreign minister."""
-    lex = _lexicon(tmp_path, {
+    lex = extended_lexicon(tmp_path, {
         "persons.tsv": [
             "عبد اللطيف الزياني\tIGO:GCC\tGOV\tAbdullatif al-Zayani\tperson\t2011-04-01\t2020-01-31\tBHR\tSG",
             "عبد اللطيف الزياني\tBHR\tGOV\tAbdullatif al-Zayani\tperson\t2020-02-11\t\tBHR\tForeign Minister"],
@@ -184,7 +172,7 @@ def test_actor_people_held_in_a_country_do_not_belong_to_it(lexicon, make_doc):
 
 
 def test_actor_team_is_not_the_rank_lieutenant_general(make_doc, tmp_path):
-    lex = _lexicon(tmp_path, {"agents.tsv": ["الفريق\tMIL\trank; also team"]})
+    lex = extended_lexicon(tmp_path, {"agents.tsv": ["الفريق\tMIL\trank; also team"]})
 
     def agents(text):
         return [m.agent for m in ActorStage(lex)(make_doc(text, date=WHEN)).actors]

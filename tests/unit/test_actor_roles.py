@@ -1,15 +1,12 @@
 """Role nouns joined to the body, group or state they belong to (marsad.actors.stage, issue #3)."""
 
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
+from actor_lexicons import extended_lexicon
 
-from marsad.actors.lexicon import ActorLexicon
 from marsad.actors.stage import ActorStage
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
 WHEN = date(2015, 8, 1)
 EXTRA = {
     "agents.tsv": [
@@ -28,13 +25,7 @@ EXTRA = {
 
 @pytest.fixture(scope="module")
 def stage(tmp_path_factory: pytest.TempPathFactory) -> ActorStage:
-    d = tmp_path_factory.mktemp("actors")
-    for f in DATA.iterdir():
-        shutil.copy(f, d / f.name)
-    for name, rows in EXTRA.items():
-        with (d / name).open("a", encoding="utf-8") as fh:
-            fh.write("\n".join(rows) + "\n")
-    return ActorStage(ActorLexicon(d))
+    return ActorStage(extended_lexicon(tmp_path_factory.mktemp("actors"), EXTRA))
 
 
 def _mentions(stage, make_doc, text):
@@ -93,13 +84,9 @@ def test_actor_nisba_after_side_is_the_state(stage, make_doc):
     "وفاز منتخب مصر على منتخب قطر",  # national teams, not states
 ])
 def test_actor_names_of_places_prizes_and_teams_are_no_actors(text, make_doc, tmp_path):
-    d = tmp_path / "actors"
-    d.mkdir()
-    for f in DATA.iterdir():
-        shutil.copy(f, d / f.name)
-    with (d / "agents.tsv").open("a", encoding="utf-8") as fh:
-        fh.write("الملك\tGOV\t\nولي العهد\tGOV\t\nرئيس\tGOV\t\nمدرب\tGOV\ttest only\n")
-    assert [m.span.text for m in ActorStage(ActorLexicon(d))(make_doc(text, date=WHEN)).actors] == []
+    lex = extended_lexicon(tmp_path, {"agents.tsv": ["الملك\tGOV\t", "ولي العهد\tGOV\t", "رئيس\tGOV\t",
+                                                     "مدرب\tGOV\ttest only"]})
+    assert [m.span.text for m in ActorStage(lex)(make_doc(text, date=WHEN)).actors] == []
 
 
 def test_actor_title_outside_a_name_stays(stage, make_doc):
