@@ -161,11 +161,15 @@ def quoted_short_names(doc: Document, mentions: list[ActorMention], phrases: dic
     """Mentions for quoted short names of groups (see the module doc); ``phrases`` is the actor
     index (phrase key → entries).  Returns all mentions in text order."""
     tokens = doc.tokens
+    quoted = [i for i in range(1, len(tokens) - 1)
+              if tokens[i - 1].norm in QUOTE_MARKS and tokens[i + 1].norm in QUOTE_MARKS]
+    if not quoted:  # most articles: no word stands alone in quotes, nothing to scan for
+        return mentions
     named = {tokens[j + 1].key for j in range(len(tokens) - 1) if _group_head(tokens[j])}
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
     out = []
-    for i in range(1, len(tokens) - 1):
-        if i in covered or tokens[i - 1].norm not in QUOTE_MARKS or tokens[i + 1].norm not in QUOTE_MARKS:
+    for i in quoted:
+        if i in covered:
             continue
         after_head = i > 1 and _group_head(tokens[i - 2])
         for head in GROUP_HEADS:
