@@ -32,7 +32,10 @@ _PRIORITY = ("hypothetical", "negated", "future")
 _EMBED_WINDOW = 8
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _YEAR_LEAD = frozenset("عام العام سنه السنه في منذ خلال مطلع اواخر اوايل بدايه نهايه حتي".split())
-_MONTH_LEAD = frozenset("في منذ خلال شهر مطلع اواخر اوايل بدايه نهايه منتصف حتي قبل بعد".split())
+_MONTH_LEAD = frozenset("في منذ خلال شهر مطلع اواخر اوايل بدايه نهايه منتصف حتي قبل بعد بين".split())
+# "من" + month is a date (الأسبوع الأخير من يونيو) except for مارس ("who practised": من مارس العنف)
+_FROM, _MARS = "من", "مارس"
+_NEXT = frozenset(("مقبل", "قادم"))  # يونيو المقبل: a coming month, never an old one
 _BACKGROUND_GAP_DAYS = 7
 # Recent-time words that keep a pluperfect inside the news window (وكان العراق قد تسلم الأسبوع الماضي).
 _RECENT = frozenset(
@@ -231,7 +234,7 @@ def _old_date(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date |
         end, (month,), _ = m
         if end < len(keys) and keys[end] == "ماضي":
             return True
-        if pub is None:
+        if pub is None or (end < len(keys) and keys[end] in _NEXT):
             return False
         return _month_is_old(words, k, end, int(month), pub)
     if pub is not None and _YEAR.match(words[k]) and k > 0 and strip_conj(keys[k - 1]) in _YEAR_LEAD:
@@ -242,6 +245,8 @@ def _old_date(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date |
 def _dated_month(words: list[str], keys: list[str], k: int, end: int) -> bool:
     """Is the month name at ``[k, end)`` used as a date (not مارس "he practised")?"""
     if k > 0 and (words[k - 1].isdigit() or strip_conj(keys[k - 1]) in _MONTH_LEAD):
+        return True
+    if k > 0 and strip_conj(keys[k - 1]) == _FROM and words[k] != _MARS:
         return True
     nxt = words[end] if end < len(words) else ""
     return bool(_YEAR.match(nxt)) or nxt in ("(", "/") or keys[end:end + 1] == ["ماضي"]
