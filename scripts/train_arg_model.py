@@ -9,7 +9,8 @@ usage: python scripts/train_arg_model.py [--folds 5] [--out src/marsad/resources
 2. A trigger is aligned with the gold events of its article that have its root (or a
    cameo_alt root) and whose evidence contains it.  A source candidate is positive when its
    code is a gold source code of those events; a target candidate when its code (none: no
-   target) is a gold target code of the aligned events with the chosen source.
+   target) is a gold target code of the aligned events with the chosen source (when the
+   heuristics chose a source no aligned event has, the trigger gives no target example).
 3. Fits one logistic model over both roles (pointwise), picks the L2 strength by k-fold
    cross-validation over articles (accuracy of the best candidate), fits on all, writes it.
    Prints the heuristics' accuracy beside the model's.  The dev set is never read.
@@ -82,7 +83,9 @@ def groups(path: Path) -> list[list[tuple[str, list[dict], np.ndarray, int]]]:
                 chosen_src[id(ctx)] = next((c.mention.code for c in cands if c.features.get("s:chosen=True")), "")
             else:
                 src = chosen_src.get(id(ctx), "")
-                same = [g for g in gold if _code(g["source"]) == src] or gold
+                same = [g for g in gold if _code(g["source"]) == src]
+                if not same:
+                    continue  # the heuristic source is wrong: no target candidate is right for it
                 good = {_code(g.get("target")) for g in same}
                 y = np.array([1.0 if (c.mention.code if c.mention else "-") in good else 0.0 for c in cands])
             if not y.any():

@@ -79,3 +79,14 @@ def test_prep_words_are_in_normalized_form():
     from marsad.text.normalize import normalize_text
 
     assert all(normalize_text(w) == w for w in PREP_WORDS)
+
+
+def test_candidates_mark_the_speaker_and_the_doer(collected):
+    def features(text):
+        return [(role, c.mention.code, c.features) for _, role, cs in collected(text)[1] for c in cs
+                if c.how == "mention"]
+
+    said = features("وقال وزير الخارجية الروسي إن الجيش الإسرائيلي قصف مواقع حماس.")
+    assert [code for role, code, f in said if f.get(f"{role}:is_speaker")] == ["RUS", "RUS"]  # source and target
+    doer = features("وأدانت روسيا الهجوم الذي شنه الجيش الإسرائيلي على غزة.")
+    assert {code for role, code, f in doer if f.get(f"{role}:after_doer")} == {"ISR"}

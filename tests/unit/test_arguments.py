@@ -41,3 +41,18 @@ def test_same_actor_one_state_agent_named_twice():
     assert same_actor(_m("IRN", 0, 1), _m("IRN", 5, 6), toks)  # إيران … طهران (GOV)
     # a state's armed groups are separate actors (الحوثيون … المقاومة الشعبية)
     assert not same_actor(_m("YEM", 1, 2, agent="REB"), _m("YEM", 5, 7, agent="REB"), toks)
+
+
+def test_doer_verbs_with_a_pronoun_for_the_act():
+    from marsad.coding.arguments import is_doer_verb
+
+    toks = _tokens(["غارات", "شنتها", "الطائرات", "الهجوم", "الذي", "نفذه", "التنظيم", "قامت", "بها", "شن", "قدم"])
+    assert [i for i in range(len(toks)) if is_doer_verb(toks, i)] == [1, 5, 7]  # a bare شن/قدم has no pronoun
+
+
+def test_time_words_and_doer_stems_are_in_normalized_form():
+    """Token keys are normalized: a word listed in another form never matches."""
+    from marsad.coding.arguments import _DOER_STEMS, TIME_WORDS
+    from marsad.text.normalize import normalize_text
+
+    assert all(normalize_text(w) == w for w in TIME_WORDS | _DOER_STEMS)

@@ -5,8 +5,10 @@ one target; they are right often but not always (an SVO subject three clauses
 back, a target that is the actor's own state, an object pronoun).  Here every
 plausible argument becomes a *candidate* with binary features (where it stands
 relative to the trigger, what separates them, which preposition or clitic
-introduces it, what kind of actor it is, whether the heuristics chose it, the
-trigger's root and flags), and a logistic model trained by
+introduces it, what kind of actor it is and its agent for this root, whether it
+follows a verb of carrying out (غارات شنتها X), whether it is the sentence's speaker,
+the previous sentences' topic or the sentence's first actor, whether the heuristics
+chose it, the trigger's root and flags), and a logistic model trained by
 ``scripts/train_arg_model.py`` on the annotated training set scores them; the
 best source and the best target (which may be *none* or the source's own state)
 are kept.  The model is ``resources/models/arg_model.json``.
@@ -18,7 +20,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from marsad.coding.arguments import clause_bounds, same_actor, speaker
+from marsad.coding.arguments import clause_bounds, is_doer_verb, same_actor, speaker
 from marsad.coding.confidence import LogisticModel, bucket
 from marsad.document import ActorMention
 
@@ -50,6 +52,15 @@ def _position(ctx: Context, m: ActorMention) -> tuple[str, int]:
     if m.token_end <= tm.start:
         return "before", tm.start - m.token_end
     return "after", m.token_start - tm.end
+
+
+def _after_doer(ctx: Context, m: ActorMention) -> bool:
+    """Does ``m`` come right after (within two tokens) a doer verb at or after the trigger?"""
+    toks = ctx.doc.tokens
+    for i in range(max(ctx.tm.start, m.token_start - 3), m.token_start):
+        if is_doer_verb(toks, i):
+            return True
+    return False
 
 
 def _trigger_clause(ctx: Context) -> tuple[int, int]:
@@ -88,6 +99,11 @@ def _mention_features(ctx: Context, m: ActorMention, role: str, chosen: bool,
     }
     if prev in pat.preps or (clitic != "-" and clitic in pat.preps):
         f[f"{role}:pat_prep"] = 1.0
+    if _after_doer(ctx, m):
+        f[f"{role}:after_doer"] = 1.0
+        f[f"{role}:after_doer|pos={pos}"] = 1.0
+    f[f"{role}:agent={m.agent}|root={root}"] = 1.0
+    f[f"{role}:ckind={kind}|root={root}"] = 1.0
     if ctx.shares is not None:
         f[f"{role}:share={bucket(ctx.shares.get(m.code, 0), (5, 10, 20, 35))}"] = 1.0
     for flag in pat.flags & {"noun", "passive", "sym"}:
@@ -96,12 +112,26 @@ def _mention_features(ctx: Context, m: ActorMention, role: str, chosen: bool,
     return f
 
 
+def _role_marks(ctx: Context, m: ActorMention, spk: ActorMention | None, role: str, f: dict[str, float]) -> None:
+    """Discourse roles of a mention: the sentence's speaker (قال X إن…), the previous sentences'
+    topic actor, the first actor of the sentence."""
+    if spk is not None and m.code == spk.code:
+        f[f"{role}:is_speaker"] = 1.0
+        f[f"{role}:is_speaker|root={ctx.tm.pattern.cameo[:2]}"] = 1.0
+    if ctx.topic and m.code == ctx.topic[0].code:
+        f[f"{role}:is_topic"] = 1.0
+    if ctx.ments and m is ctx.ments[0]:
+        f[f"{role}:first_in_sentence"] = 1.0
+
+
 def source_candidates(ctx: Context, chosen: list[ActorMention], how: str) -> list[Candidate]:
     """Every mention of the sentence, the speaker and the topic, as possible sources."""
     first = chosen[0] if chosen else None
     clause = _trigger_clause(ctx)
     out: list[Candidate] = []
     seen: set[str] = set()
+    sent = ctx.doc.sentences[ctx.si]
+    spk = speaker(ctx.doc.tokens, ctx.ments, sent.first_token, ctx.tm.start)
     for m in ctx.ments:
         if m.code in seen and m is not first:
             continue
@@ -109,9 +139,8 @@ def source_candidates(ctx: Context, chosen: list[ActorMention], how: str) -> lis
         f = _mention_features(ctx, m, "s", m is first, clause)
         if m is first:
             f[f"s:how={how}"] = 1.0
+        _role_marks(ctx, m, spk, "s", f)
         out.append(Candidate(m, f, "mention"))
-    sent = ctx.doc.sentences[ctx.si]
-    spk = speaker(ctx.doc.tokens, ctx.ments, sent.first_token, ctx.tm.start)
     extra = [(spk, "speaker")] + [(t, "topic") for t in ctx.topic[:1]]
     if first is not None and all(first is not c.mention for c in out):
         extra.append((first, how))
@@ -140,6 +169,7 @@ def target_candidates(ctx: Context, sources: list[ActorMention], chosen: list[Ac
     first = chosen[0] if chosen and chosen[0] is not source else None
     root = ctx.tm.pattern.cameo[:2]
     clause = _trigger_clause(ctx)
+    spk = speaker(toks, ctx.ments, ctx.doc.sentences[ctx.si].first_token, ctx.tm.start)
     out: list[Candidate] = []
     seen: set[str] = set()
     for m in ctx.ments:
@@ -150,6 +180,7 @@ def target_candidates(ctx: Context, sources: list[ActorMention], chosen: list[Ac
         f = _mention_features(ctx, m, "t", m is first, clause)
         if m is first:
             f[f"t:how={how}"] = 1.0
+        _role_marks(ctx, m, spk, "t", f)
         if m.code == source.code:
             f["t:same_code"] = 1.0
             f[f"t:same_code|root={root}"] = 1.0

@@ -4,14 +4,17 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
 
 * a mention inside a light-verb gap (أجرى الوزير اتصالا) is the subject;
 * a verb at the start of its clause takes the mention right after it as subject
-  (VSO: قصفت الطائرات الإسرائيلية…), else the nearest mention before it in the
+  (VSO: قصفت الطائرات الإسرائيلية…; time adverbs between them do not count: استقبل صباح
+  يوم الأحد الماضي الرئيس…), else the nearest mention before it in the
   same clause (SVO: الجيش الإسرائيلي قصف…); a mention introduced by a preposition right after
   the verb (طلبنا من الاتحاد…) is its object, never its subject;
 * the target is introduced by the pattern's preposition (على، ضد، مع…) or is the
   first mention after the subject; nominal triggers take "بين X و Y", an
   adjective or genitive right after the noun as source;
 * passive forms swap: the subject is the target, من قبل / على يد give the source;
-* mentions joined by و are conjoined: one event per (source, target) pair;
+* mentions joined by و are conjoined: one event per (source, target) pair; a subject's
+  conjuncts are never its object (انتقدت فرنسا وألمانيا إيران), except for symmetric acts and
+  "بين X و Y";
 * with no subject in the clause, the speaker of the sentence (قال X إن…) or the
   topic of the previous sentences acts.
 """
@@ -37,11 +40,27 @@ VERB_LEADS = frozenset({"قد", "ثم", "كما", "وقد", "فقد", "لقد", 
 VERB_PREPS = frozenset({"من", "الي", "علي", "عن", "في", "مع", "ضد", "لدي", "تجاه", "حيال", "بحق", "امام", "عند", "حول"})
 # Words before the agent of a passive act: من قبل، على يد، بواسطة، برصاص/بنيران (by the fire of).
 AGENT_PREPS = frozenset({"قبل", "يد", "بواسطه", "برصاص", "رصاص", "بنيران", "نيران", "بقصف", "بايدي", "ايدي"})
+# Time adverbs that can stand between a verb and its subject (أعلنت أمس الأحد وزارة…).
+TIME_WORDS = frozenset({
+    "امس", "يوم", "اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت", "احد", "فجر", "صباح", "مساء", "ظهر",
+    "ليله", "ماضي", "ماضيه",
+})
 SPEECH_VERBS = frozenset({
     "قال", "قالت", "اكد", "اكدت", "اعلن", "اعلنت", "ذكر", "ذكرت", "اوضح", "اوضحت", "اضاف", "اضافت",
     "صرح", "صرحت", "افاد", "افادت", "اشار", "اشارت", "شدد", "شددت", "لفت", "لفتت", "يقول", "تقول",
     "يري", "تري", "اعتبر", "اعتبرت", "راي", "رات", "نقل", "نقلت", "كشف", "كشفت", "اكدا", "قالا",
 })
+
+# Verbs of carrying out / leading / claiming with an object pronoun that points back at a nominal act
+# (غارات شنتها الطائرات، الهجوم الذي نفذه التنظيم، الهجمات التي يشنها، تبناه): the mention right
+# after such a verb is usually the act's agent (a feature of the argument model, see argrank).
+_DOER_STEMS = frozenset({
+    "شن", "شنت", "يشن", "تشن", "شنو", "نفذ", "نفذت", "ينفذ", "تنفذ", "نفذو", "ارتكب", "ارتكبت", "يرتكب",
+    "ترتكب", "ارتكبو", "تبنا", "تبنت", "يتبني", "قاد", "قادت", "يقود", "تقود", "اطلق", "اطلقت", "يطلق",
+    "تطلق", "نظم", "نظمت", "ينظم", "تنظم",
+})  # not قدم/وجه: قدمه، وجهه، توجهه are as often nouns with a possessive (his foot, face, leaning)
+_OBJ_SUFFIXES = ("هما", "هم", "ها", "ه", "ته")
+_DOER_AUX = frozenset({"قام", "قامت", "يقوم", "تقوم"})
 
 
 @dataclass(slots=True)
@@ -164,7 +183,8 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         if participle and not before and _clause_initial(tokens, cs, tm.start):
             subject = _main_subject(tokens, ments, lo, tm.start)
             how = "participle" if subject is not None else how
-        elif initial and after and after[0].token_start - tm.end <= 3 and not _verb_object(tokens, tm.end, after[0]):
+        elif initial and after and _span_words(tokens, tm.end, after[0].token_start) <= 3 and not _verb_object(
+                tokens, tm.end, after[0]):
             subject, rest, how = after[0], after[1:], "vso"
         elif before:
             subject, how = before[-1], "svo"
@@ -175,7 +195,11 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
 
     rest = gap_objects + rest
     if subject is not None:
-        rest = [m for m in rest if not same_actor(m, subject, tokens)]
+        # neither the subject's own conjuncts (وضغطت كل من هولندا وماليزيا) nor the same actor
+        # are its object; "بين X و Y" and symmetric acts (وقعت مصر والإمارات) keep Y as the other side
+        own = [] if "sym" in pat.flags or _between(tokens, tm, subject) else conjoined(
+            ments, idx[id(subject)], tokens)[1:]
+        rest = [m for m in rest if not same_actor(m, subject, tokens) and all(m is not c for c in own)]
     target, target_how = _target(tm, tokens, rest, pat.preps)
     if target is None and "passive" not in pat.flags:
         far = [m for m in later if m is not subject and (subject is None or m.code != subject.code)]
@@ -190,6 +214,30 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     if "notarget" in pat.flags:
         tgts, target_how = [], "none"
     return Args(srcs, tgts, how, target_how if tgts else "none")
+
+
+def is_doer_verb(toks: list[Token], i: int) -> bool:
+    """Is token ``i`` a verb of carrying out with an object pronoun (شنتها، نفذه، يرتكبها) or
+    قام/تقوم + بها / بتنفيذها?"""
+    k = toks[i].key
+    for suf in _OBJ_SUFFIXES:
+        if k.endswith(suf) and k[: -len(suf)] in _DOER_STEMS:
+            return True
+    if k in _DOER_AUX and i + 1 < len(toks):
+        nxt = toks[i + 1].norm
+        return nxt.startswith("ب") and nxt.endswith(("ه", "ها", "هم"))
+    return False
+
+
+def _between(tokens: list[Token], tm: TriggerMatch, subject: ActorMention) -> bool:
+    """Is the subject introduced by بين (the two sides of a nominal act)?"""
+    return subject.token_start >= 1 and tokens[subject.token_start - 1].key == "بين" and subject.token_start >= tm.end
+
+
+def _span_words(tokens: list[Token], a: int, b: int) -> int:
+    """Words in ``[a, b)`` that are not time adverbs (قال أمس الثلاثاء وزير…: the subject still
+    follows the verb)."""
+    return sum(1 for t in tokens[a:b] if t.key not in TIME_WORDS)
 
 
 def _verb_object(tokens: list[Token], at: int, m: ActorMention) -> bool:
