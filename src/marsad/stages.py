@@ -133,13 +133,14 @@ def build_pipeline(settings: Settings | None = None, errors: ErrorPolicy = "reco
     ranker = None
     if settings.arg_model:
         ranker = ArgRanker(Path(settings.arg_model_path) if settings.arg_model_path else None)
+    gazetteer = Gazetteer()  # one copy: the actor stage reads it too (شرطة تبوك)
     stages = [
         ValidateStage(settings),
         TextStage(),
         TimesStage(),
-        ActorStage(ner=_ner(settings)),
+        ActorStage(ner=_ner(settings), places=gazetteer),
         EventStage(cues=load_cues(), filter=event_filter, ranker=ranker),
-        PlacesStage(),
+        PlacesStage(gazetteer),
         DatesStage(),
         OutputStage(settings, threshold=event_filter.threshold if event_filter else 0.0),
     ]

@@ -182,6 +182,23 @@ def test_actor_team_is_not_the_rank_lieutenant_general(make_doc, tmp_path):
     assert agents("وقال الفريق الروسي إنه جاهز") == []  # a team: neither the rank nor an actor
     assert agents("وقال الفريق مهاب مميش إن القناة") == ["MIL"]
     assert agents("استقبل الفريق أول ركن فلان الوفد") == ["MIL"]
+    assert agents("وقال رئيس النادي إن الفريق يحتاج جماهيره في المباراة") == []  # a sentence about sport
+    assert agents("وطالب فريق دولي بالتحقيق") == []  # without the article: a team, never the rank
+
+
+def test_actor_surname_after_another_given_name_is_someone_else(make_doc):
+    """A bare surname after a given name that is none of the person's names is another person;
+    the person's own given name (any spelling) or a patronymic between keeps the match."""
+    stage = ActorStage(ActorLexicon())
+
+    def names(text):
+        return [m.name for m in stage(make_doc(text, date=WHEN)).actors if m.name]
+
+    assert names("وقال المقدم خالد الغبان إن الشرطة") == []
+    assert names("وقال الوزير محمد الغبان إن الشرطة") == ["Mohammed Salem al-Ghabban"]
+    assert names("واستقبل الرئيس رمضان أحمد قاديروف الوفد") == ["Ramzan Kadyrov"]
+    assert names("وقالت ميشيل أوباما إن") == []
+    assert names("وقال الرئيس أوباما إن") == ["Barack Obama"]
 
 
 @pytest.mark.parametrize(("text", "code", "agent"), [

@@ -143,3 +143,21 @@ def test_actor_resources_spot_checks(ar: str, code: str) -> None:
 def test_actor_resources_risky_words_are_not_state_entries(ar: str) -> None:
     codes = lookup(ar)
     assert not codes or codes == {"PSE"} and ar == "القدس"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ويهدد ذلك الأمن القومي العربي", []),  # a concept, not the police
+    ("وقال مستشار الأمن القومي الأميركي إن", [("USA", "GOV")]),  # not the UN Security Council
+    ("واجتمع مجلس الأمن القومي التركي", [("TUR", "GOV")]),
+    ("وأعادت كوبا العلاقات الدبلوماسية", [("CUB", "GOV")]),  # diplomacy is no actor
+    ("أدانت مصر بقوة الهجوم", [("EGY", "GOV")]),  # "strongly", not a force
+    ("وقعت اشتباكات في قضاء تلعفر", []),  # a district, not the judiciary
+    ("وقال الرئيس التنفيذي بالنيابة إن", [("", "BUS")]),  # a chief executive, "acting": no prosecution
+    ("وعقدت القمة في شرم الشيخ", []),  # a town, not a sheikh
+])
+def test_actor_concepts_and_set_phrases_are_no_actors(make_doc, text, expected):
+    from marsad.actors.lexicon import ActorLexicon
+    from marsad.actors.stage import ActorStage
+
+    doc = ActorStage(ActorLexicon())(make_doc(text, date=date(2015, 8, 1)))
+    assert [(m.code, m.agent) for m in doc.actors] == expected

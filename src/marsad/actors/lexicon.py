@@ -160,6 +160,7 @@ class ActorLexicon:
         self._actors: PhraseIndex | None = None
         self._stop: set[str] | None = None
         self._surface: set[str] | None = None
+        self._names: PersonNames | None = None
 
     def _path(self, name: str) -> Path | None:
         if self._dir is not None:
@@ -226,6 +227,13 @@ class ActorLexicon:
         assert self._surface is not None
         return self._surface
 
+    @property
+    def person_names(self) -> PersonNames:
+        """Given names and each person's name words, from the persons' multiword phrases."""
+        if self._names is None:
+            self._names = PersonNames.of(self.actors)
+        return self._names
+
     def surface_blocked(self, norm: str) -> bool:
         """Is a one-word match on this normalized word a common word (كاميرون، الحماس، كتبت)?"""
         stop = self.surface_stop
@@ -240,6 +248,30 @@ class ActorLexicon:
         elif w[:1] in "بكل" and not w.startswith("ال"):
             readings.add(w[1:])
         return not readings.isdisjoint(stop)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonNames:
+    """First words of the persons' multiword names (given names: خالد، محمد، جون) and, per person
+    (by name), every word of their Arabic names: "خالد الغبان" is not محمد سالم الغبان."""
+
+    given: frozenset[str]
+    words: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, index: PhraseIndex) -> PersonNames:
+        given: set[str] = set()
+        words: dict[str, set[str]] = defaultdict(set)
+        for key, entries in index.phrases.items():
+            for e in entries:
+                if isinstance(e, ActorEntry) and e.kind == "person" and e.name:
+                    words[e.name].update(key)
+                    if len(key) > 1:
+                        given.add(key[0])
+        # titles and role nouns that start some names (الرئيس أوباما، الشيخ تميم) are no given names
+        given -= {k[0] for k, es in index.phrases.items()
+                  if len(k) == 1 and any(not isinstance(e, ActorEntry) or e.kind != "person" for e in es)}
+        return cls(frozenset(given), {k: frozenset(v) for k, v in words.items()})
 
 
 STOP_ENTRY = ActorEntry(code="", agent=None, name=None, kind="stop")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.actors.lexicon import ActorEntry
+from marsad.actors.lexicon import ActorEntry, PersonNames
 from marsad.document import Token
 from marsad.text.tokens import candidates, has_article
 
@@ -55,10 +55,21 @@ DEPUTY_KEYS = frozenset({"نايب"})
 # Military ranks that are also common nouns (فريق: team), and the words that confirm the rank.
 RANK_NOUNS = frozenset({"فريق"})
 RANK_NEXT = frozenset({"اول", "ركن", "طيار", "بحري"})
+# Words (keys) of a sentence about sport, where الفريق is the team.
+SPORT_WORDS = frozenset({
+    "مباراه", "مباريات", "دوري", "لاعبين", "لاعبي", "مدرب", "نادي", "انديه", "ملعب", "شوط", "مهاجم", "بطوله",
+})
 # Words after الفريق that are no first name.
 NOT_NAMES = frozenset({
     "في", "من", "علي", "الي", "عن", "مع", "حتي", "يوم", "قبل", "بعد", "وفق", "خلال", "منذ", "امام", "ضد",
     "هو", "هي", "كان", "لم", "لن", "قد", "ان", "او", "ثم", "كما", "حيث", "عبر", "لدي", "بين",
+})
+
+# Words before a surname that are no given name: function words, and the patronymic and
+# kunya words (أبو، بن) that make it part of a compound name.
+NOT_GIVEN = NOT_NAMES | frozenset({
+    "غير", "امام", "فان", "وان", "لكن", "ابو", "ابي", "ابن", "بن", "بنت", "ام", "عبد", "ال",
+    "سيد", "سيده", "شيخ", "امير", "دكتور", "مشير", "جنرال", "لواء", "عميد", "عقيد", "مستشار", "نجاح",
 })
 
 
@@ -73,9 +84,10 @@ class Piece:
     options: tuple = ()  # a person's entries when they carry different codes (see _person_context)
 
 
-def team_not_rank(tokens: list[Token], start: int, end: int, hi: int) -> bool:
+def team_not_rank(tokens: list[Token], start: int, end: int, lo: int, hi: int) -> bool:
     """الفريق is the rank (MIL) only before a name or أول/ركن (الفريق أول صدقي صبحي، الفريق
-    مهاب مميش); elsewhere it is a team (معسكر الفريق، الفريق الأميركي، مع الفريق)."""
+    مهاب مميش); elsewhere it is a team (معسكر الفريق، الفريق الأميركي، مع الفريق): always without
+    the article (فريق دولي، فريق دفاعه) and in a sentence about sport (كسبها الفريق بهدف)."""
     if end - start != 1 or tokens[start].key not in RANK_NOUNS:
         return False
     if end >= hi:
@@ -83,7 +95,34 @@ def team_not_rank(tokens: list[Token], start: int, end: int, hi: int) -> bool:
     nxt = tokens[end]
     if nxt.key in RANK_NEXT and not nxt.norm.startswith("ال"):  # الفريق أول; الفريق الأول is a team
         return False
+    if not has_article(tokens[start].prefix) or any(t.key in SPORT_WORDS for t in tokens[lo:hi]):
+        return True
     return nxt.norm.startswith("ال") or not nxt.norm[:1].isalpha() or nxt.key in NOT_NAMES
+
+
+def another_persons_surname(tokens: list[Token], start: int, lo: int, entry: ActorEntry,
+                            names: PersonNames) -> bool:
+    """A one-word person match (a surname) right after a given name that is none of that person's
+    names is someone else: المقدم خالد الغبان is not محمد سالم الغبان, رون جونسون not Boris Johnson,
+    unless one of the person's names comes just before (رمضان أحمد قاديروف)."""
+    if start <= lo:
+        return False
+    before = tokens[start - 1]
+    prev = before.key
+    if prev not in names.given or len(prev) < 3 or prev in NOT_GIVEN or has_article(before.prefix):
+        return False
+    own = {_skeleton(w) for w in names.words.get(entry.name or "", ())}
+    # the person's own given name (any spelling: حامد/حميد، سيرغي/سيرجي) may come first, the
+    # father's name between (رمضان أحمد قاديروف)
+    return not any(_skeleton(t.key) in own for t in tokens[max(lo, start - 3):start])
+
+
+_SKELETON = str.maketrans({"ا": None, "و": None, "ي": None, "ه": None, "غ": "ج", "ق": "ج", "ك": "ج"})
+
+
+def _skeleton(word: str) -> str:
+    """Consonants of a name, with the letters that render g folded: spellings of one name agree."""
+    return word.translate(_SKELETON)
 
 
 def not_names_of_things(tokens: list[Token], pieces: list[Piece], lo: int) -> list[Piece]:

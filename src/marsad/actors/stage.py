@@ -25,9 +25,11 @@ from marsad.actors.coref import (
 )
 from marsad.actors.groupings import numeric_p5, resolve_groupings
 from marsad.actors.lexicon import ActorEntry, ActorLexicon, resolve
+from marsad.actors.located import resolve_located_roles
 from marsad.actors.pieces import (
     DEPUTY_KEYS,
     Piece,
+    another_persons_surname,
     located_role,
     not_names_of_things,
     people_after_organ,
@@ -37,6 +39,7 @@ from marsad.actors.pieces import (
 )
 from marsad.document import ActorMention, Document, Token
 from marsad.text.tokens import clitic_length, has_article
+from marsad.when_where.gazetteer import Gazetteer
 
 # Words that may sit between the pieces of one mention (titles, honorifics).
 TITLES = frozenset({
@@ -91,6 +94,7 @@ MAX_GROUP = 6  # pieces in one actor phrase (title + nisba + name…): bounds pa
 class ActorStage:
     lexicon: ActorLexicon = field(default_factory=ActorLexicon)
     ner: object | None = None  # marsad.actors.ner.NerModel when enabled
+    places: Gazetteer | None = None  # role nouns of a town take its state (شرطة تبوك) when given
     name: str = "actors"
     requires: tuple[str, ...] = ("tokens", "sentences")
     provides: tuple[str, ...] = ("actors",)
@@ -121,6 +125,8 @@ class ActorStage:
         mentions = numeric_p5(doc, mentions)
         amman(mentions, tokens)
         kingdom(mentions, tokens)
+        if self.places is not None:
+            resolve_located_roles(doc, mentions, self.places)
         mentions = military_base(mentions, tokens)
         resolve_bare_agents(mentions, tokens, roles)
         resolve_to_article_state(mentions)
@@ -137,7 +143,10 @@ class ActorStage:
             if m.end - m.start == 1 and lex.surface_blocked(tokens[m.start].norm):
                 continue
             entry = resolve(m.entries, when)
-            if entry.kind == "agent" and team_not_rank(tokens, m.start, m.end, hi):
+            if entry.kind == "agent" and team_not_rank(tokens, m.start, m.end, lo, hi):
+                continue
+            if entry.kind == "person" and m.end - m.start == 1 \
+                    and another_persons_surname(tokens, m.start, lo, entry, lex.person_names):
                 continue
             if entry.kind == "agent":
                 found.append(Piece(m.start, m.end, agent=entry.agent, lead=clitic_length(m.prefix),

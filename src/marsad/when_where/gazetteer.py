@@ -228,6 +228,11 @@ class Gazetteer:
         """Name matches (places and demonyms) over a token list."""
         return match_tokens(tokens, self.index)
 
+    def match_at(self, tokens: list[Token], i: int) -> RawMatch | None:
+        """The longest name (place or demonym) that starts at token ``i``, if any."""
+        entries = self.index.get(tokens[i].key)
+        return _match_at(tokens, i, entries) if entries else None
+
     def _load(self) -> None:
         if self._index is not None:
             return

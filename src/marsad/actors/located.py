@@ -1,0 +1,58 @@
+"""Role nouns of a town or province: شرطة تبوك، محافظ جدة، قائد شرطة الموصل (issue #3).
+
+A bare state organ (police, governor, court, army command) in the construct state before a
+place name that the gazetteer knows (a city or a province, possibly after منطقة/محافظة:
+أمير منطقة الرياض) belongs to that place's state.  Without this, the role noun would take the
+state named last before it, or the article's dominant state: wrong in a Saudi paper's story
+about the police of Dubai, or in an Iraqi story that mentions Iran first.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from marsad.document import ActorMention, Document, Token
+from marsad.text.tokens import has_article
+from marsad.when_where.gazetteer import Gazetteer
+
+# Agents of the state organs that a town or province can have.
+LOCAL_AGENTS = frozenset({"GOV", "MIL", "POL", "JUD", "LEG"})
+# Kinds of mention that name a state (or a town or region of one).
+STATE_KINDS = frozenset({"state", "capital", "metonym", "demonym", "region"})
+# Nouns between the role and the place name (أمير منطقة الرياض، محافظ محافظة جدة، شرطة مدينة دبي).
+ADMIN_NOUNS = frozenset({"منطقه", "محافظه", "مدينه", "ولايه", "اقليم", "امانه", "بلديه"})
+
+
+def place_country(tokens: list[Token], i: int, end: int, gazetteer: Gazetteer) -> str | None:
+    """The one country of the place name at token ``i`` (before ``end``): None if there is no
+    name there, or a demonym, or a name of places in several countries."""
+    if i >= end:
+        return None
+    tok = tokens[i]
+    if tok.key in ADMIN_NOUNS and not tok.prefix:
+        return place_country(tokens, i + 1, end, gazetteer)
+    if tok.prefix not in ("", "ال"):
+        return None
+    found = gazetteer.match_at(tokens, i)
+    if found is None or found.end > end or found.item.demonym or found.item.context_only:
+        return None
+    return found.item.country
+
+
+def resolve_located_roles(doc: Document, mentions: list[ActorMention], gazetteer: Gazetteer) -> None:
+    """Give each bare local role noun right before a place name that place's state, when the
+    article names that state too, or names no state at all (local news: شرطة تبوك).  A town
+    of one state that shares its name with a district of another (شرطة السليمانية in a story
+    from Riyadh) keeps the state of its context."""
+    ends = [s.last_token for s in doc.sentences]
+    states = {m.code for m in mentions if m.code and m.kind in STATE_KINDS}
+    for m in mentions:
+        if m.code or m.agent not in LOCAL_AGENTS:
+            continue
+        if has_article(doc.tokens[m.token_end - 1].prefix):  # الشرطة تبوك is no construct
+            continue
+        k = bisect_right(ends, m.token_start)
+        end = ends[k] if k < len(ends) else len(doc.tokens)
+        code = place_country(doc.tokens, m.token_end, end, gazetteer)
+        if code and (code in states or not states):
+            m.code, m.country, m.kind = code, code, "coref"
