@@ -195,6 +195,14 @@ def test_places_unlisted_settlement_takes_context_country(gaz):
     assert ("عيتا الشعب", "عيتا الشعب", "LBN") in found
 
 
+@pytest.mark.parametrize("text", [
+    "تراجع النمو في منطقة اليورو خلال الربع الثاني في اليونان",  # the eurozone
+    "انتشرت القوات في منطقة الحدود مع سوريا",  # the border area
+])
+def test_places_ordinary_word_after_a_settlement_noun_is_no_place(gaz, text):
+    assert all(name not in ("اليورو", "الحدود") for name, _, _ in places(text, gaz))
+
+
 @pytest.mark.parametrize(("evidence", "trigger", "source", "cameo"), [
     ("أدان وزير الخارجية العدوان الإسرائيلي على غزة", "أدان", "وزير الخارجية", "111"),  # verbal: topic is no place
     ("جرى اتصال هاتفي بين الوزيرين تناول الأوضاع في غزة", "اتصال هاتفي", "", "041"),  # phone call: no place

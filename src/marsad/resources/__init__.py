@@ -27,6 +27,7 @@ CATALOGUE: dict[str, str] = {
     "actor_surface_stoplist": "actors/surface_stoplist.tsv",
     "gazetteer": "places/gazetteer.tsv",
     "place_stoplist": "places/stoplist.tsv",
+    "place_common_words": "places/common_words.tsv",
     "lexicon": "lexicon",
     "cues": "cues",
     "samples": "samples/articles.jsonl",

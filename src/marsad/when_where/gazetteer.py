@@ -199,6 +199,7 @@ class Gazetteer:
         self._index: Index | None = None
         self._capitals: dict[str, int] = {}
         self._countries: dict[str, int] = {}
+        self._common: frozenset[str] | None = None
 
     @property
     def entries(self) -> list[PlaceEntry]:
@@ -227,6 +228,13 @@ class Gazetteer:
     def match(self, tokens: list[Token]) -> list[RawMatch]:
         """Name matches (places and demonyms) over a token list."""
         return match_tokens(tokens, self.index)
+
+    @property
+    def common_words(self) -> frozenset[str]:
+        """Keys of ordinary words that never name an unlisted place (منطقة اليورو، منطقة الحدود)."""
+        if self._common is None:
+            self._common = frozenset(row[0] for row in _read_tsv("common_words.tsv") if row and row[0])
+        return self._common
 
     def match_at(self, tokens: list[Token], i: int) -> RawMatch | None:
         """The longest name (place or demonym) that starts at token ``i``, if any."""

@@ -172,7 +172,7 @@ def locate(doc: Document, gazetteer: Gazetteer, unlisted: bool = True) -> list[P
             continue
         out.append(PlaceMention(m.start, m.end, doc.token_span(m.start, m.end), entry, loc, prep))
     if unlisted:
-        extra = unlisted_places(doc, out, ctx)
+        extra = unlisted_places(doc, out, ctx, gazetteer.common_words)
         if extra:
             out = sorted(out + extra, key=lambda pm: pm.start)
     return out
@@ -196,8 +196,10 @@ def _name_word(tok: Token, second: bool = False) -> bool:
     return not nisba or (tok.prefix == "ال" and not second)
 
 
-def unlisted_places(doc: Document, known: list[PlaceMention], ctx: Counter) -> list[PlaceMention]:
-    """Places named after a settlement noun (في بلدة X) that the gazetteer does not list.
+def unlisted_places(doc: Document, known: list[PlaceMention], ctx: Counter,
+                    common: frozenset[str] = frozenset()) -> list[PlaceMention]:
+    """Places named after a settlement noun (في بلدة X) that the gazetteer does not list, unless
+    the name's first word is one of the ``common`` ordinary words (منطقة اليورو، منطقة الحدود).
 
     Their country is that of the nearest locative known place (within 300
     characters), else the most frequent country of the article's locative places,
@@ -213,7 +215,8 @@ def unlisted_places(doc: Document, known: list[PlaceMention], ctx: Counter) -> l
         if tok.key not in _SETTLEMENT_FORMS or tok.prefix or i + 1 in taken:
             continue
         loc, _ = _locative_before(toks, i, "")
-        if not loc or not _name_word(toks[i + 1]) or toks[i + 1].prefix not in ("", "ال"):
+        if not loc or not _name_word(toks[i + 1]) or toks[i + 1].prefix not in ("", "ال") \
+                or toks[i + 1].key in common:
             continue
         end = i + 2
         if end < len(toks) and end not in taken and toks[end].prefix == "ال" and (
