@@ -250,10 +250,20 @@ class ActorLexicon:
         return not readings.isdisjoint(stop)
 
 
+_SKELETON = str.maketrans({"ا": None, "و": None, "ي": None, "ه": None, "غ": "ج", "ق": "ج", "ك": "ج"})
+
+
+def name_skeleton(word: str) -> str:
+    """Consonants of a name key, with the letters that render g folded: the spellings of one
+    name agree (حامد/حميد، سيرغي/سيرجي)."""
+    return word.translate(_SKELETON)
+
+
 @dataclass(frozen=True, slots=True)
 class PersonNames:
     """First words of the persons' multiword names (given names: خالد، محمد، جون) and, per person
-    (by name), every word of their Arabic names: "خالد الغبان" is not محمد سالم الغبان."""
+    (by name), the skeletons (:func:`name_skeleton`) of every word of their Arabic names:
+    "خالد الغبان" is not محمد سالم الغبان."""
 
     given: frozenset[str]
     words: dict[str, frozenset[str]]
@@ -271,7 +281,7 @@ class PersonNames:
         # titles and role nouns that start some names (الرئيس أوباما، الشيخ تميم) are no given names
         given -= {k[0] for k, es in index.phrases.items()
                   if len(k) == 1 and any(not isinstance(e, ActorEntry) or e.kind != "person" for e in es)}
-        return cls(frozenset(given), {k: frozenset(v) for k, v in words.items()})
+        return cls(frozenset(given), {k: frozenset(map(name_skeleton, v)) for k, v in words.items()})
 
 
 STOP_ENTRY = ActorEntry(code="", agent=None, name=None, kind="stop")

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from marsad.actors.coref import STATE_KINDS, STATE_ORGAN_AGENTS
 from marsad.document import ActorMention, Document, Token
 from marsad.text.tokens import has_article
 from marsad.when_where.gazetteer import Gazetteer
 
-# Agents of the state organs that a town or province can have.
-LOCAL_AGENTS = frozenset({"GOV", "MIL", "POL", "JUD", "LEG"})
-# Kinds of mention that name a state (or a town or region of one).
-STATE_KINDS = frozenset({"state", "capital", "metonym", "demonym", "region"})
 # Nouns between the role and the place name (أمير منطقة الرياض، محافظ محافظة جدة، شرطة مدينة دبي).
 ADMIN_NOUNS = frozenset({"منطقه", "محافظه", "مدينه", "ولايه", "اقليم", "امانه", "بلديه"})
 
@@ -44,13 +41,13 @@ def resolve_located_roles(doc: Document, mentions: list[ActorMention], gazetteer
     article names that state too, or names no state at all (local news: شرطة تبوك).  A town
     of one state that shares its name with a district of another (شرطة السليمانية in a story
     from Riyadh) keeps the state of its context."""
+    bare = [m for m in mentions if not m.code and m.agent in STATE_ORGAN_AGENTS
+            and not has_article(doc.tokens[m.token_end - 1].prefix)]  # الشرطة تبوك is no construct
+    if not bare:
+        return
     ends = [s.last_token for s in doc.sentences]
     states = {m.code for m in mentions if m.code and m.kind in STATE_KINDS}
-    for m in mentions:
-        if m.code or m.agent not in LOCAL_AGENTS:
-            continue
-        if has_article(doc.tokens[m.token_end - 1].prefix):  # الشرطة تبوك is no construct
-            continue
+    for m in bare:
         k = bisect_right(ends, m.token_start)
         end = ends[k] if k < len(ends) else len(doc.tokens)
         code = place_country(doc.tokens, m.token_end, end, gazetteer)

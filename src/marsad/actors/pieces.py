@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.actors.lexicon import ActorEntry, PersonNames
+from marsad.actors.lexicon import ActorEntry, PersonNames, name_skeleton
 from marsad.document import Token
 from marsad.text.tokens import candidates, has_article
 
@@ -111,18 +111,10 @@ def another_persons_surname(tokens: list[Token], start: int, lo: int, entry: Act
     prev = before.key
     if prev not in names.given or len(prev) < 3 or prev in NOT_GIVEN or has_article(before.prefix):
         return False
-    own = {_skeleton(w) for w in names.words.get(entry.name or "", ())}
+    own = names.words.get(entry.name or "", frozenset())
     # the person's own given name (any spelling: حامد/حميد، سيرغي/سيرجي) may come first, the
     # father's name between (رمضان أحمد قاديروف)
-    return not any(_skeleton(t.key) in own for t in tokens[max(lo, start - 3):start])
-
-
-_SKELETON = str.maketrans({"ا": None, "و": None, "ي": None, "ه": None, "غ": "ج", "ق": "ج", "ك": "ج"})
-
-
-def _skeleton(word: str) -> str:
-    """Consonants of a name, with the letters that render g folded: spellings of one name agree."""
-    return word.translate(_SKELETON)
+    return not any(name_skeleton(t.key) in own for t in tokens[max(lo, start - 3):start])
 
 
 def not_names_of_things(tokens: list[Token], pieces: list[Piece], lo: int) -> list[Piece]:

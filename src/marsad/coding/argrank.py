@@ -20,7 +20,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from marsad.coding.arguments import clause_bounds, is_doer_verb, same_actor, speaker
+from marsad.coding.arguments import clause_bounds, is_doer_verb, same_actor
 from marsad.coding.confidence import LogisticModel, bucket
 from marsad.document import ActorMention
 
@@ -112,9 +112,10 @@ def _mention_features(ctx: Context, m: ActorMention, role: str, chosen: bool,
     return f
 
 
-def _role_marks(ctx: Context, m: ActorMention, spk: ActorMention | None, role: str, f: dict[str, float]) -> None:
+def _role_marks(ctx: Context, m: ActorMention, role: str, f: dict[str, float]) -> None:
     """Discourse roles of a mention: the sentence's speaker (قال X إن…), the previous sentences'
     topic actor, the first actor of the sentence."""
+    spk = ctx.speaker()
     if spk is not None and m.code == spk.code:
         f[f"{role}:is_speaker"] = 1.0
         f[f"{role}:is_speaker|root={ctx.tm.pattern.cameo[:2]}"] = 1.0
@@ -130,8 +131,7 @@ def source_candidates(ctx: Context, chosen: list[ActorMention], how: str) -> lis
     clause = _trigger_clause(ctx)
     out: list[Candidate] = []
     seen: set[str] = set()
-    sent = ctx.doc.sentences[ctx.si]
-    spk = speaker(ctx.doc.tokens, ctx.ments, sent.first_token, ctx.tm.start)
+    spk = ctx.speaker()
     for m in ctx.ments:
         if m.code in seen and m is not first:
             continue
@@ -139,7 +139,7 @@ def source_candidates(ctx: Context, chosen: list[ActorMention], how: str) -> lis
         f = _mention_features(ctx, m, "s", m is first, clause)
         if m is first:
             f[f"s:how={how}"] = 1.0
-        _role_marks(ctx, m, spk, "s", f)
+        _role_marks(ctx, m, "s", f)
         out.append(Candidate(m, f, "mention"))
     extra = [(spk, "speaker")] + [(t, "topic") for t in ctx.topic[:1]]
     if first is not None and all(first is not c.mention for c in out):
@@ -169,7 +169,6 @@ def target_candidates(ctx: Context, sources: list[ActorMention], chosen: list[Ac
     first = chosen[0] if chosen and chosen[0] is not source else None
     root = ctx.tm.pattern.cameo[:2]
     clause = _trigger_clause(ctx)
-    spk = speaker(toks, ctx.ments, ctx.doc.sentences[ctx.si].first_token, ctx.tm.start)
     out: list[Candidate] = []
     seen: set[str] = set()
     for m in ctx.ments:
@@ -180,7 +179,7 @@ def target_candidates(ctx: Context, sources: list[ActorMention], chosen: list[Ac
         f = _mention_features(ctx, m, "t", m is first, clause)
         if m is first:
             f[f"t:how={how}"] = 1.0
-        _role_marks(ctx, m, spk, "t", f)
+        _role_marks(ctx, m, "t", f)
         if m.code == source.code:
             f["t:same_code"] = 1.0
             f[f"t:same_code|root={root}"] = 1.0

@@ -16,7 +16,7 @@ from marsad.actors.groupings import expand_groupings, members
 from marsad.actors.stage import is_dual_referent
 from marsad.coding import cues as cue_fns
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
-from marsad.coding.arguments import Args, conjoined, find_args, same_actor, speaker
+from marsad.coding.arguments import Args, conjoined, find_args, same_actor
 from marsad.coding.cameo import CameoTable
 from marsad.coding.confidence import (
     Context,
@@ -146,7 +146,7 @@ class EventStage:
             # a verbal noun with no actor around it (الزيارة، المواجهات) is done by the speaker
             # or the topic actor, like a verb with no subject
             dual = _dual_pair(doc, tm, lo, ctx.coded)
-            spk = speaker(tokens, ctx.ments, lo, tm.start) if not dual else None
+            spk = ctx.speaker() if not dual else None
             if dual:
                 sources, symmetric, args.source_how = dual, True, "dual"
             elif spk is not None:
@@ -276,10 +276,8 @@ class EventStage:
 def _stance_args(ctx: Context, args: Args) -> tuple[list[ActorMention], list[ActorMention]]:
     """A nominal evaluation (سياسة إيران العدوانية): the actor found as the noun's subject is the one
     evaluated (the target); the source is the clause's speaker, else the topic actor."""
-    doc, tm = ctx.doc, ctx.tm
-    lo = doc.sentences[ctx.si].first_token
     about = args.sources or args.targets
-    spk = speaker(doc.tokens, ctx.ments, lo, tm.start)
+    spk = ctx.speaker()
     src = [spk] if spk is not None else list(ctx.topic)
     args.source_how = "stance_speaker" if spk is not None else "stance_topic"
     args.target_how = "stance"

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from marsad.document import ActorMention, Document, Event
 
 
+_UNSET = object()  # a Context's speaker not looked for yet
+
+
 @dataclass(slots=True)
 class Context:
     """What the coder knows about one trigger occurrence."""
@@ -45,6 +48,17 @@ class Context:
     n_triggers: int  # triggers in the sentence
     places: list[list[ActorMention]]  # locative place mentions per sentence
     shares: dict[str, int] | None = None  # percent of the article's mentions per actor code (long articles)
+    _speaker: object = _UNSET  # see speaker()
+
+    def speaker(self) -> ActorMention | None:
+        """The subject of a speech verb before the trigger in its sentence (قال X إن…), found once
+        for the coder and both candidate lists."""
+        if self._speaker is _UNSET:
+            from marsad.coding.arguments import speaker
+
+            lo = self.doc.sentences[self.si].first_token
+            self._speaker = speaker(self.doc.tokens, self.ments, lo, self.tm.start)
+        return self._speaker  # type: ignore[return-value]
 
 
 def bucket(n: int, edges: tuple[int, ...]) -> str:
