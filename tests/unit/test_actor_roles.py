@@ -28,6 +28,11 @@ def stage(tmp_path_factory: pytest.TempPathFactory) -> ActorStage:
     return ActorStage(extended_lexicon(tmp_path_factory.mktemp("actors"), EXTRA))
 
 
+@pytest.fixture(scope="module")
+def shipped() -> ActorStage:
+    return ActorStage()
+
+
 def _mentions(stage, make_doc, text):
     return [(m.span.text, m.code, m.agent) for m in stage(make_doc(text, date=WHEN)).actors]
 
@@ -69,6 +74,19 @@ def test_actor_two_nisbas_of_different_states_are_two_actors(stage, make_doc):
 
 def test_actor_nisba_after_a_team_is_no_actor(stage, make_doc):
     assert _mentions(stage, make_doc, "فاز المنتخب السعودي على الفريق الإماراتي") == []
+
+
+@pytest.mark.parametrize("text", [
+    "وفاز ريال مدريد على أتلتيكو مدريد في الدوري",  # clubs named after a capital
+    "وانتقد رئيس الاتحاد الأوروبي لكرة القدم القرار",  # UEFA, not the EU
+    "وقال رئيس الاتحاد البوليفي لكرة القدم إن",  # a national football federation
+])
+def test_actor_sports_clubs_and_federations_are_no_actors(shipped, make_doc, text):
+    assert _mentions(shipped, make_doc, text) == []
+
+
+def test_actor_the_eu_itself_stays(shipped, make_doc):
+    assert ("الاتحاد الأوروبي", "IGO:EU", None) in _mentions(shipped, make_doc, "وانتقد الاتحاد الأوروبي القرار")
 
 
 def test_actor_nisba_after_side_is_the_state(stage, make_doc):

@@ -203,6 +203,19 @@ def test_places_ordinary_word_after_a_settlement_noun_is_no_place(gaz, text):
     assert all(name not in ("اليورو", "الحدود") for name, _, _ in places(text, gaz))
 
 
+@pytest.mark.parametrize("text", [
+    "نشرت الصحيفة الخبر بصور من موقع الحادث",  # "with pictures", not Tyre
+    "وبلغت الخسائر نحو بليون دولار",  # "billion", not Lyon
+    "وفد العشرات من بابا نويل إلى المدينة",  # Father Christmas, not Aba
+])
+def test_places_ordinary_word_behind_a_proclitic_is_no_place(gaz, text):
+    assert places(text, gaz) == []
+
+
+def test_places_ordinary_word_after_a_place_noun_is_a_place(gaz):
+    assert ("صور", "Tyre", "LBN") in places("قصفت الطائرات مدينة صور في جنوب لبنان", gaz)
+
+
 @pytest.mark.parametrize(("evidence", "trigger", "source", "cameo"), [
     ("أدان وزير الخارجية العدوان الإسرائيلي على غزة", "أدان", "وزير الخارجية", "111"),  # verbal: topic is no place
     ("جرى اتصال هاتفي بين الوزيرين تناول الأوضاع في غزة", "اتصال هاتفي", "", "041"),  # phone call: no place

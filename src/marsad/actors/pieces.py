@@ -37,6 +37,13 @@ TITLE_KEYS = frozenset({"ملك", "امير", "اميره", "شيخ", "سلطا�
 # Sports teams: a state after them (منتخب مصر) or a role before them (رئيس النادي) is no actor;
 # nor a role before a university, school, hospital, company or association (رئيس الجامعة).
 TEAM_NOUNS = frozenset({"منتخب", "منتخبات", "نادي", "انديه"})
+# Sports after ل: a body or team "for football" (الاتحاد الأوروبي لكرة القدم is UEFA, not the EU;
+# الاتحاد البوليفي لكرة القدم، منتخب بلجيكا لكرة السلة) is no political actor.
+SPORT_OF = frozenset({
+    "كره", "العاب", "سباحه", "تنس", "فروسيه", "ملاكمه", "مصارعه", "جودو", "كاراتيه", "تايكوندو", "جمباز",
+    "رياضات", "شطرنج", "دراجات", "جولف", "غولف", "رمايه", "سيارات", "هوكي", "رجبي", "اسكواش", "كريكيت",
+    "بولينج", "بلياردو",
+})
 ROLE_OF_THINGS = TEAM_NOUNS | {"جامعه", "كليه", "مدرسه", "مستشفي", "شركه", "جمعيه", "رابطه", "نقابه"}
 # Each noun set as a tuple for one str.endswith precheck per word.
 ENDINGS = {nouns: tuple(nouns) for nouns in (INSTITUTION_NOUNS, TEAM_NOUNS)}
@@ -120,7 +127,8 @@ def another_persons_surname(tokens: list[Token], start: int, lo: int, entry: Act
 def not_names_of_things(tokens: list[Token], pieces: list[Piece], lo: int) -> list[Piece]:
     """Drop pieces that name a place, prize or team rather than an actor: a title and name after
     an institution noun (جامعة الملك سعود، كأس ولي العهد، مستشفى الأمير سلطان), a state after
-    منتخب/نادي (منتخب مصر), a role noun of a club or team (رئيس النادي، مدرب المنتخب)."""
+    منتخب/نادي (منتخب مصر), a role noun of a club or team (رئيس النادي، مدرب المنتخب), a body
+    or team "for" a sport and its role noun (رئيس الاتحاد الأوروبي لكرة القدم)."""
     out: list[Piece] = []
     named = -1  # end of a dropped title: the name pieces right after it go too
     for p in pieces:
@@ -137,8 +145,17 @@ def not_names_of_things(tokens: list[Token], pieces: list[Piece], lo: int) -> li
             continue
         if kind == "agent" and p.end < len(tokens) and tokens[p.end].key in ROLE_OF_THINGS:
             continue
+        if p.end < len(tokens) and _for_sport(tokens[p.end]):
+            if out and p.start - out[-1].end <= 1 and out[-1].entry is None:
+                out.pop()  # رئيس الاتحاد الأوروبي / البوليفي لكرة القدم: the role goes with the body
+            continue
         out.append(p)
     return out
+
+
+def _for_sport(tok: Token) -> bool:
+    """Is ``tok`` "for" a sport (لكرة، للسباحة، لألعاب القوى)?"""
+    return any(prefix in ("ل", "لل") and key in SPORT_OF for prefix, key in candidates(tok.norm))
 
 
 def _construct_of(tok: Token, nouns: frozenset[str]) -> bool:
