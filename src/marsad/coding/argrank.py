@@ -54,6 +54,19 @@ def _position(ctx: Context, m: ActorMention) -> tuple[str, int]:
     return "after", m.token_start - tm.end
 
 
+def _between(ctx: Context, m: ActorMention, pos: str) -> int:
+    """How many other actor codes of the sentence are named between the trigger and ``m`` (0: the
+    nearest actor on its side, as the object right after the verb's subject is)."""
+    tm = ctx.tm
+    if pos == "after":
+        lo, hi = tm.end, m.token_start
+    elif pos == "before":
+        lo, hi = m.token_end, tm.start
+    else:
+        return 0
+    return len({o.code for o in ctx.ments if lo <= o.token_start and o.token_end <= hi and o.code != m.code})
+
+
 def _after_doer(ctx: Context, m: ActorMention) -> bool:
     """Does ``m`` come right after (within two tokens) a doer verb at or after the trigger?"""
     toks = ctx.doc.tokens
@@ -99,6 +112,9 @@ def _mention_features(ctx: Context, m: ActorMention, role: str, chosen: bool,
     }
     if prev in pat.preps or (clitic != "-" and clitic in pat.preps):
         f[f"{role}:pat_prep"] = 1.0
+    between = bucket(_between(ctx, m, pos), (0, 1, 2))
+    f[f"{role}:between={between}"] = 1.0
+    f[f"{role}:pos={pos}|between={between}"] = 1.0
     if _after_doer(ctx, m):
         f[f"{role}:after_doer"] = 1.0
         f[f"{role}:after_doer|pos={pos}"] = 1.0
