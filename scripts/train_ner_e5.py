@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from marsad.actors.ner import repair_bio
-from marsad.actors.ner_e5 import E5Encoder, TagHead
+from marsad.actors.ner_e5 import E5Encoder, TagHead, flag_context
 from marsad.actors.ner_eval import Counts, format_table, read_conll, score
 from marsad.actors.ner_nn import bio_transitions, viterbi
 
@@ -90,11 +90,32 @@ def init(key, n_layers: int, h: int, args: argparse.Namespace) -> dict:
          "trans": jnp.zeros((t, t)), "start": jnp.zeros(t), "end": jnp.zeros(t)}
     if args.hidden:
         p |= {"w2": jax.random.normal(ks[1], (hid, t)) / np.sqrt(hid), "b2": jnp.zeros(t)}
+    if getattr(args, "n_flags", 0):  # word-list indicators (own and neighbours), starting at zero
+        p["wf"] = jnp.zeros((args.n_flags, hid))
     return p
 
 
-def emissions(p, x, key, rate):
-    """x (B, L, layers, H) -> per-tag scores (B, L, T); dropout on the mixed vector and the hidden layer."""
+def list_names(lexicon: Path, prefixes: str) -> list[str]:
+    """The lexicon's lists whose names start with one of the comma-separated ``prefixes`` (sorted)."""
+    from marsad.actors.ner_features import Lexicon
+
+    want = tuple(x for x in prefixes.split(",") if x)
+    return sorted(n for n in Lexicon.load(lexicon).lists if want and n.startswith(want))
+
+
+def sentence_flags(sents: list[Sent], lexicon: Path, lists: list[str]) -> np.ndarray:
+    """Per word of ``sents`` (concatenated), the head's list indicators, as at run time (before ``flag_context``)."""
+    from marsad.actors.ner_features import FeatureExtractor, Lexicon
+
+    fx = FeatureExtractor(Lexicon.load(lexicon))
+    return np.concatenate([fx.list_flags(w, lists) for w, _ in sents])
+
+
+def emissions(p, x, key, rate, f=None):
+    """x (B, L, layers, H) -> per-tag scores (B, L, T); dropout on the mixed vector and the hidden layer.
+
+    ``f`` (B, L, F): the words' list indicators in context, for a head with ``wf``.
+    """
     import jax
     import jax.numpy as jnp
 
@@ -113,6 +134,8 @@ def emissions(p, x, key, rate):
 
         v = jwindows(v, p["w1"].shape[0] // v.shape[-1])
     s = v @ p["w1"] + p["b1"]
+    if "wf" in p:
+        s = s + f @ p["wf"]
     if "w2" in p:
         s = drop(k2, jax.nn.relu(s)) @ p["w2"] + p["b2"]
     return s
@@ -127,61 +150,54 @@ def batches(idx: list[int], lengths: np.ndarray, size: int, rng: np.random.Gener
     return groups
 
 
-def pad_batch(groups: list[int], vecs: np.ndarray, offs: np.ndarray, tags: list[list[int]] | None, size: int, layers):
+def pad_batch(groups: list[int], vecs: np.ndarray, offs: np.ndarray, tags: list[list[int]] | None, size: int, layers,
+              flags: np.ndarray | None = None):
     n = int(2 ** np.ceil(np.log2(max(8, max(offs[i + 1] - offs[i] for i in groups)))))
     x = np.zeros((size, n, len(layers), vecs.shape[2]), dtype=np.float32)
     y = np.zeros((size, n), dtype=np.int32)
     mask = np.zeros((size, n), dtype=np.float32)
+    f = np.zeros((size, n, 0 if flags is None else 3 * flags.shape[1]), dtype=np.float32)
     for r, i in enumerate(groups):
         a, b = offs[i], offs[i + 1]
         x[r, : b - a] = vecs[a:b][:, layers]
         if tags is not None:
             y[r, : b - a] = tags[i]
+        if flags is not None:
+            f[r, : b - a] = flag_context(flags[a:b])
         mask[r, : b - a] = 1
     mask[len(groups) :, 0] = 1
-    return x, y, mask
+    return x, y, mask, f
 
 
-def fit(parts: list[tuple[np.ndarray, np.ndarray, list[Sent], list[int]]], args: argparse.Namespace, log=None) -> dict:
-    """Train the head on sentences ``idx`` of each (vectors, offsets, sentences, idx) part."""
+def fit(parts: list[tuple], args: argparse.Namespace, log=None) -> dict:
+    """Train the head on sentences ``idx`` of each (vectors, offsets, sentences, idx[, flags]) part."""
+    import _ner_jax
     import jax
     import optax
     from train_ner_nn import crf_nll
 
     layers = list(args.layer_list)
     tag_id = {t: i for i, t in enumerate(TAGS)}
-    tags = [[[tag_id[t] for t in s[1]] for s in sents] for _, _, sents, _ in parts]
-    lengths = [np.diff(offs) for _, offs, _, _ in parts]
+    tags = [[[tag_id[t] for t in s[1]] for s in part[2]] for part in parts]
+    lengths = [np.diff(part[1]) for part in parts]
+    flags = [part[4] if len(part) > 4 else None for part in parts]
     params = init(jax.random.PRNGKey(args.seed), len(layers), parts[0][0].shape[2], args)
-    steps = args.epochs * sum(-(-len(idx) // args.batch) for *_, idx in parts)
+    steps = args.epochs * sum(-(-len(part[3]) // args.batch) for part in parts)
     opt = optax.chain(optax.clip_by_global_norm(5.0),
                       optax.adamw(optax.cosine_decay_schedule(args.lr, steps, 0.05), weight_decay=args.wd))
-    state = opt.init(params)
 
-    @jax.jit
-    def step(params, state, x, y, mask, key):
-        def loss(p):
-            return crf_nll(p, emissions(p, x, key, args.dropout), y, mask)
-        val, grads = jax.value_and_grad(loss)(params)
-        upd, state = opt.update(grads, state, params)
-        return optax.apply_updates(params, upd), state, val
+    def loss(p, _consts, batch, key):
+        x, y, mask, f = batch
+        return crf_nll(p, emissions(p, x, key, args.dropout, f), y, mask)
 
-    rng = np.random.default_rng(args.seed)
-    key = jax.random.PRNGKey(args.seed + 1)
-    for ep in range(args.epochs):
-        t0, tot, nb = time.process_time(), 0.0, 0
-        groups = [(pi, g) for pi, (_, _, _, idx) in enumerate(parts) for g in batches(idx, lengths[pi], args.batch, rng)]
+    def epoch(rng):
+        groups = [(pi, g) for pi, part in enumerate(parts) for g in batches(part[3], lengths[pi], args.batch, rng)]
         rng.shuffle(groups)
         for pi, g in groups:
-            vecs, offs, _, _ = parts[pi]
-            x, y, mask = pad_batch(g, vecs, offs, tags[pi], args.batch, layers)
-            key, sub = jax.random.split(key)
-            params, state, val = step(params, state, x, y, mask, sub)
-            tot, nb = tot + float(val), nb + 1
-        msg = f"epoch {ep + 1}: loss {tot / nb:.3f} ({time.process_time() - t0:.0f} CPU-s)"
-        if log is not None:
-            msg += log(to_numpy(params, layers))
-        print(msg, flush=True)
+            yield pad_batch(g, parts[pi][0], parts[pi][1], tags[pi], args.batch, layers, flags[pi])
+
+    report = (lambda p: log(to_numpy(p, layers))) if log is not None else None
+    params = _ner_jax.train(params, opt, loss, epoch, args.epochs, args.seed, log=report)
     return to_numpy(params, layers)
 
 
@@ -191,14 +207,15 @@ def to_numpy(params: dict, layers: list[int]) -> dict[str, np.ndarray]:
     return out
 
 
-def head_marginals(p: dict[str, np.ndarray], vecs: np.ndarray, offs: np.ndarray, idx: list[int]) -> list[np.ndarray]:
+def head_marginals(p: dict[str, np.ndarray], vecs: np.ndarray, offs: np.ndarray, idx: list[int],
+                   flags: np.ndarray | None = None) -> list[np.ndarray]:
     """Per sentence, the head's per-word tag marginals (numpy, as at run time)."""
     head = TagHead(p)
     layers = list(p["layers"])
     out = []
     for i in idx:
         x = vecs[offs[i] : offs[i + 1]][:, layers].astype(np.float32)
-        out.append(head.marginals(x))
+        out.append(head.marginals(x, None if flags is None else flags[offs[i] : offs[i + 1]]))
     return out
 
 

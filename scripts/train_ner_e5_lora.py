@@ -36,6 +36,7 @@ from marsad.actors.ner_nn import marginals
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared" / "data"
+LEXICON = ROOT / "src" / "marsad" / "resources" / "models" / "ner_anercorp.lexicon.tsv"
 MATS = ("q", "k", "v", "ao", "fi", "fo")
 BUCKETS = (16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512)
 
@@ -133,7 +134,11 @@ def word_states(outs: list, low, first):
 
 
 def make_batch(group: list[int], c: dict, tags, n: int, size: int, frozen: int):
+    from marsad.actors.ner_e5 import flag_context
+
     h = c["states"].shape[1]
+    flags = c.get("flags")
+    f = np.zeros((size, n, 0 if flags is None else 3 * flags.shape[1]), np.float32)
     x = np.zeros((size, n, h), np.float32)
     kmask = np.zeros((size, n), np.float32)
     low = np.zeros((size, n, frozen + 1, h), np.float32)
@@ -147,8 +152,10 @@ def make_batch(group: list[int], c: dict, tags, n: int, size: int, frozen: int):
         low[r, : b - a], first[r, : b - a], wmask[r, : b - a] = c["low"][a:b], c["first"][a:b], 1
         if tags is not None:
             y[r, : b - a] = tags[i]
+        if flags is not None:
+            f[r, : b - a] = flag_context(flags[a:b])
     kmask[len(group) :, 0] = wmask[len(group) :, 0] = 1
-    return x, kmask, low, first, y, wmask
+    return x, kmask, low, first, y, wmask, f
 
 
 def groups_by_length(idx: list[int], c: dict, tokens: int, rng: np.random.Generator | None):
@@ -174,11 +181,14 @@ def head_init(sents, c: dict, idx: list[int], args: argparse.Namespace) -> dict:
     enc_layers = list(range(top + 1))
     a = train_ner_e5.parse_args(["--cache", "-", "--layers", f"0-{top}", "--hidden", str(args.hidden),
                                  "--epochs", str(args.head_epochs), "--seed", str(args.seed)])
-    return train_ner_e5.fit([(c["words"], c["w_offs"], sents, idx)], a) | {"layers": np.array(enc_layers, np.int32)}
+    a.n_flags = args.n_flags
+    part = (c["words"], c["w_offs"], sents, idx, c.get("flags"))
+    return train_ner_e5.fit([part], a) | {"layers": np.array(enc_layers, np.int32)}
 
 
 def fit_joint(sents, c: dict, idx: list[int], frozen: list[dict], head: dict, args, log=None) -> tuple[dict, dict]:
     """Step 3: adapters and head trained together; returns (head, adapters) as numpy arrays."""
+    import _ner_jax
     import jax
     import jax.numpy as jnp
     import optax
@@ -199,33 +209,19 @@ def fit_joint(sents, c: dict, idx: list[int], frozen: list[dict], head: dict, ar
     opt = optax.chain(optax.clip_by_global_norm(5.0),
                       optax.multi_transform({"head": adam(args.lr_head, 1e-4), "lora": adam(args.lr, 0.0)},
                                             {"head": "head", "lora": "lora"}))
-    state = opt.init(params)
     cfg = (args.scale, args.n_heads, args.eps)
 
-    @jax.jit
-    def step(params, state, fz, x, kmask, low, first, y, wmask, key):
-        def loss(p):
-            outs = encode_top(p["lora"], fz, x, kmask, *cfg)
-            v = word_states(outs, low, first)
-            return crf_nll(p["head"], train_ner_e5.emissions(p["head"], v, key, args.dropout), y, wmask)
-        val, grads = jax.value_and_grad(loss)(params)
-        upd, state = opt.update(grads, state, params)
-        return optax.apply_updates(params, upd), state, val
+    def loss(p, fz, batch, key):
+        x, kmask, low, first, y, wmask, f = batch
+        v = word_states(encode_top(p["lora"], fz, x, kmask, *cfg), low, first)
+        return crf_nll(p["head"], train_ner_e5.emissions(p["head"], v, key, args.dropout, f), y, wmask)
 
-    rng = np.random.default_rng(args.seed)
-    key = jax.random.PRNGKey(args.seed + 1)
-    for ep in range(args.epochs):
-        t0, tot, nb = time.process_time(), 0.0, 0
-        groups = groups_by_length(idx, c, args.tokens, rng)
-        for n, size, g in groups:
-            x, kmask, low, first, y, wmask = make_batch(g, c, tags, n, size, args.frozen)
-            key, sub = jax.random.split(key)
-            params, state, val = step(params, state, fz, x, kmask, low, first, y, wmask, sub)
-            tot, nb = tot + float(val), nb + 1
-            if nb % 40 == 0:
-                print(f"  step {nb}/{len(groups)}: loss {tot / nb:.3f} ({time.process_time() - t0:.0f} CPU-s)", flush=True)
-        msg = f"epoch {ep + 1}: loss {tot / len(groups):.3f} ({time.process_time() - t0:.0f} CPU-s)"
-        print(msg + (log(*to_numpy(params, args)) if log else ""), flush=True)
+    def epoch(rng):
+        for n, size, g in groups_by_length(idx, c, args.tokens, rng):
+            yield make_batch(g, c, tags, n, size, args.frozen)
+
+    report = (lambda p: log(*to_numpy(p, args))) if log is not None else None
+    params = _ner_jax.train(params, opt, loss, epoch, args.epochs, args.seed, consts=fz, log=report, progress=40)
     return to_numpy(params, args)
 
 
@@ -246,14 +242,14 @@ def heldout_marginals(sents, c: dict, idx: list[int], frozen: list[dict], head: 
     lj = jax.tree_util.tree_map(jnp.asarray, lora)
 
     @jax.jit
-    def emit(fz, lj, hp, x, kmask, low, first):
+    def emit(fz, lj, hp, x, kmask, low, first, f):
         outs = encode_top(lj, fz, x, kmask, args.scale, args.n_heads, args.eps)
-        return train_ner_e5.emissions(hp, word_states(outs, low, first), None, 0.0)
+        return train_ner_e5.emissions(hp, word_states(outs, low, first), None, 0.0, f)
 
     out: dict[int, np.ndarray] = {}
     for n, size, g in groups_by_length(idx, c, args.tokens, None):
-        x, kmask, low, first, _, _ = make_batch(g, c, None, n, size, args.frozen)
-        s = np.asarray(emit(fz, lj, hp, x, kmask, low, first))
+        x, kmask, low, first, _, _, f = make_batch(g, c, None, n, size, args.frozen)
+        s = np.asarray(emit(fz, lj, hp, x, kmask, low, first, f))
         for r, i in enumerate(g):
             m = c["w_offs"][i + 1] - c["w_offs"][i]
             out[i] = marginals(s[r, :m], head["trans"], head["start"], head["end"])
@@ -278,6 +274,8 @@ def save(path: Path, head: dict, lora: dict, frozen_layers: list[int], args) -> 
     p["crf_weight"] = np.array([args.crf_weight], np.float32)
     p["geometric"] = np.array([1.0], np.float32)
     p["lora_scale"] = np.array([args.scale], np.float32)
+    if args.list_names:
+        p["lists"] = np.array(args.list_names)
     for key, ab in lora.items():
         i, m = key.split(".")
         for n in ("a", "b"):
@@ -306,6 +304,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--dropout", type=float, default=0.3)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--crf-weight", type=float, default=0.3, help="CRF weight stored in the written file")
+    p.add_argument("--lists", default="", help="word lists of the NER lexicon read by the head: name prefixes, e.g. G:,R:,W:")
+    p.add_argument("--lexicon", type=Path, default=LEXICON, help="NER lexicon (the shipped one)")
     p.add_argument("--out", type=Path, default=None)
     args = p.parse_args(argv)
     args.mats = tuple(m for m in args.mats.split(",") if m)
@@ -321,6 +321,11 @@ def main(argv: list[str] | None = None) -> int:
     args.n_heads, args.eps = enc.NH, enc.eps
     c = build_cache(args.cache, enc, sents, args.frozen, args.top)
     c["low"] = c["words"][:, : args.frozen + 1]
+    args.list_names = train_ner_e5.list_names(args.lexicon, args.lists)
+    args.n_flags = 9 * len(args.list_names)  # previous, own and next word; entry, phrase start, phrase inside
+    if args.list_names:
+        c["flags"] = train_ner_e5.sentence_flags(sents, args.lexicon, args.list_names)
+        print(f"lists: {' '.join(args.list_names)}; words flagged {(c['flags'].sum(1) > 0).mean():.3f}", flush=True)
     layers = list(range(args.frozen + 1, args.top + 1))
     frozen = frozen_weights(enc, layers)
     n = len(sents)
@@ -330,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.heldout and args.crf_cache:
         crf = train_ner_e5.crf_cached(args.crf_cache, "3_3", [sents[i] for i in idx], [sents[i] for i in held])
     t0 = time.process_time()
-    head_file = args.cache / f"head_{len(idx)}_h{args.hidden}_e{args.head_epochs}_s{args.seed}.npz"
+    tag = f"_f{len(args.list_names)}" if args.list_names else ""
+    head_file = args.cache / f"head_{len(idx)}_h{args.hidden}_e{args.head_epochs}_s{args.seed}{tag}.npz"
     if head_file.is_file():  # step 2 is deterministic: cached
         with np.load(head_file) as z:
             head = {k: z[k] for k in z.files}
@@ -344,6 +350,8 @@ def main(argv: list[str] | None = None) -> int:
     def log(h, lo):
         return report(sents, held, heldout_marginals(sents, c, held, frozen, h, lo, args), crf, "held-out") if held else ""
 
+    if not args.epochs:  # the head alone (step 2)
+        return 0
     head, lora = fit_joint(sents, c, idx, frozen, head, args, log)
     if args.out:
         save(args.out, head, lora, layers, args)

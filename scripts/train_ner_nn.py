@@ -21,10 +21,10 @@ import argparse
 import re
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 
+import _ner_jax
 import jax
 import jax.numpy as jnp
 import numpy as np
@@ -183,29 +183,19 @@ def fit(xs, pvs, sents, args: argparse.Namespace, log=None) -> ConvTagger:
     total_steps = args.epochs * (-(-len(items) // args.batch))
     opt = optax.chain(optax.clip_by_global_norm(5.0),
                       optax.adamw(optax.cosine_decay_schedule(args.lr, total_steps, 0.05), weight_decay=args.wd))
-    state = opt.init(params)
 
-    @jax.jit
-    def step(params, state, ids, vec, y, mask, key):
-        def loss(p):
-            return crf_nll(p, emissions(p, ids, vec, mask, key, args.dropout), y, mask)
-        val, grads = jax.value_and_grad(loss)(params)
-        upd, state = opt.update(grads, state, params)
-        return optax.apply_updates(params, upd), state, val
+    def loss(p, _consts, batch, key):
+        ids, vec, y, mask = batch
+        return crf_nll(p, emissions(p, ids, vec, mask, key, args.dropout), y, mask)
 
-    rng = np.random.default_rng(args.seed)
-    key = jax.random.PRNGKey(args.seed + 1)
-    for ep in range(args.epochs):
-        t0, tot, nb = time.process_time(), 0.0, 0
+    def epoch(rng):
         for ids, vec, y, mask, _ in batches(items, args.batch, max_attr, len(attrs), pdim, rng, ident, args.word_drop):
-            key, sub = jax.random.split(key)
-            params, state, val = step(params, state, ids, vec, y, mask, sub)
-            tot += float(val)
-            nb += 1
-        msg = f"epoch {ep + 1}: loss {tot / nb:.3f} ({time.process_time() - t0:.0f} CPU-s)"
-        if log is not None:
-            msg += log(ConvTagger({k: np.asarray(v) for k, v in params.items()}, attrs, TAGS))
-        print(msg, flush=True)
+            yield ids, vec, y, mask
+
+    def report(p):
+        return log(ConvTagger({k: np.asarray(v) for k, v in p.items()}, attrs, TAGS))
+
+    params = _ner_jax.train(params, opt, loss, epoch, args.epochs, args.seed, log=report if log is not None else None)
     return ConvTagger({k: np.asarray(v) for k, v in params.items()}, attrs, TAGS)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 np = pytest.importorskip("numpy")
 
-from marsad.actors.ner_e5 import E5Encoder, TagHead, default_model_path, dequantize, erf  # noqa: E402
+from marsad.actors.ner_e5 import E5Encoder, TagHead, default_model_path, dequantize, erf, flag_context  # noqa: E402
 
 TAGS9 = 9
 
@@ -68,6 +68,38 @@ def test_ner_e5_tag_head_round_trip(tmp_path: Path) -> None:
     assert np.allclose(head.scores(x), x.mean(axis=1) @ p["w1"], atol=1e-4)
     m = head.marginals(x)
     assert m.shape == (5, TAGS9) and np.allclose(m.sum(axis=1), 1)
+
+
+def test_ner_e5_tag_head_reads_word_list_flags(tmp_path: Path) -> None:
+    rng = np.random.default_rng(3)
+    p = {"layers": np.array([1], dtype=np.int32), "mix": np.zeros(1), "gamma": np.ones(1),
+         "w1": rng.normal(size=(8, TAGS9)), "b1": np.zeros(TAGS9), "trans": np.zeros((TAGS9, TAGS9)),
+         "start": np.zeros(TAGS9), "end": np.zeros(TAGS9), "lists": np.array(["R:LOC", "R:PERS"]),
+         "wf": rng.normal(size=(18, TAGS9))}
+    TagHead(p).save(tmp_path / "h.npz")
+    head = TagHead.load(tmp_path / "h.npz")
+    x = rng.normal(size=(3, 1, 8)).astype(np.float32)
+    flags = np.zeros((3, 6), dtype=np.float32)
+    flags[1, 0] = 1
+    assert head.lists == ["R:LOC", "R:PERS"]
+    ctx = flag_context(flags)
+    assert ctx[0, 12] == 1 and ctx[1, 6] == 1 and ctx[2, 0] == 1 and ctx.sum() == 3  # next, own, previous
+    assert np.allclose(head.scores(x, flags), x[:, 0] @ p["w1"] + ctx @ p["wf"], atol=1e-2)
+    with pytest.raises(ValueError):
+        head.scores(x)
+
+
+def test_ner_features_list_flags_entries_and_phrases() -> None:
+    from marsad.actors.ner_features import FeatureExtractor, Lexicon
+
+    lex = Lexicon()
+    lex.add("R:LOC", "بغداد")
+    lex.add("R:PERS", "إيمانويل ماكرون")
+    f = FeatureExtractor(lex).list_flags("قال إيمانويل ماكرون في وبغداد".split(), ["R:LOC", "R:PERS"])
+    assert f.shape == (5, 6)
+    assert f[4, 0] == 1  # a one-proclitic reading (و + بغداد)
+    assert f[1, 3] == 1 and f[2, 5] == 1  # a phrase: begins, continues
+    assert f.sum() == 3
 
 
 def test_ner_model_mixes_e5_head_when_present(tmp_path: Path, encoder: E5Encoder) -> None:

@@ -167,7 +167,8 @@ class NerModel:
         xseq = feats.sentence(words)
         if self._e5 is not None:
             enc, head = self._e5
-            other = head.marginals(enc.word_vectors(words, head.layers))
+            flags = feats.list_flags(words, head.lists) if head.lists else None
+            other = head.marginals(enc.word_vectors(words, head.layers), flags)
             return repair_bio(self._combined(tagger, xseq, other, head.p, E5_TAGS))
         if self._nn is None:
             return repair_bio(tagger.tag(xseq))

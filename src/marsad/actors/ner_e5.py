@@ -30,6 +30,7 @@ import numpy as np
 META = "\u2581"  # sentence-piece word-start marker
 QK = 32  # weights per Q4_0 block
 _F32 = 0  # dtype code of float32 tensors in the file directory (others are Q4_0)
+_RAW_KEYS = ("layers", "lists")  # TagHead parameters stored as they are (int32, str)
 
 
 def default_model_path() -> Path | None:
@@ -309,12 +310,17 @@ class TagHead:
     softmax), ``gamma``, ``w1``/``b1`` (and, with a hidden layer, ReLU then
     ``w2``/``b2``), ``trans``/``start``/``end`` (tag transitions), ``crf_weight``
     (the CRF's share when the marginals are mixed), ``geometric`` (1: mix the
-    log-probabilities, 0: the probabilities).  Weight matrices are stored as float16.
+    log-probabilities, 0: the probabilities).  Round 7, optional: ``lists``
+    (names of word lists of the NER lexicon) and ``wf``, weights of the words'
+    list indicators (:meth:`marsad.actors.ner_features.FeatureExtractor.list_flags`
+    of the previous, own and next word, :func:`flag_context`) added to the
+    hidden layer.  Weight matrices are stored as float16.
     """
 
     def __init__(self, params: dict[str, np.ndarray]) -> None:
-        self.p = {k: (v if k == "layers" else v.astype(np.float32)) for k, v in params.items()}
+        self.p = {k: (v if k in _RAW_KEYS else v.astype(np.float32)) for k, v in params.items()}
         self.layers = [int(x) for x in self.p["layers"]]
+        self.lists = [str(x) for x in self.p["lists"]] if "lists" in self.p else []
         w = np.exp(self.p["mix"] - self.p["mix"].max())
         self.weights = (w / w.sum() * self.p["gamma"][0]).astype(np.float32)
 
@@ -326,12 +332,15 @@ class TagHead:
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         def stored(k: str, v: np.ndarray) -> np.ndarray:  # weight matrices as float16
-            return v if k == "layers" else v.astype(np.float16 if v.size > 1000 else np.float32)
+            return v if k in _RAW_KEYS else v.astype(np.float16 if v.size > 1000 else np.float32)
 
         np.savez_compressed(path, **{k: stored(k, v) for k, v in self.p.items()})
 
-    def scores(self, x: np.ndarray) -> np.ndarray:
-        """Per-tag scores (n, T) of words from their hidden states (n, len(layers), H)."""
+    def scores(self, x: np.ndarray, flags: np.ndarray | None = None) -> np.ndarray:
+        """Per-tag scores (n, T) of words from their hidden states (n, len(layers), H).
+
+        ``flags``: the words' list indicators (n, 3 · len(lists)), needed when the head has ``wf``.
+        """
         p = self.p
         v = np.einsum("nkh,k->nh", x, self.weights)
         if p["w1"].shape[0] > v.shape[1]:  # a window of neighbours
@@ -339,13 +348,27 @@ class TagHead:
 
             v = windows(v, p["w1"].shape[0] // v.shape[1])
         s = v @ p["w1"] + p["b1"]
+        if "wf" in p:
+            if flags is None:
+                raise ValueError("this tag head reads word-list indicators: pass flags")
+            s = s + flag_context(flags) @ p["wf"]
         if "w2" in p:
             s = np.maximum(s, 0) @ p["w2"] + p["b2"]
         return s
 
-    def marginals(self, x: np.ndarray) -> np.ndarray:
+    def marginals(self, x: np.ndarray, flags: np.ndarray | None = None) -> np.ndarray:
         """Per-word tag probabilities (n, T) under the head's own CRF layer."""
         from marsad.actors.ner_nn import marginals
 
         p = self.p
-        return marginals(self.scores(x), p["trans"], p["start"], p["end"])
+        return marginals(self.scores(x, flags), p["trans"], p["start"], p["end"])
+
+
+def flag_context(flags: np.ndarray) -> np.ndarray:
+    """Per word, its own indicators and its neighbours' (n, 3F): previous, own, next (zeros at the edges)."""
+    n, f = flags.shape
+    out = np.zeros((n, 3 * f), dtype=np.float32)
+    out[1:, :f] = flags[:-1]
+    out[:, f : 2 * f] = flags
+    out[:-1, 2 * f :] = flags[1:]
+    return out

@@ -259,6 +259,34 @@ class FeatureExtractor:
                 out[i] = v
         return out
 
+    def list_flags(self, words: Sequence[str], lists: Sequence[str]) -> np.ndarray:
+        """Per word, 0/1 indicators of the lexicon's ``lists``: (len(words), 3 · len(lists)).
+
+        Columns ``j``, ``K + j``, ``2K + j`` (``K = len(lists)``): the word's key
+        (or, when the key is in no list, a one-proclitic reading) is an entry
+        of list ``j``; the word begins / continues a phrase of list ``j``
+        (longest match, as :meth:`phrase_tags`).  Used by the e5 tag head.
+        """
+        import numpy as np
+
+        hot = self._memo.hot
+        feats = [hot.get(w) or self._word(w) for w in words]
+        col = {name: j for j, name in enumerate(lists)}
+        k = len(lists)
+        out = np.zeros((len(words), 3 * k), dtype=np.float32)
+        table = self.lex.words
+        for i, f in enumerate(feats):
+            names = table.get(f[7]) or {n for r in f[6] for n in table.get(r, ())}
+            for name in names:
+                if name in col:
+                    out[i, col[name]] = 1
+        for i, tags in enumerate(self.phrase_tags([f[7] for f in feats], [f[6] for f in feats])):
+            for tag in tags:
+                name, part = tag.rsplit(":", 1)
+                if name in col:
+                    out[i, (k if part == "B" else 2 * k) + col[name]] = 1
+        return out
+
     def phrase_tags(self, keys: Sequence[str], alts: Sequence[Sequence[str]]) -> list[list[str]]:
         """Per token, ``list:B`` / ``list:I`` labels of the longest phrase matches."""
         n = len(keys)
