@@ -85,6 +85,20 @@ def test_actor_sports_clubs_and_federations_are_no_actors(shipped, make_doc, tex
     assert _mentions(shipped, make_doc, text) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قال وزير الموارد المائية والري المصري إن", ("وزير الموارد المائية والري المصري", "EGY", "GOV")),
+    ("قال وزير الاقتصاد والطاقة الألماني إن", ("وزير الاقتصاد والطاقة الألماني", "DEU", "GOV")),
+    ("وأعلنت وزارة الشؤون الاجتماعية السعودية أن", ("وزارة الشؤون الاجتماعية السعودية", "SAU", "GOV")),
+])
+def test_actor_minister_portfolio_then_nisba(shipped, make_doc, text, expected):
+    assert expected in _mentions(shipped, make_doc, text)
+
+
+def test_actor_portfolio_gap_takes_only_portfolio_words(shipped, make_doc):
+    ms = _mentions(shipped, make_doc, "استقبل وزير الصحة الطبيب الأمريكي")
+    assert all(code != "USA" for _, code, _ in ms)
+
+
 def test_actor_the_eu_itself_stays(shipped, make_doc):
     assert ("الاتحاد الأوروبي", "IGO:EU", None) in _mentions(shipped, make_doc, "وانتقد الاتحاد الأوروبي القرار")
 

@@ -80,6 +80,20 @@ NOT_GIVEN = NOT_NAMES | frozenset({
 })
 
 
+# A minister's or ministry's portfolio (keys): "وزير الموارد المائية والري المصري", "وزارة الشؤون
+# الاجتماعية السعودية" — the nisba after the portfolio is the minister's state.
+MINISTER_HEADS = frozenset({"وزير", "وزيره", "وزاره", "وزراء", "وكيل"})
+PORTFOLIO_WORDS = frozenset({
+    "خارجيه", "داخليه", "دفاع", "عدل", "عداله", "ماليه", "خزانه", "اقتصاد", "اقتصاديه", "نفط", "بترول",
+    "طاقه", "كهرباء", "مياه", "ماييه", "موارد", "ري", "اعلام", "صحه", "تجاره", "صناعه", "تعليم", "تربيه",
+    "عالي", "بحث", "علمي", "شوون", "اجتماعيه", "اسلاميه", "اوقاف", "رياضه", "شباب", "ثقافه", "سياحه", "نقل",
+    "مواصلات", "طيران", "مدني", "اسكان", "عمل", "زراعه", "صيد", "بحري", "بييه", "اتصالات", "تقنيه", "معلومات",
+    "تخطيط", "تنميه", "تعاون", "دولي", "اداريه", "محليه", "بلديات", "قرويه", "حج", "اشغال", "عامه", "استثمار",
+    "هجره", "مغتربين", "مراه", "اسره", "تموين", "ثروه", "معدنيه", "دوله", "خدمه", "مدنيه", "انتقاليه",
+    "مصالحه", "وطنيه", "اعمار", "امن", "قومي",
+})
+
+
 @dataclass(slots=True)
 class Piece:
     start: int
@@ -230,3 +244,16 @@ def _role_link(word: str, tokens: list[Token], last: Piece, p: Piece) -> bool:
             return p.entry.kind == "group" and p.entry.agent in ("REB", "OPP", None)
         return p.agent == last.agent or (p.agent == "REB" and tokens[p.start].key in GROUP_WORDS)
     return False
+
+
+def portfolio_gap(tokens: list[Token], last: Piece, p: Piece, gap: list[Token]) -> bool:
+    """Is ``gap`` the portfolio between a minister or ministry and its nisba (وزير الرياضة
+    السعودي، وزير الاقتصاد والطاقة الألماني، وزارة الموارد المائية والري المصرية)?"""
+    if not gap or len(gap) > 4 or last.agent is None or p.entry is None:
+        return False
+    if p.entry.kind != "demonym" and not (p.entry.kind == "state" and tokens[p.start].key == "سعوديه"):
+        return False  # السعودية: the state, and the feminine nisba
+    if tokens[last.start].key not in MINISTER_HEADS and not any(
+            k in MINISTER_HEADS for _, k in candidates(tokens[last.start].norm)):
+        return False
+    return all(has_article(t.prefix) and t.key in PORTFOLIO_WORDS for t in gap)

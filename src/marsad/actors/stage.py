@@ -33,6 +33,7 @@ from marsad.actors.pieces import (
     located_role,
     not_names_of_things,
     people_after_organ,
+    portfolio_gap,
     quoted,
     second_role,
     team_not_rank,
@@ -220,7 +221,7 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
             last = group[-1]
             gap = tokens[last.end:p.start]
             joined = all(t.key in TITLES or t.norm in TITLES for t in gap) and len(gap) <= 2 or \
-                quoted(tokens, gap, p)
+                quoted(tokens, gap, p) or portfolio_gap(tokens, last, p, gap)
             starts_with_and = p.prefix[:1] in ("و", "ف") or tokens[p.start].prefix[:1] == "و"
             prep_agent = p.agent is not None and p.prefix.lstrip("وف")[:1] in ("ل", "ب") or \
                 second_role(tokens, last, p, gap) or people_after_organ(group, p)
