@@ -1,4 +1,4 @@
-"""The JAX training loop shared by the NER training scripts (train_ner_nn, train_ner_e5, train_ner_e5_lora).
+"""JAX pieces shared by the NER training scripts (train_ner_nn, train_ner_e5, train_ner_e5_lora): the training loop, the CRF loss.
 
 One jitted step (loss, gradients, optimizer update) and the epoch loop around
 it: a numpy random generator seeded with ``seed`` shuffles the batches, JAX keys
@@ -51,3 +51,39 @@ def train(params: Any, opt: Any, loss: Callable[..., Any], batches: Callable[[np
         msg = f"epoch {ep + 1}: loss {tot / max(nb, 1):.3f} ({time.process_time() - t0:.0f} CPU-s)"
         print(msg + (log(params) if log is not None else ""), flush=True)
     return params
+
+
+def crf_nll(p, s, y, mask):
+    """Mean negative log-likelihood of gold tags ``y`` (B, L) under a linear-chain CRF."""
+    import jax
+    import jax.numpy as jnp
+
+    trans, start, end = p["trans"], p["start"], p["end"]
+    b = jnp.arange(s.shape[0])
+    gold = start[y[:, 0]] + s[b, 0, y[:, 0]]
+    def step_gold(carry, t):
+        prev = carry
+        m = mask[:, t]
+        add = (trans[y[:, t - 1], y[:, t]] + s[b, t, y[:, t]]) * m
+        return prev + add, None
+    gold, _ = jax.lax.scan(step_gold, gold, jnp.arange(1, s.shape[1]))
+    lengths = mask.sum(axis=1).astype(jnp.int32)
+    gold = gold + end[y[b, lengths - 1]]
+    alpha = start + s[:, 0]
+    def step(alpha, t):
+        nxt = jax.nn.logsumexp(alpha[:, :, None] + trans[None], axis=1) + s[:, t]
+        m = mask[:, t][:, None]
+        return jnp.where(m > 0, nxt, alpha), None
+    alpha, _ = jax.lax.scan(step, alpha, jnp.arange(1, s.shape[1]))
+    logz = jax.nn.logsumexp(alpha + end, axis=1)
+    return jnp.mean(logz - gold)
+
+
+def jwindows(x, width):
+    """(B, L, D) -> (B, L, width * D): each position with its neighbours (zero padding)."""
+    import jax.numpy as jnp
+
+    h = width // 2
+    pad = jnp.pad(x, ((0, 0), (h, h), (0, 0)))
+    n = x.shape[1]
+    return jnp.concatenate([pad[:, j : j + n] for j in range(width)], axis=2)

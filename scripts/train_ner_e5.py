@@ -26,9 +26,9 @@ from pathlib import Path
 import numpy as np
 
 from marsad.actors.ner import repair_bio
+from marsad.actors.ner_crf import bio_transitions, viterbi
 from marsad.actors.ner_e5 import E5Encoder, TagHead, flag_context
 from marsad.actors.ner_eval import Counts, format_table, read_conll, score
-from marsad.actors.ner_nn import bio_transitions, viterbi
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared" / "data"
@@ -130,7 +130,7 @@ def emissions(p, x, key, rate, f=None):
     k1, k2 = jax.random.split(key) if key is not None else (None, None)
     v = drop(k1, v)
     if p["w1"].shape[0] > v.shape[-1]:
-        from train_ner_nn import jwindows
+        from _ner_jax import jwindows
 
         v = jwindows(v, p["w1"].shape[0] // v.shape[-1])
     s = v @ p["w1"] + p["b1"]
@@ -174,7 +174,7 @@ def fit(parts: list[tuple], args: argparse.Namespace, log=None) -> dict:
     import _ner_jax
     import jax
     import optax
-    from train_ner_nn import crf_nll
+    from _ner_jax import crf_nll
 
     layers = list(args.layer_list)
     tag_id = {t: i for i, t in enumerate(TAGS)}

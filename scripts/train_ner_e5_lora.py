@@ -30,9 +30,9 @@ from pathlib import Path
 
 import numpy as np
 
+from marsad.actors.ner_crf import marginals
 from marsad.actors.ner_e5 import E5Encoder
 from marsad.actors.ner_eval import score
-from marsad.actors.ner_nn import marginals
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared" / "data"
@@ -193,7 +193,7 @@ def fit_joint(sents, c: dict, idx: list[int], frozen: list[dict], head: dict, ar
     import jax.numpy as jnp
     import optax
     import train_ner_e5
-    from train_ner_nn import crf_nll
+    from _ner_jax import crf_nll
 
     tag_id = {t: i for i, t in enumerate(train_ner_e5.TAGS)}
     tags = [[tag_id[t] for t in s[1]] for s in sents]

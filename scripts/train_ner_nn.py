@@ -30,11 +30,13 @@ import jax.numpy as jnp
 import numpy as np
 import optax
 import train_ner
+from _ner_jax import crf_nll, jwindows
 
 from marsad.actors.ner import MODEL_NAME, NerModel, repair_bio
+from marsad.actors.ner_crf import bio_transitions, marginals, viterbi
 from marsad.actors.ner_eval import Counts, format_table, read_conll, score
 from marsad.actors.ner_features import FeatureExtractor, word_key_of
-from marsad.actors.ner_nn import ConvTagger, bio_transitions, marginals, own_attributes, viterbi
+from marsad.actors.ner_nn import ConvTagger, own_attributes
 from marsad.actors.ner_pieces import PieceVectors
 from marsad.text.normalize import normalize_text
 
@@ -88,13 +90,6 @@ def init(key, n_attr: int, pdim: int, args: argparse.Namespace) -> dict:
     }
 
 
-def jwindows(x, width):
-    h = width // 2
-    pad = jnp.pad(x, ((0, 0), (h, h), (0, 0)))
-    n = x.shape[1]
-    return jnp.concatenate([pad[:, j : j + n] for j in range(width)], axis=2)
-
-
 def emissions(p, ids, vec, mask, key, rate):
     """ids (B, L, A) with n_attr as padding; vec (B, L, P); mask (B, L)."""
     pad_row = p["emb"].shape[0] - 1
@@ -112,29 +107,6 @@ def emissions(p, ids, vec, mask, key, rate):
     h2 = jax.nn.relu(jwindows(h1, 3) @ p["c2"] + p["b2"])
     h2 = drop(k3, h2)
     return h2 @ p["out"] + x @ p["skip"] + p["bo"]
-
-
-def crf_nll(p, s, y, mask):
-    """Mean negative log-likelihood of gold tags ``y`` (B, L) under a linear-chain CRF."""
-    trans, start, end = p["trans"], p["start"], p["end"]
-    b = jnp.arange(s.shape[0])
-    gold = start[y[:, 0]] + s[b, 0, y[:, 0]]
-    def step_gold(carry, t):
-        prev = carry
-        m = mask[:, t]
-        add = (trans[y[:, t - 1], y[:, t]] + s[b, t, y[:, t]]) * m
-        return prev + add, None
-    gold, _ = jax.lax.scan(step_gold, gold, jnp.arange(1, s.shape[1]))
-    lengths = mask.sum(axis=1).astype(jnp.int32)
-    gold = gold + end[y[b, lengths - 1]]
-    alpha = start + s[:, 0]
-    def step(alpha, t):
-        nxt = jax.nn.logsumexp(alpha[:, :, None] + trans[None], axis=1) + s[:, t]
-        m = mask[:, t][:, None]
-        return jnp.where(m > 0, nxt, alpha), None
-    alpha, _ = jax.lax.scan(step, alpha, jnp.arange(1, s.shape[1]))
-    logz = jax.nn.logsumexp(alpha + end, axis=1)
-    return jnp.mean(logz - gold)
 
 
 def batches(items, size, max_attr, n_attr, pdim, rng, ident=None, word_drop=0.0):

@@ -8,15 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from marsad.actors.ner_nn import (
-    ConvTagger,
-    bag_sums,
-    bio_transitions,
-    marginals,
-    own_attributes,
-    viterbi,
-    windows,
-)
+from marsad.actors.ner_crf import bio_transitions, marginals, viterbi, windows
+from marsad.actors.ner_nn import ConvTagger, bag_sums, own_attributes
 from marsad.actors.ner_pieces import PieceVectors, segment
 
 TAGS = ("O", "B-PERS", "I-PERS")

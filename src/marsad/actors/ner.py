@@ -174,7 +174,7 @@ class NerModel:
             return repair_bio(tagger.tag(xseq))
         nn = self._nn
         p = nn.p
-        from marsad.actors.ner_nn import marginals
+        from marsad.actors.ner_crf import marginals
 
         nn_m = marginals(nn.scores(nn.ids(xseq), feats.vectors(words)), p["trans"], p["start"], p["end"])
         return repair_bio(self._combined(tagger, xseq, nn_m, p, nn.tags))
@@ -188,7 +188,7 @@ class NerModel:
         """
         import numpy as np
 
-        from marsad.actors.ner_nn import bio_transitions, viterbi
+        from marsad.actors.ner_crf import bio_transitions, viterbi
 
         weight = float(p["crf_weight"][0]) if "crf_weight" in p else 0.5
         tagger.set(xseq)

@@ -344,7 +344,7 @@ class TagHead:
         p = self.p
         v = np.einsum("nkh,k->nh", x, self.weights)
         if p["w1"].shape[0] > v.shape[1]:  # a window of neighbours
-            from marsad.actors.ner_nn import windows
+            from marsad.actors.ner_crf import windows
 
             v = windows(v, p["w1"].shape[0] // v.shape[1])
         s = v @ p["w1"] + p["b1"]
@@ -358,7 +358,7 @@ class TagHead:
 
     def marginals(self, x: np.ndarray, flags: np.ndarray | None = None) -> np.ndarray:
         """Per-word tag probabilities (n, T) under the head's own CRF layer."""
-        from marsad.actors.ner_nn import marginals
+        from marsad.actors.ner_crf import marginals
 
         p = self.p
         return marginals(self.scores(x, flags), p["trans"], p["start"], p["end"])
