@@ -177,7 +177,7 @@ class EventStage:
             return []
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)
         trigger = _trigger_span(doc, tm)
-        out = [self._event(s, t, code, trigger, evidence, si)
+        out = [self._event(s, t, doer_code(code, s), trigger, evidence, si)
                for s, t, code in _member_pairs(_pairs(pat, sources, targets, symmetric, tokens))]
         self._apply_cues(doc, si, tm, out)
         for ev in out:
@@ -271,6 +271,15 @@ class EventStage:
                 self._recode(ev, code)
             ev.background = background
             ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]
+
+
+def doer_code(code: str, source: ActorMention) -> str:
+    """The code as the doer makes it: arresting and holding people is what authorities do (173);
+    a transnational armed group (NSA:ISIS، NSA:ALQAEDA) that seizes or holds them abducts them
+    (181: ألقى داعش القبض على شخصين، يحتجز داعش فتاة; train: 2 of 2 such gold events)."""
+    if code.startswith("173") and source.code.startswith("NSA:"):
+        return "181"
+    return code
 
 
 def _stance_args(ctx: Context, args: Args) -> tuple[list[ActorMention], list[ActorMention]]:
