@@ -99,6 +99,20 @@ def test_actor_portfolio_gap_takes_only_portfolio_words(shipped, make_doc):
     assert all(code != "USA" for _, code, _ in ms)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("تقدمت القوات الموالية لحكومة الرئيس هادي نحو عدن", ("القوات الموالية لحكومة الرئيس هادي", "YEM", "MIL")),
+    ("قصفت قوات موالية للنظام السوري البلدة", ("قوات موالية للنظام السوري", "SYR", "MIL")),
+    ("وقالت الشرطة التابعة لحماس إن", ("الشرطة التابعة لحماس", "PSE", "POL")),
+])
+def test_actor_forces_loyal_to_a_body_are_its(shipped, make_doc, text, expected):
+    assert expected in _mentions(shipped, make_doc, text)
+
+
+def test_actor_militias_loyal_to_a_foreign_state_are_not_that_state(shipped, make_doc):
+    ms = _mentions(shipped, make_doc, "اشتبكت الميليشيات الموالية لإيران مع الجيش")
+    assert ("الميليشيات", "", "REB") in ms
+
+
 def test_actor_the_eu_itself_stays(shipped, make_doc):
     assert ("الاتحاد الأوروبي", "IGO:EU", None) in _mentions(shipped, make_doc, "وانتقد الاتحاد الأوروبي القرار")
 

@@ -190,6 +190,10 @@ def second_role(tokens: list[Token], last: Piece, p: Piece, gap: list[Token]) ->
     return has_article(tokens[last.end - 1].prefix) and not has_article(tokens[p.start].prefix) and not p.prefix
 
 
+# "loyal to", "belonging to" between a role noun and the body it serves (القوات الموالية لـ...).
+LOYAL_WORDS = frozenset({
+    "موالي", "مواليه", "موالين", "موالون", "تابع", "تابعه", "تابعين", "تابعون", "مرتبط", "مرتبطه", "مرتبطين",
+})
 # Agents of people acted upon (civilians, refugees): such a role noun right after an organ of a
 # state is the next noun phrase, not part of it (فرّقت الحكومة السودانية المحتجين).
 PEOPLE_AGENTS = frozenset({"CVL", "REF"})
@@ -219,12 +223,27 @@ def located_role(tokens: list[Token], group: list[Piece], p: Piece) -> bool:
     if tokens[last.start].key in HELD_THERE or last.agent == "REF" or tokens[last.end - 1].suffix:
         return False
     if p.start == last.end + 1:
+        if tokens[last.end].key in LOYAL_WORDS:
+            return _loyal_to(last, p)
         return _role_link(tokens[last.end].norm, tokens, last, p)
     if p.start == last.end and p.prefix.lstrip("وف")[:1] == "ب" and not p.prefix.startswith(("و", "ف")):
         # وزير الخارجية بدولة قطر: "in", before a state's formal name only (ندد الوزير بإيران is an object)
         word = tokens[p.start].norm[len(p.prefix):]
         return p.entry is not None and p.entry.kind == "state" and word in FORMAL_STATE_WORDS
     return False
+
+
+def _loyal_to(last: Piece, p: Piece) -> bool:
+    """Forces loyal to or part of ``p`` (القوات الموالية لحكومة هادي، عناصر تابعة لتنظيم داعش،
+    قوات موالية للنظام السوري, الشرطة التابعة لحماس): the role is p's.  Not militias loyal to a
+    foreign state (الميليشيات الموالية لإيران are not Iran's)."""
+    if not p.prefix.lstrip("وف").startswith("ل"):
+        return False
+    if p.entry is None:
+        return p.agent in ("GOV", "MIL")
+    if p.entry.kind in ("state", "capital", "demonym"):
+        return last.agent in ("GOV", "MIL", "POL")
+    return p.entry.kind in ("group", "person")
 
 
 def _role_link(word: str, tokens: list[Token], last: Piece, p: Piece) -> bool:
