@@ -108,6 +108,18 @@ def test_actor_forces_loyal_to_a_body_are_its(shipped, make_doc, text, expected)
     assert expected in _mentions(shipped, make_doc, text)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وأوضح مكتب الادعاء العام في برلين أن", ("الادعاء العام في برلين", "DEU", "JUD")),
+    ("وقالت الشرطة في باريس إنها اعتقلت ثلاثة", ("الشرطة في باريس", "FRA", "POL")),
+])
+def test_actor_police_and_courts_in_a_capital_are_its_states(shipped, make_doc, text, expected):
+    assert expected in _mentions(shipped, make_doc, text)
+
+
+def test_actor_an_ambassador_in_a_capital_is_not_its_states(shipped, make_doc):
+    assert ("السفير", "", "GOV") in _mentions(shipped, make_doc, "وقال السفير في واشنطن إن")
+
+
 def test_actor_militias_loyal_to_a_foreign_state_are_not_that_state(shipped, make_doc):
     ms = _mentions(shipped, make_doc, "اشتبكت الميليشيات الموالية لإيران مع الجيش")
     assert ("الميليشيات", "", "REB") in ms

@@ -255,8 +255,8 @@ def _role_link(word: str, tokens: list[Token], last: Piece, p: Piece) -> bool:
     if p.prefix not in ("", "ال"):
         return False
     if word == "في":
-        if p.entry is not None:
-            return p.entry.kind in ("state", "region")
+        if p.entry is not None:  # a capital only for police and courts (السفير في واشنطن is not US)
+            return p.entry.kind in ("state", "region") or (p.entry.kind == "capital" and last.agent in ("POL", "JUD"))
         return p.agent is not None and p.agent not in LOOSE_AGENTS
     if word == "من":
         if p.entry is not None:
