@@ -120,6 +120,19 @@ def test_actor_an_ambassador_in_a_capital_is_not_its_states(shipped, make_doc):
     assert ("السفير", "", "GOV") in _mentions(shipped, make_doc, "وقال السفير في واشنطن إن")
 
 
+@pytest.mark.parametrize("text", [
+    "وتتعدد مسؤولياتها في اللجان والاجتماعات الدورية",  # "periodic"
+    "ويجري فحص السيارات بصفة دورية",  # "periodically"
+    "ونشرت في العدد الأخير من «دورية الحساسية والربو»",  # a journal
+])
+def test_actor_periodic_is_no_patrol(shipped, make_doc, text):
+    assert all(agent != "POL" for _, _, agent in _mentions(shipped, make_doc, text))
+
+
+def test_actor_a_patrol_stays(shipped, make_doc):
+    assert any(agent == "POL" for _, _, agent in _mentions(shipped, make_doc, "أطلق مسلحون النار على دورية الأمن العام"))
+
+
 def test_actor_militias_loyal_to_a_foreign_state_are_not_that_state(shipped, make_doc):
     ms = _mentions(shipped, make_doc, "اشتبكت الميليشيات الموالية لإيران مع الجيش")
     assert ("الميليشيات", "", "REB") in ms

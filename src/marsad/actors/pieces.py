@@ -159,12 +159,26 @@ def not_names_of_things(tokens: list[Token], pieces: list[Piece], lo: int) -> li
             continue
         if kind == "agent" and p.end < len(tokens) and tokens[p.end].key in ROLE_OF_THINGS:
             continue
+        if kind == "agent" and _periodic(tokens, p, prev):
+            continue
         if p.end < len(tokens) and _for_sport(tokens[p.end]):
             if out and p.start - out[-1].end <= 1 and out[-1].entry is None:
                 out.pop()  # رئيس الاتحاد الأوروبي / البوليفي لكرة القدم: the role goes with the body
             continue
         out.append(p)
     return out
+
+
+def _periodic(tokens: list[Token], p: Piece, prev: Token | None) -> bool:
+    """Is دورية here the adjective "periodic" or a journal, not a patrol (الاجتماعات الدورية،
+    بصفة دورية، دورية «الحساسية والربو»)?  A definite دورية after a definite word agrees with it."""
+    tok = tokens[p.start]
+    if p.end - p.start != 1 or tok.key != "دوريه":
+        return False
+    if prev is None:
+        return False
+    return prev.norm in QUOTES or prev.key in ("صفه", "صوره", "شكل", "بصفه", "بصوره", "بشكل") or \
+        (has_article(tok.prefix) and has_article(prev.prefix))
 
 
 def _for_sport(tok: Token) -> bool:
