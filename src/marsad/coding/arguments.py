@@ -60,6 +60,14 @@ _DOER_STEMS = frozenset({
     "تطلق", "نظم", "نظمت", "ينظم", "تنظم",
 })  # not قدم/وجه: قدمه، وجهه، توجهه are as often nouns with a possessive (his foot, face, leaning)
 _OBJ_SUFFIXES = ("هما", "هم", "ها", "ه", "ته")
+# Nouns of places and things an act is aimed at (استهدفت مواقع الحوثيين، قصف مقرات التنظيم، جمدت
+# أموال الرئيس): an actor right after one is their owner, the act's target, never its subject.
+OBJECT_NOUNS = frozenset({
+    "موقع", "مواقع", "مقر", "مقرات", "تجمع", "تجمعات", "معقل", "معاقل", "وكر", "اوكار", "هدف", "اهداف",
+    "منزل", "منازل", "مركز", "مراكز", "قاعده", "قواعد", "مصالح", "اموال", "ممتلكات", "اصول", "مناطق",
+    "مخزن", "مخازن", "ثكنه", "ثكنات", "نقطه", "نقاط", "موكب", "مواكب", "تحصينات", "مخابي", "دوريه",
+    "دوريات", "اليات", "اليه", "اراضي", "سفينه", "سفن", "مستودع", "مستودعات", "معسكر", "معسكرات",
+})
 _DOER_AUX = frozenset({"قام", "قامت", "يقوم", "تقوم"})
 
 
@@ -240,10 +248,19 @@ def _span_words(tokens: list[Token], a: int, b: int) -> int:
     return sum(1 for t in tokens[a:b] if t.key not in TIME_WORDS)
 
 
+def possessed(tokens: list[Token], m: ActorMention) -> bool:
+    """Is ``m`` the owner of a place or thing named right before it (مواقع الحوثيين، مقرات للتنظيم،
+    أموال الرئيس)?"""
+    return m.token_start >= 1 and any(k in OBJECT_NOUNS for _, k in candidates(tokens[m.token_start - 1].norm))
+
+
 def _verb_object(tokens: list[Token], at: int, m: ActorMention) -> bool:
     """Is ``m`` a prepositional object right after the verb (``at``: the token after it), as in
-    طلبنا من الاتحاد، لجأ للأمم؟  A subject is never introduced by a preposition."""
+    طلبنا من الاتحاد، لجأ للأمم، or the owner of its object (استهدفت مواقع الحوثيين)?  A subject is
+    never introduced by a preposition."""
     if m.token_start == at + 1 and tokens[at].key in VERB_PREPS:
+        return True
+    if m.token_start > at and possessed(tokens, m):
         return True
     return m.token_start == at and tokens[m.token_start].prefix.lstrip("وف")[:1] in {"ل", "ب"}
 
