@@ -1,12 +1,13 @@
 """Actor code accuracy on matched events of an annotated set (dev by default).
 
-usage: python scripts/eval_actors.py [dev|train|PATH.jsonl]
+usage: python scripts/eval_actors.py [dev|train|PATH.jsonl] [--list]
 
 A gold (non-background) event is matched to a system event of the same root (or a cameo_alt
 root) whose trigger overlaps the gold trigger, or failing that whose evidence overlaps the gold
 evidence.  For matched pairs it reports source-code and target-code accuracy (the target only
 where gold has one), and the agent accuracy of the source.  The system output is the default
-`marsad code` output.
+`marsad code` output.  ``--list`` prints every wrong source or target code (role, gold code and
+agent, system code, agent and text, trigger, evidence), tab-separated, for grouping errors.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def main() -> None:
-    which = sys.argv[1] if len(sys.argv) > 1 else "dev"
+    args = [a for a in sys.argv[1:] if a != "--list"]
+    listing = "--list" in sys.argv[1:]
+    which = args[0] if args else "dev"
     path = SETS.get(which, Path(which))
     coder = Coder()
     n = src_ok = tgt_n = tgt_ok = agent_n = agent_ok = gold_n = 0
@@ -55,9 +58,13 @@ def main() -> None:
             best = max(hit, key=lambda e: (e.source.code == g["source"]["code"],
                                            (e.target.code if e.target else None) == (g.get("target") or {}).get("code")))
             src_ok += best.source.code == g["source"]["code"]
+            if listing and best.source.code != g["source"]["code"]:
+                _show("source", g["source"], best.source, best)
             if g.get("target"):
                 tgt_n += 1
                 tgt_ok += bool(best.target) and best.target.code == g["target"]["code"]
+                if listing and not (best.target and best.target.code == g["target"]["code"]):
+                    _show("target", g["target"], best.target, best)
             if g["source"].get("agent"):
                 agent_n += 1
                 agent_ok += (best.source.agent or "") == g["source"]["agent"]
@@ -65,6 +72,11 @@ def main() -> None:
     print(f"source code accuracy {src_ok / max(n, 1):.3f} ({src_ok}/{n}); target code accuracy "
           f"{tgt_ok / max(tgt_n, 1):.3f} ({tgt_ok}/{tgt_n}); source agent accuracy {agent_ok / max(agent_n, 1):.3f} "
           f"({agent_ok}/{agent_n})")
+
+
+def _show(role: str, gold: dict, actor, ev) -> None:
+    got = (actor.code, actor.agent or "", actor.span.text) if actor is not None else ("", "", "")
+    print("\t".join([role, gold["code"], gold.get("agent") or "", *got, ev.trigger.text, ev.evidence.text[:160]]))
 
 
 if __name__ == "__main__":
