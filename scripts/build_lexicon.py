@@ -212,12 +212,30 @@ def build_file(src: Path, active: set[str]) -> list[str]:
             words = []
             for pos, w in enumerate(variant):
                 alts = expand_word(w, sets, active, objects=pos < len(variant) - 1)
+                if pos == 0:
+                    alts += conjunction_forms(alts)
                 if not alts:
                     print(f"{src.name}:{n}: a pattern word is empty after removing active forms; dropped", file=sys.stderr)
                     break
                 words.append("|".join(alts))
             else:
                 out.append("\t".join([" ".join(words), code, flags, note]))
+    return out
+
+
+# Two-letter particles that begin patterns (لن نسمح، تم الاتفاق): their و/ف forms are not added.
+PARTICLES = frozenset({"لا", "لن", "لم", "ما", "تم", "عن", "من", "بن", "ال"})
+
+
+def conjunction_forms(alts: list[str]) -> list[str]:
+    """وشن، فحث، وصد: a two-letter first word (a doubled verb شنّ، حثّ، صدّ، فضّ، زجّ) with the
+    conjunction و or ف.  The matcher strips a proclitic only when at least three letters remain
+    (tokens.candidates), so these spellings are listed; particles (ولن، وتم) are left out."""
+    have = {_fold(a) for a in alts}
+    out = []
+    for a in alts:
+        if len(_fold(a)) == 2 and _fold(a) not in PARTICLES:
+            out += [p + a for p in ("و", "ف") if _fold(p + a) not in have]
     return out
 
 
