@@ -17,7 +17,7 @@ from marsad import resources
 from marsad.document import Token
 from marsad.errors import ResourceError
 from marsad.text.normalize import normalize_text
-from marsad.text.tokens import WordMemo, candidates, word_key
+from marsad.text.tokens import WordMemo, candidates, has_article, word_key
 
 FLAGS = frozenset({"sym", "visit", "host", "passive", "noun", "notarget", "weak", "stance"})
 GAP = None  # a pattern slot that is a gap
@@ -88,7 +88,18 @@ class TriggerLexicon:
         self._dir = directory
         self._index: dict[str, list[Pattern]] | None = None
         self._stop: frozenset[str] | None = None
+        self._verbs: frozenset[str] | None = None
         self._memo = WordMemo()  # normalized word → its Reading
+
+    @property
+    def verb_forms(self) -> frozenset[str]:
+        """Keys of verb forms that are never read behind ب or ك (verb_forms.txt, built with the lexicon)."""
+        if self._verbs is None:
+            p = (self._dir or resources.path("lexicon")) / "verb_forms.txt"
+            self._verbs = frozenset(
+                ln.strip() for ln in p.read_text(encoding="utf-8").splitlines()
+                if ln.strip() and not ln.startswith("#")) if p.exists() else frozenset()
+        return self._verbs
 
     @property
     def stop(self) -> frozenset[str]:
@@ -102,7 +113,7 @@ class TriggerLexicon:
 
     def readings(self, tokens: list[Token]) -> list[Reading]:
         """Readings of every token, memoised per word on this lexicon (bounded)."""
-        index, stop, memo = self.index, self.stop, self._memo
+        index, stop, memo, verbs = self.index, self.stop, self._memo, self.verb_forms
         hot = memo.hot
         out = [hot.get(t.norm) for t in tokens]
         for i, r in enumerate(out):
@@ -112,7 +123,7 @@ class TriggerLexicon:
                 if r is not None:
                     out[i] = r
                     continue
-                plain, suff = token_readings(t, index, stop)
+                plain, suff = token_readings(t, index, stop, verbs)
                 starts: dict[int, Pattern] = {}
                 for key in plain | suff:
                     for pat in index.get(key, ()):
@@ -152,12 +163,14 @@ class TriggerLexicon:
 
 
 def token_readings(tok: Token, known: dict[str, list[Pattern]] | None = None,
-                   stop: frozenset[str] = frozenset()) -> tuple[frozenset[str], frozenset[str]]:
+                   stop: frozenset[str] = frozenset(),
+                   verbs: frozenset[str] = frozenset()) -> tuple[frozenset[str], frozenset[str]]:
     """Keys a token can match: (without suffix stripping, with it).
 
     A token listed in the lexicon stoplist matches nothing.  When ``known`` (the
     pattern index) is given and the literal reading of the word is a known key,
-    clitic readings are not tried (بحث is "discussed", not ب + حث).
+    clitic readings are not tried (بحث is "discussed", not ب + حث).  Keys in ``verbs``
+    (verb forms) are not read behind ب or ك: a verb takes neither (بدأنا is not ب + دانا).
     """
     if tok.norm in stop:
         return frozenset(), frozenset()
@@ -165,7 +178,9 @@ def token_readings(tok: Token, known: dict[str, list[Pattern]] | None = None,
     if known is not None and readings[0][1] in known:
         readings = readings[:1]
     plain = set()
-    for _, key in readings:
+    for prefix, key in readings:
+        if key in verbs and ("ب" in prefix or "ك" in prefix) and not has_article(prefix):
+            continue
         plain.add(key)
         if len(key) >= 4 and key[0] == "س" and key[1] in "يتنا":
             plain.add(key[1:])
