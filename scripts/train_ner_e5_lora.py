@@ -267,7 +267,7 @@ def report(sents, idx, marg, crf, label: str) -> str:
     gold = [sents[i][1] for i in idx]
     parts = [f"alone {score(gold, train_ner_e5.decode(marg, None, 0))['ALL'].f1:.4f}"]
     if crf is not None:
-        for w in (0.2, 0.3, 0.4, 0.5):
+        for w in (0.1, 0.15, 0.2, 0.3, 0.4, 0.5):
             parts.append(f"geo {w} {score(gold, train_ner_e5.decode(marg, crf, w, True))['ALL'].f1:.4f}")
     return f"  {label}: " + ", ".join(parts)
 
