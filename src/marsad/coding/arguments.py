@@ -11,7 +11,9 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
 * the target is introduced by the pattern's preposition (على، ضد، مع…) or is the
   first mention after the subject; nominal triggers take "بين X و Y", an
   adjective or genitive right after the noun as source;
-* passive forms swap: the subject is the target, من قبل / على يد give the source;
+* passive forms swap: the subject is the target, من قبل / على يد give the source; an agent phrase
+  after a verbal noun (تم اعتقال ثلاثة مسلحين من قبل الشرطة، اختطاف مدنيين على أيدي عناصر داعش)
+  names its doer, and the genitive before it is the target;
 * mentions joined by و are conjoined: one event per (source, target) pair; a subject's
   conjuncts are never its object (انتقدت فرنسا وألمانيا إيران), except for symmetric acts and
   "بين X و Y";
@@ -21,7 +23,8 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
@@ -73,6 +76,8 @@ OBJECT_NOUNS = frozenset({
     "ادعاءات", "مزاعم", "اقتراح", "مقترح", "مبادره", "خطه", "طلب",
 })
 _DOER_AUX = frozenset({"قام", "قامت", "يقوم", "تقوم"})
+# Shapes of verbal nouns that no verb form has: افتعال، استفعال، انفعال، إفعال، تفعيل، مفاعلة.
+_MASDAR = re.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.|ا..ا.|ت..ي.|م.ا..ه)$")
 
 
 @dataclass(slots=True)
@@ -83,6 +88,7 @@ class Args:
     target_how: str = "none"  # prep, next, subject (passive), none
     source_p: float = -1.0  # the argument model's score of the chosen source (-1: not scored)
     target_p: float = -1.0
+    agent: list[ActorMention] = field(default_factory=list)  # doers named by من قبل / على يد (a verbal noun)
 
 
 def clause_bounds(tokens: list[Token], lo: int, hi: int, at: int) -> tuple[int, int]:
@@ -225,7 +231,11 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     tgts = conjoined(ments, idx[id(target)], tokens) if target is not None else []
     if "notarget" in pat.flags:
         tgts, target_how = [], "none"
-    return Args(srcs, tgts, how, target_how if tgts else "none")
+    # اعتقال الحوثيين على يد المقاومة: the agent phrase names the doer (the coder puts it in place of
+    # the subject once the argument model has scored the candidates)
+    agent = _agent(tm, tokens, after)
+    doers = conjoined(ments, idx[id(agent)], tokens) if agent is not None else []
+    return Args(srcs, tgts, how, target_how if tgts else "none", agent=doers)
 
 
 def is_doer_verb(toks: list[Token], i: int) -> bool:
@@ -334,6 +344,47 @@ def _has_prep(tok: Token, preps: frozenset[str]) -> bool:
     """A clitic preposition on the mention's first token (لـ، بـ) counts as a preposition."""
     p = tok.prefix.lstrip("وف")
     return bool(p) and (p[0] in preps or (p[0] == "ل" and "ل" in preps))
+
+
+def agent_phrase_start(tokens: list[Token], i: int) -> int | None:
+    """Where the agent phrase (من قبل، على يد، على أيدي، بأيدي، بواسطة: by) that names the actor at token
+    ``i`` begins, at most two words before it (على أيدي عناصر تنظيم…، من قبل مسلحي الحركة); None: no
+    such phrase."""
+    for j in range(i, max(i - 3, 1), -1):
+        if j < i and (tokens[j].norm in BOUNDARY_PUNCT or tokens[j].key in VERB_PREPS):
+            return None
+        prev, before = tokens[j - 1].key, tokens[j - 2].key if j >= 2 else ""
+        if prev in ("بواسطه", "بايدي"):
+            return j - 1
+        if (prev == "قبل" and before == "من") or (prev in ("يد", "ايدي") and before == "علي"):
+            return j - 2
+    return None
+
+
+def _is_masdar(tm: TriggerMatch, tokens: list[Token]) -> bool:
+    """Is the trigger a verbal noun: flagged so, with a preposition or article (بقصف، الاعتقال), after
+    تم / جرى (تم اعتقال), or of a verbal noun's shape (اعتقال، تعذيب، استهداف، مهاجمة)?"""
+    first = tm.pattern.words[0]
+    prefix, key = next(((p, k) for p, k in candidates(tokens[tm.start].norm) if k in first), ("", ""))
+    prev = tokens[tm.start - 1].key if tm.start else ""
+    return "noun" in tm.pattern.flags or prefix.lstrip("وف")[:1] in {"ب", "ل", "ا"} or prev in {
+        "تم", "يتم", "جري", "يجري"} or bool(_MASDAR.match(key))
+
+
+def _agent(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
+    """The doer of a nominal act named by an agent phrase close after it (تم اعتقال ثلاثة مسلحين
+    من قبل الشرطة، أسر ستة حوثيين على يد المقاومة)."""
+    if "passive" in tm.pattern.flags or not _is_masdar(tm, tokens):
+        return None
+    for m in after:
+        if m.token_start - tm.end > 8:
+            return None
+        start = agent_phrase_start(tokens, m.token_start)
+        if start is not None:
+            # a preposition in between (استقبال النازحين من المديريات المهدمة من قبل…، الكشف عنهم من قبل…)
+            # opens a phrase the agent may belong to: then it is not this act's doer
+            return None if any(t.key in VERB_PREPS for t in tokens[tm.end:start]) else m
+    return None
 
 
 def _passive_agent(tokens: list[Token], rest: list[ActorMention]) -> ActorMention | None:

@@ -147,7 +147,9 @@ class EventStage:
             # or the topic actor, like a verb with no subject
             dual = _dual_pair(doc, tm, lo, ctx.coded)
             spk = ctx.speaker() if not dual else None
-            if dual:
+            if args.agent:
+                sources, args.source_how = args.agent, "agent_phrase"
+            elif dual:
                 sources, symmetric, args.source_how = dual, True, "dual"
             elif spk is not None:
                 sources, args.source_how = [spk], "speaker"
@@ -189,7 +191,9 @@ class EventStage:
         """Let the argument model choose the source and the target among the candidates."""
         cands = source_candidates(ctx, sources, args.source_how)
         best = self._choose(ctx, "s", cands, args)
-        if best is not None and (not sources or best.mention is not sources[0]):
+        if args.agent:
+            sources, args.source_how = args.agent, "agent_phrase"  # the doer named by من قبل / على يد
+        elif best is not None and (not sources or best.mention is not sources[0]):
             sources = self._group(ctx, best)
             args.source_how = f"rank_{best.how}"
         if not sources:
