@@ -51,9 +51,12 @@ def per_root(gold_path: Path, out: Path) -> None:
         matched_g = {id(p[0]) for p in pairs}
         matched_s = {id(p[1]) for p in pairs}
         bg = {key(b, r) for b in g.get("events", []) if b.get("background") for r in score.alt_roots(b)}
+        gold_seen = set()  # a (source, target, root) the gold lists twice is one event, as score.py counts it
         for e in g.get("events", []):
-            if score.scorable(e):
+            k = key(e, score.root_of(e))
+            if score.scorable(e) and k not in gold_seen:
                 (tp if id(e) in matched_g else miss)[score.root_of(e)] += 1
+            gold_seen.add(k)
         seen = set()
         for e in s.get("events", []):
             k = key(e, score.root_of(e))
