@@ -63,9 +63,7 @@ DEPUTY_KEYS = frozenset({"نايب"})
 RANK_NOUNS = frozenset({"فريق"})
 RANK_NEXT = frozenset({"اول", "ركن", "طيار", "بحري"})
 # Words (keys) of a sentence about sport, where الفريق is the team.
-SPORT_WORDS = frozenset({
-    "مباراه", "مباريات", "دوري", "لاعبين", "لاعبي", "مدرب", "نادي", "انديه", "ملعب", "شوط", "مهاجم", "بطوله",
-})
+SPORT_WORDS = TEAM_NOUNS | {"مباراه", "مباريات", "دوري", "لاعبين", "لاعبي", "مدرب", "ملعب", "شوط", "مهاجم", "بطوله"}
 # Words after الفريق that are no first name.
 NOT_NAMES = frozenset({
     "في", "من", "علي", "الي", "عن", "مع", "حتي", "يوم", "قبل", "بعد", "وفق", "خلال", "منذ", "امام", "ضد",
@@ -169,6 +167,9 @@ def not_names_of_things(tokens: list[Token], pieces: list[Piece], lo: int) -> li
     return out
 
 
+MANNER_NOUNS = frozenset({"صفه", "صوره", "شكل"})  # بصفة / بصورة / بشكل دورية: "periodically"
+
+
 def _periodic(tokens: list[Token], p: Piece, prev: Token | None) -> bool:
     """Is دورية here the adjective "periodic" or a journal, not a patrol (الاجتماعات الدورية،
     بصفة دورية، دورية «الحساسية والربو»)?  A definite دورية after a definite word agrees with it."""
@@ -177,7 +178,7 @@ def _periodic(tokens: list[Token], p: Piece, prev: Token | None) -> bool:
         return False
     if prev is None:
         return False
-    return prev.norm in QUOTES or prev.key in ("صفه", "صوره", "شكل", "بصفه", "بصوره", "بشكل") or \
+    return prev.norm in QUOTES or any(k in MANNER_NOUNS for _, k in candidates(prev.norm)) or \
         (has_article(tok.prefix) and has_article(prev.prefix))
 
 
@@ -286,7 +287,6 @@ def portfolio_gap(tokens: list[Token], last: Piece, p: Piece, gap: list[Token]) 
         return False
     if p.entry.kind != "demonym" and not (p.entry.kind == "state" and tokens[p.start].key == "سعوديه"):
         return False  # السعودية: the state, and the feminine nisba
-    if tokens[last.start].key not in MINISTER_HEADS and not any(
-            k in MINISTER_HEADS for _, k in candidates(tokens[last.start].norm)):
+    if not any(k in MINISTER_HEADS for _, k in candidates(tokens[last.start].norm)):
         return False
     return all(has_article(t.prefix) and t.key in PORTFOLIO_WORDS for t in gap)

@@ -388,8 +388,11 @@ def _agent(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> 
 
 
 def _passive_agent(tokens: list[Token], rest: list[ActorMention]) -> ActorMention | None:
+    """The agent of a passive verb: right after من قبل، على يد، برصاص… or a little after an agent
+    phrase (:func:`agent_phrase_start`: على أيدي عناصر تنظيم داعش)."""
     for m in rest:
-        if m.token_start >= 1 and tokens[m.token_start - 1].key in AGENT_PREPS:
+        if m.token_start >= 1 and tokens[m.token_start - 1].key in AGENT_PREPS \
+                or agent_phrase_start(tokens, m.token_start) is not None:
             return m
     return None
 

@@ -93,23 +93,22 @@ class TriggerLexicon:
 
     @property
     def verb_forms(self) -> frozenset[str]:
-        """Keys of verb forms that are never read behind ب or ك (verb_forms.txt, built with the lexicon)."""
+        """Keys of verb forms that are never read behind ب or ك (verb_forms.tsv, built with the lexicon)."""
         if self._verbs is None:
-            p = (self._dir or resources.path("lexicon")) / "verb_forms.txt"
-            self._verbs = frozenset(
-                ln.strip() for ln in p.read_text(encoding="utf-8").splitlines()
-                if ln.strip() and not ln.startswith("#")) if p.exists() else frozenset()
+            self._verbs = self._column("verb_forms.tsv", "key")
         return self._verbs
 
     @property
     def stop(self) -> frozenset[str]:
         """Whole normalized tokens that look like triggers but are not (وزارة، الأسرة، باحث)."""
         if self._stop is None:
-            d = self._dir or resources.path("lexicon")
-            p = d / "stoplist.tsv"
-            self._stop = frozenset(normalize_text(r["token"]) for r in resources.read_tsv(p)
-                                   if r.get("token")) if p.exists() else frozenset()
+            self._stop = frozenset(map(normalize_text, self._column("stoplist.tsv", "token")))
         return self._stop
+
+    def _column(self, name: str, column: str) -> frozenset[str]:
+        """The non-empty values of one column of a TSV of the lexicon folder (empty if there is no file)."""
+        p = (self._dir or resources.path("lexicon")) / name
+        return frozenset(r[column] for r in resources.read_tsv(p) if r.get(column)) if p.exists() else frozenset()
 
     def readings(self, tokens: list[Token]) -> list[Reading]:
         """Readings of every token, memoised per word on this lexicon (bounded)."""

@@ -287,5 +287,16 @@ class Gazetteer:
             countries = {entries[i].country for i in item.places}
             if len(countries) == 1:
                 item.country = countries.pop()
-        blocked = frozenset(nk.keys[0] for nk in stop if len(nk.keys) == 1 and not nk.prefixes[0])
-        self._index = build_index(items.items(), blocked)
+        blocked = {nk.keys[0] for nk in stop if len(nk.keys) == 1 and not nk.prefixes[0]}
+        # A one-word name that is an ordinary word (common_words.tsv: صور "pictures", ليون، ابا) needs a
+        # place noun or locative word before it, and is never read behind a proclitic: بصور "with
+        # pictures" is not Tyre, بليون "billion" not Lyon, nor ورقة "paper" و + Raqqa.
+        common = self.common_words
+        for nk, item in items.items():
+            if len(nk.keys) != 1 or nk.prefixes[0]:
+                continue
+            key = nk.keys[0]
+            if key in common:
+                item.context_only = True
+            blocked.update(p + key for p in _SHORT_PREFIXES if key in common or p + key in common)
+        self._index = build_index(items.items(), frozenset(blocked))

@@ -92,18 +92,6 @@ def _after_context_word(tokens: list[Token], start: int) -> bool:
     return i >= 0 and _word(tokens[i])[0] in CONTEXT
 
 
-def _ordinary_word(m: RawMatch, tokens: list[Token], common: frozenset[str]) -> bool:
-    """Is a one-word name without the article an ordinary word (ANERcorp's frequent non-place
-    words), as written or behind the proclitic the index read off (ب + صور، ب + ليون، و + رقة)?
-    Such a name needs a place noun or locative word before it; its own ب is not enough."""
-    if m.end - m.start != 1 or m.item.name.prefixes[0]:
-        return False
-    key = tokens[m.start].key
-    if key in common:
-        return True
-    return bool(m.lead) and not tokens[m.start].prefix and key[len(m.lead):] in common
-
-
 def _context_countries(raw: list[RawMatch]) -> Counter:
     """Countries the article mentions: demonyms and names of a single country."""
     ctx: Counter = Counter()
@@ -173,8 +161,6 @@ def locate(doc: Document, gazetteer: Gazetteer, unlisted: bool = True) -> list[P
             continue  # a blocker such as "ريال مدريد"
         if m.item.context_only and not (prep == "ب" or _after_context_word(toks, m.start)):
             continue
-        if _ordinary_word(m, toks, gazetteer.common_words) and not _after_context_word(toks, m.start):
-            continue  # بصور "with pictures", بليون "billion", ورقة "paper": not Tyre, Lyon, Raqqa
         if m.item.also_demonym and not loc and m.start and toks[m.start - 1].prefix and not _after_context_word(toks, m.start):
             continue  # "القيادة السعودية": the adjective, not the country
         entry = _resolve(m.item.places, entries, ctx)
