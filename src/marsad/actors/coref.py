@@ -94,6 +94,8 @@ DEPUTY_ROLES = ("Vice", "Deputy", "Minister of State")  # roles that a title nev
 STATE_KINDS = frozenset({"state", "capital", "metonym", "demonym", "region"})
 # Head nouns of group names (حركة فتح، حزب الدعوة); QUOTE_MARKS as normalization writes them.
 GROUP_HEADS = ("حركه", "تنظيم", "حزب", "جماعه")
+# Letters each head keeps in every clitic reading (حركتي، لحركة، الجماعات): a cheap test first.
+GROUP_HEAD_STEMS = ("حرك", "تنظيم", "حزب", "جماع")
 QUOTE_MARKS = frozenset({'"', "'"})
 OMAN_MARKERS = frozenset({"سلطنه", "عماني", "عمانيه", "عمانيون", "عمانيين", "مسقط"})
 
@@ -185,7 +187,9 @@ def quoted_short_names(doc: Document, mentions: list[ActorMention], phrases: dic
 
 def _group_head(tok: Token) -> bool:
     """Is the word a head noun of group names (حركة، لحركة، حركتي، تنظيم، حزب، جماعة)?"""
-    return any(k.startswith(GROUP_HEADS) for _, k in candidates(tok.norm))
+    norm = tok.norm
+    return any(s in norm for s in GROUP_HEAD_STEMS) and any(k.startswith(GROUP_HEADS)
+                                                             for _, k in candidates(norm))
 
 
 def _surname_key(tokens: list[Token], i: int) -> str | None:
