@@ -191,6 +191,15 @@ NOT_CODED = [
     ("وتصل العقوبة إلى السجن عشر سنوات", "042"),
     ("وقال إننا بدأنا العمل على المشروع", "111"),  # بدأنا "we started" is not ب + دانا "they condemned"
     ("وبحثت المجموعة مع السلطة المحلية الأوضاع", "020"),  # بحثت "discussed" is not ب + حثت "urged"
+    ("وانضم إلى جماعة تصنفها واشنطن منظمة إرهابية", "163"),  # a description (present), no designation
+]
+
+# Phrases of a BLOCK row (note "BLOCK:"): the match takes the trigger word and is flagged block.
+BLOCKED = [
+    "وحضر اللقاء وزير الخارجية",  # the attendees of a meeting are not its parties
+    "وحضر حفل الاستقبال السفير",
+    "وقال مسؤول طالبا عدم الإشارة إلى اسمه",
+    "ستعود طهران إلى السوق فور رفع العقوبات",
 ]
 
 
@@ -220,9 +229,15 @@ def test_lexicon_codes_sample_sentences(find_codes, sentence: str, code: str) ->
 def test_lexicon_prayer_is_not_an_appeal(find_codes, sentence: str) -> None:
     found = find_codes(sentence)
     assert found, "the blocking entry should match"
-    assert all({"weak", "notarget"} <= m.pattern.flags for m in found)
+    assert all({"weak", "notarget", "block"} <= m.pattern.flags for m in found)
 
 
 @pytest.mark.parametrize(("sentence", "code"), NOT_CODED, ids=[c + ":" + s.split()[0] for s, c in NOT_CODED])
 def test_lexicon_look_alikes_are_not_coded(find_codes, sentence: str, code: str) -> None:
     assert code not in [m.pattern.cameo for m in find_codes(sentence)]
+
+
+@pytest.mark.parametrize("sentence", BLOCKED, ids=[s.split()[0] + ":" + s.split()[1] for s in BLOCKED])
+def test_lexicon_block_rows_take_their_words(find_codes, sentence: str) -> None:
+    found = find_codes(sentence)
+    assert found and all("block" in m.pattern.flags for m in found)

@@ -175,8 +175,8 @@ class EventStage:
                 targets, args.target_how = [_implied(where, "CVL")], "implied"
         if (self.ranker is not None or self.collect is not None) and sources and args.source_how not in NO_RANK:
             sources, targets = self._rank(ctx, args, sources, targets)
-        if not sources or ("weak" in pat.flags and not targets):
-            return []
+        if not sources or ("weak" in pat.flags and not targets) or "block" in pat.flags:
+            return []  # a BLOCK row's words are no event, whatever target the steps above gave it
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)
         trigger = _trigger_span(doc, tm)
         out = [self._event(s, t, doer_code(code, s), trigger, evidence, si)

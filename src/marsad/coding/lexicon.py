@@ -19,7 +19,10 @@ from marsad.errors import ResourceError
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import WordMemo, candidates, has_article, word_key
 
-FLAGS = frozenset({"sym", "visit", "host", "passive", "noun", "notarget", "weak", "stance"})
+FLAGS = frozenset({"sym", "visit", "host", "passive", "noun", "notarget", "weak", "stance", "block"})
+# A row whose note starts with this marks a phrase in which its trigger word is no event (تحت سيطرة،
+# حضر اللقاء): the match takes its words, so that no shorter pattern reads them, and makes no event.
+BLOCK_NOTE = "BLOCK"
 GAP = None  # a pattern slot that is a gap
 MAX_GAP = 6  # long enough for most actor phrases (الرئيس المصري عبد الفتاح السيسي)
 # Punctuation a gap may cross: quotes and brackets around a name (لوّح «العمال الكردستاني» بـ…).
@@ -142,8 +145,10 @@ class TriggerLexicon:
         for f in sorted(d.glob("[0-2][0-9].tsv")):
             for n, row in enumerate(resources.read_tsv(f), 2):
                 if row.get("pattern") and row.get("cameo"):
-                    patterns.append(parse_pattern(row["pattern"], row["cameo"], row.get("flags", ""),
-                                                  f"{f.name}:{n}"))
+                    flags = row.get("flags") or ""
+                    if (row.get("note") or "").startswith(BLOCK_NOTE):
+                        flags += ",block"
+                    patterns.append(parse_pattern(row["pattern"], row["cameo"], flags, f"{f.name}:{n}"))
         patterns.sort(key=lambda p: (-p.size, -len(p.cameo)))  # stable: file order within ties
         index: dict[str, list[Pattern]] = defaultdict(list)
         for pat in patterns:
