@@ -174,6 +174,7 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
     ti = trigger_tok - first
     cs, ce = clause_bounds(words, ti)
     pub = doc.article.date
+    year = pub.year if pub is not None else _latest_year(doc.text)
     bg = cues.background_words
     if _history_line(words, pub) or (ti + 1 < len(keys) and keys[ti + 1] in bg["adj"]):
         return True
@@ -191,9 +192,22 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
         if k < ti and strip_conj(words[k]) in bg["kana"] and _pluperfect(words, k, ti):
             if not any(keys[j] in _RECENT for j in range(cs, ce)):
                 return True
-        if _old_date(cues, words, keys, k, pub):
+        if _old_date(cues, words, keys, k, pub, year):
             return True
     return False
+
+
+_DATED_YEAR = re.compile(r"(\S+)\s+((?:19|20)\d\d)(?!\d)")
+
+
+def _latest_year(text: str) -> int | None:
+    """For an article without a publication date: the latest year it names as a date (في 2015،
+    عام 2014، منذ 2011), taken as its own year; an explicit earlier year then dates a recalled event.
+    Articles name past years far more often than coming ones, so this errs towards fewer
+    background events."""
+    years = [int(m[2]) for m in _DATED_YEAR.finditer(text)
+             if strip_conj(word_key(normalize_text(m[1]))) in _YEAR_LEAD]
+    return max(years) if years else None
 
 
 def _history_line(words: list[str], pub: Date | None) -> bool:
@@ -227,8 +241,10 @@ def _pluperfect(words: list[str], k: int, ti: int) -> bool:
     return any(strip_conj(words[j]) == "قد" for j in range(k + 1, ti))
 
 
-def _old_date(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date | None) -> bool:
-    """A month name + الماضي, or (with a publication date) an explicit older year/month."""
+def _old_date(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date | None,
+              year: int | None = None) -> bool:
+    """A month name + الماضي, or (with a publication date) an explicit older year/month; an explicit
+    year before ``year`` (the publication year, or the article's latest named year) too."""
     m = cues.months.match(words, k)
     if m is not None and _dated_month(words, keys, k, m[0]):
         end, (month,), _ = m
@@ -237,8 +253,10 @@ def _old_date(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date |
         if pub is None or (end < len(keys) and keys[end] in _NEXT):
             return False
         return _month_is_old(words, k, end, int(month), pub)
-    if pub is not None and _YEAR.match(words[k]) and k > 0 and strip_conj(keys[k - 1]) in _YEAR_LEAD:
-        return int(words[k]) < pub.year
+    if year is None and pub is not None:
+        year = pub.year
+    if year is not None and _YEAR.match(words[k]) and k > 0 and strip_conj(keys[k - 1]) in _YEAR_LEAD:
+        return int(words[k]) < year
     return False
 
 
