@@ -6,7 +6,7 @@ import pytest
 
 from marsad.document import ActorMention, Document, Event, Span
 from marsad.text.prepare import document_from_text
-from marsad.when_where.places import Gazetteer, assign_places, detect_dateline, find_places
+from marsad.when_where.places import Gazetteer, assign_places, detect_dateline, find_places, locate
 
 
 @pytest.fixture(scope="module")
@@ -291,3 +291,18 @@ def test_places_a_region_gives_way_to_the_state_the_actors_fix(gaz):
     doc.events = [ev]
     assign_places(doc, gaz)
     assert doc.events[0].place.country == "PSE"
+
+
+@pytest.mark.parametrize("text", ["وقال المبعوث خلال زيارة للقاهرة إن الحكومة وافقت",
+                                  "وصل الوزير في زيارة رسمية للقاهرة أمس",
+                                  "واختتم الوزير زيارته للقاهرة أمس"])
+def test_places_visit_to_a_place_is_locative(gaz, text):
+    # the place a visit is "to" (زيارة ل…) is where it happens, like في القاهرة
+    found = [p for p in locate(document_from_text(text), gaz) if p.entry.name == "Cairo"]
+    assert found and found[0].locative
+
+
+def test_places_li_without_a_visit_noun_is_no_locative(gaz):
+    found = [p for p in locate(document_from_text("وقال المبعوث الدولي للقاهرة كلاما"), gaz)
+             if p.entry.name == "Cairo"]
+    assert found and not found[0].locative

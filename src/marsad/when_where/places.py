@@ -36,6 +36,12 @@ PLACE_NOUNS = frozenset(
 TERRITORY = frozenset("اراضي اجواء مجال مياه عمق حدود ساحل سواحل شواطي داخل جنوب شمال شرق غرب اقليم".split())
 # Words that let a context-only name match (not على/إلى/حول/نحو: "الحصول على صور").
 CONTEXT = (LOCATIVE - {"علي", "الي", "نحو", "حول"}) | PLACE_NOUNS
+# A visit "to" a place (في زيارة لموسكو، خلال زيارته للقاهرة، جولة رسمية لدول الخليج): the place
+# read with ل after one of these nouns is where the visit happens.
+VISIT_NOUNS = frozenset(
+    "زياره زيارته زيارتها زيارتهم زيارتهما زيارتي زيارتنا زيارات جوله جولته جولتها رحله رحلته رحلتها".split()
+)
+VISIT_ADJECTIVES = frozenset("رسميه خاصه عمل قصيره مفاجيه تاريخيه مماثله سابقه اخري مرتقبه".split())
 _CLITICS = ("وب", "فب", "و", "ف", "ب")
 _QUOTES = frozenset('"\'(')
 COUNTRY_BONUS = 3.0
@@ -65,6 +71,8 @@ def _locative_before(tokens: list[Token], start: int, lead: str) -> tuple[bool, 
     """
     if "ب" in lead or "ب" in tokens[start].prefix:
         return True, "ب"
+    if (lead or tokens[start].prefix).startswith("ل") and _after_visit_noun(tokens, start):
+        return True, "ل"
     i = start - 1
     hops = 0
     while i >= 0 and hops < 4:
@@ -83,6 +91,14 @@ def _locative_before(tokens: list[Token], start: int, lead: str) -> tuple[bool, 
         i -= 1
         hops += 1
     return False, ""
+
+
+def _after_visit_noun(tokens: list[Token], start: int) -> bool:
+    """Is the word before ``start`` (or before an adjective such as رسمية) a visit noun?"""
+    i = start - 1
+    if i >= 1 and _word(tokens[i])[0] in VISIT_ADJECTIVES:
+        i -= 1
+    return i >= 0 and _word(tokens[i])[0] in VISIT_NOUNS
 
 
 def _after_context_word(tokens: list[Token], start: int) -> bool:
