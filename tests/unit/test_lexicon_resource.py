@@ -200,6 +200,9 @@ BLOCKED = [
     "وحضر حفل الاستقبال السفير",
     "وقال مسؤول طالبا عدم الإشارة إلى اسمه",
     "ستعود طهران إلى السوق فور رفع العقوبات",
+    "وتحدث الوفد عن محرك بحث الشركة",  # a search engine is no talks
+    "وبدأت حملة بحث واسعة عن المفقودين",  # البحث itself is stoplisted; the indefinite needs the row
+    "وقال القيادي في حزب الدعوة",  # the Da'wa party is no appeal
 ]
 
 
