@@ -14,7 +14,9 @@ as ../shared/eval/score.py keys triples, cameo_alt roots included) is then put i
 * ``no candidate of the root`` — no candidate of its root in the article.
 
 Gold events with the same key count once each, so these are counts of gold events, not of the
-unique keys ``score.py`` matches.  On the train set the models have seen the articles (in-sample):
+unique keys ``score.py`` matches.  ``--list "wrong target"`` (or ``"wrong source"``) also shows
+the system's candidates of the gold event's root (source>target@trigger), to group the errors by
+construction.  On the train set the models have seen the articles (in-sample):
 use it to see where the errors are, not to measure.
 """
 
@@ -62,11 +64,21 @@ def reason(gold: dict, output: list, candidates: list) -> str:
     return "wrong source"
 
 
-def _row(art_id: str, gold: dict, width: int = 160) -> str:
-    """One listed gold event: article id, cameo, source>target, trigger and (shortened) evidence."""
+def _row(art_id: str, gold: dict, system: str = "", width: int = 160) -> str:
+    """One listed gold event: article id, cameo, source>target, trigger, (shortened) evidence and,
+    for wrong arguments, the system's candidates of the root (source>target@trigger text)."""
     target = (gold.get("target") or {}).get("code") or "-"
     evidence = " ".join((gold.get("evidence") or "").split())[:width]
-    return "\t".join((art_id, gold["cameo"], f"{gold['source']['code']}>{target}", gold.get("trigger") or "", evidence))
+    cols = (art_id, gold["cameo"], f"{gold['source']['code']}>{target}", gold.get("trigger") or "", evidence)
+    return "\t".join(cols + ((f"system: {system}",) if system else ()))
+
+
+def _same_root(gold: dict, candidates: list) -> str:
+    """The candidates of the gold event's root(s): source>target@trigger, the first eight."""
+    roots = score.alt_roots(gold)
+    out = [f"{e.source.code}>{e.target.code if e.target else '-'}@{e.trigger.text}"
+           for e in candidates if e.root in roots]
+    return "; ".join(list(dict.fromkeys(out))[:8])
 
 
 def main() -> None:
@@ -97,7 +109,8 @@ def main() -> None:
             why = reason(g, output, candidates)
             by_root.setdefault(root, Counter())[why] += 1
             if why == a.list:
-                listed.append(_row(art["id"], g))
+                wrong = why in ("wrong target", "wrong source")
+                listed.append(_row(art["id"], g, _same_root(g, candidates) if wrong else ""))
     print(f"{path.name}: gold events by what became of them (shipped models)")
     print("| root | " + " | ".join(CLASSES) + " |")
     print("|---" * (len(CLASSES) + 1) + "|")
