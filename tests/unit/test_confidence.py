@@ -1,6 +1,7 @@
-"""Article-level features of the event confidence model."""
+"""Features of the event confidence model: article-level ones and where the arguments stand."""
 
-from marsad.coding.confidence import actor_shares, add_article_features
+from marsad.coding.confidence import actor_shares, add_article_features, mention_place
+from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Event, Span
 
 
@@ -29,3 +30,16 @@ def test_short_documents_get_no_article_features():
     evs = [event("USA", "IRN", "111")]
     add_article_features(evs, actor_shares([mention("USA"), mention("IRN", 3)], 1))
     assert evs[0].features == {}
+
+
+def test_mention_place_says_how_far_an_argument_was_found():
+    tm = TriggerMatch(10, 13, None, gaps=((11, 12),))  # type: ignore[arg-type]  # a V ~ N pattern
+    sentence = (5, 30)
+    assert mention_place(mention("USA", 9), tm, *sentence) == "near"  # right before the verb
+    assert mention_place(mention("USA", 11), tm, *sentence) == "inside"  # in the gap (أجرى الوزير اتصالا)
+    assert mention_place(mention("IRN", 16), tm, *sentence) == "near"  # three words after
+    assert mention_place(mention("IRN", 17), tm, *sentence) == "far"
+    assert mention_place(mention("IRN", 5), tm, *sentence) == "far"
+    assert mention_place(mention("SAU", 2), tm, *sentence) == "other_sentence"  # the topic or a speaker
+    implied = ActorMention(span=Span(0, 0, ""), code="SYR", implied=True)
+    assert mention_place(implied, tm, *sentence) == "implied"
