@@ -203,6 +203,8 @@ BLOCKED = [
     "وتحدث الوفد عن محرك بحث الشركة",  # a search engine is no talks
     "وبدأت حملة بحث واسعة عن المفقودين",  # البحث itself is stoplisted; the indefinite needs the row
     "وقال القيادي في حزب الدعوة",  # the Da'wa party is no appeal
+    "وقال إن الحملة تستهدف توعية الشباب",  # "aims to" + a verbal noun is no attack
+    "مخططات تستهدف أمن الوطن",
 ]
 
 
