@@ -55,6 +55,20 @@ def train(params: Any, opt: Any, loss: Callable[..., Any], batches: Callable[[np
 
 def crf_nll(p, s, y, mask):
     """Mean negative log-likelihood of gold tags ``y`` (B, L) under a linear-chain CRF."""
+    import jax.numpy as jnp
+
+    return jnp.mean(crf_nll_rows(p, s, y, mask))
+
+
+def crf_nll_words(p, s, y, mask, rows):
+    """Negative log-likelihood per word: summed over the sentences where ``rows`` (B,) is 1, over their words."""
+    import jax.numpy as jnp
+
+    return jnp.sum(crf_nll_rows(p, s, y, mask) * rows) / jnp.maximum(jnp.sum(mask * rows[:, None]), 1.0)
+
+
+def crf_nll_rows(p, s, y, mask):
+    """Per sentence (B,), the negative log-likelihood of gold tags ``y`` (B, L) under a linear-chain CRF."""
     import jax
     import jax.numpy as jnp
 
@@ -76,7 +90,7 @@ def crf_nll(p, s, y, mask):
         return jnp.where(m > 0, nxt, alpha), None
     alpha, _ = jax.lax.scan(step, alpha, jnp.arange(1, s.shape[1]))
     logz = jax.nn.logsumexp(alpha + end, axis=1)
-    return jnp.mean(logz - gold)
+    return logz - gold
 
 
 def jwindows(x, width):

@@ -96,11 +96,12 @@ def init(key, n_layers: int, h: int, args: argparse.Namespace) -> dict:
 
 
 def list_names(lexicon: Path, prefixes: str) -> list[str]:
-    """The lexicon's lists whose names start with one of the comma-separated ``prefixes`` (sorted)."""
-    from marsad.actors.ner_features import Lexicon
+    """The lexicon's lists (and :data:`ROLE_LISTS`, round 8) whose names start with one of the
+    comma-separated ``prefixes`` (sorted)."""
+    from marsad.actors.ner_features import ROLE_LISTS, Lexicon
 
     want = tuple(x for x in prefixes.split(",") if x)
-    return sorted(n for n in Lexicon.load(lexicon).lists if want and n.startswith(want))
+    return sorted(n for n in Lexicon.load(lexicon).lists | set(ROLE_LISTS) if want and n.startswith(want))
 
 
 def sentence_flags(sents: list[Sent], lexicon: Path, lists: list[str]) -> np.ndarray:

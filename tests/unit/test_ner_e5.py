@@ -102,6 +102,17 @@ def test_ner_features_list_flags_entries_and_phrases() -> None:
     assert f.sum() == 3
 
 
+def test_ner_features_list_flags_role_nouns() -> None:
+    from marsad.actors.ner_features import FeatureExtractor, Lexicon
+
+    lists = ["A:ROLE", "A:TITLE", "R:LOC"]
+    f = FeatureExtractor(Lexicon()).list_flags("وقال الرئيس أوباما والشيخ تميم في بغداد".split(), lists)
+    assert f.shape == (7, 9)
+    assert f[1, 0] == f[1, 1] == 1  # الرئيس: an agent (actors/agents.tsv) and a title
+    assert f[3, 1] == 1  # والشيخ: a one-proclitic reading of a title
+    assert f[:, 2:].sum() == 0 and f[[0, 2, 4, 5, 6]].sum() == 0  # role lists have no phrase columns
+
+
 def test_ner_model_mixes_e5_head_when_present(tmp_path: Path, encoder: E5Encoder) -> None:
     pytest.importorskip("pycrfsuite", reason="python-crfsuite is not installed")
     from importlib import resources

@@ -37,6 +37,18 @@ _DIGIT = re.compile(r"\d")
 _ARABIC = re.compile("[\u0621-\u064a]")
 _PUNCT_ONLY = re.compile(r"^[^\w]+$")
 MAX_PHRASE = 6
+# Word lists of the e5 tag head that are not in the NER lexicon (round 8): role nouns and titles
+# before a name.  ``A:ROLE``: the first word of every entry of the actor agents (actors/agents.tsv:
+# رئيس، وزير، الحكومة، قوات…); ``A:TITLE``: honorifics and person titles (below).
+ROLE_LISTS = ("A:ROLE", "A:TITLE")
+_TITLES = (
+    "الشيخ", "الأمير", "الأميرة", "السيد", "السيدة", "الملك", "الملكة", "العاهل", "السلطان", "الدكتور", "د",
+    "الرئيس", "الرئيسة", "رئيس", "الوزير", "الوزيرة", "وزير", "نائب", "النائب", "المستشار", "السفير", "المبعوث",
+    "المندوب", "المتحدث", "الناطق", "الأمين", "المحافظ", "المدير", "القائد", "الزعيم", "المرشد", "الإمام",
+    "المفتي", "القاضي", "السيناتور", "الحاج", "المهندس", "الأستاذ", "اللواء", "العميد", "العقيد", "الفريق",
+    "المشير", "الجنرال", "الرائد", "النقيب", "المقدم", "ولي", "خادم", "البابا", "الكاردينال", "المطران",
+    "الداعية", "الكاتب", "الصحفي", "الفنان", "اللاعب", "المدرب", "الشاعر", "الممثل", "المغني", "المواطن",
+)
 
 # Which feature families the neighbours at each offset contribute.
 _NEIGHBOUR_KEEP = (
@@ -218,6 +230,17 @@ class FeatureExtractor:
         self.known = known
         self.unk = lex.has_vocab
         self._memo = WordMemo()  # raw and normalized word → its features
+        self._roles: dict[str, frozenset[str]] | None = None  # ROLE_LISTS, read when first needed
+
+    def role_keys(self) -> dict[str, frozenset[str]]:
+        """Keys of the :data:`ROLE_LISTS` (agents from the package's actor resources, titles above)."""
+        if self._roles is None:
+            from marsad.resources import path, read_tsv
+
+            agents = {normalize_text(r["ar"]).split()[0] for r in read_tsv(path("agents")) if r["ar"].strip()}
+            self._roles = {name: frozenset(k for k in (word_key_of(normalize_text(w)) for w in words) if k)
+                           for name, words in zip(ROLE_LISTS, (agents, _TITLES), strict=True)}
+        return self._roles
 
     def normalize(self, word: str) -> str:
         """Normalized form of a raw or normalized word."""
@@ -266,6 +289,7 @@ class FeatureExtractor:
         (or, when the key is in no list, a one-proclitic reading) is an entry
         of list ``j``; the word begins / continues a phrase of list ``j``
         (longest match, as :meth:`phrase_tags`).  Used by the e5 tag head.
+        The :data:`ROLE_LISTS` are single words (key or one-proclitic reading).
         """
         import numpy as np
 
@@ -279,6 +303,11 @@ class FeatureExtractor:
             names = table.get(f[7]) or {n for r in f[6] for n in table.get(r, ())}
             for name in names:
                 if name in col:
+                    out[i, col[name]] = 1
+        for name in (n for n in ROLE_LISTS if n in col):
+            keys = self.role_keys()[name]
+            for i, f in enumerate(feats):
+                if f[7] in keys or any(r in keys for r in f[6]):
                     out[i, col[name]] = 1
         for i, tags in enumerate(self.phrase_tags([f[7] for f in feats], [f[6] for f in feats])):
             for tag in tags:
