@@ -90,3 +90,5 @@ def test_candidates_mark_the_speaker_and_the_doer(collected):
     assert [code for role, code, f in said if f.get(f"{role}:is_speaker")] == ["RUS", "RUS"]  # source and target
     doer = features("وأدانت روسيا الهجوم الذي شنه الجيش الإسرائيلي على غزة.")
     assert {code for role, code, f in doer if f.get(f"{role}:after_doer")} == {"ISR"}
+    bombing = features("وأدانت روسيا القصف الذي شنه الجيش الإسرائيلي على غزة.")
+    assert {code for role, code, f in bombing if f.get(f"{role}:rel_doer")} == {"ISR"}  # القصف الذي شنه X

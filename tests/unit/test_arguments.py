@@ -56,3 +56,25 @@ def test_time_words_and_doer_stems_are_in_normalized_form():
     from marsad.text.normalize import normalize_text
 
     assert all(normalize_text(w) == w for w in TIME_WORDS | _DOER_STEMS)
+
+
+def test_relative_doer_of_a_nominal_act():
+    from types import SimpleNamespace
+
+    from marsad.coding.arguments import relative_doer
+
+    act = SimpleNamespace(end=1)  # the trigger is the first token
+    toks = _tokens(["الغارات", "الجوية", "التي", "شنتها", "امس", "طائرات", "التحالف"])
+    doer = _m("SAU", 5, 7)
+    assert relative_doer(act, toks, [doer]) is doer  # adjective, time word and pronoun verb allowed
+    toks = _tokens(["قصف", "المواقع", "التي", "يستخدمها", "الحوثيون"])
+    assert relative_doer(act, toks, [_m("YEM", 4, 5)]) is None  # the clause belongs to المواقع
+    toks = _tokens(["الهجوم", "الذي", "استهدف", "الجيش"])
+    assert relative_doer(act, toks, [_m("ISR", 3, 4)]) is None  # no pronoun for the act: its object
+
+
+def test_relatives_are_in_normalized_form():
+    from marsad.coding.arguments import _LATELY, RELATIVES
+    from marsad.text.normalize import normalize_text
+
+    assert all(normalize_text(w) == w for w in RELATIVES | _LATELY)

@@ -6,7 +6,8 @@ back, a target that is the actor's own state, an object pronoun).  Here every
 plausible argument becomes a *candidate* with binary features (where it stands
 relative to the trigger, what separates them, which preposition or clitic
 introduces it, what kind of actor it is and its agent for this root, whether it
-follows a verb of carrying out (غارات شنتها X), whether it is the sentence's speaker,
+follows a verb of carrying out (غارات شنتها X) or is the subject of a relative clause on
+the act whose verb has a pronoun for it (الانتقادات التي وجهها X), whether it is the sentence's speaker,
 the previous sentences' topic or the sentence's first actor, whether the heuristics
 chose it, the trigger's root and flags), and a logistic model trained by
 ``scripts/train_arg_model.py`` on the annotated training set scores them; the
@@ -20,7 +21,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from marsad.coding.arguments import clause_bounds, is_doer_verb, same_actor
+from marsad.coding.arguments import clause_bounds, is_doer_verb, relative_doer, same_actor
 from marsad.coding.confidence import LogisticModel, bucket
 from marsad.document import ActorMention
 
@@ -76,6 +77,12 @@ def _after_doer(ctx: Context, m: ActorMention) -> bool:
     return False
 
 
+def ctx_rel_doer(ctx: Context) -> ActorMention | None:
+    """The actor named as the doer in a relative clause on the trigger (:func:`relative_doer`)."""
+    after = [m for m in ctx.ments if m.token_start >= ctx.tm.end]
+    return relative_doer(ctx.tm, ctx.doc.tokens, after)
+
+
 def _trigger_clause(ctx: Context) -> tuple[int, int]:
     """Token range of the trigger's clause (at least the whole trigger)."""
     sent = ctx.doc.sentences[ctx.si]
@@ -115,6 +122,9 @@ def _mention_features(ctx: Context, m: ActorMention, role: str, chosen: bool,
     between = bucket(_between(ctx, m, pos), (0, 1, 2))
     f[f"{role}:between={between}"] = 1.0
     f[f"{role}:pos={pos}|between={between}"] = 1.0
+    if m is ctx_rel_doer(ctx):
+        f[f"{role}:rel_doer"] = 1.0
+        f[f"{role}:rel_doer|flag={'noun' if 'noun' in pat.flags else 'verb'}"] = 1.0
     if _after_doer(ctx, m):
         f[f"{role}:after_doer"] = 1.0
         f[f"{role}:after_doer|pos={pos}"] = 1.0

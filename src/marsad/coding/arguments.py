@@ -76,6 +76,10 @@ OBJECT_NOUNS = frozenset({
     "ادعاءات", "مزاعم", "اقتراح", "مقترح", "مبادره", "خطه", "طلب",
 })
 _DOER_AUX = frozenset({"قام", "قامت", "يقوم", "تقوم"})
+# Relative pronouns after a nominal act (الهجوم الذي، الغارات التي) and the time words and adverbs of
+# recency that can stand between a relative clause's verb and its subject (التي اتخذتها أخيرا الحكومة).
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللتان", "اللذان"})
+_LATELY = TIME_WORDS | {"اخيرا", "موخرا", "حاليا"}
 # Shapes of verbal nouns that no verb form has: افتعال، استفعال، انفعال، إفعال، تفعيل، مفاعلة.
 _MASDAR = re.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.|ا..ا.|ت..ي.|م.ا..ه)$")
 
@@ -251,6 +255,32 @@ def is_doer_verb(toks: list[Token], i: int) -> bool:
     return False
 
 
+def relative_doer(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
+    """The doer of a nominal act named in a relative clause on it whose verb has a pronoun for the
+    act (الغارات التي شنتها طائرات التحالف، الانتقادات التي وجهها الأمير، الهجوم الانتحاري الذي
+    تبناه التنظيم، الاجتماعات التي عقدها كارتر): the actor right after that verb (time words
+    between allowed).  Only definite adjectives or time words may stand between the act and الذي/التي:
+    after a noun of places or things the clause is theirs (قصف المواقع التي يستخدمها الحوثيون)."""
+    i = tm.end
+    while i < len(tokens) and i - tm.end < 2 and tokens[i].norm not in RELATIVES and (
+            tokens[i].key in TIME_WORDS or (tokens[i].norm.startswith("ال") and not possessed_noun(tokens[i]))):
+        i += 1
+    if i + 1 >= len(tokens) or tokens[i].norm not in RELATIVES or any(m.token_start < i for m in after):
+        return None
+    verb = tokens[i + 1]
+    if not (is_doer_verb(tokens, i + 1) or (len(verb.key) >= 3 and verb.key.endswith(_OBJ_SUFFIXES))):
+        return None
+    j = i + 2 + (verb.key in _DOER_AUX)
+    while j < len(tokens) and tokens[j].key in _LATELY:
+        j += 1
+    return next((m for m in after if m.token_start == j), None)
+
+
+def possessed_noun(tok: Token) -> bool:
+    """Is ``tok`` a noun of places, things or stances an act is aimed at (:data:`OBJECT_NOUNS`)?"""
+    return any(k in OBJECT_NOUNS for _, k in candidates(tok.norm))
+
+
 def _between(tokens: list[Token], tm: TriggerMatch, subject: ActorMention) -> bool:
     """Is the subject introduced by بين (the two sides of a nominal act)?"""
     return subject.token_start >= 1 and tokens[subject.token_start - 1].key == "بين" and subject.token_start >= tm.end
@@ -265,7 +295,7 @@ def _span_words(tokens: list[Token], a: int, b: int) -> int:
 def possessed(tokens: list[Token], m: ActorMention) -> bool:
     """Is ``m`` the owner of a place or thing named right before it (مواقع الحوثيين، مقرات للتنظيم،
     أموال الرئيس)?"""
-    return m.token_start >= 1 and any(k in OBJECT_NOUNS for _, k in candidates(tokens[m.token_start - 1].norm))
+    return m.token_start >= 1 and possessed_noun(tokens[m.token_start - 1])
 
 
 def _verb_object(tokens: list[Token], at: int, m: ActorMention) -> bool:
