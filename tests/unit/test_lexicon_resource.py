@@ -205,6 +205,9 @@ BLOCKED = [
     "وقال القيادي في حزب الدعوة",  # the Da'wa party is no appeal
     "وقال إن الحملة تستهدف توعية الشباب",  # "aims to" + a verbal noun is no attack
     "مخططات تستهدف أمن الوطن",
+    "وزاد معدل طلب الصين على النفط",  # economic demand is no request (الطلب itself is stoplisted)
+    "إنها مسألة عرض وطلب",
+    "الخدمات الأكثر طلبا",
 ]
 
 
