@@ -92,3 +92,14 @@ def test_candidates_mark_the_speaker_and_the_doer(collected):
     assert {code for role, code, f in doer if f.get(f"{role}:after_doer")} == {"ISR"}
     bombing = features("وأدانت روسيا القصف الذي شنه الجيش الإسرائيلي على غزة.")
     assert {code for role, code, f in bombing if f.get(f"{role}:rel_doer")} == {"ISR"}  # القصف الذي شنه X
+
+
+def test_context_targets_for_a_material_act_whose_sentence_names_no_other_actor(collected):
+    def context(text):
+        return [c for _, role, cs in collected(text)[1] if role == "t" for c in cs
+                if c.how in ("ctx_topic", "article_top")]
+
+    text = "وقالت حماس إن إسرائيل تواصل الحصار. وقصف الجيش الإسرائيلي أمس مواقع في المنطقة."
+    assert {c.mention.code for c in context(text)} == {"PSE"}  # never the source's own code
+    assert not context("قصف الجيش الإسرائيلي مواقع حماس.")  # the sentence names the other side
+    assert not context("وقالت حماس إن إسرائيل تواصل الحصار. وأدانت إسرائيل البيان.")  # a verbal act

@@ -12,7 +12,10 @@ the previous sentences' topic or the sentence's first actor, whether the heurist
 chose it, the trigger's root and flags), and a logistic model trained by
 ``scripts/train_arg_model.py`` on the annotated training set scores them; the
 best source and the best target (which may be *none* or the source's own state)
-are kept.  The model is ``resources/models/arg_model.json``.
+are kept.  For a material act (aid, coercion, assault, fighting) whose sentence names no
+actor besides the source, the previous sentences' topic actor and the article's most named
+actor are target candidates too (اعتقلت قوات الاحتلال فجر اليوم ثمانية شبان after a sentence
+on the Palestinians).  The model is ``resources/models/arg_model.json``.
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ PREP_WORDS = frozenset({
     "و", "ان", "بان", "لان",
 })
 NONE, DOMESTIC = "none", "domestic"
+# Roots of material acts whose other side is often named only before the act's sentence (aid,
+# coercion, assault, fighting); verbal acts and meetings keep their targets in the sentence.
+CONTEXT_ROOTS = frozenset({"07", "17", "18", "19", "20"})
 
 
 @dataclass(slots=True)
@@ -188,7 +194,8 @@ def source_candidates(ctx: Context, chosen: list[ActorMention], how: str) -> lis
 def target_candidates(ctx: Context, sources: list[ActorMention], chosen: list[ActorMention], how: str,
                       domestic: ActorMention | None) -> list[Candidate]:
     """Mentions of the sentence that are not the source (nor conjoined with it, nor the same actor
-    by :func:`same_actor`), no target, and the source's own state."""
+    by :func:`same_actor`), no target, and the source's own state; for a material act in a
+    sentence with no other actor, the actors of :func:`_context_targets`."""
     source = sources[0]
     toks = ctx.doc.tokens
     sym = "sym" in ctx.tm.pattern.flags
@@ -210,9 +217,18 @@ def target_candidates(ctx: Context, sources: list[ActorMention], chosen: list[Ac
             f["t:same_code"] = 1.0
             f[f"t:same_code|root={root}"] = 1.0
         out.append(Candidate(m, f, "mention"))
+    alone = not out and root in CONTEXT_ROOTS  # a material act whose sentence names no other actor
     if first is not None and all(first is not c.mention for c in out):
         f = {f"t:extra={how}": 1.0, f"t:extra={how}|root={root}": 1.0, "t:chosen=True": 1.0}
         out.append(Candidate(first, f, how))
+        seen.add(first.code)
+    for m, kind in _context_targets(ctx, source) if alone else ():
+        if m.code in seen:
+            continue
+        seen.add(m.code)
+        f = {f"t:extra={kind}": 1.0, f"t:extra={kind}|root={root}": 1.0, f"t:extra={kind}|src={source.kind}": 1.0,
+             f"t:extra={kind}|chosen={first is None}": 1.0}
+        out.append(Candidate(m, f, kind))
     none = {"t:none": 1.0, f"t:none|root={root}": 1.0, f"t:none|chosen={first is None}": 1.0,
             f"t:none|n={bucket(len(out), (0, 1, 2, 4))}": 1.0}
     for flag in ctx.tm.pattern.flags & {"noun", "passive", "sym", "notarget"}:
@@ -222,6 +238,26 @@ def target_candidates(ctx: Context, sources: list[ActorMention], chosen: list[Ac
         f = {"t:domestic": 1.0, f"t:domestic|root={root}": 1.0, f"t:domestic|src={source.kind}": 1.0,
              f"t:domestic|agent={source.agent}": 1.0}
         out.append(Candidate(domestic, f, DOMESTIC))
+    return out
+
+
+def _context_targets(ctx: Context, source: ActorMention) -> list[tuple[ActorMention, str]]:
+    """Actors outside the sentence that an act is often aimed at when its sentence names no other
+    side (اعتقلت قوات الاحتلال ستة من حراس المسجد، قصفت طائرات التحالف مواقع الدفاع الجوي): the
+    previous sentences' topic actor and the article's most named actor, when not the source's."""
+    out: list[tuple[ActorMention, str]] = []
+    if ctx.topic and ctx.topic[0].code != source.code:
+        out.append((ctx.topic[0], "ctx_topic"))
+    counts: dict[str, int] = {}
+    last: dict[str, ActorMention] = {}
+    for m in ctx.coded:
+        if m.code != source.code:
+            counts[m.code] = counts.get(m.code, 0) + 1
+            if m.code not in last or m.token_start < ctx.tm.start:
+                last[m.code] = m
+    if counts:
+        top = max(counts, key=lambda c: counts[c])  # the first named on ties
+        out.append((last[top], "article_top"))
     return out
 
 
