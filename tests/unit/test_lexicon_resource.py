@@ -192,6 +192,7 @@ NOT_CODED = [
     ("وقال إننا بدأنا العمل على المشروع", "111"),  # بدأنا "we started" is not ب + دانا "they condemned"
     ("وبحثت المجموعة مع السلطة المحلية الأوضاع", "020"),  # بحثت "discussed" is not ب + حثت "urged"
     ("وانضم إلى جماعة تصنفها واشنطن منظمة إرهابية", "163"),  # a description (present), no designation
+    ("وتذكر الجماهير الألقاب التي حققها في الموسم الماضي", "090"),  # حققها "achieved it", no investigation
 ]
 
 # Phrases of a BLOCK row (note "BLOCK:"): the match takes the trigger word and is flagged block.
