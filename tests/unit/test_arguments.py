@@ -78,3 +78,15 @@ def test_relatives_are_in_normalized_form():
     from marsad.text.normalize import normalize_text
 
     assert all(normalize_text(w) == w for w in RELATIVES | _LATELY)
+
+
+def test_subject_gap_after_a_negated_verb():
+    """A trigger that opens with a negation (لا تستبعد ~ الخيار العسكري) has its subject gap
+    after the verb, not after the particle."""
+    from marsad.api_lib import code
+    from marsad.coding.arguments import VERB_PARTICLES
+    from marsad.text.normalize import normalize_text
+
+    assert all(normalize_text(w) == w for w in VERB_PARTICLES)
+    events = code("ولا تستبعد فرنسا الخيار العسكري ضد إيران.").events
+    assert [(e.root, e.source.code) for e in events] == [("13", "FRA")]

@@ -63,6 +63,8 @@ _DOER_STEMS = frozenset({
     "تطلق", "نظم", "نظمت", "ينظم", "تنظم",
 })  # not قدم/وجه: قدمه، وجهه، توجهه are as often nouns with a possessive (his foot, face, leaning)
 _OBJ_SUFFIXES = ("هما", "هم", "ها", "ه", "ته")
+# Particles that may open a trigger pattern before its verb (لم يستبعد، ولن تسمح، فلا يمكن).
+VERB_PARTICLES = frozenset(c + p for c in ("", "و", "ف") for p in ("لم", "لن", "لا", "ما", "قد"))
 # Nouns of places, things and stances an act is aimed at (استهدفت مواقع الحوثيين، قصف مقرات التنظيم،
 # جمدت أموال الرئيس، انتقد سياسة إيران، أشاد بموقف المملكة، تؤيد حق تركيا): an actor right after one
 # is their owner, the act's target, never its subject.
@@ -171,12 +173,14 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     if tm.end > ce:
         ce = clause_bounds(tokens, lo, hi, tm.end - 1)[1]
     idx = {id(m): i for i, m in enumerate(ments)}
-    # Only a gap right after the verb holds its subject (أجرى الوزير اتصالا); a later gap holds
-    # an object or destination (وصل إلى طهران في زيارة).
-    subject_gap = bool(tm.gaps) and tm.gaps[0][0] == tm.start + 1
+    # Only a gap right after the verb holds its subject (أجرى الوزير اتصالا; a negation before the
+    # verb is part of some triggers: ولا تستبعد فرنسا الخيار العسكري); a later gap holds an object
+    # or destination (وصل إلى طهران في زيارة).
+    verb = tm.start + 1 if tm.end - tm.start > 2 and tokens[tm.start].norm in VERB_PARTICLES else tm.start
+    subject_gap = bool(tm.gaps) and tm.gaps[0][0] == verb + 1
     in_gap = [m for m in ments if tm.in_gap(m.token_start)]
     gap_objects: list[ActorMention] = []
-    if not subject_gap or (in_gap and _verb_object(tokens, tm.start + 1, in_gap[0])):
+    if not subject_gap or (in_gap and _verb_object(tokens, verb + 1, in_gap[0])):
         in_gap, gap_objects = [], in_gap
     inside = [m for m in ments if tm.start <= m.token_start < tm.end and not tm.in_gap(m.token_start)]
     before = [m for m in ments if cs <= m.token_start and m.token_end <= tm.start]
