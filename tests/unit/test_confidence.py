@@ -43,3 +43,18 @@ def test_mention_place_says_how_far_an_argument_was_found():
     assert mention_place(mention("SAU", 2), tm, *sentence) == "other_sentence"  # the topic or a speaker
     implied = ActorMention(span=Span(0, 0, ""), code="SYR", implied=True)
     assert mention_place(implied, tm, *sentence) == "implied"
+
+
+def test_unscored_target_is_no_doubtful_target():
+    """A notarget pattern's target (a protest: the state where it happens) is not scored by the
+    argument model: its features say so (tgt_p=none) instead of reading as a low score."""
+    from marsad.document import Article
+    from marsad.stages import build_pipeline
+
+    pipeline = build_pipeline()
+    stage = next(s for s in pipeline.stages if s.name == "events")
+    stage.filter = None  # keep every candidate, with its features
+    doc = pipeline(Article(id="t", text="تظاهر مئات الآلاف من الإسرائيليين في تل أبيب احتجاجا على خطة الحكومة."))
+    protest = [e for e in doc.events if e.root == "14"]
+    assert protest and all("tgt_p=none" in e.features for e in protest)
+    assert not any(k.startswith("tgt_p=<=") for e in protest for k in e.features)

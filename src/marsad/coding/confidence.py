@@ -100,8 +100,9 @@ def event_features(ctx: Context, ev: Event, args: Args) -> dict[str, float]:
     }
     if args.source_p >= 0:
         f[f"src_p={bucket(int(args.source_p * 10), (2, 4, 6, 8))}"] = 1.0
-        f[f"tgt_p={bucket(int(args.target_p * 10), (2, 4, 6, 8))}"] = 1.0
-        f[f"root={root}|tgt_p={bucket(int(args.target_p * 10), (3, 6))}"] = 1.0
+        scored = args.target_p >= 0  # a notarget pattern's target is not scored: no doubtful target
+        f[f"tgt_p={bucket(int(args.target_p * 10), (2, 4, 6, 8)) if scored else 'none'}"] = 1.0
+        f[f"root={root}|tgt_p={bucket(int(args.target_p * 10), (3, 6)) if scored else 'none'}"] = 1.0
     for flag in pat.flags:
         f[f"flag={flag}"] = 1.0
     if tm.gaps:
