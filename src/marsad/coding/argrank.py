@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from marsad.coding.arguments import clause_bounds, is_doer_verb, relative_doer, same_actor
+from marsad.coding.arguments import clause_bounds, is_doer_verb, same_actor
 from marsad.coding.confidence import LogisticModel, bucket
 from marsad.document import ActorMention
 
@@ -83,12 +83,6 @@ def _after_doer(ctx: Context, m: ActorMention) -> bool:
     return False
 
 
-def ctx_rel_doer(ctx: Context) -> ActorMention | None:
-    """The actor named as the doer in a relative clause on the trigger (:func:`relative_doer`)."""
-    after = [m for m in ctx.ments if m.token_start >= ctx.tm.end]
-    return relative_doer(ctx.tm, ctx.doc.tokens, after)
-
-
 def _trigger_clause(ctx: Context) -> tuple[int, int]:
     """Token range of the trigger's clause (at least the whole trigger)."""
     sent = ctx.doc.sentences[ctx.si]
@@ -128,7 +122,7 @@ def _mention_features(ctx: Context, m: ActorMention, role: str, chosen: bool,
     between = bucket(_between(ctx, m, pos), (0, 1, 2))
     f[f"{role}:between={between}"] = 1.0
     f[f"{role}:pos={pos}|between={between}"] = 1.0
-    if m is ctx_rel_doer(ctx):
+    if m is ctx.rel_doer():
         f[f"{role}:rel_doer"] = 1.0
         f[f"{role}:rel_doer|flag={'noun' if 'noun' in pat.flags else 'verb'}"] = 1.0
     if _after_doer(ctx, m):

@@ -50,6 +50,7 @@ class Context:
     places: list[list[ActorMention]]  # locative place mentions per sentence
     shares: dict[str, int] | None = None  # percent of the article's mentions per actor code (long articles)
     _speaker: object = _UNSET  # see speaker()
+    _rel_doer: object = _UNSET  # see rel_doer()
 
     def speaker(self) -> ActorMention | None:
         """The subject of a speech verb before the trigger in its sentence (قال X إن…), found once
@@ -60,6 +61,16 @@ class Context:
             lo = self.doc.sentences[self.si].first_token
             self._speaker = speaker(self.doc.tokens, self.ments, lo, self.tm.start)
         return self._speaker  # type: ignore[return-value]
+
+    def rel_doer(self) -> ActorMention | None:
+        """The actor named as the doer in a relative clause on the trigger (الانتقادات التي وجهها X:
+        :func:`marsad.coding.arguments.relative_doer`), found once for all source and target candidates."""
+        if self._rel_doer is _UNSET:
+            from marsad.coding.arguments import relative_doer
+
+            after = [m for m in self.ments if m.token_start >= self.tm.end]
+            self._rel_doer = relative_doer(self.tm, self.doc.tokens, after)
+        return self._rel_doer  # type: ignore[return-value]
 
 
 def bucket(n: int, edges: tuple[int, ...]) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from datetime import date as Date
+from functools import lru_cache
 
 from marsad.coding.cue_data import COMPLEMENTIZERS, Cues, clause_bounds, is_punct, sentence_words, strip_conj
 from marsad.text.normalize import normalize_text
@@ -166,7 +167,8 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
     period (العام الماضي، الشهر الماضي، في وقت سابق من هذا العام), منذ / قبل +
     years or months (منذ سنوات، قبل شهر), سبق أن, the pluperfect (كان ... قد +
     past, كانت اختطفت), a month name + الماضي, and — when the publication date
-    is known — an explicit year before the publication year or an explicit
+    is known — an explicit year before the publication year (for an undated
+    article, before the latest year it names: :func:`_latest_year`) or an explicit
     month/day more than a week before it.  "Last week" and "yesterday" are
     inside the news window.
     """
@@ -174,7 +176,6 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
     ti = trigger_tok - first
     cs, ce = clause_bounds(words, ti)
     pub = doc.article.date
-    year = pub.year if pub is not None else _latest_year(doc.text)
     bg = cues.background_words
     if _history_line(words, pub) or (ti + 1 < len(keys) and keys[ti + 1] in bg["adj"]):
         return True
@@ -192,7 +193,7 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
         if k < ti and strip_conj(words[k]) in bg["kana"] and _pluperfect(words, k, ti):
             if not any(keys[j] in _RECENT for j in range(cs, ce)):
                 return True
-        if _old_date(cues, words, keys, k, pub, year):
+        if _old_date(cues, words, keys, k, pub, doc.text):
             return True
     return False
 
@@ -200,6 +201,7 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
 _DATED_YEAR = re.compile(r"(\S+)\s+((?:19|20)\d\d)(?!\d)")
 
 
+@lru_cache(maxsize=4)
 def _latest_year(text: str) -> int | None:
     """For an article without a publication date: the latest year it names as a date (في 2015،
     عام 2014، منذ 2011), taken as its own year; an explicit earlier year then dates a recalled event.
@@ -241,10 +243,9 @@ def _pluperfect(words: list[str], k: int, ti: int) -> bool:
     return any(strip_conj(words[j]) == "قد" for j in range(k + 1, ti))
 
 
-def _old_date(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date | None,
-              year: int | None = None) -> bool:
-    """A month name + الماضي, or (with a publication date) an explicit older year/month; an explicit
-    year before ``year`` (the publication year, or the article's latest named year) too."""
+def _old_date(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date | None, text: str) -> bool:
+    """A month name + الماضي, or (with a publication date) an explicit older month; an explicit year
+    before the publication year, or in an undated article before the latest year ``text`` names."""
     m = cues.months.match(words, k)
     if m is not None and _dated_month(words, keys, k, m[0]):
         end, (month,), _ = m
@@ -253,10 +254,10 @@ def _old_date(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date |
         if pub is None or (end < len(keys) and keys[end] in _NEXT):
             return False
         return _month_is_old(words, k, end, int(month), pub)
-    if year is None and pub is not None:
-        year = pub.year
-    if year is not None and _YEAR.match(words[k]) and k > 0 and strip_conj(keys[k - 1]) in _YEAR_LEAD:
-        return int(words[k]) < year
+    if _YEAR.match(words[k]) and k > 0 and strip_conj(keys[k - 1]) in _YEAR_LEAD:
+        # the article's year is looked for only here, at an explicit year (rare), not per trigger
+        year = pub.year if pub is not None else _latest_year(text)
+        return year is not None and int(words[k]) < year
     return False
 
 
