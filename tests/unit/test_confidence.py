@@ -58,3 +58,20 @@ def test_unscored_target_is_no_doubtful_target():
     protest = [e for e in doc.events if e.root == "14"]
     assert protest and all("tgt_p=none" in e.features for e in protest)
     assert not any(k.startswith("tgt_p=<=") for e in protest for k in e.features)
+
+
+def test_untargeted_protest_target_is_by_design():
+    """A protest's target is the state where it happens by design (also when the protesters are known
+    only by the place): its features do not read as an implied or same-country target found by mistake."""
+    from marsad.document import Article
+    from marsad.stages import build_pipeline
+
+    pipeline = build_pipeline()
+    stage = next(s for s in pipeline.stages if s.name == "events")
+    stage.filter = None
+    doc = pipeline(Article(id="t", text="قطع محتجون غاضبون الطرق الرئيسية في بيروت احتجاجا على انقطاع الكهرباء."))
+    protest = [e for e in doc.events if e.cameo == "144"]
+    assert protest and all((e.source.code, e.target and e.target.code) == ("LBN", "LBN") for e in protest)
+    f = protest[0].features
+    assert f["tgt_how=by_design"] == 1.0 and f["tgt_kind=by_design"] == 1.0
+    assert "same_code" not in f and not any(k.startswith("tgt_at=") for k in f)

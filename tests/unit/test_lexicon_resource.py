@@ -172,6 +172,11 @@ SENTENCES = [
     ("أكد الوزير استعداد بلاده للتعاون مع العراق", "030"),
     ("وعقد الوزيران مؤتمرا صحفيا مشتركا", "040"),
     ("وأعلن الوزير أن التنظيم يقف وراء الهجوم", "112"),
+    # protests and boycotts
+    ("وقاطعت المعارضة الانتخابات الرئاسية", "143"),
+    ("وتجمع متظاهرون أمام البرلمان", "141"),
+    ("ورددوا شعارات تطالب بمحاسبة الفاسدين", "141"),
+    ("وخرج الآلاف إلى الشوارع للاحتجاج على غلاء الأسعار", "141"),
 ]
 
 # Religious senses of دعا / الدعوة: only blocking entries (weak + notarget: never an event) may match.
@@ -193,6 +198,8 @@ NOT_CODED = [
     ("وبحثت المجموعة مع السلطة المحلية الأوضاع", "020"),  # بحثت "discussed" is not ب + حثت "urged"
     ("وانضم إلى جماعة تصنفها واشنطن منظمة إرهابية", "163"),  # a description (present), no designation
     ("وتذكر الجماهير الألقاب التي حققها في الموسم الماضي", "090"),  # حققها "achieved it", no investigation
+    ("وتقع المحطة عند تقاطع الطريقين", "143"),  # تقاطع "intersection", no boycott
+    ("وجاء الرد على الاقتراح قاطعا", "143"),  # قاطعا "categorical"
 ]
 
 # Phrases of a BLOCK row (note "BLOCK:"): the match takes the trigger word and is flagged block.
@@ -217,6 +224,12 @@ BLOCKED = [
     "وكان في استقبال الطائرة نائب الوزير",  # receiving an aircraft, applicants: no visit hosted
     "ويتم استقبال الراغبين في تصحيح أوضاعهم",
     "وخاض الفريق لقاء وديا أمام ضيفه",  # a friendly match, no meeting
+    "ويعمل الضابط في شرطة مكافحة الشغب",  # riot police, no riot
+    "واختتمت التظاهرة الثقافية مساء الخميس",  # a cultural event, no demonstration
+    "ومكافحة الفساد بشتى صوره ومظاهره",  # its manifestations, no demonstration
+    "وكان المتهم يتظاهر بعدم المعرفة",  # pretended, no demonstration
+    "ونجحت القوات في قطع طرق الإمداد",  # supply lines, no road block by protesters
+    "وتشهد البلاد أعمال عنف متفرقة",  # violence in general, no riot
 ]
 
 

@@ -173,6 +173,10 @@ class EventStage:
                 sources, args.source_how = [_implied(where, None)], "implied"
             if where is not None and not targets and "notarget" not in pat.flags:
                 targets, args.target_how = [_implied(where, "CVL")], "implied"
+            elif not targets and sources and pat.cameo[:2] in DOMESTIC_ROOTS and len(sources[0].code) == 3:
+                # a protest whose doers are known only by the place (قطع محتجون الطرق في بيروت): against
+                # the state where it happens, as for a named source above
+                targets, args.target_how = [_implied(sources[0], "GOV")], "domestic"
         if (self.ranker is not None or self.collect is not None) and sources and args.source_how not in NO_RANK:
             sources, targets = self._rank(ctx, args, sources, targets)
         if not sources or ("weak" in pat.flags and not targets) or "block" in pat.flags:

@@ -89,6 +89,11 @@ def event_features(ctx: Context, ev: Event, args: Args) -> dict[str, float]:
     tok = doc.tokens[tm.start]
     sent = doc.sentences[ctx.si]
     src_how, tgt_how = args.source_how, args.target_how if ev.target is not None else "none"
+    # An untargeted act (a protest, a strike) gets the state where it happens by design: its implied
+    # target is no sign of a wrong argument, as it is for a targeted pattern (one feature instead).
+    by_design = "notarget" in pat.flags and (ev.target is None or ev.target.implied)
+    if by_design:
+        tgt_how = "by_design"
     f = {
         "bias": 1.0,
         f"pat={pat.source}": 1.0,
@@ -100,7 +105,7 @@ def event_features(ctx: Context, ev: Event, args: Args) -> dict[str, float]:
         f"root={root}|src_how={src_how}": 1.0,
         f"root={root}|tgt_how={tgt_how}": 1.0,
         f"src_kind={ev.source.kind}": 1.0,
-        f"tgt_kind={ev.target.kind if ev.target else 'none'}": 1.0,
+        f"tgt_kind={'by_design' if by_design else ev.target.kind if ev.target else 'none'}": 1.0,
         f"src_agent={ev.source.agent}": 1.0,
         f"mod={ev.modality}": 1.0,
         f"sent={bucket(ctx.si, (0, 1, 3, 6))}": 1.0,
@@ -118,7 +123,7 @@ def event_features(ctx: Context, ev: Event, args: Args) -> dict[str, float]:
         f[f"flag={flag}"] = 1.0
     if tm.gaps:
         f["gap"] = 1.0
-    if ev.target is not None and ev.target.code == ev.source.code:
+    if ev.target is not None and ev.target.code == ev.source.code and not by_design:
         f["same_code"] = 1.0
         f[f"same_code|root={root}"] = 1.0
     if ev.background:
@@ -127,7 +132,7 @@ def event_features(ctx: Context, ev: Event, args: Args) -> dict[str, float]:
         f["reported"] = 1.0
     if any(t.norm == '"' for t in doc.tokens[sent.first_token:tm.start]):
         f["in_quote"] = 1.0
-    for role, m in (("src", ev.source), ("tgt", ev.target)):
+    for role, m in (("src", ev.source), ("tgt", None if by_design else ev.target)):
         if m is not None:  # how far the argument was found (src_at=near, tgt_at=other_sentence...)
             f[f"{role}_at={mention_place(m, tm, sent.first_token, sent.last_token)}"] = 1.0
     return f
