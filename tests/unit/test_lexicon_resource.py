@@ -224,6 +224,8 @@ BLOCKED = [
     "وكان في استقبال الطائرة نائب الوزير",  # receiving an aircraft, applicants: no visit hosted
     "ويتم استقبال الراغبين في تصحيح أوضاعهم",
     "وخاض الفريق لقاء وديا أمام ضيفه",  # a friendly match, no meeting
+    "وتندرج التصريحات ضمن مساعيه لتخريب علاقات البلاد بجيرانها",  # spoiling relations, no sabotage
+    "في محاولة لتدمير العلاقات بين البلدين",
     "ويعمل الضابط في شرطة مكافحة الشغب",  # riot police, no riot
     "واختتمت التظاهرة الثقافية مساء الخميس",  # a cultural event, no demonstration
     "ومكافحة الفساد بشتى صوره ومظاهره",  # its manifestations, no demonstration
