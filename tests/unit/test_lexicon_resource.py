@@ -226,6 +226,12 @@ BLOCKED = [
     "وخاض الفريق لقاء وديا أمام ضيفه",  # a friendly match, no meeting
     "وتندرج التصريحات ضمن مساعيه لتخريب علاقات البلاد بجيرانها",  # spoiling relations, no sabotage
     "في محاولة لتدمير العلاقات بين البلدين",
+    "واحتسب حكم اللقاء ضربة جزاء",  # the referee / the half of a match, no meeting
+    "وسجل الأهداف خلال شوطي اللقاء",
+    "لينتهي اللقاء بفوز الفريق الضيف",
+    "ويمكن للمستفيد زيارة بوابة الوزارة",  # a web portal, no visit
+    "وقال إن الحكومة تستهدف أن يتراجع العجز",  # aims that, no attack
+    "ضمن البرامج التي تستهدف من خلالها تدريب الشباب",
     "ويعمل الضابط في شرطة مكافحة الشغب",  # riot police, no riot
     "واختتمت التظاهرة الثقافية مساء الخميس",  # a cultural event, no demonstration
     "ومكافحة الفساد بشتى صوره ومظاهره",  # its manifestations, no demonstration
