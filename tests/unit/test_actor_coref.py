@@ -209,3 +209,19 @@ def test_actor_surname_after_another_given_name_is_someone_else(make_doc):
 def test_a_deputy_takes_the_agent_of_the_role_after_it(text, code, agent):
     first = Coder().code(text, date="2015-06-01").actors[0]
     assert (first.code, first.agent) == (code, agent)
+
+
+def test_actor_coref_bare_head_noun_calls_back_the_named_organisation():
+    doc = Coder().code("ودعا صندوق النقد الدولي مصر إلى خفض الدعم. وقال الصندوق إن الإصلاح ضروري.", date=WHEN)
+    assert [m.code for m in doc.actors if m.span.text == "الصندوق"] == ["IGO:IMF"]
+    doc = Coder().code("أعلنت حركة حماس موافقتها على الهدنة. ونفت الحركة أي هجوم.", date=WHEN)
+    assert [m.code for m in doc.actors if m.span.text == "الحركة"] == ["PSE"]
+
+
+def test_actor_coref_head_noun_of_another_body_or_with_an_adjective_is_not_the_organisation():
+    # the cabinet was named last: "المجلس" is not the GCC named before it
+    doc = Coder().code("رحب مجلس التعاون الخليجي بالاتفاق. وعقد مجلس الوزراء جلسته. وأحاط المجلس علما بالتقارير.",
+                       date=WHEN)
+    assert not [m for m in doc.actors if m.span.text == "المجلس" and m.code == "IGO:GCC"]
+    doc = Coder().code("أعلنت حركة حماس موافقتها. وقالت الحركة الإسلامية إنها ترفض ذلك.", date=WHEN)
+    assert not [m for m in doc.actors if m.span.text == "الحركة"]

@@ -18,6 +18,7 @@ from marsad.actors.coref import (
     amman,
     kingdom,
     military_base,
+    org_head_mentions,
     quoted_short_names,
     resolve_bare_agents,
     resolve_to_article_state,
@@ -124,6 +125,7 @@ class ActorStage:
         if named:
             mentions = surname_mentions(doc, mentions, named, roles)
         mentions = numeric_p5(doc, mentions)
+        mentions = org_head_mentions(doc, mentions)
         amman(mentions, tokens)
         kingdom(mentions, tokens)
         if self.places is not None:
