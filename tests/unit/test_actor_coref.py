@@ -225,3 +225,8 @@ def test_actor_coref_head_noun_of_another_body_or_with_an_adjective_is_not_the_o
     assert not [m for m in doc.actors if m.span.text == "المجلس" and m.code == "IGO:GCC"]
     doc = Coder().code("أعلنت حركة حماس موافقتها. وقالت الحركة الإسلامية إنها ترفض ذلك.", date=WHEN)
     assert not [m for m in doc.actors if m.span.text == "الحركة"]
+
+
+def test_actor_metonyms_of_israel_and_palaces():
+    doc = Coder().code("وقالت الدولة العبرية إنها سترد، فيما استقبل قصر اليمامة وفدا.", date=WHEN)
+    assert {(m.span.text, m.code) for m in doc.actors} >= {("الدولة العبرية", "ISR"), ("قصر اليمامة", "SAU")}
