@@ -72,3 +72,21 @@ def test_same_triple_twice_is_one_event(code):
 def test_goldstein_quad_and_plover(code):
     ev = code("أدانت مصر إسرائيل.").events[0]
     assert (ev.quad, ev.goldstein, ev.plover_type) == (3, -2.0, "ACCUSE")
+
+
+def test_dual_subject_acts_on_the_other_side_not_on_what_follows(code):
+    """الوزيران after a sentence naming both: a symmetric act is between the two, and an actor named
+    after it (الحرب على داعش) is what they talk about, not a third party (before: USA>ISIS, RUS>ISIS
+    and back)."""
+    doc = code("التقى وزير الخارجية الأمريكي مايك بومبيو نظيره الروسي سيرجي لافروف في موسكو. "
+               "وأجرى الوزيران اتصالا هاتفيا تناول الحرب على داعش.")
+    calls = sorted(t for t in triples(doc) if t[2] == "041")
+    assert calls == [("RUS", "USA", "041"), ("USA", "RUS", "041")]
+
+
+def test_dual_pair_skips_a_transnational_armed_group(code):
+    """The two sides are the states named before, not داعش named between them and the dual noun."""
+    doc = code("التقى وزير الخارجية الأمريكي مايك بومبيو نظيره الروسي سيرجي لافروف لبحث الحرب على داعش. "
+               "وأجرى الوزيران اتصالا هاتفيا.")
+    calls = sorted(t for t in triples(doc) if t[2] == "041")
+    assert calls == [("RUS", "USA", "041"), ("USA", "RUS", "041")]

@@ -150,7 +150,12 @@ class EventStage:
             if args.agent:
                 sources, args.source_how = args.agent, "agent_phrase"
             elif dual:
-                sources, symmetric, args.source_how = dual, True, "dual"
+                sources, args.source_how = dual, "dual"
+                if symmetric or not targets:
+                    # the two sides act on each other (اتفق الرئيسان على العمل سويا لوقف تدفق المقاتلين):
+                    # what the clause names after the act is what they act about, not a third party.
+                    # target_how stays "none", the features the pair always had when nothing followed
+                    targets, symmetric, args.target_how = dual, False, "none"
             elif spk is not None:
                 sources, args.source_how = [spk], "speaker"
             elif ctx.topic:
@@ -401,14 +406,15 @@ def _trigger_span(doc: Document, tm: TriggerMatch) -> Span:
 
 
 def _dual_pair(doc: Document, tm: TriggerMatch, lo: int, coded: list[ActorMention]) -> list[ActorMention]:
-    """"الوزيران/الجانبان" near the trigger → the last two actors of different codes."""
+    """"الوزيران/الجانبان" near the trigger → the last two actors of different codes, not counting
+    transnational armed groups (NSA:ISIS, named as the topic of the talks, is no side of them)."""
     window = doc.tokens[max(lo, tm.start - 3):tm.end + 3]
     if not any(is_dual_referent(t) for t in window):
         return []
     pos = doc.tokens[tm.start].start
     seen: dict[str, ActorMention] = {}
     for m in reversed([m for m in coded if doc.tokens[m.token_start].start < pos]):
-        if m.code not in seen:
+        if m.code not in seen and not m.code.startswith("NSA:"):
             seen[m.code] = m
         if len(seen) == 2:
             break
