@@ -232,6 +232,10 @@ BLOCKED = [
     "ويمكن للمستفيد زيارة بوابة الوزارة",  # a web portal, no visit
     "وقال إن الحكومة تستهدف أن يتراجع العجز",  # aims that, no attack
     "ضمن البرامج التي تستهدف من خلالها تدريب الشباب",
+    "ويقوم قسم الطوارئ باستقبال الحالات الحرجة",  # a hospital or an office receiving cases / voters
+    "وجهزت المراكز استعدادا لاستقبال الناخبين",
+    "وقام الوفد بجولة ميدانية على الحقل",  # a field / boat tour, no visit
+    "وتلا العرض جولة بحرية في القناة",
     "ويعمل الضابط في شرطة مكافحة الشغب",  # riot police, no riot
     "واختتمت التظاهرة الثقافية مساء الخميس",  # a cultural event, no demonstration
     "ومكافحة الفساد بشتى صوره ومظاهره",  # its manifestations, no demonstration
