@@ -236,6 +236,9 @@ BLOCKED = [
     "وجهزت المراكز استعدادا لاستقبال الناخبين",
     "وقام الوفد بجولة ميدانية على الحقل",  # a field / boat tour, no visit
     "وتلا العرض جولة بحرية في القناة",
+    "وخصصت قاعتان لاستقبال العروض والمعارض",  # exhibitions / mourners / tourists, no visit hosted
+    "واستقبل الأمير المعزين في قصره",
+    "وعملا بقواعد الاشتباك التي يعتمدها الجيش",  # the rules of engagement, no clash
     "ويعمل الضابط في شرطة مكافحة الشغب",  # riot police, no riot
     "واختتمت التظاهرة الثقافية مساء الخميس",  # a cultural event, no demonstration
     "ومكافحة الفساد بشتى صوره ومظاهره",  # its manifestations, no demonstration
