@@ -239,6 +239,8 @@ BLOCKED = [
     "وخصصت قاعتان لاستقبال العروض والمعارض",  # exhibitions / mourners / tourists, no visit hosted
     "واستقبل الأمير المعزين في قصره",
     "وعملا بقواعد الاشتباك التي يعتمدها الجيش",  # the rules of engagement, no clash
+    "ورفض المصدر إعطاء المزيد من التفاصيل",  # declined to disclose / to be named, no rejection
+    "وقال مسؤولون رفضوا الكشف عن هوياتهم",
     "ويعمل الضابط في شرطة مكافحة الشغب",  # riot police, no riot
     "واختتمت التظاهرة الثقافية مساء الخميس",  # a cultural event, no demonstration
     "ومكافحة الفساد بشتى صوره ومظاهره",  # its manifestations, no demonstration
