@@ -82,6 +82,7 @@ def test_dual_subject_acts_on_the_other_side_not_on_what_follows(code):
                "وأجرى الوزيران اتصالا هاتفيا تناول الحرب على داعش.")
     calls = sorted(t for t in triples(doc) if t[2] == "041")
     assert calls == [("RUS", "USA", "041"), ("USA", "RUS", "041")]
+    assert all(e.features.get("tgt_how=dual") for e in doc.events if e.cameo == "041")
 
 
 def test_dual_pair_skips_a_transnational_armed_group(code):

@@ -153,9 +153,9 @@ class EventStage:
                 sources, args.source_how = dual, "dual"
                 if symmetric or not targets:
                     # the two sides act on each other (اتفق الرئيسان على العمل سويا لوقف تدفق المقاتلين):
-                    # what the clause names after the act is what they act about, not a third party.
-                    # target_how stays "none", the features the pair always had when nothing followed
-                    targets, symmetric, args.target_how = dual, False, "none"
+                    # what the clause names after the act is what they act about, not a third party
+                    # (tgt_how=dual: the confidence model weighs such a pair on its own)
+                    targets, symmetric, args.target_how = dual, False, "dual"
             elif spk is not None:
                 sources, args.source_how = [spk], "speaker"
             elif ctx.topic:
