@@ -254,7 +254,6 @@ BLOCKED = [
     "وتلا العرض جولة بحرية في القناة",
     "وخصصت قاعتان لاستقبال العروض والمعارض",  # exhibitions / mourners / tourists, no visit hosted
     "واستقبل الأمير المعزين في قصره",
-    "وعملا بقواعد الاشتباك التي يعتمدها الجيش",  # the rules of engagement, no clash
     "وستبقى المملكة صامدة في وجه التهديدات",  # in the face of threats, no threat issued
     "ورفض المصدر إعطاء المزيد من التفاصيل",  # declined to disclose / to be named, no rejection
     "وقال مسؤولون رفضوا الكشف عن هوياتهم",
