@@ -198,6 +198,8 @@ SENTENCES = [
     ("ووزع المركز سلالا غذائية على النازحين", "073"),
     ("وبحث الجانبان خلال اتصال مرئي العلاقات الثنائية", "041"),
     ("وشارك الوزير في اجتماع افتراضي لوزراء الخارجية", "040"),
+    ("وانسحبت الولايات المتحدة من الاتفاق النووي", "160"),
+    ("وأعلنت السلطة وقف التنسيق الأمني مع إسرائيل", "160"),
 ]
 
 # Religious senses of دعا / الدعوة: only blocking entries (weak + notarget: never an event) may match.
@@ -223,6 +225,8 @@ NOT_CODED = [
     ("وجاء الرد على الاقتراح قاطعا", "143"),  # قاطعا "categorical"
     ("وخضع الوزير لعملية كبرى في المستشفى", "190"),  # كبرى is not ك + برية "ground (operation)"
     ("وحذر التقرير من تردي الأوضاع وسقوط قتلى", "193"),  # تردي "deterioration" is not the present of أردى "shot dead"
+    ("وأوقفت الشرطة المتهم بالتعاون مع الجهات المختصة", "160"),  # an arrest made in cooperation, no halt of cooperation
+    ("وبدأ انسحاب القوات من المدينة بموجب الاتفاق", "160"),  # a withdrawal under the agreement, not from it
 ]
 
 # Phrases of a BLOCK row (note "BLOCK:"): the match takes the trigger word and is flagged block.
