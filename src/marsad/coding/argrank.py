@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from marsad.coding.arguments import clause_bounds, is_doer_verb, same_actor
+from marsad.coding.arguments import clause_bounds, is_doer_verb, mention_prefix, same_actor
 from marsad.coding.confidence import LogisticModel, bucket
 from marsad.document import ActorMention
 
@@ -100,7 +100,7 @@ def _mention_features(ctx: Context, m: ActorMention, role: str, chosen: bool,
     sent = ctx.doc.sentences[ctx.si]
     same_clause = clause[0] <= m.token_start < clause[1]
     prev = toks[m.token_start - 1].key if m.token_start > sent.first_token else "^"
-    clitic = toks[m.token_start].prefix.lstrip("وف")[:1] or "-"
+    clitic = mention_prefix(toks, m).lstrip("وف")[:1] or "-"
     kind = "state" if len(m.code) == 3 else m.code.split(":")[0]
     d = bucket(dist, (0, 1, 3, 6, 12))
     f = {

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
+from marsad.text.normalize import normalize_text
 from marsad.text.tokens import candidates
 
 # Tokens (keys or norms) that open a new clause inside a sentence.
@@ -310,7 +311,24 @@ def _verb_object(tokens: list[Token], at: int, m: ActorMention) -> bool:
         return True
     if m.token_start > at and possessed(tokens, m):
         return True
-    return m.token_start == at and tokens[m.token_start].prefix.lstrip("وف")[:1] in {"ل", "ب"}
+    return m.token_start == at and mention_prefix(tokens, m).lstrip("وف")[:1] in {"ل", "ب"}
+
+
+CLITIC_LETTERS = frozenset("وفبلك")
+
+
+def mention_prefix(tokens: list[Token], m: ActorMention) -> str:
+    """The proclitics on the mention's first word.  The tokenizer splits them off only before the
+    article (للولايات، بالرياض); on a bare name (لإيران، ولمجلس الأمن، وبإسرائيل) the mention's span
+    starts after them, so they are the token's letters before the span's first word."""
+    tok = tokens[m.token_start]
+    if tok.prefix or m.implied:
+        return tok.prefix
+    words = normalize_text(m.span.text).split()
+    if not words or len(words[0]) >= len(tok.norm) or not tok.norm.endswith(words[0]):
+        return ""
+    head = tok.norm[:len(tok.norm) - len(words[0])]
+    return head if set(head) <= CLITIC_LETTERS else ""
 
 
 def _main_subject(tokens: list[Token], ments: list[ActorMention], lo: int, at: int) -> ActorMention | None:
@@ -365,8 +383,7 @@ def _target(tm: TriggerMatch, tokens: list[Token], rest: list[ActorMention],
     if preps:
         for m in rest:
             before = tokens[m.token_start - 1] if m.token_start > 0 else None
-            first = tokens[m.token_start]
-            if (before is not None and before.key in preps) or _has_prep(first, preps):
+            if (before is not None and before.key in preps) or _has_prep(mention_prefix(tokens, m), preps):
                 return m, "prep"
     m = rest[0]
     if m.token_start - tm.end > 8:
@@ -374,9 +391,9 @@ def _target(tm: TriggerMatch, tokens: list[Token], rest: list[ActorMention],
     return m, "next"
 
 
-def _has_prep(tok: Token, preps: frozenset[str]) -> bool:
-    """A clitic preposition on the mention's first token (لـ، بـ) counts as a preposition."""
-    p = tok.prefix.lstrip("وف")
+def _has_prep(prefix: str, preps: frozenset[str]) -> bool:
+    """A clitic preposition on the mention's first word (لـ، بـ) counts as a preposition."""
+    p = prefix.lstrip("وف")
     return bool(p) and (p[0] in preps or (p[0] == "ل" and "ل" in preps))
 
 
