@@ -1,0 +1,68 @@
+"""Recall of the gold argument mentions by the actor stage (no event coding involved).
+
+usage: python scripts/eval_actor_mentions.py [dev|train|PATH.jsonl] [--list]
+
+For every distinct (text, code) of a gold event's source or target that has a text, it finds the
+text in the article and asks whether a system actor mention overlaps it (the actor was found) and
+whether one of the overlapping mentions has the gold code (it was resolved right).  This measures
+the actor stage alone, whatever the events do with the mentions; ``scripts/eval_actors.py`` scores
+the codes of matched events instead.  ``--list`` prints the gold mentions missed or coded otherwise,
+most frequent first.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from marsad.api_lib import Coder
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "eval"
+SETS = {"dev": SHARED / "dev" / "articles.jsonl", "train": SHARED / "train" / "saudinewsnet.jsonl"}
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if a != "--list"]
+    path = SETS.get(args[0] if args else "dev", Path(args[0]) if args else SETS["dev"])
+    coder = Coder()
+    total = found = right = 0
+    missed: Counter = Counter()
+    wrong: Counter = Counter()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        art = json.loads(line)
+        doc = coder.code(art["text"], date=art.get("date"))
+        spans = [(m.span.start, m.span.end, m.code) for m in doc.actors if not m.implied]
+        seen: set[tuple[str, str]] = set()
+        for ev in art["events"]:
+            for role in ("source", "target"):
+                g = ev.get(role) or {}
+                text, code = g.get("text"), g.get("code")
+                i = art["text"].find(text) if text else -1
+                if i < 0 or (text, code) in seen:
+                    continue
+                seen.add((text, code))
+                j = i + len(text)
+                total += 1
+                hits = [c for s, e, c in spans if s < j and i < e]
+                if not hits:
+                    missed[(text, code)] += 1
+                    continue
+                found += 1
+                if code in hits:
+                    right += 1
+                else:
+                    wrong[(text, code, hits[0])] += 1
+    print(f"{path.name}: {total} gold argument mentions; overlapped by a system actor {found / max(total, 1):.3f}, "
+          f"with the gold code {right / max(total, 1):.3f}")
+    if "--list" in sys.argv[1:]:
+        for (text, code), n in missed.most_common():
+            print(f"missed\t{n}\t{code}\t{text}")
+        for (text, code, got), n in wrong.most_common():
+            print(f"other code\t{n}\t{code}\t{got or '-'}\t{text}")
+
+
+if __name__ == "__main__":
+    main()
