@@ -375,7 +375,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--frozen", type=int, default=4, help="last frozen layer (adapters on the layers above it)")
     p.add_argument("--top", type=int, default=8, help="top layer of the encoder used by the head")
     p.add_argument("--mats", default="q,k,v,ao,fi,fo", help="adapted matrices")
-    p.add_argument("--rank", type=int, default=8)
+    p.add_argument("--rank", type=int, default=16)
     p.add_argument("--scale", type=float, default=2.0, help="s in W + s·A·B")
     p.add_argument("--hidden", type=int, default=256)
     p.add_argument("--head-epochs", type=int, default=12)
