@@ -17,11 +17,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from marsad.api_lib import Coder
+from eval_actors import SETS  # the same sets (scripts/ is on the path when run as a script)
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "eval"
-SETS = {"dev": SHARED / "dev" / "articles.jsonl", "train": SHARED / "train" / "saudinewsnet.jsonl"}
+from marsad.api_lib import Coder
 
 
 def main() -> None:

@@ -26,6 +26,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,6 +82,24 @@ def _same_root(gold: dict, candidates: list) -> str:
     return "; ".join(list(dict.fromkeys(out))[:8])
 
 
+def coder_both_ways() -> Callable[[dict], tuple[list, list]]:
+    """A function coding an annotated article with the shipped models twice: with the confidence
+    filter switched off (every candidate event) and as `marsad code` does (the output)."""
+    coder = Coder(Settings(), errors="raise")
+    stage = next(s for s in coder.pipeline.stages if s.name == "events")
+    model = stage.filter
+
+    def code(art: dict) -> tuple[list, list]:
+        stage.filter = None
+        try:
+            candidates = coder.code(art["text"], date=art.get("date"), id=art["id"]).events
+        finally:
+            stage.filter = model
+        return candidates, coder.code(art["text"], date=art.get("date"), id=art["id"]).events
+
+    return code
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("which", nargs="?", default="train")
@@ -89,17 +108,12 @@ def main() -> None:
                     help="also list the gold events of this class (id, code, trigger, evidence)")
     a = ap.parse_args()
     path = SETS.get(a.which, Path(a.which))
-    coder = Coder(Settings(), errors="raise")
-    stage = next(s for s in coder.pipeline.stages if s.name == "events")
-    model = stage.filter
+    code = coder_both_ways()
     by_root: dict[str, Counter] = {}
     listed: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         art = json.loads(line)
-        stage.filter = None
-        candidates = coder.code(art["text"], date=art.get("date"), id=art["id"]).events
-        stage.filter = model
-        output = coder.code(art["text"], date=art.get("date"), id=art["id"]).events
+        candidates, output = code(art)
         for g in art["events"]:
             if not score.scorable(g):
                 continue

@@ -17,31 +17,18 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "eval"
-sys.path.insert(0, str(SHARED))
-import score  # type: ignore[import-not-found]  # noqa: E402
-
-from marsad.api_lib import Coder  # noqa: E402
-from marsad.config import Settings  # noqa: E402
-
-SETS = {"dev": SHARED / "dev" / "articles.jsonl", "train": SHARED / "train" / "saudinewsnet.jsonl"}
+from miss_reasons import SETS, coder_both_ways, score  # scripts/ is on the path when run as a script
 
 
 def main() -> None:
     path = SETS.get(sys.argv[1], Path(sys.argv[1])) if len(sys.argv) > 1 else SETS["dev"]
-    coder = Coder(Settings(), errors="raise")
-    stage = next(s for s in coder.pipeline.stages if s.name == "events")
-    model = stage.filter
+    code = coder_both_ways()
     counts: Counter = Counter()
     missed: Counter = Counter()
     false: Counter = Counter()
     for line in path.read_text(encoding="utf-8").splitlines():
         art = json.loads(line)
-        stage.filter = None
-        cands = coder.code(art["text"], date=art.get("date"), id=art["id"]).events
-        stage.filter = model
-        out = coder.code(art["text"], date=art.get("date"), id=art["id"]).events
+        cands, out = code(art)
         gold: dict[str, set[str]] = {}
         for g in art["events"]:
             if score.scorable(g):

@@ -413,8 +413,7 @@ def org_head_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
         ref = heads.get(tok.key)
         if ref is None or not ref.code or ref.kind not in ORG_KINDS or i in covered or not has_article(tok.prefix):
             continue
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and (has_article(nxt.prefix) or nxt.norm.startswith("ال")):
+        if i + 1 < len(tokens) and _adjective(tokens, i + 1, tokens[i + 1].prefix):
             continue
         out.append(ActorMention(span=doc.span(tok.start + clitic_length(tok.prefix), tok.end), code=ref.code,
                                 agent=ref.agent, name=ref.name, kind=ref.kind, token_start=i, token_end=i + 1,

@@ -322,7 +322,7 @@ def mention_prefix(tokens: list[Token], m: ActorMention) -> str:
     article (للولايات، بالرياض); on a bare name (لإيران، ولمجلس الأمن، وبإسرائيل) the mention's span
     starts after them, so they are the token's letters before the span's first word."""
     tok = tokens[m.token_start]
-    if tok.prefix or m.implied:
+    if tok.prefix or m.implied or tok.norm[:1] not in CLITIC_LETTERS:  # most words: no clitic to look for
         return tok.prefix
     words = normalize_text(m.span.text).split()
     if not words or len(words[0]) >= len(tok.norm) or not tok.norm.endswith(words[0]):

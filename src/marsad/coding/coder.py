@@ -168,20 +168,18 @@ class EventStage:
             loc = [m for m in ctx.places[si] if m.token_start >= tm.end]
             if loc:
                 targets, args.target_how = [loc[0]], "locative"
-        if not targets and sources and pat.cameo[:2] in DOMESTIC_ROOTS and len(sources[0].code) == 3:
-            # protest, repression, arrest with no named target: the state where it happens
-            agent = "GOV" if pat.cameo[:2] == "14" else None
-            targets, args.target_how = [_implied(sources[0], agent)], "domestic"
+        if not targets and (domestic := _domestic_target(pat.cameo, sources)):
+            targets, args.target_how = domestic, "domestic"
         if pat.cameo[:2] >= "14" and (not sources or not targets):
             where = _context_country(ctx.places, si)
             if where is not None and not sources:
                 sources, args.source_how = [_implied(where, None)], "implied"
             if where is not None and not targets and "notarget" not in pat.flags:
                 targets, args.target_how = [_implied(where, "CVL")], "implied"
-            elif not targets and sources and pat.cameo[:2] in DOMESTIC_ROOTS and len(sources[0].code) == 3:
-                # a protest whose doers are known only by the place (قطع محتجون الطرق في بيروت): against
-                # the state where it happens, as for a named source above
-                targets, args.target_how = [_implied(sources[0], "GOV")], "domestic"
+            elif not targets and (domestic := _domestic_target(pat.cameo, sources)):
+                # a protest whose doers are known only by the place (قطع محتجون الطرق في بيروت): as
+                # for a named source above, now that the place gave the source
+                targets, args.target_how = domestic, "domestic"
         if (self.ranker is not None or self.collect is not None) and sources and args.source_how not in NO_RANK:
             sources, targets = self._rank(ctx, args, sources, targets)
         if not sources or ("weak" in pat.flags and not targets) or "block" in pat.flags:
@@ -403,6 +401,14 @@ def _trigger_span(doc: Document, tm: TriggerMatch) -> Span:
     lead = next((clitic_length(p) for p, k in candidates(first.norm)
                  if k in slot or (len(k) > 1 and k[0] == "س" and k[1:] in slot)), 0)
     return doc.span(first.start + lead, toks[tm.end - 1].end)
+
+
+def _domestic_target(cameo: str, sources: list[ActorMention]) -> list[ActorMention]:
+    """Protest, repression, arrest (DOMESTIC_ROOTS) with no named target: the state where it happens,
+    that of its state-coded source (the government for a protest); else no target."""
+    if not sources or cameo[:2] not in DOMESTIC_ROOTS or len(sources[0].code) != 3:
+        return []
+    return [_implied(sources[0], "GOV" if cameo[:2] == "14" else None)]
 
 
 def _dual_pair(doc: Document, tm: TriggerMatch, lo: int, coded: list[ActorMention]) -> list[ActorMention]:
