@@ -227,6 +227,11 @@ NOT_CODED = [
     ("وحذر التقرير من تردي الأوضاع وسقوط قتلى", "193"),  # تردي "deterioration" is not the present of أردى "shot dead"
     ("وأوقفت الشرطة المتهم بالتعاون مع الجهات المختصة", "160"),  # an arrest made in cooperation, no halt of cooperation
     ("وبدأ انسحاب القوات من المدينة بموجب الاتفاق", "160"),  # a withdrawal under the agreement, not from it
+    ("وقال الطالب السعودي إن الجامعة قبلت طلبه", "100"),  # الطالب "the student": the verb طالب takes no article
+    ("ويحتاج الطالبة إلى معدل تراكمي مرتفع", "100"),
+    ("وأمر الوزير بزيادة الحذر على الحدود", "130"),  # الحذر "caution", not حذر "warned"
+    ("ويقمع النظام المطالبين بالديمقراطية", "100"),  # "those demanding", a noun phrase
+    ("وانتقد الوزير القنوات التي تتصل بالجماعة", "041"),  # the present تتصل بـ "relates to", not a call
 ]
 
 # Phrases of a BLOCK row (note "BLOCK:"): the match takes the trigger word and is flagged block.
@@ -238,6 +243,8 @@ BLOCKED = [
     "وتحدث الوفد عن محرك بحث الشركة",  # a search engine is no talks
     "وبدأت حملة بحث واسعة عن المفقودين",  # البحث itself is stoplisted; the indefinite needs the row
     "وقال القيادي في حزب الدعوة",  # the Da'wa party is no appeal
+    "وشارك طالب جامعي في المسابقة",  # a student, no demand
+    "وشارك ألف طالب وطالبة في البرنامج",
     "وقال إن الحملة تستهدف توعية الشباب",  # "aims to" + a verbal noun is no attack
     "مخططات تستهدف أمن الوطن",
     "وزاد معدل طلب الصين على النفط",  # economic demand is no request (الطلب itself is stoplisted)
