@@ -232,6 +232,10 @@ NOT_CODED = [
     ("وأمر الوزير بزيادة الحذر على الحدود", "130"),  # الحذر "caution", not حذر "warned"
     ("ويقمع النظام المطالبين بالديمقراطية", "100"),  # "those demanding", a noun phrase
     ("وانتقد الوزير القنوات التي تتصل بالجماعة", "041"),  # the present تتصل بـ "relates to", not a call
+    ("وأنشئ ميدان تتوسطه نافورة", "045"),  # تتوسط "lies in the middle of", no mediation
+    ("ويتمتع المطار بموقع كونه يتوسط البلاد", "045"),
+    ("وأيد الرئيس جولة المفاوضات مع الحكومة", "042"),  # a round of talks is the talks (046), not a visit
+    ("واختتمت في جنيف جولة المحادثات بين الطرفين", "042"),
 ]
 
 # Phrases of a BLOCK row (note "BLOCK:"): the match takes the trigger word and is flagged block.
@@ -245,6 +249,9 @@ BLOCKED = [
     "وقال القيادي في حزب الدعوة",  # the Da'wa party is no appeal
     "وشارك طالب جامعي في المسابقة",  # a student, no demand
     "وشارك ألف طالب وطالبة في البرنامج",
+    "وغاب اللاعب عن جولة الفريق الأخيرة",  # a team's tour is no visit
+    "ويتضح من خلال جولة في الإعلام الإيراني",  # a look around the media
+    "وقال رئيس قسم الوساطة في قطاع التأمين",  # brokerage, no mediation
     "وقال إن الحملة تستهدف توعية الشباب",  # "aims to" + a verbal noun is no attack
     "مخططات تستهدف أمن الوطن",
     "وزاد معدل طلب الصين على النفط",  # economic demand is no request (الطلب itself is stoplisted)

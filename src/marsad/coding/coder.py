@@ -324,7 +324,8 @@ def _member_pairs(pairs: list[tuple[ActorMention, ActorMention | None, str]]
 def _pairs(pat, sources: list[ActorMention], targets: list[ActorMention], symmetric: bool,
            tokens: list) -> list[tuple[ActorMention, ActorMention | None, str]]:
     """(source, target, code) for every event a trigger makes (pairs, symmetric, visits); an actor
-    never acts on itself (:func:`same_actor`)."""
+    never acts on itself (:func:`same_actor`), and a visit inside one state is none
+    (:func:`_domestic_visit`)."""
     if symmetric and not targets and len(sources) >= 2:
         pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
     else:
@@ -332,11 +333,25 @@ def _pairs(pat, sources: list[ActorMention], targets: list[ActorMention], symmet
         if symmetric:
             pairs += [(t, s) for s, t in pairs if t is not None]
     out: list[tuple[ActorMention, ActorMention | None, str]] = []
+    visit = "visit" in pat.flags or "host" in pat.flags
     for s, t in pairs:
+        if visit and t is not None and _domestic_visit(s, t, pat.cameo):
+            continue
         out.append((s, t, pat.cameo))
-        if t is not None and ("visit" in pat.flags or "host" in pat.flags):
+        if t is not None and visit:
             out.append((t, s, HOST if pat.cameo == VISIT else VISIT))
     return out
+
+
+def _domestic_visit(s: ActorMention, t: ActorMention, code: str) -> bool:
+    """A visit or reception between two actors of one state (a governor receiving officials, a
+    company hosting a conference, a minister touring his own ministry) is no event, except an
+    official visiting civilians (the health minister visiting the victims' family), which the
+    gold codes."""
+    if s.code != t.code:
+        return False
+    visitor, host = (s, t) if code == VISIT else (t, s)
+    return not (visitor.agent == "GOV" and host.agent == "CVL")
 
 
 def _own_targets(s: ActorMention, targets: list[ActorMention], tokens: list) -> list[ActorMention | None]:
