@@ -1,10 +1,11 @@
-"""A visit or reception between two actors of one state makes no event (coder._domestic_visit)."""
+"""Visits and cooperation between two actors of one state make no event (coder._domestic_visit,
+_domestic_cooperation)."""
 
 from __future__ import annotations
 
 import pytest
 
-from marsad.coding.coder import _domestic_visit
+from marsad.coding.coder import _domestic_cooperation, _domestic_visit
 from marsad.document import ActorMention, Span
 
 
@@ -25,3 +26,18 @@ def mention(code: str, agent: str | None) -> ActorMention:
 )
 def test_coder_domestic_visit(source, target, code, domestic) -> None:
     assert _domestic_visit(mention(*source), mention(*target), code) is domestic
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "code", "domestic"),
+    [
+        ("SAU", "SAU", "051", True),  # a commander praising his own border guards
+        ("SAU", "SAU", "073", True),  # a charity's distribution at home
+        ("YEM", "YEM", "062", True),
+        ("USA", "SAU", "051", False),  # praise between two states
+        ("SAU", "SAU", "111", False),  # criticism inside one state is coded (the gold does)
+        ("EGY", "EGY", "173", False),
+    ],
+)
+def test_coder_domestic_cooperation(source, target, code, domestic) -> None:
+    assert _domestic_cooperation(mention(source, "GOV"), mention(target, "GOV"), code) is domestic

@@ -31,6 +31,7 @@ from marsad.document import ActorMention, Document, Event, Span
 from marsad.text.tokens import candidates, clitic_length
 
 VISIT, HOST = "042", "043"
+DOMESTIC_NONEVENT_ROOTS = frozenset({"05", "06", "07"})  # see _domestic_cooperation
 # Roots whose untargeted acts are aimed at the actor's own state (releases, truces, lifting a
 # curfew; protests; coercion, arrests).
 DOMESTIC_ROOTS = frozenset({"08", "14", "17"})
@@ -335,7 +336,7 @@ def _pairs(pat, sources: list[ActorMention], targets: list[ActorMention], symmet
     out: list[tuple[ActorMention, ActorMention | None, str]] = []
     visit = "visit" in pat.flags or "host" in pat.flags
     for s, t in pairs:
-        if visit and t is not None and _domestic_visit(s, t, pat.cameo):
+        if t is not None and (_domestic_visit(s, t, pat.cameo) if visit else _domestic_cooperation(s, t, pat.cameo)):
             continue
         out.append((s, t, pat.cameo))
         if t is not None and visit:
@@ -352,6 +353,14 @@ def _domestic_visit(s: ActorMention, t: ActorMention, code: str) -> bool:
         return False
     visitor, host = (s, t) if code == VISIT else (t, s)
     return not (visitor.agent == "GOV" and host.agent == "CVL")
+
+
+def _domestic_cooperation(s: ActorMention, t: ActorMention, code: str) -> bool:
+    """Cooperation (roots 05 diplomatic, 06 material, 07 aid) between two actors of one state: thanks
+    and praise inside an institution, a charity's distribution at home, an agreement reached in a
+    ministry.  The train gold codes 2 of 84 such events; the coder made them by the hundred on
+    unseen news (106 of 05 on 3,000 articles)."""
+    return s.code == t.code and code[:2] in DOMESTIC_NONEVENT_ROOTS
 
 
 def _own_targets(s: ActorMention, targets: list[ActorMention], tokens: list) -> list[ActorMention | None]:
