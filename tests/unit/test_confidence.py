@@ -75,3 +75,21 @@ def test_untargeted_protest_target_is_by_design():
     f = protest[0].features
     assert f["tgt_how=by_design"] == 1.0 and f["tgt_kind=by_design"] == 1.0
     assert "same_code" not in f and not any(k.startswith("tgt_at=") for k in f)
+
+
+def test_quadclass_of_the_lede_is_a_feature():
+    """The event's QuadClass crossed with its sentence's place in the article (lede, next two,
+    later): a feature every root shares, so rare roots get the lede's weight too."""
+    from marsad.document import Article
+    from marsad.stages import build_pipeline
+
+    pipeline = build_pipeline()
+    stage = next(s for s in pipeline.stages if s.name == "events")
+    stage.filter = None
+    text = ("شنت الطائرات السعودية غارات على مواقع الحوثيين في صعدة. وقال المتحدث إن العملية مستمرة. "
+            "وأضاف أن الأهداف عسكرية. وأشار إلى أن الطقس كان جيدا. وأدان وزير الخارجية الإيراني الغارات السعودية.")
+    doc = pipeline(Article(id="t", text=text))
+    lede = [e for e in doc.events if e.root == "19" and e.target is not None and e.target.code == "YEM"]
+    late = [e for e in doc.events if e.root == "11"]
+    assert lede and all(e.features.get("quad=4|sent=<=0") == 1.0 for e in lede)
+    assert late and all(e.features.get("quad=3|sent=>2") == 1.0 for e in late)

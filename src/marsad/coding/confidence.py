@@ -109,6 +109,9 @@ def event_features(ctx: Context, ev: Event, args: Args) -> dict[str, float]:
         f"src_agent={ev.source.agent}": 1.0,
         f"mod={ev.modality}": 1.0,
         f"sent={bucket(ctx.si, (0, 1, 3, 6))}": 1.0,
+        # the lede weighs differently by QuadClass (a shared feature: roots with few train
+        # examples get it too, unlike root= and trig= weights)
+        f"quad={ev.quad}|sent={bucket(ctx.si, (0, 2))}": 1.0,
         f"sent_len={bucket(sent.last_token - sent.first_token, (8, 15, 30, 50))}": 1.0,
         f"ntrig={bucket(ctx.n_triggers, (1, 2, 4))}": 1.0,
         f"trig_pos={bucket(tm.start - sent.first_token, (0, 2, 6, 15))}": 1.0,
