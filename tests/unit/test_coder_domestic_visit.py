@@ -34,6 +34,8 @@ def test_coder_domestic_visit(source, target, code, domestic) -> None:
         ("SAU", "SAU", "051", True),  # a commander praising his own border guards
         ("SAU", "SAU", "073", True),  # a charity's distribution at home
         ("YEM", "YEM", "062", True),
+        ("GBR", "GBR", "030", True),  # a prime minister's pledge to his own public
+        ("USA", "YEM", "0333", False),  # a pledge of aid to another state
         ("USA", "SAU", "051", False),  # praise between two states
         ("SAU", "SAU", "111", False),  # criticism inside one state is coded (the gold does)
         ("EGY", "EGY", "173", False),
