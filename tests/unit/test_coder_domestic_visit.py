@@ -43,3 +43,18 @@ def test_coder_domestic_visit(source, target, code, domestic) -> None:
 )
 def test_coder_domestic_cooperation(source, target, code, domestic) -> None:
     assert _domestic_cooperation(mention(source, "GOV"), mention(target, "GOV"), code) is domestic
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "code", "domestic"),
+    [
+        (("COL", "GOV"), ("COL", "REB"), "057", False),  # the government and the rebels sign a peace agreement
+        (("YEM", "REB"), ("YEM", "GOV"), "046", False),  # the rebels negotiate with the government
+        (("VEN", "OPP"), ("VEN", "GOV"), "036", False),  # the opposition offers to meet the government
+        (("SDN", "GOV"), ("SDN", "REB"), "073", True),  # same-country aid read so is a misplaced donor
+        (("SAU", "GOV"), ("SAU", "MIL"), "051", True),  # praise inside the establishment
+    ],
+)
+def test_domestic_parties_make_events(source, target, code, domestic) -> None:
+    """Verbal cooperation and intent with a state's opposition or armed groups stay events."""
+    assert _domestic_cooperation(mention(*source), mention(*target), code) is domestic

@@ -32,6 +32,8 @@ from marsad.text.tokens import candidates, clitic_length
 
 VISIT, HOST = "042", "043"
 DOMESTIC_NONEVENT_ROOTS = frozenset({"03", "05", "06", "07"})  # see _domestic_cooperation
+DOMESTIC_PARTIES = frozenset({"OPP", "REB"})  # a state's opposition and armed groups (see _domestic_cooperation)
+DOMESTIC_PARTY_ROOTS = frozenset({"03", "05"})
 # Roots whose untargeted acts are aimed at the actor's own state (releases, truces, lifting a
 # curfew; protests; coercion, arrests).
 DOMESTIC_ROOTS = frozenset({"08", "14", "17"})
@@ -359,8 +361,13 @@ def _domestic_cooperation(s: ActorMention, t: ActorMention, code: str) -> bool:
     """Cooperation (roots 03 intent, 05 diplomatic, 06 material, 07 aid) between two actors of one
     state: thanks and praise inside an institution, a charity's distribution at home, an agreement
     reached in a ministry, a leader's pledge to his own public.  The train gold codes 4 of 141 such
-    events; the coder made them by the hundred on unseen news (106 of 05 on 3,000 articles)."""
-    return s.code == t.code and code[:2] in DOMESTIC_NONEVENT_ROOTS
+    events; the coder made them by the hundred on unseen news (106 of 05 on 3,000 articles).
+    Verbal cooperation and intent (03, 05) with the opposition or an armed group of that state stays
+    an event (a government and the rebels sign a peace agreement, the opposition accepts a plan): the
+    guideline codes same-country events, and these are the ones conflict data is about."""
+    if s.code != t.code or code[:2] not in DOMESTIC_NONEVENT_ROOTS:
+        return False
+    return code[:2] not in DOMESTIC_PARTY_ROOTS or not (s.agent in DOMESTIC_PARTIES or t.agent in DOMESTIC_PARTIES)
 
 
 def _own_targets(s: ActorMention, targets: list[ActorMention], tokens: list) -> list[ActorMention | None]:
