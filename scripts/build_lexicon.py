@@ -2,7 +2,8 @@
 
 The compact, hand-curated source lives in ``scripts/lexicon_src/NN.txt``: the
 same columns as the output (``pattern<TAB>cameo<TAB>flags<TAB>note``; the
-columns may also be separated by `` ; ``, which is easier to type) but a
+columns may also be separated by `` ; ``, which is easier to type; the note is the
+rest of the line, ``;`` included) but a
 pattern word may use macros that expand to inflected forms:
 
 ``{v:PAST/IMPF}``   active verb, 3rd person: past 3ms/3fs/3mpl/3mdu/3fdu from the
@@ -226,7 +227,8 @@ def build_file(src: Path, active: set[str]) -> list[str]:
         if m:
             sets[m.group(1)] = [w for w in m.group(2).split("|") if w]
             continue
-        cols = line.split("\t") if "\t" in line else line.split(";")
+        # the note is the last column and may itself contain ";" (it used to be cut there)
+        cols = line.split("\t", 3) if "\t" in line else line.split(";", 3)
         if len(cols) < 2:
             raise ValueError(f"{src.name}:{n}: need pattern<TAB>cameo")
         cols += [""] * (4 - len(cols))

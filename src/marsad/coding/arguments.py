@@ -320,15 +320,13 @@ CLITIC_LETTERS = frozenset("وفبلك")
 def mention_prefix(tokens: list[Token], m: ActorMention) -> str:
     """The proclitics on the mention's first word.  The tokenizer splits them off only before the
     article (للولايات، بالرياض); on a bare name (لإيران، ولمجلس الأمن، وبإسرائيل) the mention's span
-    starts after them, so they are the token's letters before the span's first word."""
+    starts after them, so they are the clitic reading (:func:`candidates`) of the token whose word is
+    the span's first word."""
     tok = tokens[m.token_start]
     if tok.prefix or m.implied or tok.norm[:1] not in CLITIC_LETTERS:  # most words: no clitic to look for
         return tok.prefix
     words = normalize_text(m.span.text).split()
-    if not words or len(words[0]) >= len(tok.norm) or not tok.norm.endswith(words[0]):
-        return ""
-    head = tok.norm[:len(tok.norm) - len(words[0])]
-    return head if set(head) <= CLITIC_LETTERS else ""
+    return next((p for p, key in candidates(tok.norm) if p and words and key == words[0]), "")
 
 
 def _main_subject(tokens: list[Token], ments: list[ActorMention], lo: int, at: int) -> ActorMention | None:
