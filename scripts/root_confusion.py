@@ -97,7 +97,8 @@ def largest(cells: Counter, n: int) -> str:
 
 
 def _row(art_id: str, gold: dict, events: list, how: str, width: int = 200) -> str:
-    got = "; ".join(dict.fromkeys(f"{e.cameo}@{e.trigger.text}" for e in events))
+    got = "; ".join(dict.fromkeys(f"{e.cameo}@{e.trigger.text} ({e.source.code}/{e.source.agent or '-'} {e.source.kind})"
+                                 for e in events))
     sent = " ".join((gold.get("evidence") or "").split())[:width]
     return "\t".join((art_id, gold["cameo"], f"{how}: {got}", gold.get("trigger") or "", sent))
 
@@ -144,7 +145,7 @@ def main() -> None:
         print(f"largest confusions ({stage}): {largest(cells[stage], a.top)}")
     if want:
         print(f"\n{len(listed)} gold events, gold {want[0]} -> system {want[1]} "
-              "(id, gold cameo, how: system cameo@trigger, gold trigger, evidence)")
+              "(id, gold cameo, how: system cameo@trigger (source code/agent kind), gold trigger, evidence)")
         print("\n".join(listed))
 
 
