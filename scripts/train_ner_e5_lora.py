@@ -12,7 +12,11 @@ may also name the role-noun lists ``A:ROLE``/``A:TITLE``
 the batch loss over words instead of sentences (both the defaults since round 8).
 Round 9: three epochs of adapters + head (``--epochs``, was 2).  Round 10 (not kept:
 held-out +0.4, TEST 0.7633 vs 0.7656): ``--top 12``, the head reads all 12 layers
-of the encoder and the adapters sit on layers 5-12 (run time about +47% per token).  Tried and not
+of the encoder and the adapters sit on layers 5-12 (run time about +47% per token).  Round 11 (not
+kept): ``--frozen 2`` (adapters on layers 3-8, no run-time cost: held-out +0.57 / +0.02 with two seeds,
+TEST 0.7653 vs 0.7656) and ``--augment`` (entity-replacement copies of training sentences with names from
+the package's actor and place data, :mod:`_ner_augment`; ``--augment-flags zero`` hides the new names from
+the list indicators).  Tried and not
 kept (see the models README): ``--wojood`` also fine-tunes
 on the Wojood sample (its frozen states cached apart, its ``W:`` list flags
 zeroed), its batches scored with the shared output layer plus a Wojood-only one
@@ -396,6 +400,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--wojood", action="store_true",
                    help="also fine-tune on the Wojood sample, with its own output weights (round 9)")
     p.add_argument("--wojood-weight", type=float, default=1.0, help="weight of a Wojood batch's loss")
+    p.add_argument("--augment", type=float, default=0.0,
+                   help="round 11: share of the training sentences with a PERS/LOC/ORG span copied with other names")
+    p.add_argument("--augment-types", default="PERS,LOC,ORG", help="entity types replaced in the copies")
+    p.add_argument("--augment-flags", choices=("keep", "zero"), default="keep",
+                   help="list indicators of the new names: as computed, or zero (names unknown to the lists)")
+    p.add_argument("--augment-seed", type=int, default=0, help="seed of the replacement names")
     p.add_argument("--dump", type=Path, default=None, help="--heldout: write the fold's predictions here")
     p.add_argument("--out", type=Path, default=None)
     args = p.parse_args(argv)
@@ -424,6 +434,25 @@ def add_wojood(args, enc: E5Encoder, c: dict, sents: list) -> tuple[dict, list, 
     return out, sents + ws, list(range(len(sents), len(sents) + len(ws)))
 
 
+def add_augmented(args, enc: E5Encoder, c: dict, sents: list, idx: list[int]) -> tuple[dict, list, list[int]]:
+    """Entity-replaced copies of sentences ``idx`` (round 11, :mod:`_ner_augment`) after ``sents`` in the cache."""
+    import _ner_augment
+    import train_ner_e5
+
+    types = tuple(args.augment_types.split(","))
+    aug = one_window(enc, _ner_augment.augment(sents, idx, args.augment, args.augment_seed, _ner_augment.name_pools(), types))
+    name = f"aug{len(idx)}_{args.augment}_{args.augment_seed}" + ("" if types == _ner_augment.TYPES else "_" + "".join(types))
+    ac = build_cache(args.cache, enc, aug, args.frozen, args.top, name)
+    out = concat_cache(c, ac)
+    if "flags" in c:
+        af = train_ner_e5.sentence_flags(aug, args.lexicon, args.list_names)
+        if args.augment_flags == "zero":  # the new names look unlisted, as most names of new text
+            af[np.array([t[2:] in types for _, tags in aug for t in tags])] = 0
+        out["flags"] = np.concatenate([c["flags"], af])
+    print(f"augmented: {len(aug)} sentences, {len(ac['first'])} words", flush=True)
+    return out, sents + aug, list(range(len(sents), len(sents) + len(aug)))
+
+
 def main(argv: list[str] | None = None) -> int:
     import train_ner_e5
 
@@ -438,25 +467,29 @@ def main(argv: list[str] | None = None) -> int:
         c["flags"] = train_ner_e5.sentence_flags(sents, args.lexicon, args.list_names)
         print(f"lists: {' '.join(args.list_names)}; words flagged {(c['flags'].sum(1) > 0).mean():.3f}", flush=True)
     n = len(sents)
+    idx = list(range(2 * -(-n // 3) if args.heldout else n))  # held out: fold 3 of train_ner_e5.py --cv 3
+    held = list(range(len(idx), n))
+    aidx: list[int] = []
+    if args.augment:
+        c, sents, aidx = add_augmented(args, enc, c, sents, idx)
     widx: list[int] = []
     if args.wojood:
         c, sents, widx = add_wojood(args, enc, c, sents)
     c["low"] = c["words"][:, : args.frozen + 1]
     layers = list(range(args.frozen + 1, args.top + 1))
     frozen = frozen_weights(enc, layers)
-    idx = list(range(2 * -(-n // 3) if args.heldout else n))  # held out: fold 3 of train_ner_e5.py --cv 3
-    held = list(range(len(idx), n))
     crf = None
     if args.heldout and args.crf_cache:
         crf = train_ner_e5.crf_cached(args.crf_cache, "3_3", [sents[i] for i in idx], [sents[i] for i in held])
     t0 = time.process_time()
     tag = (f"_f{len(args.list_names)}" if args.list_names else "") + (f"_t{args.top}" if args.top != 8 else "")
+    tag += f"_a{args.augment}_{args.augment_seed}_{args.augment_types.replace(',', '')}_{args.augment_flags}" if aidx else ""
     head_file = args.cache / f"head_{len(idx)}_h{args.hidden}_e{args.head_epochs}_s{args.seed}{tag}.npz"
     if head_file.is_file():  # step 2 is deterministic: cached
         with np.load(head_file) as z:
             head = {k: z[k] for k in z.files}
     else:
-        head = head_init(sents, c, idx, args)
+        head = head_init(sents, c, idx + aidx, args)
         np.savez(head_file, **head)
     print(f"head alone: {time.process_time() - t0:.0f} CPU-s", flush=True)
     if held:
@@ -467,7 +500,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.epochs:  # the head alone (step 2)
         return 0
-    head, lora = fit_joint(sents, c, idx, frozen, head, args, log, widx)
+    head, lora = fit_joint(sents, c, idx + aidx, frozen, head, args, log, widx)
     if held and args.dump:
         dump(args.dump, [sents[i] for i in held], heldout_marginals(sents, c, held, frozen, head, lora, args), crf, args)
     if args.out:
