@@ -21,7 +21,15 @@ import re
 from datetime import date as Date
 from functools import lru_cache
 
-from marsad.coding.cue_data import COMPLEMENTIZERS, Cues, clause_bounds, is_punct, sentence_words, strip_conj
+from marsad.coding.cue_data import (
+    COMPLEMENTIZERS,
+    Cues,
+    clause_bounds,
+    is_punct,
+    sentence_words,
+    starts_clause,
+    strip_conj,
+)
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import word_key
 
@@ -51,11 +59,11 @@ def modality(cues: Cues, doc, sent: int, trigger_tok: int) -> str:
     over future (لن يهاجم → negated).  A trigger governed by a denial verb
     (نفى أن، نفت قصف) is negated.
     """
-    first, words, _ = sentence_words(doc, sent)
+    first, words, keys = sentence_words(doc, sent)
     ti = trigger_tok - first
     cs, ce = clause_bounds(words, ti)
     found = set(_clause_cues(cues, words, ti, cs, ce))
-    if _sin_future(cues, words, ti, cs):
+    if _sin_future(cues, words, ti, cs) or _coming_month(cues, words, keys, ti, ce):
         found.add("future")
     if embedded_under(cues, doc, sent, trigger_tok) == "deny":
         found.add("negated")
@@ -85,6 +93,17 @@ def _clause_cues(cues: Cues, words: list[str], ti: int, cs: int, ce: int):
             yield mod
         elif scope == "impf" and end <= ti and _imperfect(words[end]):
             yield mod
+
+
+def _coming_month(cues: Cues, words: list[str], keys: list[str], ti: int, ce: int) -> bool:
+    """A coming month after the trigger in its clause: في نوفمبر المقبل، في أكتوبر (تشرين الأول) القادم
+    (like الشهر المقبل in modality.tsv, which cannot list every month and its bracketed gloss)."""
+    for k in range(ti + 1, min(ce, ti + _AFTER_WINDOW + 1)):
+        m = cues.months.match(words, k)
+        if m is not None:
+            end = _gloss_end(words, m[0])
+            return end < len(keys) and keys[end] in _NEXT
+    return False
 
 
 def _reaches(cues: Cues, words: list[str], end: int, ti: int) -> bool:
@@ -170,11 +189,14 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
     is known — an explicit year before the publication year (for an undated
     article, before the latest year it names: :func:`_latest_year`) or an explicit
     month/day more than a week before it.  "Last week" and "yesterday" are
-    inside the news window.
+    inside the news window.  A month's gloss in brackets (يونيو (حزيران) الماضي)
+    does not cut the clause, and the explicit time cues of a past relative clause
+    on the trigger noun count too (المفاوضات التي بدأت الربيع الماضي).
     """
     first, words, keys = sentence_words(doc, sent)
     ti = trigger_tok - first
     cs, ce = clause_bounds(words, ti)
+    cs = _over_month_gloss(cues, words, cs)
     pub = doc.article.date
     bg = cues.background_words
     if _history_line(words, pub) or (ti + 1 < len(keys) and keys[ti + 1] in bg["adj"]):
@@ -185,17 +207,76 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
             return True
         if k < cs:
             continue
-        nxt = keys[k + 1] if k + 1 < len(keys) else ""
-        if strip_conj(words[k]) == "منذ" and (nxt in bg["since"] or _YEAR.match(nxt)):
-            return True
-        if strip_conj(words[k]) == "قبل" and _ago(words, keys, k + 1, bg["ago"]):
-            return True
         if k < ti and strip_conj(words[k]) in bg["kana"] and _pluperfect(words, k, ti):
             if not any(keys[j] in _RECENT for j in range(cs, ce)):
                 return True
-        if _old_date(cues, words, keys, k, pub, doc.text):
+        if _time_cue(cues, words, keys, k, pub, doc.text):
             return True
-    return False
+    rel = _relative_after(words, ti, ce)
+    return rel is not None and any(_time_cue(cues, words, keys, k, pub, doc.text, rel[0]) for k in range(*rel))
+
+
+def _time_cue(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date | None, text: str,
+              start: int | None = None) -> bool:
+    """Does an explicit past-time cue start at ``k``: منذ سنوات، قبل أربع سنوات, an old date, or (with
+    ``start``, the first word of the region looked at) a phrase of background.tsv (العام الماضي)?"""
+    bg = cues.background_words
+    if start is not None:
+        m = cues.background.match(words, k)
+        if m is not None and m[0] > start:
+            return True
+    nxt = keys[k + 1] if k + 1 < len(keys) else ""
+    if strip_conj(words[k]) == "منذ" and (nxt in bg["since"] or _YEAR.match(nxt)):
+        return True
+    if strip_conj(words[k]) == "قبل" and _ago(words, keys, k + 1, bg["ago"]):
+        return True
+    return _old_date(cues, words, keys, k, pub, text)
+
+
+_RELATIVES = frozenset("الذي التي الذين اللذين اللتين".split())
+_DEFINITE = ("ال", "بال", "لل", "وال", "وبال", "ولل", "فال")
+
+
+def _relative_after(words: list[str], ti: int, ce: int) -> tuple[int, int] | None:
+    """``[start, end)`` of a past-tense relative clause on the trigger noun, or None.
+
+    The trigger is a definite noun, at most two definite adjectives follow it, then الذي/التي and
+    a verb that is not a present or future form: المفاوضات الجديدة التي بدأت الربيع الماضي, so a
+    recalled time there dates the event the noun names.  التي تشنها (present) is left out: an
+    ongoing campaign "for months" is not a recalled event.
+    """
+    if not words[ti].startswith(_DEFINITE) or ce >= len(words) - 1 or ce - ti > 3:
+        return None
+    if words[ce] not in _RELATIVES or not all(w.startswith("ال") for w in words[ti + 1:ce]):
+        return None
+    verb = words[ce + 1]
+    if verb[0] in "يسن" or (verb[0] == "ت" and verb not in ("تم", "تمت")):
+        return None
+    end = ce + 2
+    while end < len(words) and not (is_punct(words[end]) or starts_clause(words[end])):
+        end += 1
+    return ce + 1, end
+
+
+def _over_month_gloss(cues: Cues, words: list[str], cs: int) -> int:
+    """Widen a clause that starts after a month's gloss in brackets (في يونيو (حزيران) الماضي
+    طلب ...، أكتوبر (تشرين الأول)): the brackets are not a clause boundary there."""
+    while cs >= 4 and words[cs - 1] == ")":
+        opening = next((j for j in (cs - 3, cs - 4) if j >= 1 and words[j] == "("), None)
+        m = cues.months.match(words, opening - 1) if opening is not None else None
+        if m is None or m[0] != opening:
+            break
+        cs = clause_bounds(words, opening - 1)[0]
+    return cs
+
+
+def _gloss_end(words: list[str], end: int) -> int:
+    """The index after a gloss of one or two words in brackets at ``end`` (يونيو (حزيران)), else ``end``."""
+    if end < len(words) and words[end] == "(":
+        for j in (end + 2, end + 3):
+            if j < len(words) and words[j] == ")":
+                return j + 1
+    return end
 
 
 _DATED_YEAR = re.compile(r"(\S+)\s+((?:19|20)\d\d)(?!\d)")
@@ -220,7 +301,9 @@ def _history_line(words: list[str], pub: Date | None) -> bool:
 
 
 def _ago(words: list[str], keys: list[str], j: int, nouns: frozenset[str]) -> bool:
-    """``قبل`` + (a number) + a long period noun."""
+    """``قبل`` + (نحو، حوالي: about) + (a number) + a long period noun."""
+    if j < len(keys) and keys[j] in _ABOUT:
+        j += 1
     if j < len(keys) and (keys[j].isdigit() or keys[j] in _NUMBER_WORDS):
         j += 1
     if j < len(keys):
@@ -229,6 +312,7 @@ def _ago(words: list[str], keys: list[str], j: int, nouns: frozenset[str]) -> bo
     return False
 
 
+_ABOUT = frozenset("نحو حوالي قرابه زهاء".split())
 _NUMBER_WORDS = frozenset("ثلاث ثلاثه اربع اربعه خمس خمسه ست سته سبع سبعه ثماني ثمانيه تسع تسعه عشر عشره بضع بضعه عده".split())
 
 
@@ -249,6 +333,7 @@ def _old_date(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date |
     m = cues.months.match(words, k)
     if m is not None and _dated_month(words, keys, k, m[0]):
         end, (month,), _ = m
+        end = _gloss_end(words, end)
         if end < len(keys) and keys[end] == "ماضي":
             return True
         if pub is None or (end < len(keys) and keys[end] in _NEXT):
