@@ -18,6 +18,7 @@ from marsad.coding import cues as cue_fns
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
 from marsad.coding.arguments import Args, conjoined, find_args, same_actor
 from marsad.coding.cameo import CameoTable
+from marsad.coding.claims import claimer
 from marsad.coding.confidence import (
     Context,
     EventFilter,
@@ -66,6 +67,10 @@ def future_code(cameo: str) -> str | None:
 
 # How a source was found when the argument model must not re-rank it.
 NO_RANK = frozenset({"dual", "stance_speaker", "stance_topic"})
+# Roots of attacks whose doer may be named by a claim of responsibility (see claims.py), and the
+# clause heuristics' ways of finding a source that a claim overrides (none, or an actor far away).
+CLAIM_ROOTS = frozenset({"18", "19"})
+CLAIM_OVERRIDES = frozenset({"none", "noun_far", "svo_far"})
 # Governing verbs whose complement has not happened: appeals, threats, plans, denials, rejections
 # (رفض نشر قوات), warnings, a postponed or cancelled act, a hope, an aim (بهدف) and an act to
 # prevent (لمنع).
@@ -146,6 +151,12 @@ class EventStage:
         args = find_args(tm, tokens, ctx.ments, lo, hi)
         sources, targets = args.sources, args.targets
         symmetric = "sym" in pat.flags
+        if pat.cameo[:2] in CLAIM_ROOTS and args.source_how in CLAIM_OVERRIDES and not args.agent:
+            who = _claimed_by(ctx)
+            if who is not None:
+                sources, args.source_how = [who], "claim"
+                targets = [t for t in targets if t.code != who.code]
+                args.target_how = args.target_how if targets else "none"
         if "stance" in pat.flags:
             sources, targets = _stance_args(ctx, args)
         if not sources and "passive" not in pat.flags:
@@ -309,6 +320,19 @@ def doer_code(code: str, source: ActorMention, flags: frozenset[str] = frozenset
             and (source.agent == "CVL" or (source.implied and not source.agent))):
         return "180"
     return code
+
+
+def _claimed_by(ctx: Context) -> ActorMention | None:
+    """The actor that claims an attack, or is blamed for it, in the attack's sentence or at the
+    head of the next one (وتبنى تنظيم داعش الهجوم)."""
+    doc = ctx.doc
+    sent = doc.sentences[ctx.si]
+    who = claimer(doc.tokens, ctx.ments, sent.first_token, sent.last_token, near=ctx.tm.start)
+    if who is None and ctx.si + 1 < len(doc.sentences):
+        nxt = doc.sentences[ctx.si + 1]
+        ments = [m for m in ctx.coded if nxt.first_token <= m.token_start < nxt.last_token]
+        who = claimer(doc.tokens, ments, nxt.first_token, nxt.last_token, head=3)
+    return who
 
 
 def _stance_args(ctx: Context, args: Args) -> tuple[list[ActorMention], list[ActorMention]]:
