@@ -1,6 +1,6 @@
-"""The code as the doer makes it (marsad.coding.coder.doer_code)."""
+"""The code as the doer makes it (marsad.coding.pairs.doer_code)."""
 
-from marsad.coding.coder import doer_code
+from marsad.coding.pairs import doer_code
 from marsad.document import ActorMention, Span
 
 

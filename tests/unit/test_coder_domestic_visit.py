@@ -1,11 +1,11 @@
-"""Visits and cooperation between two actors of one state make no event (coder._domestic_visit,
-_domestic_cooperation)."""
+"""Visits and cooperation between two actors of one state make no event (pairs.domestic_visit,
+domestic_cooperation)."""
 
 from __future__ import annotations
 
 import pytest
 
-from marsad.coding.coder import _domestic_cooperation, _domestic_visit
+from marsad.coding.pairs import domestic_cooperation, domestic_visit
 from marsad.document import ActorMention, Span
 
 
@@ -25,7 +25,7 @@ def mention(code: str, agent: str | None) -> ActorMention:
     ],
 )
 def test_coder_domestic_visit(source, target, code, domestic) -> None:
-    assert _domestic_visit(mention(*source), mention(*target), code) is domestic
+    assert domestic_visit(mention(*source), mention(*target), code) is domestic
 
 
 @pytest.mark.parametrize(
@@ -42,7 +42,7 @@ def test_coder_domestic_visit(source, target, code, domestic) -> None:
     ],
 )
 def test_coder_domestic_cooperation(source, target, code, domestic) -> None:
-    assert _domestic_cooperation(mention(source, "GOV"), mention(target, "GOV"), code) is domestic
+    assert domestic_cooperation(mention(source, "GOV"), mention(target, "GOV"), code) is domestic
 
 
 @pytest.mark.parametrize(
@@ -57,4 +57,4 @@ def test_coder_domestic_cooperation(source, target, code, domestic) -> None:
 )
 def test_domestic_parties_make_events(source, target, code, domestic) -> None:
     """Verbal cooperation and intent with a state's opposition or armed groups stay events."""
-    assert _domestic_cooperation(mention(*source), mention(*target), code) is domestic
+    assert domestic_cooperation(mention(*source), mention(*target), code) is domestic

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from marsad.actors.groupings import expand_groupings, members
 from marsad.actors.stage import is_dual_referent
 from marsad.coding import cues as cue_fns
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
-from marsad.coding.arguments import Args, conjoined, find_args, same_actor
+from marsad.coding.arguments import Args, conjoined, find_args
 from marsad.coding.cameo import CameoTable
 from marsad.coding.claims import claimer
 from marsad.coding.confidence import (
@@ -28,21 +27,15 @@ from marsad.coding.confidence import (
     root_features,
 )
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
+from marsad.coding.pairs import doer_code, event_pairs, member_pairs
 from marsad.document import ActorMention, Document, Event, Span
 from marsad.text.tokens import candidates, clitic_length
 
-VISIT, HOST = "042", "043"
-DOMESTIC_NONEVENT_ROOTS = frozenset({"03", "05", "06", "07"})  # see _domestic_cooperation
-DOMESTIC_PARTIES = frozenset({"OPP", "REB"})  # a state's opposition and armed groups (see _domestic_cooperation)
-DOMESTIC_PARTY_ROOTS = frozenset({"03", "05"})
 # Roots whose untargeted acts are aimed at the actor's own state (releases, truces, lifting a
 # curfew; protests; coercion, arrests).
 DOMESTIC_ROOTS = frozenset({"08", "14", "17"})
 # Fighting and mass violence: a bare state doing them acts through its forces.
 ARMED_ROOTS = frozenset({"19", "20"})
-# Attacks, killings and shootings: 180 when civilians or an unnamed attacker do them (see doer_code).
-IRREGULAR_ATTACK = frozenset({"190", "193"})
-KEEP_FLAGS = frozenset({"sym", "passive"})
 BARE_STATE_KINDS = frozenset({"state", "capital", "metonym"})
 # Governing verbs whose complement is an act that has not happened ("دعا إلى وقف إطلاق النار",
 # "هدد بشن هجوم", "نفى قصف"): the act is not asserted (the governing verb is coded itself).
@@ -204,7 +197,7 @@ class EventStage:
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)
         trigger = _trigger_span(doc, tm)
         out = [self._event(s, t, doer_code(code, s, pat.flags), trigger, evidence, si)
-               for s, t, code in _member_pairs(_pairs(pat, sources, targets, symmetric, tokens))]
+               for s, t, code in member_pairs(event_pairs(pat, sources, targets, symmetric, tokens))]
         self._apply_cues(doc, si, tm, out)
         for ev in out:
             ev.features = event_features(ctx, ev, args)
@@ -301,27 +294,6 @@ class EventStage:
             ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]
 
 
-def doer_code(code: str, source: ActorMention, flags: frozenset[str] = frozenset()) -> str:
-    """The code as the doer makes it.
-
-    Arresting and holding people is what authorities do (173); a transnational armed group
-    (NSA:ISIS، NSA:ALQAEDA) that seizes or holds them abducts them (181: ألقى داعش القبض على شخصين،
-    يحتجز داعش فتاة; train: 2 of 2 such gold events).  An attack, a killing or a shooting (190, 193)
-    is conventional military force when armed forces or armed groups do it; done by civilians
-    (settlers, a mob: agent CVL) or by an attacker the text does not name (قتل شرطي في هجوم نفذه
-    ملثمون: the source is only the place's state) it is unconventional violence, 180 (CAMEO 18;
-    train gold: 18 for 15 of the 16 events whose source is unnamed with no agent, and for 13 of the
-    14 events by civilians, the 14th being clashes).  ``flags`` are the trigger pattern's: clashes (``sym``) are
-    fighting between two armed sides whoever they are, and a death reported with no act
-    (``passive``: لقي مصرعه خلال اشتباكات) says nothing of how it was dealt; both keep their code."""
-    if code.startswith("173") and source.code.startswith("NSA:"):
-        return "181"
-    if (code in IRREGULAR_ATTACK and not flags & KEEP_FLAGS
-            and (source.agent == "CVL" or (source.implied and not source.agent))):
-        return "180"
-    return code
-
-
 def _claimed_by(ctx: Context) -> ActorMention | None:
     """The actor that claims an attack, or is blamed for it, in the attack's sentence or at the
     head of the next one (وتبنى تنظيم داعش الهجوم)."""
@@ -345,78 +317,6 @@ def _stance_args(ctx: Context, args: Args) -> tuple[list[ActorMention], list[Act
     args.target_how = "stance"
     about = [m for m in about if not src or m.span != src[0].span]
     return (src, about) if src else ([], [])
-
-
-def _member_pairs(pairs: list[tuple[ActorMention, ActorMention | None, str]]
-                  ) -> list[tuple[ActorMention, ActorMention | None, str]]:
-    """A grouping of states (the P5+1) acts and is acted on as its member states: one event per
-    member (the guideline's "several actors"), never a member on itself."""
-    out: list[tuple[ActorMention, ActorMention | None, str]] = []
-    for s, t, code in pairs:
-        if not members(s) and (t is None or not members(t)):
-            out.append((s, t, code))
-            continue
-        for a in expand_groupings([s]):
-            for b in expand_groupings([t]) if t is not None else [None]:
-                if b is None or a.code != b.code:
-                    out.append((a, b, code))
-    return out
-
-
-def _pairs(pat, sources: list[ActorMention], targets: list[ActorMention], symmetric: bool,
-           tokens: list) -> list[tuple[ActorMention, ActorMention | None, str]]:
-    """(source, target, code) for every event a trigger makes (pairs, symmetric, visits); an actor
-    never acts on itself (:func:`same_actor`), and a visit inside one state is none
-    (:func:`_domestic_visit`)."""
-    if symmetric and not targets and len(sources) >= 2:
-        pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
-    else:
-        pairs = [(s, t) for s in sources for t in _own_targets(s, targets, tokens)]
-        if symmetric:
-            pairs += [(t, s) for s, t in pairs if t is not None]
-    out: list[tuple[ActorMention, ActorMention | None, str]] = []
-    visit = "visit" in pat.flags or "host" in pat.flags
-    for s, t in pairs:
-        if t is not None and (_domestic_visit(s, t, pat.cameo) if visit else _domestic_cooperation(s, t, pat.cameo)):
-            continue
-        out.append((s, t, pat.cameo))
-        if t is not None and visit:
-            out.append((t, s, HOST if pat.cameo == VISIT else VISIT))
-    return out
-
-
-def _domestic_visit(s: ActorMention, t: ActorMention, code: str) -> bool:
-    """A visit or reception between two actors of one state (a governor receiving officials, a
-    company hosting a conference, a minister touring his own ministry) is no event, except an
-    official visiting civilians (the health minister visiting the victims' family), which the
-    gold codes."""
-    if s.code != t.code:
-        return False
-    visitor, host = (s, t) if code == VISIT else (t, s)
-    return not (visitor.agent == "GOV" and host.agent == "CVL")
-
-
-def _domestic_cooperation(s: ActorMention, t: ActorMention, code: str) -> bool:
-    """Cooperation (roots 03 intent, 05 diplomatic, 06 material, 07 aid) between two actors of one
-    state: thanks and praise inside an institution, a charity's distribution at home, an agreement
-    reached in a ministry, a leader's pledge to his own public.  The train gold codes 4 of 141 such
-    events; the coder made them by the hundred on unseen news (106 of 05 on 3,000 articles).
-    Verbal cooperation and intent (03, 05) with the opposition or an armed group of that state stays
-    an event (a government and the rebels sign a peace agreement, the opposition accepts a plan): the
-    guideline codes same-country events, and these are the ones conflict data is about."""
-    if s.code != t.code or code[:2] not in DOMESTIC_NONEVENT_ROOTS:
-        return False
-    return code[:2] not in DOMESTIC_PARTY_ROOTS or not (s.agent in DOMESTIC_PARTIES or t.agent in DOMESTIC_PARTIES)
-
-
-def _own_targets(s: ActorMention, targets: list[ActorMention], tokens: list) -> list[ActorMention | None]:
-    """The targets source ``s`` can act on (not itself); None when there are none.  A source that is
-    itself one of the targets (X وY conjoined as both) makes no event with them."""
-    out: list[ActorMention | None] = [t for t in targets if t.implied or s.implied or (
-        t.span != s.span and not same_actor(s, t, tokens))]
-    if not out and any(t.span == s.span for t in targets):
-        return []
-    return out or [None]
 
 
 def is_argument(m: ActorMention) -> bool:
