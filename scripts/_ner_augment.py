@@ -18,6 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
+from marsad.actors.ner_eval import chunks
+from marsad.resources import read_tsv
+
 ROOT = Path(__file__).resolve().parents[1]
 RES = ROOT / "src" / "marsad" / "resources"
 TYPES = ("PERS", "LOC", "ORG")
@@ -28,42 +31,19 @@ ARABIC_NAME = re.compile(r"^[\u0621-\u064A]{2,}( [\u0621-\u064A]{2,}){0,5}$")
 Sent = tuple[list[str], list[str]]
 
 
-def _column_rows(path: Path) -> list[list[str]]:
-    """Rows of a resource TSV (header and ``#`` lines skipped)."""
-    rows = []
-    with open(path, encoding="utf-8") as f:
-        lines = [x.rstrip("\n") for x in f if x.strip() and not x.startswith("#")]
-    for line in lines[1:]:
-        rows.append(line.split("\t"))
-    return rows
-
-
 def name_pools(res: Path = RES) -> dict[str, list[str]]:
     """Per type, the sorted distinct replacement names (Arabic letters only, up to six words)."""
-    pools: dict[str, set[str]] = {t: set() for t in TYPES}
-    for r in _column_rows(res / "actors" / "persons.tsv"):
-        if len(r) > 4 and r[4] == "person":
-            pools["PERS"].add(r[0])
-    for r in _column_rows(res / "actors" / "organisations.tsv"):
-        pools["ORG"].add(r[0])
-    for r in _column_rows(res / "actors" / "states.tsv"):
-        if len(r) > 4 and r[4] in ("state", "capital", "region"):
-            pools["LOC"].add(r[0])
-    for r in _column_rows(res / "places" / "gazetteer.tsv"):
-        if len(r) > 8 and (r[8] in ("country", "capital", "region") or (r[8] == "city" and int(r[7] or 0) >= MIN_POP)):
-            pools["LOC"].add(r[0])
+    persons = read_tsv(res / "actors" / "persons.tsv")
+    states = read_tsv(res / "actors" / "states.tsv")
+    places = read_tsv(res / "places" / "gazetteer.tsv")
+    pools: dict[str, set[str]] = {
+        "PERS": {r["ar"] for r in persons if r["kind"] == "person"},
+        "LOC": {r["ar"] for r in states if r["kind"] in ("state", "capital", "region")}
+        | {r["ar"] for r in places if r["kind"] in ("country", "capital", "region")
+           or (r["kind"] == "city" and int(r["population"] or 0) >= MIN_POP)},
+        "ORG": {r["ar"] for r in read_tsv(res / "actors" / "organisations.tsv")},
+    }
     return {t: sorted(n for n in names if ARABIC_NAME.match(n)) for t, names in pools.items()}
-
-
-def spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, type) of the BIO spans of ``tags``."""
-    out: list[tuple[int, int, str]] = []
-    for i, t in enumerate(tags):
-        if t.startswith("B-") or (t.startswith("I-") and (not out or out[-1][1] != i or out[-1][2] != t[2:])):
-            out.append((i, i + 1, t[2:]))
-        elif t.startswith("I-"):
-            out[-1] = (out[-1][0], i + 1, out[-1][2])
-    return out
 
 
 def proclitic(word: str, starts: set[str]) -> str:
@@ -86,11 +66,11 @@ def augment(sents: list[Sent], idx: list[int], frac: float, seed: int, pools: di
             types: tuple[str, ...] = TYPES) -> list[Sent]:
     """Copies of a share ``frac`` of the sentences ``idx`` that have a span of ``types``, every such span replaced."""
     rng = np.random.default_rng(seed)
-    starts = {sents[i][0][a] for i in idx for a, _, t in spans(sents[i][1]) if t in TYPES}
+    starts = {sents[i][0][a] for i in idx for a, _, t in chunks(sents[i][1]) if t in TYPES}
     out: list[Sent] = []
     for i in idx:
         words, tags = sents[i]
-        sp = [s for s in spans(tags) if s[2] in types]
+        sp = [s for s in chunks(tags) if s[2] in types]
         if not sp or rng.random() >= frac:
             continue
         nw: list[str] = []

@@ -18,7 +18,6 @@ The dev set is never read.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import math
 import subprocess
@@ -30,6 +29,7 @@ from marsad.coding.confidence import EventFilter
 from marsad.coding.lexicon import BLOCK_NOTE
 from marsad.config import Settings
 from marsad.document import Event
+from marsad.resources import parse_tsv, read_tsv
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -37,12 +37,6 @@ NEWS = SHARED / "data" / "news" / "saudinewsnet.jsonl"
 TRAIN = SHARED / "eval" / "train" / "saudinewsnet.jsonl"
 LEXICON = Path("src") / "marsad" / "resources" / "lexicon"
 SPECIFIC = ("trig=", "pat=")
-
-
-def tsv_rows(text: str) -> list[dict[str, str]]:
-    """Data rows of a lexicon TSV (as ``marsad.resources.read_tsv`` reads them: comments and blank lines skipped)."""
-    lines = [ln for ln in text.splitlines(keepends=True) if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def rows_at(rev: str, name: str) -> int:
@@ -53,7 +47,7 @@ def rows_at(rev: str, name: str) -> int:
         raise SystemExit(f"{rev!r} is not a git revision of {ROOT}")
     old = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{(LEXICON / name).as_posix()}"],
                          capture_output=True, text=True)
-    return len(tsv_rows(old.stdout)) if old.returncode == 0 else 0
+    return sum(1 for _ in parse_tsv(old.stdout.splitlines(keepends=True))) if old.returncode == 0 else 0
 
 
 def rows_since(rev: str, until: str = "") -> set[str]:
@@ -64,7 +58,7 @@ def rows_since(rev: str, until: str = "") -> set[str]:
     for path in sorted((ROOT / LEXICON).glob("[0-2][0-9].tsv")):
         before = rows_at(rev, path.name)
         upto = rows_at(until, path.name) if until else None
-        for n, row in enumerate(tsv_rows(path.read_text(encoding="utf-8")), 2):
+        for n, row in enumerate(read_tsv(path), 2):
             if n - 2 >= before and (upto is None or n - 2 < upto) and row.get("pattern") \
                     and not (row.get("note") or "").startswith(BLOCK_NOTE):
                 out.add(f"{path.name}:{n}")

@@ -24,8 +24,8 @@ SENTS = [
 ]
 
 
-def test_spans():
-    assert aug.spans(["B-PERS", "I-PERS", "O", "I-LOC", "B-ORG"]) == [(0, 2, "PERS"), (3, 4, "LOC"), (4, 5, "ORG")]
+def test_spans_are_conlleval_chunks():
+    assert aug.chunks(["B-PERS", "I-PERS", "O", "I-LOC", "B-ORG"]) == [(0, 2, "PERS"), (3, 4, "LOC"), (4, 5, "ORG")]
 
 
 def test_proclitic_kept_when_the_rest_starts_an_entity():

@@ -38,6 +38,10 @@ _ATTACKS = frozenset({
 _ABOUT = frozenset({"عن"})
 _PRONOUNS = ("هما", "هم", "ها", "ه")
 _GAP = 3  # words allowed between a claim verb and its subject (أعلن في بيان التنظيم…) or object
+# Letters every claim construction has in one of its words (تبنى، مسؤوليته، نسب، وراء/خلف), in
+# whatever clitic or pronoun form: a sentence with none of them claims nothing (a cheap test first,
+# since most attack sentences have no claim).
+_CLAIM_STEMS = ("تبن", "مسوولي", "نسب", "وراء", "خلف")
 
 
 def _keys(tok: Token) -> set[str]:
@@ -98,6 +102,8 @@ def claimer(tokens: list[Token], ments: list[ActorMention], lo: int, hi: int,
     after the attack: وتبنى تنظيم داعش الهجوم).  Two claims in one sentence are two attacks:
     إعلان حزب العمال مسؤوليته عن قتلهما ردا على هجوم … نسب إلى تنظيم داعش."""
     end = hi if head is None else min(hi, lo + head)
+    if not any(stem in tokens[i].norm for i in range(lo, hi) for stem in _CLAIM_STEMS):
+        return None
     inside = [m for m in ments if lo <= m.token_start < hi]
     found = [(i, m) for i in range(lo, end) if (m := _claim_at(tokens, inside, i, hi)) is not None]
     if not found:

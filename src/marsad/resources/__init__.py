@@ -8,7 +8,7 @@ comments).  Callers cache what they build from the rows on their own objects.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -61,8 +61,14 @@ def read_tsv(p: Path) -> Iterator[dict[str, str]]:
     """Rows of a TSV file with a header; ``#`` comment lines and blank lines skipped."""
     try:
         with open(p, encoding="utf-8", newline="") as fh:
-            lines = (ln for ln in fh if ln.strip() and not ln.startswith("#"))
-            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-                yield {k: (v or "").strip() for k, v in row.items() if k is not None}
+            yield from parse_tsv(fh)
     except OSError as exc:
         raise ResourceError(f"cannot read {p}: {exc}") from exc
+
+
+def parse_tsv(lines: Iterable[str]) -> Iterator[dict[str, str]]:
+    """Rows of TSV text lines with a header (what :func:`read_tsv` reads from a file, for text from
+    elsewhere, e.g. a file as ``git show`` prints it); ``#`` comment lines and blank lines skipped."""
+    kept = (ln for ln in lines if ln.strip() and not ln.startswith("#"))
+    for row in csv.DictReader(kept, delimiter="\t", quoting=csv.QUOTE_NONE):
+        yield {k: (v or "").strip() for k, v in row.items() if k is not None}
