@@ -1,7 +1,7 @@
 """Train the argument model (which candidate is a trigger's source / target) on the TRAIN set.
 
 usage: python scripts/train_arg_model.py [--folds 5] [--out src/marsad/resources/models/arg_model.json]
-                                        [--fold-dir DIR]
+                                        [--fold-dir DIR] [--extra FILE]
 
 1. Codes ../shared/eval/train/saudinewsnet.jsonl with the clause heuristics only and records,
    for every trigger, the source candidates and the target candidates
@@ -19,6 +19,9 @@ usage: python scripts/train_arg_model.py [--folds 5] [--out src/marsad/resources
    codes every article with an argument model that has not seen it, so that its cross-validated
    figures are out of sample for both models (the argument model fits its train articles well,
    which made the confidence model's CV figures optimistic).
+5. With --extra FILE (a JSONL of annotated articles in the train file's format, e.g. from
+   scripts/extra_annotations.py), those articles are added to the training side of every fold and to
+   the final fit, but never scored: the CV figures stay those of the train set's articles.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ SHARED = ROOT.parent / "shared" / "eval"
 sys.path.insert(0, str(SHARED))
 sys.path.insert(0, str(ROOT / "scripts"))
 import score  # type: ignore[import-not-found]  # noqa: E402
-from train_event_filter import fit  # noqa: E402
+from train_event_filter import fit, trained_on  # noqa: E402
 
 from marsad.api_lib import Coder  # noqa: E402
 from marsad.config import Settings  # noqa: E402
@@ -112,8 +115,12 @@ def main() -> None:
     ap.add_argument("--l2", type=float, default=None,
                     help="use this l2 instead of the cross-validated choice: compare two trees at the same l2, since "
                     "a tiny change can flip the choice between neighbouring values and move the downstream CV by .01")
+    ap.add_argument("--extra", default="", help="a JSONL of more annotated articles (train-file format): always "
+                    "on the training side of every fold and in the final fit, never scored")
     a = ap.parse_args()
     arts = groups(SHARED / "train" / "saudinewsnet.jsonl")
+    n = len(arts)  # the train set's articles: folds i % k are over these; extra articles come after them
+    arts += groups(Path(a.extra)) if a.extra else []
     vocab = {"bias": 0}
     for rows in arts:
         for _, feats, _, _ in rows:
@@ -130,17 +137,21 @@ def main() -> None:
         return X
 
     data = [[(role, matrix(f), y, h) for role, f, y, h in rows] for rows in arts]
-    n = len(data)
-    heur = {r: [g[2][g[3]] for rows in data for g in rows if g[0] == r] for r in ("s", "t")}
-    print(f"{n} articles, {sum(len(r) for r in data)} candidate groups, {len(vocab)} features")
+    heur = {r: [g[2][g[3]] for rows in data[:n] for g in rows if g[0] == r] for r in ("s", "t")}
+    print(f"{n} articles ({len(data) - n} extra), {sum(len(r) for r in data)} candidate groups, "
+          f"{len(vocab)} features")
+
+    def fold_train(k: int) -> list[tuple]:
+        """The groups trained on when fold k (train articles i % folds == k) is held out."""
+        return [g for i in range(len(data)) if i >= n or i % a.folds != k for g in data[i]]
+
     for r in ("s", "t"):
         print(f"heuristics: {'source' if r == 's' else 'target'} accuracy {np.mean(heur[r]):.3f} (n={len(heur[r])})")
     best = (-1.0, 0.0)
     for l2 in (0.001, 0.003, 0.01, 0.03, 0.1) if a.l2 is None else ():
         hits: dict[str, list[float]] = {"s": [], "t": []}
         for k in range(a.folds):
-            tr = [g for i in range(n) if i % a.folds != k for g in data[i]]
-            w = train(tr, l2)
+            w = train(fold_train(k), l2)
             for i in range(k, n, a.folds):
                 for role, X, y, _ in data[i]:
                     hits[role].append(float(y[int(np.argmax(X @ w))]))
@@ -153,19 +164,19 @@ def main() -> None:
     if a.fold_dir:
         Path(a.fold_dir).mkdir(parents=True, exist_ok=True)
         for k in range(a.folds):
-            w = train([g for i in range(n) if i % a.folds != k for g in data[i]], l2)
-            write(Path(a.fold_dir) / f"fold{k}.json", w, inv, l2, heur)
+            w = train(fold_train(k), l2)
+            write(Path(a.fold_dir) / f"fold{k}.json", w, inv, l2, heur, a.extra)
     w = train([g for rows in data for g in rows], l2)
-    write(Path(a.out), w, inv, l2, heur)
+    write(Path(a.out), w, inv, l2, heur, a.extra)
     print(f"l2={l2}; wrote {sum(abs(x) >= 1e-3 for x in w)} weights to {a.out}")
 
 
-def write(path: Path, w: np.ndarray, inv: dict[int, str], l2: float, heur: dict) -> None:
+def write(path: Path, w: np.ndarray, inv: dict[int, str], l2: float, heur: dict, extra: str = "") -> None:
     """Write the model file (weights of at least 1e-3 in absolute value)."""
     weights = {inv[i]: round(float(w[i]), 4) for i in range(len(w)) if abs(w[i]) >= 1e-3}
     out = {
         "model": "logistic regression over marsad.coding.argrank candidate features; best candidate wins",
-        "trained_on": "../shared/eval/train/saudinewsnet.jsonl (240 articles)",
+        "trained_on": trained_on(extra),
         "l2": l2,
         "heuristic_accuracy": {r: round(float(np.mean(v)), 4) for r, v in heur.items()},
         "weights": dict(sorted(weights.items())),

@@ -1,7 +1,7 @@
 """Train the event confidence model (logistic regression) on the annotated TRAIN set.
 
 usage: python scripts/train_event_filter.py [--folds 5] [--out src/marsad/resources/models/event_filter.json]
-                                           [--arg-fold-dir DIR]
+                                           [--arg-fold-dir DIR] [--extra FILE]
 
 1. Codes ../shared/eval/train/saudinewsnet.jsonl with the confidence model switched off and
    collects every asserted, non-background candidate event with its features.
@@ -26,6 +26,11 @@ usage: python scripts/train_event_filter.py [--folds 5] [--out src/marsad/resour
    sample for both models, as on new text; the shipped model is trained this way.  Without it the
    argument model has seen every article it codes here and the CV figures are optimistic
    (triple / root F1 0.395 / 0.681 in-sample against 0.379 / 0.688 out of sample, same models).
+6. With --extra FILE (more annotated articles in the train file's format, e.g. from
+   scripts/extra_annotations.py; pass the same file to train_arg_model.py), their candidates are on the
+   training side of every fold and in the final fit of the event model, never scored: thresholds and CV
+   figures are chosen and measured on the train set's articles alone.  The root model is fitted on
+   the train set's articles only (it needs out-of-fold confidences, which extra articles do not get).
 The dev set is never read.
 """
 
@@ -70,6 +75,14 @@ def candidates(gold_path: Path, arg_folds: list[Path] | None = None) -> tuple[li
         gold.append(art)
         cands.append(rows)
     return gold, cands
+
+
+def trained_on(extra: str) -> str:
+    """The model file's ``trained_on`` line (the extra file's articles counted, when there is one)."""
+    line = "../shared/eval/train/saudinewsnet.jsonl (240 articles)"
+    if extra:
+        line += f" + {Path(extra).name} ({sum(1 for x in Path(extra).read_text(encoding='utf-8').splitlines() if x)} articles)"
+    return line
 
 
 def labels(gold: list[dict], cands: list[list[tuple[dict, dict]]]) -> list[np.ndarray]:
@@ -251,12 +264,16 @@ def main() -> None:
     ap.add_argument("--out", default=str(ROOT / "src" / "marsad" / "resources" / "models" / "event_filter.json"))
     ap.add_argument("--arg-fold-dir", default="", help="code each article with the argument model of its fold "
                     "(fold<k>.json from train_arg_model.py --fold-dir): out-of-sample CV figures")
+    ap.add_argument("--extra", default="", help="a JSONL of more annotated articles (train-file format): their "
+                    "candidates train every fold and the final event model, and are never scored")
     args = ap.parse_args()
     folds = [Path(args.arg_fold_dir) / f"fold{k}.json" for k in range(args.folds)] if args.arg_fold_dir else None
     gold, cands = candidates(SHARED / "train" / "saudinewsnet.jsonl", folds)
     ys = labels(gold, cands)
+    egold, ecands = candidates(Path(args.extra), folds) if args.extra else ([], [])
+    eys = labels(egold, ecands)
     vocab = {"bias": 0}
-    for rows in cands:
+    for rows in cands + ecands:
         for f, _ in rows:
             for k in f:
                 vocab.setdefault(k, len(vocab))
@@ -269,10 +286,14 @@ def main() -> None:
         return X
 
     Xs = [matrix(rows) for rows in cands]
+    eX = [x for x in map(matrix, ecands) if len(x)]
+    eX, ey = (np.vstack(eX), np.concatenate([y for y in eys if len(y)])) if eX else (np.zeros((0, len(vocab))), np.zeros(0))
     n = len(gold)
     base = triple_f1(gold, cands, [np.ones(len(r)) for r in cands], 0.5)
     print(f"{n} articles, {sum(len(r) for r in cands)} candidates, {int(sum(y.sum() for y in ys))} positive; "
           f"{len(vocab)} features; unfiltered triple P/R/F1 = {base[0]:.3f}/{base[1]:.3f}/{base[2]:.3f}")
+    if egold:
+        print(f"extra: {len(egold)} articles, {len(ey)} candidates, {int(ey.sum())} positive (training side only)")
     thresholds = [round(x, 2) for x in np.arange(0.05, 0.81, 0.05)]
     plain: list[Config] = []
     cv_probs = {}
@@ -281,8 +302,8 @@ def main() -> None:
         for k in range(args.folds):
             test = [i for i in range(n) if i % args.folds == k]
             train = [i for i in range(n) if i % args.folds != k]
-            X = np.vstack([Xs[i] for i in train if len(Xs[i])])
-            y = np.concatenate([ys[i] for i in train if len(Xs[i])])
+            X = np.vstack([Xs[i] for i in train if len(Xs[i])] + [eX])
+            y = np.concatenate([ys[i] for i in train if len(Xs[i])] + [ey])
             w = fit(X, y, l2)
             for i in test:
                 probs[i] = 1.0 / (1.0 + np.exp(-(Xs[i] @ w))) if len(Xs[i]) else np.zeros(0)
@@ -318,14 +339,14 @@ def main() -> None:
               f"threshold={thr} triple P/R/F1 = {p_:.3f}/{r_:.3f}/{f:.3f}, root F1 {rf:.3f}")
     else:
         print("root model not used: it does not help under nested CV")
-    X = np.vstack([x for x in Xs if len(x)])
-    y = np.concatenate([ys[i] for i in range(n) if len(Xs[i])])
+    X = np.vstack([x for x in Xs if len(x)] + [eX])
+    y = np.concatenate([ys[i] for i in range(n) if len(Xs[i])] + [ey])
     w = fit(X, y, l2)
     inv = {i: k for k, i in vocab.items()}
     weights = {inv[i]: round(float(w[i]), 4) for i in range(len(w)) if abs(w[i]) >= 1e-3}
     out = {
         "model": "logistic regression over marsad.coding.confidence.event_features",
-        "trained_on": "../shared/eval/train/saudinewsnet.jsonl (240 articles)",
+        "trained_on": trained_on(args.extra),
         "l2": l2, "threshold": thr,
         "cv": {"folds": args.folds, "precision": round(p_, 4), "recall": round(r_, 4), "f1": round(f, 4),
                "root_f1": round(rf, 4), "unfiltered": [round(x, 4) for x in base],
