@@ -1,0 +1,116 @@
+"""The extra SaudiNewsNet annotations (annotations/saudinewsnet_extra.jsonl) and their validator
+(scripts/extra_annotations.py, issue #4)."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+_SPEC = importlib.util.spec_from_file_location("extra_annotations", ROOT / "scripts" / "extra_annotations.py")
+xa = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(xa)
+
+TEXT = "تظاهر مئات المحتجين في بغداد أمس للمطالبة بإقالة المحافظ."
+CORPUS = {"n1": {"id": "n1", "source": "alriyadh", "title": "عنوان", "text": TEXT, "url": "http://x"}}
+
+
+def _event(**over) -> dict:
+    e = {"evidence": "تظاهر مئات المحتجين في بغداد", "trigger": "تظاهر",
+         "source": {"text": "مئات المحتجين", "code": "IRQ", "agent": "CVL", "name": None},
+         "target": {"text": None, "code": "IRQ", "agent": "GOV", "name": None},
+         "cameo": "141", "cameo_alt": ["1411"], "root": "14", "quad": 4,
+         "place": {"text": "بغداد", "name": "Baghdad", "country": "IRQ"}, "date": None,
+         "reported_by": [], "quantities": [], "background": False}
+    e.update(over)
+    return e
+
+
+def _article(*events) -> dict:
+    return {"id": "n1", "outlet": "alriyadh", "date": None, "title": "عنوان", "events": list(events)}
+
+
+@pytest.fixture(scope="module")
+def cameo():
+    return xa.Cameo.load()
+
+
+def test_extra_annotations_valid_event_passes(cameo):
+    assert xa.validate([_article(_event())], CORPUS, cameo) == []
+
+
+@pytest.mark.parametrize("over, fragment", [
+    ({"evidence": "تظاهر آلاف"}, "evidence not in the article"),
+    ({"trigger": "احتج"}, "trigger not in the evidence"),
+    ({"cameo": "999"}, "unknown cameo"),
+    ({"root": "15"}, "root '15' wrong"),
+    ({"quad": 3}, "quad 3 wrong"),
+    ({"cameo_alt": ["1411", "77"]}, "cameo_alt invalid"),
+    ({"cameo": "010", "root": "01", "quad": 1}, "01 is not annotated"),
+    ({"date": "30/07/2015"}, "date not ISO"),
+    ({"background": "no"}, "background must be"),
+    ({"quantities": [{"value": "300", "unit": "protesters"}]}, "quantities must be"),
+    ({"place": {"text": "البصرة", "name": "Basra", "country": "IRQ"}}, "place.text not in the article"),
+])
+def test_extra_annotations_event_errors_are_named(cameo, over, fragment):
+    errs = xa.validate([_article(_event(**over))], CORPUS, cameo)
+    assert any(fragment in m for m in errs), errs
+
+
+def test_extra_annotations_actor_errors(cameo):
+    bad_src = _event(source={"text": "المتظاهرين", "code": "Iraq", "agent": "PROT", "name": None})
+    errs = " | ".join(xa.validate([_article(bad_src)], CORPUS, cameo))
+    assert "source.text not in the article" in errs
+    assert "source.code invalid" in errs and "source.agent invalid" in errs
+    assert xa.validate([_article(_event(target=None))], CORPUS, cameo) == []
+    assert xa.valid_actor_code("IGO:UN") and xa.valid_actor_code("NSA:ISIS")
+    assert not xa.valid_actor_code("IGO:FOO") and not xa.valid_actor_code("irq")
+
+
+def test_extra_annotations_article_errors(cameo):
+    missing = dict(_article(_event()), id="n2")
+    with_text = dict(_article(_event()), text=TEXT)
+    dup = _article(_event(), _event())
+    assert xa.validate([missing], CORPUS, cameo) == ["n2: id not found in the corpus"]
+    assert "must have exactly the keys" in xa.validate([with_text], CORPUS, cameo)[0]
+    assert any("duplicate" in m for m in xa.validate([dup], CORPUS, cameo))
+    assert any("annotated 2 times" in m for m in xa.validate([_article(), _article()], CORPUS, cameo))
+
+
+def test_extra_annotations_join_has_train_keys():
+    row = xa.join([_article(_event())], CORPUS)[0]
+    assert list(row) == ["id", "url", "outlet", "date", "title", "text", "events"]
+    assert row["text"] == TEXT and row["url"] == "http://x"
+
+
+def test_extra_annotations_file_is_valid(shared, cameo):
+    """The committed annotation file validates against the SaudiNewsNet corpus in ../shared."""
+    corpus_path = shared / "data" / "news" / "saudinewsnet.jsonl"
+    if not corpus_path.exists():
+        pytest.skip("SaudiNewsNet corpus not present in ../shared")
+    annotations = xa.read_jsonl(xa.ANNOTATIONS)
+    corpus = xa.read_corpus(corpus_path, {a["id"] for a in annotations})
+    assert xa.validate(annotations, corpus, cameo) == []
+    train = {a["id"] for a in xa.read_jsonl(shared / "eval" / "train" / "saudinewsnet.jsonl")}
+    assert not train & {a["id"] for a in annotations}, "an extra article is already in the train set"
+    assert all("text" not in a for a in annotations)
+
+
+def test_extra_annotations_main_exit_codes(tmp_path, cameo):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    assert xa.main(["--annotations", str(bad), "--corpus", str(tmp_path / "none.jsonl")]) == 2
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps(CORPUS["n1"], ensure_ascii=False) + "\n", encoding="utf-8")
+    ann = tmp_path / "ann.jsonl"
+    ann.write_text(json.dumps(_article(_event(trigger="x")), ensure_ascii=False) + "\n", encoding="utf-8")
+    assert xa.main(["--annotations", str(ann), "--corpus", str(corpus)]) == 1
+    good = copy.deepcopy(_article(_event()))
+    ann.write_text(json.dumps(good, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "joined.jsonl"
+    assert xa.main(["--annotations", str(ann), "--corpus", str(corpus), "--out", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["text"] == TEXT
