@@ -32,6 +32,8 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+from _gold import evidence_span, trigger_span  # scripts/ is on the path when run as a script
+
 from marsad.coding.cues import attribution, embedded_under, is_background, load_cues, modality, quantities
 from marsad.text.prepare import document_from_text
 
@@ -43,14 +45,11 @@ _ID_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 
 def locate(doc, ev) -> tuple[int, int] | None:
     """``(sentence, token)`` of the gold trigger's first word, or None."""
-    text = doc.text
-    e0 = text.find(ev["evidence"])
-    if e0 < 0:
+    evidence = evidence_span(doc.text, ev)
+    trig = trigger_span(doc.text, ev, evidence) if evidence else None
+    if trig is None:
         return None
-    t0 = text.find(ev["trigger"], e0)
-    if t0 < 0:
-        return None
-    n = doc.offsets.to_norm(t0)
+    n = doc.offsets.to_norm(trig[0])
     starts = [t.start for t in doc.tokens]
     i = max(0, bisect_right(starts, n) - 1)
     if doc.tokens[i].end <= n and i + 1 < len(doc.tokens):

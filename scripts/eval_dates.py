@@ -22,6 +22,8 @@ from collections import Counter
 from datetime import date as Date
 from pathlib import Path
 
+from _gold import evidence_span, trigger_span  # scripts/ is on the path when run as a script
+
 from marsad.document import ActorMention, Document, Event, Span
 from marsad.text.prepare import document_from_text
 from marsad.when_where.dates import find_times_stage
@@ -31,13 +33,12 @@ DEFAULT_DEV = Path(__file__).resolve().parents[1] / "../shared/eval/dev/articles
 
 
 def _event(doc: Document, gold: dict) -> Event | None:
-    ev_start = doc.text.find(gold["evidence"])
-    if ev_start < 0:
+    ev = evidence_span(doc.text, gold)
+    if ev is None:
         return None
-    tr_start = doc.text.find(gold["trigger"], ev_start)
-    if tr_start < 0:
-        tr_start = ev_start
-    evidence = Span(ev_start, ev_start + len(gold["evidence"]), gold["evidence"])
+    ev_start = ev[0]
+    tr_start = (trigger_span(doc.text, gold, ev) or ev)[0]
+    evidence = Span(ev_start, ev[1], gold["evidence"])
     trigger = Span(tr_start, tr_start + len(gold["trigger"]), gold["trigger"])
     sent = next((i for i, s in enumerate(doc.sentences) if s.start <= tr_start < s.end), 0)
     actor = ActorMention(Span(0, 0, ""), gold["source"]["code"])

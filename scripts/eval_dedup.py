@@ -29,6 +29,8 @@ from datetime import date as Date
 from itertools import combinations
 from pathlib import Path
 
+from _gold import evidence_span, trigger_span  # scripts/ is on the path when run as a script
+
 from marsad.coding.cameo import CameoTable
 from marsad.config import Settings
 from marsad.document import ActorMention, Article, Document, Event, Place, Span
@@ -95,10 +97,10 @@ def gold_document(a: dict, cameo: CameoTable) -> Document:
     """The article's reference events as a coded Document."""
     text, events = a["text"], []
     for g in a["events"]:
-        start = max(text.find(g["evidence"]), 0)
+        start = (evidence_span(text, g) or (0, 0))[0]
         ev = Span(start, start + len(g["evidence"]), g["evidence"])
-        t0 = text.find(g["trigger"], start)
-        trig = Span(t0, t0 + len(g["trigger"]), g["trigger"]) if t0 >= 0 else ev
+        t = trigger_span(text, g, (start, start))
+        trig = Span(t[0], t[1], g["trigger"]) if t else ev
         place = g.get("place") if isinstance(g.get("place"), dict) else None
         info = cameo.get(g["cameo"])
         events.append(Event(

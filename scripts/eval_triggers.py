@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
 sys.path.insert(0, str(SHARED))
 import score  # type: ignore[import-not-found]  # noqa: E402
+from _gold import evidence_span  # noqa: E402  (scripts/ is on the path when run as a script)
 
 from marsad.api_lib import Coder  # noqa: E402
 from marsad.coding.lexicon import find_triggers  # noqa: E402
@@ -53,10 +54,9 @@ def main() -> None:
                 spans.append((sp.start, sp.end, t.pattern.cameo[:2]))
         gold = []
         for e in art["events"]:
-            ev = e.get("evidence") or ""
-            s = art["text"].find(ev) if ev else -1
-            if s >= 0 and (score.scorable(e) or e.get("background")):
-                gold.append((s, s + len(ev), score.alt_roots(e), e))
+            ev = evidence_span(art["text"], e)
+            if ev and (score.scorable(e) or e.get("background")):
+                gold.append((*ev, score.alt_roots(e), e))
         for s, e_, roots, g in gold:
             if not score.scorable(g):
                 continue

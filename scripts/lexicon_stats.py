@@ -18,6 +18,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from _gold import evidence_span  # scripts/ is on the path when run as a script
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -132,9 +134,8 @@ def cmd_precision(args) -> None:
             text = art["text"]
             spans = []
             for ev in art["events"]:
-                start = text.find(ev["evidence"])
-                if start >= 0:
-                    spans.append((start, start + len(ev["evidence"]), _roots(ev)))
+                if sp := evidence_span(text, ev):
+                    spans.append((*sp, _roots(ev)))
             omap = normalize(text)[1]
             for pat, i, end, toks in matcher.find(text):
                 a, b = omap.to_raw(toks[i].start, toks[end - 1].end)

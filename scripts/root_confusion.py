@@ -26,6 +26,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from _gold import evidence_span, trigger_span  # scripts/ is on the path when run as a script
 from miss_reasons import SETS, coder_both_ways, score  # scripts/ is on the path when run as a script
 
 NONE = "--"
@@ -33,17 +34,11 @@ NONE = "--"
 
 def gold_spans(text: str, gold: dict) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """Raw-text spans of the gold trigger and evidence (the first occurrence), or None."""
-    evidence = gold.get("evidence") or ""
-    trigger = gold.get("trigger") or ""
-    ev_start = text.find(evidence) if evidence else -1
-    ev = (ev_start, ev_start + len(evidence)) if ev_start >= 0 else None
-    if not trigger:
-        return None, ev
-    base = ev[0] if ev else 0
-    t = text.find(trigger, base)
-    if t < 0 or (ev and t + len(trigger) > ev[1]):
-        t = text.find(trigger)
-    return ((t, t + len(trigger)) if t >= 0 else None), ev
+    ev = evidence_span(text, gold)
+    trig = trigger_span(text, gold, ev)
+    if trig is None or (ev and trig[1] > ev[1]):
+        trig = trigger_span(text, gold)
+    return trig, ev
 
 
 def near(events: list, trig: tuple[int, int] | None, ev: tuple[int, int] | None) -> tuple[str, list]:

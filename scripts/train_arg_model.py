@@ -38,6 +38,7 @@ SHARED = ROOT.parent / "shared" / "eval"
 sys.path.insert(0, str(SHARED))
 sys.path.insert(0, str(ROOT / "scripts"))
 import score  # type: ignore[import-not-found]  # noqa: E402
+from _gold import evidence_span  # noqa: E402
 from train_event_filter import fit, trained_on  # noqa: E402
 
 from marsad.api_lib import Coder  # noqa: E402
@@ -47,12 +48,8 @@ from marsad.config import Settings  # noqa: E402
 def _gold_spans(art: dict) -> list[tuple[int, int, dict]]:
     text, out = art["text"], []
     for g in art["events"]:
-        if not score.scorable(g):
-            continue
-        ev = g.get("evidence") or ""
-        s = text.find(ev) if ev else -1
-        if s >= 0:
-            out.append((s, s + len(ev), g))
+        if score.scorable(g) and (ev := evidence_span(text, g)):
+            out.append((*ev, g))
     return out
 
 
