@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -95,9 +96,19 @@ def test_extra_annotations_file_is_valid(shared, cameo):
     annotations = xa.read_jsonl(xa.ANNOTATIONS)
     corpus = xa.read_corpus(corpus_path, {a["id"] for a in annotations})
     assert xa.validate(annotations, corpus, cameo) == []
-    train = {a["id"] for a in xa.read_jsonl(shared / "eval" / "train" / "saudinewsnet.jsonl")}
-    assert not train & {a["id"] for a in annotations}, "an extra article is already in the train set"
+    train = xa.read_jsonl(shared / "eval" / "train" / "saudinewsnet.jsonl")
+    assert not {a["id"] for a in train} & {a["id"] for a in annotations}, "an extra article is in the train set"
     assert all("text" not in a for a in annotations)
+    train_grams = [_four_grams(a["text"]) for a in train]
+    for a in annotations:
+        grams = _four_grams(corpus[a["id"]]["text"])
+        shared_part = max(len(grams & t) for t in train_grams) / len(grams)
+        assert shared_part <= 0.15, f"{a['id']} is another outlet's copy of a train article ({shared_part:.2f})"
+
+
+def _four_grams(text: str) -> set[str]:
+    words = re.findall(r"\w+", text)
+    return {" ".join(words[i:i + 4]) for i in range(len(words) - 3)}
 
 
 def test_extra_annotations_main_exit_codes(tmp_path, cameo):
