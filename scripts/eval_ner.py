@@ -2,7 +2,11 @@
 
     PYTHONPATH=src .venv/bin/python scripts/eval_ner.py [--model PATH] [--test PATH]
 
-Prints micro P/R/F1 per type, overall, and overall without MISC, then the
+Prints micro P/R/F1 per type, overall, and overall without MISC, of the tags made
+consistent over the passage (``NerModel.predict_passage``, what the pipeline does
+with ``use_ner``: one-word entities agree across the 10 sentences around each
+sentence; ANERcorp's sentences come in article order), then the overall F1 of
+the sentences tagged one by one (``--window 0``: that table), then the
 tagging speed in tokens per CPU-second (features included): with an empty word
 cache (a fresh model), in a steady state (a fresh model that has first tagged the
 TRAIN text, like a worker that has seen a few hundred articles), and with the
@@ -18,6 +22,7 @@ from pathlib import Path
 
 from marsad.actors.ner import NerModel
 from marsad.actors.ner_eval import format_table, read_conll, score
+from marsad.actors.ner_passage import WINDOW, consistent
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST = ROOT / ".." / "shared" / "data" / "ner" / "ANERCorp.test.txt"
@@ -36,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--model", type=Path, default=None, help="model file (default: the packaged model)")
     p.add_argument("--test", type=Path, default=TEST)
     p.add_argument("--train", type=Path, default=TRAIN, help="text tagged first for the steady-state figure")
+    p.add_argument("--window", type=int, default=WINDOW,
+                   help="sentences around each one over which one-word entities are made consistent (0: none)")
     args = p.parse_args(argv)
     if not args.test.is_file():
         print(f"test file {args.test} not found", file=sys.stderr)
@@ -53,8 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.train.is_file():
         timed_pass(steady_model, [w for w, _ in read_conll(args.train)])
     _, steady = timed_pass(steady_model, words)
-    print(f"ANERcorp TEST: {len(data)} sentences, {ntok} tokens")
-    print(format_table(score([t for _, t in data], pred)))
+    gold = [t for _, t in data]
+    print(f"ANERcorp TEST: {len(data)} sentences, {ntok} tokens" + (f"; passage window {args.window}" if args.window else ""))
+    print(format_table(score(gold, consistent(words, pred, args.window) if args.window else pred)))
+    if args.window:
+        print(f"sentences one by one (--window 0): F1 {score(gold, pred)['ALL'].f1:.4f}")
     print(f"load {load:.2f} s CPU; tokens per CPU-second (ms per 100 tokens):")
     for name, secs in (("cold cache", cold), ("steady state", steady), ("warm cache", warm)):
         print(f"  {name:<13} {ntok / secs:>9,.0f}  ({1e5 * secs / ntok:.2f} ms)")

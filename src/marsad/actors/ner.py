@@ -36,6 +36,7 @@ import pycrfsuite
 
 from marsad.actors.ner_eval import chunks
 from marsad.actors.ner_features import FeatureExtractor, Lexicon
+from marsad.actors.ner_passage import WINDOW, consistent
 
 if TYPE_CHECKING:  # numpy and the optional tagger load only with their model files
     import numpy as np
@@ -208,6 +209,15 @@ class NerModel:
     def entities(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
         """Entities as ``(start, end_exclusive, type)`` token spans."""
         return chunks(self.predict(words))
+
+    def predict_passage(self, sentences: Sequence[Sequence[str]], window: int = WINDOW) -> list[list[str]]:
+        """BIO tags of consecutive sentences (an article), one-word entities made consistent across the
+        ``window`` sentences around each one (:func:`marsad.actors.ner_passage.consistent`, round 12)."""
+        return consistent(sentences, [self.predict(words) for words in sentences], window)
+
+    def passage_entities(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
+        """Per sentence, the entities of :meth:`predict_passage` as ``(start, end_exclusive, type)`` spans."""
+        return [chunks(tags) for tags in self.predict_passage(sentences)]
 
     def close(self) -> None:
         """Release the tagger and any temporary file."""

@@ -107,8 +107,9 @@ class ActorStage:
         named: list[tuple[int, ActorMention]] = []  # (last token of a full person name, its mention)
         roles = Roles()  # person mention → the role of its entry ("King", "Foreign Minister")
         tokens = doc.tokens
-        for sent in doc.sentences:
-            pieces = self._pieces(tokens, sent.first_token, sent.last_token, when)
+        ner = self._ner_entities(tokens, doc.sentences)
+        for k, sent in enumerate(doc.sentences):
+            pieces = self._pieces(tokens, sent.first_token, sent.last_token, when, ner[k])
             for group in _groups(tokens, pieces):
                 if _bare_adjective(tokens, group, sent.first_token):
                     continue
@@ -136,7 +137,8 @@ class ActorStage:
         doc.actors = resolve_groupings(mentions, tokens)
         return doc
 
-    def _pieces(self, tokens: list[Token], lo: int, hi: int, when: Date | None) -> list[Piece]:
+    def _pieces(self, tokens: list[Token], lo: int, hi: int, when: Date | None,
+                ner: list[tuple[int, int, str]]) -> list[Piece]:
         lex = self.lexicon
         found: list[Piece] = []
         for m in lex.actors.scan(tokens, lo, hi, lex.stop):
@@ -157,21 +159,21 @@ class ActorStage:
             else:
                 found.append(Piece(m.start, m.end, entry=entry, lead=clitic_length(m.prefix), prefix=m.prefix,
                                    options=_code_options(m.entries, entry)))
-        found.extend(self._ner_pieces(tokens, lo, hi))
+        found.extend(Piece(lo + s, lo + e, entry=ActorEntry(code="", agent=None, name=None, kind="ner"))
+                     for s, e, label in ner if label == "PERS")
         pieces = [p for p in _non_overlapping(found) if p.entry is None or p.entry.kind != "stop"]
         pieces = not_names_of_things(tokens, pieces, lo)
         _person_context(pieces, when)
         return pieces
 
-    def _ner_pieces(self, tokens: list[Token], lo: int, hi: int) -> list[Piece]:
-        if self.ner is None or hi - lo < 2:
-            return []
-        words = [t.norm for t in tokens[lo:hi]]
-        out = []
-        for s, e, label in self.ner.entities(words):  # type: ignore[attr-defined]
-            if label == "PERS":
-                out.append(Piece(lo + s, lo + e, entry=ActorEntry(code="", agent=None, name=None, kind="ner")))
-        return out
+    def _ner_entities(self, tokens: list[Token], sentences: list) -> list[list[tuple[int, int, str]]]:
+        """Per sentence, the NER's entities (sentence-relative spans), tagged as one passage so that a name
+        found in one sentence is found in the others (round 12); sentences of one token are not tagged."""
+        if self.ner is None:
+            return [[] for _ in sentences]
+        words = [[t.norm for t in tokens[s.first_token:s.last_token]] if s.last_token - s.first_token >= 2 else []
+                 for s in sentences]
+        return self.ner.passage_entities(words)  # type: ignore[attr-defined]
 
 
 def _code_options(entries: tuple, chosen: ActorEntry) -> tuple:

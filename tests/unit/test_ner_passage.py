@@ -1,0 +1,71 @@
+"""Label consistency over a passage for the NER (marsad.actors.ner_passage, round 12)."""
+
+from __future__ import annotations
+
+from marsad.actors.ner_passage import consistent
+
+
+def test_missed_name_takes_the_type_found_nearby() -> None:
+    words = [["قال", "محفوظ", "إن"], ["وأضاف", "محفوظ"], ["ثم", "كتب", "محفوظ"]]
+    tags = [["O", "B-PERS", "O"], ["O", "O"], ["O", "O", "O"]]
+    assert consistent(words, tags) == [["O", "B-PERS", "O"], ["O", "B-PERS"], ["O", "O", "B-PERS"]]
+
+
+def test_only_within_the_window() -> None:
+    words = [["فاز", "الزمالك"], ["مباراة", "أمس"], ["وخسر", "الزمالك"]]
+    tags = [["O", "B-ORG"], ["O", "O"], ["O", "O"]]
+    assert consistent(words, tags, window=1)[2] == ["O", "O"]
+    assert consistent(words, tags, window=2)[2] == ["O", "B-ORG"]
+
+
+def test_forms_are_normalized() -> None:
+    words = [["وقالت", "أوبك"], ["قررت", "اوبك"]]
+    assert consistent(words, [["O", "B-ORG"], ["O", "O"]])[1] == ["O", "B-ORG"]
+
+
+def test_type_changes_only_with_two_nearby() -> None:
+    words = [["لاعب", "الأهلي"], ["فاز", "الأهلي"], ["مدرب", "الأهلي"]]
+    once = [["O", "B-ORG"], ["O", "B-PERS"], ["O", "O"]]
+    assert consistent(words, once)[1] == ["O", "B-PERS"]  # one ORG nearby is not enough
+    assert consistent(words, once)[2] == ["O", "B-ORG"]  # a tie goes to the first type in order
+    twice = [["O", "B-ORG"], ["O", "B-PERS"], ["O", "B-ORG"]]
+    assert consistent(words, twice)[1] == ["O", "B-ORG"]
+
+
+def test_names_of_several_words_and_short_words_do_not_spread() -> None:
+    words = [["نجيب", "محفوظ", "و", "م"], ["كتب", "محفوظ", "و", "م"]]
+    tags = [["B-PERS", "I-PERS", "O", "B-ORG"], ["O", "O", "O", "O"]]
+    assert consistent(words, tags)[1] == ["O", "O", "O", "O"]
+
+
+def test_word_inside_an_entity_is_kept() -> None:
+    words = [["زار", "القاهرة"], ["جامعة", "القاهرة"]]
+    tags = [["O", "B-LOC"], ["B-ORG", "I-ORG"]]
+    assert consistent(words, tags)[1] == ["B-ORG", "I-ORG"]
+
+
+def test_empty_and_single_sentences() -> None:
+    assert consistent([], []) == []
+    assert consistent([[]], [[]]) == [[]]
+    assert consistent([["زار", "بغداد"]], [["O", "B-LOC"]]) == [["O", "B-LOC"]]
+
+
+class _FakeNer:
+    """Tags ``سامر`` as a person in the passage (whatever the sentence), records its input."""
+
+    def __init__(self) -> None:
+        self.seen: list[list[list[str]]] = []
+
+    def passage_entities(self, sentences: list[list[str]]) -> list[list[tuple[int, int, str]]]:
+        self.seen.append([list(s) for s in sentences])
+        return [[(i, i + 1, "PERS") for i, w in enumerate(s) if w == "سامر"] for s in sentences]
+
+
+def test_actor_stage_tags_the_article_as_one_passage(test_lexicons, make_doc) -> None:
+    from marsad.actors.stage import ActorStage
+
+    ner = _FakeNer()
+    doc = make_doc("قال سامر إن الاجتماع انتهى. وأضاف سامر أن الوفد غادر.")
+    ActorStage(test_lexicons[0], ner=ner)(doc)
+    assert len(ner.seen) == 1 and len(ner.seen[0]) == len(doc.sentences)
+    assert sum(s.count("سامر") for s in ner.seen[0]) == 2
