@@ -28,6 +28,7 @@ from marsad.coding.confidence import (
 )
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.coding.pairs import doer_code, event_pairs, member_pairs
+from marsad.coding.victims import UNNAMED, Frame, fold_tolls, frames, toll_args
 from marsad.document import ActorMention, Document, Event, Span
 from marsad.text.tokens import candidates, clitic_length
 
@@ -64,6 +65,9 @@ NO_RANK = frozenset({"dual", "stance_speaker", "stance_topic"})
 # clause heuristics' ways of finding a source that a claim overrides (none, or an actor far away).
 CLAIM_ROOTS = frozenset({"18", "19"})
 CLAIM_OVERRIDES = frozenset({"none", "noun_far", "svo_far"})
+# Roots of acts that can be reported as a toll (see victims.py; an act whose doer the text does
+# not name there is UNNAMED: no speaker or topic stands in for it).
+ATTACK_ROOTS = frozenset({"18", "19", "20"})
 # Governing verbs whose complement has not happened: appeals, threats, plans, denials, rejections
 # (رفض نشر قوات), warnings, a postponed or cancelled act, a hope, an aim (بهدف) and an act to
 # prevent (لمنع).
@@ -82,6 +86,7 @@ class EventStage:
     _attr_doc: Document | None = field(default=None, repr=False)  # held, so its id is not reused
     _attr_si: int = field(default=-1, repr=False)
     _attr_val: list = field(default_factory=list, repr=False)
+    _frames_at: tuple = field(default=(None, -1, []), repr=False)  # (doc, sentence, toll frames)
     name: str = "events"
     requires: tuple[str, ...] = ("tokens", "sentences", "actors")
     provides: tuple[str, ...] = ("events",)
@@ -100,12 +105,16 @@ class EventStage:
             lo, hi = sent.first_token, sent.last_token
             ments = [m for m in coded if lo <= m.token_start < hi]
             triggers = find_triggers(self.lexicon, tokens, lo, hi, readings)
+            by_trigger = []
             for tm in triggers:
                 ctx = Context(doc, si, tm, ments, topic, coded, len(triggers), places, shares)
                 made = self._events(ctx)
                 for ev in made:
                     at[id(ev)] = (si, tm.start)  # for the quantities of the kept events
                 events.extend(made)
+                by_trigger.append((tm, made))
+            if self._frames_at[0] is doc and self._frames_at[1] == si:
+                fold_tolls(self._frames_at[2], by_trigger, self.cameo)
             if ments:
                 topic = [ments[0]]
         add_article_features(events, shares)
@@ -144,7 +153,10 @@ class EventStage:
         args = find_args(tm, tokens, ctx.ments, lo, hi)
         sources, targets = args.sources, args.targets
         symmetric = "sym" in pat.flags
-        if pat.cameo[:2] in CLAIM_ROOTS and args.source_how in CLAIM_OVERRIDES and not args.agent:
+        frame = self._frame(ctx) if pat.cameo[:2] in ATTACK_ROOTS and not symmetric else None
+        if frame is not None:
+            sources, targets = toll_args(frame, args, lambda: _claimed_by(ctx))
+        elif pat.cameo[:2] in CLAIM_ROOTS and args.source_how in CLAIM_OVERRIDES and not args.agent:
             who = _claimed_by(ctx)
             if who is not None:
                 sources, args.source_how = [who], "claim"
@@ -152,7 +164,7 @@ class EventStage:
                 args.target_how = args.target_how if targets else "none"
         if "stance" in pat.flags:
             sources, targets = _stance_args(ctx, args)
-        if not sources and "passive" not in pat.flags:
+        if not sources and "passive" not in pat.flags and args.source_how != UNNAMED:
             # a verbal noun with no actor around it (الزيارة، المواجهات) is done by the speaker
             # or the topic actor, like a verb with no subject
             dual = _dual_pair(doc, tm, lo, ctx.coded)
@@ -190,7 +202,10 @@ class EventStage:
                 # a protest whose doers are known only by the place (قطع محتجون الطرق في بيروت): as
                 # for a named source above, now that the place gave the source
                 targets, args.target_how = domestic, "domestic"
-        if (self.ranker is not None or self.collect is not None) and sources and args.source_how not in NO_RANK:
+        # the arguments of an attack reported as a toll are not re-ranked: in the train gold its victims
+        # and its doer mostly share a state code (TUR > TUR), so the model cannot learn which one acts
+        if (self.ranker is not None or self.collect is not None) and sources and args.source_how not in NO_RANK \
+                and frame is None:
             sources, targets = self._rank(ctx, args, sources, targets)
         if not sources or ("weak" in pat.flags and not targets) or "block" in pat.flags:
             return []  # a BLOCK row's words are no event, whatever target the steps above gave it
@@ -202,6 +217,17 @@ class EventStage:
         for ev in out:
             ev.features = event_features(ctx, ev, args)
         return out
+
+    def _frame(self, ctx: Context) -> Frame | None:
+        """The toll-then-act frame (:mod:`marsad.coding.victims`) whose toll verb or attack noun is the
+        trigger (the sentence's frames are found once)."""
+        doc, si, tm = ctx.doc, ctx.si, ctx.tm
+        if self._frames_at[0] is not doc or self._frames_at[1] != si:
+            sent = doc.sentences[si]
+            self._frames_at = (doc, si, frames(doc.tokens, ctx.ments, sent.first_token, sent.last_token))
+        found = self._frames_at[2]
+        return next((f for f in found if f.verb == tm.start), None) or next(
+            (f for f in found if tm.start <= f.attack < tm.end or f.names_attack(tm.start)), None)
 
     def _rank(self, ctx: Context, args: Args, sources: list[ActorMention],
               targets: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
