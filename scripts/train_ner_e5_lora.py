@@ -17,7 +17,11 @@ of the encoder and the adapters sit on layers 5-12 (run time about +47% per toke
 copies of half the training sentences with a PERS or ORG span, names from the package's actor data
 (:mod:`_ner_augment`), hidden from the list indicators (held-out +0.30 / +0.22 with two seeds, TEST 0.7658 vs
 0.7656); ``--augment 0`` is round 9's training.  Not kept in round 11: ``--frozen 2`` (adapters on layers 3-8:
-held-out +0.57 / +0.02, TEST 0.7653) and the copies with their real indicators, LOC included.  Tried and not
+held-out +0.57 / +0.02, TEST 0.7653) and the copies with their real indicators, LOC included.  Round 12:
+``--lists A:,G:,R:,W:`` also reads the sports-club and media indicator lists (``A:CLUB``, ``A:TEAM``, ``A:MEDIA``,
+``A:PRESS``, resource ``ner_indicators``; see the models README), the default stays the shipped lists;
+``--dump-marginals`` writes the held-out fold's head marginals (for post-passes such as
+:mod:`marsad.actors.ner_passage`).  Tried and not
 kept (see the models README): ``--wojood`` also fine-tunes
 on the Wojood sample (its frozen states cached apart, its ``W:`` list flags
 zeroed), its batches scored with the shared output layer plus a Wojood-only one
@@ -395,8 +399,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="batch loss: mean over words (round 8) or over sentences (rounds 6-7)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--crf-weight", type=float, default=0.2, help="CRF weight stored in the written file (round 6: 0.3)")
-    p.add_argument("--lists", default="A:,G:,R:,W:",
-                   help="word lists read by the head, as name prefixes (round 7: G:,R:,W:; '': none, round 6)")
+    p.add_argument("--lists", default="A:ROLE,A:TITLE,G:,R:,W:",
+                   help="word lists read by the head, as name prefixes (round 7: G:,R:,W:; '': none, round 6; "
+                        "round 12: A:,G:,R:,W: adds the club and media lists A:CLUB, A:TEAM, A:MEDIA, A:PRESS)")
     p.add_argument("--lexicon", type=Path, default=LEXICON, help="NER lexicon (the shipped one)")
     p.add_argument("--wojood", action="store_true",
                    help="also fine-tune on the Wojood sample, with its own output weights (round 9)")
@@ -408,6 +413,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="list indicators of the new names: as computed, or zero (names unknown to the lists)")
     p.add_argument("--augment-seed", type=int, default=0, help="seed of the replacement names")
     p.add_argument("--dump", type=Path, default=None, help="--heldout: write the fold's predictions here")
+    p.add_argument("--dump-marginals", type=Path, default=None, help="--heldout: the head's marginals on the fold (.npz)")
     p.add_argument("--out", type=Path, default=None)
     args = p.parse_args(argv)
     args.mats = tuple(m for m in args.mats.split(",") if m)
@@ -502,8 +508,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.epochs:  # the head alone (step 2)
         return 0
     head, lora = fit_joint(sents, c, idx + aidx, frozen, head, args, log, widx)
-    if held and args.dump:
-        dump(args.dump, [sents[i] for i in held], heldout_marginals(sents, c, held, frozen, head, lora, args), crf, args)
+    if held and (args.dump or args.dump_marginals):
+        marg = heldout_marginals(sents, c, held, frozen, head, lora, args)
+        if args.dump:
+            dump(args.dump, [sents[i] for i in held], marg, crf, args)
+        if args.dump_marginals:
+            np.savez_compressed(args.dump_marginals, **{f"h{i}": m for i, m in enumerate(marg)})
     if args.out:
         save(args.out, head, lora, layers, args)
     return 0

@@ -113,6 +113,17 @@ def test_ner_features_list_flags_role_nouns() -> None:
     assert f[:, 2:].sum() == 0 and f[[0, 2, 4, 5, 6]].sum() == 0  # role lists have no phrase columns
 
 
+def test_ner_features_list_flags_clubs_and_media() -> None:
+    from marsad.actors.ner_features import FeatureExtractor, Lexicon
+
+    lists = ["A:CLUB", "A:MEDIA", "A:PRESS", "A:TEAM"]
+    f = FeatureExtractor(Lexicon()).list_flags("فاز نادي الزمالك على والأهلي حسب صحيفة الأهرام ووكالة رويترز".split(), lists)
+    assert f.shape == (10, 12)
+    assert f[1, 3] == f[2, 0] == f[4, 0] == 1  # نادي a team head; الزمالك, والأهلي (one proclitic) clubs
+    assert f[6, 2] == f[8, 2] == 1 and f[7, 1] == f[9, 1] == 1  # صحيفة, ووكالة heads; الأهرام, رويترز media
+    assert f[[0, 3, 5]].sum() == 0 and f[:, 4:].sum() == 0
+
+
 def test_ner_model_mixes_e5_head_when_present(tmp_path: Path, encoder: E5Encoder) -> None:
     pytest.importorskip("pycrfsuite", reason="python-crfsuite is not installed")
     from importlib import resources

@@ -40,7 +40,9 @@ MAX_PHRASE = 6
 # Word lists of the e5 tag head that are not in the NER lexicon (round 8): role nouns and titles
 # before a name.  ``A:ROLE``: the first word of every entry of the actor agents (actors/agents.tsv:
 # رئيس، وزير، الحكومة، قوات…); ``A:TITLE``: honorifics and person titles (below).
-ROLE_LISTS = ("A:ROLE", "A:TITLE")
+# Round 12: ``A:CLUB``/``A:TEAM`` (sports clubs and team heads), ``A:MEDIA``/``A:PRESS`` (newspapers, agencies,
+# channels and their heads), read from the resource ``ner_indicators`` (models/ner_indicators.tsv).
+ROLE_LISTS = ("A:ROLE", "A:TITLE", "A:CLUB", "A:TEAM", "A:MEDIA", "A:PRESS")
 _TITLES = (
     "الشيخ", "الأمير", "الأميرة", "السيد", "السيدة", "الملك", "الملكة", "العاهل", "السلطان", "الدكتور", "د",
     "الرئيس", "الرئيسة", "رئيس", "الوزير", "الوزيرة", "وزير", "نائب", "النائب", "المستشار", "السفير", "المبعوث",
@@ -238,8 +240,11 @@ class FeatureExtractor:
             from marsad.resources import path, read_tsv
 
             agents = {normalize_text(r["ar"]).split()[0] for r in read_tsv(path("agents")) if r["ar"].strip()}
-            self._roles = {name: frozenset(k for k in (word_key_of(normalize_text(w)) for w in words) if k)
-                           for name, words in zip(ROLE_LISTS, (agents, _TITLES), strict=True)}
+            lists: dict[str, set[str]] = {"A:ROLE": agents, "A:TITLE": set(_TITLES)}
+            for r in read_tsv(path("ner_indicators")):
+                lists.setdefault(r["list"], set()).add(r["word"])
+            self._roles = {name: frozenset(k for k in (word_key_of(normalize_text(w)) for w in lists.get(name, ())) if k)
+                           for name in ROLE_LISTS}
         return self._roles
 
     def normalize(self, word: str) -> str:

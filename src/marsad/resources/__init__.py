@@ -34,6 +34,7 @@ CATALOGUE: dict[str, str] = {
     "event_filter": "models/event_filter.json",
     "arg_model": "models/arg_model.json",
     "ner_model": "models",
+    "ner_indicators": "models/ner_indicators.tsv",
 }
 
 
