@@ -310,10 +310,12 @@ class EventStage:
                 modality = "future" if under == "intent" else "hypothetical"
         background = cue_fns.is_background(cues, doc, si, tm.start)
         reported = self._attribution(doc, si)
+        # "سترد بقوة" is the threat itself (an intent, appeal or demand too), not one planned or expected
+        said = modality == "future" and not cue_fns.planned(cues, doc, si, tm.start)
         for ev in events:
             ev.modality = modality
-            if modality == "future" and ev.root in SPEECH_ACT_ROOTS:
-                ev.modality = "asserted"  # "سترد بقوة" is the threat itself; an intent, appeal or demand too
+            if said and ev.root in SPEECH_ACT_ROOTS:
+                ev.modality = "asserted"
             elif modality == "future" and "noun" not in tm.pattern.flags and (code := future_code(ev.cameo)):
                 self._recode(ev, code)
             ev.background = background

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from datetime import date as Date
-from functools import lru_cache
 
 from marsad.coding.cue_data import (
     COMPLEMENTIZERS,
@@ -30,6 +29,14 @@ from marsad.coding.cue_data import (
     starts_clause,
     strip_conj,
 )
+from marsad.coding.modality_months import (
+    NEXT,
+    coming_date,
+    dated_month,
+    gloss_end,
+    old_date,
+    year_after,
+)
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import word_key
 
@@ -37,15 +44,10 @@ _CONTINUATIVE = frozenset("يزال تزال زال زالت يزالون تزا
 _NOT_NEGATION_AFTER = _CONTINUATIVE | frozenset(("سيما", "بد", "شك"))
 _SUPPORT_REACH = 4  # a support verb passes negation to a trigger at most this many words on
 _AFTER_WINDOW = 6  # a time adverb after the trigger counts within this many words
+_MONTH_WINDOW = 12  # a coming month after the trigger (in its clause) within this many words
 _PRIORITY = ("hypothetical", "negated", "future")
 _EMBED_WINDOW = 8
 _YEAR = re.compile(r"^(19|20)\d\d$")
-_YEAR_LEAD = frozenset("عام العام سنه السنه في منذ خلال مطلع اواخر اوايل بدايه نهايه حتي".split())
-_MONTH_LEAD = frozenset("في منذ خلال شهر مطلع اواخر اوايل بدايه نهايه منتصف حتي قبل بعد بين".split())
-# "من" + month is a date (الأسبوع الأخير من يونيو) except for مارس ("who practised": من مارس العنف)
-_FROM, _MARS = "من", "مارس"
-_NEXT = frozenset(("مقبل", "قادم"))  # يونيو المقبل: a coming month, never an old one
-_BACKGROUND_GAP_DAYS = 7
 # Recent-time words that keep a pluperfect inside the news window (وكان العراق قد تسلم الأسبوع الماضي).
 _RECENT = frozenset(
     word_key(w) for w in normalize_text("أمس اليوم الاسبوع الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد فجر صباح مساء ساعات").split()
@@ -63,7 +65,7 @@ def modality(cues: Cues, doc, sent: int, trigger_tok: int) -> str:
     ti = trigger_tok - first
     cs, ce = clause_bounds(words, ti)
     found = set(_clause_cues(cues, words, ti, cs, ce))
-    if _sin_future(cues, words, ti, cs) or _coming_month(cues, words, keys, ti, ce):
+    if _sin_future(cues, doc, first, words, ti, cs) or _coming_month(cues, words, keys, ti, ce, doc.article.date):
         found.add("future")
     if embedded_under(cues, doc, sent, trigger_tok) == "deny":
         found.add("negated")
@@ -75,6 +77,11 @@ def modality(cues: Cues, doc, sent: int, trigger_tok: int) -> str:
 
 def _clause_cues(cues: Cues, words: list[str], ti: int, cs: int, ce: int):
     """Modalities whose cue in the clause ``[cs, ce)`` reaches the trigger at ``ti``."""
+    return (mod for mod, _, _ in _clause_hits(cues, words, ti, cs, ce))
+
+
+def _clause_hits(cues: Cues, words: list[str], ti: int, cs: int, ce: int):
+    """``(modality, scope, index)`` of each cue in the clause ``[cs, ce)`` that reaches the trigger."""
     table = cues.modality
     for k in range(max(0, cs - 3), ce):
         if k == ti:
@@ -85,25 +92,53 @@ def _clause_cues(cues: Cues, words: list[str], ti: int, cs: int, ce: int):
         end, (mod, scope), _ = m
         if end <= cs or (k > ti and (scope != "after" or k - ti > _AFTER_WINDOW)):
             continue
-        if scope == "after" or (scope == "clause" and end <= ti):
-            yield mod
-        elif scope == "near" and 0 <= ti - end <= 1:
-            yield mod
-        elif scope == "next" and end <= ti and _reaches(cues, words, end, ti):
-            yield mod
-        elif scope == "impf" and end <= ti and _imperfect(words[end]):
-            yield mod
+        if (scope == "after" or (scope == "clause" and end <= ti) or (scope == "near" and 0 <= ti - end <= 1)
+                or (scope == "next" and end <= ti and _reaches(cues, words, end, ti))
+                or (scope == "impf" and end <= ti and _imperfect(words[end]))):
+            yield mod, scope, k
 
 
-def _coming_month(cues: Cues, words: list[str], keys: list[str], ti: int, ce: int) -> bool:
+def planned(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
+    """Is the trigger future through a plan or an expectation (من المقرر أن، يتوقع أن، يعتزم، المرتقب)
+    rather than the future proclitic, سوف or a time adverb?  ``سترد بقوة`` is the threat itself, but in
+    ``يعتزم النائب العام طلب`` or ``من المتوقع أن يطالب`` the demand has not been made."""
+    first, words, _ = sentence_words(doc, sent)
+    ti = trigger_tok - first
+    cs, ce = clause_bounds(words, ti)
+    return any(mod == "future" and scope in ("clause", "near") and strip_conj(words[k]) != _SOWFA
+               for mod, scope, k in _clause_hits(cues, words, ti, cs, ce))
+
+
+_SOWFA = "سوف"
+
+
+def _coming_month(cues: Cues, words: list[str], keys: list[str], ti: int, ce: int, pub: Date | None) -> bool:
     """A coming month after the trigger in its clause: في نوفمبر المقبل، في أكتوبر (تشرين الأول) القادم
-    (like الشهر المقبل in modality.tsv, which cannot list every month and its bracketed gloss)."""
-    for k in range(ti + 1, min(ce, ti + _AFTER_WINDOW + 1)):
+    (like الشهر المقبل in modality.tsv, which cannot list every month and its bracketed gloss); with a
+    publication date also a coming month without a year (يلتقي الفريقان في 12 أغسطس, said in July),
+    not one that bounds a state (يستمر حتى السادس من أغسطس): :func:`marsad.coding.modality_months.coming_date`.
+    A month more than six words on, or one without المقبل, counts only for a trigger that is not a past
+    verb (وقعت الحكومة اتفاقا يدخل حيز التنفيذ في سبتمبر المقبل: the signing is done)."""
+    for k in range(ti + 1, min(ce, ti + _MONTH_WINDOW + 1)):
         m = cues.months.match(words, k)
         if m is not None:
-            end = _gloss_end(words, m[0])
-            return end < len(keys) and keys[end] in _NEXT
+            end = gloss_end(words, m[0])
+            if end < len(keys) and keys[end] in NEXT and k - ti <= _AFTER_WINDOW:
+                return True
+            if not _present_or_noun(words[ti]):
+                return False
+            if end < len(keys) and keys[end] in NEXT:
+                return True
+            return (pub is not None and dated_month(words, keys, k, m[0]) and year_after(words, end) is None
+                    and coming_date(cues, words, keys, k, int(m[1][0]), pub))
     return False
+
+
+def _present_or_noun(word: str) -> bool:
+    """A present-tense verb (ي…، ن…, or a ت… shape that is not also a past one) or a definite noun
+    (الاجتماع): not a past verb, which reports a done act."""
+    w = strip_conj(word)
+    return w.startswith(("ي", "ن", "ال", "بال", "لل")) or _imperfect(w)
 
 
 def _reaches(cues: Cues, words: list[str], end: int, ti: int) -> bool:
@@ -128,15 +163,31 @@ def _imperfect(word: str) -> bool:
     return word.startswith(("تت", "تست")) or (word[0] == "ت" and len(word) == 3)
 
 
-def _sin_future(cues: Cues, words: list[str], ti: int, cs: int) -> bool:
-    """The future proclitic on the trigger, or on a support verb just before it (سيتم توقيع)."""
-    if cues.is_sin_future(words[ti]):
+def _sin_future(cues: Cues, doc, first: int, words: list[str], ti: int, cs: int) -> bool:
+    """The future proclitic on the trigger, or on a support verb just before it (سيتم توقيع); also
+    before a first-person verb, seen in the raw text as سأ (سأزور، سأقوم بزيارة; not سأل)."""
+    if cues.is_sin_future(words[ti]) or _first_person_future(doc, first + ti):
         return True
     for k in range(max(cs, ti - 3), ti):
-        w = words[k]
-        if cues.is_sin_future(w) and strip_conj(w)[1:] in cues.support_verbs:
+        w = strip_conj(words[k])
+        if cues.is_sin_future(words[k]) and w[1:] in cues.support_verbs:
+            return True
+        if w.startswith("سا") and "ي" + w[2:] in cues.support_verbs and _first_person_future(doc, first + k):
             return True
     return False
+
+
+def _first_person_future(doc, tok: int) -> bool:
+    """Does token ``tok`` start with سأ (the future proclitic + أ of the first person) in the raw text?"""
+    t = doc.tokens[tok]
+    if len(t.norm) < 4 or not strip_conj(t.norm).startswith("سا"):
+        return False
+    raw = doc.span(t.start, t.end).text
+    raw = raw[1:] if raw[:1] in "وف" else raw
+    return raw.startswith("سأ") and not raw.startswith(_SAAL)
+
+
+_SAAL = ("سأل", "سأم")  # asked, grew weary: not the future
 
 
 def embedded_under(cues: Cues, doc, sent: int, trigger_tok: int) -> str | None:
@@ -187,7 +238,7 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
     years or months (منذ سنوات، قبل شهر), سبق أن, the pluperfect (كان ... قد +
     past, كانت اختطفت), a month name + الماضي, and — when the publication date
     is known — an explicit year before the publication year (for an undated
-    article, before the latest year it names: :func:`_latest_year`) or an explicit
+    article, before the latest year it names: :func:`marsad.coding.modality_months.latest_year`) or an explicit
     month/day more than a week before it.  "Last week" and "yesterday" are
     inside the news window.  A month's gloss in brackets (يونيو (حزيران) الماضي)
     does not cut the clause, and the explicit time cues of a past relative clause
@@ -199,6 +250,7 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
     cs = _over_month_gloss(cues, words, cs)
     pub = doc.article.date
     bg = cues.background_words
+    present = _present_or_noun(words[ti])  # the next month is the coming one only for these
     if _history_line(words, pub) or (ti + 1 < len(keys) and keys[ti + 1] in bg["adj"]):
         return True
     for k in range(max(0, cs - 3), ce):
@@ -210,14 +262,14 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
         if k < ti and strip_conj(words[k]) in bg["kana"] and _pluperfect(words, k, ti):
             if not any(keys[j] in _RECENT for j in range(cs, ce)):
                 return True
-        if _time_cue(cues, words, keys, k, pub, doc.text):
+        if _time_cue(cues, words, keys, k, pub, doc.text, present=present):
             return True
     rel = _relative_after(words, ti, ce)
-    return rel is not None and any(_time_cue(cues, words, keys, k, pub, doc.text, rel[0]) for k in range(*rel))
+    return rel is not None and any(_time_cue(cues, words, keys, k, pub, doc.text, rel[0], present) for k in range(*rel))
 
 
 def _time_cue(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date | None, text: str,
-              start: int | None = None) -> bool:
+              start: int | None = None, present: bool = True) -> bool:
     """Does an explicit past-time cue start at ``k``: منذ سنوات، قبل أربع سنوات, an old date, or (with
     ``start``, the first word of the region looked at) a phrase of background.tsv (العام الماضي)?"""
     bg = cues.background_words
@@ -230,7 +282,7 @@ def _time_cue(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date |
         return True
     if strip_conj(words[k]) == "قبل" and _ago(words, keys, k + 1, bg["ago"]):
         return True
-    return _old_date(cues, words, keys, k, pub, text)
+    return old_date(cues, words, keys, k, pub, text, present)
 
 
 _RELATIVES = frozenset("الذي التي الذين اللذين اللتين".split())
@@ -270,27 +322,6 @@ def _over_month_gloss(cues: Cues, words: list[str], cs: int) -> int:
     return cs
 
 
-def _gloss_end(words: list[str], end: int) -> int:
-    """The index after a gloss of one or two words in brackets at ``end`` (يونيو (حزيران)), else ``end``."""
-    if end < len(words) and words[end] == "(":
-        for j in (end + 2, end + 3):
-            if j < len(words) and words[j] == ")":
-                return j + 1
-    return end
-
-
-_DATED_YEAR = re.compile(r"(\S+)\s+((?:19|20)\d\d)(?!\d)")
-
-
-@lru_cache(maxsize=4)
-def _latest_year(text: str) -> int | None:
-    """For an article without a publication date: the latest year it names as a date (في 2015،
-    عام 2014، منذ 2011), taken as its own year; an explicit earlier year then dates a recalled event.
-    Articles name past years far more often than coming ones, so this errs towards fewer
-    background events."""
-    years = [int(m[2]) for m in _DATED_YEAR.finditer(text)
-             if strip_conj(word_key(normalize_text(m[1]))) in _YEAR_LEAD]
-    return max(years) if years else None
 
 
 def _history_line(words: list[str], pub: Date | None) -> bool:
@@ -327,49 +358,3 @@ def _pluperfect(words: list[str], k: int, ti: int) -> bool:
     return any(strip_conj(words[j]) == "قد" for j in range(k + 1, ti))
 
 
-def _old_date(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date | None, text: str) -> bool:
-    """A month name + الماضي, or (with a publication date) an explicit older month; an explicit year
-    before the publication year, or in an undated article before the latest year ``text`` names."""
-    m = cues.months.match(words, k)
-    if m is not None and _dated_month(words, keys, k, m[0]):
-        end, (month,), _ = m
-        end = _gloss_end(words, end)
-        if end < len(keys) and keys[end] == "ماضي":
-            return True
-        if pub is None or (end < len(keys) and keys[end] in _NEXT):
-            return False
-        return _month_is_old(words, k, end, int(month), pub)
-    if _YEAR.match(words[k]) and k > 0 and strip_conj(keys[k - 1]) in _YEAR_LEAD:
-        # the article's year is looked for only here, at an explicit year (rare), not per trigger
-        year = pub.year if pub is not None else _latest_year(text)
-        return year is not None and int(words[k]) < year
-    return False
-
-
-def _dated_month(words: list[str], keys: list[str], k: int, end: int) -> bool:
-    """Is the month name at ``[k, end)`` used as a date (not مارس "he practised")?"""
-    if k > 0 and (words[k - 1].isdigit() or strip_conj(keys[k - 1]) in _MONTH_LEAD):
-        return True
-    if k > 0 and strip_conj(keys[k - 1]) == _FROM and words[k] != _MARS:
-        return True
-    nxt = words[end] if end < len(words) else ""
-    return bool(_YEAR.match(nxt)) or nxt in ("(", "/") or keys[end:end + 1] == ["ماضي"]
-
-
-def _month_is_old(words: list[str], k: int, end: int, month: int, pub: Date) -> bool:
-    """Is ``[day] <month> [year]`` more than a week before ``pub``?"""
-    year = pub.year
-    j = end
-    while j < len(words) and j < end + 4 and not words[j].isdigit():
-        j += 1  # skip "(تموز)" after "يوليو"
-    if j < len(words) and _YEAR.match(words[j]):
-        year = int(words[j])
-    elif month > pub.month:
-        year -= 1
-    day = int(words[k - 1]) if k > 0 and words[k - 1].isdigit() and int(words[k - 1]) <= 31 else None
-    if day is None:
-        return (year, month) < (pub.year, pub.month)
-    try:
-        return (pub - Date(year, month, day)).days > _BACKGROUND_GAP_DAYS
-    except ValueError:
-        return False

@@ -16,7 +16,8 @@ from datetime import timedelta
 
 # Proleptic Gregorian ordinal of 1 Muharram 1 AH (= 16 July 622 Julian).
 _HIJRI_EPOCH = Date(622, 7, 19).toordinal()
-# How far in the future (days after the publication date) an inferred date may lie.
+# How far in the future (days after the publication date) an inferred date may lie; a day of the
+# publication month or of the next one may lie later (يلتقي الفريقان في 12 أغسطس, said on 24 July).
 FUTURE_SLACK_DAYS = 7
 
 
@@ -66,7 +67,8 @@ def infer_year(pub: Date, month: int, day: int, direction: str = "") -> Date | N
     """The occurrence of day/month nearest to ``pub`` under the news convention.
 
     ``direction`` ``""``: the latest occurrence not later than ``pub`` plus
-    :data:`FUTURE_SLACK_DAYS`; ``"past"``: the latest on or before ``pub``;
+    :data:`FUTURE_SLACK_DAYS` or the end of the month after ``pub``'s (news names the coming
+    weeks' dates without a year: في 12 أغسطس said on 24 July); ``"past"``: the latest on or before ``pub``;
     ``"future"``: the earliest after ``pub``; ``"current"``: in ``pub``'s year.
     """
     if direction == "current":
@@ -75,7 +77,7 @@ def infer_year(pub: Date, month: int, day: int, direction: str = "") -> Date | N
     if direction == "future":
         later = [d for d in cands if d > pub]
         return min(later) if later else None
-    limit = pub if direction == "past" else pub + timedelta(days=FUTURE_SLACK_DAYS)
+    limit = pub if direction == "past" else max(pub + timedelta(days=FUTURE_SLACK_DAYS), _next_month_end(pub))
     earlier = [d for d in cands if d <= limit]
     return max(earlier) if earlier else None
 
@@ -83,7 +85,8 @@ def infer_year(pub: Date, month: int, day: int, direction: str = "") -> Date | N
 def infer_month_year(pub: Date, month: int, direction: str = "") -> Date:
     """First day of the month ``month`` nearest to ``pub``.
 
-    ``""``: the latest such month not after ``pub``'s month; ``"past"``: strictly
+    ``""``: the latest such month not after the month after ``pub``'s (في أغسطس said in July is
+    the coming August, as in :mod:`marsad.coding.modality_months`); ``"past"``: strictly
     before it; ``"future"``: strictly after it; ``"current"``: in ``pub``'s year.
     """
     year = pub.year
@@ -93,7 +96,15 @@ def infer_month_year(pub: Date, month: int, direction: str = "") -> Date:
         return Date(year if month > pub.month else year + 1, month, 1)
     if direction == "past":
         return Date(year if month < pub.month else year - 1, month, 1)
+    if month == pub.month % 12 + 1:
+        return Date(year if month > pub.month else year + 1, month, 1)
     return Date(year if month <= pub.month else year - 1, month, 1)
+
+
+def _next_month_end(pub: Date) -> Date:
+    """The last day of the month after ``pub``'s."""
+    first_after = shift_months(Date(pub.year, pub.month, 1), 2)
+    return first_after - timedelta(days=1)
 
 
 def infer_hijri_year(pub: Date, month: int, day: int) -> Date | None:

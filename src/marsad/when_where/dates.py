@@ -42,7 +42,12 @@ Resolution conventions (``pub`` is the publication date):
   "بين 3 و5 مايو", "3-5 مايو") is one expression resolved to its start date.
   A weekday or اليوم/أمس right before an explicit date is merged into it.
   Without a year, a day+month takes the latest occurrence not more than 7 days
-  after ``pub``; a month alone the latest such month not after ``pub``'s month.
+  after ``pub`` or in the month after ``pub``'s (في 12 أغسطس said on 24 July is
+  this August); a month alone the latest such month not after the month after
+  ``pub``'s (في أغسطس said in July is the coming August; في سبتمبر is last
+  year's: whether a later month is coming depends on its clause, see
+  :mod:`marsad.coding.modality_months` and rule 1 of
+  :mod:`marsad.when_where.event_dates`).
 * **Hijri dates** ("15 رمضان 1446 هـ") are converted with the tabular Islamic
   calendar (±1 day against Umm al-Qura or sighting-based calendars).
 

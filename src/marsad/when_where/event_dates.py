@@ -7,14 +7,23 @@ Policy (conservative: a wrong date is worse than none):
    clause boundary (``؛ ; :`` or a line break) between them counts as far away.
    An explicit date, month or year introduced by منذ/حتى ("since 2011", "until
    2020") bounds a state, not the time of an act: it is not taken (and منذ
-   عام… is a background marker below).
+   عام… is a background marker below).  Nor is a time after the publication
+   date (more than a day after it, or a later month or year): a coded event
+   has happened by then, and a coming date in its sentence is a deadline or
+   the date of the plan (سيزور واشنطن في 12 أغسطس: the intent is dated by
+   the news, not by the visit; بحلول 20 أغسطس): when the closest time is such
+   a date, the sentence gives none (no farther, older time is taken instead).
+   Nor, for an event not flagged ``background``, is a later month than the
+   publication month read as last year's for want of a written year (سيزور
+   … ويلتقي الرئيس في سبتمبر, said in July): the cues took it for the coming
+   month (:mod:`marsad.coding.modality_months`).
 2. Else, if the sentence carries a **background marker** (في وقت سابق، سابقا،
    كان قد، منذ سنوات، قبل أشهر، العام الماضي…) or the event is flagged
    ``background`` or is not asserted (negated, hypothetical, future): ``None``.
 3. Else the **lead date**: the day-precision time expression of the article's
    lead — the first two sentences of six tokens or more and any short header
-   lines before them — that lies within 7 days of the publication date (or of
-   the dateline when the article has no date).  An expression in a lead
+   lines before them — that lies within 7 days before the publication date or a
+   day after it (or of the dateline when the article has no date).  An expression in a lead
    sentence wins over one in a header line (the dateline).  Events told in
    the same news are dated by it.
 4. Else ``None``: the publication date is never used silently.
@@ -36,6 +45,7 @@ from marsad.when_where.dates import effective_pub_date, find_times_stage
 LEAD_SENTENCES = 2
 LEAD_MIN_TOKENS = 6
 LEAD_MAX_DAYS = 7
+LEAD_AFTER_DAYS = 1  # a lead date a day after the publication date: a date recorded a day early
 _FAR = 10_000  # distance added per strong clause boundary
 _BOUNDARY = re.compile(r"[؛;:\n]")
 _SINCE = re.compile(r"(?:منذ|حتي|لغايه|الي غايه)\s*$")
@@ -52,8 +62,9 @@ def assign_dates(doc: Document) -> None:
     if not doc.times and "times" not in doc.done:
         find_times_stage(doc)
     lead = lead_time(doc)
+    pub = effective_pub_date(doc) if doc.events else None
     for ev in doc.events:
-        t = _sentence_time(doc, ev)
+        t = _sentence_time(doc, ev, pub)
         if t is None and lead is not None and _may_take_lead(doc, ev):
             t = lead
         ev.date = t.date if t else None
@@ -77,7 +88,7 @@ def _window(doc: Document, ev: Event) -> tuple[int, int]:
     return min(sent.start, ev.evidence.start), max(sent.end, ev.evidence.end)
 
 
-def _sentence_time(doc: Document, ev: Event) -> TimeExpression | None:
+def _sentence_time(doc: Document, ev: Event, pub: Date | None) -> TimeExpression | None:
     lo, hi = _window(doc, ev)
     best, best_cost = None, None
     for t in doc.times:
@@ -88,6 +99,8 @@ def _sentence_time(doc: Document, ev: Event) -> TimeExpression | None:
         cost = _cost(doc.text, t, ev)
         if best_cost is None or cost < best_cost:
             best, best_cost = t, cost
+    if best is not None and pub is not None and (_after(best, pub) or (not ev.background and _rolled_back(doc.text, best, pub))):
+        return None
     return best
 
 
@@ -100,6 +113,27 @@ def _cost(text: str, t: TimeExpression, ev: Event) -> int:
     else:
         a = b = 0  # overlapping
     return (b - a) + _FAR * len(_BOUNDARY.findall(text, a, b))
+
+
+def _after(t: TimeExpression, pub: Date) -> bool:
+    """Does ``t`` lie after the publication date (a day of slack: a date recorded a day early)?"""
+    if t.precision == "day":
+        return (t.date - pub).days > 1
+    if t.precision == "month":
+        return (t.date.year, t.date.month) > (pub.year, pub.month)
+    return t.date.year > pub.year
+
+
+_FOUR_DIGITS = re.compile(r"[0-9٠-٩]{4}")
+
+
+def _rolled_back(text: str, t: TimeExpression, pub: Date) -> bool:
+    """A month later in the year than ``pub``'s, written without a year and so resolved to last year's,
+    for an event the cues did not find recalled: the coming month (سيزور … ويلتقي … في سبتمبر, said in
+    July; :mod:`marsad.coding.modality_months`), not the event's date."""
+    if t.precision not in ("day", "month") or _FOUR_DIGITS.search(text, t.span.start, t.span.end):
+        return False
+    return t.date.year == pub.year - 1 and t.date.month > pub.month
 
 
 def _since_anchored(text: str, t: TimeExpression) -> bool:
@@ -136,7 +170,8 @@ def lead_time(doc: Document) -> TimeExpression | None:
 
 
 def _near(day: Date, pub: Date) -> bool:
-    return abs((day - pub).days) <= LEAD_MAX_DAYS
+    """Within :data:`LEAD_MAX_DAYS` before ``pub`` or a day after it (not a coming date: rule 1)."""
+    return -LEAD_MAX_DAYS <= (day - pub).days <= LEAD_AFTER_DAYS
 
 
 def _lead_bounds(doc: Document) -> tuple[int, int]:
