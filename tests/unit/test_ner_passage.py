@@ -32,6 +32,20 @@ def test_type_changes_only_with_two_nearby() -> None:
     assert consistent(words, twice)[1] == ["O", "B-ORG"]
 
 
+def test_name_tagged_in_part_is_completed_from_a_nearby_sentence() -> None:
+    words = [["فاز", "دينامو", "كييف"], ["وخسر", "دينامو", "كييف", "أمس"], ["حزب", "الليكود", "قال"]]
+    tags = [["O", "B-ORG", "I-ORG"], ["O", "B-PERS", "B-LOC", "O"], ["B-ORG", "B-ORG", "O"]]
+    out = consistent(words, tags)
+    assert out[1] == ["O", "B-ORG", "I-ORG", "O"]
+    assert out[2] == ["B-ORG", "B-ORG", "O"]  # no several-word name nearby
+
+
+def test_name_completion_leaves_whole_names_and_crossing_entities() -> None:
+    words = [["زار", "الشرق", "الأوسط"], ["في", "الشرق", "الأوسط"], ["مجلس", "الشرق", "الأوسط", "للسلام"]]
+    tags = [["O", "B-LOC", "I-LOC"], ["O", "B-ORG", "I-ORG"], ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]]
+    assert consistent(words, tags) == tags  # one entity of another type, and a longer entity, stay
+
+
 def test_names_of_several_words_and_short_words_do_not_spread() -> None:
     words = [["نجيب", "محفوظ", "و", "م"], ["كتب", "محفوظ", "و", "م"]]
     tags = [["B-PERS", "I-PERS", "O", "B-ORG"], ["O", "O", "O", "O"]]

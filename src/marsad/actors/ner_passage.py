@@ -10,10 +10,15 @@ sentences, which come in article order) makes the single-word entities agree:
 - a one-word entity whose form is tagged as a one-word entity of another type at
   least ``retype`` times in those sentences takes that type.
 
-Only the tags of the sentences as predicted are read (no cascade), only
-one-word entities spread (names of several words did not gain on the held-out
-fold), and words shorter than three letters or not starting with a letter
-never change.  Chosen on the held-out fold 3 of ANERcorp TRAIN (models/README.md,
+Before that, names of several words complete their boundaries: a run of words
+that is a several-word entity in one of those sentences and is tagged here in
+part (one word of it, or two pieces: دينامو/ORG كييف/LOC, [حزب] [الليكود]) becomes
+that entity, unless an entity crosses its edges (longest names first).  A run
+tagged wholly ``O`` or as one entity of another type stays as it is, and
+several-word names do not spread to untagged words (neither gained on the
+held-out fold).  Each step reads the tags as the step before left them, not its
+own changes (no cascade); words shorter than three letters or not starting with
+a letter never change in the one-word step.  Chosen on the held-out fold 3 of ANERcorp TRAIN (models/README.md,
 round 12).
 
 >>> consistent([["قال", "محفوظ"], ["وكتب", "محفوظ"]], [["O", "B-PERS"], ["O", "O"]])
@@ -25,6 +30,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from marsad.actors.ner_eval import chunks
 from marsad.text.normalize import normalize_text
 
 WINDOW = 10  # sentences before and after
@@ -40,14 +46,47 @@ def _singles(keys: Sequence[str], tags: Sequence[str]) -> Counter[tuple[str, str
     return out
 
 
+def _names(keys: Sequence[str], tags: Sequence[str]) -> Counter[tuple[tuple[str, ...], str]]:
+    """(forms, type) of the several-word entities of a sentence, counted."""
+    return Counter((tuple(keys[s:e]), typ) for s, e, typ in chunks(tags) if e - s > 1)
+
+
+def _completed(keys: list[list[str]], tags: Sequence[Sequence[str]], window: int) -> list[list[str]]:
+    """Tags with runs of words that are a several-word entity nearby, and tagged here in part, made that entity."""
+    names = [_names(k, t) for k, t in zip(keys, tags, strict=True)]
+    out = []
+    for i, k in enumerate(keys):
+        near: Counter[tuple[tuple[str, ...], str]] = Counter()
+        for j in range(max(0, i - window), min(len(keys), i + window + 1)):
+            if j != i:
+                near.update(names[j])
+        out.append(_complete(k, list(tags[i]), near) if near else list(tags[i]))
+    return out
+
+
+def _complete(keys: list[str], tags: list[str], near: Counter[tuple[tuple[str, ...], str]]) -> list[str]:
+    for (seq, typ), _ in sorted(near.items(), key=lambda kv: (-len(kv[0][0]), -kv[1], kv[0][1])):
+        n = len(seq)
+        for a in (a for a in range(len(keys) - n + 1) if keys[a] == seq[0] and tuple(keys[a : a + n]) == seq):
+            cur = tags[a : a + n]
+            whole = cur[0].startswith("B-") and all(t == "I-" + cur[0][2:] for t in cur[1:])
+            if whole or all(t == "O" for t in cur) or cur[0].startswith("I-"):
+                continue
+            if a + n < len(tags) and tags[a + n].startswith("I-"):
+                continue
+            tags[a : a + n] = ["B-" + typ] + ["I-" + typ] * (n - 1)
+    return tags
+
+
 def _eligible(key: str) -> bool:
     return len(key) >= 3 and key[0].isalpha()
 
 
 def consistent(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
                window: int = WINDOW, retype: int = RETYPE) -> list[list[str]]:
-    """The BIO ``tags`` of consecutive ``sentences`` (lists of words) with one-word entities made consistent."""
+    """The BIO ``tags`` of consecutive ``sentences`` (lists of words) with names made consistent."""
     keys = [[normalize_text(w).strip() for w in words] for words in sentences]
+    tags = _completed(keys, tags, window)
     singles = [_singles(k, t) for k, t in zip(keys, tags, strict=True)]
     out = []
     for i, (k, t) in enumerate(zip(keys, tags, strict=True)):
