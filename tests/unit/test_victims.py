@@ -66,10 +66,10 @@ def test_no_attack_noun_no_frame():
 
 
 def test_definite_genitive_doer_and_attack_phrase():
-    toks = _toks("وقتل مئات من قوات الأمن في هجمات المتشددين في سيناء")
-    i = _at(toks, "قوات")
+    toks = _toks("وقتل عشرات من رجال الشرطة في هجمات المتطرفين في شمال البلاد")
+    i = _at(toks, "رجال")
     police = _m("EGY", i, i + 2, "POL")
-    j = _at(toks, "المتشددين")
+    j = _at(toks, "المتطرفين")
     militants = _m("EGY", j, j + 1)
     (fr,) = frames(toks, [police, militants], 0, len(toks))
     assert fr.victims == [police] and fr.doer is militants and fr.doer_how == "genitive"
@@ -78,13 +78,13 @@ def test_definite_genitive_doer_and_attack_phrase():
 
 
 def test_what_the_attack_was_aimed_at():
-    toks = _toks("قتل خمسة أشخاص في هجوم انتحاري، على مركز للشرطة التركية في إسطنبول")
-    i = _at(toks, "للشرطة")
-    police = _m("TUR", i, i + 2, "POL")
-    (fr,) = frames(toks, [police], 0, len(toks))
-    assert fr.aimed is police and fr.victims == []
-    # not across a clause: على القرى، وقال مسؤولون …
-    toks = _toks("وقتل سبعة أشخاص في هجمات على القرى، وقال مسؤولون أمنيون إن المهاجمين فروا")
+    toks = _toks("قتل خمسة أشخاص في هجوم بقذائف الهاون، على ثكنة للجيش التركي قرب الحدود")
+    i = _at(toks, "للجيش")
+    army = _m("TUR", i, i + 2, "MIL")
+    (fr,) = frames(toks, [army], 0, len(toks))
+    assert fr.aimed is army and fr.victims == []
+    # not across a clause: على قرى نائية، وأفاد مسؤولون …
+    toks = _toks("قتل أربعة قرويين في هجمات على قرى نائية، وأفاد مسؤولون محليون بأن المسلحين انسحبوا")
     i = _at(toks, "مسؤولون")
     officials = _m("CMR", i, i + 2, "GOV")
     (fr,) = frames(toks, [officials], 0, len(toks))
@@ -111,3 +111,15 @@ def test_toll_args_doer_victims_or_unnamed():
     assert toll_args(Frame(0, 5, [], None), args, lambda: None) == ([], [])  # the place gives them
     assert args.source_how == UNNAMED
     assert toll_args(Frame(0, 5, [], None), Args([], []), lambda: doer) == ([doer], [])  # a claim
+
+
+def test_toll_noun_takes_victims_after_it_wherever_it_stands():
+    # أفاد المرصد بمقتل …: the observatory before the noun is no subject of the killing
+    toks = _toks("أفاد المرصد بمقتل عشرين عنصرا من تنظيم داعش جراء غارات شنتها طائرات التحالف الدولي")
+    observatory = _m("SYR", 1, 2, "NGO")
+    i = _at(toks, "تنظيم")
+    isis = _m("NSA:ISIS", i, i + 2)
+    j = _at(toks, "طائرات")
+    coalition = _m("IGO:OTHER", j, j + 3, "MIL")
+    (fr,) = frames(toks, [observatory, isis, coalition], 0, len(toks))
+    assert fr.verb == _at(toks, "بمقتل") and fr.victims == [isis] and fr.doer is coalition

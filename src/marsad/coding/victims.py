@@ -6,8 +6,9 @@ Wire reports of violence open with the toll and name the act after it:
     لقي خمسة جنود مصرعهم في هجوم لمسلحين
     أصيب شرطيان بجروح في انفجار عبوة ناسفة
 
-The verb is passive or intransitive (قُتل is spelled like the active قتل): the people after it are
-the victims, the act's TARGET, never its doer.  The doer, the SOURCE of both the killing and the
+The verb is passive or intransitive (قُتل is spelled like the active قتل), or a noun of the toll
+(أفاد المرصد بمقتل عشرين مسلحا جراء قصف…، استشهاد ضابط في انفجار عبوة): the people after it are the
+victims, the act's TARGET, never its doer.  The doer, the SOURCE of both the killing and the
 attack, is named with the attack noun (في هجوم شنه X، في قصف للحوثيين، برصاص X، غارة روسية) or
 by a claim (:mod:`marsad.coding.claims`); when nobody is named it is left unknown (the coder then
 gives the place's state, and an unnamed attacker's attack is coded 180, see
@@ -39,13 +40,14 @@ from marsad.text.tokens import candidates
 # stand in for it: the place gives the source).
 UNNAMED = "unnamed"
 # The word classes of resources/cues/tolls.tsv (see the README there).
-TOLL_CLASSES = ("killed", "injured", "met", "death", "count", "person", "verb_prep", "attack_prep", "attack")
+TOLL_CLASSES = ("killed", "killed_noun", "injured", "met", "death", "count", "person", "verb_prep", "attack_prep", "attack")
 
 
 @dataclass(frozen=True, slots=True)
 class TollWords:
     """The words of tolls (resources/cues/tolls.tsv), by class: ``killed`` (قتل, read passive only
-    with evidence, see :func:`_toll_verb`), ``injured`` (أصيب، جرح، استشهد), ``met`` (لقي/سقط when a
+    with evidence, see :func:`_toll_verb`), ``killed_noun`` (مقتل، استشهاد، إصابة: the actors after
+    them are victims, wherever the noun stands: أفاد المرصد بمقتل عشرين مسلحا جراء قصف…), ``injured`` (أصيب، جرح، استشهد), ``met`` (لقي/سقط when a
     ``death`` word follows: لقي مصرعه، سقط قتلى), ``count`` and ``person`` (what a passive قتل starts
     with: قتل عشرة مدنيين، قتل جندي), ``verb_prep`` (a preposition right after قتل: وقتل خلال
     المواجهات 28 شخصا; an active قتل has its doer there: قتل الجيش خمسة مسلحين), ``attack_prep`` and
@@ -214,7 +216,8 @@ def frames(tokens: list[Token], ments: list[ActorMention], lo: int, hi: int) -> 
     w = toll_words()
     out: list[Frame] = []
     for i in range(lo, hi):
-        if not _toll_verb(w, tokens, i, hi) or not _clause_start(tokens, ments, lo, i):
+        noun = bool(_bare(tokens[i]) & w["killed_noun"])  # a noun has no subject before it
+        if not noun and (not _toll_verb(w, tokens, i, hi) or not _clause_start(tokens, ments, lo, i)):
             continue
         a = _attack_after(w, tokens, i, hi)
         if a is None:
