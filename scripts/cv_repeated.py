@@ -34,14 +34,14 @@ def run(args: list[str]) -> str:
     return done.stdout
 
 
-def one(k: int, l2: float, work: Path, extra: str = "", extra_to: str = "both") -> tuple[float, ...]:
+def one(k: int, l2: float, work: Path, extra: str = "", extra_to: str = "both", weight: float = 1.0) -> tuple[float, ...]:
     out = work / f"k{k}"
     out.mkdir(parents=True, exist_ok=True)
     more = ["--extra", str(Path(extra).resolve())] if extra else []
     run(["scripts/train_arg_model.py", "--l2", str(l2), "--folds", str(k), "--fold-dir", str(out / "folds"),
          "--out", str(out / "arg_model.json"), *(more if extra_to == "both" else [])])
     log = run(["scripts/train_event_filter.py", "--folds", str(k), "--arg-fold-dir", str(out / "folds"),
-               "--out", str(out / "event_filter.json"), *more])
+               "--out", str(out / "event_filter.json"), *more, *(["--extra-weight", str(weight)] if extra else [])])
     s, n = SMOOTHED.search(log), NESTED.search(log)
     if s is None or n is None:
         raise SystemExit(f"unexpected train_event_filter.py output for {k} folds:\n{log}")
@@ -56,11 +56,12 @@ def main() -> None:
     ap.add_argument("--extra", default="", help="more annotated articles (train-file JSONL) on the training side")
     ap.add_argument("--extra-to", choices=("both", "filter"), default="both",
                     help="train both models on the extra articles, or the event filter only")
+    ap.add_argument("--extra-weight", type=float, default=1.0, help="weight of an extra candidate in the event filter")
     a = ap.parse_args()
     ks = [int(k) for k in a.folds.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(a.work or tmp)
-        rows = [one(k, a.l2, work, a.extra, a.extra_to) for k in ks]
+        rows = [one(k, a.l2, work, a.extra, a.extra_to, a.extra_weight) for k in ks]
     head = "folds  smoothed triple / root   nested plain triple / root   nested with root model triple / root"
     print(head)
     for k, r in zip(ks, rows, strict=True):

@@ -85,6 +85,14 @@ def trained_on(extra: str) -> str:
     return line
 
 
+def row_weights(n_train: int, n_extra: int, extra_weight: float) -> np.ndarray | None:
+    """Row weights for :func:`fit`: 1 for the train set's candidates, ``extra_weight`` for the extra
+    articles' (which come last); None (unweighted) when all weigh 1."""
+    if not n_extra or extra_weight == 1.0:
+        return None
+    return np.concatenate([np.ones(n_train), np.full(n_extra, extra_weight)])
+
+
 def labels(gold: list[dict], cands: list[list[tuple[dict, dict]]]) -> list[np.ndarray]:
     key = score.KEYS["triple"]
     out = []
@@ -97,15 +105,16 @@ def labels(gold: list[dict], cands: list[list[tuple[dict, dict]]]) -> list[np.nd
     return out
 
 
-def fit(X: np.ndarray, y: np.ndarray, l2: float, iters: int = 300) -> np.ndarray:
-    """Logistic regression by Newton-free gradient descent with Adam-like steps (deterministic)."""
+def fit(X: np.ndarray, y: np.ndarray, l2: float, iters: int = 300, sw: np.ndarray | None = None) -> np.ndarray:
+    """Logistic regression by Newton-free gradient descent with Adam-like steps (deterministic);
+    ``sw``: a weight per row (none: all 1)."""
     w = np.zeros(X.shape[1])
     m = np.zeros_like(w)
     v = np.zeros_like(w)
     lr, b1, b2 = 0.1, 0.9, 0.999
     for t in range(1, iters + 1):
         p = 1.0 / (1.0 + np.exp(-(X @ w)))
-        g = X.T @ (p - y) / len(y) + l2 * w
+        g = (X.T @ (p - y) / len(y) if sw is None else X.T @ ((p - y) * sw) / sw.sum()) + l2 * w
         g[0] -= l2 * w[0]  # no penalty on the bias
         m = b1 * m + (1 - b1) * g
         v = b2 * v + (1 - b2) * g * g
@@ -266,6 +275,8 @@ def main() -> None:
                     "(fold<k>.json from train_arg_model.py --fold-dir): out-of-sample CV figures")
     ap.add_argument("--extra", default="", help="a JSONL of more annotated articles (train-file format): their "
                     "candidates train every fold and the final event model, and are never scored")
+    ap.add_argument("--extra-weight", type=float, default=1.0,
+                    help="weight of each extra candidate in the fit (a train candidate weighs 1)")
     args = ap.parse_args()
     folds = [Path(args.arg_fold_dir) / f"fold{k}.json" for k in range(args.folds)] if args.arg_fold_dir else None
     gold, cands = candidates(SHARED / "train" / "saudinewsnet.jsonl", folds)
@@ -304,7 +315,7 @@ def main() -> None:
             train = [i for i in range(n) if i % args.folds != k]
             X = np.vstack([Xs[i] for i in train if len(Xs[i])] + [eX])
             y = np.concatenate([ys[i] for i in train if len(Xs[i])] + [ey])
-            w = fit(X, y, l2)
+            w = fit(X, y, l2, sw=row_weights(len(y) - len(ey), len(ey), args.extra_weight))
             for i in test:
                 probs[i] = 1.0 / (1.0 + np.exp(-(Xs[i] @ w))) if len(Xs[i]) else np.zeros(0)
         cv_probs[l2] = probs
@@ -341,7 +352,7 @@ def main() -> None:
         print("root model not used: it does not help under nested CV")
     X = np.vstack([x for x in Xs if len(x)] + [eX])
     y = np.concatenate([ys[i] for i in range(n) if len(Xs[i])] + [ey])
-    w = fit(X, y, l2)
+    w = fit(X, y, l2, sw=row_weights(len(y) - len(ey), len(ey), args.extra_weight))
     inv = {i: k for k, i in vocab.items()}
     weights = {inv[i]: round(float(w[i]), 4) for i in range(len(w)) if abs(w[i]) >= 1e-3}
     out = {
