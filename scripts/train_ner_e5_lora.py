@@ -18,8 +18,9 @@ copies of half the training sentences with a PERS or ORG span, names from the pa
 (:mod:`_ner_augment`), hidden from the list indicators (held-out +0.30 / +0.22 with two seeds, TEST 0.7658 vs
 0.7656); ``--augment 0`` is round 9's training.  Not kept in round 11: ``--frozen 2`` (adapters on layers 3-8:
 held-out +0.57 / +0.02, TEST 0.7653) and the copies with their real indicators, LOC included.  Round 12:
-``--lists A:,G:,R:,W:`` also reads the sports-club and media indicator lists (``A:CLUB``, ``A:TEAM``, ``A:MEDIA``,
-``A:PRESS``, resource ``ner_indicators``; see the models README), the default stays the shipped lists;
+``--lists A:,G:,R:,W:`` (the default now; rounds 8-11: ``A:ROLE,A:TITLE,G:,R:,W:``) also reads the sports-club and
+media indicator lists (``A:CLUB``, ``A:TEAM``, ``A:MEDIA``, ``A:PRESS``, resource ``ner_indicators``; see the models
+README; held-out +0.19 / +0.56 with two seeds);
 ``--dump-marginals`` writes the held-out fold's head marginals (for post-passes such as
 :mod:`marsad.actors.ner_passage`).  Tried and not
 kept (see the models README): ``--wojood`` also fine-tunes
@@ -399,9 +400,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="batch loss: mean over words (round 8) or over sentences (rounds 6-7)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--crf-weight", type=float, default=0.2, help="CRF weight stored in the written file (round 6: 0.3)")
-    p.add_argument("--lists", default="A:ROLE,A:TITLE,G:,R:,W:",
-                   help="word lists read by the head, as name prefixes (round 7: G:,R:,W:; '': none, round 6; "
-                        "round 12: A:,G:,R:,W: adds the club and media lists A:CLUB, A:TEAM, A:MEDIA, A:PRESS)")
+    p.add_argument("--lists", default="A:,G:,R:,W:",
+                   help="word lists read by the head, as name prefixes (round 12, with the club and media lists "
+                        "A:CLUB, A:TEAM, A:MEDIA, A:PRESS; rounds 8-11: A:ROLE,A:TITLE,G:,R:,W:; round 7: G:,R:,W:; '': none, round 6)")
     p.add_argument("--lexicon", type=Path, default=LEXICON, help="NER lexicon (the shipped one)")
     p.add_argument("--wojood", action="store_true",
                    help="also fine-tune on the Wojood sample, with its own output weights (round 9)")
