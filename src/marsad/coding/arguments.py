@@ -148,10 +148,9 @@ def conjoined(mentions: list[ActorMention], first: int, tokens: list[Token]) -> 
     while j < len(mentions):
         prev, nxt = group[-1], mentions[j]
         between = [t.norm for t in tokens[prev.token_end:nxt.token_start]]
-        tok = tokens[nxt.token_start]
         # X وY، X و Y، X, Y, «X» و«Y»: only conjunctions, commas and quotes between
         joined = len(between) <= 3 and all(w in {"و", ",", '"'} or w == '"و' for w in between) and (
-            tok.norm.startswith("و") or any(w in {"و", ","} for w in between)
+            _and_clitic(tokens, nxt) or any(w in {"و", ","} for w in between)
             or (between and between[-1] == '"' and tokens[nxt.token_start - 1].norm == '"'
                 and _quoted_conj(tokens, prev.token_end, nxt.token_start)))
         if not joined or not nxt.code:
@@ -159,6 +158,14 @@ def conjoined(mentions: list[ActorMention], first: int, tokens: list[Token]) -> 
         group.append(nxt)
         j += 1
     return group
+
+
+def _and_clitic(tokens: list[Token], m: ActorMention) -> bool:
+    """Does the mention's first word carry the conjunction و (وإيران، والولايات المتحدة، ووزير)?
+    Not a word that starts with the letter (وزير الخارجية المصري، وفد، وكالة): استقبل الملك سلمان
+    وزير الخارجية المصري names the host and his guest, not two hosts."""
+    tok = tokens[m.token_start]
+    return tok.norm.startswith("و") and mention_prefix(tokens, m).startswith("و")
 
 
 def _quoted_conj(tokens: list[Token], a: int, b: int) -> bool:
