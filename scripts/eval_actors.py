@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from marsad.api_lib import Coder
+from marsad.config import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
@@ -37,7 +38,7 @@ def main() -> None:
     listing = "--list" in sys.argv[1:]
     which = args[0] if args else "dev"
     path = SETS.get(which, Path(which))
-    coder = Coder()
+    coder = Coder(Settings.from_env())  # MARSAD_ARG_MODEL_PATH=... and the like try other models
     n = src_ok = tgt_n = tgt_ok = agent_n = agent_ok = gold_n = 0
     for line in path.read_text(encoding="utf-8").splitlines():
         art = json.loads(line)
