@@ -6,6 +6,9 @@
   tests/data/, so unit expectations do not drift when the production
   dictionaries grow (PETRARCH2's validation approach).
 * ``make_doc`` — a prepared Document from a text (normalized, tokenized, split).
+* ``cues`` — the packaged cue lists; ``cue_site`` — ``cue_site(text, trigger, date=None)``: a prepared
+  Document and the (sentence, token) indices of the first token whose raw text is ``trigger``, where
+  the cue functions (modality, background...) are asked about an event.
 """
 
 from __future__ import annotations
@@ -45,3 +48,24 @@ def make_doc() -> Callable[..., Document]:
         return document_from_text(text, **meta)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def cues():
+    from marsad.coding.cues import load_cues
+
+    return load_cues()
+
+
+def _cue_site(text: str, trigger: str, when=None) -> tuple[Document, int, int]:
+    doc = document_from_text(text, date=when)
+    for i, t in enumerate(doc.tokens):
+        if doc.span(t.start, t.end).text == trigger:
+            s = next(k for k, s in enumerate(doc.sentences) if s.first_token <= i < s.last_token)
+            return doc, s, i
+    raise AssertionError(f"{trigger!r} is not a token of {text!r}")
+
+
+@pytest.fixture
+def cue_site() -> Callable[..., tuple[Document, int, int]]:
+    return _cue_site

@@ -18,24 +18,9 @@ from marsad.coding.cues import (
 from marsad.text.prepare import document_from_text
 
 
-@pytest.fixture(scope="module")
-def cues():
-    return load_cues()
-
-
 def _ids(cases: list) -> list[str]:
     """Short ASCII test ids (the Arabic text would be escaped unreadably)."""
     return [f"{k:02d}-" + "".join(ch for ch in str(c[-1]) if ch.isascii() and ch.isalnum())[:24] for k, c in enumerate(cases)]
-
-
-def _at(text: str, trigger: str, when: date | None = None):
-    """(doc, sentence index, token index) of the first token whose raw text is ``trigger``."""
-    doc = document_from_text(text, date=when)
-    for i, t in enumerate(doc.tokens):
-        if doc.span(t.start, t.end).text == trigger:
-            s = next(k for k, s in enumerate(doc.sentences) if s.first_token <= i < s.last_token)
-            return doc, s, i
-    raise AssertionError(f"{trigger!r} is not a token of {text!r}")
 
 
 # --------------------------------------------------------------------------- modality
@@ -133,8 +118,8 @@ MODALITY_CASES = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "expected"), MODALITY_CASES, ids=_ids(MODALITY_CASES))
-def test_modality(cues, text: str, trigger: str, expected: str) -> None:
-    doc, s, i = _at(text, trigger)
+def test_modality(cues, cue_site, text: str, trigger: str, expected: str) -> None:
+    doc, s, i = cue_site(text, trigger)
     assert modality(cues, doc, s, i) == expected
 
 
@@ -193,8 +178,8 @@ EMBEDDING_CASES = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "expected"), EMBEDDING_CASES, ids=_ids(EMBEDDING_CASES))
-def test_embedded_under(cues, text: str, trigger: str, expected: str | None) -> None:
-    doc, s, i = _at(text, trigger)
+def test_embedded_under(cues, cue_site, text: str, trigger: str, expected: str | None) -> None:
+    doc, s, i = cue_site(text, trigger)
     assert embedded_under(cues, doc, s, i) == expected
 
 
@@ -264,8 +249,8 @@ BACKGROUND_CASES = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "when", "expected"), BACKGROUND_CASES, ids=_ids(BACKGROUND_CASES))
-def test_is_background(cues, text: str, trigger: str, when: date | None, expected: bool) -> None:
-    doc, s, i = _at(text, trigger, when)
+def test_is_background(cues, cue_site, text: str, trigger: str, when: date | None, expected: bool) -> None:
+    doc, s, i = cue_site(text, trigger, when)
     assert is_background(cues, doc, s, i) is expected
 
 
@@ -345,14 +330,14 @@ QUANTITY_CASES = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "expected"), QUANTITY_CASES, ids=_ids(QUANTITY_CASES))
-def test_quantities(cues, text: str, trigger: str, expected: list[tuple[float, str]]) -> None:
-    doc, s, i = _at(text, trigger)
+def test_quantities(cues, cue_site, text: str, trigger: str, expected: list[tuple[float, str]]) -> None:
+    doc, s, i = cue_site(text, trigger)
     found = quantities(cues, doc, s, i)
     assert [(q.value, q.unit) for q in found] == expected
 
 
-def test_quantity_span_points_at_raw_text(cues) -> None:
-    doc, s, i = _at("حملت الطائرة ٣٥ طناً من المساعدات.", "حملت")
+def test_quantity_span_points_at_raw_text(cue_site, cues) -> None:
+    doc, s, i = cue_site("حملت الطائرة ٣٥ طناً من المساعدات.", "حملت")
     (q,) = quantities(cues, doc, s, i)
     assert q.value == 35 and q.unit == "tonnes"
     assert q.span is not None and doc.text[q.span.start : q.span.end] == q.span.text

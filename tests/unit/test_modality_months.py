@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from marsad.coding.cues import is_background, load_cues, modality, planned
+from marsad.coding.cues import is_background, modality, planned
 from marsad.document import ActorMention, Event, Span
 from marsad.text.prepare import document_from_text
 from marsad.when_where.calendars import infer_month_year, infer_year
@@ -16,20 +16,6 @@ from marsad.when_where.event_dates import assign_dates
 
 JULY_31 = date(2015, 7, 31)
 JULY_23 = date(2015, 7, 23)
-
-
-@pytest.fixture(scope="module")
-def cues():
-    return load_cues()
-
-
-def _at(text: str, trigger: str, when: date | None):
-    doc = document_from_text(text, date=when)
-    for i, t in enumerate(doc.tokens):
-        if doc.span(t.start, t.end).text == trigger:
-            s = next(k for k, s in enumerate(doc.sentences) if s.first_token <= i < s.last_token)
-            return doc, s, i
-    raise AssertionError(f"{trigger!r} is not a token of {text!r}")
 
 
 def _ids(cases: list) -> list[str]:
@@ -64,8 +50,8 @@ BACKGROUND_CASES = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "when", "expected"), BACKGROUND_CASES, ids=_ids(BACKGROUND_CASES))
-def test_coming_month_is_not_background(cues, text: str, trigger: str, when: date | None, expected: bool) -> None:
-    doc, s, i = _at(text, trigger, when)
+def test_coming_month_is_not_background(cues, cue_site, text: str, trigger: str, when: date | None, expected: bool) -> None:
+    doc, s, i = cue_site(text, trigger, when)
     assert is_background(cues, doc, s, i) is expected
 
 
@@ -94,8 +80,8 @@ MODALITY_CASES = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "when", "expected"), MODALITY_CASES, ids=_ids(MODALITY_CASES))
-def test_modality_of_coming_dates(cues, text: str, trigger: str, when: date | None, expected: str) -> None:
-    doc, s, i = _at(text, trigger, when)
+def test_modality_of_coming_dates(cues, cue_site, text: str, trigger: str, when: date | None, expected: str) -> None:
+    doc, s, i = cue_site(text, trigger, when)
     assert modality(cues, doc, s, i) == expected
 
 
@@ -109,8 +95,8 @@ PLANNED_CASES = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "expected"), PLANNED_CASES, ids=_ids(PLANNED_CASES))
-def test_planned(cues, text: str, trigger: str, expected: bool) -> None:
-    doc, s, i = _at(text, trigger, None)
+def test_planned(cues, cue_site, text: str, trigger: str, expected: bool) -> None:
+    doc, s, i = cue_site(text, trigger, None)
     assert modality(cues, doc, s, i) == "future"
     assert planned(cues, doc, s, i) is expected
 
