@@ -1,6 +1,6 @@
 """Clause heuristics of marsad.coding.arguments on hand-built tokens and mentions."""
 
-from marsad.coding.arguments import same_actor
+from marsad.coding.conjuncts import same_actor
 from marsad.document import ActorMention, Span, Token
 
 
@@ -94,7 +94,7 @@ def test_subject_gap_after_a_negated_verb():
 
 def test_mention_prefix_reads_the_clitics_before_a_bare_name():
     from marsad.api_lib import Coder
-    from marsad.coding.arguments import mention_prefix
+    from marsad.coding.conjuncts import mention_prefix
 
     doc = Coder().code("وجه الرئيس انتقادات لإيران ولمجلس الأمن وبإسرائيل وللولايات المتحدة", date="2015-08-01")
     got = {m.code: mention_prefix(doc.tokens, m) for m in doc.actors if m.code}

@@ -1,10 +1,10 @@
-"""Conjoined actors (arguments.conjoined, issue #4): only the conjunction و joins two actors, not a
+"""Conjoined actors (conjuncts.conjoined, issue #4): only the conjunction و joins two actors, not a
 word that starts with the letter (وزير، وفد، وكالة)."""
 
 from __future__ import annotations
 
 from marsad.api_lib import Coder
-from marsad.coding.arguments import conjoined, mention_prefix
+from marsad.coding.conjuncts import conjoined, mention_prefix
 
 
 def test_a_word_that_starts_with_waw_is_no_conjunct() -> None:

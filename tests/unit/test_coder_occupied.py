@@ -1,5 +1,5 @@
 """Coercion (17) by the occupation with no named target is aimed at the occupied people
-(coder.home_of, issue #4)."""
+(implicit.home_of, issue #4)."""
 
 from __future__ import annotations
 

@@ -24,8 +24,9 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from marsad.coding.arguments import clause_bounds, is_doer_verb, mention_prefix, same_actor
+from marsad.coding.arguments import clause_bounds, is_doer_verb
 from marsad.coding.confidence import LogisticModel, bucket
+from marsad.coding.conjuncts import mention_prefix, same_actor
 from marsad.document import ActorMention
 
 if TYPE_CHECKING:

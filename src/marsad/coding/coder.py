@@ -5,19 +5,18 @@ gets sources and targets from :mod:`marsad.coding.arguments`, and one event is
 made per (source, target) pair (both directions for symmetric actions,
 042/043 for visits).  Codes are looked up in the CAMEO table for Goldstein,
 QuadClass and PLOVER.  Modality, background, attribution and quantities come
-from :mod:`marsad.coding.cues` when it is available.
+from :mod:`marsad.coding.cues` when it is available; the arguments a clause does not name (the
+claimer of an attack, the two sides of a dual, the state at home) from :mod:`marsad.coding.implicit`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from marsad.actors.stage import is_dual_referent
 from marsad.coding import cues as cue_fns
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
 from marsad.coding.arguments import Args, conjoined, find_args
 from marsad.coding.cameo import CameoTable
-from marsad.coding.claims import claimer
 from marsad.coding.confidence import (
     Context,
     EventFilter,
@@ -26,22 +25,23 @@ from marsad.coding.confidence import (
     event_features,
     root_features,
 )
+from marsad.coding.implicit import (
+    claimed_by,
+    context_country,
+    domestic_target,
+    dual_pair,
+    home_of,
+    implied,
+    places_by_sentence,
+    pronoun_referent,
+    stance_args,
+)
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.coding.pairs import doer_code, event_pairs, member_pairs
 from marsad.coding.victims import UNNAMED, Frame, fold_tolls, frames, toll_args
 from marsad.document import ActorMention, Document, Event, Span
-from marsad.text.normalize import normalize_text
 from marsad.text.tokens import candidates, clitic_length
 
-# Roots whose untargeted acts are aimed at the actor's own state (releases, truces, lifting a
-# curfew; protests; coercion, arrests).
-DOMESTIC_ROOTS = frozenset({"08", "14", "17"})
-# Arrests, raids and repression by "the occupation" (قوات/سلطات/جيش الاحتلال) or by settlers (CVL)
-# with no named target (اعتقلت قوات الاحتلال فجر اليوم ستة شبان) are aimed at the occupied people:
-# train gold, 12 of the 15 Israeli 17x events target PSE; the other three name Israeli targets
-# (settlers arrested by the Israeli police).
-OCCUPIED = {"ISR": "PSE"}
-OCCUPIED_ROOTS = frozenset({"17"})
 # Fighting and mass violence: a bare state doing them acts through its forces.
 ARMED_ROOTS = frozenset({"19", "20"})
 BARE_STATE_KINDS = frozenset({"state", "capital", "metonym"})
@@ -102,7 +102,7 @@ class EventStage:
         tokens = doc.tokens
         readings = self.lexicon.readings(tokens)
         coded = [m for m in doc.actors if m.code and is_argument(m)]
-        places = _places_by_sentence(doc)
+        places = places_by_sentence(doc)
         events: list[Event] = []
         at: dict[int, tuple[int, int]] = {}
         topic: list[ActorMention] = []
@@ -162,19 +162,19 @@ class EventStage:
         symmetric = "sym" in pat.flags
         frame = self._frame(ctx) if pat.cameo[:2] in ATTACK_ROOTS and not symmetric else None
         if frame is not None:
-            sources, targets = toll_args(frame, args, lambda: _claimed_by(ctx))
+            sources, targets = toll_args(frame, args, lambda: claimed_by(ctx))
         elif pat.cameo[:2] in CLAIM_ROOTS and args.source_how in CLAIM_OVERRIDES and not args.agent:
-            who = _claimed_by(ctx)
+            who = claimed_by(ctx)
             if who is not None:
                 sources, args.source_how = [who], "claim"
                 targets = [t for t in targets if t.code != who.code]
                 args.target_how = args.target_how if targets else "none"
         if "stance" in pat.flags:
-            sources, targets = _stance_args(ctx, args)
+            sources, targets = stance_args(ctx, args)
         if not sources and "passive" not in pat.flags and args.source_how != UNNAMED:
             # a verbal noun with no actor around it (الزيارة، المواجهات) is done by the speaker
             # or the topic actor, like a verb with no subject
-            dual = _dual_pair(doc, tm, lo, ctx.coded)
+            dual = dual_pair(doc, tm, lo, ctx.coded)
             spk = ctx.speaker() if not dual else None
             if args.agent:
                 sources, args.source_how = args.agent, "agent_phrase"
@@ -190,22 +190,22 @@ class EventStage:
             elif ctx.topic:
                 sources, args.source_how = list(ctx.topic), "topic"
         if not targets and tm.suffixed and "notarget" not in pat.flags:
-            ref = _pronoun_referent(doc, tm, ctx.coded, sources)
+            ref = pronoun_referent(doc, tm, ctx.coded, sources)
             if ref is not None:
                 targets, args.target_how = [ref], "pronoun"
         if not targets and "notarget" not in pat.flags:
             loc = [m for m in ctx.places[si] if m.token_start >= tm.end]
             if loc:
                 targets, args.target_how = [loc[0]], "locative"
-        if not targets and (domestic := _domestic_target(pat.cameo, sources)):
+        if not targets and (domestic := domestic_target(pat.cameo, sources)):
             targets, args.target_how = domestic, "domestic"
         if pat.cameo[:2] >= "14" and (not sources or not targets):
-            where = _context_country(ctx.places, si)
+            where = context_country(ctx.places, si)
             if where is not None and not sources:
-                sources, args.source_how = [_implied(where, None)], "implied"
+                sources, args.source_how = [implied(where, None)], "implied"
             if where is not None and not targets and "notarget" not in pat.flags:
-                targets, args.target_how = [_implied(where, "CVL")], "implied"
-            elif not targets and (domestic := _domestic_target(pat.cameo, sources)):
+                targets, args.target_how = [implied(where, "CVL")], "implied"
+            elif not targets and (domestic := domestic_target(pat.cameo, sources)):
                 # a protest whose doers are known only by the place (قطع محتجون الطرق في بيروت): as
                 # for a named source above, now that the place gave the source
                 targets, args.target_how = domestic, "domestic"
@@ -329,73 +329,9 @@ class EventStage:
             ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]
 
 
-def _claimed_by(ctx: Context) -> ActorMention | None:
-    """The actor that claims an attack, or is blamed for it, in the attack's sentence or at the
-    head of the next one (وتبنى تنظيم داعش الهجوم)."""
-    doc = ctx.doc
-    sent = doc.sentences[ctx.si]
-    who = claimer(doc.tokens, ctx.ments, sent.first_token, sent.last_token, near=ctx.tm.start)
-    if who is None and ctx.si + 1 < len(doc.sentences):
-        nxt = doc.sentences[ctx.si + 1]
-        ments = [m for m in ctx.coded if nxt.first_token <= m.token_start < nxt.last_token]
-        who = claimer(doc.tokens, ments, nxt.first_token, nxt.last_token, head=3)
-    return who
-
-
-def _stance_args(ctx: Context, args: Args) -> tuple[list[ActorMention], list[ActorMention]]:
-    """A nominal evaluation (سياسة إيران العدوانية): the actor found as the noun's subject is the one
-    evaluated (the target); the source is the clause's speaker, else the topic actor."""
-    about = args.sources or args.targets
-    spk = ctx.speaker()
-    src = [spk] if spk is not None else list(ctx.topic)
-    args.source_how = "stance_speaker" if spk is not None else "stance_topic"
-    args.target_how = "stance"
-    about = [m for m in about if not src or m.span != src[0].span]
-    return (src, about) if src else ([], [])
-
-
 def is_argument(m: ActorMention) -> bool:
     """Mentions that can be a source or target: not places, not news outlets citing."""
     return not m.locative and m.kind != "media"
-
-
-def _pronoun_referent(doc: Document, tm: TriggerMatch, coded: list[ActorMention],
-                      sources: list[ActorMention]) -> ActorMention | None:
-    """The actor an object pronoun on the trigger (حذره، طالبته) refers back to: the last
-    actor mentioned before the trigger that is not the source."""
-    src_codes = {s.code for s in sources}
-    for m in reversed(coded):
-        if m.token_end <= tm.start and m.code not in src_codes:
-            return m
-    return None
-
-
-def _places_by_sentence(doc: Document) -> list[list[ActorMention]]:
-    """Locative country/city mentions (في سوريا، بموسكو) of each sentence, found once per document."""
-    out: list[list[ActorMention]] = [[] for _ in doc.sentences]
-    si = 0
-    for m in doc.actors:  # actors are in text order, like the sentences
-        if not (m.locative and len(m.code) == 3):
-            continue
-        while si < len(doc.sentences) and m.token_start >= doc.sentences[si].last_token:
-            si += 1
-        if si < len(doc.sentences):
-            out[si].append(m)
-    return out
-
-
-def _context_country(places: list[list[ActorMention]], si: int) -> ActorMention | None:
-    """The place where the sentence's events happen: a locative mention here or just before."""
-    for j in (si, si - 1, si - 2):
-        if j >= 0 and places[j]:
-            return places[j][0]
-    return None
-
-
-def _implied(where: ActorMention, agent: str | None) -> ActorMention:
-    return ActorMention(span=where.span, code=where.code, agent=agent, name=None, kind="implied",
-                        token_start=where.token_start, token_end=where.token_end, country=where.code,
-                        implied=True)
 
 
 def _trigger_span(doc: Document, tm: TriggerMatch) -> Span:
@@ -406,39 +342,6 @@ def _trigger_span(doc: Document, tm: TriggerMatch) -> Span:
     lead = next((clitic_length(p) for p, k in candidates(first.norm)
                  if k in slot or (len(k) > 1 and k[0] == "س" and k[1:] in slot)), 0)
     return doc.span(first.start + lead, toks[tm.end - 1].end)
-
-
-def _domestic_target(cameo: str, sources: list[ActorMention]) -> list[ActorMention]:
-    """Protest, repression, arrest (DOMESTIC_ROOTS) with no named target: the state where it happens,
-    that of its state-coded source (the government for a protest; :func:`home_of`); else no target."""
-    if not sources or cameo[:2] not in DOMESTIC_ROOTS or len(sources[0].code) != 3:
-        return []
-    return [home_of(sources[0], cameo, "GOV" if cameo[:2] == "14" else None)]
-
-
-def home_of(src: ActorMention, cameo: str, agent: str | None) -> ActorMention:
-    """The unnamed other side of an act a state's organs do at home: the state itself, except for
-    coercion (17) by an occupying state (:data:`OCCUPIED`), aimed at the people it occupies."""
-    home = _implied(src, agent)
-    occupier = cameo[:2] in OCCUPIED_ROOTS and (src.agent == "CVL" or "احتلال" in normalize_text(src.span.text))
-    code = OCCUPIED.get(src.code) if occupier else None
-    return replace(home, code=code, country=code) if code else home
-
-
-def _dual_pair(doc: Document, tm: TriggerMatch, lo: int, coded: list[ActorMention]) -> list[ActorMention]:
-    """"الوزيران/الجانبان" near the trigger → the last two actors of different codes, not counting
-    transnational armed groups (NSA:ISIS, named as the topic of the talks, is no side of them)."""
-    window = doc.tokens[max(lo, tm.start - 3):tm.end + 3]
-    if not any(is_dual_referent(t) for t in window):
-        return []
-    pos = doc.tokens[tm.start].start
-    seen: dict[str, ActorMention] = {}
-    for m in reversed([m for m in coded if doc.tokens[m.token_start].start < pos]):
-        if m.code not in seen and not m.code.startswith("NSA:"):
-            seen[m.code] = m
-        if len(seen) == 2:
-            break
-    return list(seen.values()) if len(seen) == 2 else []
 
 
 def _rescue_roots(model: EventFilter, events: list[Event]) -> None:

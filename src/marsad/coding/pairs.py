@@ -12,7 +12,7 @@ is unconventional violence).
 from __future__ import annotations
 
 from marsad.actors.groupings import expand_groupings, members
-from marsad.coding.arguments import same_actor
+from marsad.coding.conjuncts import same_actor
 from marsad.document import ActorMention
 
 VISIT, HOST = "042", "043"

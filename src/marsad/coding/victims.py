@@ -26,8 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.coding.arguments import Args, is_doer_verb, mention_prefix, same_actor
+from marsad.coding.arguments import Args, is_doer_verb
 from marsad.coding.cameo import CameoTable
+from marsad.coding.conjuncts import mention_prefix, same_actor
 from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Event, Token
 from marsad.errors import ResourceError

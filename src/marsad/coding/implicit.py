@@ -1,0 +1,128 @@
+"""Arguments the clause does not name, for the coder (:mod:`marsad.coding.coder`).
+
+When the clause heuristics (:mod:`marsad.coding.arguments`) find no source or target, the coder
+looks further: the group that claims an attack (:func:`claimed_by`), the speaker of a stance
+(:func:`stance_args`), the two sides of a dual (:func:`dual_pair`: الوزيران), the actor an object
+pronoun points back at (:func:`pronoun_referent`), the state at home for a domestic act
+(:func:`domestic_target`, :func:`home_of`) and the country where the sentence's events happen
+(:func:`places_by_sentence`, :func:`context_country`, :func:`implied`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from marsad.actors.stage import is_dual_referent
+from marsad.coding.arguments import Args
+from marsad.coding.claims import claimer
+from marsad.coding.confidence import Context
+from marsad.coding.lexicon import TriggerMatch
+from marsad.document import ActorMention, Document
+from marsad.text.normalize import normalize_text
+
+# Roots whose untargeted acts are aimed at the actor's own state (releases, truces, lifting a
+# curfew; protests; coercion, arrests).
+DOMESTIC_ROOTS = frozenset({"08", "14", "17"})
+# Arrests, raids and repression by "the occupation" (قوات/سلطات/جيش الاحتلال) or by settlers (CVL)
+# with no named target (اعتقلت قوات الاحتلال فجر اليوم ستة شبان) are aimed at the occupied people:
+# train gold, 12 of the 15 Israeli 17x events target PSE; the other three name Israeli targets
+# (settlers arrested by the Israeli police).
+OCCUPIED = {"ISR": "PSE"}
+OCCUPIED_ROOTS = frozenset({"17"})
+
+
+def claimed_by(ctx: Context) -> ActorMention | None:
+    """The actor that claims an attack, or is blamed for it, in the attack's sentence or at the
+    head of the next one (وتبنى تنظيم داعش الهجوم)."""
+    doc = ctx.doc
+    sent = doc.sentences[ctx.si]
+    who = claimer(doc.tokens, ctx.ments, sent.first_token, sent.last_token, near=ctx.tm.start)
+    if who is None and ctx.si + 1 < len(doc.sentences):
+        nxt = doc.sentences[ctx.si + 1]
+        ments = [m for m in ctx.coded if nxt.first_token <= m.token_start < nxt.last_token]
+        who = claimer(doc.tokens, ments, nxt.first_token, nxt.last_token, head=3)
+    return who
+
+
+def stance_args(ctx: Context, args: Args) -> tuple[list[ActorMention], list[ActorMention]]:
+    """A nominal evaluation (سياسة إيران العدوانية): the actor found as the noun's subject is the one
+    evaluated (the target); the source is the clause's speaker, else the topic actor."""
+    about = args.sources or args.targets
+    spk = ctx.speaker()
+    src = [spk] if spk is not None else list(ctx.topic)
+    args.source_how = "stance_speaker" if spk is not None else "stance_topic"
+    args.target_how = "stance"
+    about = [m for m in about if not src or m.span != src[0].span]
+    return (src, about) if src else ([], [])
+
+
+def pronoun_referent(doc: Document, tm: TriggerMatch, coded: list[ActorMention],
+                      sources: list[ActorMention]) -> ActorMention | None:
+    """The actor an object pronoun on the trigger (حذره، طالبته) refers back to: the last
+    actor mentioned before the trigger that is not the source."""
+    src_codes = {s.code for s in sources}
+    for m in reversed(coded):
+        if m.token_end <= tm.start and m.code not in src_codes:
+            return m
+    return None
+
+
+def places_by_sentence(doc: Document) -> list[list[ActorMention]]:
+    """Locative country/city mentions (في سوريا، بموسكو) of each sentence, found once per document."""
+    out: list[list[ActorMention]] = [[] for _ in doc.sentences]
+    si = 0
+    for m in doc.actors:  # actors are in text order, like the sentences
+        if not (m.locative and len(m.code) == 3):
+            continue
+        while si < len(doc.sentences) and m.token_start >= doc.sentences[si].last_token:
+            si += 1
+        if si < len(doc.sentences):
+            out[si].append(m)
+    return out
+
+
+def context_country(places: list[list[ActorMention]], si: int) -> ActorMention | None:
+    """The place where the sentence's events happen: a locative mention here or just before."""
+    for j in (si, si - 1, si - 2):
+        if j >= 0 and places[j]:
+            return places[j][0]
+    return None
+
+
+def implied(where: ActorMention, agent: str | None) -> ActorMention:
+    return ActorMention(span=where.span, code=where.code, agent=agent, name=None, kind="implied",
+                        token_start=where.token_start, token_end=where.token_end, country=where.code,
+                        implied=True)
+
+
+def domestic_target(cameo: str, sources: list[ActorMention]) -> list[ActorMention]:
+    """Protest, repression, arrest (DOMESTIC_ROOTS) with no named target: the state where it happens,
+    that of its state-coded source (the government for a protest; :func:`home_of`); else no target."""
+    if not sources or cameo[:2] not in DOMESTIC_ROOTS or len(sources[0].code) != 3:
+        return []
+    return [home_of(sources[0], cameo, "GOV" if cameo[:2] == "14" else None)]
+
+
+def home_of(src: ActorMention, cameo: str, agent: str | None) -> ActorMention:
+    """The unnamed other side of an act a state's organs do at home: the state itself, except for
+    coercion (17) by an occupying state (:data:`OCCUPIED`), aimed at the people it occupies."""
+    home = implied(src, agent)
+    occupier = cameo[:2] in OCCUPIED_ROOTS and (src.agent == "CVL" or "احتلال" in normalize_text(src.span.text))
+    code = OCCUPIED.get(src.code) if occupier else None
+    return replace(home, code=code, country=code) if code else home
+
+
+def dual_pair(doc: Document, tm: TriggerMatch, lo: int, coded: list[ActorMention]) -> list[ActorMention]:
+    """"الوزيران/الجانبان" near the trigger → the last two actors of different codes, not counting
+    transnational armed groups (NSA:ISIS, named as the topic of the talks, is no side of them)."""
+    window = doc.tokens[max(lo, tm.start - 3):tm.end + 3]
+    if not any(is_dual_referent(t) for t in window):
+        return []
+    pos = doc.tokens[tm.start].start
+    seen: dict[str, ActorMention] = {}
+    for m in reversed([m for m in coded if doc.tokens[m.token_start].start < pos]):
+        if m.code not in seen and not m.code.startswith("NSA:"):
+            seen[m.code] = m
+        if len(seen) == 2:
+            break
+    return list(seen.values()) if len(seen) == 2 else []
