@@ -44,3 +44,24 @@ def test_actor_role_with_the_article_is_no_construct(stage, make_doc):
 def test_actor_stage_without_a_gazetteer_leaves_town_roles_alone(make_doc):
     got = [(m.code, m.agent) for m in ActorStage(ActorLexicon())(make_doc("أعلنت شرطة تبوك القبض", date=WHEN)).actors]
     assert got == [("", "POL")]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # the attacker's demonym is the last state named: the opposition is the town's state's
+    ("قصفت الطائرات الروسية مواقع للمعارضة في ريف إدلب", "SYR"),
+    ("قصفت مقاتلات روسية مقرات للمعارضة قرب حماة", "SYR"),  # حماة only after a place word
+    ("قصفت الطائرات الإيرانية مواقع للمعارضة في البصرة", "IRQ"),
+    ("سيطر مقاتلو المعارضة على بلدة في ريف درعا", "SYR"),  # no state named before
+])
+def test_actor_opposition_takes_the_state_of_its_front(stage, make_doc, text, code):
+    got = [c for t, c, _ in _coded(stage, make_doc, text) if "معارض" in t]
+    assert got and all(c == code for c in got)
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت سوريا إن الفصائل المعارضة التي تتدرب في تركيا",  # a relative clause: another verb's place
+    "وقالت سوريا إن المعارضة تريد الحل. واجتمع ممثلو المعارضة في إسطنبول",  # last state not in the sentence
+])
+def test_actor_opposition_keeps_the_last_state_elsewhere(stage, make_doc, text):
+    got = {c for t, c, _ in _coded(stage, make_doc, text) if "معارض" in t}
+    assert got == {"SYR"}

@@ -5,19 +5,31 @@ place name that the gazetteer knows (a city or a province, possibly after منط
 أمير منطقة الرياض) belongs to that place's state.  Without this, the role noun would take the
 state named last before it, or the article's dominant state: wrong in a Saudi paper's story
 about the police of Dubai, or in an Iraqi story that mentions Iran first.
+
+A bare opposition (المعارضة، مقاتلو المعارضة) followed within a few words by a place in a
+locative phrase (في ريف إدلب، بمدينة حلب، قرب حماة) is fought for in that place's state; the
+coreference pass (coref.resolve_bare_agents) decides when that beats the last state named.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 
-from marsad.actors.coref import STATE_KINDS, STATE_ORGAN_AGENTS
+from marsad.actors.coref import STATE_KINDS, STATE_ORGAN_AGENTS, is_opposition
 from marsad.document import ActorMention, Document, Token
-from marsad.text.tokens import has_article
+from marsad.text.tokens import candidates, has_article
 from marsad.when_where.gazetteer import Gazetteer
 
 # Nouns between the role and the place name (أمير منطقة الرياض، محافظ محافظة جدة، شرطة مدينة دبي).
 ADMIN_NOUNS = frozenset({"منطقه", "محافظه", "مدينه", "ولايه", "اقليم", "امانه", "بلديه"})
+
+# Words before a place where an opposition fights (في ريف إدلب، بمدينة حلب، شمال حماة) and how
+# many words after the opposition that place may stand.
+FRONT_WORDS = frozenset({"في", "وفي", "ريف", "ريفي", "مدينه", "بلده", "محافظه", "منطقه", "مناطق", "قريه", "حي",
+                         "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "محيط", "قرب"})
+FRONT_WINDOW = 8
+PLACE_WORDS = FRONT_WORDS | ADMIN_NOUNS
+RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 
 
 def place_country(tokens: list[Token], i: int, end: int, gazetteer: Gazetteer) -> str | None:
@@ -53,3 +65,43 @@ def resolve_located_roles(doc: Document, mentions: list[ActorMention], gazetteer
         code = place_country(doc.tokens, m.token_end, end, gazetteer)
         if code and (code in states or not states):
             m.code, m.country, m.kind = code, code, "coref"
+
+
+def opposition_places(doc: Document, mentions: list[ActorMention],
+                      gazetteer: Gazetteer) -> dict[int, tuple[int, str]]:
+    """Where each bare opposition is fought (قوات المعارضة في ريف إدلب، مواقع للمعارضة بحلب): by
+    ``id`` of the mention, the first token of its sentence and the country of the first place
+    named in a locative phrase within a few words after it, in its sentence."""
+    tokens = doc.tokens
+    bare = [m for m in mentions if not m.code and m.agent and is_opposition(m, tokens)
+            and not any(t.key == "معارض" for t in tokens[m.token_start:m.token_end])]  # an opponent
+    if not bare:
+        return {}
+    actors = {i for m in mentions if m.code and not m.locative for i in range(m.token_start, m.token_end)}
+    ends = [s.last_token for s in doc.sentences]
+    out: dict[int, tuple[int, str]] = {}
+    for m in bare:
+        k = bisect_right(ends, m.token_start)
+        if k >= len(ends):
+            continue
+        first, end = doc.sentences[k].first_token, min(ends[k], m.token_end + FRONT_WINDOW)
+        for i in range(m.token_end, end):
+            if tokens[i].norm in RELATIVES:  # الفصائل التي تتدرب في تركيا: the place of another verb
+                break
+            if i in actors or _reads(tokens[i], PLACE_WORDS):
+                continue  # بمدينة حلب، وبريف دمشق: the place is the next word
+            found = gazetteer.match_at(tokens, i)
+            if found is None or found.end > ends[k] or found.item.demonym:
+                continue
+            after_word = _reads(tokens[i - 1], FRONT_WORDS)
+            if not after_word and (found.item.context_only or not found.lead.endswith("ب")):
+                continue  # حماه alone: his protection
+            if found.item.country:
+                out[id(m)] = (first, found.item.country)
+            break
+    return out
+
+
+def _reads(tok: Token, words: frozenset[str]) -> bool:
+    """Is one clitic reading of the token one of ``words`` (وبمدينة: مدينة)?"""
+    return any(k in words for _, k in candidates(tok.norm))

@@ -26,7 +26,7 @@ from marsad.actors.coref import (
 )
 from marsad.actors.groupings import numeric_p5, resolve_groupings
 from marsad.actors.lexicon import ActorEntry, ActorLexicon, resolve
-from marsad.actors.located import resolve_located_roles
+from marsad.actors.located import opposition_places, resolve_located_roles
 from marsad.actors.pieces import (
     DEPUTY_KEYS,
     Piece,
@@ -129,10 +129,13 @@ class ActorStage:
         mentions = org_head_mentions(doc, mentions)
         amman(mentions, tokens)
         kingdom(mentions, tokens)
+        fronts = None
         if self.places is not None:
             resolve_located_roles(doc, mentions, self.places)
         mentions = military_base(mentions, tokens)
-        resolve_bare_agents(mentions, tokens, roles)
+        if self.places is not None:
+            fronts = opposition_places(doc, mentions, self.places)
+        resolve_bare_agents(mentions, tokens, roles, fronts)
         resolve_to_article_state(mentions)
         doc.actors = resolve_groupings(mentions, tokens)
         return doc
