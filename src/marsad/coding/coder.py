@@ -38,7 +38,7 @@ from marsad.coding.implicit import (
 )
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.coding.pairs import doer_code, event_pairs, member_pairs
-from marsad.coding.victims import UNNAMED, Frame, fold_tolls, frames, toll_args
+from marsad.coding.victims import UNNAMED, Frame, ResultCache, fold_tolls, frames, toll_args
 from marsad.document import ActorMention, Document, Event, Span
 from marsad.text.tokens import candidates, clitic_length
 
@@ -94,6 +94,7 @@ class EventStage:
     _attr_si: int = field(default=-1, repr=False)
     _attr_val: list = field(default_factory=list, repr=False)
     _frames_at: tuple = field(default=(None, -1, []), repr=False)  # (doc, sentence, toll frames)
+    _results: ResultCache = field(default_factory=ResultCache, repr=False)  # attack-then-toll (victims.py)
     name: str = "events"
     requires: tuple[str, ...] = ("tokens", "sentences", "actors")
     provides: tuple[str, ...] = ("events",)
@@ -122,6 +123,7 @@ class EventStage:
                 by_trigger.append((tm, made))
             if self._frames_at[0] is doc and self._frames_at[1] == si:
                 fold_tolls(self._frames_at[2], by_trigger, self.cameo)
+            self._results.fold(doc, si, ments, by_trigger, self.cameo)  # غارة … أسفرت عن مقتل…
             if ments:
                 topic = [ments[0]]
         add_article_features(events, shares)
@@ -169,6 +171,9 @@ class EventStage:
                 sources, args.source_how = [who], "claim"
                 targets = [t for t in targets if t.code != who.code]
                 args.target_how = args.target_how if targets else "none"
+        if frame is None and pat.cameo[:2] in ATTACK_ROOTS and not symmetric \
+                and (hit := self._results.victims(doc, si, ctx.ments, tm, sources, targets)):
+            targets, args.target_how = hit, "victims"  # as in a toll frame (not re-ranked)
         if "stance" in pat.flags:
             sources, targets = stance_args(ctx, args)
         if not sources and "passive" not in pat.flags and args.source_how != UNNAMED:
@@ -212,7 +217,7 @@ class EventStage:
         # the arguments of an attack reported as a toll are not re-ranked: in the train gold its victims
         # and its doer mostly share a state code (TUR > TUR), so the model cannot learn which one acts
         if (self.ranker is not None or self.collect is not None) and sources and args.source_how not in NO_RANK \
-                and frame is None:
+                and frame is None and args.target_how != "victims":
             sources, targets = self._rank(ctx, args, sources, targets)
         if not sources or ("weak" in pat.flags and not targets) or "block" in pat.flags:
             return []  # a BLOCK row's words are no event, whatever target the steps above gave it
