@@ -65,3 +65,14 @@ def test_actor_opposition_takes_the_state_of_its_front(stage, make_doc, text, co
 def test_actor_opposition_keeps_the_last_state_elsewhere(stage, make_doc, text):
     got = {c for t, c, _ in _coded(stage, make_doc, text) if "معارض" in t}
     assert got == {"SYR"}
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("وقال مسؤول تركي إن أنقرة تتابع التطورات. وقصفت قوات النظام أحياء في مدينة درعا", "SYR"),  # its front
+    ("نفذ التحالف الدولي غارات في الرقة. وقصفت قوات النظام أحياء في مدينة درعا", "SYR"),  # no IGO's regime
+    # no front: the regime named first in the article (قوات النظام السوري), not the last state
+    ("وقصفت قوات النظام السوري حماة. ودعت تركيا إلى التهدئة. وقصفت قوات النظام البلدة", "SYR"),
+])
+def test_actor_regime_forces_are_the_state_they_fight_in(stage, make_doc, text, code):
+    got = [c for t, c, _ in _coded(stage, make_doc, text) if t == "قوات النظام"]
+    assert got and all(c == code for c in got)

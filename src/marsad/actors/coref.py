@@ -20,6 +20,13 @@ These rules run after the dictionary mentions of an article are composed:
   and is another (قصفت الطائرات الروسية مواقع للمعارضة في ريف إدلب: the attacker's demonym).
   Train CV unchanged (.5000; 2 of 28 opposition mentions of train change); on 121 unseen
   articles naming an opposition and a Syrian town, 10 mentions change, 9 read right.
+  A bare regime force (قوات النظام، جيش النظام: MIL with النظام) is likewise a state's,
+  never the last military actor (the US-led coalition, IGO:OTHER): the state of the place
+  after it (its front), else the first regime of the article (قوات النظام السوري), else the
+  state the article names most often, else the last state.  Train CV unchanged (no such
+  mention of train changes); on 110 unseen articles naming قوات/جيش النظام, 112 mentions
+  change: 93 to SYR (from LBN 27, none 39, IGO:OTHER 9, TUR 7...), 7 from SYR (to TUR, one
+  Aleppo article that names Turkey most).
   (Official roles taking the state named before them in their sentence were tried: fewer
   gaps, but train CV triple F1 -.010 and argument-model source accuracy -.009.)
 * **The article's state.**  A state-organ role noun (الحكومة، وزارة الداخلية، الجيش، عضو
@@ -252,15 +259,22 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
     persons: list[ActorMention] = []
     last_state: ActorMention | None = None  # the last mention of a state itself (not a group)
     last_opposition: ActorMention | None = None
+    last_regime: ActorMention | None = None  # the first regime force resolved (قوات النظام)
+    main_state = _main_state(mentions)
     last_igo: ActorMention | None = None
     for m in mentions:
         if not m.code and m.agent:
-            if is_opposition(m, tokens):  # the opposition of a state, not the last armed group
-                ref = last_opposition or last_state
-                front = fronts.get(id(m)) if fronts and last_opposition is None else None
-                if front is not None and _elsewhere(last_state, front):
+            opposition = is_opposition(m, tokens)
+            regime = not opposition and is_regime_force(m, tokens)
+            if opposition or regime:  # a state's, not the last armed group's
+                own = last_opposition if opposition else last_regime
+                front = fronts.get(id(m)) if fronts else None
+                # a regime fights at home: its front before all
+                if front is not None and (regime or (own is None and _elsewhere(last_state, front))):
                     m.code, m.country, m.name, m.kind = front[1], front[1], None, "coref"
+                    last_regime = last_regime or (m if regime else None)
                     continue
+                ref = own or ((main_state or last_state) if regime else last_state)
             else:
                 ref = _role_holder(m, tokens, persons, roles)
                 if ref is None and _igo_office(m, tokens):  # الأمين العام، الأمانة العامة
@@ -272,6 +286,8 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                 ref = last_country
                 if ref is not None:  # later police of the article are the same police
                     last_by_agent[m.agent] = m
+            if ref is not None and regime and last_regime is None:
+                last_regime = m  # the regime of an article is one regime
             if ref is not None:
                 m.code, m.country = ref.code, ref.country
                 m.name = ref.name if ref.kind == "person" and ref.agent == m.agent else None
@@ -290,6 +306,8 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                     last_state = m
                 if m.kind == "group" and is_opposition(m, tokens):  # المعارضة السورية
                     last_opposition = m
+                if last_regime is None and is_regime_force(m, tokens):  # قوات النظام السوري
+                    last_regime = m
 
 
 def _elsewhere(last_state: ActorMention | None, front: tuple[int, str]) -> bool:
@@ -331,6 +349,25 @@ def _igo_office(m: ActorMention, tokens: list[Token]) -> bool:
 def is_opposition(m: ActorMention, tokens: list[Token]) -> bool:
     """Does the mention name an opposition (المعارضة، قوات المعارضة، المعارضة السورية)?"""
     return any(t.key.startswith("معارض") for t in tokens[m.token_start:m.token_end])
+
+
+def _main_state(mentions: list[ActorMention]) -> ActorMention | None:
+    """The first mention of the state that the article names most often (None: a tie)."""
+    counts: dict[str, int] = {}
+    first: dict[str, ActorMention] = {}
+    for m in mentions:
+        if len(m.code) == 3 and m.kind in STATE_KINDS:
+            counts[m.code] = counts.get(m.code, 0) + 1
+            first.setdefault(m.code, m)
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return first[max(counts, key=counts.__getitem__)]
+
+
+def is_regime_force(m: ActorMention, tokens: list[Token]) -> bool:
+    """Does the mention name a regime's forces (قوات النظام، القوات النظامية، جيش النظام)?"""
+    return m.agent == "MIL" and any(t.key in ("نظام", "نظاميه") for t in tokens[m.token_start:m.token_end])
 
 
 def _role_holder(m: ActorMention, tokens: list[Token], persons: list[ActorMention],

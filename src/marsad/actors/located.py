@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from marsad.actors.coref import STATE_KINDS, STATE_ORGAN_AGENTS, is_opposition
+from marsad.actors.coref import STATE_KINDS, STATE_ORGAN_AGENTS, is_opposition, is_regime_force
 from marsad.document import ActorMention, Document, Token
 from marsad.text.tokens import candidates, has_article
 from marsad.when_where.gazetteer import Gazetteer
@@ -73,8 +73,8 @@ def opposition_places(doc: Document, mentions: list[ActorMention],
     ``id`` of the mention, the first token of its sentence and the country of the first place
     named in a locative phrase within a few words after it, in its sentence."""
     tokens = doc.tokens
-    bare = [m for m in mentions if not m.code and m.agent and is_opposition(m, tokens)
-            and not any(t.key == "معارض" for t in tokens[m.token_start:m.token_end])]  # an opponent
+    bare = [m for m in mentions if not m.code and m.agent and (is_regime_force(m, tokens) or (
+            is_opposition(m, tokens) and not any(t.key == "معارض" for t in tokens[m.token_start:m.token_end])))]
     if not bare:
         return {}
     actors = {i for m in mentions if m.code and not m.locative for i in range(m.token_start, m.token_end)}
