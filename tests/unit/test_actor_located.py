@@ -76,3 +76,11 @@ def test_actor_opposition_keeps_the_last_state_elsewhere(stage, make_doc, text):
 def test_actor_regime_forces_are_the_state_they_fight_in(stage, make_doc, text, code):
     got = [c for t, c, _ in _coded(stage, make_doc, text) if t == "قوات النظام"]
     assert got and all(c == code for c in got)
+
+
+def test_actor_opposition_front_in_the_articles_state(stage, make_doc):
+    # the last state named (Iran) is in another sentence, but the front is in the state the
+    # article names most (Syria)
+    text = "وقالت سوريا إن الجيش السوري يتقدم. ودعت إيران إلى الحوار. وتقدم مقاتلو المعارضة في ريف إدلب"
+    got = {c for t, c, _ in _coded(stage, make_doc, text) if "معارض" in t}
+    assert got == {"SYR"}

@@ -17,7 +17,9 @@ These rules run after the dictionary mentions of an article are composed:
   an armed group.  But when no opposition was named with its state and a place follows it
   in a locative phrase (مواقع للمعارضة في ريف إدلب; located.opposition_places), it is that
   place's state if no state was named before, or if the last one is named in its sentence
-  and is another (قصفت الطائرات الروسية مواقع للمعارضة في ريف إدلب: the attacker's demonym).
+  and is another (قصفت الطائرات الروسية مواقع للمعارضة في ريف إدلب: the attacker's demonym),
+  or if the place is in the state the article names most (one more mention of 182 unseen
+  articles, right: IRN -> SYR).
   Train CV unchanged (.5000; 2 of 28 opposition mentions of train change); on 121 unseen
   articles naming an opposition and a Syrian town, 10 mentions change, 9 read right.
   A bare regime force (قوات النظام، جيش النظام: MIL with النظام) is likewise a state's,
@@ -270,7 +272,8 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                 own = last_opposition if opposition else last_regime
                 front = fronts.get(id(m)) if fronts else None
                 # a regime fights at home: its front before all
-                if front is not None and (regime or (own is None and _elsewhere(last_state, front))):
+                if front is not None and (regime or (own is None and (
+                        _elsewhere(last_state, front) or (main_state is not None and main_state.code == front[1])))):
                     m.code, m.country, m.name, m.kind = front[1], front[1], None, "coref"
                     last_regime = last_regime or (m if regime else None)
                     continue
