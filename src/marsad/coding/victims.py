@@ -35,7 +35,7 @@ from marsad.errors import ResourceError
 from marsad.resources import path as resource_path
 from marsad.resources import read_tsv
 from marsad.text.normalize import normalize_text
-from marsad.text.tokens import candidates
+from marsad.text.tokens import WORD_CACHE_LIMIT, candidates
 
 # source_how of a toll whose doer the text does not name (the coder then lets no speaker or topic
 # stand in for it: the place gives the source).
@@ -118,13 +118,25 @@ class Frame:
         return self.attack <= start <= self.phrase_end
 
 
-def _readings(tok: Token) -> set[str]:
-    return {tok.key, tok.norm} | {k for _, k in candidates(tok.norm)}
+def _readings(tok: Token) -> frozenset[str]:
+    return _forms(tok.key, tok.norm)
 
 
-def _bare(tok: Token) -> set[str]:
+def _bare(tok: Token) -> frozenset[str]:
     """The token's readings without a leading و/ف (وقتل → قتل)."""
-    out = _readings(tok)
+    return _bare_forms(tok.key, tok.norm)
+
+
+@lru_cache(maxsize=WORD_CACHE_LIMIT)
+def _forms(key: str, norm: str) -> frozenset[str]:
+    """A word's key, normal form and clitic-stripped readings (cached: every token of an attack
+    sentence is asked)."""
+    return frozenset({key, norm} | {k for _, k in candidates(norm)})
+
+
+@lru_cache(maxsize=WORD_CACHE_LIMIT)
+def _bare_forms(key: str, norm: str) -> frozenset[str]:
+    out = _forms(key, norm)
     return out | {k[1:] for k in out if k[:1] in ("و", "ف") and len(k) > 3}
 
 
