@@ -27,14 +27,11 @@ from marsad.coding.confidence import (
 )
 from marsad.coding.implicit import (
     claimed_by,
-    context_country,
-    domestic_target,
-    dual_pair,
+    fallback_targets,
     home_of,
-    implied,
     places_by_sentence,
-    pronoun_referent,
     stance_args,
+    unnamed_source,
 )
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.coding.pairs import doer_code, event_pairs, member_pairs
@@ -162,58 +159,12 @@ class EventStage:
         args = find_args(tm, tokens, ctx.ments, lo, hi)
         sources, targets = args.sources, args.targets
         symmetric = "sym" in pat.flags
-        frame = self._frame(ctx) if pat.cameo[:2] in ATTACK_ROOTS and not symmetric else None
-        if frame is not None:
-            sources, targets = toll_args(frame, args, lambda: claimed_by(ctx))
-        elif pat.cameo[:2] in CLAIM_ROOTS and args.source_how in CLAIM_OVERRIDES and not args.agent:
-            who = claimed_by(ctx)
-            if who is not None:
-                sources, args.source_how = [who], "claim"
-                targets = [t for t in targets if t.code != who.code]
-                args.target_how = args.target_how if targets else "none"
-        if frame is None and pat.cameo[:2] in ATTACK_ROOTS and not symmetric \
-                and (hit := self._results.victims(doc, si, ctx.ments, tm, sources, targets)):
-            targets, args.target_how = hit, "victims"  # as in a toll frame (not re-ranked)
+        sources, targets, frame = self._attack_args(ctx, args, sources, targets, symmetric)
         if "stance" in pat.flags:
             sources, targets = stance_args(ctx, args)
         if not sources and "passive" not in pat.flags and args.source_how != UNNAMED:
-            # a verbal noun with no actor around it (الزيارة، المواجهات) is done by the speaker
-            # or the topic actor, like a verb with no subject
-            dual = dual_pair(doc, tm, lo, ctx.coded)
-            spk = ctx.speaker() if not dual else None
-            if args.agent:
-                sources, args.source_how = args.agent, "agent_phrase"
-            elif dual:
-                sources, args.source_how = dual, "dual"
-                if symmetric or not targets:
-                    # the two sides act on each other (اتفق الرئيسان على العمل سويا لوقف تدفق المقاتلين):
-                    # what the clause names after the act is what they act about, not a third party
-                    # (tgt_how=dual: the confidence model weighs such a pair on its own)
-                    targets, symmetric, args.target_how = dual, False, "dual"
-            elif spk is not None:
-                sources, args.source_how = [spk], "speaker"
-            elif ctx.topic:
-                sources, args.source_how = list(ctx.topic), "topic"
-        if not targets and tm.suffixed and "notarget" not in pat.flags:
-            ref = pronoun_referent(doc, tm, ctx.coded, sources)
-            if ref is not None:
-                targets, args.target_how = [ref], "pronoun"
-        if not targets and "notarget" not in pat.flags:
-            loc = [m for m in ctx.places[si] if m.token_start >= tm.end]
-            if loc:
-                targets, args.target_how = [loc[0]], "locative"
-        if not targets and (domestic := domestic_target(pat.cameo, sources)):
-            targets, args.target_how = domestic, "domestic"
-        if pat.cameo[:2] >= "14" and (not sources or not targets):
-            where = context_country(ctx.places, si)
-            if where is not None and not sources:
-                sources, args.source_how = [implied(where, None)], "implied"
-            if where is not None and not targets and "notarget" not in pat.flags:
-                targets, args.target_how = [implied(where, "CVL")], "implied"
-            elif not targets and (domestic := domestic_target(pat.cameo, sources)):
-                # a protest whose doers are known only by the place (قطع محتجون الطرق في بيروت): as
-                # for a named source above, now that the place gave the source
-                targets, args.target_how = domestic, "domestic"
+            sources, targets, symmetric = unnamed_source(ctx, args, targets, symmetric)
+        sources, targets = fallback_targets(ctx, args, sources, targets)
         # the arguments of an attack reported as a toll are not re-ranked: in the train gold its victims
         # and its doer mostly share a state code (TUR > TUR), so the model cannot learn which one acts
         if (self.ranker is not None or self.collect is not None) and sources and args.source_how not in NO_RANK \
@@ -229,6 +180,26 @@ class EventStage:
         for ev in out:
             ev.features = event_features(ctx, ev, args)
         return out
+
+    def _attack_args(self, ctx: Context, args: Args, sources: list[ActorMention], targets: list[ActorMention],
+                     symmetric: bool) -> tuple[list[ActorMention], list[ActorMention], Frame | None]:
+        """An attack's arguments from a toll told before it (:mod:`marsad.coding.victims`), else from a
+        claim of responsibility when the clause names no doer near it (:mod:`marsad.coding.claims`),
+        and a toll told after it (the victims as target); with the toll-then-act frame, if any."""
+        root = ctx.tm.pattern.cameo[:2]
+        frame = self._frame(ctx) if root in ATTACK_ROOTS and not symmetric else None
+        if frame is not None:
+            sources, targets = toll_args(frame, args, lambda: claimed_by(ctx))
+        elif root in CLAIM_ROOTS and args.source_how in CLAIM_OVERRIDES and not args.agent:
+            who = claimed_by(ctx)
+            if who is not None:
+                sources, args.source_how = [who], "claim"
+                targets = [t for t in targets if t.code != who.code]
+                args.target_how = args.target_how if targets else "none"
+        if frame is None and root in ATTACK_ROOTS and not symmetric \
+                and (hit := self._results.victims(ctx.doc, ctx.si, ctx.ments, ctx.tm, sources, targets)):
+            targets, args.target_how = hit, "victims"  # as in a toll frame (not re-ranked)
+        return sources, targets, frame
 
     def _frame(self, ctx: Context) -> Frame | None:
         """The toll-then-act frame (:mod:`marsad.coding.victims`) whose toll verb or attack noun is the

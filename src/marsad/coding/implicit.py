@@ -5,7 +5,8 @@ looks further: the group that claims an attack (:func:`claimed_by`), the speaker
 (:func:`stance_args`), the two sides of a dual (:func:`dual_pair`: الوزيران), the actor an object
 pronoun points back at (:func:`pronoun_referent`), the state at home for a domestic act
 (:func:`domestic_target`, :func:`home_of`) and the country where the sentence's events happen
-(:func:`places_by_sentence`, :func:`context_country`, :func:`implied`).
+(:func:`places_by_sentence`, :func:`context_country`, :func:`implied`); :func:`unnamed_source` and
+:func:`fallback_targets` are the coder's order of these steps for a trigger's source and target.
 """
 
 from __future__ import annotations
@@ -126,3 +127,58 @@ def dual_pair(doc: Document, tm: TriggerMatch, lo: int, coded: list[ActorMention
         if len(seen) == 2:
             break
     return list(seen.values()) if len(seen) == 2 else []
+
+
+def unnamed_source(ctx: Context, args: Args, targets: list[ActorMention],
+                    symmetric: bool) -> tuple[list[ActorMention], list[ActorMention], bool]:
+    """The source of a trigger whose clause names none: a verbal noun with no actor around it
+    (الزيارة، المواجهات) is done by the agent phrase, the two sides of a dual, the speaker or the topic
+    actor, like a verb with no subject.  Returns sources, targets and whether the act is symmetric."""
+    doc, tm = ctx.doc, ctx.tm
+    sources: list[ActorMention] = []
+    dual = dual_pair(doc, tm, doc.sentences[ctx.si].first_token, ctx.coded)
+    spk = ctx.speaker() if not dual else None
+    if args.agent:
+        sources, args.source_how = args.agent, "agent_phrase"
+    elif dual:
+        sources, args.source_how = dual, "dual"
+        if symmetric or not targets:
+            # the two sides act on each other (اتفق الرئيسان على العمل سويا لوقف تدفق المقاتلين):
+            # what the clause names after the act is what they act about, not a third party
+            # (tgt_how=dual: the confidence model weighs such a pair on its own)
+            targets, symmetric, args.target_how = dual, False, "dual"
+    elif spk is not None:
+        sources, args.source_how = [spk], "speaker"
+    elif ctx.topic:
+        sources, args.source_how = list(ctx.topic), "topic"
+    return sources, targets, symmetric
+
+
+def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
+                      targets: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+    """A target the clause does not name: a pronoun suffix's referent, a place after the trigger, the
+    source's own state for domestic roots; for conflict roots (14-20) the state of the context's place
+    stands in for a missing source or target."""
+    doc, si, tm = ctx.doc, ctx.si, ctx.tm
+    pat = tm.pattern
+    if not targets and tm.suffixed and "notarget" not in pat.flags:
+        ref = pronoun_referent(doc, tm, ctx.coded, sources)
+        if ref is not None:
+            targets, args.target_how = [ref], "pronoun"
+    if not targets and "notarget" not in pat.flags:
+        loc = [m for m in ctx.places[si] if m.token_start >= tm.end]
+        if loc:
+            targets, args.target_how = [loc[0]], "locative"
+    if not targets and (domestic := domestic_target(pat.cameo, sources)):
+        targets, args.target_how = domestic, "domestic"
+    if pat.cameo[:2] >= "14" and (not sources or not targets):
+        where = context_country(ctx.places, si)
+        if where is not None and not sources:
+            sources, args.source_how = [implied(where, None)], "implied"
+        if where is not None and not targets and "notarget" not in pat.flags:
+            targets, args.target_how = [implied(where, "CVL")], "implied"
+        elif not targets and (domestic := domestic_target(pat.cameo, sources)):
+            # a protest whose doers are known only by the place (قطع محتجون الطرق في بيروت): as
+            # for a named source above, now that the place gave the source
+            targets, args.target_how = domestic, "domestic"
+    return sources, targets
