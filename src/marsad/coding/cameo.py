@@ -55,3 +55,9 @@ class CameoTable:
 
     def __contains__(self, code: str) -> bool:
         return code in self.codes
+
+
+def recode(ev, info: CameoCode) -> None:
+    """Give event ``ev`` the code ``info`` with its Goldstein score, QuadClass and PLOVER type/mode."""
+    ev.cameo, ev.goldstein, ev.quad = info.code, info.goldstein, info.quad
+    ev.plover_type, ev.plover_mode = info.plover_type, info.plover_mode

@@ -16,7 +16,7 @@ That actor, not the country where the attack happened nor a victim, is the attac
 from __future__ import annotations
 
 from marsad.document import ActorMention, Token
-from marsad.text.tokens import candidates
+from marsad.text.tokens import readings
 
 # تبنى and its forms, bare or with an object pronoun for the act (تبناه، تبنته، تبنتها، يتبناها).
 _ADOPT = frozenset({"تبني", "تبنت", "يتبني", "تتبني", "تبنو", "تبنوا", "تبنيا"})
@@ -44,17 +44,12 @@ _GAP = 3  # words allowed between a claim verb and its subject (أعلن في ب
 _CLAIM_STEMS = ("تبن", "مسوولي", "نسب", "وراء", "خلف")
 
 
-def _keys(tok: Token) -> set[str]:
-    """The token's key and its clitic readings (وتبنى → تبني)."""
-    return {tok.key, tok.norm} | {k for _, k in candidates(tok.norm)}
-
-
 def _attack_at(tokens: list[Token], j: int, hi: int) -> bool:
     """Is token ``j`` an attack noun (:data:`_ATTACKS`, with its article, clitics or a pronoun:
     قتلهما)?"""
     if j >= hi:
         return False
-    ks = _keys(tokens[j])
+    ks = readings(tokens[j])
     return bool(ks & _ATTACKS) or any(k.endswith(s) and k[: -len(s)] in _ATTACKS for k in ks for s in _PRONOUNS)
 
 
@@ -68,7 +63,7 @@ def _right_before(ments: list[ActorMention], i: int) -> ActorMention | None:
 
 def _claim_at(tokens: list[Token], ments: list[ActorMention], i: int, hi: int) -> ActorMention | None:
     """The claiming or blamed actor of a claim construction whose verb is token ``i``."""
-    ks = _keys(tokens[i])
+    ks = readings(tokens[i])
     if ks & _ADOPT_SUFFIXED:  # the pronoun is the act (هجوم تبنته الحركة)
         return _first_after(ments, i, hi)
     if ks & _ADOPT:
@@ -79,17 +74,17 @@ def _claim_at(tokens: list[Token], ments: list[ActorMention], i: int, hi: int) -
         return _right_before(ments, i) if _attack_at(tokens, i + 1, hi) else None
     if ks & _ANNOUNCE:
         resp = next((j for j in range(i + 1, min(i + 2 + _GAP, hi))
-                     if _keys(tokens[j]) & _RESPONSIBILITY), None)
-        about = next((j for j in range(resp + 1, min(resp + 4, hi)) if _keys(tokens[j]) & _ABOUT), None) \
+                     if readings(tokens[j]) & _RESPONSIBILITY), None)
+        about = next((j for j in range(resp + 1, min(resp + 4, hi)) if readings(tokens[j]) & _ABOUT), None) \
             if resp is not None else None
         if about is None or not _attack_at(tokens, about + 1, hi):
             return None
         return next((m for m in ments if i < m.token_start and m.token_end <= resp and not m.locative),
                     None) or _right_before(ments, i)
     if ks & _ASCRIBE:
-        to = next((j for j in range(i + 1, min(i + 2 + _GAP, hi)) if _keys(tokens[j]) & _TO), None)
+        to = next((j for j in range(i + 1, min(i + 2 + _GAP, hi)) if readings(tokens[j]) & _TO), None)
         return _first_after(ments, to, hi, 1) if to is not None else None
-    if ks & _STAND and i + 1 < hi and _keys(tokens[i + 1]) & _BEHIND and _attack_at(tokens, i + 2, hi):
+    if ks & _STAND and i + 1 < hi and readings(tokens[i + 1]) & _BEHIND and _attack_at(tokens, i + 2, hi):
         return _right_before(ments, i)
     return None
 

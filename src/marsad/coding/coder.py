@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from marsad.coding import cues as cue_fns
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
 from marsad.coding.arguments import Args, conjoined, find_args
-from marsad.coding.cameo import CameoTable
+from marsad.coding.cameo import CameoTable, recode
 from marsad.coding.confidence import (
     Context,
     EventFilter,
@@ -34,8 +34,17 @@ from marsad.coding.implicit import (
     unnamed_source,
 )
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
+from marsad.coding.memo import SentenceMemo
 from marsad.coding.pairs import doer_code, event_pairs, member_pairs
-from marsad.coding.victims import UNNAMED, Frame, ResultCache, fold_tolls, frames, toll_args
+from marsad.coding.victims import (
+    ATTACK_ROOTS,
+    UNNAMED,
+    Frame,
+    ResultCache,
+    fold_tolls,
+    sentence_frames,
+    toll_args,
+)
 from marsad.document import ActorMention, Document, Event, Span
 from marsad.text.tokens import candidates, clitic_length
 
@@ -69,9 +78,6 @@ NO_RANK = frozenset({"dual", "stance_speaker", "stance_topic"})
 # clause heuristics' ways of finding a source that a claim overrides (none, or an actor far away).
 CLAIM_ROOTS = frozenset({"18", "19"})
 CLAIM_OVERRIDES = frozenset({"none", "noun_far", "svo_far"})
-# Roots of acts that can be reported as a toll (see victims.py; an act whose doer the text does
-# not name there is UNNAMED: no speaker or topic stands in for it).
-ATTACK_ROOTS = frozenset({"18", "19", "20"})
 # Governing verbs whose complement has not happened: appeals, threats, plans, denials, rejections
 # (رفض نشر قوات), warnings, a postponed or cancelled act, a hope, an aim (بهدف) and an act to
 # prevent (لمنع).
@@ -87,10 +93,8 @@ class EventStage:
     filter: EventFilter | None = None  # the trained confidence model
     ranker: ArgRanker | None = None  # the trained argument model (None: clause heuristics only)
     collect: list | None = None  # when a list: argument candidates are recorded here (training)
-    _attr_doc: Document | None = field(default=None, repr=False)  # held, so its id is not reused
-    _attr_si: int = field(default=-1, repr=False)
-    _attr_val: list = field(default_factory=list, repr=False)
-    _frames_at: tuple = field(default=(None, -1, []), repr=False)  # (doc, sentence, toll frames)
+    _attrs: SentenceMemo[list] = field(default_factory=lambda: SentenceMemo(_attributions), repr=False)
+    _frames: SentenceMemo[list[Frame]] = field(default_factory=lambda: SentenceMemo(sentence_frames), repr=False)
     _results: ResultCache = field(default_factory=ResultCache, repr=False)  # attack-then-toll (victims.py)
     name: str = "events"
     requires: tuple[str, ...] = ("tokens", "sentences", "actors")
@@ -118,8 +122,8 @@ class EventStage:
                     at[id(ev)] = (si, tm.start)  # for the quantities of the kept events
                 events.extend(made)
                 by_trigger.append((tm, made))
-            if self._frames_at[0] is doc and self._frames_at[1] == si:
-                fold_tolls(self._frames_at[2], by_trigger, self.cameo)
+            if (found := self._frames.held(doc, si)) is not None:
+                fold_tolls(found, by_trigger, self.cameo)
             self._results.fold(doc, si, ments, by_trigger, self.cameo)  # غارة … أسفرت عن مقتل…
             if ments:
                 topic = [ments[0]]
@@ -204,11 +208,8 @@ class EventStage:
     def _frame(self, ctx: Context) -> Frame | None:
         """The toll-then-act frame (:mod:`marsad.coding.victims`) whose toll verb or attack noun is the
         trigger (the sentence's frames are found once)."""
-        doc, si, tm = ctx.doc, ctx.si, ctx.tm
-        if self._frames_at[0] is not doc or self._frames_at[1] != si:
-            sent = doc.sentences[si]
-            self._frames_at = (doc, si, frames(doc.tokens, ctx.ments, sent.first_token, sent.last_token))
-        found = self._frames_at[2]
+        tm = ctx.tm
+        found = self._frames.get(ctx.doc, ctx.si, ctx.ments)
         return next((f for f in found if f.verb == tm.start), None) or next(
             (f for f in found if tm.start <= f.attack < tm.end or f.names_attack(tm.start)), None)
 
@@ -270,16 +271,11 @@ class EventStage:
 
     def _attribution(self, doc: Document, si: int) -> list:
         """The sentence's attributions, computed once per sentence of the current document."""
-        if self._attr_doc is not doc or self._attr_si != si:
-            self._attr_doc, self._attr_si = doc, si
-            self._attr_val = cue_fns.attribution(self.cues, doc, si)
-        return self._attr_val
+        return self._attrs.get(doc, si, self.cues)
 
     def _recode(self, ev: Event, code: str) -> None:
         """Code a planned act as the intent or threat that was expressed (asserted)."""
-        c = self.cameo.get(code)
-        ev.cameo, ev.goldstein, ev.quad = code, c.goldstein, c.quad
-        ev.plover_type, ev.plover_mode = c.plover_type, c.plover_mode
+        recode(ev, self.cameo.get(code))
         ev.modality = "asserted"
 
     def _apply_cues(self, doc: Document, si: int, tm: TriggerMatch, events: list[Event]) -> None:
@@ -308,6 +304,11 @@ class EventStage:
 def is_argument(m: ActorMention) -> bool:
     """Mentions that can be a source or target: not places, not news outlets citing."""
     return not m.locative and m.kind != "media"
+
+
+def _attributions(doc: Document, si: int, cues) -> list:
+    """The attributions of sentence ``si`` (:func:`marsad.coding.cues.attribution`)."""
+    return cue_fns.attribution(cues, doc, si)
 
 
 def _trigger_span(doc: Document, tm: TriggerMatch) -> Span:

@@ -27,15 +27,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.coding.arguments import Args, is_doer_verb
-from marsad.coding.cameo import CameoTable
+from marsad.coding.cameo import CameoTable, recode
 from marsad.coding.conjuncts import mention_prefix, same_actor
 from marsad.coding.lexicon import TriggerMatch
+from marsad.coding.memo import SentenceMemo
 from marsad.document import ActorMention, Document, Event, Token
 from marsad.errors import ResourceError
 from marsad.resources import path as resource_path
 from marsad.resources import read_tsv
 from marsad.text.normalize import normalize_text
-from marsad.text.tokens import WORD_CACHE_LIMIT, candidates
+from marsad.text.tokens import WORD_CACHE_LIMIT, candidates, key_readings, readings
 
 # source_how of a toll whose doer the text does not name (the coder then lets no speaker or topic
 # stand in for it: the place gives the source).
@@ -118,25 +119,15 @@ class Frame:
         return self.attack <= start <= self.phrase_end
 
 
-def _readings(tok: Token) -> frozenset[str]:
-    return _forms(tok.key, tok.norm)
-
-
 def _bare(tok: Token) -> frozenset[str]:
-    """The token's readings without a leading و/ف (وقتل → قتل)."""
+    """The token's readings (:func:`marsad.text.tokens.readings`) also without a leading و/ف
+    (وقتل → قتل); cached, since every token of an attack sentence is asked."""
     return _bare_forms(tok.key, tok.norm)
 
 
 @lru_cache(maxsize=WORD_CACHE_LIMIT)
-def _forms(key: str, norm: str) -> frozenset[str]:
-    """A word's key, normal form and clitic-stripped readings (cached: every token of an attack
-    sentence is asked)."""
-    return frozenset({key, norm} | {k for _, k in candidates(norm)})
-
-
-@lru_cache(maxsize=WORD_CACHE_LIMIT)
 def _bare_forms(key: str, norm: str) -> frozenset[str]:
-    out = _forms(key, norm)
+    out = key_readings(key, norm)
     return out | {k[1:] for k in out if k[:1] in ("و", "ف") and len(k) > 3}
 
 
@@ -146,10 +137,10 @@ def _toll_verb(w: TollWords, tokens: list[Token], i: int, hi: int) -> bool:
     if ks & w["injured"]:
         return True
     if ks & w["met"]:
-        return any(_readings(tokens[j]) & w["death"] for j in range(i + 1, min(i + 9, hi)))
+        return any(readings(tokens[j]) & w["death"] for j in range(i + 1, min(i + 9, hi)))
     if ks & w["killed"] and i + 1 < hi:
         nxt = tokens[i + 1]
-        nk = _readings(nxt)
+        nk = readings(nxt)
         return bool(_DIGITS.match(nxt.norm) or nk & w["count"] or nk & w["person"] or nxt.norm in w["verb_prep"])
     return False
 
@@ -292,9 +283,7 @@ def fold_tolls(found: list[Frame], by_trigger: list[tuple[TriggerMatch, list[Eve
                 for ev in made:
                     same = next((a for a in head if _sides(a) == _sides(ev)), None)
                     if same is not None and same.cameo != ev.cameo:
-                        c = cameo.get(same.cameo)
-                        ev.cameo, ev.goldstein, ev.quad = same.cameo, c.goldstein, c.quad
-                        ev.plover_type, ev.plover_mode = c.plover_type, c.plover_mode
+                        recode(ev, cameo.get(same.cameo))
 
 
 @dataclass(slots=True)
@@ -354,15 +343,25 @@ def fold_results(found: list[Result], by_trigger: list[tuple[TriggerMatch, list[
         if not att or not r.victims:
             continue
         head = att[-1]
-        c = cameo.get(head.cameo)
         for tm, made in by_trigger:
             if not (r.cue <= tm.start <= r.toll or tm.start <= r.toll < tm.end):
                 continue
             for ev in made:
                 if ev.root in ATTACK_ROOTS and any(ev.source is v or same_actor(ev.source, v, tokens) for v in r.victims):
-                    ev.source, ev.target, ev.cameo = head.source, head.target, head.cameo
-                    ev.goldstein, ev.quad = c.goldstein, c.quad
-                    ev.plover_type, ev.plover_mode = c.plover_type, c.plover_mode
+                    ev.source, ev.target = head.source, head.target
+                    recode(ev, cameo.get(head.cameo))
+
+
+def sentence_frames(doc: Document, si: int, ments: list[ActorMention]) -> list[Frame]:
+    """:func:`frames` of sentence ``si`` (``ments``: its actor mentions)."""
+    sent = doc.sentences[si]
+    return frames(doc.tokens, ments, sent.first_token, sent.last_token)
+
+
+def sentence_results(doc: Document, si: int, ments: list[ActorMention]) -> list[Result]:
+    """:func:`results` of sentence ``si`` (``ments``: its actor mentions)."""
+    sent = doc.sentences[si]
+    return results(doc.tokens, ments, sent.first_token, sent.last_token)
 
 
 class ResultCache:
@@ -370,13 +369,10 @@ class ResultCache:
     what the coder asks of them."""
 
     def __init__(self) -> None:
-        self.at: tuple[Document | None, int, list[Result]] = (None, -1, [])
+        self.memo: SentenceMemo[list[Result]] = SentenceMemo(sentence_results)
 
     def of(self, doc: Document, si: int, ments: list[ActorMention]) -> list[Result]:
-        if self.at[0] is not doc or self.at[1] != si:
-            sent = doc.sentences[si]
-            self.at = (doc, si, results(doc.tokens, ments, sent.first_token, sent.last_token))
-        return self.at[2]
+        return self.memo.get(doc, si, ments)
 
     def victims(self, doc: Document, si: int, ments: list[ActorMention], tm: TriggerMatch,
                 sources: list[ActorMention], targets: list[ActorMention]) -> list[ActorMention]:

@@ -120,6 +120,18 @@ def candidates(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def readings(tok: Token) -> frozenset[str]:
+    """A token's key, its normal form and the keys of its clitic readings (:func:`candidates`):
+    وتبنى → {وتبني, تبني}; what cue-word scans (claims, tolls) compare against their word lists."""
+    return key_readings(tok.key, tok.norm)
+
+
+@lru_cache(maxsize=WORD_CACHE_LIMIT)
+def key_readings(key: str, norm: str) -> frozenset[str]:
+    """:func:`readings` of a word given by its key and normal form."""
+    return frozenset({key, norm} | {k for _, k in candidates(norm)})
+
+
 def suffix_readings(key: str) -> list[tuple[str, str]]:
     """Readings of ``key`` without a pronoun suffix: ``(stem, suffix)``."""
     out = []
