@@ -17,7 +17,6 @@ Scope decisions (documented in ``resources/cues/README.md``):
 
 from __future__ import annotations
 
-import re
 from datetime import date as Date
 
 from marsad.coding.cue_data import (
@@ -31,6 +30,7 @@ from marsad.coding.cue_data import (
 )
 from marsad.coding.modality_months import (
     NEXT,
+    YEAR,
     coming_date,
     dated_month,
     gloss_end,
@@ -47,7 +47,6 @@ _AFTER_WINDOW = 6  # a time adverb after the trigger counts within this many wor
 _MONTH_WINDOW = 12  # a coming month after the trigger (in its clause) within this many words
 _PRIORITY = ("hypothetical", "negated", "future")
 _EMBED_WINDOW = 8
-_YEAR = re.compile(r"^(19|20)\d\d$")
 # Recent-time words that keep a pluperfect inside the news window (وكان العراق قد تسلم الأسبوع الماضي).
 _RECENT = frozenset(
     word_key(w) for w in normalize_text("أمس اليوم الاسبوع الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد فجر صباح مساء ساعات").split()
@@ -278,7 +277,7 @@ def _time_cue(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date |
         if m is not None and m[0] > start:
             return True
     nxt = keys[k + 1] if k + 1 < len(keys) else ""
-    if strip_conj(words[k]) == "منذ" and (nxt in bg["since"] or _YEAR.match(nxt)):
+    if strip_conj(words[k]) == "منذ" and (nxt in bg["since"] or YEAR.match(nxt)):
         return True
     if strip_conj(words[k]) == "قبل" and _ago(words, keys, k + 1, bg["ago"]):
         return True
@@ -326,7 +325,7 @@ def _over_month_gloss(cues: Cues, words: list[str], cs: int) -> int:
 
 def _history_line(words: list[str], pub: Date | None) -> bool:
     """A "this day in history" line: ``1980 - ...`` (a year before the publication year)."""
-    if len(words) < 2 or not _YEAR.match(words[0]) or words[1] not in ("-", "–", ":"):
+    if len(words) < 2 or not YEAR.match(words[0]) or words[1] not in ("-", "–", ":"):
         return False
     return pub is None or int(words[0]) < pub.year
 

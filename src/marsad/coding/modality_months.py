@@ -107,14 +107,14 @@ def _conj_present(word: str) -> bool:
 
 _UNTIL = frozenset("حتي لغايه غايه بحلول قبل".split())  # a bound of a state or a deadline, not the date of an act
 _UNTIL_REACH = 4  # حتى السادس من أغسطس، قبل الثامن عشر من أغسطس
-_YEAR = re.compile(r"^(19|20)\d\d$")
+YEAR = re.compile(r"^(19|20)\d\d$")  # a year written as a word (1999، 2015)
 
 
 def year_after(words: list[str], end: int) -> int | None:
     """An explicit year within four words after a month name ending at ``end`` (يوليو (تموز) 2014)."""
     for j in range(end, min(len(words), end + 5)):
         if words[j].isdigit():
-            return int(words[j]) if _YEAR.match(words[j]) else None
+            return int(words[j]) if YEAR.match(words[j]) else None
     return None
 
 
@@ -151,7 +151,7 @@ def old_date(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date | 
         if pub is None or (end < len(keys) and keys[end] in NEXT):
             return False
         return month_is_old(cues, words, keys, k, end, int(month), pub, present)
-    if _YEAR.match(words[k]) and k > 0 and strip_conj(keys[k - 1]) in _YEAR_LEAD:
+    if YEAR.match(words[k]) and k > 0 and strip_conj(keys[k - 1]) in _YEAR_LEAD:
         # the article's year is looked for only here, at an explicit year (rare), not per trigger
         year = pub.year if pub is not None else latest_year(text)
         return year is not None and int(words[k]) < year
@@ -165,7 +165,7 @@ def dated_month(words: list[str], keys: list[str], k: int, end: int) -> bool:
     if k > 0 and strip_conj(keys[k - 1]) == _FROM and words[k] != _MARS:
         return True
     nxt = words[end] if end < len(words) else ""
-    return bool(_YEAR.match(nxt)) or nxt in ("(", "/") or keys[end:end + 1] == ["ماضي"]
+    return bool(YEAR.match(nxt)) or nxt in ("(", "/") or keys[end:end + 1] == ["ماضي"]
 
 
 def month_is_old(cues: Cues, words: list[str], keys: list[str], k: int, end: int, month: int, pub: Date,
