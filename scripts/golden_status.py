@@ -1,4 +1,4 @@
-"""Run the coder over tests/golden/records.jsonl; print figures and rewrite known_failures.txt.
+"""Run the coder over tests/golden/records*.jsonl; print figures and rewrite known_failures.txt.
 
 usage: python scripts/golden_status.py [--write]
 
@@ -25,7 +25,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
-    recs = load_records(GOLDEN / "records.jsonl")
+    recs = load_records(GOLDEN)
     coder = Coder(Settings.from_env())
     results = [check_record(coder, r) for r in recs]
     p, r, f = micro_prf(results)

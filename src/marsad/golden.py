@@ -31,8 +31,19 @@ class RecordResult:
         return self.matched == self.expected == self.system
 
 
+def record_files(folder: Path) -> list[Path]:
+    """``records.jsonl`` and then every ``records_*.jsonl`` beside it, in name order.
+
+    Contributors working at the same time each write their own ``records_<topic>.jsonl``
+    so that no commit sweeps another contributor's lines in or out of a shared file.
+    """
+    return [folder / "records.jsonl", *sorted(folder.glob("records_*.jsonl"))]
+
+
 def load_records(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The records of one file, or of every record file in a folder (:func:`record_files`)."""
+    files = record_files(path) if path.is_dir() else [path]
+    return [json.loads(line) for f in files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def system_triples(coder: Coder, rec: dict) -> set[Triple]:

@@ -14,7 +14,7 @@ from marsad.api_lib import Coder
 from marsad.golden import check_record, load_records, micro_prf
 
 HERE = Path(__file__).resolve().parent
-RECORDS = load_records(HERE / "records.jsonl")
+RECORDS = load_records(HERE)
 KNOWN = {ln.strip() for ln in (HERE / "known_failures.txt").read_text(encoding="utf-8").splitlines()
          if ln.strip() and not ln.startswith("#")}
 FLOOR = float((HERE / "f1_floor.txt").read_text(encoding="utf-8").strip())

@@ -1,4 +1,4 @@
-"""Validate the golden coder records in ``records.jsonl`` (format, codes, tags, coverage).
+"""Validate the golden coder records in ``records*.jsonl`` (format, codes, tags, coverage).
 
 This file only checks that the records are well formed; running the event coder over
 them is a separate test. See README.md in this folder for the format.
@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from marsad.golden import record_files
+
 HERE = Path(__file__).resolve().parent
-RECORDS = HERE / "records.jsonl"
 CAMEO_TSV = Path(__file__).resolve().parents[2] / "../shared/data/reference/cameo/cameo_eventcodes.tsv"
 
 ACTOR_RE = re.compile(r"^([A-Z]{3}|IGO:[A-Z]+|NSA:[A-Z0-9]+)$")
@@ -72,14 +73,15 @@ MIN_TAG_GROUPS = {
 
 def _load() -> list[dict]:
     records = []
-    with RECORDS.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as exc:  # pragma: no cover - reported as a failure
-                pytest.fail(f"records.jsonl line {lineno}: invalid JSON ({exc})")
+    for path in record_files(HERE):
+        with path.open(encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    records.append(json.loads(line))
+                except json.JSONDecodeError as exc:  # pragma: no cover - reported as a failure
+                    pytest.fail(f"{path.name} line {lineno}: invalid JSON ({exc})")
     return records
 
 
