@@ -45,12 +45,9 @@ These rules run after the dictionary mentions of an article are composed:
 * **Quoted short names.**  A group whose short name is a common word (حركة فتح → “فتح”، حركة
   النهضة → «النهضة») is that group when the word stands alone in quotation marks and the article
   names the group in full, or right after the head noun (حركة "فتح").
-* **The kingdom.**  A bare المملكة (Saudi Arabia in the dictionary) is the one other kingdom
-  the article names in full (مملكة البحرين) when it never names Saudi Arabia otherwise.
-* **Amman, the base.**  The bare word عمان is Oman in the dictionary; in an article
-  that speaks of Jordan and never of Oman, or right after another capital (الرياض
-  وعمان), it is Amman (Jordan).  A bare القاعدة in an article about a military base
-  (قاعدة إنجرليك) that never writes تنظيم القاعدة is the base, not al-Qaeda.
+
+Bare words with two readings in the dictionary (عمان، المملكة، القاعدة) are decided in
+``marsad.actors.ambiguous``.
 """
 
 from __future__ import annotations
@@ -116,7 +113,6 @@ GROUP_HEADS = ("حركه", "تنظيم", "حزب", "جماعه")
 # Letters each head keeps in every clitic reading (حركتي، لحركة، الجماعات): a cheap test first.
 GROUP_HEAD_STEMS = ("حرك", "تنظيم", "حزب", "جماع")
 QUOTE_MARKS = frozenset({'"', "'"})
-OMAN_MARKERS = frozenset({"سلطنه", "عماني", "عمانيه", "عمانيون", "عمانيين", "مسقط"})
 
 
 
@@ -220,18 +216,6 @@ def _surname_key(tokens: list[Token], i: int) -> str | None:
     if tok.norm in NOT_SURNAMES or key in NOT_SURNAMES or len(key.replace("ال", "", 1)) < MIN_SURNAME:
         return None
     return key
-
-
-def _reads(tok: Token, key: str) -> bool:
-    """Is ``key`` a clitic reading of the word (وعمان → عمان)?"""
-    return tok.key == key or any(k == key for _, k in candidates(tok.norm))
-
-
-def _base_word(tok: Token) -> bool:
-    """قاعدة without the article, or قواعد in any form: a (military) base."""
-    if "قاعده" not in tok.norm and "قواعد" not in tok.norm:
-        return False
-    return any(k == "قواعد" or (k == "قاعده" and not has_article(p)) for p, k in candidates(tok.norm))
 
 
 def _given_name(tokens: list[Token], i: int) -> bool:
@@ -393,52 +377,6 @@ def _vague(m: ActorMention, tokens: list[Token]) -> bool:
     """Is a police/court role noun too unsure to take the country from context?"""
     heads = DOMESTIC_HEADS if m.token_end - m.token_start == 1 else DOMESTIC_PHRASE_HEADS
     return not any(k in heads for _, k in candidates(tokens[m.token_start].norm))
-
-
-def amman(mentions: list[ActorMention], tokens: list[Token]) -> None:
-    """Read the bare word عمان as Amman (JOR) in an article about Jordan that never names Oman,
-    or next to another capital (بين الرياض وعمان، زيارته للقاهرة وعمان)."""
-    bare = [m for m in mentions if m.code == "OMN" and m.token_end - m.token_start == 1
-            and _reads(tokens[m.token_start], "عمان")]
-    if not bare or len(bare) < sum(m.code == "OMN" for m in mentions):
-        return
-    if any(t.key in OMAN_MARKERS for t in tokens):
-        return
-    if not any(m.code == "JOR" for m in mentions):
-        capitals = {m.token_end for m in mentions if m.kind == "capital"}
-        bare = [m for m in bare if m.token_start in capitals and tokens[m.token_start].norm.startswith("و")]
-    for m in bare:
-        m.code, m.country, m.kind, m.name = "JOR", "JOR", "capital", None
-
-
-def kingdom(mentions: list[ActorMention], tokens: list[Token]) -> None:
-    """Read the bare word المملكة (Saudi Arabia in the dictionary) as the one other kingdom an
-    article names in full (مملكة البحرين، المملكة الأردنية، المملكة المغربية، المملكة المتحدة)
-    when it never names Saudi Arabia otherwise."""
-    bare = [m for m in mentions if m.code == "SAU" and m.token_end - m.token_start == 1
-            and _reads(tokens[m.token_start], "مملكه")]
-    if not bare or len(bare) < sum(m.code == "SAU" for m in mentions):
-        return
-    named = {m.code for m in mentions if len(m.code) == 3 and m.code != "SAU"
-             and any(_reads(t, "مملكه") for t in tokens[m.token_start:m.token_end])}
-    if len(named) != 1:
-        return
-    code = named.pop()
-    for m in bare:
-        m.code, m.country, m.name = code, code, None
-
-
-def military_base(mentions: list[ActorMention], tokens: list[Token]) -> list[ActorMention]:
-    """Drop a bare القاعدة (al-Qaeda) in an article that speaks of a base (قاعدة إنجرليك، القواعد)
-    and never names al-Qaeda in full (تنظيم القاعدة)."""
-    bare = [m for m in mentions if m.code == "NSA:ALQAEDA" and m.token_end - m.token_start == 1
-            and _reads(tokens[m.token_start], "قاعده")]
-    if not bare or len(bare) < sum(m.code == "NSA:ALQAEDA" for m in mentions):
-        return mentions
-    if not any(_base_word(t) for t in tokens):
-        return mentions
-    drop = {id(m) for m in bare}
-    return [m for m in mentions if id(m) not in drop]
 
 
 # Head nouns by which a named organisation or group is called again (الوكالة الدولية للطاقة الذرية

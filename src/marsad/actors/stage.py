@@ -13,11 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date as Date
 
+from marsad.actors.ambiguous import amman, kingdom, military_base
 from marsad.actors.coref import (
     Roles,
-    amman,
-    kingdom,
-    military_base,
     org_head_mentions,
     quoted_short_names,
     resolve_bare_agents,
