@@ -78,6 +78,10 @@ OBJECT_NOUNS = frozenset({
     "تدخل", "تدخلات", "اعتداءات", "انتهاكات", "ممارسات", "تفسير", "دعوه", "دعوات", "مطالب", "اتهامات",
     "ادعاءات", "مزاعم", "اقتراح", "مقترح", "مبادره", "خطه", "طلب",
 })
+# Roots said rather than done (appeal, demand, disapprove, reject, threaten): their verb names an addressee.
+SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+ADDRESSING_ROOTS = SPEECH_ACT_ROOTS - {"12"}
+_NAMED_KINDS = frozenset({"state", "capital", "metonym", "person", "ner", "igo", "media"})
 _DOER_AUX = frozenset({"قام", "قامت", "يقوم", "تقوم"})
 # Relative pronouns after a nominal act (الهجوم الذي، الغارات التي) and the time words and adverbs of
 # recency that can stand between a relative clause's verb and its subject (التي اتخذتها أخيرا الحكومة).
@@ -125,10 +129,14 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     # verb is part of some triggers: ولا تستبعد فرنسا الخيار العسكري); a later gap holds an object
     # or destination (وصل إلى طهران في زيارة).
     verb = tm.start + 1 if tm.end - tm.start > 2 and tokens[tm.start].norm in VERB_PARTICLES else tm.start
-    subject_gap = bool(tm.gaps) and tm.gaps[0][0] == verb + 1
+    subject_gap = bool(tm.gaps) and tm.gaps[0][0] == verb + 1 and not _object_gap(tm, tokens, ments, cs, verb)
     in_gap = [m for m in ments if tm.in_gap(m.token_start)]
     gap_objects: list[ActorMention] = []
-    if not subject_gap or (in_gap and _verb_object(tokens, verb + 1, in_gap[0])):
+    # an oblique plural right after a verb of appeal, demand, criticism or threat is whom it addresses
+    # (elsewhere a 3ms verb is often a verbal noun with its genitive subject: رفض المتمردين للهدنة)
+    verbal = pat.cameo[:2] in ADDRESSING_ROOTS and "noun" not in pat.flags and not _is_masdar(tm, tokens)
+    if not subject_gap or (in_gap and (_verb_object(tokens, verb + 1, in_gap[0])
+                                       or verbal and _oblique_after(tokens, verb + 1, in_gap[0]))):
         in_gap, gap_objects = [], in_gap
     inside = [m for m in ments if tm.start <= m.token_start < tm.end and not tm.in_gap(m.token_start)]
     before = [m for m in ments if cs <= m.token_start and m.token_end <= tm.start]
@@ -158,11 +166,12 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
             subject = _main_subject(tokens, ments, lo, tm.start)
             how = "participle" if subject is not None else how
         elif initial and after and _span_words(tokens, tm.end, after[0].token_start) <= 3 and not _verb_object(
-                tokens, tm.end, after[0]):
+                tokens, tm.end, after[0]) and not (verbal and _oblique_after(tokens, tm.end, after[0])):
             subject, rest, how = after[0], after[1:], "vso"
         elif before:
             subject, how = before[-1], "svo"
-        elif after and after[0].token_start - tm.end <= 3 and not _verb_object(tokens, tm.end, after[0]):
+        elif after and after[0].token_start - tm.end <= 3 and not _verb_object(tokens, tm.end, after[0]) \
+                and not (verbal and _oblique_after(tokens, tm.end, after[0])):
             subject, rest, how = after[0], after[1:], "vso_late"
     if subject is None and earlier and "passive" not in pat.flags:
         subject, how = earlier[-1], ("noun_far" if noun else "svo_far")
@@ -192,6 +201,26 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     agent = _agent(tm, tokens, after)
     doers = conjoined(ments, idx[id(agent)], tokens) if agent is not None else []
     return Args(srcs, tgts, how, target_how if tgts else "none", agent=doers)
+
+
+def _object_gap(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], cs: int, verb: int) -> bool:
+    """Does the gap after a speech-act verb hold its object rather than its subject: after a
+    participle (داعيا إيران إلى، مطالبا الحكومة بـ) or after a verb whose subject stands before it in
+    the clause (الجبير … وطالب الحكومة الإيرانية بالكف عن)?  Verbal nouns keep their genitive subject
+    in the gap (حرص المملكة على)."""
+    if tm.pattern.cameo[:2] not in SPEECH_ACT_ROOTS or "noun" in tm.pattern.flags:
+        return False
+    if is_participle(tokens[verb]):
+        return True
+    return not _clause_initial(tokens, cs, verb) and any(
+        cs <= m.token_start and m.token_end <= verb and not _governed(tokens, m) for m in ments)
+
+
+def _governed(tokens: list[Token], m: ActorMention) -> bool:
+    """Is ``m`` introduced by a preposition (مع إيران، في سوريا، لإيران) or owned by a thing (السياسات
+    الإيرانية), so that it cannot be a subject?"""
+    prev = tokens[m.token_start - 1].key if m.token_start else ""
+    return prev in VERB_PREPS or possessed(tokens, m) or mention_prefix(tokens, m).lstrip("وف")[:1] in {"ل", "ب"}
 
 
 def is_doer_verb(toks: list[Token], i: int) -> bool:
@@ -242,6 +271,19 @@ def _span_words(tokens: list[Token], a: int, b: int) -> int:
     """Words in ``[a, b)`` that are not time adverbs (قال أمس الثلاثاء وزير…: the subject still
     follows the verb)."""
     return sum(1 for t in tokens[a:b] if t.key not in TIME_WORDS)
+
+
+def oblique_plural(tok: Token, m: ActorMention) -> bool:
+    """Is the mention starting at ``tok`` a sound masculine plural or a dual in the oblique case
+    (الفلسطينيين، المستوطنين، الطرفين)?  Right after a verb that is its object, never its subject
+    (الفلسطينيون).  Names of states, towns and persons (فلسطين، البحرين، حسين) are not plurals."""
+    return m.kind not in _NAMED_KINDS and len(tok.key) >= 5 and tok.key.endswith("ين")
+
+
+def _oblique_after(tokens: list[Token], at: int, m: ActorMention) -> bool:
+    """Is ``m`` an oblique plural right after the verb (``at``: the token after it; time words may
+    stand between), not the genitive of a noun between them (عائلات المحتجزين)?"""
+    return _span_words(tokens, at, m.token_start) == 0 and oblique_plural(tokens[m.token_start], m)
 
 
 def possessed(tokens: list[Token], m: ActorMention) -> bool:

@@ -1,0 +1,84 @@
+"""Arguments of speech-act triggers (appeal, demand, criticise, reject, threaten) in
+marsad.coding.arguments, on hand-built tokens and mentions."""
+
+from marsad.coding.arguments import find_args, oblique_plural
+from marsad.coding.lexicon import GAP, Pattern, TriggerMatch
+from marsad.document import ActorMention, Span, Token
+
+
+def _tokens(words: list[str]) -> list[Token]:
+    out, pos = [], 0
+    for w in words:
+        pre = "ال" if w.startswith("ال") and len(w) > 4 else ""
+        out.append(Token(pos, pos + len(w), w, w[len(pre):], prefix=pre))
+        pos += len(w) + 1
+    return out
+
+
+def _m(code: str, i: int, j: int, kind: str = "demonym") -> ActorMention:
+    return ActorMention(span=Span(i, j, ""), code=code, agent=None, kind=kind, token_start=i, token_end=j)
+
+
+def _pattern(cameo: str, n_words: int = 1, gap: bool = False) -> Pattern:
+    words = (frozenset({"x"}), GAP, frozenset({"y"})) if gap else tuple(frozenset({"x"}) for _ in range(n_words))
+    return Pattern(words=words, cameo=cameo, flags=frozenset(), preps=frozenset(), source="test")
+
+
+def test_oblique_plural_is_no_subject_after_the_verb():
+    # ودعا الفلسطينيين إلى إنهاء الانقسام: the oblique plural after the verb is its object
+    toks = _tokens(["ودعا", "الفلسطينيين", "الي", "انهاء", "الانقسام"])
+    m = _m("PSE", 1, 2)
+    assert oblique_plural(toks[1], m)
+    args = find_args(TriggerMatch(0, 1, _pattern("020")), toks, [m], 0, len(toks))
+    assert not args.sources
+    assert [t.code for t in args.targets] == ["PSE"]
+
+
+def test_nominative_plural_stays_the_subject():
+    toks = _tokens(["وطالب", "الفلسطينيون", "الحكومه", "بالانسحاب"])
+    args = find_args(TriggerMatch(0, 1, _pattern("100")), toks, [_m("PSE", 1, 2), _m("ISR", 2, 3, "agent")], 0, 4)
+    assert [s.code for s in args.sources] == ["PSE"]
+    assert [t.code for t in args.targets] == ["ISR"]
+
+
+def test_names_ending_in_yeen_are_not_plurals():
+    toks = _tokens(["دعت", "فلسطين", "الي", "التحقيق"])
+    assert not oblique_plural(toks[1], _m("PSE", 1, 2, kind="state"))
+    toks = _tokens(["دعا", "البحرين"])
+    assert not oblique_plural(toks[1], _m("BHR", 1, 2, kind="state"))
+
+
+def test_genitive_plural_after_a_noun_stays_in_the_subject():
+    # ناشدت عائلات المحتجزين الإسرائيليين حكومة نتنياهو: المحتجزين is the genitive of the subject's head
+    toks = _tokens(["ناشدت", "عائلات", "المحتجزين", "الاسرائيليين", "حكومه", "نتنياهو"])
+    ments = [_m("ISR", 2, 4), _m("ISR", 4, 6, "person")]
+    args = find_args(TriggerMatch(0, 1, _pattern("020")), toks, ments, 0, len(toks))
+    assert args.sources and args.sources[0].token_start == 2
+
+
+def test_gap_after_a_verb_with_its_subject_before_holds_the_addressee():
+    # الجبير انتقد السياسات وطالب الحكومة الإيرانية بالكف عن …: the gap's actor is addressed
+    toks = _tokens(["انتقد", "الجبير", "السياسات", "وطالب", "الحكومه", "الايرانيه", "بالكف", "عن", "التدخل"])
+    ments = [_m("SAU", 1, 2, "person"), _m("IRN", 4, 6, "agent")]
+    tm = TriggerMatch(3, 7, _pattern("1056", gap=True), gaps=((4, 6),))
+    args = find_args(tm, toks, ments, 0, len(toks))
+    assert [s.code for s in args.sources] == ["SAU"]
+    assert [t.code for t in args.targets] == ["IRN"]
+
+
+def test_gap_after_a_clause_initial_verb_holds_its_subject():
+    toks = _tokens(["وطالب", "الجبير", "الحكومه", "الايرانيه", "بالكف", "عن", "التدخل"])
+    ments = [_m("SAU", 1, 2, "person"), _m("IRN", 2, 4, "agent")]
+    tm = TriggerMatch(0, 5, _pattern("1056", gap=True), gaps=((1, 4),))
+    args = find_args(tm, toks, ments, 0, len(toks))
+    assert [s.code for s in args.sources] == ["SAU"]
+    assert [t.code for t in args.targets] == ["IRN"]
+
+
+def test_fronted_phrase_with_a_preposition_does_not_take_the_subject_from_the_gap():
+    # وبعد انتهاء المفاوضات مع إيران هددت المملكة بالقيام بردة فعل: مع إيران is no subject
+    toks = _tokens(["وبعد", "انتهاء", "المفاوضات", "مع", "ايران", "هددت", "المملكه", "بالقيام", "برده"])
+    ments = [_m("IRN", 4, 5, "state"), _m("SAU", 6, 7, "state")]
+    tm = TriggerMatch(5, 8, _pattern("138", gap=True), gaps=((6, 7),))
+    args = find_args(tm, toks, ments, 0, len(toks))
+    assert [s.code for s in args.sources] == ["SAU"]
