@@ -146,6 +146,34 @@ def test_ner_model_mixes_e5_head_when_present(tmp_path: Path, encoder: E5Encoder
     model.close()
 
 
+def test_ner_model_adds_the_transition_prior(tmp_path: Path, encoder: E5Encoder) -> None:
+    """Round 13: a head file's ``prior`` is added to the mixed Viterbi path's transitions."""
+    pytest.importorskip("pycrfsuite", reason="python-crfsuite is not installed")
+    from importlib import resources
+
+    from marsad.actors.ner import NerModel, e5_path, lexicon_path
+
+    src = Path(str(resources.files("marsad") / "resources" / "models" / "ner_anercorp.crfsuite"))
+    model_file = tmp_path / "ner_anercorp.crfsuite"
+    model_file.write_bytes(src.read_bytes())
+    lexicon_path(model_file).write_bytes(lexicon_path(src).read_bytes())
+    prior = np.zeros((TAGS9, TAGS9))
+    prior[:, 1:] = -1e3  # nothing but O after the first word
+    rng = np.random.default_rng(1)
+    base = {"layers": np.array([12], dtype=np.int32), "mix": np.zeros(1), "gamma": np.ones(1),
+            "w1": rng.normal(size=(384, TAGS9)) * 0.01, "b1": np.zeros(TAGS9), "trans": np.zeros((TAGS9, TAGS9)),
+            "start": np.zeros(TAGS9), "end": np.zeros(TAGS9), "crf_weight": np.array([0.9])}
+    words = "قال الرئيس الفرنسي إيمانويل ماكرون في بغداد".split()
+    out = []
+    for extra in ({}, {"prior": prior}):
+        TagHead({**base, **extra}).save(e5_path(model_file))
+        model = NerModel.load(model_file)
+        out.append(model.predict(words))
+        model.close()
+    assert any(t != "O" for t in out[0][1:])
+    assert all(t == "O" for t in out[1][1:])
+
+
 def test_ner_e5_default_model_path_is_the_wheel_file() -> None:
     path = default_model_path()
     assert path is None or path.name == "e5-small-q4.bin"

@@ -199,6 +199,8 @@ class NerModel:
             if tag in known:
                 crf_m[:, j] = [tagger.marginal(tag, t) for t in range(len(xseq))]
         trans, start = bio_transitions(tags)
+        if "prior" in p:  # round 13: weight · log P(tag | previous tag) of ANERcorp TRAIN
+            trans = trans + p["prior"]
         if "geometric" in p and p["geometric"][0] > 0:  # weighted mean of the log-probabilities
             mixed = weight * np.log(crf_m + 1e-9) + (1 - weight) * np.log(nn_m + 1e-9)
         else:
