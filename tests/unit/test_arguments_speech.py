@@ -82,3 +82,13 @@ def test_fronted_phrase_with_a_preposition_does_not_take_the_subject_from_the_ga
     tm = TriggerMatch(5, 8, _pattern("138", gap=True), gaps=((6, 7),))
     args = find_args(tm, toks, ments, 0, len(toks))
     assert [s.code for s in args.sources] == ["SAU"]
+
+
+def test_condemned_act_takes_the_doer_of_its_relative_clause():
+    # أدانت مصر الهجوم الذي شنه تنظيم داعش: the attack is the group's, not the condemner's
+    toks = _tokens(["ادانت", "مصر", "الهجوم", "الذي", "شنه", "تنظيم", "داعش"])
+    ments = [_m("EGY", 1, 2, "state"), _m("NSA:ISIS", 5, 7, "group")]
+    pat = Pattern(words=(frozenset({"هجوم"}),), cameo="190", flags=frozenset({"noun"}), preps=frozenset(), source="test")
+    args = find_args(TriggerMatch(2, 3, pat), toks, ments, 0, len(toks))
+    assert [s.code for s in args.sources] == ["NSA:ISIS"]
+    assert args.source_how == "rel_doer"

@@ -156,6 +156,10 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     elif noun:
         subject, rest = _noun_subject(tm, tokens, after, ments)
         how = "noun_after" if subject is not None else how
+        if subject is None and (doer := relative_doer(tm, tokens, after)) is not None:
+            # the act's own relative clause names its doer (أدانت مصر الهجوم الذي شنه التنظيم، ندد
+            # بالغارات التي شنها الطيران السوري): not the one who condemns it, named before
+            subject, how, rest = doer, "rel_doer", [m for m in after if m is not doer]
         if subject is None and before and not _separated(tokens, before[-1].token_end, tm.start):
             subject, how = before[-1], "noun_before"
     else:
