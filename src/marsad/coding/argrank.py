@@ -205,6 +205,8 @@ def target_candidates(ctx: Context, sources: list[ActorMention], chosen: list[Ac
             continue
         seen.add(m.code)
         f = _mention_features(ctx, m, "t", m is first, clause)
+        if source is ctx.rel_doer():  # الغارات التي شنها X: an actor before the act is who reports or condemns it
+            f[f"t:src_rel_doer|pos={_position(ctx, m)[0]}"] = 1.0
         if m is first:
             f[f"t:how={how}"] = 1.0
         _role_marks(ctx, m, "t", f)

@@ -220,7 +220,9 @@ class EventStage:
         best = self._choose(ctx, "s", cands, args)
         if args.agent:
             sources, args.source_how = args.agent, "agent_phrase"  # the doer named by من قبل / على يد
-        elif best is not None and (not sources or best.mention is not sources[0]):
+        elif best is not None and (not sources or best.mention is not sources[0]) and args.source_how != "rel_doer":
+            # a nominal act's doer named in its relative clause (الهجوم الذي شنه التنظيم) stays: before a
+            # condemnation verb the model prefers the one who condemns
             sources = self._group(ctx, best)
             args.source_how = f"rank_{best.how}"
         if not sources:
