@@ -25,6 +25,7 @@ from marsad.coding.confidence import (
     event_features,
     root_features,
 )
+from marsad.coding.exposed import EXPOSED_ROOTS, exposed_args
 from marsad.coding.implicit import (
     claimed_by,
     fallback_targets,
@@ -36,6 +37,7 @@ from marsad.coding.implicit import (
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.coding.memo import SentenceMemo
 from marsad.coding.pairs import doer_code, event_pairs, member_pairs
+from marsad.coding.protest import PROTEST_ROOT, protest_aim
 from marsad.coding.victims import (
     ATTACK_ROOTS,
     UNNAMED,
@@ -174,6 +176,13 @@ class EventStage:
         if (self.ranker is not None or self.collect is not None) and sources and args.source_how not in NO_RANK \
                 and frame is None and args.target_how != "victims":
             sources, targets = self._rank(ctx, args, sources, targets)
+        if sources and pat.cameo[:2] == PROTEST_ROOT and (aim := protest_aim(tokens, ctx.ments, tm.start, hi, sources)):
+            # تظاهروا تنديدا بالغارات التركية: against Turkey; an untargeted protest's stays "by design"
+            args.target_how = "protest" if not targets or targets[0].implied else args.target_how
+            targets = [aim]
+        if sources and pat.cameo[:2] in EXPOSED_ROOTS and (
+                hit := exposed_args(tokens, ctx.ments, tm.start, tm.end, lo, sources, args.agent)):
+            sources, targets = hit  # تعرضت القنصلية لاعتداء: the victim is the target
         if not sources or ("weak" in pat.flags and not targets) or "block" in pat.flags:
             return []  # a BLOCK row's words are no event, whatever target the steps above gave it
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)

@@ -91,7 +91,8 @@ def event_features(ctx: Context, ev: Event, args: Args) -> dict[str, float]:
     src_how, tgt_how = args.source_how, args.target_how if ev.target is not None else "none"
     # An untargeted act (a protest, a strike) gets the state where it happens by design: its implied
     # target is no sign of a wrong argument, as it is for a targeted pattern (one feature instead).
-    by_design = "notarget" in pat.flags and (ev.target is None or ev.target.implied)
+    # A protest's target named by its purpose phrase (تنديدا بالغارات التركية, protest.py) is by design too.
+    by_design = "notarget" in pat.flags and (ev.target is None or ev.target.implied) or tgt_how == "protest"
     if by_design:
         tgt_how = "by_design"
     f = {
