@@ -94,3 +94,15 @@ def test_quadclass_of_the_lede_is_a_feature():
     assert lede and all(e.features.get("quad=4|sent=<=0") == 1.0 for e in lede)
     assert late and all(e.features.get("quad=3|sent=>2") == 1.0 for e in late)
 
+
+def test_pair_feature_marks_the_minority_arguments_of_a_root():
+    coded = [mention("TUR", i) for i in range(4)] + [mention("NSA:ISIS", 5), mention("SYR", 6), mention("USA", 7)]
+    evs = [event("NSA:ISIS", "TUR", "183"), event("NSA:ISIS", "TUR", "180"), event("TUR", "SYR", "1831"),
+           event("USA", "TUR", "111")]
+    for e, quad in zip(evs, (4, 4, 4, 3), strict=True):
+        e.quad = quad
+    add_article_features(evs, actor_shares(coded, 6))
+    a, b, c, d = (e.features for e in evs)
+    assert a["pair=top|quad=4"] == 1.0 and b["pair=top|quad=4"] == 1.0  # the attack as most often told
+    assert c["pair=minor|quad=4"] == 1.0  # the same attack with other arguments (a retelling)
+    assert d["pair=only|quad=3"] == 1.0  # the root's one pair

@@ -172,13 +172,15 @@ def actor_shares(coded: list[ActorMention], n_sentences: int) -> dict[str, int] 
 def add_article_features(events: list[Event], shares: dict[str, int] | None) -> None:
     """Features that need the whole article (``shares`` from :func:`actor_shares`): the share of
     the article's actor mentions that name the source and the target (salient actors take part
-    in the news) and how many candidates share the event's triple."""
+    in the news), how many candidates share the event's triple, and whether its (source, target)
+    is the pair its root is most often told with in the article (:func:`_top_pairs`)."""
     if shares is None:
         return
     triples: dict[tuple[str, str, str], int] = {}
     for ev in events:
         k = (ev.source.code, ev.target.code if ev.target else "-", ev.cameo[:2])
         triples[k] = triples.get(k, 0) + 1
+    top = _top_pairs(triples)
     for ev in events:
         f = ev.features
         t = ev.target.code if ev.target else "-"
@@ -186,6 +188,23 @@ def add_article_features(events: list[Event], shares: dict[str, int] | None) -> 
         if t != "-":
             f[f"tgt_share={bucket(shares.get(t, 0), (5, 10, 20, 35))}"] = 1.0
         f[f"trip_n={bucket(triples[(ev.source.code, t, ev.cameo[:2])], (1, 2, 4))}"] = 1.0
+        f[f"pair={top.get(ev.cameo[:2], {}).get((ev.source.code, t), 'minor')}|quad={ev.quad}"] = 1.0
+
+
+def _top_pairs(triples: dict[tuple[str, str, str], int]) -> dict[str, dict[tuple[str, str], str]]:
+    """Per root, the (source, target) pairs of the article's candidates that are told most often
+    ("top", or "only" when the root has one pair); the rest are "minor".  An attack told several
+    times (the toll sentence, a retelling, the headline) gets other arguments in some of its
+    mentions: the minority pairs of a violent root are most often those."""
+    by_root: dict[str, dict[tuple[str, str], int]] = {}
+    for (s, t, root), n in triples.items():
+        by_root.setdefault(root, {})[(s, t)] = n
+    out: dict[str, dict[tuple[str, str], str]] = {}
+    for root, pairs in by_root.items():
+        most = max(pairs.values())
+        label = "only" if len(pairs) == 1 else "top"
+        out[root] = {p: label for p, n in pairs.items() if n == most}
+    return out
 
 
 def root_features(root: str, probs: list[float], features: list[dict[str, float]]) -> dict[str, float]:
