@@ -44,7 +44,7 @@ def test_same_actor_one_state_agent_named_twice():
 
 
 def test_doer_verbs_with_a_pronoun_for_the_act():
-    from marsad.coding.arguments import is_doer_verb
+    from marsad.coding.clause_words import is_doer_verb
 
     toks = _tokens(["غارات", "شنتها", "الطائرات", "الهجوم", "الذي", "نفذه", "التنظيم", "قامت", "بها", "شن", "قدم"])
     assert [i for i in range(len(toks)) if is_doer_verb(toks, i)] == [1, 5, 7]  # a bare شن/قدم has no pronoun
@@ -52,10 +52,10 @@ def test_doer_verbs_with_a_pronoun_for_the_act():
 
 def test_time_words_and_doer_stems_are_in_normalized_form():
     """Token keys are normalized: a word listed in another form never matches."""
-    from marsad.coding.arguments import _DOER_STEMS, TIME_WORDS
+    from marsad.coding.clause_words import DOER_STEMS, TIME_WORDS
     from marsad.text.normalize import normalize_text
 
-    assert all(normalize_text(w) == w for w in TIME_WORDS | _DOER_STEMS)
+    assert all(normalize_text(w) == w for w in TIME_WORDS | DOER_STEMS)
 
 
 def test_relative_doer_of_a_nominal_act():
@@ -74,17 +74,17 @@ def test_relative_doer_of_a_nominal_act():
 
 
 def test_relatives_are_in_normalized_form():
-    from marsad.coding.arguments import _LATELY, RELATIVES
+    from marsad.coding.clause_words import LATELY, RELATIVES
     from marsad.text.normalize import normalize_text
 
-    assert all(normalize_text(w) == w for w in RELATIVES | _LATELY)
+    assert all(normalize_text(w) == w for w in RELATIVES | LATELY)
 
 
 def test_subject_gap_after_a_negated_verb():
     """A trigger that opens with a negation (لا تستبعد ~ الخيار العسكري) has its subject gap
     after the verb, not after the particle."""
     from marsad.api_lib import code
-    from marsad.coding.arguments import VERB_PARTICLES
+    from marsad.coding.clause_words import VERB_PARTICLES
     from marsad.text.normalize import normalize_text
 
     assert all(normalize_text(w) == w for w in VERB_PARTICLES)

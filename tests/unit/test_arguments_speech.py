@@ -1,7 +1,8 @@
 """Arguments of speech-act triggers (appeal, demand, criticise, reject, threaten) in
 marsad.coding.arguments, on hand-built tokens and mentions."""
 
-from marsad.coding.arguments import find_args, oblique_plural
+from marsad.coding.arguments import find_args
+from marsad.coding.clause_words import oblique_plural
 from marsad.coding.lexicon import GAP, Pattern, TriggerMatch
 from marsad.document import ActorMention, Span, Token
 

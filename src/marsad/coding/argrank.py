@@ -24,7 +24,8 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from marsad.coding.arguments import clause_bounds, is_doer_verb
+from marsad.coding.arguments import clause_bounds
+from marsad.coding.clause_words import is_doer_verb
 from marsad.coding.confidence import LogisticModel, bucket
 from marsad.coding.conjuncts import mention_prefix, same_actor
 from marsad.document import ActorMention

@@ -23,72 +23,39 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from marsad.coding.clause_words import (
+    AGENT_PREPS,
+    BOUNDARY_PUNCT,
+    CLAUSE_WORDS,
+    DOER_AUX,
+    LATELY,
+    MASDAR_SHAPE,
+    OBJ_SUFFIXES,
+    RELATIVES,
+    TIME_WORDS,
+    VERB_LEADS,
+    VERB_PARTICLES,
+    VERB_PREPS,
+    agent_phrase_start,
+    has_prep,
+    is_doer_verb,
+    is_participle,
+    is_speech_verb,
+    oblique_plural,
+    possessed,
+    possessed_noun,
+    span_words,
+)
 from marsad.coding.conjuncts import conjoined, mention_prefix, same_actor
 from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
 from marsad.text.tokens import candidates
 
-# Tokens (keys or norms) that open a new clause inside a sentence.
-CLAUSE_WORDS = frozenset({
-    "ان", "انه", "انها", "انهم", "الذي", "التي", "الذين", "حيث", "بينما", "فيما", "عندما", "بعدما",
-    "لكن", "لكنه", "غير", "كما", "اذ", "اذا", "لو", "حين", "حينما", "ريثما", "كي", "لكي", "ما",
-    "مما", "عقب", "اثر", "بعد", "قبل", "وسط", "خلال", "جراء", "بسبب",
-})
-BOUNDARY_PUNCT = frozenset({",", ";", ":", '"', "(", ")", "-", "—", "–", "[", "]"})
-# Words before a verb that keep it clause-initial (و قد، ثم، كما، فقد…).
-VERB_LEADS = frozenset({"قد", "ثم", "كما", "وقد", "فقد", "لقد", "ايضا", "بدوره", "بدورها", "اليوم", "امس"})
-# Prepositions that can follow a verb directly and introduce its object, never its subject.
-VERB_PREPS = frozenset({"من", "الي", "علي", "عن", "في", "مع", "ضد", "لدي", "تجاه", "حيال", "بحق", "امام", "عند", "حول"})
-# Words before the agent of a passive act: من قبل، على يد، بواسطة، برصاص/بنيران (by the fire of).
-AGENT_PREPS = frozenset({"قبل", "يد", "بواسطه", "برصاص", "رصاص", "بنيران", "نيران", "بقصف", "بايدي", "ايدي"})
-# Time adverbs that can stand between a verb and its subject (أعلنت أمس الأحد وزارة…).
-TIME_WORDS = frozenset({
-    "امس", "يوم", "اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت", "احد", "فجر", "صباح", "مساء", "ظهر",
-    "ليله", "ماضي", "ماضيه",
-})
-SPEECH_VERBS = frozenset({
-    "قال", "قالت", "اكد", "اكدت", "اعلن", "اعلنت", "ذكر", "ذكرت", "اوضح", "اوضحت", "اضاف", "اضافت",
-    "صرح", "صرحت", "افاد", "افادت", "اشار", "اشارت", "شدد", "شددت", "لفت", "لفتت", "يقول", "تقول",
-    "يري", "تري", "اعتبر", "اعتبرت", "راي", "رات", "نقل", "نقلت", "كشف", "كشفت", "اكدا", "قالا",
-})
-
-# Verbs of carrying out / leading / claiming with an object pronoun that points back at a nominal act
-# (غارات شنتها الطائرات، الهجوم الذي نفذه التنظيم، الهجمات التي يشنها، تبناه): the mention right
-# after such a verb is usually the act's agent (a feature of the argument model, see argrank).
-_DOER_STEMS = frozenset({
-    "شن", "شنت", "يشن", "تشن", "شنو", "نفذ", "نفذت", "ينفذ", "تنفذ", "نفذو", "ارتكب", "ارتكبت", "يرتكب",
-    "ترتكب", "ارتكبو", "تبنا", "تبنت", "يتبني", "قاد", "قادت", "يقود", "تقود", "اطلق", "اطلقت", "يطلق",
-    "تطلق", "نظم", "نظمت", "ينظم", "تنظم",
-})  # not قدم/وجه: قدمه، وجهه، توجهه are as often nouns with a possessive (his foot, face, leaning)
-_OBJ_SUFFIXES = ("هما", "هم", "ها", "ه", "ته")
-# Particles that may open a trigger pattern before its verb (لم يستبعد، ولن تسمح، فلا يمكن).
-VERB_PARTICLES = frozenset(c + p for c in ("", "و", "ف") for p in ("لم", "لن", "لا", "ما", "قد"))
-# Nouns of places, things and stances an act is aimed at (استهدفت مواقع الحوثيين، قصف مقرات التنظيم،
-# جمدت أموال الرئيس، انتقد سياسة إيران، أشاد بموقف المملكة، تؤيد حق تركيا): an actor right after one
-# is their owner, the act's target, never its subject.
-OBJECT_NOUNS = frozenset({
-    "موقع", "مواقع", "مقر", "مقرات", "تجمع", "تجمعات", "معقل", "معاقل", "وكر", "اوكار", "هدف", "اهداف",
-    "منزل", "منازل", "مركز", "مراكز", "قاعده", "قواعد", "مصالح", "اموال", "ممتلكات", "اصول", "مناطق",
-    "مخزن", "مخازن", "ثكنه", "ثكنات", "نقطه", "نقاط", "موكب", "مواكب", "تحصينات", "مخابي", "دوريه",
-    "دوريات", "اليات", "اليه", "اراضي", "سفينه", "سفن", "مستودع", "مستودعات", "معسكر", "معسكرات",
-    "موقف", "مواقف", "سياسه", "سياسات", "تصريحات", "قرار", "قرارات", "حق", "حقوق", "دور", "جهود",
-    "تدخل", "تدخلات", "اعتداءات", "انتهاكات", "ممارسات", "تفسير", "دعوه", "دعوات", "مطالب", "اتهامات",
-    "ادعاءات", "مزاعم", "اقتراح", "مقترح", "مبادره", "خطه", "طلب",
-})
 # Roots said rather than done (appeal, demand, disapprove, reject, threaten): their verb names an addressee.
 SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 ADDRESSING_ROOTS = SPEECH_ACT_ROOTS - {"12"}
-_NAMED_KINDS = frozenset({"state", "capital", "metonym", "person", "ner", "igo", "media"})
-_DOER_AUX = frozenset({"قام", "قامت", "يقوم", "تقوم"})
-# Relative pronouns after a nominal act (الهجوم الذي، الغارات التي) and the time words and adverbs of
-# recency that can stand between a relative clause's verb and its subject (التي اتخذتها أخيرا الحكومة).
-RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللتان", "اللذان"})
-_LATELY = TIME_WORDS | {"اخيرا", "موخرا", "حاليا"}
-# Shapes of verbal nouns that no verb form has: افتعال، استفعال، انفعال، إفعال، تفعيل، مفاعلة.
-_MASDAR = re.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.|ا..ا.|ت..ي.|م.ا..ه)$")
 
 
 @dataclass(slots=True)
@@ -169,7 +136,7 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         if participle and not before and _clause_initial(tokens, cs, tm.start):
             subject = _main_subject(tokens, ments, lo, tm.start)
             how = "participle" if subject is not None else how
-        elif initial and after and _span_words(tokens, tm.end, after[0].token_start) <= 3 and not _verb_object(
+        elif initial and after and span_words(tokens, tm.end, after[0].token_start) <= 3 and not _verb_object(
                 tokens, tm.end, after[0]) and not (verbal and _oblique_after(tokens, tm.end, after[0])):
             subject, rest, how = after[0], after[1:], "vso"
         elif before:
@@ -227,19 +194,6 @@ def _governed(tokens: list[Token], m: ActorMention) -> bool:
     return prev in VERB_PREPS or possessed(tokens, m) or mention_prefix(tokens, m).lstrip("وف")[:1] in {"ل", "ب"}
 
 
-def is_doer_verb(toks: list[Token], i: int) -> bool:
-    """Is token ``i`` a verb of carrying out with an object pronoun (شنتها، نفذه، يرتكبها) or
-    قام/تقوم + بها / بتنفيذها?"""
-    k = toks[i].key
-    for suf in _OBJ_SUFFIXES:
-        if k.endswith(suf) and k[: -len(suf)] in _DOER_STEMS:
-            return True
-    if k in _DOER_AUX and i + 1 < len(toks):
-        nxt = toks[i + 1].norm
-        return nxt.startswith("ب") and nxt.endswith(("ه", "ها", "هم"))
-    return False
-
-
 def relative_doer(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
     """The doer of a nominal act named in a relative clause on it whose verb has a pronoun for the
     act (الغارات التي شنتها طائرات التحالف، الانتقادات التي وجهها الأمير، الهجوم الانتحاري الذي
@@ -253,17 +207,12 @@ def relative_doer(tm: TriggerMatch, tokens: list[Token], after: list[ActorMentio
     if i + 1 >= len(tokens) or tokens[i].norm not in RELATIVES or any(m.token_start < i for m in after):
         return None
     verb = tokens[i + 1]
-    if not (is_doer_verb(tokens, i + 1) or (len(verb.key) >= 3 and verb.key.endswith(_OBJ_SUFFIXES))):
+    if not (is_doer_verb(tokens, i + 1) or (len(verb.key) >= 3 and verb.key.endswith(OBJ_SUFFIXES))):
         return None
-    j = i + 2 + (verb.key in _DOER_AUX)
-    while j < len(tokens) and tokens[j].key in _LATELY:
+    j = i + 2 + (verb.key in DOER_AUX)
+    while j < len(tokens) and tokens[j].key in LATELY:
         j += 1
     return next((m for m in after if m.token_start == j), None)
-
-
-def possessed_noun(tok: Token) -> bool:
-    """Is ``tok`` a noun of places, things or stances an act is aimed at (:data:`OBJECT_NOUNS`)?"""
-    return any(k in OBJECT_NOUNS for _, k in candidates(tok.norm))
 
 
 def _between(tokens: list[Token], tm: TriggerMatch, subject: ActorMention) -> bool:
@@ -271,29 +220,10 @@ def _between(tokens: list[Token], tm: TriggerMatch, subject: ActorMention) -> bo
     return subject.token_start >= 1 and tokens[subject.token_start - 1].key == "بين" and subject.token_start >= tm.end
 
 
-def _span_words(tokens: list[Token], a: int, b: int) -> int:
-    """Words in ``[a, b)`` that are not time adverbs (قال أمس الثلاثاء وزير…: the subject still
-    follows the verb)."""
-    return sum(1 for t in tokens[a:b] if t.key not in TIME_WORDS)
-
-
-def oblique_plural(tok: Token, m: ActorMention) -> bool:
-    """Is the mention starting at ``tok`` a sound masculine plural or a dual in the oblique case
-    (الفلسطينيين، المستوطنين، الطرفين)?  Right after a verb that is its object, never its subject
-    (الفلسطينيون).  Names of states, towns and persons (فلسطين، البحرين، حسين) are not plurals."""
-    return m.kind not in _NAMED_KINDS and len(tok.key) >= 5 and tok.key.endswith("ين")
-
-
 def _oblique_after(tokens: list[Token], at: int, m: ActorMention) -> bool:
     """Is ``m`` an oblique plural right after the verb (``at``: the token after it; time words may
     stand between), not the genitive of a noun between them (عائلات المحتجزين)?"""
-    return _span_words(tokens, at, m.token_start) == 0 and oblique_plural(tokens[m.token_start], m)
-
-
-def possessed(tokens: list[Token], m: ActorMention) -> bool:
-    """Is ``m`` the owner of a place or thing named right before it (مواقع الحوثيين، مقرات للتنظيم،
-    أموال الرئيس)?"""
-    return m.token_start >= 1 and possessed_noun(tokens[m.token_start - 1])
+    return span_words(tokens, at, m.token_start) == 0 and oblique_plural(tokens[m.token_start], m)
 
 
 def _verb_object(tokens: list[Token], at: int, m: ActorMention) -> bool:
@@ -315,14 +245,6 @@ def _main_subject(tokens: list[Token], ments: list[ActorMention], lo: int, at: i
         return spk
     first = next((m for m in ments if m.token_start >= lo), None)
     return first if first is not None and first.token_end <= at else None
-
-
-def is_participle(tok: Token) -> bool:
-    """An accusative active participle (متهما، منددا، داعيا، واصفا) as used in circumstantial clauses."""
-    k = tok.key
-    if not k.endswith("ا") or k.endswith("وا"):
-        return False
-    return (len(k) >= 5 and k[0] == "م") or (len(k) == 5 and k[1] == "ا")
 
 
 def _separated(tokens: list[Token], a: int, b: int) -> bool:
@@ -359,33 +281,12 @@ def _target(tm: TriggerMatch, tokens: list[Token], rest: list[ActorMention],
     if preps:
         for m in rest:
             before = tokens[m.token_start - 1] if m.token_start > 0 else None
-            if (before is not None and before.key in preps) or _has_prep(mention_prefix(tokens, m), preps):
+            if (before is not None and before.key in preps) or has_prep(mention_prefix(tokens, m), preps):
                 return m, "prep"
     m = rest[0]
     if m.token_start - tm.end > 8:
         return None, "none"
     return m, "next"
-
-
-def _has_prep(prefix: str, preps: frozenset[str]) -> bool:
-    """A clitic preposition on the mention's first word (لـ، بـ) counts as a preposition."""
-    p = prefix.lstrip("وف")
-    return bool(p) and (p[0] in preps or (p[0] == "ل" and "ل" in preps))
-
-
-def agent_phrase_start(tokens: list[Token], i: int) -> int | None:
-    """Where the agent phrase (من قبل، على يد، على أيدي، بأيدي، بواسطة: by) that names the actor at token
-    ``i`` begins, at most two words before it (على أيدي عناصر تنظيم…، من قبل مسلحي الحركة); None: no
-    such phrase."""
-    for j in range(i, max(i - 3, 1), -1):
-        if j < i and (tokens[j].norm in BOUNDARY_PUNCT or tokens[j].key in VERB_PREPS):
-            return None
-        prev, before = tokens[j - 1].key, tokens[j - 2].key if j >= 2 else ""
-        if prev in ("بواسطه", "بايدي"):
-            return j - 1
-        if (prev == "قبل" and before == "من") or (prev in ("يد", "ايدي") and before == "علي"):
-            return j - 2
-    return None
 
 
 def _is_masdar(tm: TriggerMatch, tokens: list[Token]) -> bool:
@@ -395,7 +296,7 @@ def _is_masdar(tm: TriggerMatch, tokens: list[Token]) -> bool:
     prefix, key = next(((p, k) for p, k in candidates(tokens[tm.start].norm) if k in first), ("", ""))
     prev = tokens[tm.start - 1].key if tm.start else ""
     return "noun" in tm.pattern.flags or prefix.lstrip("وف")[:1] in {"ب", "ل", "ا"} or prev in {
-        "تم", "يتم", "جري", "يجري"} or bool(_MASDAR.match(key))
+        "تم", "يتم", "جري", "يجري"} or bool(MASDAR_SHAPE.match(key))
 
 
 def _agent(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
@@ -433,5 +334,3 @@ def speaker(tokens: list[Token], ments: list[ActorMention], lo: int, at: int) ->
     return None
 
 
-def is_speech_verb(tok: Token) -> bool:
-    return any(key in SPEECH_VERBS for _, key in candidates(tok.norm))

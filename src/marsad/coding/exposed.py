@@ -12,7 +12,7 @@ victim was usually coded as the attacker (تعرضت قرى سعودية لقص�
 
 from __future__ import annotations
 
-from marsad.coding.arguments import BOUNDARY_PUNCT, RELATIVES
+from marsad.coding.clause_words import BOUNDARY_PUNCT, RELATIVES
 from marsad.document import ActorMention, Token
 from marsad.text.tokens import candidates
 

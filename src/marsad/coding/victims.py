@@ -26,8 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.coding.arguments import Args, is_doer_verb
+from marsad.coding.arguments import Args
 from marsad.coding.cameo import CameoTable, recode
+from marsad.coding.clause_words import is_doer_verb
 from marsad.coding.conjuncts import mention_prefix, same_actor
 from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.memo import SentenceMemo

@@ -1,0 +1,139 @@
+"""Words and word shapes the argument heuristics read: clause openers, prepositions, time
+adverbs, speech verbs, verbs of carrying out, nouns of things an act is aimed at, and tests on
+one token or mention (a participle, an oblique plural, a possessed owner, an agent phrase).
+
+Used by :mod:`marsad.coding.arguments` and the modules around it (argrank, exposed, victims).
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.document import ActorMention, Token
+from marsad.text.tokens import candidates
+
+# Tokens (keys or norms) that open a new clause inside a sentence.
+CLAUSE_WORDS = frozenset({
+    "ان", "انه", "انها", "انهم", "الذي", "التي", "الذين", "حيث", "بينما", "فيما", "عندما", "بعدما",
+    "لكن", "لكنه", "غير", "كما", "اذ", "اذا", "لو", "حين", "حينما", "ريثما", "كي", "لكي", "ما",
+    "مما", "عقب", "اثر", "بعد", "قبل", "وسط", "خلال", "جراء", "بسبب",
+})
+BOUNDARY_PUNCT = frozenset({",", ";", ":", '"', "(", ")", "-", "—", "–", "[", "]"})
+# Words before a verb that keep it clause-initial (و قد، ثم، كما، فقد…).
+VERB_LEADS = frozenset({"قد", "ثم", "كما", "وقد", "فقد", "لقد", "ايضا", "بدوره", "بدورها", "اليوم", "امس"})
+# Prepositions that can follow a verb directly and introduce its object, never its subject.
+VERB_PREPS = frozenset({"من", "الي", "علي", "عن", "في", "مع", "ضد", "لدي", "تجاه", "حيال", "بحق", "امام", "عند", "حول"})
+# Words before the agent of a passive act: من قبل، على يد، بواسطة، برصاص/بنيران (by the fire of).
+AGENT_PREPS = frozenset({"قبل", "يد", "بواسطه", "برصاص", "رصاص", "بنيران", "نيران", "بقصف", "بايدي", "ايدي"})
+# Time adverbs that can stand between a verb and its subject (أعلنت أمس الأحد وزارة…).
+TIME_WORDS = frozenset({
+    "امس", "يوم", "اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت", "احد", "فجر", "صباح", "مساء", "ظهر",
+    "ليله", "ماضي", "ماضيه",
+})
+SPEECH_VERBS = frozenset({
+    "قال", "قالت", "اكد", "اكدت", "اعلن", "اعلنت", "ذكر", "ذكرت", "اوضح", "اوضحت", "اضاف", "اضافت",
+    "صرح", "صرحت", "افاد", "افادت", "اشار", "اشارت", "شدد", "شددت", "لفت", "لفتت", "يقول", "تقول",
+    "يري", "تري", "اعتبر", "اعتبرت", "راي", "رات", "نقل", "نقلت", "كشف", "كشفت", "اكدا", "قالا",
+})
+
+# Verbs of carrying out / leading / claiming with an object pronoun that points back at a nominal act
+# (غارات شنتها الطائرات، الهجوم الذي نفذه التنظيم، الهجمات التي يشنها، تبناه): the mention right
+# after such a verb is usually the act's agent (a feature of the argument model, see argrank).
+DOER_STEMS = frozenset({
+    "شن", "شنت", "يشن", "تشن", "شنو", "نفذ", "نفذت", "ينفذ", "تنفذ", "نفذو", "ارتكب", "ارتكبت", "يرتكب",
+    "ترتكب", "ارتكبو", "تبنا", "تبنت", "يتبني", "قاد", "قادت", "يقود", "تقود", "اطلق", "اطلقت", "يطلق",
+    "تطلق", "نظم", "نظمت", "ينظم", "تنظم",
+})  # not قدم/وجه: قدمه، وجهه، توجهه are as often nouns with a possessive (his foot, face, leaning)
+OBJ_SUFFIXES = ("هما", "هم", "ها", "ه", "ته")
+# Particles that may open a trigger pattern before its verb (لم يستبعد، ولن تسمح، فلا يمكن).
+VERB_PARTICLES = frozenset(c + p for c in ("", "و", "ف") for p in ("لم", "لن", "لا", "ما", "قد"))
+# Nouns of places, things and stances an act is aimed at (استهدفت مواقع الحوثيين، قصف مقرات التنظيم،
+# جمدت أموال الرئيس، انتقد سياسة إيران، أشاد بموقف المملكة، تؤيد حق تركيا): an actor right after one
+# is their owner, the act's target, never its subject.
+OBJECT_NOUNS = frozenset({
+    "موقع", "مواقع", "مقر", "مقرات", "تجمع", "تجمعات", "معقل", "معاقل", "وكر", "اوكار", "هدف", "اهداف",
+    "منزل", "منازل", "مركز", "مراكز", "قاعده", "قواعد", "مصالح", "اموال", "ممتلكات", "اصول", "مناطق",
+    "مخزن", "مخازن", "ثكنه", "ثكنات", "نقطه", "نقاط", "موكب", "مواكب", "تحصينات", "مخابي", "دوريه",
+    "دوريات", "اليات", "اليه", "اراضي", "سفينه", "سفن", "مستودع", "مستودعات", "معسكر", "معسكرات",
+    "موقف", "مواقف", "سياسه", "سياسات", "تصريحات", "قرار", "قرارات", "حق", "حقوق", "دور", "جهود",
+    "تدخل", "تدخلات", "اعتداءات", "انتهاكات", "ممارسات", "تفسير", "دعوه", "دعوات", "مطالب", "اتهامات",
+    "ادعاءات", "مزاعم", "اقتراح", "مقترح", "مبادره", "خطه", "طلب",
+})
+NAMED_KINDS = frozenset({"state", "capital", "metonym", "person", "ner", "igo", "media"})
+DOER_AUX = frozenset({"قام", "قامت", "يقوم", "تقوم"})
+# Relative pronouns after a nominal act (الهجوم الذي، الغارات التي) and the time words and adverbs of
+# recency that can stand between a relative clause's verb and its subject (التي اتخذتها أخيرا الحكومة).
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللتان", "اللذان"})
+LATELY = TIME_WORDS | {"اخيرا", "موخرا", "حاليا"}
+# Shapes of verbal nouns that no verb form has: افتعال، استفعال، انفعال، إفعال، تفعيل، مفاعلة.
+MASDAR_SHAPE = re.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.|ا..ا.|ت..ي.|م.ا..ه)$")
+
+
+def is_doer_verb(toks: list[Token], i: int) -> bool:
+    """Is token ``i`` a verb of carrying out with an object pronoun (شنتها، نفذه، يرتكبها) or
+    قام/تقوم + بها / بتنفيذها?"""
+    k = toks[i].key
+    for suf in OBJ_SUFFIXES:
+        if k.endswith(suf) and k[: -len(suf)] in DOER_STEMS:
+            return True
+    if k in DOER_AUX and i + 1 < len(toks):
+        nxt = toks[i + 1].norm
+        return nxt.startswith("ب") and nxt.endswith(("ه", "ها", "هم"))
+    return False
+
+
+def possessed_noun(tok: Token) -> bool:
+    """Is ``tok`` a noun of places, things or stances an act is aimed at (:data:`OBJECT_NOUNS`)?"""
+    return any(k in OBJECT_NOUNS for _, k in candidates(tok.norm))
+
+
+def span_words(tokens: list[Token], a: int, b: int) -> int:
+    """Words in ``[a, b)`` that are not time adverbs (قال أمس الثلاثاء وزير…: the subject still
+    follows the verb)."""
+    return sum(1 for t in tokens[a:b] if t.key not in TIME_WORDS)
+
+
+def oblique_plural(tok: Token, m: ActorMention) -> bool:
+    """Is the mention starting at ``tok`` a sound masculine plural or a dual in the oblique case
+    (الفلسطينيين، المستوطنين، الطرفين)?  Right after a verb that is its object, never its subject
+    (الفلسطينيون).  Names of states, towns and persons (فلسطين، البحرين، حسين) are not plurals."""
+    return m.kind not in NAMED_KINDS and len(tok.key) >= 5 and tok.key.endswith("ين")
+
+
+def possessed(tokens: list[Token], m: ActorMention) -> bool:
+    """Is ``m`` the owner of a place or thing named right before it (مواقع الحوثيين، مقرات للتنظيم،
+    أموال الرئيس)?"""
+    return m.token_start >= 1 and possessed_noun(tokens[m.token_start - 1])
+
+
+def is_participle(tok: Token) -> bool:
+    """An accusative active participle (متهما، منددا، داعيا، واصفا) as used in circumstantial clauses."""
+    k = tok.key
+    if not k.endswith("ا") or k.endswith("وا"):
+        return False
+    return (len(k) >= 5 and k[0] == "م") or (len(k) == 5 and k[1] == "ا")
+
+
+def has_prep(prefix: str, preps: frozenset[str]) -> bool:
+    """A clitic preposition on the mention's first word (لـ، بـ) counts as a preposition."""
+    p = prefix.lstrip("وف")
+    return bool(p) and (p[0] in preps or (p[0] == "ل" and "ل" in preps))
+
+
+def agent_phrase_start(tokens: list[Token], i: int) -> int | None:
+    """Where the agent phrase (من قبل، على يد، على أيدي، بأيدي، بواسطة: by) that names the actor at token
+    ``i`` begins, at most two words before it (على أيدي عناصر تنظيم…، من قبل مسلحي الحركة); None: no
+    such phrase."""
+    for j in range(i, max(i - 3, 1), -1):
+        if j < i and (tokens[j].norm in BOUNDARY_PUNCT or tokens[j].key in VERB_PREPS):
+            return None
+        prev, before = tokens[j - 1].key, tokens[j - 2].key if j >= 2 else ""
+        if prev in ("بواسطه", "بايدي"):
+            return j - 1
+        if (prev == "قبل" and before == "من") or (prev in ("يد", "ايدي") and before == "علي"):
+            return j - 2
+    return None
+
+
+def is_speech_verb(tok: Token) -> bool:
+    return any(key in SPEECH_VERBS for _, key in candidates(tok.norm))
