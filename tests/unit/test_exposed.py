@@ -1,21 +1,10 @@
 """The victim of an act told with تعرض (marsad.coding.exposed)."""
 
+from token_sites import at as _at
+from token_sites import mention as _m
+from token_sites import toks as _toks
+
 from marsad.coding.exposed import exposed_args, exposed_target, exposure_ending
-from marsad.document import ActorMention, Span
-from marsad.text.normalize import normalize_text
-from marsad.text.tokens import tokenize
-
-
-def _toks(text: str):
-    return tokenize(normalize_text(text))
-
-
-def _m(code: str, i: int, j: int) -> ActorMention:
-    return ActorMention(span=Span(i, j, ""), code=code, agent=None, kind="group", token_start=i, token_end=j)
-
-
-def _at(toks, word: str) -> int:
-    return [t.norm for t in toks].index(normalize_text(word))
 
 
 def test_forms_of_taarrada():

@@ -1,21 +1,10 @@
 """What a protest is against: the actor after its purpose word (marsad.coding.protest)."""
 
+from token_sites import at as _at
+from token_sites import mention as _m
+from token_sites import toks as _toks
+
 from marsad.coding.protest import is_purpose, protest_aim
-from marsad.document import ActorMention, Span
-from marsad.text.normalize import normalize_text
-from marsad.text.tokens import tokenize
-
-
-def _toks(text: str):
-    return tokenize(normalize_text(text))
-
-
-def _m(code: str, i: int, j: int) -> ActorMention:
-    return ActorMention(span=Span(i, j, ""), code=code, agent=None, kind="group", token_start=i, token_end=j)
-
-
-def _at(toks, word: str) -> int:
-    return [t.norm for t in toks].index(normalize_text(word))
 
 
 def test_purpose_words_with_and_without_proclitics():

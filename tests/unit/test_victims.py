@@ -1,21 +1,17 @@
 """Tolls of an attack: victims and doer (marsad.coding.victims)."""
 
+from token_sites import at as _at
+from token_sites import mention
+from token_sites import toks as _toks
+
 from marsad.coding.victims import frames
-from marsad.document import ActorMention, Span
+from marsad.document import ActorMention
 from marsad.text.normalize import normalize_text
-from marsad.text.tokens import tokenize
-
-
-def _toks(text: str):
-    return tokenize(normalize_text(text))
 
 
 def _m(code: str, i: int, j: int, agent: str = "REB") -> ActorMention:
-    return ActorMention(span=Span(i, j, ""), code=code, agent=agent, kind="group", token_start=i, token_end=j)
+    return mention(code, i, j, agent)
 
-
-def _at(toks, word: str) -> int:
-    return [t.norm for t in toks].index(normalize_text(word))
 
 
 def test_passive_killing_in_an_air_raid_carried_out_by_a_named_force():

@@ -1,21 +1,16 @@
 """An attack told first, then its toll: غارة … أسفرت عن مقتل X (marsad.coding.victims.results)."""
 
+from token_sites import at as _at
+from token_sites import mention
+from token_sites import toks as _toks
+
 from marsad.coding.victims import result_after, results
-from marsad.document import ActorMention, Span
-from marsad.text.normalize import normalize_text
-from marsad.text.tokens import tokenize
-
-
-def _toks(text: str):
-    return tokenize(normalize_text(text))
+from marsad.document import ActorMention
 
 
 def _m(code: str, i: int, j: int, agent: str = "MIL") -> ActorMention:
-    return ActorMention(span=Span(i, j, ""), code=code, agent=agent, kind="group", token_start=i, token_end=j)
+    return mention(code, i, j, agent)
 
-
-def _at(toks, word: str) -> int:
-    return [t.norm for t in toks].index(normalize_text(word))
 
 
 def test_result_verb_with_its_toll_names_the_victims():

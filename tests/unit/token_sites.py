@@ -1,0 +1,20 @@
+"""Helpers for tests that place actor mentions on the tokens of a written sentence."""
+
+from marsad.document import ActorMention, Span, Token
+from marsad.text.normalize import normalize_text
+from marsad.text.tokens import tokenize
+
+
+def toks(text: str) -> list[Token]:
+    """The tokens of ``text`` as the pipeline normalizes it."""
+    return tokenize(normalize_text(text))
+
+
+def mention(code: str, i: int, j: int, agent: str | None = None, kind: str = "group") -> ActorMention:
+    """An actor mention over tokens ``[i, j)``."""
+    return ActorMention(span=Span(i, j, ""), code=code, agent=agent, kind=kind, token_start=i, token_end=j)
+
+
+def at(tokens: list[Token], word: str) -> int:
+    """The index of the first token whose normal form is ``word``'s."""
+    return [t.norm for t in tokens].index(normalize_text(word))
