@@ -119,3 +119,18 @@ def test_toll_noun_takes_victims_after_it_wherever_it_stands():
     coalition = _m("IGO:OTHER", j, j + 3, "MIL")
     (fr,) = frames(toks, [observatory, isis, coalition], 0, len(toks))
     assert fr.verb == _at(toks, "بمقتل") and fr.victims == [isis] and fr.doer is coalition
+
+
+def test_victims_named_before_a_toll_verb_with_no_object():
+    """جنود قتلوا في هجوم: the verb has no object (a preposition follows it at once), so the actors
+    before it in its clause are the victims, not the killers; not an active verb with its object."""
+    toks = _toks("أعلن الجيش أن ثلاثة جنود قتلوا في هجوم لحركة الشباب")
+    i = _at(toks, "ثلاثة")
+    soldiers = _m("KEN", i, i + 2, "MIL")
+    j = _at(toks, "لحركة")
+    shabab = _m("SOM", j, j + 2)
+    army = _m("KEN", 1, 2, "MIL")
+    (fr,) = frames(toks, [army, soldiers, shabab], 0, len(toks))
+    assert fr.victims == [soldiers] and fr.doer is shabab  # not the army named before أن
+    toks = _toks("الجيش قتل خمسة مسلحين في هجوم")
+    assert frames(toks, [_m("KEN", 0, 1, "MIL")], 0, len(toks)) == []  # an object follows: active
