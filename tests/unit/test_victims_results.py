@@ -1,10 +1,10 @@
-"""An attack told first, then its toll: غارة … أسفرت عن مقتل X (marsad.coding.victims.results)."""
+"""An attack told first, then its toll: غارة … أسفرت عن مقتل X (marsad.coding.results)."""
 
 from token_sites import at as _at
 from token_sites import mention
 from token_sites import toks as _toks
 
-from marsad.coding.victims import result_after, results
+from marsad.coding.results import result_after, results
 from marsad.document import ActorMention
 
 

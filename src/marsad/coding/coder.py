@@ -38,11 +38,11 @@ from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.coding.memo import SentenceMemo
 from marsad.coding.pairs import doer_code, event_pairs, member_pairs
 from marsad.coding.protest import PROTEST_ROOT, protest_aim
+from marsad.coding.results import ResultCache
 from marsad.coding.victims import (
     ATTACK_ROOTS,
     UNNAMED,
     Frame,
-    ResultCache,
     fold_tolls,
     sentence_frames,
     toll_args,

@@ -34,7 +34,6 @@ from marsad.coding.cameo import CameoTable, recode
 from marsad.coding.clause_words import is_doer_verb
 from marsad.coding.conjuncts import mention_prefix, same_actor
 from marsad.coding.lexicon import TriggerMatch
-from marsad.coding.memo import SentenceMemo
 from marsad.document import ActorMention, Document, Event, Token
 from marsad.errors import ResourceError
 from marsad.resources import path as resource_path
@@ -82,7 +81,7 @@ def toll_words() -> TollWords:
 # (قصف مدفعي للحوثيين، غارة جوية روسية، هجوم انتحاري لداعش).
 _NOT_DOER_PREPS = frozenset({"علي", "ضد", "في", "من", "الي", "عن", "مع", "قرب", "داخل", "امام", "استهدف",
                              "استهدفت", "على", "بين"})
-_STOP = frozenset({"بينما", "فيما", "لكن", "لكنه", "حيث", "اذ", "عندما", "بعدما", "ان", "انه", "انها"})
+STOP = frozenset({"بينما", "فيما", "لكن", "لكنه", "حيث", "اذ", "عندما", "بعدما", "ان", "انه", "انها"})
 _AGENT_WORDS = frozenset({"برصاص", "بنيران", "رصاص", "نيران", "يد", "ايدي", "بايدي", "قبل", "بواسطه"})
 _TIME = frozenset({"اليوم", "امس", "يوم", "صباح", "مساء", "فجر", "ليله", "الجمعه", "الخميس", "السبت",
                    "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "اخيرا", "موخرا"})
@@ -90,16 +89,8 @@ _DIGITS = re.compile(r"^[0-9٠-٩]+$")
 _MAX_SPAN = 20  # tokens from the verb to its attack noun
 _ATTACK_PHRASE = 2  # words after the attack noun that a trigger naming the attack may start at
 _AIM_PREPS = frozenset({"علي", "ضد"})
-_PUNCT = frozenset({",", "،", ";", ":", "."})
+PUNCT = frozenset({",", "،", ";", ":", "."})
 _AIM_SPAN = 6  # words from على/ضد to the actor an attack is aimed at
-_RESULT_SPAN = 5  # words from a result verb (أسفر، أدى) to its toll word (عن مقتل، إلى استشهاد، 27 قتيلا)
-_VICTIM_SPAN = 10  # words after the toll word where its victims are named
-_CAUSE_SPAN = 15  # words from an attack's trigger to the result verb that tells its toll
-# Words that end the victims after a result's toll (عشرات الآلاف من القتلى وفق تقارير الأمم المتحدة)
-_VICTIMS_END = frozenset({"وفق", "وفقا", "بحسب", "حسب", "حسبما", "نقلا", "قال", "وقال", "اكد", "واكد"})
-# Fighting told between an act and a result verb is what the toll belongs to (سيطرت على مواقع بعد
-# معارك أسفرت عن مقتل…): clashes are no attack (symmetric), but the toll is theirs
-_CLASHES = frozenset({"معارك", "معركه", "مواجهات", "مواجهه", "اشتباكات", "اشتباك", "قتال"})
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
 
 
@@ -126,7 +117,7 @@ class Frame:
 _OPENERS = frozenset({"ان", "انه", "انها", "انهم", "الذين", "الذي", "التي", "حيث", "بينما", "فيما"})
 
 
-def _bare(tok: Token) -> frozenset[str]:
+def bare(tok: Token) -> frozenset[str]:
     """The token's readings (:func:`marsad.text.tokens.readings`) also without a leading و/ف
     (وقتل → قتل); cached, since every token of an attack sentence is asked."""
     return _bare_forms(tok.key, tok.norm)
@@ -140,7 +131,7 @@ def _bare_forms(key: str, norm: str) -> frozenset[str]:
 
 def _toll_verb(w: TollWords, tokens: list[Token], i: int, hi: int) -> bool:
     """Is token ``i`` a toll verb (passive or intransitive) by its form and what follows it?"""
-    ks = _bare(tokens[i])
+    ks = bare(tokens[i])
     if ks & w["injured"]:
         return True
     if ks & w["met"]:
@@ -166,7 +157,7 @@ def _victims_before(w: TollWords, tokens: list[Token], ments: list[ActorMention]
     """The victims named before a toll verb with no object (جنود قتلوا في هجوم، ثلاثة شرطيين أصيبوا
     بانفجار): the actors of its clause before it, when a preposition follows the verb at once or
     the verb is one of injury."""
-    if not (i + 1 < hi and (tokens[i + 1].norm in w["verb_prep"] or _bare(tokens[i]) & w["injured"])):
+    if not (i + 1 < hi and (tokens[i + 1].norm in w["verb_prep"] or bare(tokens[i]) & w["injured"])):
         return []
     j = i
     while j > lo and tokens[j - 1].norm not in {",", "،", ";", ":"} and tokens[j - 1].key not in _OPENERS:
@@ -179,7 +170,7 @@ def _attack_after(w: TollWords, tokens: list[Token], i: int, hi: int) -> int | N
     with ب (بانفجار، برصاص)."""
     for j in range(i + 1, min(i + 1 + _MAX_SPAN, hi)):
         tok = tokens[j]
-        if tok.norm in _STOP or tok.key in _STOP:
+        if tok.norm in STOP or tok.key in STOP:
             return None
         reads = candidates(tok.norm)
         if any(k in w["attack"] and p.lstrip("وف")[:1] == "ب" for p, k in reads):
@@ -221,7 +212,7 @@ def _doer(tokens: list[Token], ments: list[ActorMention], a: int, hi: int) -> tu
             if _clitic(tokens, m) in ("", "ل") and not any(t.key in _NOT_DOER_PREPS for t in tokens[a + 1:j]):
                 return m, "genitive"
             return None, "none"
-        if tok.norm in {",", "،"} or tok.key in _NOT_DOER_PREPS or tok.key in _STOP:
+        if tok.norm in {",", "،"} or tok.key in _NOT_DOER_PREPS or tok.key in STOP:
             return None, "none"
         j += 1
     return None, "none"
@@ -236,11 +227,11 @@ def _aimed(tokens: list[Token], ments: list[ActorMention], a: int, hi: int,
         tok = tokens[j]
         if tok.key in _AIM_PREPS:
             end = next((k for k in range(j + 1, min(j + 1 + _AIM_SPAN, hi))
-                        if tokens[k].norm in _PUNCT or tokens[k].key in _STOP), min(j + 1 + _AIM_SPAN, hi))
+                        if tokens[k].norm in PUNCT or tokens[k].key in STOP), min(j + 1 + _AIM_SPAN, hi))
             return next((m for m in ments if j < m.token_start < end and m is not doer
                          and (doer is None or not same_actor(m, doer, tokens))), None)
-        if (tok.norm in _PUNCT and not (j + 1 < hi and tokens[j + 1].key in _AIM_PREPS)) \
-                or tok.key in _STOP:
+        if (tok.norm in PUNCT and not (j + 1 < hi and tokens[j + 1].key in _AIM_PREPS)) \
+                or tok.key in STOP:
             return None
     return None
 
@@ -250,7 +241,7 @@ def frames(tokens: list[Token], ments: list[ActorMention], lo: int, hi: int) -> 
     w = toll_words()
     out: list[Frame] = []
     for i in range(lo, hi):
-        noun = bool(_bare(tokens[i]) & w["killed_noun"])  # a noun has no subject before it
+        noun = bool(bare(tokens[i]) & w["killed_noun"])  # a noun has no subject before it
         before: list[ActorMention] = []
         if not noun and not _toll_verb(w, tokens, i, hi):
             continue
@@ -311,104 +302,7 @@ def fold_tolls(found: list[Frame], by_trigger: list[tuple[TriggerMatch, list[Eve
                         recode(ev, cameo.get(same.cameo))
 
 
-@dataclass(slots=True)
-class Result:
-    """A toll told after its attack (غارة … أسفرت عن مقتل عشرة مدنيين، ما أدى إلى استشهاد…، هجوم أوقع
-    12 قتيلا، قصف خلف قتلى، تفجير راح ضحيته…): the result verb, its toll word and the victims."""
-
-    cue: int  # token of the result verb
-    toll: int  # token of its toll word
-    victims: list[ActorMention] = field(default_factory=list)
-
-
-def results(tokens: list[Token], ments: list[ActorMention], lo: int, hi: int) -> list[Result]:
-    """The attack-then-toll constructions of sentence ``[lo, hi)``: a ``result`` verb of
-    resources/cues/tolls.tsv with a ``result_toll`` word at most :data:`_RESULT_SPAN` words after
-    it (أسفر عن سقوط 27 قتيلا; خلف الكواليس has none); the victims are the actors after the toll word
-    in its clause, before an attack it names (ما أدى إلى مقتل خمسة جنود في هجوم شنه X is a toll
-    frame of its own, see :func:`frames`)."""
-    w = toll_words()
-    out: list[Result] = []
-    for i in range(lo, hi):
-        if not _bare(tokens[i]) & w["result"]:
-            continue
-        toll = next((j for j in range(i + 1, min(i + 1 + _RESULT_SPAN, hi))
-                     if _bare(tokens[j]) & (w["result_toll"] | w["death"])), None)
-        if toll is None:
-            continue
-        lim = min(toll + 1 + _VICTIM_SPAN, hi)
-        end = next((k for k in range(toll + 1, lim) if tokens[k].norm in _PUNCT or tokens[k].key in _STOP
-                    or tokens[k].key in w["attack_prep"] or tokens[k].key in _VICTIMS_END
-                    or _bare(tokens[k]) & w["attack"]), lim)
-        out.append(Result(i, toll, [m for m in ments if toll <= m.token_start < end]))
-    return out
-
-
-def result_after(found: list[Result], tokens: list[Token], start: int, end: int) -> Result | None:
-    """The result that tells the toll of the attack whose trigger is tokens ``[start, end)``: the
-    first result verb after it, at most :data:`_CAUSE_SPAN` words on, with no clause break of
-    :data:`_STOP` (بينما، لكن…) nor other fighting (:data:`_CLASHES`: بعد معارك أسفرت عن…) between."""
-    r = next((r for r in found if r.cue >= end), None)
-    if r is None or r.cue - end > _CAUSE_SPAN:
-        return None
-    if any(tokens[k].norm in _STOP or tokens[k].key in _STOP or _bare(tokens[k]) & _CLASHES for k in range(end, r.cue)):
-        return None
-    return r
-
-
-def fold_results(found: list[Result], by_trigger: list[tuple[TriggerMatch, list[Event]]], tokens: list[Token],
-                 cameo: CameoTable) -> None:
-    """An event of a result's toll word (أسفرت عن مقتل عشرة مدنيين) whose source is one of the
-    victims, when the attack told before it is an event of the sentence: the victims are killed,
-    not killers, so it takes the attack event's sides and code (one event with the attack: the
-    train gold codes the attack only)."""
-    for r in found:
-        att = [ev for tm, made in by_trigger if tm.end <= r.cue and result_after(found, tokens, tm.start, tm.end) is r
-               for ev in made if ev.root in ATTACK_ROOTS]
-        if not att or not r.victims:
-            continue
-        head = att[-1]
-        for tm, made in by_trigger:
-            if not (r.cue <= tm.start <= r.toll or tm.start <= r.toll < tm.end):
-                continue
-            for ev in made:
-                if ev.root in ATTACK_ROOTS and any(ev.source is v or same_actor(ev.source, v, tokens) for v in r.victims):
-                    ev.source, ev.target = head.source, head.target
-                    recode(ev, cameo.get(head.cameo))
-
-
 def sentence_frames(doc: Document, si: int, ments: list[ActorMention]) -> list[Frame]:
     """:func:`frames` of sentence ``si`` (``ments``: its actor mentions)."""
     sent = doc.sentences[si]
     return frames(doc.tokens, ments, sent.first_token, sent.last_token)
-
-
-def sentence_results(doc: Document, si: int, ments: list[ActorMention]) -> list[Result]:
-    """:func:`results` of sentence ``si`` (``ments``: its actor mentions)."""
-    sent = doc.sentences[si]
-    return results(doc.tokens, ments, sent.first_token, sent.last_token)
-
-
-class ResultCache:
-    """The results (:func:`results`) of the sentence last asked about, found once per sentence, and
-    what the coder asks of them."""
-
-    def __init__(self) -> None:
-        self.memo: SentenceMemo[list[Result]] = SentenceMemo(sentence_results)
-
-    def of(self, doc: Document, si: int, ments: list[ActorMention]) -> list[Result]:
-        return self.memo.get(doc, si, ments)
-
-    def victims(self, doc: Document, si: int, ments: list[ActorMention], tm: TriggerMatch,
-                sources: list[ActorMention], targets: list[ActorMention]) -> list[ActorMention]:
-        """The victims of the toll told after the attack ``tm`` (غارة … أسفرت عن مقتل عشرة مدنيين),
-        not its sources, when the clause named no other target; else none."""
-        res = result_after(self.of(doc, si, ments), doc.tokens, tm.start, tm.end)
-        hit = [v for v in res.victims if all(v is not s for s in sources)] if res is not None else []
-        return hit if not targets else []
-
-    def fold(self, doc: Document, si: int, ments: list[ActorMention],
-             by_trigger: list[tuple[TriggerMatch, list[Event]]], cameo: CameoTable) -> None:
-        """:func:`fold_results` on the sentence's events (``by_trigger``) when one is an attack."""
-        if any(ev.root in ATTACK_ROOTS for _, made in by_trigger for ev in made):
-            fold_results(self.of(doc, si, ments), by_trigger, doc.tokens, cameo)
