@@ -1,6 +1,8 @@
 """Arguments of speech-act triggers (appeal, demand, criticise, reject, threaten) in
 marsad.coding.arguments, on hand-built tokens and mentions."""
 
+import pytest
+
 from marsad.coding.arguments import find_args
 from marsad.coding.clause_words import oblique_plural
 from marsad.coding.lexicon import GAP, Pattern, TriggerMatch
@@ -57,21 +59,20 @@ def test_genitive_plural_after_a_noun_stays_in_the_subject():
     assert args.sources and args.sources[0].token_start == 2
 
 
-def test_gap_after_a_verb_with_its_subject_before_holds_the_addressee():
-    # الجبير انتقد السياسات وطالب الحكومة الإيرانية بالكف عن …: the gap's actor is addressed
-    toks = _tokens(["انتقد", "الجبير", "السياسات", "وطالب", "الحكومه", "الايرانيه", "بالكف", "عن", "التدخل"])
-    ments = [_m("SAU", 1, 2, "person"), _m("IRN", 4, 6, "agent")]
-    tm = TriggerMatch(3, 7, _pattern("1056", gap=True), gaps=((4, 6),))
-    args = find_args(tm, toks, ments, 0, len(toks))
-    assert [s.code for s in args.sources] == ["SAU"]
-    assert [t.code for t in args.targets] == ["IRN"]
-
-
-def test_gap_after_a_clause_initial_verb_holds_its_subject():
-    toks = _tokens(["وطالب", "الجبير", "الحكومه", "الايرانيه", "بالكف", "عن", "التدخل"])
-    ments = [_m("SAU", 1, 2, "person"), _m("IRN", 2, 4, "agent")]
-    tm = TriggerMatch(0, 5, _pattern("1056", gap=True), gaps=((1, 4),))
-    args = find_args(tm, toks, ments, 0, len(toks))
+@pytest.mark.parametrize("words,ments,tm", [
+    # الجبير انتقد السياسات وطالب الحكومة الإيرانية بالكف عن …: the subject stands before the verb, so
+    # the gap's actor is the addressee
+    (["انتقد", "الجبير", "السياسات", "وطالب", "الحكومه", "الايرانيه", "بالكف", "عن", "التدخل"],
+     [("SAU", 1, 2, "person"), ("IRN", 4, 6, "agent")], (3, 7, ((4, 6),))),
+    # وطالب الجبير الحكومة الإيرانية …: a clause-initial verb's gap holds its subject first
+    (["وطالب", "الجبير", "الحكومه", "الايرانيه", "بالكف", "عن", "التدخل"],
+     [("SAU", 1, 2, "person"), ("IRN", 2, 4, "agent")], (0, 5, ((1, 4),))),
+], ids=["subject_before_verb", "clause_initial_verb"])
+def test_gap_of_a_demand_saudi_speaker_iranian_addressee(words, ments, tm):
+    toks = _tokens(words)
+    start, end, gaps = tm
+    args = find_args(TriggerMatch(start, end, _pattern("1056", gap=True), gaps=gaps), toks,
+                     [_m(*m) for m in ments], 0, len(toks))
     assert [s.code for s in args.sources] == ["SAU"]
     assert [t.code for t in args.targets] == ["IRN"]
 

@@ -17,7 +17,7 @@ from bisect import bisect_right
 
 from marsad.actors.coref import STATE_KINDS, STATE_ORGAN_AGENTS, is_opposition, is_regime_force
 from marsad.document import ActorMention, Document, Token
-from marsad.text.tokens import candidates, has_article
+from marsad.text.tokens import RELATIVE_PRONOUNS, candidates, has_article
 from marsad.when_where.gazetteer import Gazetteer
 
 # Nouns between the role and the place name (أمير منطقة الرياض، محافظ محافظة جدة، شرطة مدينة دبي).
@@ -29,7 +29,6 @@ FRONT_WORDS = frozenset({"في", "وفي", "ريف", "ريفي", "مدينه", "
                          "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "محيط", "قرب"})
 FRONT_WINDOW = 8
 PLACE_WORDS = FRONT_WORDS | ADMIN_NOUNS
-RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 
 
 def place_country(tokens: list[Token], i: int, end: int, gazetteer: Gazetteer) -> str | None:
@@ -86,7 +85,7 @@ def opposition_places(doc: Document, mentions: list[ActorMention],
             continue
         first, end = doc.sentences[k].first_token, min(ends[k], m.token_end + FRONT_WINDOW)
         for i in range(m.token_end, end):
-            if tokens[i].norm in RELATIVES:  # الفصائل التي تتدرب في تركيا: the place of another verb
+            if tokens[i].norm in RELATIVE_PRONOUNS:  # الفصائل التي تتدرب في تركيا: the place of another verb
                 break
             if i in actors or _reads(tokens[i], PLACE_WORDS):
                 continue  # بمدينة حلب، وبريف دمشق: the place is the next word

@@ -33,7 +33,6 @@ from marsad.coding.clause_words import (
     LATELY,
     MASDAR_SHAPE,
     OBJ_SUFFIXES,
-    RELATIVES,
     TIME_WORDS,
     VERB_LEADS,
     VERB_PARTICLES,
@@ -51,7 +50,7 @@ from marsad.coding.clause_words import (
 from marsad.coding.conjuncts import conjoined, mention_prefix, same_actor
 from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
-from marsad.text.tokens import candidates
+from marsad.text.tokens import RELATIVE_PRONOUNS, candidates
 
 # Roots said rather than done (appeal, demand, disapprove, reject, threaten): their verb names an addressee.
 SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
@@ -191,7 +190,7 @@ def _governed(tokens: list[Token], m: ActorMention) -> bool:
     """Is ``m`` introduced by a preposition (مع إيران، في سوريا، لإيران) or owned by a thing (السياسات
     الإيرانية), so that it cannot be a subject?"""
     prev = tokens[m.token_start - 1].key if m.token_start else ""
-    return prev in VERB_PREPS or possessed(tokens, m) or mention_prefix(tokens, m).lstrip("وف")[:1] in {"ل", "ب"}
+    return prev in VERB_PREPS or possessed(tokens, m) or _clitic_prep(tokens, m)
 
 
 def relative_doer(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
@@ -201,10 +200,10 @@ def relative_doer(tm: TriggerMatch, tokens: list[Token], after: list[ActorMentio
     between allowed).  Only definite adjectives or time words may stand between the act and الذي/التي:
     after a noun of places or things the clause is theirs (قصف المواقع التي يستخدمها الحوثيون)."""
     i = tm.end
-    while i < len(tokens) and i - tm.end < 2 and tokens[i].norm not in RELATIVES and (
+    while i < len(tokens) and i - tm.end < 2 and tokens[i].norm not in RELATIVE_PRONOUNS and (
             tokens[i].key in TIME_WORDS or (tokens[i].norm.startswith("ال") and not possessed_noun(tokens[i]))):
         i += 1
-    if i + 1 >= len(tokens) or tokens[i].norm not in RELATIVES or any(m.token_start < i for m in after):
+    if i + 1 >= len(tokens) or tokens[i].norm not in RELATIVE_PRONOUNS or any(m.token_start < i for m in after):
         return None
     verb = tokens[i + 1]
     if not (is_doer_verb(tokens, i + 1) or (len(verb.key) >= 3 and verb.key.endswith(OBJ_SUFFIXES))):
@@ -234,7 +233,12 @@ def _verb_object(tokens: list[Token], at: int, m: ActorMention) -> bool:
         return True
     if m.token_start > at and possessed(tokens, m):
         return True
-    return m.token_start == at and mention_prefix(tokens, m).lstrip("وف")[:1] in {"ل", "ب"}
+    return m.token_start == at and _clitic_prep(tokens, m)
+
+
+def _clitic_prep(tokens: list[Token], m: ActorMention) -> bool:
+    """Does the mention's first word carry the preposition ل or ب (لإيران، بالحكومة، وللأمم)?"""
+    return mention_prefix(tokens, m).lstrip("وف")[:1] in {"ل", "ب"}
 
 
 def _main_subject(tokens: list[Token], ments: list[ActorMention], lo: int, at: int) -> ActorMention | None:

@@ -61,9 +61,8 @@ OBJECT_NOUNS = frozenset({
 })
 NAMED_KINDS = frozenset({"state", "capital", "metonym", "person", "ner", "igo", "media"})
 DOER_AUX = frozenset({"قام", "قامت", "يقوم", "تقوم"})
-# Relative pronouns after a nominal act (الهجوم الذي، الغارات التي) and the time words and adverbs of
-# recency that can stand between a relative clause's verb and its subject (التي اتخذتها أخيرا الحكومة).
-RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللتان", "اللذان"})
+# Time words and adverbs of recency that can stand between a relative clause's verb and its subject
+# (التي اتخذتها أخيرا الحكومة).
 LATELY = TIME_WORDS | {"اخيرا", "موخرا", "حاليا"}
 # Shapes of verbal nouns that no verb form has: افتعال، استفعال، انفعال، إفعال، تفعيل، مفاعلة.
 MASDAR_SHAPE = re.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.|ا..ا.|ت..ي.|م.ا..ه)$")

@@ -12,9 +12,9 @@ victim was usually coded as the attacker (تعرضت قرى سعودية لقص�
 
 from __future__ import annotations
 
-from marsad.coding.clause_words import BOUNDARY_PUNCT, RELATIVES
+from marsad.coding.clause_words import BOUNDARY_PUNCT
 from marsad.document import ActorMention, Token
-from marsad.text.tokens import candidates
+from marsad.text.tokens import RELATIVE_PRONOUNS, candidates
 
 # Roots of acts one is subjected to: coercion, assault, fighting, mass violence.
 EXPOSED_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -93,7 +93,7 @@ def exposed_args(tokens: list[Token], ments: list[ActorMention], start: int, end
 
 def _relative_victim(tokens: list[Token], ments: list[ActorMention], end: int) -> ActorMention | None:
     """الهجمات التي تعرضت لها تركيا: the actor right after تعرض + لها/له/لهم that follows the act."""
-    if end + 2 >= len(tokens) or tokens[end].norm not in RELATIVES or exposure_ending(tokens[end + 1]) is None:
+    if end + 2 >= len(tokens) or tokens[end].norm not in RELATIVE_PRONOUNS or exposure_ending(tokens[end + 1]) is None:
         return None
     if tokens[end + 2].key not in ("لها", "له", "لهم", "لهما"):
         return None

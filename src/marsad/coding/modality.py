@@ -38,7 +38,7 @@ from marsad.coding.modality_months import (
     year_after,
 )
 from marsad.text.normalize import normalize_text
-from marsad.text.tokens import word_key
+from marsad.text.tokens import RELATIVE_PRONOUNS, word_key
 
 _CONTINUATIVE = frozenset("يزال تزال زال زالت يزالون تزالان نزال انفك ينفك يبرح".split())
 _NOT_NEGATION_AFTER = _CONTINUATIVE | frozenset(("سيما", "بد", "شك"))
@@ -284,7 +284,6 @@ def _time_cue(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date |
     return old_date(cues, words, keys, k, pub, text, present)
 
 
-_RELATIVES = frozenset("الذي التي الذين اللذين اللتين".split())
 _DEFINITE = ("ال", "بال", "لل", "وال", "وبال", "ولل", "فال")
 
 
@@ -298,7 +297,7 @@ def _relative_after(words: list[str], ti: int, ce: int) -> tuple[int, int] | Non
     """
     if not words[ti].startswith(_DEFINITE) or ce >= len(words) - 1 or ce - ti > 3:
         return None
-    if words[ce] not in _RELATIVES or not all(w.startswith("ال") for w in words[ti + 1:ce]):
+    if words[ce] not in RELATIVE_PRONOUNS or not all(w.startswith("ال") for w in words[ti + 1:ce]):
         return None
     verb = words[ce + 1]
     if verb[0] in "يسن" or (verb[0] == "ت" and verb not in ("تم", "تمت")):

@@ -90,6 +90,7 @@ _MAX_SPAN = 20  # tokens from the verb to its attack noun
 _ATTACK_PHRASE = 2  # words after the attack noun that a trigger naming the attack may start at
 _AIM_PREPS = frozenset({"علي", "ضد"})
 PUNCT = frozenset({",", "،", ";", ":", "."})
+_CLAUSE_PUNCT = PUNCT - {"."}  # inside a sentence
 _AIM_SPAN = 6  # words from على/ضد to the actor an attack is aimed at
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
 
@@ -143,12 +144,19 @@ def _toll_verb(w: TollWords, tokens: list[Token], i: int, hi: int) -> bool:
     return False
 
 
+def _clause_begin(tokens: list[Token], lo: int, i: int, openers: frozenset[str] = frozenset()) -> int:
+    """The first token of the clause of token ``i``: after the last comma, semicolon or colon before
+    it (or after one of ``openers``: إن، الذي…), at most back to the sentence start ``lo``."""
+    j = i
+    while j > lo and tokens[j - 1].norm not in _CLAUSE_PUNCT and tokens[j - 1].key not in openers:
+        j -= 1
+    return j
+
+
 def _clause_start(tokens: list[Token], ments: list[ActorMention], lo: int, i: int) -> bool:
     """No actor before the verb in its clause (an actor there is the subject of an active verb: الجيش
     قتل…); a comma or the sentence start opens the clause."""
-    j = i
-    while j > lo and tokens[j - 1].norm not in {",", "،", ";", ":"}:
-        j -= 1
+    j = _clause_begin(tokens, lo, i)
     return not any(j <= m.token_start < i for m in ments)
 
 
@@ -159,9 +167,7 @@ def _victims_before(w: TollWords, tokens: list[Token], ments: list[ActorMention]
     the verb is one of injury."""
     if not (i + 1 < hi and (tokens[i + 1].norm in w["verb_prep"] or bare(tokens[i]) & w["injured"])):
         return []
-    j = i
-    while j > lo and tokens[j - 1].norm not in {",", "،", ";", ":"} and tokens[j - 1].key not in _OPENERS:
-        j -= 1
+    j = _clause_begin(tokens, lo, i, _OPENERS)
     return [m for m in ments if j <= m.token_start and m.token_end <= i]
 
 

@@ -30,6 +30,8 @@ WORD_CACHE_LIMIT = 1 << 15
 # Single-letter proclitics that may precede a word without the article.
 _SHORT_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك", "س")
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه", "ك", "ي")
+# Relative pronouns (normal forms): الذي، التي and their duals and plurals.
+RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
 
 
 class WordMemo:
