@@ -4,7 +4,8 @@ A trigger with its sources and targets (:mod:`marsad.coding.arguments`) makes on
 both directions for symmetric actions, visitor → host 042 and host → visitor 043 for visits, one
 event per member state for a grouping (the P5+1), never an actor on itself.  Same-country pairs are
 events (the guideline), except visits and cooperation inside one establishment
-(:func:`domestic_visit`, :func:`domestic_cooperation`).  :func:`doer_code` adjusts the code to who
+(:func:`domestic_visit`, :func:`domestic_cooperation`) and a meeting whose second party is only the
+first one's state (:func:`lone_meeting`).  :func:`doer_code` adjusts the code to who
 does the act (an armed group's arrest is an abduction; an attack by civilians or an unnamed attacker
 is unconventional violence).
 """
@@ -16,6 +17,7 @@ from marsad.coding.conjuncts import same_actor
 from marsad.document import ActorMention
 
 VISIT, HOST = "042", "043"
+MEDIATE = "045"
 DOMESTIC_NONEVENT_ROOTS = frozenset({"03", "05", "06", "07"})  # see domestic_cooperation
 DOMESTIC_PARTIES = frozenset({"OPP", "REB"})  # a state's opposition and armed groups (see domestic_cooperation)
 DOMESTIC_PARTY_ROOTS = frozenset({"03", "05"})
@@ -75,7 +77,8 @@ def event_pairs(pat, sources: list[ActorMention], targets: list[ActorMention], s
     out: list[tuple[ActorMention, ActorMention | None, str]] = []
     visit = "visit" in pat.flags or "host" in pat.flags
     for s, t in pairs:
-        if t is not None and (domestic_visit(s, t, pat.cameo) if visit else domestic_cooperation(s, t, pat.cameo)):
+        if t is not None and (domestic_visit(s, t, pat.cameo) if visit else (
+                domestic_cooperation(s, t, pat.cameo) or lone_meeting(s, t, pat.cameo))):
             continue
         out.append((s, t, pat.cameo))
         if t is not None and visit:
@@ -105,6 +108,14 @@ def domestic_cooperation(s: ActorMention, t: ActorMention, code: str) -> bool:
     if s.code != t.code or code[:2] not in DOMESTIC_NONEVENT_ROOTS:
         return False
     return code[:2] not in DOMESTIC_PARTY_ROOTS or not (s.agent in DOMESTIC_PARTIES or t.agent in DOMESTIC_PARTIES)
+
+
+def lone_meeting(s: ActorMention, t: ActorMention, code: str) -> bool:
+    """A meeting, call or talks (04 but mediation) whose other party is only implied as the state of the
+    one named (تم خلال اللقاء بحث…، قال الوزير عقب لقائه إن…: the argument model's "own state" when no
+    party is found) is no event: the other party is missing, not the actor's own state (train: none of
+    the 15 such candidates is a gold event; on unseen news they are ceremonies, staff meetings, sport)."""
+    return code[:2] == "04" and code != MEDIATE and s.code == t.code and (s.implied or t.implied)
 
 
 def own_targets(s: ActorMention, targets: list[ActorMention], tokens: list) -> list[ActorMention | None]:
