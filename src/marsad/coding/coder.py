@@ -36,7 +36,7 @@ from marsad.coding.implicit import (
 )
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.coding.memo import SentenceMemo
-from marsad.coding.pairs import doer_code, event_pairs, member_pairs
+from marsad.coding.pairs import doer_code, event_pairs, member_pairs, staff_appeal
 from marsad.coding.protest import PROTEST_ROOT, protest_aim
 from marsad.coding.results import ResultCache
 from marsad.coding.victims import (
@@ -65,6 +65,7 @@ FUTURE_CODES = {
 }
 
 
+APPEAL_ROOT = "02"  # an appeal to one's own staff is no event (pairs.staff_appeal)
 # Verbal acts whose future form is already the act (a threat, a promise, an appeal, a demand).
 SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 
@@ -185,6 +186,9 @@ class EventStage:
             sources, targets = hit  # تعرضت القنصلية لاعتداء: the victim is the target
         if not sources or ("weak" in pat.flags and not targets) or "block" in pat.flags:
             return []  # a BLOCK row's words are no event, whatever target the steps above gave it
+        if pat.cameo[:2] == APPEAL_ROOT and all(t.implied or t.code == sources[0].code for t in targets) \
+                and staff_appeal(tokens, tm.end, hi):
+            return []  # حث الوزير منسوبي الوزارة على…: an instruction to one's staff
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)
         trigger = _trigger_span(doc, tm)
         out = [self._event(s, t, doer_code(code, s, pat.flags), trigger, evidence, si)

@@ -118,6 +118,26 @@ def lone_meeting(s: ActorMention, t: ActorMention, code: str) -> bool:
     return code[:2] == "04" and code != MEDIATE and s.code == t.code and (s.implied or t.implied)
 
 
+# An official's own staff (word keys): حث الوزير منسوبي الوزارة على…، دعا
+# المدير الموظفين إلى… is an instruction inside one establishment, not an appeal between actors.
+STAFF_KEYS = frozenset({"منسوبي", "منسوبو", "منسوبات", "منتسبي", "منتسبو", "موظفي", "موظفو", "موظفين", "موظفات",
+                        "عاملين", "عاملون"})
+STAFF_CLITICS = frozenset("وفل")  # proclitics a staff noun may carry (ومنسوبي، لمنسوبي، ولموظفي)
+STAFF_REACH = 8  # tokens after the trigger in which the staff noun stands (the subject comes between)
+STAFF_STOP = frozenset({"علي", "الي", "ان", "بان", "لان"})  # the appeal's complement begins
+
+
+def staff_appeal(tokens: list, start: int, hi: int) -> bool:
+    """Does an appeal whose trigger ends at token ``start`` address the speaker's own staff (a staff noun
+    before its complement: وحث معاليه جميع الموظفين على…، حث المدير منسوبي الإدارة على…)?"""
+    for tok in tokens[start:min(hi, start + STAFF_REACH)]:
+        if any(tok.key[i:] in STAFF_KEYS for i in range(3) if not set(tok.key[:i]) - STAFF_CLITICS):
+            return True
+        if tok.key in STAFF_STOP or not tok.norm[:1].isalpha():
+            return False
+    return False
+
+
 def own_targets(s: ActorMention, targets: list[ActorMention], tokens: list) -> list[ActorMention | None]:
     """The targets source ``s`` can act on (not itself); None when there are none.  A source that is
     itself one of the targets (X وY conjoined as both) makes no event with them."""
