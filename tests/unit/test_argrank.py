@@ -94,7 +94,7 @@ def test_candidates_mark_the_speaker_and_the_doer(collected):
     assert {code for role, code, f in bombing if f.get(f"{role}:rel_doer")} == {"ISR"}  # القصف الذي شنه X
 
 
-def test_context_targets_for_a_material_act_whose_sentence_names_no_other_actor(collected):
+def test_context_targets_for_an_act_whose_sentence_names_no_other_actor(collected):
     def context(text):
         return [c for _, role, cs in collected(text)[1] if role == "t" for c in cs
                 if c.how in ("ctx_topic", "article_top")]
@@ -102,4 +102,7 @@ def test_context_targets_for_a_material_act_whose_sentence_names_no_other_actor(
     text = "وقالت حماس إن إسرائيل تواصل الحصار. وقصف الجيش الإسرائيلي أمس مواقع في المنطقة."
     assert {c.mention.code for c in context(text)} == {"PSE"}  # never the source's own code
     assert not context("قصف الجيش الإسرائيلي مواقع حماس.")  # the sentence names the other side
-    assert not context("وقالت حماس إن إسرائيل تواصل الحصار. وأدانت إسرائيل البيان.")  # a verbal act
+    assert not context("وقالت حماس إن إسرائيل تواصل الحصار. ودعت إسرائيل إلى الهدوء.")  # an appeal
+    # a condemnation, rejection or threat is aimed at the side named before as often as an attack is
+    # (طالبت واشنطن بكين بوقف… لكن بكين رفضت)
+    assert {c.mention.code for c in context("وقالت حماس إن إسرائيل تواصل الحصار. وأدانت إسرائيل البيان.")} == {"PSE"}

@@ -12,10 +12,11 @@ the previous sentences' topic or the sentence's first actor, whether the heurist
 chose it, the trigger's root and flags), and a logistic model trained by
 ``scripts/train_arg_model.py`` on the annotated training set scores them; the
 best source and the best target (which may be *none* or the source's own state)
-are kept.  For a material act (aid, coercion, assault, fighting) whose sentence names no
-actor besides the source, the previous sentences' topic actor and the article's most named
-actor are target candidates too (اعتقلت قوات الاحتلال فجر اليوم ثمانية شبان after a sentence
-on the Palestinians).  The model is ``resources/models/arg_model.json``.
+are kept.  For a material act (aid, coercion, assault, fighting) or a condemnation, rejection
+or threat whose sentence names no actor besides the source, the previous sentences' topic actor
+and the article's most named actor are target candidates too (اعتقلت قوات الاحتلال فجر اليوم
+ثمانية شبان after a sentence on the Palestinians; لكن بكين رفضت وقف أنشطتها after Washington's
+demand).  The model is ``resources/models/arg_model.json``.
 """
 
 from __future__ import annotations
@@ -39,9 +40,11 @@ PREP_WORDS = frozenset({
     "و", "ان", "بان", "لان",
 })
 NONE, DOMESTIC = "none", "domestic"
-# Roots of material acts whose other side is often named only before the act's sentence (aid,
-# coercion, assault, fighting); verbal acts and meetings keep their targets in the sentence.
-CONTEXT_ROOTS = frozenset({"07", "17", "18", "19", "20"})
+# Roots whose other side is often named only before the act's sentence: material acts (aid,
+# coercion, assault, fighting) and condemnations, rejections and threats (ورفضت روسيا ذلك بشدة،
+# وأدانت الجامعة القصف: what was proposed or done was told before); appeals, demands and meetings
+# keep their targets in the sentence.
+CONTEXT_ROOTS = frozenset({"07", "11", "12", "13", "17", "18", "19", "20"})
 
 
 @dataclass(slots=True)
@@ -190,8 +193,8 @@ def source_candidates(ctx: Context, chosen: list[ActorMention], how: str) -> lis
 def target_candidates(ctx: Context, sources: list[ActorMention], chosen: list[ActorMention], how: str,
                       domestic: ActorMention | None) -> list[Candidate]:
     """Mentions of the sentence that are not the source (nor conjoined with it, nor the same actor
-    by :func:`same_actor`), no target, and the source's own state; for a material act in a
-    sentence with no other actor, the actors of :func:`_context_targets`."""
+    by :func:`same_actor`), no target, and the source's own state; for an act of
+    :data:`CONTEXT_ROOTS` in a sentence with no other actor, the actors of :func:`_context_targets`."""
     source = sources[0]
     toks = ctx.doc.tokens
     sym = "sym" in ctx.tm.pattern.flags
@@ -215,7 +218,7 @@ def target_candidates(ctx: Context, sources: list[ActorMention], chosen: list[Ac
             f["t:same_code"] = 1.0
             f[f"t:same_code|root={root}"] = 1.0
         out.append(Candidate(m, f, "mention"))
-    alone = not out and root in CONTEXT_ROOTS  # a material act whose sentence names no other actor
+    alone = not out and root in CONTEXT_ROOTS  # its sentence names no other actor
     if first is not None and all(first is not c.mention for c in out):
         f = {f"t:extra={how}": 1.0, f"t:extra={how}|root={root}": 1.0, "t:chosen=True": 1.0}
         out.append(Candidate(first, f, how))

@@ -190,7 +190,7 @@ def _governed(tokens: list[Token], m: ActorMention) -> bool:
     """Is ``m`` introduced by a preposition (مع إيران، في سوريا، لإيران) or owned by a thing (السياسات
     الإيرانية), so that it cannot be a subject?"""
     prev = tokens[m.token_start - 1].key if m.token_start else ""
-    return prev in VERB_PREPS or possessed(tokens, m) or _clitic_prep(tokens, m)
+    return prev in VERB_PREPS or possessed(tokens, m) or _clitic_prep(tokens, m) or _governed_adjective(tokens, m)
 
 
 def relative_doer(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
@@ -231,9 +231,19 @@ def _verb_object(tokens: list[Token], at: int, m: ActorMention) -> bool:
     never introduced by a preposition."""
     if m.token_start == at + 1 and tokens[at].key in VERB_PREPS:
         return True
-    if m.token_start > at and possessed(tokens, m):
+    if m.token_start > at and (possessed(tokens, m) or _governed_adjective(tokens, m)):
         return True
     return m.token_start == at and _clitic_prep(tokens, m)
+
+
+def _governed_adjective(tokens: list[Token], m: ActorMention) -> bool:
+    """Is ``m`` a lone nisba adjective whose noun a preposition governs (ندد بالجرائم الإسرائيلية،
+    احتج على السياسات الأمريكية): the owner of an object, never a subject?"""
+    if m.kind != "demonym" or m.token_end - m.token_start != 1 or m.token_start < 1:
+        return False
+    head = tokens[m.token_start - 1]
+    return head.prefix.lstrip("وف")[:1] in {"ب", "ل"} or (
+        m.token_start >= 2 and tokens[m.token_start - 2].key in VERB_PREPS)
 
 
 def _clitic_prep(tokens: list[Token], m: ActorMention) -> bool:
