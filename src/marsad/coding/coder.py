@@ -36,7 +36,14 @@ from marsad.coding.implicit import (
 )
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.coding.memo import SentenceMemo
-from marsad.coding.pairs import doer_code, event_pairs, member_pairs, staff_appeal
+from marsad.coding.pairs import (
+    SPORT_ROOTS,
+    doer_code,
+    event_pairs,
+    member_pairs,
+    sport_sentence,
+    staff_appeal,
+)
 from marsad.coding.protest import PROTEST_ROOT, protest_aim
 from marsad.coding.results import ResultCache
 from marsad.coding.victims import (
@@ -77,6 +84,12 @@ def future_code(cameo: str) -> str | None:
 
 # How a source was found when the argument model must not re-rank it.
 NO_RANK = frozenset({"dual", "stance_speaker", "stance_topic"})
+# How a source was found when the argument model re-ranks the target only: a nominal act's doer named
+# in its relative clause (الهجوم الذي شنه التنظيم: before a condemnation verb the model prefers the one
+# who condemns), the issuer of a statement that is the verb's subject (ودعا البيان الحكومة…: the model
+# prefers the actor after the verb).
+STATEMENT = "statement"
+KEEP_SOURCE = frozenset({"rel_doer", STATEMENT})
 # Roots of attacks whose doer may be named by a claim of responsibility (see claims.py), and the
 # clause heuristics' ways of finding a source that a claim overrides (none, or an actor far away).
 CLAIM_ROOTS = frozenset({"18", "19"})
@@ -170,7 +183,10 @@ class EventStage:
         if "stance" in pat.flags:
             sources, targets = stance_args(ctx, args)
         if not sources and "passive" not in pat.flags and args.source_how != UNNAMED:
+            statement = args.source_how == STATEMENT
             sources, targets, symmetric = unnamed_source(ctx, args, targets, symmetric)
+            if statement and sources:
+                args.source_how = STATEMENT  # its issuer: kept by the argument model (see _rank)
         sources, targets = fallback_targets(ctx, args, sources, targets)
         # the arguments of an attack reported as a toll are not re-ranked: in the train gold its victims
         # and its doer mostly share a state code (TUR > TUR), so the model cannot learn which one acts
@@ -189,6 +205,8 @@ class EventStage:
         if pat.cameo[:2] == APPEAL_ROOT and all(t.implied or t.code == sources[0].code for t in targets) \
                 and staff_appeal(tokens, tm.end, hi):
             return []  # حث الوزير منسوبي الوزارة على…: an instruction to one's staff
+        if pat.cameo[:2] in SPORT_ROOTS and sport_sentence(tokens, lo, hi):
+            return []  # أقيم لقاء الفريقين على ملعب…: a match, not a meeting
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)
         trigger = _trigger_span(doc, tm)
         out = [self._event(s, t, doer_code(code, s, pat.flags), trigger, evidence, si)
@@ -233,9 +251,7 @@ class EventStage:
         best = self._choose(ctx, "s", cands, args)
         if args.agent:
             sources, args.source_how = args.agent, "agent_phrase"  # the doer named by من قبل / على يد
-        elif best is not None and (not sources or best.mention is not sources[0]) and args.source_how != "rel_doer":
-            # a nominal act's doer named in its relative clause (الهجوم الذي شنه التنظيم) stays: before a
-            # condemnation verb the model prefers the one who condemns
+        elif best is not None and (not sources or best.mention is not sources[0]) and args.source_how not in KEEP_SOURCE:
             sources = self._group(ctx, best)
             args.source_how = f"rank_{best.how}"
         if not sources:
@@ -306,11 +322,14 @@ class EventStage:
         reported = self._attribution(doc, si)
         # "سترد بقوة" is the threat itself (an intent, appeal or demand too), not one planned or expected
         said = modality == "future" and not cue_fns.planned(cues, doc, si, tm.start)
+        # من المتوقع أن تفتح تركيا القاعدة: what others expect is no intent the actor expressed
+        recode = modality == "future" and "noun" not in tm.pattern.flags and not cue_fns.expected(
+            cues, doc, si, tm.start)
         for ev in events:
             ev.modality = modality
             if said and ev.root in SPEECH_ACT_ROOTS:
                 ev.modality = "asserted"
-            elif modality == "future" and "noun" not in tm.pattern.flags and (code := future_code(ev.cameo)):
+            elif recode and (code := future_code(ev.cameo)):
                 self._recode(ev, code)
             ev.background = background
             ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]

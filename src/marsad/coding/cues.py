@@ -6,6 +6,7 @@ coder calls them with a sentence index and the trigger's token index::
     cues = load_cues()                       # once; lists load lazily
     modality(cues, doc, sent, tok)           # "asserted" | "negated" | "hypothetical" | "future"
     planned(cues, doc, sent, tok)            # future through a plan or expectation (يعتزم، من المتوقع أن)?
+    expected(cues, doc, sent, tok)           # future only through an expectation (من المتوقع أن)?
     embedded_under(cues, doc, sent, tok)     # "appeal" | "demand" | "threat" | ... | None
     is_background(cues, doc, sent, tok)      # recalled past event?
     attribution(cues, doc, sent)             # [Attribution(name, anonymous, span)]; inherit=True
@@ -22,7 +23,7 @@ The cue words are data: ``marsad/resources/cues/*.tsv`` (see the README there).
 
 from marsad.coding.attribution import attribution
 from marsad.coding.cue_data import Cues, clause_bounds, load_cues
-from marsad.coding.modality import embedded_under, is_background, modality, planned
+from marsad.coding.modality import embedded_under, expected, is_background, modality, planned
 from marsad.coding.quantities import quantities
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "attribution",
     "clause_bounds",
     "embedded_under",
+    "expected",
     "is_background",
     "load_cues",
     "modality",

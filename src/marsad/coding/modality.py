@@ -109,6 +109,25 @@ def planned(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
 
 
 _SOWFA = "سوف"
+# Future cues that are a prediction by the reporter or observers, not the actor's plan (normalized words).
+_EXPECTATION = frozenset(normalize_text("المتوقع يتوقع تتوقع يتوقعون المرتقب المرتقبة المنتظر المرجح").split())
+
+
+def expected(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
+    """Is the trigger future only through an expectation (من المتوقع أن تفتح تركيا القاعدة، من المرتقب أن
+    تصل الطائرات)?  What others expect an actor to do is no intent the actor expressed (an intent is
+    coded 03 only when the actor states it: يعتزم، من المقرر أن، سيزور), unless a plan cue is there too."""
+    first, words, _ = sentence_words(doc, sent)
+    ti = trigger_tok - first
+    cs, ce = clause_bounds(words, ti)
+    seen = plan = False
+    for mod, scope, k in _clause_hits(cues, words, ti, cs, ce):
+        if mod == "future" and scope != "after":  # a time adverb (الشهر المقبل) says when, not who intends
+            if any(strip_conj(w) in _EXPECTATION for w in words[k:k + 2]):
+                seen = True
+            else:
+                plan = True
+    return seen and not plan
 
 
 def _coming_month(cues: Cues, words: list[str], keys: list[str], ti: int, ce: int, pub: Date | None) -> bool:

@@ -138,6 +138,19 @@ def staff_appeal(tokens: list, start: int, hi: int) -> bool:
     return False
 
 
+# Word keys of a sentence about a match or a club's business (unambiguous ones: لاعب and نادي are also
+# political metaphors, بطولة heroism): its "meetings" are matches (لقاء الفريقين), its "talks" a
+# transfer (المفاوضات مع اللاعب), its appeals a coach's to his players.
+SPORT_KEYS = frozenset({"منتخب", "منتخبات", "مباراه", "مباريات", "مدرب", "ملعب", "شوط", "مهاجم"})
+SPORT_ROOTS = frozenset({"02", "03", "04", "05"})
+
+
+def sport_sentence(tokens: list, lo: int, hi: int) -> bool:
+    """Does the sentence ``[lo, hi)`` speak of a match or a team (a verbal-cooperation trigger in it is
+    a club's or a player's act, not a state's)?"""
+    return any(t.key in SPORT_KEYS for t in tokens[lo:hi])
+
+
 def own_targets(s: ActorMention, targets: list[ActorMention], tokens: list) -> list[ActorMention | None]:
     """The targets source ``s`` can act on (not itself); None when there are none.  A source that is
     itself one of the targets (X وY conjoined as both) makes no event with them."""
