@@ -17,6 +17,13 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
 * mentions joined by و are conjoined (:mod:`marsad.coding.conjuncts`): one event per
   (source, target) pair; a subject's conjuncts are never its object (انتقدت فرنسا وألمانيا
   إيران), except for symmetric acts and "بين X و Y";
+* a statement noun as subject (ودعا البيان الحكومة…، أن المذكرة طالبت…) or the pronoun of a
+  complementizer (أعلنت الوزارة أنها اعتقلت…) leaves every actor after the verb an object: the
+  frame's subject acts for a pronoun, the statement's issuer (the coder takes the speaker or the
+  topic) for a statement (:mod:`marsad.coding.subjects`);
+* a verb opening a later clause of the sentence with no subject of its own (أعرب الاتحاد عن قلقه
+  إزاء العنف بين الجيش والمسلحين، وطالب…) shares the first clause's subject, not the actor named
+  last; an indefinite act's relative clause without الذي (هجمات يشنها التنظيم) names its doer;
 * with no subject in the clause, the speaker of the sentence (قال X إن…) or the
   topic of the previous sentences acts.
 """
@@ -41,7 +48,6 @@ from marsad.coding.clause_words import (
     has_prep,
     is_doer_verb,
     is_participle,
-    is_speech_verb,
     oblique_plural,
     possessed,
     possessed_noun,
@@ -49,6 +55,16 @@ from marsad.coding.clause_words import (
 )
 from marsad.coding.conjuncts import conjoined, mention_prefix, same_actor
 from marsad.coding.lexicon import TriggerMatch
+from marsad.coding.subjects import (
+    clitic_prep,
+    dual_verb,
+    frame_subject,
+    governed,
+    governed_adjective,
+    speaker,
+    unmarked_doer,
+    unnamed_subject,
+)
 from marsad.document import ActorMention, Token
 from marsad.text.tokens import RELATIVE_PRONOUNS, candidates
 
@@ -101,7 +117,8 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     # an oblique plural right after a verb of appeal, demand, criticism or threat is whom it addresses
     # (elsewhere a 3ms verb is often a verbal noun with its genitive subject: رفض المتمردين للهدنة)
     verbal = pat.cameo[:2] in ADDRESSING_ROOTS and "noun" not in pat.flags and not _is_masdar(tm, tokens)
-    if not subject_gap or (in_gap and (_verb_object(tokens, verb + 1, in_gap[0])
+    said = "" if pat.flags & {"noun", "passive", "stance"} else unnamed_subject(tokens, cs, verb)
+    if said or not subject_gap or (in_gap and (_verb_object(tokens, verb + 1, in_gap[0])
                                        or verbal and _oblique_after(tokens, verb + 1, in_gap[0]))):
         in_gap, gap_objects = [], in_gap
     inside = [m for m in ments if tm.start <= m.token_start < tm.end and not tm.in_gap(m.token_start)]
@@ -114,7 +131,12 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     subject: ActorMention | None = None
     how = "none"
     rest = after
-    if in_gap:
+    if said:
+        # the subject is a pronoun or a statement (انها تعتزم…، ودعا البيان الحكومة…): every actor
+        # after the verb is an object; a pronoun is the frame's subject, a statement its issuer (the
+        # coder takes the speaker or the topic)
+        subject, how = (frame_subject(tokens, ments, lo, cs) if said == "pronoun" else None), said
+    elif in_gap:
         subject, how = in_gap[0], "gap"
         rest = in_gap[1:] + after  # a second actor in the gap is the object (حث الاتحاد إسرائيل على…)
     elif inside:
@@ -131,7 +153,9 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     else:
         # a participle after a comma (متهما، داعيا، منددا) takes the main clause's subject
         participle = is_participle(tokens[tm.start])
-        initial = _clause_initial(tokens, cs, tm.start) and not participle
+        # a verb of carrying out with a pronoun for the act before it (هجمات يشنها التنظيم) has its
+        # subject after it wherever it stands
+        initial = _clause_initial(tokens, cs, tm.start) and not participle or is_doer_verb(tokens, tm.start)
         if participle and not before and _clause_initial(tokens, cs, tm.start):
             subject = _main_subject(tokens, ments, lo, tm.start)
             how = "participle" if subject is not None else how
@@ -143,8 +167,12 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         elif after and after[0].token_start - tm.end <= 3 and not _verb_object(tokens, tm.end, after[0]) \
                 and not (verbal and _oblique_after(tokens, tm.end, after[0])):
             subject, rest, how = after[0], after[1:], "vso_late"
-    if subject is None and earlier and "passive" not in pat.flags:
-        subject, how = earlier[-1], ("noun_far" if noun else "svo_far")
+    if subject is None and earlier and "passive" not in pat.flags and not said:
+        # a verb opening a later clause with no subject of its own (أعرب الاتحاد عن قلقه إزاء العنف بين
+        # الجيش والمقاتلين، وطالب بأن…) shares the subject of the sentence's first clause, not the actor
+        # named last
+        main = frame_subject(tokens, ments, lo, cs) if not noun and _later_clause_verb(tm, tokens, lo, cs, verb) else None
+        subject, how = (main, "main") if main is not None else (earlier[-1], "noun_far" if noun else "svo_far")
 
     rest = gap_objects + rest
     if subject is not None:
@@ -183,14 +211,8 @@ def _object_gap(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention]
     if is_participle(tokens[verb]):
         return True
     return not _clause_initial(tokens, cs, verb) and any(
-        cs <= m.token_start and m.token_end <= verb and not _governed(tokens, m) for m in ments)
+        cs <= m.token_start and m.token_end <= verb and not governed(tokens, m) for m in ments)
 
-
-def _governed(tokens: list[Token], m: ActorMention) -> bool:
-    """Is ``m`` introduced by a preposition (مع إيران، في سوريا، لإيران) or owned by a thing (السياسات
-    الإيرانية), so that it cannot be a subject?"""
-    prev = tokens[m.token_start - 1].key if m.token_start else ""
-    return prev in VERB_PREPS or possessed(tokens, m) or _clitic_prep(tokens, m) or _governed_adjective(tokens, m)
 
 
 def relative_doer(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
@@ -203,7 +225,9 @@ def relative_doer(tm: TriggerMatch, tokens: list[Token], after: list[ActorMentio
     while i < len(tokens) and i - tm.end < 2 and tokens[i].norm not in RELATIVE_PRONOUNS and (
             tokens[i].key in TIME_WORDS or (tokens[i].norm.startswith("ال") and not possessed_noun(tokens[i]))):
         i += 1
-    if i + 1 >= len(tokens) or tokens[i].norm not in RELATIVE_PRONOUNS or any(m.token_start < i for m in after):
+    if i + 1 < len(tokens) and tokens[i].norm not in RELATIVE_PRONOUNS:
+        return unmarked_doer(tm, tokens, after)
+    if i + 1 >= len(tokens) or any(m.token_start < i for m in after):
         return None
     verb = tokens[i + 1]
     if not (is_doer_verb(tokens, i + 1) or (len(verb.key) >= 3 and verb.key.endswith(OBJ_SUFFIXES))):
@@ -212,6 +236,7 @@ def relative_doer(tm: TriggerMatch, tokens: list[Token], after: list[ActorMentio
     while j < len(tokens) and tokens[j].key in LATELY:
         j += 1
     return next((m for m in after if m.token_start == j), None)
+
 
 
 def _between(tokens: list[Token], tm: TriggerMatch, subject: ActorMention) -> bool:
@@ -231,24 +256,10 @@ def _verb_object(tokens: list[Token], at: int, m: ActorMention) -> bool:
     never introduced by a preposition."""
     if m.token_start == at + 1 and tokens[at].key in VERB_PREPS:
         return True
-    if m.token_start > at and (possessed(tokens, m) or _governed_adjective(tokens, m)):
+    if m.token_start > at and (possessed(tokens, m) or governed_adjective(tokens, m)):
         return True
-    return m.token_start == at and _clitic_prep(tokens, m)
+    return m.token_start == at and clitic_prep(tokens, m)
 
-
-def _governed_adjective(tokens: list[Token], m: ActorMention) -> bool:
-    """Is ``m`` a lone nisba adjective whose noun a preposition governs (ندد بالجرائم الإسرائيلية،
-    احتج على السياسات الأمريكية): the owner of an object, never a subject?"""
-    if m.kind != "demonym" or m.token_end - m.token_start != 1 or m.token_start < 1:
-        return False
-    head = tokens[m.token_start - 1]
-    return head.prefix.lstrip("وف")[:1] in {"ب", "ل"} or (
-        m.token_start >= 2 and tokens[m.token_start - 2].key in VERB_PREPS)
-
-
-def _clitic_prep(tokens: list[Token], m: ActorMention) -> bool:
-    """Does the mention's first word carry the preposition ل or ب (لإيران، بالحكومة، وللأمم)?"""
-    return mention_prefix(tokens, m).lstrip("وف")[:1] in {"ل", "ب"}
 
 
 def _main_subject(tokens: list[Token], ments: list[ActorMention], lo: int, at: int) -> ActorMention | None:
@@ -259,6 +270,21 @@ def _main_subject(tokens: list[Token], ments: list[ActorMention], lo: int, at: i
         return spk
     first = next((m for m in ments if m.token_start >= lo), None)
     return first if first is not None and first.token_end <= at else None
+
+
+def _later_clause_verb(tm: TriggerMatch, tokens: list[Token], lo: int, cs: int, verb: int) -> bool:
+    """Is the trigger a verb opening a later clause of its sentence, whose subject the first clause
+    names?  Not a verbal noun, a dual verb (two parties), a word with a pronoun suffix (اجتياحهم: the
+    suffix is its doer), nor the verb of a relative clause (التي شنت: its subject is the antecedent)."""
+    return cs > lo and not (tm.suffixed and _suffixed_masdar(tokens[tm.start])) and tokens[
+        cs - 1].norm not in RELATIVE_PRONOUNS and not dual_verb(
+        tokens[verb]) and not _is_masdar(tm, tokens) and _clause_initial(tokens, cs, tm.start)
+
+
+def _suffixed_masdar(tok: Token) -> bool:
+    """A verbal noun with a pronoun suffix (اجتياحهم، استهدافها), which no verb form has."""
+    word = tok.norm[1:] if tok.norm[:1] in {"و", "ف"} else tok.norm
+    return any(word.endswith(suf) and bool(MASDAR_SHAPE.match(word[: -len(suf)])) for suf in ("هما", "هم", "ها", "ه"))
 
 
 def _separated(tokens: list[Token], a: int, b: int) -> bool:
@@ -337,14 +363,3 @@ def _passive_agent(tokens: list[Token], rest: list[ActorMention]) -> ActorMentio
                 or agent_phrase_start(tokens, m.token_start) is not None:
             return m
     return None
-
-
-def speaker(tokens: list[Token], ments: list[ActorMention], lo: int, at: int) -> ActorMention | None:
-    """The subject of a speech verb before token ``at`` in the sentence (قال X إن…)."""
-    for m in reversed([m for m in ments if lo <= m.token_start < at]):
-        k = max(lo, m.token_start - 3)
-        if any(is_speech_verb(t) for t in tokens[k:m.token_start]):
-            return m
-    return None
-
-

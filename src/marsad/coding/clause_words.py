@@ -21,6 +21,14 @@ CLAUSE_WORDS = frozenset({
 BOUNDARY_PUNCT = frozenset({",", ";", ":", '"', "(", ")", "-", "—", "–", "[", "]"})
 # Words before a verb that keep it clause-initial (و قد، ثم، كما، فقد…).
 VERB_LEADS = frozenset({"قد", "ثم", "كما", "وقد", "فقد", "لقد", "ايضا", "بدوره", "بدورها", "اليوم", "امس"})
+# Complementizers with a pronoun subject (أنها تعتزم، إنه سيزور، بأنهم رفضوا): the verb after them has
+# no subject of its own in the clause.
+PRONOUN_COMPS = frozenset({"انه", "انها", "انهم", "انهما", "اننا", "انني", "انا"})
+# Statement and document nouns that are the subject of a verb of saying or asking (ودعا البيان،
+# وطالبت الرسالة، أن المذكرة طالبت): the act is their issuer's.
+STATEMENT_NOUNS = frozenset({
+    "بيان", "رساله", "مذكره", "تقرير", "خطاب", "وثيقه", "اعلان", "بلاغ", "نداء", "برقيه", "تصريح",
+})
 # Prepositions that can follow a verb directly and introduce its object, never its subject.
 VERB_PREPS = frozenset({"من", "الي", "علي", "عن", "في", "مع", "ضد", "لدي", "تجاه", "حيال", "بحق", "امام", "عند", "حول"})
 # Words before the agent of a passive act: من قبل، على يد، بواسطة، برصاص/بنيران (by the fire of).
