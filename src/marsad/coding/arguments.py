@@ -71,13 +71,19 @@ from marsad.text.tokens import RELATIVE_PRONOUNS, candidates
 # Roots said rather than done (appeal, demand, disapprove, reject, threaten): their verb names an addressee.
 SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 ADDRESSING_ROOTS = SPEECH_ACT_ROOTS - {"12"}
+# Roots whose verb's gap may hold its first object when the subject stands before it: speech acts
+# (طالب الحكومة بـ) and giving (الولايات المتحدة سلمت مصر ثماني طائرات، منحت اليابان مصر قرضا).
+OBJECT_GAP_ROOTS = SPEECH_ACT_ROOTS | {"07"}
+# Roots whose passive rows are verbs of receiving (تسلم، تلقى، استلم aid, weapons, released captives):
+# their giver is named by a bare من (تسلم العراق أربع طائرات من الولايات المتحدة).
+RECEIVING_ROOTS = frozenset({"07", "08"})
 
 
 @dataclass(slots=True)
 class Args:
     sources: list[ActorMention]
     targets: list[ActorMention]
-    source_how: str = "none"  # gap, vso, svo, noun, passive_agent (set later: speaker, topic, dual, implied)
+    source_how: str = "none"  # gap, vso, svo, noun, passive_agent, giver (set later: speaker, topic, dual, implied)
     target_how: str = "none"  # prep, next, subject (passive), none
     source_p: float = -1.0  # the argument model's score of the chosen source (-1: not scored)
     target_p: float = -1.0
@@ -187,9 +193,9 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         if far:
             target, target_how = far[0], "next_far"
     if "passive" in pat.flags:
-        agent = _passive_agent(tokens, rest)
+        agent, how = _passive_agent(tokens, rest, giver=pat.cameo[:2] in RECEIVING_ROOTS)
         target, subject = subject, agent
-        how, target_how = ("passive_agent" if agent else "none"), ("subject" if target else "none")
+        target_how = "subject" if target else "none"
     srcs = conjoined(ments, idx[id(subject)], tokens) if subject is not None else []
     tgts = conjoined(ments, idx[id(target)], tokens) if target is not None else []
     if "notarget" in pat.flags:
@@ -202,11 +208,11 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
 
 
 def _object_gap(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], cs: int, verb: int) -> bool:
-    """Does the gap after a speech-act verb hold its object rather than its subject: after a
+    """Does the gap after a speech-act or giving verb hold its object rather than its subject: after a
     participle (داعيا إيران إلى، مطالبا الحكومة بـ) or after a verb whose subject stands before it in
-    the clause (الجبير … وطالب الحكومة الإيرانية بالكف عن)?  Verbal nouns keep their genitive subject
-    in the gap (حرص المملكة على)."""
-    if tm.pattern.cameo[:2] not in SPEECH_ACT_ROOTS or "noun" in tm.pattern.flags:
+    the clause (الجبير … وطالب الحكومة الإيرانية بالكف عن، الولايات المتحدة سلمت مصر ثماني طائرات)?
+    Verbal nouns keep their genitive subject in the gap (حرص المملكة على)."""
+    if tm.pattern.cameo[:2] not in OBJECT_GAP_ROOTS or "noun" in tm.pattern.flags:
         return False
     if is_participle(tokens[verb]):
         return True
@@ -355,11 +361,17 @@ def _agent(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> 
     return None
 
 
-def _passive_agent(tokens: list[Token], rest: list[ActorMention]) -> ActorMention | None:
-    """The agent of a passive verb: right after من قبل، على يد، برصاص… or a little after an agent
-    phrase (:func:`agent_phrase_start`: على أيدي عناصر تنظيم داعش)."""
+def _passive_agent(tokens: list[Token], rest: list[ActorMention], giver: bool = False) -> tuple[ActorMention | None, str]:
+    """The agent of a passive verb and how it was found: right after من قبل، على يد، برصاص… or a
+    little after an agent phrase (:func:`agent_phrase_start`: على أيدي عناصر تنظيم داعش),
+    "passive_agent"; with ``giver`` (a verb of receiving) else the first actor right after من
+    (تلقت الحكومة مساعدات من الأمم المتحدة), "giver"; else (None, "none")."""
     for m in rest:
         if m.token_start >= 1 and tokens[m.token_start - 1].key in AGENT_PREPS \
                 or agent_phrase_start(tokens, m.token_start) is not None:
-            return m
-    return None
+            return m, "passive_agent"
+    if giver:
+        m = next((m for m in rest if m.token_start >= 1 and tokens[m.token_start - 1].key == "من"), None)
+        if m is not None:
+            return m, "giver"
+    return None, "none"

@@ -83,7 +83,7 @@ def future_code(cameo: str) -> str | None:
 
 
 # How a source was found when the argument model must not re-rank it.
-NO_RANK = frozenset({"dual", "stance_speaker", "stance_topic"})
+NO_RANK = frozenset({"dual", "stance_speaker", "stance_topic", "giver"})
 # How a source was found when the argument model re-ranks the target only: a nominal act's doer named
 # in its relative clause (الهجوم الذي شنه التنظيم: before a condemnation verb the model prefers the one
 # who condemns), the issuer of a statement that is the verb's subject (ودعا البيان الحكومة…: the model

@@ -1,0 +1,51 @@
+"""Arguments of cooperation triggers (issue #4, task C): the giver named by من after a verb of
+receiving and the recipient in the gap of a verb of giving whose subject stands before it
+(marsad.coding.arguments)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.coding.arguments import find_args
+from marsad.coding.lexicon import GAP, Pattern, TriggerMatch
+from marsad.document import ActorMention, Span, Token
+
+
+def _tokens(words: list[str]) -> list[Token]:
+    out, pos = [], 0
+    for w in words:
+        pre = "ال" if w.startswith("ال") and len(w) > 4 else ""
+        out.append(Token(pos, pos + len(w), w, w[len(pre):], prefix=pre))
+        pos += len(w) + 1
+    return out
+
+
+def _m(code: str, i: int, j: int, kind: str = "state") -> ActorMention:
+    return ActorMention(span=Span(i, j, ""), code=code, agent=None, kind=kind, token_start=i, token_end=j)
+
+
+def _pattern(cameo: str, flags: tuple[str, ...] = (), preps: tuple[str, ...] = (), gap: bool = False) -> Pattern:
+    words = (frozenset({"x"}), GAP, frozenset({"y"})) if gap else (frozenset({"x"}),)
+    return Pattern(words=words, cameo=cameo, flags=frozenset(flags), preps=frozenset(preps), source="test")
+
+
+@pytest.mark.parametrize(("cameo", "giver"), [("073", ["IGO:UN"]), ("0841", ["PSE"]), ("173", [])])
+def test_giver_after_min_of_a_verb_of_receiving(cameo, giver):
+    # تلقت الحكومة اليمنية مساعدات من الأمم المتحدة: the recipient is the subject, the giver after من
+    # (aid, released captives); a passive of another root keeps من قبل / على يد as its only agent
+    toks = _tokens(["تلقت", "الحكومه", "اليمنيه", "مساعدات", "من", "الامم", "المتحده"])
+    ments = [_m("YEM", 1, 3), _m(giver[0] if giver else "PSE", 5, 7)]
+    args = find_args(TriggerMatch(0, 4, _pattern(cameo, ("passive",), gap=True), ((1, 3),)), toks, ments, 0, len(toks))
+    assert [m.code for m in args.sources] == giver
+    assert [m.code for m in args.targets] == ["YEM"]
+    assert args.source_how == ("giver" if giver else "none")
+
+
+def test_gap_after_a_giving_verb_holds_the_recipient():
+    # الولايات المتحدة سلمت مصر ثماني طائرات: the subject stands before the verb, the state in the
+    # gap is the first object (the recipient), not a second subject
+    toks = _tokens(["الولايات", "المتحده", "سلمت", "مصر", "ثماني", "طائرات"])
+    ments = [_m("USA", 0, 2), _m("EGY", 3, 4)]
+    args = find_args(TriggerMatch(2, 6, _pattern("072", gap=True), ((3, 5),)), toks, ments, 0, len(toks))
+    assert [m.code for m in args.sources] == ["USA"]
+    assert [m.code for m in args.targets] == ["EGY"]
