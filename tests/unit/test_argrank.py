@@ -106,3 +106,24 @@ def test_context_targets_for_an_act_whose_sentence_names_no_other_actor(collecte
     # a condemnation, rejection or threat is aimed at the side named before as often as an attack is
     # (طالبت واشنطن بكين بوقف… لكن بكين رفضت)
     assert {c.mention.code for c in context("وقالت حماس إن إسرائيل تواصل الحصار. وأدانت إسرائيل البيان.")} == {"PSE"}
+
+
+
+@pytest.mark.parametrize("words,at,expect", [
+    (["وادانت", "الجامعه", "القصف"], 2, True),  # أدانت الجامعة القصف: the verb before the actor
+    (["الجامعه", "نددت", "بالقصف"], 2, True),  # الجامعة نددت بالقصف: between the actor and the act
+    (["اعربت", "الجامعه", "عن", "ادانتها", "للقصف"], 4, True),
+    (["قالت", "الجامعه", "ان", "القصف"], 3, False),
+])
+def test_who_condemns_a_nominal_act(words, at, expect):
+    from marsad.coding.argrank import _condemns
+    from marsad.document import ActorMention, Span, Token
+
+    toks, pos = [], 0
+    for w in words:
+        toks.append(Token(pos, pos + len(w), w, w))
+        pos += len(w) + 1
+    league = ActorMention(span=Span(0, 0, ""), code="IGO:ARABLEAGUE", kind="igo", token_start=1, token_end=2)
+    if words[0] == "الجامعه":
+        league = ActorMention(span=Span(0, 0, ""), code="IGO:ARABLEAGUE", kind="igo", token_start=0, token_end=1)
+    assert _condemns(toks, league, at) is expect

@@ -7,7 +7,8 @@ plausible argument becomes a *candidate* with binary features (where it stands
 relative to the trigger, what separates them, which preposition or clitic
 introduces it, what kind of actor it is and its agent for this root, whether it
 follows a verb of carrying out (غارات شنتها X) or is the subject of a relative clause on
-the act whose verb has a pronoun for it (الانتقادات التي وجهها X), whether it is the sentence's speaker,
+the act whose verb has a pronoun for it (الانتقادات التي وجهها X), whether it condemns or rejects the
+act (أدانت الجامعة القصف: seldom its doer), whether it is the sentence's speaker,
 the previous sentences' topic or the sentence's first actor, whether the heuristics
 chose it, the trigger's root and flags), and a logistic model trained by
 ``scripts/train_arg_model.py`` on the annotated training set scores them; the
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from marsad.coding.arguments import clause_bounds
-from marsad.coding.clause_words import is_doer_verb
+from marsad.coding.clause_words import is_condemn_word, is_doer_verb
 from marsad.coding.confidence import LogisticModel, bucket
 from marsad.coding.conjuncts import mention_prefix, same_actor
 from marsad.document import ActorMention
@@ -88,6 +89,14 @@ def _after_doer(ctx: Context, m: ActorMention) -> bool:
     return False
 
 
+def _condemns(toks: list, m: ActorMention, at: int) -> bool:
+    """Does ``m`` condemn or reject what token ``at`` names: a word of condemning or rejecting between
+    them (الجامعة أدانت القصف) or right before ``m`` (أدانت الجامعة القصف)?  Who condemns an act
+    is seldom its doer."""
+    return any(is_condemn_word(t) for t in toks[m.token_end:at]) or any(
+        is_condemn_word(t) for t in toks[max(0, m.token_start - 2):m.token_start])
+
+
 def _trigger_clause(ctx: Context) -> tuple[int, int]:
     """Token range of the trigger's clause (at least the whole trigger)."""
     sent = ctx.doc.sentences[ctx.si]
@@ -130,6 +139,9 @@ def _mention_features(ctx: Context, m: ActorMention, role: str, chosen: bool,
     if m is ctx.rel_doer():
         f[f"{role}:rel_doer"] = 1.0
         f[f"{role}:rel_doer|flag={'noun' if 'noun' in pat.flags else 'verb'}"] = 1.0
+    if pos == "before" and _condemns(toks, m, tm.start):
+        f[f"{role}:condemns"] = 1.0
+        f[f"{role}:condemns|root={root}"] = 1.0
     if _after_doer(ctx, m):
         f[f"{role}:after_doer"] = 1.0
         f[f"{role}:after_doer|pos={pos}"] = 1.0

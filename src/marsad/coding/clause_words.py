@@ -44,6 +44,18 @@ SPEECH_VERBS = frozenset({
     "يري", "تري", "اعتبر", "اعتبرت", "راي", "رات", "نقل", "نقلت", "كشف", "كشفت", "اكدا", "قالا",
 })
 
+# Words of condemning, denouncing or rejecting an act (أدانت، ندد، استنكر، شجب، انتقد، رفض، إدانة،
+# منددا): whoever says them is not the doer of the nominal act they govern (أدانت الجامعة القصف).
+CONDEMN_WORDS = frozenset({
+    "ادان", "ادانت", "دان", "دانت", "ادانوا", "دانوا", "يدين", "تدين", "يدينون", "ندين",
+    "ندد", "نددت", "نددوا", "يندد", "تندد", "ينددون", "منددا", "منددين", "مندده",
+    "استنكر", "استنكرت", "استنكروا", "يستنكر", "تستنكر", "مستنكرا", "مستنكرين", "مستنكره",
+    "شجب", "شجبت", "شجبوا", "يشجب", "تشجب", "انتقد", "انتقدت", "انتقدوا", "ينتقد", "تنتقد", "منتقدا",
+    "رفض", "رفضت", "رفضوا", "يرفض", "ترفض", "رافضا", "رافضين",
+    "ادانه", "ادانتها", "ادانته", "ادانتهم", "تنديد", "تنديده", "تنديدها", "استنكار", "استنكاره", "استنكارها",
+    "شجبه", "شجبها",
+})
+
 # Verbs of carrying out / leading / claiming with an object pronoun that points back at a nominal act
 # (غارات شنتها الطائرات، الهجوم الذي نفذه التنظيم، الهجمات التي يشنها، تبناه): the mention right
 # after such a verb is usually the act's agent (a feature of the argument model, see argrank).
@@ -140,6 +152,11 @@ def agent_phrase_start(tokens: list[Token], i: int) -> int | None:
         if (prev == "قبل" and before == "من") or (prev in ("يد", "ايدي") and before == "علي"):
             return j - 2
     return None
+
+
+def is_condemn_word(tok: Token) -> bool:
+    """A word of condemning or rejecting (:data:`CONDEMN_WORDS`), with any proclitic."""
+    return any(key in CONDEMN_WORDS for _, key in candidates(tok.norm))
 
 
 def is_speech_verb(tok: Token) -> bool:
