@@ -139,7 +139,7 @@ def build_pipeline(settings: Settings | None = None, errors: ErrorPolicy = "reco
         TextStage(),
         TimesStage(),
         ActorStage(ner=_ner(settings), places=gazetteer),
-        EventStage(cues=load_cues(), filter=event_filter, ranker=ranker),
+        EventStage(cues=load_cues(), filter=event_filter, ranker=ranker, places=gazetteer),
         PlacesStage(gazetteer),
         DatesStage(),
         OutputStage(settings, threshold=event_filter.threshold if event_filter else 0.0),

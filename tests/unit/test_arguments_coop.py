@@ -1,14 +1,16 @@
 """Arguments of cooperation triggers (issue #4, task C): the giver named by من after a verb of
-receiving and the recipient in the gap of a verb of giving whose subject stands before it
-(marsad.coding.arguments)."""
+receiving, the recipient in the gap of a verb of giving whose subject stands before it
+(marsad.coding.arguments) and the state of the town aid reaches (marsad.coding.implicit)."""
 
 from __future__ import annotations
 
 import pytest
 
 from marsad.coding.arguments import find_args
+from marsad.coding.implicit import aid_destination
 from marsad.coding.lexicon import GAP, Pattern, TriggerMatch
 from marsad.document import ActorMention, Span, Token
+from marsad.when_where.gazetteer import Gazetteer
 
 
 def _tokens(words: list[str]) -> list[Token]:
@@ -49,3 +51,20 @@ def test_gap_after_a_giving_verb_holds_the_recipient():
     args = find_args(TriggerMatch(2, 6, _pattern("072", gap=True), ((3, 5),)), toks, ments, 0, len(toks))
     assert [m.code for m in args.sources] == ["USA"]
     assert [m.code for m in args.targets] == ["EGY"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "noun", "expected"),
+    [
+        ("وصلت اليوم الطائرة الإغاثية السعودية إلى مطار عدن الدولي.", 0, 4, False, "YEM"),
+        ("وصلت إلى مطار عدن أمس طائرة إغاثية سعودية.", 5, 7, True, "YEM"),  # the verb and its goal first
+        ("وزع مركز الملك سلمان مساعدات غذائية في الرياض.", 0, 6, False, None),  # the giver's own state
+    ],
+)
+def test_aid_destination(make_doc, text, start, end, noun, expected):
+    doc = make_doc(text)
+    flags = ("noun",) if noun else ()
+    tm = TriggerMatch(start, end, _pattern("073", flags, gap=True))
+    dest = aid_destination(doc, tm, 0, len(doc.tokens), Gazetteer(), [_m("SAU", 0, 1)])
+    assert (dest.code if dest else None) == expected
+    assert dest is None or dest.implied

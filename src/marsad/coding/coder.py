@@ -27,6 +27,8 @@ from marsad.coding.confidence import (
 )
 from marsad.coding.exposed import EXPOSED_ROOTS, exposed_args
 from marsad.coding.implicit import (
+    AID_ROOT,
+    aid_destination,
     claimed_by,
     fallback_targets,
     home_of,
@@ -56,6 +58,7 @@ from marsad.coding.victims import (
 )
 from marsad.document import ActorMention, Document, Event, Span
 from marsad.text.tokens import candidates, clitic_length
+from marsad.when_where.gazetteer import Gazetteer
 
 # Fighting and mass violence: a bare state doing them acts through its forces.
 ARMED_ROOTS = frozenset({"19", "20"})
@@ -108,6 +111,7 @@ class EventStage:
     cues: object | None = None  # marsad.coding.cues.Cues when available
     filter: EventFilter | None = None  # the trained confidence model
     ranker: ArgRanker | None = None  # the trained argument model (None: clause heuristics only)
+    places: Gazetteer | None = None  # where aid arrives (a town is no actor): see implicit.aid_destination
     collect: list | None = None  # when a list: argument candidates are recorded here (training)
     _attrs: SentenceMemo[list] = field(default_factory=lambda: SentenceMemo(_attributions), repr=False)
     _frames: SentenceMemo[list[Frame]] = field(default_factory=lambda: SentenceMemo(sentence_frames), repr=False)
@@ -188,6 +192,13 @@ class EventStage:
             if statement and sources:
                 args.source_how = STATEMENT  # its issuer: kept by the argument model (see _rank)
         sources, targets = fallback_targets(ctx, args, sources, targets)
+        if sources and pat.cameo[:2] == AID_ROOT and self.places is not None and (
+                not targets or args.target_how == "next_far") and (
+                dest := aid_destination(doc, tm, lo, hi, self.places, sources)) is not None and (
+                not targets or dest.token_start < targets[0].token_start):
+            # aid reaches a town the actor matcher does not read (إلى مطار عدن), before any actor
+            # named further on (سفينة سعودية وصلت الى ميناء عدن، وكذا طائرة مساعدات إماراتية)
+            targets, args.target_how = [dest], "destination"
         # the arguments of an attack reported as a toll are not re-ranked: in the train gold its victims
         # and its doer mostly share a state code (TUR > TUR), so the model cannot learn which one acts
         if (self.ranker is not None or self.collect is not None) and sources and args.source_how not in NO_RANK \

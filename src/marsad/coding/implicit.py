@@ -18,8 +18,9 @@ from marsad.coding.arguments import Args
 from marsad.coding.claims import claimer
 from marsad.coding.confidence import Context
 from marsad.coding.lexicon import TriggerMatch
-from marsad.document import ActorMention, Document
+from marsad.document import ActorMention, Document, Token
 from marsad.text.normalize import normalize_text
+from marsad.when_where.gazetteer import Gazetteer
 
 # Roots whose untargeted acts are aimed at the actor's own state (releases, truces, lifting a
 # curfew; protests; coercion, arrests).
@@ -182,3 +183,40 @@ def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
             # for a named source above, now that the place gave the source
             targets, args.target_how = domestic, "domestic"
     return sources, targets
+
+
+# Roots whose acts arrive somewhere: aid (وصلت الطائرة الإغاثية السعودية إلى مطار عدن) goes to the
+# state of the town it reaches, which the actor matcher does not read as an actor.
+AID_ROOT = "07"
+# How far after the trigger's first word the destination may be named (tokens).
+DESTINATION_WINDOW = 14
+
+
+def aid_destination(doc: Document, tm: TriggerMatch, lo: int, hi: int, gazetteer: Gazetteer,
+                    sources: list[ActorMention]) -> ActorMention | None:
+    """The state of the first place named close after an act of aid with no named recipient (a town,
+    an airport's city, a country in a locative phrase: إلى مطار عدن، في محافظة مأرب), when it is not
+    the giver's own: an implied target."""
+    own = {m.code for m in sources} | {m.country for m in sources if m.country}
+    tokens = doc.tokens
+    # a nominal trigger may follow its verb and destination (وصلت إلى مطار عدن أمس طائرة إغاثية)
+    start = max(lo, tm.start - 6) if "noun" in tm.pattern.flags else tm.start + 1
+    for i in range(start, min(hi, tm.start + DESTINATION_WINDOW)):
+        if i < tm.start and not _after_to(tokens, i):
+            continue
+        found = gazetteer.match_at(tokens, i)
+        if found is None or found.item.demonym or found.item.context_only or not found.item.country:
+            continue
+        if found.item.also_demonym and found.lead.lstrip("وف") in ("", "ال"):
+            continue  # الطائرة السعودية: the adjective, not the country
+        if found.item.country in own:
+            return None
+        span = doc.token_span(i, found.end)
+        return ActorMention(span=span, code=found.item.country, agent=None, name=None, kind="implied",
+                            token_start=i, token_end=found.end, country=found.item.country, implied=True)
+    return None
+
+
+def _after_to(tokens: list[Token], i: int) -> bool:
+    """Is the place at token ``i`` where a phrase with إلى ends (إلى عدن، إلى مطار عدن الدولي)?"""
+    return any(j >= 0 and tokens[j].key == "الي" for j in (i - 1, i - 2))
