@@ -22,7 +22,9 @@ held-out +0.57 / +0.02, TEST 0.7653) and the copies with their real indicators, 
 media indicator lists (``A:CLUB``, ``A:TEAM``, ``A:MEDIA``, ``A:PRESS``, resource ``ner_indicators``; see the models
 README; held-out +0.19 / +0.56 with two seeds);
 ``--dump-marginals`` writes the held-out fold's head marginals (for post-passes such as
-:mod:`marsad.actors.ner_passage`).  Tried and not
+:mod:`marsad.actors.ner_passage`).  Round 14: ``--head-seed`` (the seed of the head-alone step, default
+``--seed``), so that runs of different seeds share their starting head and can be averaged (``scripts/ner_soup.py``);
+``--save-epochs`` writes head + adapters after every epoch (float32).  Tried and not
 kept (see the models README): ``--wojood`` also fine-tunes
 on the Wojood sample (its frozen states cached apart, its ``W:`` list flags
 zeroed), its batches scored with the shared output layer plus a Wojood-only one
@@ -219,7 +221,7 @@ def head_init(sents, c: dict, idx: list[int], args: argparse.Namespace) -> dict:
     top = args.top
     enc_layers = list(range(top + 1))
     a = train_ner_e5.parse_args(["--cache", "-", "--layers", f"0-{top}", "--hidden", str(args.hidden),
-                                 "--epochs", str(args.head_epochs), "--seed", str(args.seed)])
+                                 "--epochs", str(args.head_epochs), "--seed", str(args.head_seed)])
     a.n_flags = args.n_flags
     part = (c["words"], c["w_offs"], sents, idx, c.get("flags"))
     return train_ner_e5.fit([part], a) | {"layers": np.array(enc_layers, np.int32)}
@@ -399,6 +401,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--loss", choices=("sentence", "word"), default="word",
                    help="batch loss: mean over words (round 8) or over sentences (rounds 6-7)")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--head-seed", type=int, default=None, help="seed of the head-alone step (default: --seed)")
+    p.add_argument("--save-epochs", type=Path, default=None, help="write head + adapters (float32) after every epoch: PREFIX_eN.npz")
     p.add_argument("--crf-weight", type=float, default=0.2, help="CRF weight stored in the written file (round 6: 0.3)")
     p.add_argument("--lists", default="A:,G:,R:,W:",
                    help="word lists read by the head, as name prefixes (round 12, with the club and media lists "
@@ -418,6 +422,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--out", type=Path, default=None)
     args = p.parse_args(argv)
     args.mats = tuple(m for m in args.mats.split(",") if m)
+    if args.head_seed is None:
+        args.head_seed = args.seed
     return args
 
 
@@ -492,7 +498,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.process_time()
     tag = (f"_f{len(args.list_names)}" if args.list_names else "") + (f"_t{args.top}" if args.top != 8 else "")
     tag += f"_a{args.augment}_{args.augment_seed}_{args.augment_types.replace(',', '')}_{args.augment_flags}" if aidx else ""
-    head_file = args.cache / f"head_{len(idx)}_h{args.hidden}_e{args.head_epochs}_s{args.seed}{tag}.npz"
+    head_file = args.cache / f"head_{len(idx)}_h{args.hidden}_e{args.head_epochs}_s{args.head_seed}{tag}.npz"
     if head_file.is_file():  # step 2 is deterministic: cached
         with np.load(head_file) as z:
             head = {k: z[k] for k in z.files}
@@ -503,7 +509,12 @@ def main(argv: list[str] | None = None) -> int:
     if held:
         print(report(sents, held, heldout_marginals(sents, c, held, frozen, head, {}, args), crf, "epoch 0"), flush=True)
 
+    ep = [0]
+
     def log(h, lo):
+        ep[0] += 1
+        if args.save_epochs:
+            np.savez(f"{args.save_epochs}_e{ep[0]}.npz", **h, **{f"lora.{k}.{n}": v for k, ab in lo.items() for n, v in ab.items()})
         return report(sents, held, heldout_marginals(sents, c, held, frozen, h, lo, args), crf, "held-out") if held else ""
 
     if not args.epochs:  # the head alone (step 2)
