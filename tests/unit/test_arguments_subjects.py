@@ -86,3 +86,18 @@ def test_speaker_is_never_whom_it_is_said_to():
     toks = _tokens(["وقال", "لافروف", "لنظيره", "الامريكي", "ان"])
     ments = [_m("RUS", 1, 2, "لافروف", kind="person"), _m("USA", 2, 4, "نظيره الامريكي", kind="agent")]
     assert speaker(toks, ments, 0, 4).code == "RUS"
+
+
+def test_actor_after_an_is_not_the_speaker():
+    # وأضاف أن الحوثيين…: the actor after أن is the inner clause's
+    toks = _tokens(["واضاف", "ان", "الحوثيين", "يجب"])
+    assert speaker(toks, [_m("YEM", 2, 3, "الحوثيين", kind="group")], 0, 3) is None
+
+
+def test_participle_after_a_dropped_speaker_has_no_subject_in_its_sentence():
+    # وأضاف أن الحوثيين يجب أن ينسحبوا، مطالبا إيران بوقف تدخلها: the speaker before, not the Houthis
+    toks = _tokens(["واضاف", "ان", "الحوثيين", "يجب", "ان", "ينسحبوا", ",", "مطالبا", "ايران", "بوقف"])
+    ments = [_m("YEM", 2, 3, "الحوثيين", kind="group"), _m("IRN", 8, 9, "ايران")]
+    args = find_args(TriggerMatch(7, 8, _pattern("100")), toks, ments, 0, len(toks))
+    assert not args.sources and args.source_how == "participle_dropped"
+    assert [t.code for t in args.targets] == ["IRN"]

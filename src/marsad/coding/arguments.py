@@ -61,6 +61,7 @@ from marsad.coding.subjects import (
     frame_subject,
     governed,
     governed_adjective,
+    opens_without_subject,
     speaker,
     unmarked_doer,
     unnamed_subject,
@@ -165,6 +166,10 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         if participle and not before and _clause_initial(tokens, cs, tm.start):
             subject = _main_subject(tokens, ments, lo, tm.start)
             how = "participle" if subject is not None else how
+            if subject is None and opens_without_subject(tokens, ments, lo, tm.start):
+                # وأضاف أن الحوثيين…، مطالبا إيران بـ: the dropped speaker (the coder's speaker or
+                # topic), never the actor named last
+                said, how = "dropped", "participle_dropped"
         elif initial and after and span_words(tokens, tm.end, after[0].token_start) <= 3 and not _verb_object(
                 tokens, tm.end, after[0]) and not (verbal and _oblique_after(tokens, tm.end, after[0])):
             subject, rest, how = after[0], after[1:], "vso"
@@ -274,6 +279,8 @@ def _main_subject(tokens: list[Token], ments: list[ActorMention], lo: int, at: i
     spk = speaker(tokens, ments, lo, at)
     if spk is not None:
         return spk
+    if opens_without_subject(tokens, ments, lo, at):
+        return None
     first = next((m for m in ments if m.token_start >= lo), None)
     return first if first is not None and first.token_end <= at else None
 

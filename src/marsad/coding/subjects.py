@@ -30,6 +30,9 @@ from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
 from marsad.text.tokens import candidates
 
+# Words between a speech verb and an actor that open what is said: the actor is not the speaker.
+OPENERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "الي", "علي"})
+
 
 def speaker(tokens: list[Token], ments: list[ActorMention], lo: int, at: int) -> ActorMention | None:
     """The subject of a speech verb before token ``at`` in the sentence (قال X إن…)."""
@@ -37,8 +40,11 @@ def speaker(tokens: list[Token], ments: list[ActorMention], lo: int, at: int) ->
         if governed(tokens, m):
             continue  # whom it is said to (وقال لافروف لنظيره الأمريكي إن…), never the speaker
         k = max(lo, m.token_start - 3)
-        if any(is_speech_verb(t) for t in tokens[k:m.token_start]):
-            return m
+        for v in range(m.token_start - 1, k - 1, -1):
+            if tokens[v].key in OPENERS:
+                break  # وأضاف أن الحوثيين…: the actor after أن is the inner clause's, not the speaker
+            if is_speech_verb(tokens[v]):
+                return m
     return None
 
 
@@ -120,3 +126,17 @@ def unmarked_doer(tm: TriggerMatch, tokens: list[Token], after: list[ActorMentio
     while j < len(tokens) and tokens[j].key in LATELY:
         j += 1
     return next((m for m in after if m.token_start == j), None)
+
+
+def opens_without_subject(tokens: list[Token], ments: list[ActorMention], lo: int, at: int) -> bool:
+    """Does the sentence starting at ``lo`` open with a speech verb that no actor follows (وأضاف أن…،
+    وأشار إلى أن…; time words may stand between), before token ``at``?"""
+    i = lo
+    while i < at and (tokens[i].norm in BOUNDARY_PUNCT or tokens[i].norm in {"و", "ف"} or tokens[i].key in VERB_LEADS):
+        i += 1
+    if i >= at or not is_speech_verb(tokens[i]):
+        return False
+    j = i + 1
+    while j < at and tokens[j].key in TIME_WORDS:
+        j += 1
+    return not any(m.token_start == j for m in ments)
