@@ -5,25 +5,18 @@ receiving, the recipient in the gap of a verb of giving whose subject stands bef
 from __future__ import annotations
 
 import pytest
+from token_sites import mention
+from token_sites import word_tokens as _tokens
 
 from marsad.coding.arguments import find_args
 from marsad.coding.implicit import aid_destination
 from marsad.coding.lexicon import GAP, Pattern, TriggerMatch
-from marsad.document import ActorMention, Span, Token
+from marsad.document import ActorMention
 from marsad.when_where.gazetteer import Gazetteer
 
 
-def _tokens(words: list[str]) -> list[Token]:
-    out, pos = [], 0
-    for w in words:
-        pre = "ال" if w.startswith("ال") and len(w) > 4 else ""
-        out.append(Token(pos, pos + len(w), w, w[len(pre):], prefix=pre))
-        pos += len(w) + 1
-    return out
-
-
 def _m(code: str, i: int, j: int, kind: str = "state") -> ActorMention:
-    return ActorMention(span=Span(i, j, ""), code=code, agent=None, kind=kind, token_start=i, token_end=j)
+    return mention(code, i, j, kind=kind)
 
 
 def _pattern(cameo: str, flags: tuple[str, ...] = (), preps: tuple[str, ...] = (), gap: bool = False) -> Pattern:

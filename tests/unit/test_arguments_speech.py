@@ -2,24 +2,17 @@
 marsad.coding.arguments, on hand-built tokens and mentions."""
 
 import pytest
+from token_sites import mention
+from token_sites import word_tokens as _tokens
 
 from marsad.coding.arguments import find_args
 from marsad.coding.clause_words import oblique_plural
 from marsad.coding.lexicon import GAP, Pattern, TriggerMatch
-from marsad.document import ActorMention, Span, Token
-
-
-def _tokens(words: list[str]) -> list[Token]:
-    out, pos = [], 0
-    for w in words:
-        pre = "ال" if w.startswith("ال") and len(w) > 4 else ""
-        out.append(Token(pos, pos + len(w), w, w[len(pre):], prefix=pre))
-        pos += len(w) + 1
-    return out
+from marsad.document import ActorMention
 
 
 def _m(code: str, i: int, j: int, kind: str = "demonym") -> ActorMention:
-    return ActorMention(span=Span(i, j, ""), code=code, agent=None, kind=kind, token_start=i, token_end=j)
+    return mention(code, i, j, kind=kind)
 
 
 def _pattern(cameo: str, n_words: int = 1, gap: bool = False) -> Pattern:

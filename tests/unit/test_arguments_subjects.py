@@ -2,22 +2,16 @@
 pronoun of a complementizer, the first clause's subject, a relative clause without الذي, and the
 speaker of a sentence, on hand-built tokens and mentions."""
 
+from token_sites import mention
+from token_sites import word_tokens as _tokens
+
 from marsad.coding.arguments import find_args, speaker
 from marsad.coding.lexicon import Pattern, TriggerMatch
-from marsad.document import ActorMention, Span, Token
-
-
-def _tokens(words: list[str]) -> list[Token]:
-    out, pos = [], 0
-    for w in words:
-        pre = "ال" if w.startswith("ال") and len(w) > 4 else ""
-        out.append(Token(pos, pos + len(w), w, w[len(pre):], prefix=pre))
-        pos += len(w) + 1
-    return out
+from marsad.document import ActorMention
 
 
 def _m(code: str, i: int, j: int, text: str = "", kind: str = "state") -> ActorMention:
-    return ActorMention(span=Span(i, j, text), code=code, agent=None, kind=kind, token_start=i, token_end=j)
+    return mention(code, i, j, kind=kind, text=text)
 
 
 def _pattern(cameo: str, flags: frozenset[str] = frozenset()) -> Pattern:

@@ -10,9 +10,19 @@ def toks(text: str) -> list[Token]:
     return tokenize(normalize_text(text))
 
 
-def mention(code: str, i: int, j: int, agent: str | None = None, kind: str = "group") -> ActorMention:
+def mention(code: str, i: int, j: int, agent: str | None = None, kind: str = "group", text: str = "") -> ActorMention:
     """An actor mention over tokens ``[i, j)``."""
-    return ActorMention(span=Span(i, j, ""), code=code, agent=agent, kind=kind, token_start=i, token_end=j)
+    return ActorMention(span=Span(i, j, text), code=code, agent=agent, kind=kind, token_start=i, token_end=j)
+
+
+def word_tokens(words: list[str]) -> list[Token]:
+    """Hand-built tokens, one per word as given (already normal), the article ال split off long words."""
+    out, pos = [], 0
+    for w in words:
+        pre = "ال" if w.startswith("ال") and len(w) > 4 else ""
+        out.append(Token(pos, pos + len(w), w, w[len(pre):], prefix=pre))
+        pos += len(w) + 1
+    return out
 
 
 def at(tokens: list[Token], word: str) -> int:
