@@ -27,8 +27,7 @@ from marsad.coding.confidence import (
 )
 from marsad.coding.exposed import EXPOSED_ROOTS, exposed_args
 from marsad.coding.implicit import (
-    AID_ROOT,
-    aid_destination,
+    aid_target,
     claimed_by,
     fallback_targets,
     home_of,
@@ -38,14 +37,7 @@ from marsad.coding.implicit import (
 )
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.coding.memo import SentenceMemo
-from marsad.coding.pairs import (
-    SPORT_ROOTS,
-    doer_code,
-    event_pairs,
-    member_pairs,
-    sport_sentence,
-    staff_appeal,
-)
+from marsad.coding.pairs import doer_code, event_pairs, member_pairs, no_event
 from marsad.coding.protest import PROTEST_ROOT, protest_aim
 from marsad.coding.results import ResultCache
 from marsad.coding.victims import (
@@ -75,7 +67,6 @@ FUTURE_CODES = {
 }
 
 
-APPEAL_ROOT = "02"  # an appeal to one's own staff is no event (pairs.staff_appeal)
 # Verbal acts whose future form is already the act (a threat, a promise, an appeal, a demand).
 SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 
@@ -111,7 +102,7 @@ class EventStage:
     cues: object | None = None  # marsad.coding.cues.Cues when available
     filter: EventFilter | None = None  # the trained confidence model
     ranker: ArgRanker | None = None  # the trained argument model (None: clause heuristics only)
-    places: Gazetteer | None = None  # where aid arrives (a town is no actor): see implicit.aid_destination
+    places: Gazetteer | None = None  # where aid arrives (a town is no actor): see implicit.aid_target
     collect: list | None = None  # when a list: argument candidates are recorded here (training)
     _attrs: SentenceMemo[list] = field(default_factory=lambda: SentenceMemo(_attributions), repr=False)
     _frames: SentenceMemo[list[Frame]] = field(default_factory=lambda: SentenceMemo(sentence_frames), repr=False)
@@ -192,13 +183,7 @@ class EventStage:
             if statement and sources:
                 args.source_how = STATEMENT  # its issuer: kept by the argument model (see _rank)
         sources, targets = fallback_targets(ctx, args, sources, targets)
-        if sources and pat.cameo[:2] == AID_ROOT and self.places is not None and (
-                not targets or args.target_how == "next_far") and (
-                dest := aid_destination(doc, tm, lo, hi, self.places, sources)) is not None and (
-                not targets or dest.token_start < targets[0].token_start):
-            # aid reaches a town the actor matcher does not read (إلى مطار عدن), before any actor
-            # named further on (سفينة سعودية وصلت الى ميناء عدن، وكذا طائرة مساعدات إماراتية)
-            targets, args.target_how = [dest], "destination"
+        targets = aid_target(ctx, args, sources, targets, self.places)  # إلى مطار عدن: Yemen
         # the arguments of an attack reported as a toll are not re-ranked: in the train gold its victims
         # and its doer mostly share a state code (TUR > TUR), so the model cannot learn which one acts
         if (self.ranker is not None or self.collect is not None) and sources and args.source_how not in NO_RANK \
@@ -211,13 +196,8 @@ class EventStage:
         if sources and pat.cameo[:2] in EXPOSED_ROOTS and (
                 hit := exposed_args(tokens, ctx.ments, tm.start, tm.end, lo, sources, args.agent)):
             sources, targets = hit  # تعرضت القنصلية لاعتداء: the victim is the target
-        if not sources or ("weak" in pat.flags and not targets) or "block" in pat.flags:
-            return []  # a BLOCK row's words are no event, whatever target the steps above gave it
-        if pat.cameo[:2] == APPEAL_ROOT and all(t.implied or t.code == sources[0].code for t in targets) \
-                and staff_appeal(tokens, tm.end, hi):
-            return []  # حث الوزير منسوبي الوزارة على…: an instruction to one's staff
-        if pat.cameo[:2] in SPORT_ROOTS and sport_sentence(tokens, lo, hi):
-            return []  # أقيم لقاء الفريقين على ملعب…: a match, not a meeting
+        if no_event(pat, tokens, tm.end, lo, hi, sources, targets):
+            return []  # a BLOCK row, an appeal to one's staff, a match (pairs.no_event)
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)
         trigger = _trigger_span(doc, tm)
         out = [self._event(s, t, doer_code(code, s, pat.flags), trigger, evidence, si)

@@ -5,8 +5,9 @@ looks further: the group that claims an attack (:func:`claimed_by`), the speaker
 (:func:`stance_args`), the two sides of a dual (:func:`dual_pair`: الوزيران), the actor an object
 pronoun points back at (:func:`pronoun_referent`), the state at home for a domestic act
 (:func:`domestic_target`, :func:`home_of`) and the country where the sentence's events happen
-(:func:`places_by_sentence`, :func:`context_country`, :func:`implied`); :func:`unnamed_source` and
-:func:`fallback_targets` are the coder's order of these steps for a trigger's source and target.
+(:func:`places_by_sentence`, :func:`context_country`, :func:`implied`), the state of the town aid
+reaches (:func:`aid_target`); :func:`unnamed_source` and :func:`fallback_targets` are the coder's
+order of these steps for a trigger's source and target.
 """
 
 from __future__ import annotations
@@ -215,6 +216,23 @@ def aid_destination(doc: Document, tm: TriggerMatch, lo: int, hi: int, gazetteer
         return ActorMention(span=span, code=found.item.country, agent=None, name=None, kind="implied",
                             token_start=i, token_end=found.end, country=found.item.country, implied=True)
     return None
+
+
+def aid_target(ctx: Context, args: Args, sources: list[ActorMention], targets: list[ActorMention],
+               gazetteer: Gazetteer | None) -> list[ActorMention]:
+    """The targets of an act of aid: the state of the town it reaches (:func:`aid_destination`: إلى مطار
+    عدن, which the actor matcher does not read) when no recipient is named, or only an actor further
+    on (سفينة سعودية وصلت الى ميناء عدن، وكذا طائرة مساعدات إماراتية); else ``targets`` unchanged."""
+    tm = ctx.tm
+    if not sources or tm.pattern.cameo[:2] != AID_ROOT or gazetteer is None or (
+            targets and args.target_how != "next_far"):
+        return targets
+    sent = ctx.doc.sentences[ctx.si]
+    dest = aid_destination(ctx.doc, tm, sent.first_token, sent.last_token, gazetteer, sources)
+    if dest is None or (targets and dest.token_start >= targets[0].token_start):
+        return targets
+    args.target_how = "destination"
+    return [dest]
 
 
 def _after_to(tokens: list[Token], i: int) -> bool:

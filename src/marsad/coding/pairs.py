@@ -5,7 +5,8 @@ both directions for symmetric actions, visitor → host 042 and host → visitor
 event per member state for a grouping (the P5+1), never an actor on itself.  Same-country pairs are
 events (the guideline), except visits and cooperation inside one establishment
 (:func:`domestic_visit`, :func:`domestic_cooperation`) and a meeting whose second party is only the
-first one's state (:func:`lone_meeting`).  :func:`doer_code` adjusts the code to who
+first one's state (:func:`lone_meeting`).  Some triggers make no event at all (:func:`no_event`: a
+BLOCK row, an appeal to one's own staff, a meeting in a sentence about a match).  :func:`doer_code` adjusts the code to who
 does the act (an armed group's arrest is an abduction; an attack by civilians or an unnamed attacker
 is unconventional violence).
 """
@@ -149,6 +150,24 @@ def sport_sentence(tokens: list, lo: int, hi: int) -> bool:
     """Does the sentence ``[lo, hi)`` speak of a match or a team (a verbal-cooperation trigger in it is
     a club's or a player's act, not a state's)?"""
     return any(t.key in SPORT_KEYS for t in tokens[lo:hi])
+
+
+APPEAL_ROOT = "02"  # an appeal to one's own staff is no event (staff_appeal)
+
+
+def no_event(pat, tokens: list, tm_end: int, lo: int, hi: int, sources: list[ActorMention],
+             targets: list[ActorMention]) -> bool:
+    """Do a trigger's words, with the arguments found, make no event?  A BLOCK row (its words are no
+    event, whatever target the steps before gave it), a weak row with no target, an appeal to the
+    speaker's own staff (حث الوزير منسوبي الوزارة على…: :func:`staff_appeal`), a meeting or appeal
+    in a sentence about a match (أقيم لقاء الفريقين على ملعب…: :func:`sport_sentence`)."""
+    if not sources or ("weak" in pat.flags and not targets) or "block" in pat.flags:
+        return True
+    root = pat.cameo[:2]
+    if root == APPEAL_ROOT and all(t.implied or t.code == sources[0].code for t in targets) \
+            and staff_appeal(tokens, tm_end, hi):
+        return True
+    return root in SPORT_ROOTS and sport_sentence(tokens, lo, hi)
 
 
 def own_targets(s: ActorMention, targets: list[ActorMention], tokens: list) -> list[ActorMention | None]:

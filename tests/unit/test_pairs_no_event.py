@@ -1,0 +1,41 @@
+"""pairs.no_event: the trigger words that make no event whatever arguments were found."""
+
+from types import SimpleNamespace
+
+import pytest
+from token_sites import mention, toks
+
+from marsad.coding.pairs import no_event
+
+
+def _pat(cameo: str, *flags: str) -> SimpleNamespace:
+    return SimpleNamespace(cameo=cameo, flags=frozenset(flags))
+
+
+@pytest.mark.parametrize("cameo,flags,has_target,expected", [
+    ("042", (), True, False),       # a visit with its host is an event
+    ("042", ("block",), True, True),  # a BLOCK row never is
+    ("111", ("weak",), False, True),  # a weak row needs a target
+    ("111", ("weak",), True, False),
+])
+def test_rows(cameo: str, flags: tuple[str, ...], has_target: bool, expected: bool) -> None:
+    tokens = toks("انتقدت مصر إسرائيل اليوم")
+    targets = [mention("ISR", 2, 3, kind="state")] if has_target else []
+    assert no_event(_pat(cameo, *flags), tokens, 1, 0, len(tokens), [mention("EGY", 1, 2)], targets) is expected
+
+
+def test_no_source_is_no_event() -> None:
+    tokens = toks("انتقدت مصر إسرائيل")
+    assert no_event(_pat("111"), tokens, 1, 0, len(tokens), [], [])
+
+
+@pytest.mark.parametrize("text,cameo,expected", [
+    ("وحث الوزير منسوبي الوزارة على العمل", "020", True),     # an instruction to one's staff
+    ("وحث الوزير الحكومة على العمل", "020", False),
+    ("والتقى المنتخب الأردني نظيره العراقي في مباراة ودية", "040", True),  # a match
+    ("والتقى الوزير نظيره العراقي في عمان", "040", False),
+])
+def test_staff_and_sport(text: str, cameo: str, expected: bool) -> None:
+    tokens = toks(text)
+    src = mention("JOR", 1, 2, kind="state")
+    assert no_event(_pat(cameo), tokens, 1, 0, len(tokens), [src], [mention("JOR", 1, 2, kind="state")]) is expected
