@@ -225,7 +225,6 @@ def _object_gap(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention]
         cs <= m.token_start and m.token_end <= verb and not governed(tokens, m) for m in ments)
 
 
-
 def relative_doer(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
     """The doer of a nominal act named in a relative clause on it whose verb has a pronoun for the
     act (الغارات التي شنتها طائرات التحالف، الانتقادات التي وجهها الأمير، الهجوم الانتحاري الذي
@@ -249,7 +248,6 @@ def relative_doer(tm: TriggerMatch, tokens: list[Token], after: list[ActorMentio
     return next((m for m in after if m.token_start == j), None)
 
 
-
 def _between(tokens: list[Token], tm: TriggerMatch, subject: ActorMention) -> bool:
     """Is the subject introduced by بين (the two sides of a nominal act)?"""
     return subject.token_start >= 1 and tokens[subject.token_start - 1].key == "بين" and subject.token_start >= tm.end
@@ -270,7 +268,6 @@ def _verb_object(tokens: list[Token], at: int, m: ActorMention) -> bool:
     if m.token_start > at and (possessed(tokens, m) or governed_adjective(tokens, m)):
         return True
     return m.token_start == at and clitic_prep(tokens, m)
-
 
 
 def _main_subject(tokens: list[Token], ments: list[ActorMention], lo: int, at: int) -> ActorMention | None:

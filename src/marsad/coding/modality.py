@@ -339,8 +339,6 @@ def _over_month_gloss(cues: Cues, words: list[str], cs: int) -> int:
     return cs
 
 
-
-
 def _history_line(words: list[str], pub: Date | None) -> bool:
     """A "this day in history" line: ``1980 - ...`` (a year before the publication year)."""
     if len(words) < 2 or not YEAR.match(words[0]) or words[1] not in ("-", "–", ":"):
