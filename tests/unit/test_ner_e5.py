@@ -124,16 +124,24 @@ def test_ner_features_list_flags_clubs_and_media() -> None:
     assert f[[0, 3, 5]].sum() == 0 and f[:, 4:].sum() == 0
 
 
-def test_ner_model_mixes_e5_head_when_present(tmp_path: Path, encoder: E5Encoder) -> None:
+def _shipped_crf_copy(tmp_path: Path) -> Path:
+    """A copy of the shipped CRF and its lexicon in ``tmp_path`` (a head file is written beside it)."""
     pytest.importorskip("pycrfsuite", reason="python-crfsuite is not installed")
     from importlib import resources
 
-    from marsad.actors.ner import NerModel, e5_path, lexicon_path
+    from marsad.actors.ner import lexicon_path
 
     src = Path(str(resources.files("marsad") / "resources" / "models" / "ner_anercorp.crfsuite"))
     model_file = tmp_path / "ner_anercorp.crfsuite"
     model_file.write_bytes(src.read_bytes())
     lexicon_path(model_file).write_bytes(lexicon_path(src).read_bytes())
+    return model_file
+
+
+def test_ner_model_mixes_e5_head_when_present(tmp_path: Path, encoder: E5Encoder) -> None:
+    from marsad.actors.ner import NerModel, e5_path
+
+    model_file = _shipped_crf_copy(tmp_path)
     rng = np.random.default_rng(1)
     TagHead({"layers": np.array([12], dtype=np.int32), "mix": np.zeros(1), "gamma": np.ones(1),
              "w1": rng.normal(size=(384, TAGS9)) * 0.01, "b1": np.zeros(TAGS9), "trans": np.zeros((TAGS9, TAGS9)),
@@ -148,15 +156,9 @@ def test_ner_model_mixes_e5_head_when_present(tmp_path: Path, encoder: E5Encoder
 
 def test_ner_model_adds_the_transition_prior(tmp_path: Path, encoder: E5Encoder) -> None:
     """Round 13: a head file's ``prior`` is added to the mixed Viterbi path's transitions."""
-    pytest.importorskip("pycrfsuite", reason="python-crfsuite is not installed")
-    from importlib import resources
+    from marsad.actors.ner import NerModel, e5_path
 
-    from marsad.actors.ner import NerModel, e5_path, lexicon_path
-
-    src = Path(str(resources.files("marsad") / "resources" / "models" / "ner_anercorp.crfsuite"))
-    model_file = tmp_path / "ner_anercorp.crfsuite"
-    model_file.write_bytes(src.read_bytes())
-    lexicon_path(model_file).write_bytes(lexicon_path(src).read_bytes())
+    model_file = _shipped_crf_copy(tmp_path)
     prior = np.zeros((TAGS9, TAGS9))
     prior[:, 1:] = -1e3  # nothing but O after the first word
     rng = np.random.default_rng(1)

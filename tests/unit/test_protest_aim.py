@@ -1,5 +1,6 @@
 """What a protest is against: the actor after its purpose word (marsad.coding.protest)."""
 
+import pytest
 from token_sites import at as _at
 from token_sites import mention as _m
 from token_sites import toks as _toks
@@ -14,31 +15,26 @@ def test_purpose_words_with_and_without_proclitics():
         assert not is_purpose(_toks(word)[0]), word
 
 
-def test_the_actor_after_the_purpose_word_is_the_target():
-    toks = _toks("تظاهر مئات الأشخاص في بروكسل للتنديد بالغارات التي يشنها الجيش التركي")
-    army = _m("TUR", _at(toks, "الجيش"), _at(toks, "التركي") + 1)
-    assert protest_aim(toks, [army], 0, len(toks), []) is army
-    toks = _toks("تظاهر عشرات الصحفيين احتجاجا على جريمة حرق مستوطنين إسرائيليين للطفل")
-    settlers = _m("ISR", _at(toks, "مستوطنين"), _at(toks, "إسرائيليين") + 1)
-    assert protest_aim(toks, [settlers], 0, len(toks), []) is settlers
-
-
-def test_no_purpose_word_far_actor_source_or_victim_of_an_act():
-    toks = _toks("تظاهر آلاف العراقيين في بغداد")
-    iraqis = _m("IRQ", 1, 3)
-    assert protest_aim(toks, [iraqis], 0, len(toks), []) is None
+@pytest.mark.parametrize("text,code,first,last,own,aims", [
+    # the actor after the purpose word is the target
+    ("تظاهر مئات الأشخاص في بروكسل للتنديد بالغارات التي يشنها الجيش التركي", "TUR", "الجيش", "التركي", False, True),
+    ("تظاهر عشرات الصحفيين احتجاجا على جريمة حرق مستوطنين إسرائيليين للطفل", "ISR", "مستوطنين", "إسرائيليين",
+     False, True),
+    # no purpose word
+    ("تظاهر آلاف العراقيين في بغداد", "IRQ", "آلاف", "العراقيين", False, False),
     # the protesters themselves after the purpose word are no target
-    toks = _toks("خرج المتظاهرون المناهضون للحكومة")
-    gov = _m("EGY", _at(toks, "للحكومة"), _at(toks, "للحكومة") + 1)
-    assert protest_aim(toks, [gov], 0, len(toks), [gov]) is None
+    ("خرج المتظاهرون المناهضون للحكومة", "EGY", "للحكومة", "للحكومة", True, False),
     # تنديدا بالحرب على غزة: the victim of the act protested against is not its target
-    toks = _toks("خرج الآلاف في مسيرة تنديدا بالحرب على غزة")
-    gaza = _m("PSE", _at(toks, "غزة"), _at(toks, "غزة") + 1)
-    assert protest_aim(toks, [gaza], 0, len(toks), []) is None
+    ("خرج الآلاف في مسيرة تنديدا بالحرب على غزة", "PSE", "غزة", "غزة", False, False),
     # too far after the purpose word
-    toks = _toks("تظاهروا احتجاجا على تدهور الأوضاع المعيشية في البلاد منذ سنوات بسبب سياسات الحكومة")
-    gov = _m("LBN", _at(toks, "الحكومة"), _at(toks, "الحكومة") + 1)
-    assert protest_aim(toks, [gov], 0, len(toks), []) is None
+    ("تظاهروا احتجاجا على تدهور الأوضاع المعيشية في البلاد منذ سنوات بسبب سياسات الحكومة", "LBN", "الحكومة",
+     "الحكومة", False, False),
+])
+def test_the_actor_after_the_purpose_word(text: str, code: str, first: str, last: str, own: bool,
+                                          aims: bool) -> None:
+    toks = _toks(text)
+    m = _m(code, _at(toks, first), _at(toks, last) + 1)
+    assert protest_aim(toks, [m], 0, len(toks), [m] if own else []) is (m if aims else None)
 
 
 def test_against_their_own_government_the_target_stays():

@@ -17,7 +17,7 @@ from bisect import bisect_right
 
 from marsad.actors.coref import STATE_KINDS, STATE_ORGAN_AGENTS, is_opposition, is_regime_force
 from marsad.document import ActorMention, Document, Token
-from marsad.text.tokens import RELATIVE_PRONOUNS, candidates, has_article
+from marsad.text.tokens import RELATIVE_PRONOUNS, has_article, reads
 from marsad.when_where.gazetteer import Gazetteer
 
 # Nouns between the role and the place name (أمير منطقة الرياض، محافظ محافظة جدة، شرطة مدينة دبي).
@@ -87,12 +87,12 @@ def opposition_places(doc: Document, mentions: list[ActorMention],
         for i in range(m.token_end, end):
             if tokens[i].norm in RELATIVE_PRONOUNS:  # الفصائل التي تتدرب في تركيا: the place of another verb
                 break
-            if i in actors or _reads(tokens[i], PLACE_WORDS):
+            if i in actors or reads(tokens[i], PLACE_WORDS):
                 continue  # بمدينة حلب، وبريف دمشق: the place is the next word
             found = gazetteer.match_at(tokens, i)
             if found is None or found.end > ends[k] or found.item.demonym:
                 continue
-            after_word = _reads(tokens[i - 1], FRONT_WORDS)
+            after_word = reads(tokens[i - 1], FRONT_WORDS)
             if not after_word and (found.item.context_only or not found.lead.endswith("ب")):
                 continue  # حماه alone: his protection
             if found.item.country:
@@ -101,6 +101,3 @@ def opposition_places(doc: Document, mentions: list[ActorMention],
     return out
 
 
-def _reads(tok: Token, words: frozenset[str]) -> bool:
-    """Is one clitic reading of the token one of ``words`` (وبمدينة: مدينة)?"""
-    return any(k in words for _, k in candidates(tok.norm))

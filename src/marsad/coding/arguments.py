@@ -67,7 +67,7 @@ from marsad.coding.subjects import (
     unnamed_subject,
 )
 from marsad.document import ActorMention, Token
-from marsad.text.tokens import RELATIVE_PRONOUNS, candidates
+from marsad.text.tokens import RELATIVE_PRONOUNS, THIRD_PERSON_SUFFIXES, candidates
 
 # Roots said rather than done (appeal, demand, disapprove, reject, threaten): their verb names an addressee.
 SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
@@ -294,7 +294,7 @@ def _later_clause_verb(tm: TriggerMatch, tokens: list[Token], lo: int, cs: int, 
 def _suffixed_masdar(tok: Token) -> bool:
     """A verbal noun with a pronoun suffix (اجتياحهم، استهدافها), which no verb form has."""
     word = tok.norm[1:] if tok.norm[:1] in {"و", "ف"} else tok.norm
-    return any(word.endswith(suf) and bool(MASDAR_SHAPE.match(word[: -len(suf)])) for suf in ("هما", "هم", "ها", "ه"))
+    return any(word.endswith(suf) and bool(MASDAR_SHAPE.match(word[: -len(suf)])) for suf in THIRD_PERSON_SUFFIXES)
 
 
 def _separated(tokens: list[Token], a: int, b: int) -> bool:

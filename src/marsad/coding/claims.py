@@ -16,7 +16,7 @@ That actor, not the country where the attack happened nor a victim, is the attac
 from __future__ import annotations
 
 from marsad.document import ActorMention, Token
-from marsad.text.tokens import readings
+from marsad.text.tokens import THIRD_PERSON_SUFFIXES, readings
 
 # تبنى and its forms, bare or with an object pronoun for the act (تبناه، تبنته، تبنتها، يتبناها).
 _ADOPT = frozenset({"تبني", "تبنت", "يتبني", "تتبني", "تبنو", "تبنوا", "تبنيا"})
@@ -36,7 +36,6 @@ _ATTACKS = frozenset({
     "اعدام", "اطلاق", "قصف", "هذا", "هذه", "هذين", "هاتين", "بعض", "بعضها", "غالبيه", "معظم", "كل",
 })
 _ABOUT = frozenset({"عن"})
-_PRONOUNS = ("هما", "هم", "ها", "ه")
 _GAP = 3  # words allowed between a claim verb and its subject (أعلن في بيان التنظيم…) or object
 # Letters every claim construction has in one of its words (تبنى، مسؤوليته، نسب، وراء/خلف), in
 # whatever clitic or pronoun form: a sentence with none of them claims nothing (a cheap test first,
@@ -50,7 +49,7 @@ def _attack_at(tokens: list[Token], j: int, hi: int) -> bool:
     if j >= hi:
         return False
     ks = readings(tokens[j])
-    return bool(ks & _ATTACKS) or any(k.endswith(s) and k[: -len(s)] in _ATTACKS for k in ks for s in _PRONOUNS)
+    return bool(ks & _ATTACKS) or any(k.endswith(s) and k[: -len(s)] in _ATTACKS for k in ks for s in THIRD_PERSON_SUFFIXES)
 
 
 def _first_after(ments: list[ActorMention], i: int, hi: int, gap: int = _GAP) -> ActorMention | None:

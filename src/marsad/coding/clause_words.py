@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from marsad.document import ActorMention, Token
-from marsad.text.tokens import candidates
+from marsad.text.tokens import THIRD_PERSON_SUFFIXES, reads
 
 # Tokens (keys or norms) that open a new clause inside a sentence.
 CLAUSE_WORDS = frozenset({
@@ -64,7 +64,7 @@ DOER_STEMS = frozenset({
     "ترتكب", "ارتكبو", "تبنا", "تبنت", "يتبني", "قاد", "قادت", "يقود", "تقود", "اطلق", "اطلقت", "يطلق",
     "تطلق", "نظم", "نظمت", "ينظم", "تنظم",
 })  # not قدم/وجه: قدمه، وجهه، توجهه are as often nouns with a possessive (his foot, face, leaning)
-OBJ_SUFFIXES = ("هما", "هم", "ها", "ه", "ته")
+OBJ_SUFFIXES = (*THIRD_PERSON_SUFFIXES, "ته")
 # Particles that may open a trigger pattern before its verb (لم يستبعد، ولن تسمح، فلا يمكن).
 VERB_PARTICLES = frozenset(c + p for c in ("", "و", "ف") for p in ("لم", "لن", "لا", "ما", "قد"))
 # Nouns of places, things and stances an act is aimed at (استهدفت مواقع الحوثيين، قصف مقرات التنظيم،
@@ -103,7 +103,7 @@ def is_doer_verb(toks: list[Token], i: int) -> bool:
 
 def possessed_noun(tok: Token) -> bool:
     """Is ``tok`` a noun of places, things or stances an act is aimed at (:data:`OBJECT_NOUNS`)?"""
-    return any(k in OBJECT_NOUNS for _, k in candidates(tok.norm))
+    return reads(tok, OBJECT_NOUNS)
 
 
 def span_words(tokens: list[Token], a: int, b: int) -> int:
@@ -156,8 +156,8 @@ def agent_phrase_start(tokens: list[Token], i: int) -> int | None:
 
 def is_condemn_word(tok: Token) -> bool:
     """A word of condemning or rejecting (:data:`CONDEMN_WORDS`), with any proclitic."""
-    return any(key in CONDEMN_WORDS for _, key in candidates(tok.norm))
+    return reads(tok, CONDEMN_WORDS)
 
 
 def is_speech_verb(tok: Token) -> bool:
-    return any(key in SPEECH_VERBS for _, key in candidates(tok.norm))
+    return reads(tok, SPEECH_VERBS)

@@ -312,10 +312,10 @@ class EventStage:
         background = cue_fns.is_background(cues, doc, si, tm.start)
         reported = self._attribution(doc, si)
         # "سترد بقوة" is the threat itself (an intent, appeal or demand too), not one planned or expected
-        said = modality == "future" and not cue_fns.planned(cues, doc, si, tm.start)
+        planned, expected = cue_fns.future_cues(cues, doc, si, tm.start) if modality == "future" else (False, False)
+        said = modality == "future" and not planned
         # من المتوقع أن تفتح تركيا القاعدة: what others expect is no intent the actor expressed
-        recode = modality == "future" and "noun" not in tm.pattern.flags and not cue_fns.expected(
-            cues, doc, si, tm.start)
+        recode = modality == "future" and "noun" not in tm.pattern.flags and not expected
         for ev in events:
             ev.modality = modality
             if said and ev.root in SPEECH_ACT_ROOTS:

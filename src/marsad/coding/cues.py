@@ -7,6 +7,7 @@ coder calls them with a sentence index and the trigger's token index::
     modality(cues, doc, sent, tok)           # "asserted" | "negated" | "hypothetical" | "future"
     planned(cues, doc, sent, tok)            # future through a plan or expectation (يعتزم، من المتوقع أن)?
     expected(cues, doc, sent, tok)           # future only through an expectation (من المتوقع أن)?
+    future_cues(cues, doc, sent, tok)        # (planned, expected) from one scan
     embedded_under(cues, doc, sent, tok)     # "appeal" | "demand" | "threat" | ... | None
     is_background(cues, doc, sent, tok)      # recalled past event?
     attribution(cues, doc, sent)             # [Attribution(name, anonymous, span)]; inherit=True
@@ -23,7 +24,7 @@ The cue words are data: ``marsad/resources/cues/*.tsv`` (see the README there).
 
 from marsad.coding.attribution import attribution
 from marsad.coding.cue_data import Cues, clause_bounds, load_cues
-from marsad.coding.modality import embedded_under, expected, is_background, modality, planned
+from marsad.coding.modality import embedded_under, expected, future_cues, is_background, modality, planned
 from marsad.coding.quantities import quantities
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "clause_bounds",
     "embedded_under",
     "expected",
+    "future_cues",
     "is_background",
     "load_cues",
     "modality",

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from marsad.coding.clause_words import BOUNDARY_PUNCT
 from marsad.document import ActorMention, Token
-from marsad.text.tokens import RELATIVE_PRONOUNS, candidates
+from marsad.text.tokens import RELATIVE_PRONOUNS, THIRD_PERSON_SUFFIXES, candidates
 
 # Roots of acts one is subjected to: coercion, assault, fighting, mass violence.
 EXPOSED_ROOTS = frozenset({"17", "18", "19", "20"})
 # Forms of تعرض (perfect, imperfect, verbal noun), with the endings they take here.
 _STEMS = ("تعرض", "يتعرض", "تتعرض")
 _ENDINGS = frozenset({"", "ت", "وا", "ا", "ون", "ه", "ها", "هم", "هما"})
-_PRONOUN_ENDINGS = ("هما", "هم", "ها", "ه")
 # How far back from the act the form of تعرض may stand (تعرضت القنصلية الأمريكية في مدينة إسطنبول
 # التركية اليوم إلى اعتداء: eight tokens).
 REACH = 10
@@ -65,7 +64,7 @@ def exposed_target(tokens: list[Token], ments: list[ActorMention], start: int, e
         ending = exposure_ending(tokens[i])
         if ending is None:
             continue
-        if ending.endswith(_PRONOUN_ENDINGS):  # إثر تعرضه للطعن: the one the pronoun is
+        if ending.endswith(THIRD_PERSON_SUFFIXES):  # إثر تعرضه للطعن: the one the pronoun is
             return next((m for m in reversed(ments) if lo <= m.token_start and m.token_end <= i), None)
         inner = next((m for m in ments if i < m.token_start and m.token_end <= intro), None)
         if inner is not None or intro - i > 2:  # تعرضت القنصلية الأمريكية إلى اعتداء (or an uncoded subject)

@@ -17,7 +17,7 @@ from marsad import resources
 from marsad.document import Token
 from marsad.errors import ResourceError
 from marsad.text.normalize import normalize_text
-from marsad.text.tokens import WordMemo, candidates, has_article, word_key
+from marsad.text.tokens import THIRD_PERSON_SUFFIXES, WordMemo, candidates, has_article, word_key
 
 FLAGS = frozenset({"sym", "visit", "host", "passive", "noun", "notarget", "weak", "stance", "block"})
 # A row whose note starts with this marks a phrase in which its trigger word is no event (تحت سيطرة،
@@ -28,7 +28,7 @@ MAX_GAP = 6  # long enough for most actor phrases (الرئيس المصري ع�
 # Punctuation a gap may cross: quotes and brackets around a name (لوّح «العمال الكردستاني» بـ…).
 GAP_PUNCT = frozenset({'"', "(", ")", "[", "]"})
 # Pronoun suffixes a trigger's last word may carry (حذره، استقبلها، زيارته).
-TRIGGER_SUFFIXES = ("هما", "هم", "ها", "ه")
+TRIGGER_SUFFIXES = THIRD_PERSON_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)

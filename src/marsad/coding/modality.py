@@ -101,11 +101,7 @@ def planned(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
     """Is the trigger future through a plan or an expectation (من المقرر أن، يتوقع أن، يعتزم، المرتقب)
     rather than the future proclitic, سوف or a time adverb?  ``سترد بقوة`` is the threat itself, but in
     ``يعتزم النائب العام طلب`` or ``من المتوقع أن يطالب`` the demand has not been made."""
-    first, words, _ = sentence_words(doc, sent)
-    ti = trigger_tok - first
-    cs, ce = clause_bounds(words, ti)
-    return any(mod == "future" and scope in ("clause", "near") and strip_conj(words[k]) != _SOWFA
-               for mod, scope, k in _clause_hits(cues, words, ti, cs, ce))
+    return future_cues(cues, doc, sent, trigger_tok)[0]
 
 
 _SOWFA = "سوف"
@@ -117,17 +113,25 @@ def expected(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
     """Is the trigger future only through an expectation (من المتوقع أن تفتح تركيا القاعدة، من المرتقب أن
     تصل الطائرات)?  What others expect an actor to do is no intent the actor expressed (an intent is
     coded 03 only when the actor states it: يعتزم، من المقرر أن، سيزور), unless a plan cue is there too."""
+    return future_cues(cues, doc, sent, trigger_tok)[1]
+
+
+def future_cues(cues: Cues, doc, sent: int, trigger_tok: int) -> tuple[bool, bool]:
+    """:func:`planned` and :func:`expected` of a trigger, from one scan of its clause's cues."""
     first, words, _ = sentence_words(doc, sent)
     ti = trigger_tok - first
     cs, ce = clause_bounds(words, ti)
-    seen = plan = False
+    plan_or_expectation = seen = plan = False
     for mod, scope, k in _clause_hits(cues, words, ti, cs, ce):
-        if mod == "future" and scope != "after":  # a time adverb (الشهر المقبل) says when, not who intends
-            if any(strip_conj(w) in _EXPECTATION for w in words[k:k + 2]):
-                seen = True
-            else:
-                plan = True
-    return seen and not plan
+        if mod != "future" or scope == "after":  # a time adverb (الشهر المقبل) says when, not who intends
+            continue
+        if scope in ("clause", "near") and strip_conj(words[k]) != _SOWFA:
+            plan_or_expectation = True
+        if any(strip_conj(w) in _EXPECTATION for w in words[k:k + 2]):
+            seen = True
+        else:
+            plan = True
+    return plan_or_expectation, seen and not plan
 
 
 def _coming_month(cues: Cues, words: list[str], keys: list[str], ti: int, ce: int, pub: Date | None) -> bool:

@@ -11,7 +11,7 @@ the protesters' own government (احتجاجا على خطة الحكومة) the
 from __future__ import annotations
 
 from marsad.document import ActorMention, Token
-from marsad.text.tokens import candidates
+from marsad.text.tokens import reads
 
 # Keys (after the proclitics ل، لل، ب، و) of the words that say what a protest is against:
 # احتجاجا على، للاحتجاج على، تنديدا ب، للتنديد ب، استنكارا ل، رفضا ل، مناهضة ل، ضد، يدينون، منددين.
@@ -29,7 +29,7 @@ VICTIM_PREPS = frozenset({"علي", "بحق", "ضد"})
 
 def is_purpose(tok: Token) -> bool:
     """Is ``tok`` a protest-purpose word (:data:`PURPOSE_WORDS`), with or without proclitics?"""
-    return any(k in PURPOSE_WORDS for _, k in candidates(tok.norm))
+    return reads(tok, PURPOSE_WORDS)
 
 
 def protest_aim(tokens: list[Token], ments: list[ActorMention], start: int, hi: int,

@@ -28,7 +28,7 @@ from marsad.coding.clause_words import (
 from marsad.coding.conjuncts import mention_prefix
 from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
-from marsad.text.tokens import candidates
+from marsad.text.tokens import reads
 
 # Words between a speech verb and an actor that open what is said: the actor is not the speaker.
 OPENERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "الي", "علي"})
@@ -85,7 +85,7 @@ def unnamed_subject(tokens: list[Token], cs: int, verb: int) -> str:
         k -= 1
     if k >= 0 and _statement(tokens[k]) and (k == cs or k == cs + 1 and tokens[cs].norm in {"و", "ف"}):
         return "statement"
-    if k >= 0 and any(key in PRONOUN_COMPS for _, key in candidates(tokens[k].norm)):
+    if k >= 0 and reads(tokens[k], PRONOUN_COMPS):
         return "pronoun"
     return ""
 

@@ -30,6 +30,8 @@ WORD_CACHE_LIMIT = 1 << 15
 # Single-letter proclitics that may precede a word without the article.
 _SHORT_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك", "س")
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه", "ك", "ي")
+# Third-person pronoun suffixes, longest first (استهدافها، شنتها، نفذه، اجتياحهم).
+THIRD_PERSON_SUFFIXES = ("هما", "هم", "ها", "ه")
 # Relative pronouns (normal forms): الذي، التي and their duals and plurals.
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
 
@@ -126,6 +128,13 @@ def readings(tok: Token) -> frozenset[str]:
     """A token's key, its normal form and the keys of its clitic readings (:func:`candidates`):
     وتبنى → {وتبني, تبني}; what cue-word scans (claims, tolls) compare against their word lists."""
     return key_readings(tok.key, tok.norm)
+
+
+def reads(tok: Token, words: frozenset[str]) -> bool:
+    """Is one clitic reading of the token (:func:`candidates`: its key without the article or one
+    proclitic) one of ``words`` (وبمدينة: مدينة; للتنديد: تنديد)?  Unlike :func:`readings`, the
+    normal form itself does not count (اليه is إليه, not the noun آلية)."""
+    return any(k in words for _, k in candidates(tok.norm))
 
 
 @lru_cache(maxsize=WORD_CACHE_LIMIT)
