@@ -25,6 +25,7 @@ from marsad.actors.coref import (
 from marsad.actors.groupings import numeric_p5, resolve_groupings
 from marsad.actors.lexicon import ActorEntry, ActorLexicon, resolve
 from marsad.actors.located import opposition_places, resolve_located_roles
+from marsad.actors.names import named_again
 from marsad.actors.pieces import (
     DEPUTY_KEYS,
     Piece,
@@ -135,6 +136,7 @@ class ActorStage:
             fronts = opposition_places(doc, mentions, self.places)
         resolve_bare_agents(mentions, tokens, roles, fronts)
         resolve_to_article_state(mentions)
+        mentions = named_again(doc, mentions, self.lexicon.person_names.given, roles)  # وكشف الحسن: names.py
         doc.actors = resolve_groupings(mentions, tokens)
         return doc
 
