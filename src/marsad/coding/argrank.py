@@ -8,7 +8,8 @@ relative to the trigger, what separates them, which preposition or clitic
 introduces it, what kind of actor it is and its agent for this root, whether it
 follows a verb of carrying out (غارات شنتها X) or is the subject of a relative clause on
 the act whose verb has a pronoun for it (الانتقادات التي وجهها X), whether it condemns or rejects the
-act (أدانت الجامعة القصف: seldom its doer), whether it is the sentence's speaker,
+act (أدانت الجامعة القصف: seldom its doer), whether a source agrees in gender with the trigger
+verb (قالت الوزارة، قال الوزير: :mod:`marsad.coding.agreement`), whether it is the sentence's speaker,
 the previous sentences' topic or the sentence's first actor, whether the heuristics
 chose it, the trigger's root and flags), and a logistic model trained by
 ``scripts/train_arg_model.py`` on the annotated training set scores them; the
@@ -26,6 +27,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from marsad.coding.agreement import agreement
 from marsad.coding.arguments import clause_bounds
 from marsad.coding.clause_words import is_condemn_word, is_doer_verb
 from marsad.coding.confidence import LogisticModel, bucket
@@ -142,6 +144,10 @@ def _mention_features(ctx: Context, m: ActorMention, role: str, chosen: bool,
     if pos == "before" and _condemns(toks, m, tm.start):
         f[f"{role}:condemns"] = 1.0
         f[f"{role}:condemns|root={root}"] = 1.0
+    if role == "s" and pos in ("before", "after") and "noun" not in pat.flags and (
+            agree := agreement(toks, tm.start, pat.words[0], m)):  # قالت الوزارة، قال الوزير
+        f[f"s:gender={agree}"] = 1.0
+        f[f"s:gender={agree}|pos={pos}"] = 1.0
     if _after_doer(ctx, m):
         f[f"{role}:after_doer"] = 1.0
         f[f"{role}:after_doer|pos={pos}"] = 1.0

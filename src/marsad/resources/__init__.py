@@ -23,6 +23,7 @@ CATALOGUE: dict[str, str] = {
     "organisations": "actors/organisations.tsv",
     "persons": "actors/persons.tsv",
     "agents": "actors/agents.tsv",
+    "actor_gender": "actors/gender.tsv",
     "actor_stoplist": "actors/stoplist.tsv",
     "actor_surface_stoplist": "actors/surface_stoplist.tsv",
     "gazetteer": "places/gazetteer.tsv",
