@@ -46,3 +46,18 @@ def test_doer_code_armed_forces_and_clashes_stay_fighting() -> None:
     assert doer_code("195", _doer("USA", None, implied=True)) == "195"
     # a death reported with no act (لقي مصرعه) says nothing of how it was dealt
     assert doer_code("190", _doer("SYR", None, implied=True), frozenset({"passive", "weak"})) == "190"
+
+
+def _speaker(code: str, agent: str | None, kind: str) -> ActorMention:
+    return ActorMention(span=Span(0, 6, "الجبير"), code=code, agent=agent, kind=kind)
+
+
+def test_doer_code_a_speakers_attack_is_verbal() -> None:
+    # هاجم الجبير إيران: a named minister's attack is a criticism (pattern flag "verbal")
+    assert doer_code("190", _speaker("SAU", "GOV", "person"), frozenset({"weak", "verbal"})) == "111"
+    assert doer_code("190", _speaker("TUR", "OPP", "person"), frozenset({"verbal"})) == "111"
+    # forces, an armed group, a state named bare, or a row without the flag: still an attack
+    assert doer_code("190", _speaker("SYR", "MIL", "person"), frozenset({"verbal"})) == "190"
+    assert doer_code("190", _speaker("YEM", "REB", "group"), frozenset({"verbal"})) == "190"
+    assert doer_code("190", _speaker("TUR", "GOV", "state"), frozenset({"verbal"})) == "190"
+    assert doer_code("190", _speaker("SAU", "GOV", "person"), frozenset({"weak"})) == "190"

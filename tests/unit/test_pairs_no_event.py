@@ -5,11 +5,11 @@ from types import SimpleNamespace
 import pytest
 from token_sites import mention, toks
 
-from marsad.coding.pairs import no_event
+from marsad.coding.pairs import accident_death, counted_students, no_event
 
 
-def _pat(cameo: str, *flags: str) -> SimpleNamespace:
-    return SimpleNamespace(cameo=cameo, flags=frozenset(flags))
+def _pat(cameo: str, *flags: str, first: frozenset[str] = frozenset()) -> SimpleNamespace:
+    return SimpleNamespace(cameo=cameo, flags=frozenset(flags), words=(first,))
 
 
 @pytest.mark.parametrize("cameo,flags,has_target,expected", [
@@ -39,3 +39,29 @@ def test_staff_and_sport(text: str, cameo: str, expected: bool) -> None:
     tokens = toks(text)
     src = mention("JOR", 1, 2, kind="state")
     assert no_event(_pat(cameo), tokens, 1, 0, len(tokens), [src], [mention("JOR", 1, 2, kind="state")]) is expected
+
+
+KILL, DIED = frozenset({"قتل", "مقتل"}), frozenset({"لقي", "لقوا"})
+
+
+@pytest.mark.parametrize("text,flags,first,expected", [
+    ("قتل 15 شخصا في حادث اصطدام مركب بعبارة", ("weak",), KILL, True),   # an accident
+    ("لقي عشرون شخصا حتفهم في السيول", ("passive", "weak"), DIED, True),  # a disaster
+    ("قتل عشرة اشخاص في حادث سير", ("weak",), KILL, True),
+    ("قتل ضابطا نتيجة خلاف مروري", ("weak",), KILL, False),     # مروري alone: a killing
+    ("قتل 15 شخصا في تفجير سيارة مفخخة", ("weak",), KILL, False),  # an attack
+    ("استهدفت الطائرات قاربا في حادث غرق", ("weak",), frozenset({"استهدف"}), False),  # not a death word
+])
+def test_accident_death(text: str, flags: tuple[str, ...], first: frozenset[str], expected: bool) -> None:
+    tokens = toks(text)
+    assert accident_death(_pat("190", *flags, first=first), tokens, 0, len(tokens)) is expected
+
+
+@pytest.mark.parametrize("text,end,expected", [
+    ("استقبلت الجامعة 600 طالب", 4, True),     # a number of students
+    ("يتكون الوفد من 39 طالبا", 5, True),
+    ("قال الوزير إن طالب العلم", 4, False),     # no number before it
+])
+def test_counted_students(text: str, end: int, expected: bool) -> None:
+    tokens = toks(text)
+    assert counted_students(_pat("100", first=frozenset({"طالب", "طالبا"})), tokens, end, 0) is expected

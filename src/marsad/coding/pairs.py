@@ -6,9 +6,9 @@ event per member state for a grouping (the P5+1), never an actor on itself.  Sam
 events (the guideline), except visits and cooperation inside one establishment
 (:func:`domestic_visit`, :func:`domestic_cooperation`) and a meeting whose second party is only the
 first one's state (:func:`lone_meeting`).  Some triggers make no event at all (:func:`no_event`: a
-BLOCK row, an appeal to one's own staff, a meeting in a sentence about a match).  :func:`doer_code` adjusts the code to who
-does the act (an armed group's arrest is an abduction; an attack by civilians or an unnamed attacker
-is unconventional violence).
+BLOCK row, an appeal to one's own staff, a meeting in a sentence about a match, a death in an accident or a
+disaster, a number of students).  :func:`doer_code` adjusts the code to who does the act (an armed group's arrest is an abduction;
+an attack by civilians or an unnamed attacker is unconventional violence; a politician's attack is verbal).
 """
 
 from __future__ import annotations
@@ -25,6 +25,10 @@ DOMESTIC_PARTY_ROOTS = frozenset({"03", "05"})
 # Attacks, killings and shootings: 180 when civilians or an unnamed attacker do them (see doer_code).
 IRREGULAR_ATTACK = frozenset({"190", "193"})
 KEEP_FLAGS = frozenset({"sym", "passive"})
+# An attack word that is verbal when a named politician does it (flag "verbal": هاجم الجبير السياسات الإيرانية):
+# the agents that speak rather than fight.
+SPEAKING_AGENTS = frozenset({"GOV", "LEG", "OPP", "JUD", "REL", "MED", "NGO"})
+CRITICIZE = "111"
 
 
 def doer_code(code: str, source: ActorMention, flags: frozenset[str] = frozenset()) -> str:
@@ -39,9 +43,14 @@ def doer_code(code: str, source: ActorMention, flags: frozenset[str] = frozenset
     train gold: 18 for 15 of the 16 events whose source is unnamed with no agent, and for 13 of the
     14 events by civilians, the 14th being clashes).  ``flags`` are the trigger pattern's: clashes (``sym``) are
     fighting between two armed sides whoever they are, and a death reported with no act
-    (``passive``: لقي مصرعه خلال اشتباكات) says nothing of how it was dealt; both keep their code."""
+    (``passive``: لقي مصرعه خلال اشتباكات) says nothing of how it was dealt; both keep their code.
+    An attack word flagged ``verbal`` (هاجم) done by a named person who speaks for a government, a party,
+    a court, a faith or the press is a verbal attack, i.e. a criticism (111: هاجم الجبير السياسات الإيرانية،
+    هاجم أردوغان حزب الشعوب الديمقراطي); done by forces, armed groups or someone unnamed it stays an attack."""
     if code.startswith("173") and source.code.startswith("NSA:"):
         return "181"
+    if "verbal" in flags and source.kind == "person" and source.agent in SPEAKING_AGENTS:
+        return CRITICIZE
     if (code in IRREGULAR_ATTACK and not flags & KEEP_FLAGS
             and (source.agent == "CVL" or (source.implied and not source.agent))):
         return "180"
@@ -154,14 +163,47 @@ def sport_sentence(tokens: list, lo: int, hi: int) -> bool:
 
 APPEAL_ROOT = "02"  # an appeal to one's own staff is no event (staff_appeal)
 
+# Word keys of a disaster, and of an accident when the sentence calls it one (حادث غرق قارب، حادث الاصطدام،
+# حادث سير): the dead of a flood, a boat that sank, a collision are nobody's act (ANNOTATION.md: an event is an
+# action by an identifiable actor).  Not مروري alone: قتله ضابطا نتيجة خلاف مروري is a killing.
+DISASTER_KEYS = frozenset({"صاعقه", "سيول", "فيضان", "فيضانات", "زلزال", "انهيارات"})
+ACCIDENT_KEYS = frozenset({"غرق", "اصطدام", "تصادم", "مروري", "سير", "انقلاب", "حريق"})
+ACCIDENT_NOUNS = frozenset({"حادث", "حادثه", "حوادث"})
+DEATH_WORDS = frozenset({"قتل", "لقي"})  # first-word keys of the rows of a death told with no act (قتل، مقتل، لقي مصرعه)
+
+
+def accident_death(pat, tokens: list, lo: int, hi: int) -> bool:
+    """Is a trigger a death told with no act (قتل، مقتل، لقي مصرعه: a weak or passive row whose first word
+    is one of DEATH_WORDS) in a sentence ``[lo, hi)`` about a disaster or an accident (لقي 12 شخصا حتفهم
+    في حادث غرق قارب، قتل 15 شخصا في الحادث الذي وقع إثر اصطدام مركبين)?"""
+    if not ("passive" in pat.flags or "weak" in pat.flags) or DEATH_WORDS.isdisjoint(pat.words[0]):
+        return False
+    keys = {t.key for t in tokens[lo:hi]}
+    return not keys.isdisjoint(DISASTER_KEYS) or not (keys.isdisjoint(ACCIDENT_KEYS) or keys.isdisjoint(ACCIDENT_NOUNS))
+
+
+# A demand verb spelled like the noun "student" (طالب، طالبا، طالبة) after a number is a count of students
+# (لعدد 600 طالب، 39 طالبا و39 طالبة), never a demand.
+DEMAND_ROOT = "10"
+STUDENT_KEYS = frozenset({"طالب", "طالبا", "طالبه"})
+
+
+def counted_students(pat, tokens: list, tm_end: int, lo: int) -> bool:
+    """Is a one-word demand trigger ending at token ``tm_end`` a number of students (600 طالب)?"""
+    return (pat.cameo[:2] == DEMAND_ROOT and len(pat.words) == 1 and tm_end - 2 >= lo
+            and tokens[tm_end - 1].key in STUDENT_KEYS and tokens[tm_end - 2].norm.isdigit())
+
 
 def no_event(pat, tokens: list, tm_end: int, lo: int, hi: int, sources: list[ActorMention],
              targets: list[ActorMention]) -> bool:
     """Do a trigger's words, with the arguments found, make no event?  A BLOCK row (its words are no
     event, whatever target the steps before gave it), a weak row with no target, an appeal to the
     speaker's own staff (حث الوزير منسوبي الوزارة على…: :func:`staff_appeal`), a meeting or appeal
-    in a sentence about a match (أقيم لقاء الفريقين على ملعب…: :func:`sport_sentence`)."""
+    in a sentence about a match (أقيم لقاء الفريقين على ملعب…: :func:`sport_sentence`), a death in an
+    accident (:func:`accident_death`), a number of students (600 طالب: :func:`counted_students`)."""
     if not sources or ("weak" in pat.flags and not targets) or "block" in pat.flags:
+        return True
+    if accident_death(pat, tokens, lo, hi) or counted_students(pat, tokens, tm_end, lo):
         return True
     root = pat.cameo[:2]
     if root == APPEAL_ROOT and all(t.implied or t.code == sources[0].code for t in targets) \
