@@ -222,6 +222,22 @@ def people_after_organ(group: list[Piece], p: Piece) -> bool:
     return bool(agents - PEOPLE_AGENTS - {None})
 
 
+# Head nouns of institutions: after a role noun and لـ they are its genitive (الأمين العام لوزارة الخارجية
+# الكويتية، المتحدث الرسمي للهيئة), not whom the role speaks to (قال الوزير لنظيره).
+INSTITUTION_HEADS = frozenset({
+    "وزاره", "هييه", "مجلس", "لجنه", "منظمه", "رياسه", "مكتب", "جهاز", "مديريه", "اداره", "قياده", "امانه",
+    "حكومه", "سفاره", "قنصليه", "بعثه", "وكاله", "مفوضيه", "ديوان", "شرطه", "قوات", "جيش", "حزب", "حركه",
+})
+
+
+def institution_genitive(tokens: list[Token], last: Piece, p: Piece, gap: list[Token]) -> bool:
+    """Is ``p`` (a role noun with لـ right after a role noun) the institution the role belongs to
+    (الأمين العام لوزارة الخارجية الكويتية، المدير العام لهيئة…، الناطق الرسمي للحكومة)?"""
+    if gap or last.agent in (None, "MED") or last.entry is not None or p.prefix not in ("ل", "لل"):
+        return False  # المركز الإعلامي لوزارة الدفاع، الموقع الإلكتروني للقوات: a media outlet of the body
+    return tokens[p.start].key in INSTITUTION_HEADS or tokens[p.start].key.removeprefix("ل") in INSTITUTION_HEADS
+
+
 def quoted(tokens: list[Token], gap: list[Token], p: Piece) -> bool:
     """Is ``p`` in quotation marks right after the group (تنظيم «داعش», حركة "فتح")?"""
     return len(gap) == 1 and gap[0].norm in QUOTES and p.end < len(tokens) and tokens[p.end].norm in QUOTES

@@ -30,6 +30,7 @@ from marsad.actors.pieces import (
     DEPUTY_KEYS,
     Piece,
     another_persons_surname,
+    institution_genitive,
     located_role,
     not_names_of_things,
     people_after_organ,
@@ -230,7 +231,8 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
             joined = all(t.key in TITLES or t.norm in TITLES for t in gap) and len(gap) <= 2 or \
                 quoted(tokens, gap, p) or portfolio_gap(tokens, last, p, gap)
             starts_with_and = p.prefix[:1] in ("و", "ف") or tokens[p.start].prefix[:1] == "و"
-            prep_agent = p.agent is not None and p.prefix.lstrip("وف")[:1] in ("ل", "ب") or \
+            prep_agent = p.agent is not None and p.prefix.lstrip("وف")[:1] in ("ل", "ب") \
+                and not institution_genitive(tokens, last, p, gap) or \
                 second_role(tokens, last, p, gap) or people_after_organ(group, p)
             if located_role(tokens, group, p):
                 group.append(p)

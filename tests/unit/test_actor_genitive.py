@@ -1,0 +1,35 @@
+"""A role noun, then لـ and an institution: the role is the institution's (marsad.actors.pieces.institution_genitive)."""
+
+from datetime import date
+
+import pytest
+
+from marsad.actors.lexicon import ActorLexicon
+from marsad.actors.stage import ActorStage
+
+WHEN = date(2015, 8, 5)
+
+
+@pytest.fixture(scope="module")
+def stage() -> ActorStage:
+    return ActorStage(ActorLexicon())
+
+
+def _mentions(stage, make_doc, text: str) -> list[tuple[str, str]]:
+    return [(m.span.text, m.code) for m in stage(make_doc(text, date=WHEN)).actors]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("وقال الأمين العام لوزارة الخارجية الكويتية إن الكويت تدين التفجير.", ("الأمين العام لوزارة الخارجية الكويتية", "KWT")),
+    ("وأوضح المتحدث الرسمي لوزارة الخارجية الأردنية أن الحدود آمنة.", ("المتحدث الرسمي لوزارة الخارجية الأردنية", "JOR")),
+])
+def test_actor_genitive_role_of_an_institution_after_lam(stage, make_doc, text, mention):
+    assert mention in _mentions(stage, make_doc, text)
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("وقال الوزير لنظيره الأمريكي إن الاجتماع مهم.", ("نظيره الأمريكي", "USA")),  # whom he speaks to
+    ("ونقل المركز الإعلامي لوزارة الدفاع الأمريكية البيان.", ("وزارة الدفاع الأمريكية", "USA")),  # a media outlet
+])
+def test_actor_genitive_not_an_addressee_nor_a_media_office(stage, make_doc, text, mention):
+    assert mention in _mentions(stage, make_doc, text)
