@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 from token_sites import mention, toks
 
-from marsad.coding.pairs import accident_death, counted_students, no_event
+from marsad.coding.pairs import accident_death, counted_students, no_event, truce_topic
 
 
 def _pat(cameo: str, *flags: str, first: frozenset[str] = frozenset()) -> SimpleNamespace:
@@ -65,3 +65,14 @@ def test_accident_death(text: str, flags: tuple[str, ...], first: frozenset[str]
 def test_counted_students(text: str, end: int, expected: bool) -> None:
     tokens = toks(text)
     assert counted_students(_pat("100", first=frozenset({"طالب", "طالبا"})), tokens, end, 0) is expected
+
+
+@pytest.mark.parametrize("cameo,flags,source_how,expected", [
+    ("0871", ("noun", "sym"), "noun_before", True),   # باحترام الهدنة: a topic
+    ("0871", ("noun", "sym"), "topic", True),
+    ("0871", ("noun", "sym"), "rel_doer", False),     # الهدنة التي أعلنها التحالف
+    ("0871", ("sym",), "vso", False),                 # توصل الطرفان إلى هدنة: a verb row
+    ("190", ("noun",), "noun_before", False),
+])
+def test_truce_topic(cameo: str, flags: tuple[str, ...], source_how: str, expected: bool) -> None:
+    assert truce_topic(_pat(cameo, *flags), source_how) is expected

@@ -196,7 +196,7 @@ class EventStage:
         if sources and pat.cameo[:2] in EXPOSED_ROOTS and (
                 hit := exposed_args(tokens, ctx.ments, tm.start, tm.end, lo, sources, args.agent)):
             sources, targets = hit  # تعرضت القنصلية لاعتداء: the victim is the target
-        if no_event(pat, tokens, tm.end, lo, hi, sources, targets):
+        if no_event(pat, tokens, tm.end, lo, hi, sources, targets, args.source_how):
             return []  # a BLOCK row, an appeal to one's staff, a match (pairs.no_event)
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)
         trigger = _trigger_span(doc, tm)
