@@ -1,4 +1,4 @@
-"""A role noun, then لـ and an institution: the role is the institution's (marsad.actors.pieces.institution_genitive)."""
+"""A role noun followed by لـ and an institution is the institution's (marsad.actors.pieces.institution_genitive); العام between a role and its nisba."""
 
 from datetime import date
 
@@ -33,3 +33,12 @@ def test_actor_genitive_role_of_an_institution_after_lam(stage, make_doc, text, 
 ])
 def test_actor_genitive_not_an_addressee_nor_a_media_office(stage, make_doc, text, mention):
     assert mention in _mentions(stage, make_doc, text)
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("وقال القنصل العام الأمريكي في جدة إن التأشيرات ستصدر قريبا.", ("القنصل العام الأمريكي", "USA")),
+    ("وأمر النائب العام المصري بحبس المتهمين.", ("النائب العام المصري", "EGY")),
+    ("وأعلنت المخابرات العامة الأردنية إحباط مخطط إرهابي.", ("المخابرات العامة الأردنية", "JOR")),
+])
+def test_actor_genitive_general_before_the_nisba(stage, make_doc, text, mention):
+    assert mention in _mentions(stage, make_doc, text)  # العام / العامة between the role and its nisba

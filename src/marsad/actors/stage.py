@@ -47,6 +47,7 @@ from marsad.when_where.gazetteer import Gazetteer
 TITLES = frozenset({
     "د", "دكتور", "سيد", "سيده", "امير", "شيخ", "سمو", "سموه", "معالي", "فخامه", "جلاله",
     "مشير", "جنرال", "لواء", "عميد", "عقيد", "فريق", "اللواء", "مستشار", "السفير", "حاخام",
+    "عام", "عامه",  # القنصل العام الأمريكي، المدعي العام المصري: "general" before the nisba
     ".", "-",
 })
 # Kinds whose entry gives the mention a name (states do not: the gold leaves it null).
