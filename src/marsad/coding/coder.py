@@ -33,6 +33,7 @@ from marsad.coding.implicit import (
     home_of,
     places_by_sentence,
     stance_args,
+    town_places,
     unnamed_source,
 )
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
@@ -115,7 +116,7 @@ class EventStage:
         tokens = doc.tokens
         readings = self.lexicon.readings(tokens)
         coded = [m for m in doc.actors if m.code and is_argument(m)]
-        places = places_by_sentence(doc)
+        places = town_places(doc, self.places, places_by_sentence(doc))
         events: list[Event] = []
         at: dict[int, tuple[int, int]] = {}
         topic: list[ActorMention] = []

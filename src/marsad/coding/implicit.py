@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from marsad.actors.stage import is_dual_referent
+from marsad.actors.stage import LOCATIVE_WORDS, is_dual_referent
 from marsad.coding.arguments import Args
 from marsad.coding.claims import claimer
 from marsad.coding.confidence import Context
@@ -84,11 +84,61 @@ def places_by_sentence(doc: Document) -> list[list[ActorMention]]:
     return out
 
 
-def context_country(places: list[list[ActorMention]], si: int) -> ActorMention | None:
-    """The place where the sentence's events happen: a locative mention here or just before."""
-    for j in (si, si - 1, si - 2):
-        if j >= 0 and places[j]:
-            return places[j][0]
+def town_places(doc: Document, gazetteer: Gazetteer | None,
+                places: list[list[ActorMention]]) -> list[list[ActorMention]]:
+    """``places`` with, after each sentence's own, the towns and provinces of one state that the
+    gazetteer knows in a locative phrase (في الموصل، بمدينة عدن، قرب حلب), as implied mentions.  A
+    town is no actor mention, so before only a country or capital named as a place gave a conflict
+    act with no source or target its state (:func:`context_country`, which takes a named country
+    first; a town is never a sentence's locative target in :func:`fallback_targets`, and never the
+    doer)."""
+    if gazetteer is None:
+        return places
+    tokens = doc.tokens
+    taken = {i for m in doc.actors for i in range(m.token_start, m.token_end)}
+    out = [list(p) for p in places]
+    for si, sent in enumerate(doc.sentences):
+        i = sent.first_token
+        while i < sent.last_token:
+            found = None if i in taken else _locative_town(tokens, i, sent.first_token, gazetteer)
+            if found is None or found.end > sent.last_token:
+                i += 1
+                continue
+            span = doc.token_span(i, found.end)
+            code = found.item.country
+            out[si].append(ActorMention(span=span, code=code, agent=None, name=None, kind="implied",
+                                        token_start=i, token_end=found.end, country=code, implied=True))
+            i = found.end
+    return out
+
+
+def _locative_town(tokens: list[Token], i: int, lo: int, gazetteer: Gazetteer):
+    """The gazetteer match of one state's place at token ``i`` when a locative word or ب stands before it."""
+    if not (tokens[i].norm.lstrip("وف").startswith("ب") or (i > lo and _locative_word(tokens[i - 1].norm))):
+        return None
+    found = gazetteer.match_at(tokens, i)
+    if found is None or found.item.demonym or found.item.context_only or not found.item.country:
+        return None
+    if found.item.also_demonym and found.lead.lstrip("وفب") in ("", "ال"):
+        return None
+    return found
+
+
+def _locative_word(norm: str) -> bool:
+    """A word that makes the place after it a locative (في، قرب، وفي، بمدينة، بمحافظة)."""
+    bare = norm.lstrip("وف")
+    return bare in LOCATIVE_WORDS or (bare[:1] == "ب" and bare[1:] in LOCATIVE_WORDS)
+
+
+def context_country(places: list[list[ActorMention]], si: int, towns: bool = True) -> ActorMention | None:
+    """The place where the sentence's events happen: a locative mention here or just before; a
+    country or capital named as a place before a town (:func:`town_places`), and no town unless
+    ``towns``."""
+    for named in (True, False)[:2 if towns else 1]:
+        for j in (si, si - 1, si - 2):
+            found = next((m for m in places[j] if m.implied != named), None) if j >= 0 else None
+            if found is not None:
+                return found
     return None
 
 
@@ -168,13 +218,15 @@ def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
         if ref is not None:
             targets, args.target_how = [ref], "pronoun"
     if not targets and "notarget" not in pat.flags:
-        loc = [m for m in ctx.places[si] if m.token_start >= tm.end]
+        loc = [m for m in ctx.places[si] if m.token_start >= tm.end and not m.implied]
         if loc:
             targets, args.target_how = [loc[0]], "locative"
     if not targets and (domestic := domestic_target(pat.cameo, sources)):
         targets, args.target_how = domestic, "domestic"
     if pat.cameo[:2] >= "14" and (not sources or not targets):
-        where = context_country(ctx.places, si)
+        # a town gives only the state acted upon: with no named doer (سجل خرق للهدنة في محيط
+        # الحديدة) it would also make the doer, an event with no identifiable actor
+        where = context_country(ctx.places, si, towns=bool(sources))
         if where is not None and not sources:
             sources, args.source_how = [implied(where, None)], "implied"
         if where is not None and not targets and "notarget" not in pat.flags:
