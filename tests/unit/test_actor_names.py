@@ -28,6 +28,8 @@ def _surnames(stage, make_doc, text: str, word: str) -> list[tuple[str, str | No
     # a person title leads the role mention
     ("قال وزير النقل اليمني بدر باسلمة إن المطار سيعود إلى العمل. وطالب باسلمة الأمم المتحدة بإرسال خبراء.",
      "باسلمة", "YEM"),
+    # a given name from resources/actors/given_names.tsv (عزام)
+    ("أعلن وزير التعليم السعودي عزام الدخيل خطة جديدة. وأكد الدخيل أن المدارس جاهزة.", "الدخيل", "SAU"),
     # the name before its role and a comma
     ("قال خالد بن سعيد المنصوري، المتحدث باسم وزارة الخارجية الإماراتية، إن الوضع خطير. وانتقد المنصوري إيران.",
      "المنصوري", "ARE"),

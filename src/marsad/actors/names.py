@@ -15,15 +15,21 @@ coded mention with an agent that begins with a person title (وزير، المت
 with a rank (… البحرينية اللواء); a state's own name, a known person or a group is none.  The name
 is a run of two to four words right after the role (ranks, titles, السابق and quotation marks may
 stand between) or right before it and a comma; it begins with a given name known from the persons
-dictionary (:class:`marsad.actors.lexicon.PersonNames`; not a word such as فتح) and holds no
-function word, punctuation, number, other actor or word joined by و.
+dictionary (:class:`marsad.actors.lexicon.PersonNames`) or listed in ``resources/actors/given_names.tsv``
+(not a word such as فتح), holds no function word, punctuation, number, other actor or word joined
+by و, and ends at a family name with the article (عزام الدخيل خطةً…; not عبد الرزاق).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from marsad import resources
 from marsad.actors.coref import PATRONYMIC, PERSON_TITLES, Roles, surname_mentions
 from marsad.actors.pieces import NOT_GIVEN
 from marsad.document import ActorMention, Document, Token
+from marsad.text.normalize import normalize_text
+from marsad.text.tokens import has_article, word_key
 
 # Words that may stand between a role and a name (ranks, academic and honorific titles, quotes).
 NAME_TITLES = frozenset({
@@ -72,6 +78,8 @@ def _run_after(tokens: list[Token], i: int, hi: int, covered: set[int]) -> tuple
         if tokens[j].norm == "علي" and not (j > i and tokens[j - 1].norm in PATRONYMIC):
             break  # على "on", not the name Ali (except after بن)
         j += 1
+        if j - i > 1 and has_article(tokens[j - 1].prefix) and tokens[j - 2].norm not in PATRONYMIC:
+            break  # a family name with the article ends the name (عزام الدخيل خطةً جديدة), not عبد الرزاق
     return i, j
 
 
@@ -121,11 +129,18 @@ def introduced_names(tokens: list[Token], mentions: list[ActorMention], sentence
     return out
 
 
+@lru_cache(maxsize=1)
+def more_given_names() -> frozenset[str]:
+    """Keys of the common given names of ``resources/actors/given_names.tsv``."""
+    return frozenset(word_key(normalize_text(r["ar"])) for r in resources.read_tsv(resources.path("given_names")))
+
+
 def named_again(doc: Document, mentions: list[ActorMention], given: frozenset[str], roles: Roles) -> list[ActorMention]:
     """``mentions`` plus the later bare surnames of the persons :func:`introduced_names` finds (as
     :func:`marsad.actors.coref.surname_mentions` makes them for the dictionary's persons), less those
     after another given name (the same family name of someone else: عبدالله الحارثي … سعود الحارثي)."""
     tokens = doc.tokens
+    given = given | more_given_names()
     found = introduced_names(tokens, mentions, doc.sentences, given)
     if not found:
         return mentions

@@ -24,6 +24,7 @@ CATALOGUE: dict[str, str] = {
     "persons": "actors/persons.tsv",
     "agents": "actors/agents.tsv",
     "actor_gender": "actors/gender.tsv",
+    "given_names": "actors/given_names.tsv",
     "actor_stoplist": "actors/stoplist.tsv",
     "actor_surface_stoplist": "actors/surface_stoplist.tsv",
     "gazetteer": "places/gazetteer.tsv",
