@@ -5,8 +5,7 @@ The stage is :class:`marsad.coding.coder.EventStage`.  For each sentence it find
 codes the events; the modules by step:
 
 * triggers: ``lexicon``; the code a doer makes of them: ``pairs``; the CAMEO table: ``cameo``;
-* arguments from clause structure: ``arguments`` (with ``clause_words``, ``conjuncts``, ``subjects`` and
-  ``addressee``: whom an appeal calls on when it is no actor), the
+* arguments from clause structure: ``arguments`` (with ``clause_words``, ``conjuncts`` and ``subjects``), the
   learned re-ranking ``argrank``, arguments the clause does not name ``implicit``; special
   constructions: tolls and their attacks ``victims`` and ``results``, acts a victim was exposed to
   ``exposed``, claims and blame for attacks ``claims``, what a protest is against ``protest``;

@@ -25,17 +25,13 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
   إزاء العنف بين الجيش والمسلحين، وطالب…) shares the first clause's subject, not the actor named
   last; an indefinite act's relative clause without الذي (هجمات يشنها التنظيم) names its doer;
 * with no subject in the clause, the speaker of the sentence (قال X إن…) or the
-  topic of the previous sentences acts;
-* an appeal or demand that calls on no actor (ودعت المجتمع الدولي إلى وقف الانتهاكات الإسرائيلية) has
-  no target, or the member singled out after it (وخاصة مجلس الأمن) (:mod:`marsad.coding.addressee`);
-  a counterpart a meeting pattern ends on (التقى الجبير مع نظيره الروسي) is the other side.
+  topic of the previous sentences acts.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from marsad.coding.addressee import ADDRESSEE, addressee_targets
 from marsad.coding.clause_words import (
     AGENT_PREPS,
     BOUNDARY_PUNCT,
@@ -82,9 +78,6 @@ OBJECT_GAP_ROOTS = SPEECH_ACT_ROOTS | {"07"}
 # Roots whose passive rows are verbs of receiving (تسلم، تلقى، استلم aid, weapons, released captives):
 # their giver is named by a bare من (تسلم العراق أربع طائرات من الولايات المتحدة).
 RECEIVING_ROOTS = frozenset({"07", "08"})
-# The counterpart noun some meeting patterns end on (نظيره، نظيرته، نظراءه): the other side's mention
-# begins there.
-COUNTERPART = ("نظير", "نظرا")
 
 
 @dataclass(slots=True)
@@ -192,10 +185,7 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         main = frame_subject(tokens, ments, lo, cs) if not noun and _later_clause_verb(tm, tokens, lo, cs, verb) else None
         subject, how = (main, "main") if main is not None else (earlier[-1], "noun_far" if noun else "svo_far")
 
-    # a mention that begins on the trigger's last word (التقى الجبير مع نظيره الروسي: the pattern ends on
-    # نظيره) is the other side, not the place named after it
-    rest = gap_objects + [m for m in inside if m is not subject and m.token_start == tm.end - 1
-                          and tokens[m.token_start].key.startswith(COUNTERPART)] + rest
+    rest = gap_objects + rest
     if subject is not None:
         # neither the subject's own conjuncts (وضغطت كل من هولندا وماليزيا) nor the same actor
         # are its object; "بين X و Y" and symmetric acts (وقعت مصر والإمارات) keep Y as the other side
@@ -215,14 +205,11 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     tgts = conjoined(ments, idx[id(target)], tokens) if target is not None else []
     if "notarget" in pat.flags:
         tgts, target_how = [], "none"
-    elif (named := addressee_targets(tm, tokens, ments, srcs, hi)) is not None:
-        # ودعت المجتمع الدولي إلى وقف الانتهاكات الإسرائيلية: the one called on is no actor
-        tgts, target_how = (conjoined(ments, idx[id(named[0])], tokens) if named else []), ADDRESSEE
     # اعتقال الحوثيين على يد المقاومة: the agent phrase names the doer (the coder puts it in place of
     # the subject once the argument model has scored the candidates)
     agent = _agent(tm, tokens, after)
     doers = conjoined(ments, idx[id(agent)], tokens) if agent is not None else []
-    return Args(srcs, tgts, how, target_how if tgts or target_how == ADDRESSEE else "none", agent=doers)
+    return Args(srcs, tgts, how, target_how if tgts else "none", agent=doers)
 
 
 def _object_gap(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], cs: int, verb: int) -> bool:

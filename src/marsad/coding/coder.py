@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from marsad.coding import cues as cue_fns
-from marsad.coding.addressee import ADDRESSEE
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
 from marsad.coding.arguments import Args, conjoined, find_args
 from marsad.coding.cameo import CameoTable, recode
@@ -251,7 +250,7 @@ class EventStage:
             return sources, targets
         src = sources[0]
         domestic = home_of(src, ctx.tm.pattern.cameo, None) if len(src.code) == 3 else None
-        if "notarget" in ctx.tm.pattern.flags or args.target_how == ADDRESSEE:
+        if "notarget" in ctx.tm.pattern.flags:
             return sources, targets
         cands = target_candidates(ctx, sources, targets, args.target_how, domestic)
         best = self._choose(ctx, "t", cands, args)

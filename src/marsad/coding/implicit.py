@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from marsad.actors.stage import LOCATIVE_WORDS, is_dual_referent
-from marsad.coding.addressee import ADDRESSEE
 from marsad.coding.arguments import Args
 from marsad.coding.claims import claimer
 from marsad.coding.confidence import Context
@@ -214,8 +213,6 @@ def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
     stands in for a missing source or target."""
     doc, si, tm = ctx.doc, ctx.si, ctx.tm
     pat = tm.pattern
-    if args.target_how == ADDRESSEE:
-        return sources, targets  # ودعت المجتمع الدولي إلى…: no target (addressee.py)
     if not targets and tm.suffixed and "notarget" not in pat.flags:
         ref = pronoun_referent(doc, tm, ctx.coded, sources)
         if ref is not None:
