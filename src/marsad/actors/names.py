@@ -22,6 +22,7 @@ by و, and ends at a family name with the article (عزام الدخيل خطة�
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from marsad import resources
@@ -111,16 +112,17 @@ def introduced_names(tokens: list[Token], mentions: list[ActorMention], sentence
                      given: frozenset[str]) -> list[tuple[int, int, ActorMention]]:
     """(first and last token of a full name that no mention covers, the coded role mention it stands
     beside), in text order."""
+    roles = [m for m in mentions
+             if m.code and m.agent and m.kind not in NOT_ROLES and _names_a_person(m, tokens)]
+    if not roles:
+        return []
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
-    bounds = {}
-    for s in sentences:
-        for i in range(s.first_token, s.last_token):
-            bounds[i] = (s.first_token, s.last_token)
+    firsts = [s.first_token for s in sentences]
     out: list[tuple[int, int, ActorMention]] = []
-    for m in mentions:
-        if not m.code or not m.agent or m.kind in NOT_ROLES or not _names_a_person(m, tokens):
-            continue
-        lo, hi = bounds.get(m.token_start, (0, len(tokens)))
+    for m in roles:
+        k = bisect_right(firsts, m.token_start) - 1
+        inside = k >= 0 and m.token_start < sentences[k].last_token
+        lo, hi = (sentences[k].first_token, sentences[k].last_token) if inside else (0, len(tokens))
         start, end = _run_after(tokens, m.token_end, hi, covered)
         if not _is_name(tokens, start, end, given) and m.token_start - 1 > lo and tokens[m.token_start - 1].norm in COMMAS:
             start, end = _run_before(tokens, m.token_start - 1, lo, covered)  # NAME، مدير عام…

@@ -95,12 +95,14 @@ def town_places(doc: Document, gazetteer: Gazetteer | None,
     if gazetteer is None:
         return places
     tokens = doc.tokens
+    index = gazetteer.index  # a word no place name begins with is skipped before the locative test
     taken = {i for m in doc.actors for i in range(m.token_start, m.token_end)}
     out = [list(p) for p in places]
     for si, sent in enumerate(doc.sentences):
         i = sent.first_token
         while i < sent.last_token:
-            found = None if i in taken else _locative_town(tokens, i, sent.first_token, gazetteer)
+            found = None if i in taken or tokens[i].key not in index else \
+                _locative_town(tokens, i, sent.first_token, gazetteer)
             if found is None or found.end > sent.last_token:
                 i += 1
                 continue
