@@ -182,7 +182,7 @@ def quoted_short_names(doc: Document, mentions: list[ActorMention], phrases: dic
               if tokens[i - 1].norm in QUOTE_MARKS and tokens[i + 1].norm in QUOTE_MARKS]
     if not quoted:  # most articles: no word stands alone in quotes, nothing to scan for
         return mentions
-    named = {tokens[j + 1].key for j in range(len(tokens) - 1) if _group_head(tokens[j])}
+    named: set[str] | None = None  # words named after a group head anywhere (found once, when first needed)
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
     out = []
     for i in quoted:
@@ -191,7 +191,11 @@ def quoted_short_names(doc: Document, mentions: list[ActorMention], phrases: dic
         after_head = i > 1 and _group_head(tokens[i - 2])
         for head in GROUP_HEADS:
             entry = next((e for e in phrases.get((head, tokens[i].key), ()) if e.kind == "group"), None)
-            if entry is not None and (after_head or tokens[i].key in named):
+            if entry is None:
+                continue
+            if not after_head and named is None:
+                named = {tokens[j + 1].key for j in range(len(tokens) - 1) if _group_head(tokens[j])}
+            if after_head or tokens[i].key in named:  # type: ignore[operator]
                 tok = tokens[i]
                 out.append(ActorMention(span=doc.span(tok.start + clitic_length(tok.prefix), tok.end),
                                         code=entry.code, agent=entry.agent, name=entry.name, kind="group",
