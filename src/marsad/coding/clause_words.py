@@ -102,8 +102,12 @@ def is_doer_verb(toks: list[Token], i: int) -> bool:
 
 
 def possessed_noun(tok: Token) -> bool:
-    """Is ``tok`` a noun of places, things or stances an act is aimed at (:data:`OBJECT_NOUNS`)?"""
-    return reads(tok, OBJECT_NOUNS)
+    """Is ``tok`` a noun of places, things or stances an act is aimed at (:data:`OBJECT_NOUNS`)?
+    آليات in a construct (استهداف آليات الحوثيين) normalizes to اليات, which reads as ال + يات."""
+    return reads(tok, OBJECT_NOUNS) or tok.norm.lstrip("وفب") == VEHICLES
+
+
+VEHICLES = "اليات"
 
 
 def span_words(tokens: list[Token], a: int, b: int) -> int:
