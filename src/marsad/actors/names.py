@@ -137,12 +137,18 @@ def more_given_names() -> frozenset[str]:
     return frozenset(word_key(normalize_text(r["ar"])) for r in resources.read_tsv(resources.path("given_names")))
 
 
+@lru_cache(maxsize=4)
+def _all_given(given: frozenset[str]) -> frozenset[str]:
+    """The dictionary's given names ``given`` with :func:`more_given_names`, joined once per lexicon."""
+    return given | more_given_names()
+
+
 def named_again(doc: Document, mentions: list[ActorMention], given: frozenset[str], roles: Roles) -> list[ActorMention]:
     """``mentions`` plus the later bare surnames of the persons :func:`introduced_names` finds (as
     :func:`marsad.actors.coref.surname_mentions` makes them for the dictionary's persons), less those
     after another given name (the same family name of someone else: عبدالله الحارثي … سعود الحارثي)."""
     tokens = doc.tokens
-    given = given | more_given_names()
+    given = _all_given(given)
     found = introduced_names(tokens, mentions, doc.sentences, given)
     if not found:
         return mentions

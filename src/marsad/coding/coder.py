@@ -49,7 +49,7 @@ from marsad.coding.victims import (
     sentence_frames,
     toll_args,
 )
-from marsad.document import ActorMention, Document, Event, Span
+from marsad.document import ActorMention, Document, Event, Span, Token
 from marsad.text.tokens import candidates, clitic_length, has_article
 from marsad.when_where.gazetteer import Gazetteer
 
@@ -125,10 +125,11 @@ class EventStage:
             doc.check_deadline()
             lo, hi = sent.first_token, sent.last_token
             ments = [m for m in coded if lo <= m.token_start < hi]
+            located = [m for m in doc.actors if m.locative and m.code and lo <= m.token_start < hi]
             triggers = find_triggers(self.lexicon, tokens, lo, hi, readings)
             by_trigger = []
             for tm in triggers:
-                obj = governed_place(doc, tm, lo, hi)
+                obj = governed_place(doc.tokens, tm, located) if located else None
                 tm_ments = ments if obj is None else sorted([*ments, obj], key=lambda m: m.token_start)
                 ctx = Context(doc, si, tm, tm_ments, topic, coded, len(triggers), places, shares)
                 made = self._events(ctx)
@@ -329,18 +330,17 @@ class EventStage:
             ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]
 
 
-def governed_place(doc: Document, tm: TriggerMatch, lo: int, hi: int) -> ActorMention | None:
-    """A state the actors stage took for a place only because of its clitic ب (بدولة فلسطين، بقطر) that
-    the trigger governs: on the last word of a verb's pattern (اعترفت السويد بدولة فلسطين; a verbal noun,
-    الاعتراف بدولة فلسطين, may name no doer, and the state would become its subject) or right after a
-    pattern whose target preposition is ب.  It is the act's object, not where it happens."""
-    for m in doc.actors:
-        if not (m.locative and m.code and lo <= m.token_start < hi):
-            continue
+def governed_place(tokens: list[Token], tm: TriggerMatch, located: list[ActorMention]) -> ActorMention | None:
+    """Of the sentence's coded place mentions ``located``, a state the actors stage took for a place only
+    because of its clitic ب (بدولة فلسطين، بقطر) that the trigger governs: on the last word of a verb's
+    pattern (اعترفت السويد بدولة فلسطين; a verbal noun, الاعتراف بدولة فلسطين, may name no doer, and the
+    state would become its subject) or right after a pattern whose target preposition is ب.  It is the
+    act's object, not where it happens."""
+    for m in located:
         tail = tm.end - tm.start > 1 and m.token_start == tm.end - 1 and not (
-            "noun" in tm.pattern.flags or has_article(doc.tokens[tm.start].prefix))
+            "noun" in tm.pattern.flags or has_article(tokens[tm.start].prefix))
         after = m.token_start == tm.end and BI in tm.pattern.preps
-        if (tail or after) and doc.tokens[m.token_start].norm.lstrip("وف").startswith(BI):
+        if (tail or after) and tokens[m.token_start].norm.lstrip("وف").startswith(BI):
             return replace(m, locative=False)
     return None
 
