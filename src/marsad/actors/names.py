@@ -30,6 +30,7 @@ from marsad.actors.coref import PATRONYMIC, PERSON_TITLES, Roles, surname_mentio
 from marsad.actors.pieces import NOT_GIVEN
 from marsad.document import ActorMention, Document, Token
 from marsad.text.normalize import normalize_text
+from marsad.text.time_words import DEFINITE_WEEKDAYS
 from marsad.text.tokens import has_article, word_key
 
 # Words that may stand between a role and a name (ranks, academic and honorific titles, quotes).
@@ -46,9 +47,8 @@ NOT_NAME = frozenset({
     "من", "في", "الي", "عن", "ان", "انه", "انها", "بان", "لان", "قد", "لقد", "ما", "لا", "لم", "لن", "هو", "هي",
     "او", "ثم", "حيث", "منذ", "بين", "ضد", "اذ", "اذا", "كان", "كانت", "مع", "عند", "لدي", "حول", "خلال", "بعد",
     "قبل", "امس", "اليوم", "يوم", "كما", "الا", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كل", "جميع",
-    "عبر", "نحو", "اثناء", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
-    "السبت", "تصريح", "تصريحات", "بيان", "كلمه", "حديث", "لقاء", "موتمر",
-})
+    "عبر", "نحو", "اثناء", "تصريح", "تصريحات", "بيان", "كلمه", "حديث", "لقاء", "موتمر",
+}) | DEFINITE_WEEKDAYS
 MIN_NAME, MAX_NAME = 2, 4
 COMMAS = frozenset({",", "،"})
 # Kinds of mentions that are no role noun for a person (a state's own name, a known person, a group).

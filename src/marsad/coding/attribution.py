@@ -20,6 +20,7 @@ from __future__ import annotations
 from marsad.coding.cue_data import COMPLEMENTIZERS, Cues, is_punct, sentence_words, starts_clause, strip_conj
 from marsad.document import Attribution
 from marsad.text.normalize import normalize_text
+from marsad.text.time_words import DEFINITE_WEEKDAYS
 from marsad.text.tokens import word_key
 
 _MAX_NAME = 6
@@ -27,12 +28,12 @@ _MAX_ANON = 4
 _INHERIT_BACK = 3
 _STOP = frozenset(
     normalize_text(
-        "في فى أمس اليوم الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد صباح مساء ظهر فجر خلال عن إلى "
+        "في فى أمس اليوم صباح مساء ظهر فجر خلال عن إلى "
         "من مع بعد قبل عبر لدى حول بشأن إزاء وسط قرب أمام ضمن أن إلا الليلة مشيرا مضيفا موضحا مؤكدا لافتا "
         "معتبرا قوله قولها قولهم مقتل إصابة سقوط وقوع ما فيه فيها فيهم له لها لهم منه منها عليه عليها إليه "
         "إليها به بها عنه عنها أيضا كذلك الذي التي الذين نفسه نفسها ذاته ذاتها"
     ).split()
-)  # على is not here: normalized it is علي (Ali)
+) | DEFINITE_WEEKDAYS  # على is not here: normalized it is علي (Ali)
 _MEDIA_HEADS = frozenset(
     normalize_text("وكالة صحيفة قناة موقع شبكة إذاعة تلفزيون التلفزيون مراسل مجلة رويترز فرانس أسوشيتد اناضول الأناضول").split()
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from marsad.document import ActorMention, Token
+from marsad.text.time_words import WEEKDAYS
 from marsad.text.tokens import THIRD_PERSON_SUFFIXES, reads
 
 # Tokens (keys or norms) that open a new clause inside a sentence.
@@ -34,10 +35,7 @@ VERB_PREPS = frozenset({"من", "الي", "علي", "عن", "في", "مع", "ض�
 # Words before the agent of a passive act: من قبل، على يد، بواسطة، برصاص/بنيران (by the fire of).
 AGENT_PREPS = frozenset({"قبل", "يد", "بواسطه", "برصاص", "رصاص", "بنيران", "نيران", "بقصف", "بايدي", "ايدي"})
 # Time adverbs that can stand between a verb and its subject (أعلنت أمس الأحد وزارة…).
-TIME_WORDS = frozenset({
-    "امس", "يوم", "اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت", "احد", "فجر", "صباح", "مساء", "ظهر",
-    "ليله", "ماضي", "ماضيه",
-})
+TIME_WORDS = frozenset({"امس", "يوم", "فجر", "صباح", "مساء", "ظهر", "ليله", "ماضي", "ماضيه"}) | WEEKDAYS
 SPEECH_VERBS = frozenset({
     "قال", "قالت", "اكد", "اكدت", "اعلن", "اعلنت", "ذكر", "ذكرت", "اوضح", "اوضحت", "اضاف", "اضافت",
     "صرح", "صرحت", "افاد", "افادت", "اشار", "اشارت", "شدد", "شددت", "لفت", "لفتت", "يقول", "تقول",

@@ -38,6 +38,7 @@ from marsad.coding.modality_months import (
     year_after,
 )
 from marsad.text.normalize import normalize_text
+from marsad.text.time_words import WEEKDAYS
 from marsad.text.tokens import RELATIVE_PRONOUNS, word_key
 
 _CONTINUATIVE = frozenset("يزال تزال زال زالت يزالون تزالان نزال انفك ينفك يبرح".split())
@@ -48,9 +49,7 @@ _MONTH_WINDOW = 12  # a coming month after the trigger (in its clause) within th
 _PRIORITY = ("hypothetical", "negated", "future")
 _EMBED_WINDOW = 8
 # Recent-time words that keep a pluperfect inside the news window (وكان العراق قد تسلم الأسبوع الماضي).
-_RECENT = frozenset(
-    word_key(w) for w in normalize_text("أمس اليوم الاسبوع الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد فجر صباح مساء ساعات").split()
-)
+_RECENT = frozenset(word_key(w) for w in normalize_text("أمس اليوم الاسبوع فجر صباح مساء ساعات").split()) | WEEKDAYS
 
 
 def modality(cues: Cues, doc, sent: int, trigger_tok: int) -> str:

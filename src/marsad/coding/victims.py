@@ -39,6 +39,7 @@ from marsad.errors import ResourceError
 from marsad.resources import path as resource_path
 from marsad.resources import read_tsv
 from marsad.text.normalize import normalize_text
+from marsad.text.time_words import DEFINITE_WEEKDAYS
 from marsad.text.tokens import WORD_CACHE_LIMIT, candidates, key_readings, readings
 
 # source_how of a toll whose doer the text does not name (the coder then lets no speaker or topic
@@ -83,8 +84,7 @@ _NOT_DOER_PREPS = frozenset({"علي", "ضد", "في", "من", "الي", "عن",
                              "استهدفت", "على", "بين"})
 STOP = frozenset({"بينما", "فيما", "لكن", "لكنه", "حيث", "اذ", "عندما", "بعدما", "ان", "انه", "انها"})
 _AGENT_WORDS = frozenset({"برصاص", "بنيران", "رصاص", "نيران", "يد", "ايدي", "بايدي", "قبل", "بواسطه"})
-_TIME = frozenset({"اليوم", "امس", "يوم", "صباح", "مساء", "فجر", "ليله", "الجمعه", "الخميس", "السبت",
-                   "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "اخيرا", "موخرا"})
+_TIME = frozenset({"اليوم", "امس", "يوم", "صباح", "مساء", "فجر", "ليله", "اخيرا", "موخرا"}) | DEFINITE_WEEKDAYS
 _DIGITS = re.compile(r"^[0-9٠-٩]+$")
 _MAX_SPAN = 20  # tokens from the verb to its attack noun
 _ATTACK_PHRASE = 2  # words after the attack noun that a trigger naming the attack may start at

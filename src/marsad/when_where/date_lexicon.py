@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from marsad.text.normalize import normalize_text as _n
+from marsad.text.time_words import WEEKDAY_NUMBERS
 
 GREGORIAN_MONTHS: dict[int, tuple[str, ...]] = {
     1: ("يناير", "كانون الثاني", "جانفي", "جانفييه"),
@@ -50,12 +51,7 @@ HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
     12: ("ذو الحجة", "ذي الحجة", "ذا الحجة"),
 }
 AMBIGUOUS = frozenset(_n(w) for w in ("آب", "ماي", "مارس", "جوان", "نيسان", "غشت", "صفر", "رجب", "محرم"))
-# Python weekday numbers (Monday = 0).
-WEEKDAYS: dict[str, int] = {
-    _n(w): i
-    for w, i in (("اثنين", 0), ("إثنين", 0), ("ثلاثاء", 1), ("ثلثاء", 1), ("أربعاء", 2),
-                 ("خميس", 3), ("جمعة", 4), ("سبت", 5), ("أحد", 6))
-}
+WEEKDAYS: dict[str, int] = WEEKDAY_NUMBERS  # Python weekday numbers (Monday = 0)
 NUMBER_WORDS: dict[str, int] = {
     _n(w): v
     for w, v in (
