@@ -241,8 +241,9 @@ def target_candidates(ctx: Context, sources: list[ActorMention], chosen: list[Ac
         f = {f"t:extra={how}": 1.0, f"t:extra={how}|root={root}": 1.0, "t:chosen=True": 1.0}
         out.append(Candidate(first, f, how))
         seen.add(first.code)
+    own = {s.code for s in sources}  # وقدمت فرنسا والنرويج وسويسرا مساعدات: not one giver to another
     for m, kind in _context_targets(ctx, source) if alone else ():
-        if m.code in seen:
+        if m.code in seen or (not sym and m.code in own):
             continue
         seen.add(m.code)
         f = {f"t:extra={kind}": 1.0, f"t:extra={kind}|root={root}": 1.0, f"t:extra={kind}|src={source.kind}": 1.0,
@@ -253,7 +254,8 @@ def target_candidates(ctx: Context, sources: list[ActorMention], chosen: list[Ac
     for flag in ctx.tm.pattern.flags & {"noun", "passive", "sym", "notarget"}:
         none[f"t:none|flag={flag}"] = 1.0
     out.append(Candidate(None, none, NONE))
-    if domestic is not None and (first is None or first.code != domestic.code):
+    # several sources of their own states (حثت اليابان وكوريا) have no one state as their domestic target
+    if domestic is not None and len(own) == 1 and (first is None or first.code != domestic.code):
         f = {"t:domestic": 1.0, f"t:domestic|root={root}": 1.0, f"t:domestic|src={source.kind}": 1.0,
              f"t:domestic|agent={source.agent}": 1.0}
         out.append(Candidate(domestic, f, DOMESTIC))

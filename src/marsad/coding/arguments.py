@@ -53,7 +53,7 @@ from marsad.coding.clause_words import (
     possessed_noun,
     span_words,
 )
-from marsad.coding.conjuncts import conjoined, mention_prefix, same_actor
+from marsad.coding.conjuncts import conjoined, mention_prefix, parallel_objects, same_actor, with_partner
 from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.subjects import (
     clitic_prep,
@@ -192,9 +192,13 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         own = [] if "sym" in pat.flags or _between(tokens, tm, subject) else conjoined(
             ments, idx[id(subject)], tokens)[1:]
         rest = [m for m in rest if not same_actor(m, subject, tokens) and all(m is not c for c in own)]
+        if "sym" in pat.flags and not own and (partner := with_partner(tokens, ments, idx, subject, rest)):
+            rest = [partner]  # وقعت الإمارات والبحرين اتفاقيتين مع إسرائيل: each signs with Israel
     target, target_how = _target(tm, tokens, rest, pat.preps)
     if target is None and "passive" not in pat.flags:
-        far = [m for m in later if m is not subject and (subject is None or m.code != subject.code)]
+        # not the subject's own conjuncts (حثت الولايات المتحدة ومصر وقطر، في بيان مشترك، إسرائيل وحماس)
+        group = conjoined(ments, idx[id(subject)], tokens) if subject is not None else []
+        far = [m for m in later if all(m is not g for g in group) and (subject is None or m.code != subject.code)]
         if far:
             target, target_how = far[0], "next_far"
     if "passive" in pat.flags:
@@ -203,6 +207,8 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         target_how = "subject" if target else "none"
     srcs = conjoined(ments, idx[id(subject)], tokens) if subject is not None else []
     tgts = conjoined(ments, idx[id(target)], tokens) if target is not None else []
+    if tgts and "passive" not in pat.flags:
+        tgts += parallel_objects(tokens, ments, idx[id(tgts[-1])], hi, srcs)
     if "notarget" in pat.flags:
         tgts, target_how = [], "none"
     # اعتقال الحوثيين على يد المقاومة: the agent phrase names the doer (the coder puts it in place of

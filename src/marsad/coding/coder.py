@@ -25,6 +25,7 @@ from marsad.coding.confidence import (
     event_features,
     root_features,
 )
+from marsad.coding.conjuncts import parallel_objects
 from marsad.coding.exposed import EXPOSED_ROOTS, exposed_args
 from marsad.coding.implicit import (
     aid_target,
@@ -257,7 +258,8 @@ class EventStage:
             return sources, targets
         cands = target_candidates(ctx, sources, targets, args.target_how, domestic)
         best = self._choose(ctx, "t", cands, args)
-        if best is None or (targets and best.mention is targets[0]) or (not targets and best.how == NONE):
+        # the model's pick among the clause's objects keeps them all (لتنظيم داعش في سورية ولحزب العمال)
+        if best is None or any(best.mention is t for t in targets) or (not targets and best.how == NONE):
             return sources, targets
         if best.how == NONE:
             targets, args.target_how = [], "rank_none"
@@ -265,6 +267,9 @@ class EventStage:
             targets, args.target_how = [best.mention], "rank_domestic"
         else:
             targets, args.target_how = self._group(ctx, best), f"rank_{best.how}"
+            if best.how == "mention" and "passive" not in ctx.tm.pattern.flags:  # لداعش في سوريا ولحزب العمال
+                last = next(i for i, m in enumerate(ctx.ments) if m is targets[-1])
+                targets = targets + parallel_objects(ctx.doc.tokens, ctx.ments, last, ctx.doc.sentences[ctx.si].last_token, sources)
         return sources, targets
 
     def _choose(self, ctx: Context, role: str, cands: list[Candidate], args: Args) -> Candidate | None:

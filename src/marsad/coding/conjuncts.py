@@ -1,13 +1,17 @@
 """Which mentions are one actor, and which are joined by the conjunction و.
 
 :func:`same_actor` tells two mentions of one actor (neither acts on the other), :func:`conjoined`
-the mentions joined to one by و (X وY وZ: one event per pair), and :func:`mention_prefix` the
-proclitics on a mention's first word (the و of a conjunct, the ل and ب of an object).  Used by the
+the mentions joined to one by و (X وY وZ: one event per pair), :func:`parallel_objects` the objects
+that repeat their preposition after a phrase of their own (لداعش في سوريا ولحزب العمال في العراق),
+:func:`with_partner` the other side of a symmetric act of several subjects (وقعت الإمارات والبحرين
+اتفاقيتين مع إسرائيل), and :func:`mention_prefix` the proclitics on a mention's first word (the و of a
+conjunct, the ل and ب of an object).  Used by the
 clause heuristics of :mod:`marsad.coding.arguments` and by the coder's event pairs.
 """
 
 from __future__ import annotations
 
+from marsad.coding.clause_words import BOUNDARY_PUNCT, CLAUSE_WORDS
 from marsad.document import ActorMention, Token
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import candidates
@@ -16,6 +20,13 @@ from marsad.text.tokens import candidates
 # mentions of one state with the same such agent are the same actor.  Not REB (a state's armed
 # groups fight each other), CVL, OPP or None.
 STATE_AGENTS = frozenset({"GOV", "MIL", "POL", "LEG", "JUD"})
+# The preposition naming the other side of a symmetric act (وقعت مصر اتفاقا مع الأردن).
+WITH = "مع"
+# Prepositions an object repeats when a second object follows after a phrase of its own (لداعش في
+# سوريا ولحزب العمال في العراق; ضد X وضد Y), and how far the second may stand (tokens).
+PARALLEL_CLITICS = frozenset({"ل", "ب"})
+PARALLEL_WORDS = frozenset({"ضد", "علي"})
+PARALLEL_WINDOW = 6
 
 
 def same_actor(a: ActorMention, b: ActorMention, tokens: list[Token]) -> bool:
@@ -86,3 +97,44 @@ def mention_prefix(tokens: list[Token], m: ActorMention) -> str:
         return tok.prefix
     words = normalize_text(m.span.text).split()
     return next((p for p, key in candidates(tok.norm) if p and words and key == words[0]), "")
+
+
+def with_partner(tokens: list[Token], ments: list[ActorMention], idx: dict[int, int], subject: ActorMention,
+                 rest: list[ActorMention]) -> ActorMention | None:
+    """The other side of a symmetric act done by several conjoined subjects, named after مع
+    (وقعت الإمارات والبحرين اتفاقيتين لتطبيع العلاقات مع إسرائيل): not one subject with another."""
+    group = conjoined(ments, idx[id(subject)], tokens)[1:]
+    if not group:
+        return None
+    return next((m for m in rest if all(m is not g for g in group) and m.token_start > 0
+                 and tokens[m.token_start - 1].key == WITH), None)
+
+
+def parallel_objects(tokens: list[Token], ments: list[ActorMention], last: int, hi: int,
+                     srcs: list[ActorMention]) -> list[ActorMention]:
+    """Objects that repeat the preposition of the object ``ments[last]`` after a phrase of their own
+    (قصف أهداف لداعش في سوريا ولحزب العمال في العراق، الحرب على تنظيم داعش أو على المجموعات
+    الكردية): each is a target too.  Within :data:`PARALLEL_WINDOW` tokens, no clause word or
+    boundary punctuation between."""
+    obj = ments[last]
+    clitic = mention_prefix(tokens, obj).lstrip("وف")[:1]
+    word = tokens[obj.token_start - 1].key if obj.token_start > 0 else ""
+    if clitic not in PARALLEL_CLITICS and word not in PARALLEL_WORDS:
+        return []
+    out: list[ActorMention] = []
+    end = obj.token_end
+    for m in ments[last + 1:]:
+        if m.token_start - end > PARALLEL_WINDOW or m.token_start >= hi or any(
+                t.norm in BOUNDARY_PUNCT or t.norm in CLAUSE_WORDS for t in tokens[end:m.token_start]):
+            break
+        prev = tokens[m.token_start - 1].norm
+        pre = mention_prefix(tokens, m)
+        if clitic in PARALLEL_CLITICS:
+            same = pre in ("و" + clitic, "او" + clitic) or (prev == "او" and pre == clitic)
+        else:
+            same = prev == "و" + word or (m.token_start >= 2 and tokens[m.token_start - 1].key == word
+                                          and tokens[m.token_start - 2].norm in ("و", "او"))
+        if same and m.code and all(m is not s for s in srcs):
+            out.append(m)
+            end = m.token_end
+    return out
