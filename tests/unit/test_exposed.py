@@ -4,7 +4,7 @@ from token_sites import at as _at
 from token_sites import mention as _m
 from token_sites import toks as _toks
 
-from marsad.coding.exposed import exposed_args, exposed_target, exposure_ending
+from marsad.coding.exposed import EXPOSED_ROOTS, exposed_args, exposed_target, exposure_ending
 
 
 def test_forms_of_taarrada():
@@ -64,3 +64,12 @@ def test_no_doer_of_another_code_keeps_the_arguments():
     gunmen = _m("LBN", _at(toks, "مسلحين"), _at(toks, "لبنانيين") + 1)
     act = _at(toks, "لهجوم")
     assert exposed_args(toks, [army, gunmen], act, act + 1, 0, [army], []) is None
+
+
+def test_criticism_one_is_subjected_to():
+    assert {"11", "13"} <= EXPOSED_ROOTS
+    toks = _toks("تعرضت الحكومة العراقية لانتقادات حادة من منظمة العفو الدولية")
+    gov = _m("IRQ", _at(toks, "الحكومة"), _at(toks, "العراقية") + 1)
+    amnesty = _m("IGO:OTHER", _at(toks, "منظمة"), _at(toks, "الدولية") + 1)
+    act = _at(toks, "لانتقادات")
+    assert exposed_args(toks, [gov, amnesty], act, act + 1, 0, [gov], []) == ([amnesty], [gov])

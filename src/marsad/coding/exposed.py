@@ -16,8 +16,9 @@ from marsad.coding.clause_words import BOUNDARY_PUNCT
 from marsad.document import ActorMention, Token
 from marsad.text.tokens import RELATIVE_PRONOUNS, THIRD_PERSON_SUFFIXES, candidates
 
-# Roots of acts one is subjected to: coercion, assault, fighting, mass violence.
-EXPOSED_ROOTS = frozenset({"17", "18", "19", "20"})
+# Roots of acts one is subjected to: criticism (تعرضت الحكومة لانتقادات من منظمة العفو: the
+# organisation criticises), threats, coercion, assault, fighting, mass violence.
+EXPOSED_ROOTS = frozenset({"11", "13", "17", "18", "19", "20"})
 # Forms of تعرض (perfect, imperfect, verbal noun), with the endings they take here.
 _STEMS = ("تعرض", "يتعرض", "تتعرض")
 _ENDINGS = frozenset({"", "ت", "وا", "ا", "ون", "ه", "ها", "هم", "هما"})
