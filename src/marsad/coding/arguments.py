@@ -53,7 +53,7 @@ from marsad.coding.clause_words import (
     possessed_noun,
     span_words,
 )
-from marsad.coding.conjuncts import conjoined, mention_prefix, parallel_objects, same_actor, with_partner
+from marsad.coding.conjuncts import conjoined, mention_prefix, objects, same_actor, with_partner
 from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.subjects import (
     clitic_prep,
@@ -206,9 +206,8 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         target, subject = subject, agent
         target_how = "subject" if target else "none"
     srcs = conjoined(ments, idx[id(subject)], tokens) if subject is not None else []
-    tgts = conjoined(ments, idx[id(target)], tokens) if target is not None else []
-    if tgts and "passive" not in pat.flags:
-        tgts += parallel_objects(tokens, ments, idx[id(tgts[-1])], hi, srcs)
+    tgts = [] if target is None else conjoined(ments, idx[id(target)], tokens) if "passive" in pat.flags \
+        else objects(ments, idx[id(target)], tokens, hi, srcs)
     if "notarget" in pat.flags:
         tgts, target_how = [], "none"
     # اعتقال الحوثيين على يد المقاومة: the agent phrase names the doer (the coder puts it in place of

@@ -25,7 +25,7 @@ from marsad.coding.confidence import (
     event_features,
     root_features,
 )
-from marsad.coding.conjuncts import parallel_objects
+from marsad.coding.conjuncts import objects
 from marsad.coding.exposed import EXPOSED_ROOTS, exposed_args
 from marsad.coding.implicit import (
     aid_target,
@@ -265,11 +265,12 @@ class EventStage:
             targets, args.target_how = [], "rank_none"
         elif best.how == DOMESTIC:
             targets, args.target_how = [best.mention], "rank_domestic"
+        elif best.how == "mention" and "passive" not in ctx.tm.pattern.flags:  # لداعش في سوريا ولحزب العمال
+            first = next(i for i, m in enumerate(ctx.ments) if m is best.mention)
+            targets = objects(ctx.ments, first, ctx.doc.tokens, ctx.doc.sentences[ctx.si].last_token, sources)
+            args.target_how = "rank_mention"
         else:
             targets, args.target_how = self._group(ctx, best), f"rank_{best.how}"
-            if best.how == "mention" and "passive" not in ctx.tm.pattern.flags:  # لداعش في سوريا ولحزب العمال
-                last = next(i for i, m in enumerate(ctx.ments) if m is targets[-1])
-                targets = targets + parallel_objects(ctx.doc.tokens, ctx.ments, last, ctx.doc.sentences[ctx.si].last_token, sources)
         return sources, targets
 
     def _choose(self, ctx: Context, role: str, cands: list[Candidate], args: Args) -> Candidate | None:

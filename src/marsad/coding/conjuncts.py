@@ -110,6 +110,14 @@ def with_partner(tokens: list[Token], ments: list[ActorMention], idx: dict[int, 
                  and tokens[m.token_start - 1].key == WITH), None)
 
 
+def objects(ments: list[ActorMention], first: int, tokens: list[Token], hi: int,
+            srcs: list[ActorMention]) -> list[ActorMention]:
+    """The object ``ments[first]`` of an act, the mentions :func:`conjoined` with it, and the objects
+    after them that repeat its preposition (:func:`parallel_objects`): every target of the act."""
+    group = conjoined(ments, first, tokens)
+    return group + parallel_objects(tokens, ments, first + len(group) - 1, hi, srcs)
+
+
 def parallel_objects(tokens: list[Token], ments: list[ActorMention], last: int, hi: int,
                      srcs: list[ActorMention]) -> list[ActorMention]:
     """Objects that repeat the preposition of the object ``ments[last]`` after a phrase of their own
