@@ -33,7 +33,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_event_filter as tef  # noqa: E402
 
-from marsad.coding.confidence import root_features  # noqa: E402
 from marsad.resources import path as resource_path  # noqa: E402
 
 BANDS = (0.0, 0.15, 0.25, 0.35, 0.5, 1.01)
@@ -89,18 +88,11 @@ def rescue(model: dict, cands, probs: list[np.ndarray], thr: float) -> list[np.n
     rm = model.get("root_model")
     if not rm:
         return probs
-    out = []
-    for rows, p in zip(cands, probs, strict=True):
-        p, by = p.copy(), {}
-        for i, (_, ev) in enumerate(rows):
-            by.setdefault(ev["root"], []).append(i)
-        for root, idx in by.items():
-            best = max(idx, key=lambda i: (p[i], -i))
-            feats = root_features(root, [float(p[i]) for i in idx], [rows[i][0] for i in idx])
-            if p[best] < thr and sigmoid(sum(rm["weights"].get(k, 0.0) * v for k, v in feats.items())) >= rm["threshold"]:
-                p[best] = thr
-        out.append(p)
-    return out
+    groups = [tef.root_groups(rows, p) for rows, p in zip(cands, probs, strict=True)]
+    w = rm["weights"]
+    qs = [np.array([sigmoid(sum(w.get(k, 0.0) * v for k, v in f.items())) for _, f, _ in g]) for g in groups]
+    examples = [[(r, f, 0.0, best) for r, f, best in g] for g in groups]  # rescued() reads the best index only
+    return tef.rescued(cands, probs, thr, examples, qs, rm["threshold"])
 
 
 def halves(model: dict, gold, cands, probs: list[np.ndarray]) -> None:

@@ -150,17 +150,22 @@ def gold_roots(art: dict) -> set[str]:
     return out
 
 
+def root_groups(rows, p: np.ndarray) -> list[tuple[str, dict, int]]:
+    """One article's roots among its candidates: (root, root features, index of the best candidate)."""
+    by: dict[str, list[int]] = {}
+    for i, (_, ev) in enumerate(rows):
+        by.setdefault(ev["root"], []).append(i)
+    return [(r, root_features(r, [float(p[i]) for i in idx], [rows[i][0] for i in idx]),
+             max(idx, key=lambda i: (p[i], -i))) for r, idx in by.items()]
+
+
 def root_examples(gold: list[dict], cands, probs: list[np.ndarray]) -> list[list[tuple[str, dict, float, int]]]:
     """Per article, per root of its candidates: (root, root features, label, index of the best candidate).
     The label is 1 when the root (or a cameo_alt root) is coded in the article's gold events."""
     out = []
     for art, rows, p in zip(gold, cands, probs, strict=True):
         accept = gold_roots(art)
-        by: dict[str, list[int]] = {}
-        for i, (_, ev) in enumerate(rows):
-            by.setdefault(ev["root"], []).append(i)
-        out.append([(r, root_features(r, [float(p[i]) for i in idx], [rows[i][0] for i in idx]),
-                     1.0 if r in accept else 0.0, max(idx, key=lambda i: (p[i], -i))) for r, idx in by.items()])
+        out.append([(r, f, 1.0 if r in accept else 0.0, best) for r, f, best in root_groups(rows, p)])
     return out
 
 
