@@ -7,6 +7,7 @@ PLOVER row inherit the nearest ancestor's.  Usage: python scripts/build_cameo.py
 
 from __future__ import annotations
 
+import argparse
 import csv
 import re
 from pathlib import Path
@@ -47,6 +48,7 @@ def inherited(code: str, table: dict[str, tuple[str, str, str]]) -> tuple[str, s
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args()
     plover = read_plover()
     pquad = plover_quads()
     rows = []

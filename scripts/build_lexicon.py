@@ -24,6 +24,7 @@ Run:  PYTHONPATH=src .venv/bin/python scripts/build_lexicon.py
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from pathlib import Path
@@ -310,6 +311,7 @@ def build_stoplist(src: Path) -> list[str]:
 
 
 def main() -> int:
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args()
     stop = SRC / "stoplist.txt"
     if stop.exists():
         (OUT / "stoplist.tsv").write_text("\n".join(build_stoplist(stop)) + "\n", encoding="utf-8")

@@ -13,9 +13,9 @@ Usage: PYTHONPATH=src .venv/bin/python scripts/build_sin_exceptions.py [CORPUS.j
 
 from __future__ import annotations
 
+import argparse
 import collections
 import json
-import sys
 from pathlib import Path
 
 from marsad.text.normalize import normalize_text
@@ -32,8 +32,11 @@ OUT = ROOT / "src/marsad/resources/cues/sin_exceptions.tsv"
 
 
 def main() -> None:
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "../shared/data/news/saudinewsnet.jsonl"
-    limit = int(sys.argv[2]) if len(sys.argv) > 2 else 15000
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=ROOT / "../shared/data/news/saudinewsnet.jsonl")
+    ap.add_argument("limit", nargs="?", type=int, default=15000, help="articles read (default 15000)")
+    args = ap.parse_args()
+    corpus, limit = args.corpus, args.limit
     vocab: collections.Counter[str] = collections.Counter()
     with corpus.open(encoding="utf-8") as f:
         for k, line in enumerate(f):

@@ -13,18 +13,17 @@ most frequent first.
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
-from eval_actors import SETS  # the same sets (scripts/ is on the path when run as a script)
+from eval_actors import SETS, parse_args  # the same sets (scripts/ is on the path when run as a script)
 
 from marsad.api_lib import Coder
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if a != "--list"]
-    path = SETS.get(args[0] if args else "dev", Path(args[0]) if args else SETS["dev"])
+    args = parse_args(__doc__)
+    path = SETS.get(args.which) or Path(args.which)
     coder = Coder()
     total = found = right = 0
     missed: Counter = Counter()
@@ -55,7 +54,7 @@ def main() -> None:
                     wrong[(text, code, hits[0])] += 1
     print(f"{path.name}: {total} gold argument mentions; overlapped by a system actor {found / max(total, 1):.3f}, "
           f"with the gold code {right / max(total, 1):.3f}")
-    if "--list" in sys.argv[1:]:
+    if args.list:
         for (text, code), n in missed.most_common():
             print(f"missed\t{n}\t{code}\t{text}")
         for (text, code, got), n in wrong.most_common():

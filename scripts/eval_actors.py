@@ -12,8 +12,8 @@ agent, system code, agent and text, trigger, evidence), tab-separated, for group
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 from pathlib import Path
 
 from marsad.api_lib import Coder
@@ -33,11 +33,18 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] >= 0 and b[0] >= 0 and a[0] < b[1] and b[0] < a[1]
 
 
+def parse_args(doc: str = __doc__) -> argparse.Namespace:
+    """`[dev|train|PATH.jsonl] [--list]`, the command line of this script and of eval_actor_mentions.py."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("which", nargs="?", default="dev", help="dev, train or an annotated JSONL (default dev)")
+    ap.add_argument("--list", action="store_true", help="list the errors, tab-separated")
+    return ap.parse_args()
+
+
 def main() -> None:
-    args = [a for a in sys.argv[1:] if a != "--list"]
-    listing = "--list" in sys.argv[1:]
-    which = args[0] if args else "dev"
-    path = SETS.get(which, Path(which))
+    args = parse_args()
+    listing = args.list
+    path = SETS.get(args.which) or Path(args.which)
     coder = Coder(Settings.from_env())  # MARSAD_ARG_MODEL_PATH=... and the like try other models
     n = src_ok = tgt_n = tgt_ok = agent_n = agent_ok = gold_n = 0
     for line in path.read_text(encoding="utf-8").splitlines():

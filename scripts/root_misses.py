@@ -12,8 +12,8 @@ confidence model switched off.
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -21,7 +21,9 @@ from miss_reasons import SETS, coder_both_ways, score  # scripts/ is on the path
 
 
 def main() -> None:
-    path = SETS.get(sys.argv[1], Path(sys.argv[1])) if len(sys.argv) > 1 else SETS["dev"]
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("which", nargs="?", default="dev", help="dev, train or an annotated JSONL (default dev)")
+    path = SETS.get(ap.parse_args().which) or Path(ap.parse_args().which)
     code = coder_both_ways()
     counts: Counter = Counter()
     missed: Counter = Counter()
