@@ -1,0 +1,67 @@
+"""The seeded draw of the random held-out set (scripts/draw_random_articles.py, issue #4)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+_SPEC = importlib.util.spec_from_file_location("draw_random_articles", ROOT / "scripts" / "draw_random_articles.py")
+dr = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(dr)
+
+POLITICAL = "قال وزير الخارجية إن الحكومة ستبحث الاتفاق مع السفير في العاصمة اليوم قبل اجتماع آخر " * 8
+SPORTS = "فاز الفريق الأول على ضيفه بهدفين في المباراة الودية التي أقيمت مساء أمس في الملعب " * 8
+
+
+def test_draw_random_articles_stem_strips_clitics():
+    assert dr.stem("وبالجيش") == "جيش"
+    assert dr.stem("للحكومة") == "حكومة"
+    assert dr.stem("والقوات") == "قوات"
+    assert dr.stem("مجلس") == "مجلس"
+
+
+def test_draw_random_articles_political_words():
+    assert dr.political_words("التقى وزير الخارجية بالسفير في مقر الأمم المتحدة") == {"وزير", "سفير", "الأمم المتحدة"}
+    assert dr.political_words("فاز الفريق على ضيفه") == set()
+
+
+def _corpus() -> list[dict]:
+    rows = [{"id": f"x{i}", "source": "s", "title": "t", "text": SPORTS} for i in range(8000)]
+    rows += [{"id": f"p{i}", "source": "s", "title": "t", "text": f"{i} {POLITICAL} {i}"} for i in range(3)]
+    rows += [{"id": "q", "source": "s", "title": "t", "text": POLITICAL.replace("الحكومة", "الجيش") + "نهاية مختلفة " * 200}]
+    return rows
+
+
+def test_draw_random_articles_rule_and_seed():
+    corpus = _corpus()
+    got = dr.draw(corpus, set(), [], seed=19, n=10)
+    ids = [corpus[p]["id"] for p in got]
+    assert len(ids) == 1 and ids[0].startswith("p"), ids  # one of three copies of a story; no sports; q too long
+    assert dr.draw(corpus, set(), [], seed=19, n=10) == got
+    assert dr.draw(corpus, {corpus[got[0]]["id"]}, [], seed=19, n=10) != got
+    assert dr.eligible(corpus, set(), [dr.four_grams(POLITICAL)]) == []  # overlap with train excludes
+    assert 8000 not in dr.eligible(corpus, {"p0"}, [])
+    assert all(not dr.in_range(p) for p in (0, 2999, 7999, 10000, 29999)) and dr.in_range(30000)
+
+
+def test_draw_random_articles_reproduces_the_annotated_set(shared):
+    """The committed random set is the draw (seed 19) taken in order, minus the recorded skips."""
+    corpus_path = shared / "data" / "news" / "saudinewsnet.jsonl"
+    if not corpus_path.exists():
+        pytest.skip("SaudiNewsNet corpus not present in ../shared")
+    corpus = dr.read_jsonl(corpus_path)
+    train = dr.read_jsonl(shared / "eval" / "train" / "saudinewsnet.jsonl")
+    extra_ids = {a["id"] for a in dr.read_jsonl(dr.EXTRA)}
+    by_id = {r["id"]: r for r in corpus}
+    seen = [dr.four_grams(r["text"]) for r in train] + [dr.four_grams(by_id[i]["text"]) for i in extra_ids]
+    drawn = [corpus[p]["id"] for p in dr.draw(corpus, {r["id"] for r in train} | extra_ids, seen, 19, 60)]
+    with open(ROOT / "annotations" / "saudinewsnet_random.jsonl", encoding="utf-8") as fh:
+        annotated = [json.loads(line)["id"] for line in fh if line.strip()]
+    readme = (ROOT / "annotations" / "README.md").read_text(encoding="utf-8")
+    last = max(drawn.index(i) for i in annotated)
+    assert annotated == [i for i in drawn[:last + 1] if f"`{i}`" not in readme]
+    assert all(f"`{i}`" in readme for i in drawn[:last + 1] if i not in annotated)
