@@ -49,8 +49,7 @@ def stem(word: str) -> str:
 
 def political_words(text: str) -> set[str]:
     """The distinct words of POLITICAL (and PHRASES) found in ``text``."""
-    found = {w for w in (stem(t) for t in WORD.findall(text)) if w in POLITICAL} | {
-        w for w in (t for t in WORD.findall(text)) if w in POLITICAL}
+    found = {w for t in WORD.findall(text) for w in (t, stem(t)) if w in POLITICAL}
     return found | {p for p in PHRASES if p in text}
 
 
