@@ -10,7 +10,13 @@ shuffled with a fixed seed and kept in that order, dropping any whose 4-gram ove
 article drawn before it is over 15 % (one article per story). The annotator takes them in the
 printed order and skips only those with no political content, recording the reason.
 
-usage: python scripts/draw_random_articles.py [--seed 19] [--n 60] [--corpus F] [--train F] [--extra F]
+usage: python scripts/draw_random_articles.py [--seed 19] [--n 60] [--ranges 8000-9999,30000-]
+           [--corpus F] [--train F] [--extra F] [--exclude F ...]
+
+--ranges replaces the allowed corpus positions (inclusive LO-HI, or LO- for open-ended; the default
+is the first random set's); --exclude adds annotation files (JSONL with an "id" per line, e.g. the
+first random set) whose articles are excluded like the extra set's, 4-gram overlap included. The
+second random set is `--seed 20 --ranges 3000-4999 --exclude annotations/saudinewsnet_random.jsonl`.
 
 Prints one line per drawn article: order, corpus position, id, outlet, characters, title.
 """
@@ -66,17 +72,32 @@ def overlap(grams: set[str], others: list[set[str]]) -> float:
     return max((len(grams & o) / len(grams) for o in others), default=0.0)
 
 
-def in_range(pos: int) -> bool:
+Ranges = tuple[tuple[int, int], ...]
+
+
+def parse_ranges(spec: str) -> Ranges:
+    """``"3000-4999"`` or ``"8000-9999,30000-"`` (inclusive bounds) -> half-open (lo, hi) pairs."""
+    out = []
+    for part in spec.split(","):
+        lo, sep, hi = part.strip().partition("-")
+        if not sep or not lo.isdigit() or not (hi.isdigit() or hi == "") or (hi and int(hi) < int(lo)):
+            raise ValueError(f"bad range {part!r}: use LO-HI or LO- (inclusive corpus positions)")
+        out.append((int(lo), int(hi) + 1 if hi else 10**9))
+    return tuple(out)
+
+
+def in_range(pos: int, ranges: Ranges = RANGES) -> bool:
     """Whether a corpus position is in one of the allowed ranges."""
-    return any(lo <= pos < hi for lo, hi in RANGES)
+    return any(lo <= pos < hi for lo, hi in ranges)
 
 
-def eligible(corpus: list[dict], excluded: set[str], seen_grams: list[set[str]]) -> list[int]:
+def eligible(corpus: list[dict], excluded: set[str], seen_grams: list[set[str]],
+             ranges: Ranges = RANGES) -> list[int]:
     """Positions of the articles that pass every fixed criterion (before the shuffle)."""
     out = []
     for pos, r in enumerate(corpus):
         text = r.get("text") or ""
-        if not in_range(pos) or r["id"] in excluded or not MIN_CHARS <= len(text) <= MAX_CHARS:
+        if not in_range(pos, ranges) or r["id"] in excluded or not MIN_CHARS <= len(text) <= MAX_CHARS:
             continue
         if len(political_words(text)) < 2:
             continue
@@ -86,9 +107,10 @@ def eligible(corpus: list[dict], excluded: set[str], seen_grams: list[set[str]])
     return out
 
 
-def draw(corpus: list[dict], excluded: set[str], seen_grams: list[set[str]], seed: int, n: int) -> list[int]:
+def draw(corpus: list[dict], excluded: set[str], seen_grams: list[set[str]], seed: int, n: int,
+         ranges: Ranges = RANGES) -> list[int]:
     """``n`` positions in draw order: eligible ones shuffled with ``seed``, one per story."""
-    pool = eligible(corpus, excluded, seen_grams)
+    pool = eligible(corpus, excluded, seen_grams, ranges)
     random.Random(seed).shuffle(pool)
     drawn: list[int] = []
     drawn_grams: list[set[str]] = []
@@ -116,18 +138,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--train", type=Path, default=TRAIN)
     ap.add_argument("--extra", type=Path, default=EXTRA)
+    ap.add_argument("--ranges", default="8000-9999,30000-",
+                    help="allowed corpus positions, inclusive: LO-HI[,LO-HI...], LO- open-ended")
+    ap.add_argument("--exclude", type=Path, action="append", default=[],
+                    help="another annotation file whose articles are excluded (repeatable)")
     a = ap.parse_args(argv)
     try:
+        ranges = parse_ranges(a.ranges)
         corpus = read_jsonl(a.corpus)
         train = read_jsonl(a.train)
-        extra_ids = {x["id"] for x in read_jsonl(a.extra)}
+        extra_ids = {x["id"] for f in [a.extra, *a.exclude] for x in read_jsonl(f)}
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     by_id = {r["id"]: r for r in corpus}
     excluded = {r["id"] for r in train} | extra_ids
     seen = [four_grams(r["text"]) for r in train] + [four_grams(by_id[i]["text"]) for i in extra_ids if i in by_id]
-    for k, pos in enumerate(draw(corpus, excluded, seen, a.seed, a.n), 1):
+    for k, pos in enumerate(draw(corpus, excluded, seen, a.seed, a.n, ranges), 1):
         r = corpus[pos]
         print(f"{k}\t{pos}\t{r['id']}\t{r.get('source')}\t{len(r['text'])}\t{r.get('title')}")
     return 0

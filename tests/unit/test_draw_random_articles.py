@@ -48,18 +48,40 @@ def test_draw_random_articles_rule_and_seed():
     assert all(not dr.in_range(p) for p in (0, 2999, 7999, 10000, 29999)) and dr.in_range(30000)
 
 
-def test_draw_random_articles_reproduces_the_annotated_set(shared):
-    """The committed random set is the draw (seed 19) taken in order, minus the recorded skips."""
+def test_draw_random_articles_ranges_option():
+    assert dr.parse_ranges("8000-9999,30000-") == dr.RANGES
+    assert dr.parse_ranges("3000-4999") == ((3000, 5000),)
+    for bad in ("3000", "x-5", "5000-3000", "-10"):
+        with pytest.raises(ValueError):
+            dr.parse_ranges(bad)
+    ranges = dr.parse_ranges("3000-4999")
+    assert dr.in_range(3000, ranges) and dr.in_range(4999, ranges) and not dr.in_range(5000, ranges)
+    corpus = _corpus()
+    assert dr.draw(corpus, set(), [], seed=19, n=10, ranges=dr.parse_ranges("0-7999")) == []  # sports only
+    assert dr.main(["--ranges", "-5"]) == 2
+
+
+RANDOM = ROOT / "annotations" / "saudinewsnet_random.jsonl"
+RANDOM2 = ROOT / "annotations" / "saudinewsnet_random2.jsonl"
+
+
+@pytest.mark.parametrize("path, seed, n, ranges, exclude", [
+    (RANDOM, 19, 60, dr.RANGES, ()),
+    (RANDOM2, 20, 80, ((3000, 5000),), (RANDOM,)),
+], ids=["random", "random2"])
+def test_draw_random_articles_reproduces_the_annotated_set(shared, path, seed, n, ranges, exclude):
+    """Each committed random set is its draw (seed 19: the default ranges; seed 20: positions 3000-4999,
+    the first random set excluded as well) taken in order, minus the skips the README lists."""
     corpus_path = shared / "data" / "news" / "saudinewsnet.jsonl"
     if not corpus_path.exists():
         pytest.skip("SaudiNewsNet corpus not present in ../shared")
     corpus = dr.read_jsonl(corpus_path)
     train = dr.read_jsonl(shared / "eval" / "train" / "saudinewsnet.jsonl")
-    extra_ids = {a["id"] for a in dr.read_jsonl(dr.EXTRA)}
+    extra_ids = {a["id"] for f in (dr.EXTRA, *exclude) for a in dr.read_jsonl(f)}
     by_id = {r["id"]: r for r in corpus}
     seen = [dr.four_grams(r["text"]) for r in train] + [dr.four_grams(by_id[i]["text"]) for i in extra_ids]
-    drawn = [corpus[p]["id"] for p in dr.draw(corpus, {r["id"] for r in train} | extra_ids, seen, 19, 60)]
-    with open(ROOT / "annotations" / "saudinewsnet_random.jsonl", encoding="utf-8") as fh:
+    drawn = [corpus[p]["id"] for p in dr.draw(corpus, {r["id"] for r in train} | extra_ids, seen, seed, n, ranges)]
+    with open(path, encoding="utf-8") as fh:
         annotated = [json.loads(line)["id"] for line in fh if line.strip()]
     readme = (ROOT / "annotations" / "README.md").read_text(encoding="utf-8")
     last = max(drawn.index(i) for i in annotated)

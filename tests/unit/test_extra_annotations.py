@@ -89,31 +89,33 @@ def test_extra_annotations_join_has_train_keys():
 
 
 RANDOM = ROOT / "annotations" / "saudinewsnet_random.jsonl"
+RANDOM2 = ROOT / "annotations" / "saudinewsnet_random2.jsonl"
+EARLIER = {RANDOM: [xa.ANNOTATIONS], RANDOM2: [xa.ANNOTATIONS, RANDOM]}
 
 
-@pytest.mark.parametrize("path", [xa.ANNOTATIONS, RANDOM], ids=["extra", "random"])
+@pytest.mark.parametrize("path", [xa.ANNOTATIONS, RANDOM, RANDOM2], ids=["extra", "random", "random2"])
 def test_extra_annotations_file_is_valid(shared, cameo, path):
     """Each committed annotation file validates against the SaudiNewsNet corpus in ../shared and is
-    no other outlet's copy of a training article (nor, for the random set, of an extra article or
-    of another article of its own file: one article per story)."""
+    no other outlet's copy of a training article (nor, for a random set, of an article of the sets
+    made before it or of another article of its own file: one article per story)."""
     corpus_path = shared / "data" / "news" / "saudinewsnet.jsonl"
     if not corpus_path.exists():
         pytest.skip("SaudiNewsNet corpus not present in ../shared")
     annotations = xa.read_jsonl(path)
-    others = xa.read_jsonl(xa.ANNOTATIONS) if path == RANDOM else []
+    others = [a for f in EARLIER.get(path, []) for a in xa.read_jsonl(f)]
     corpus = xa.read_corpus(corpus_path, {a["id"] for a in annotations + others})
     assert xa.validate(annotations, corpus, cameo) == []
     train = xa.read_jsonl(shared / "eval" / "train" / "saudinewsnet.jsonl")
     ids = {a["id"] for a in annotations}
     assert not {a["id"] for a in train} & ids, "an annotated article is in the train set"
-    assert not {a["id"] for a in others} & ids, "a random-set article is in the extra set"
+    assert not {a["id"] for a in others} & ids, "a random-set article is in an earlier set"
     assert all("text" not in a for a in annotations)
     seen = [_four_grams(a["text"]) for a in train] + [_four_grams(corpus[a["id"]]["text"]) for a in others]
     for a in annotations:
         grams = _four_grams(corpus[a["id"]]["text"])
         shared_part = max(len(grams & t) for t in seen) / len(grams)
         assert shared_part <= 0.15, f"{a['id']} is another outlet's copy of an article seen before ({shared_part:.2f})"
-        if path == RANDOM:
+        if path in EARLIER:
             seen.append(grams)
 
 
