@@ -7,7 +7,8 @@ with the same keys as ../shared/eval/train/saudinewsnet.jsonl (text included), f
 usage: python scripts/extra_annotations.py [--annotations F] [--corpus F] [--out /tmp/x.jsonl]
 
 --annotations annotations/saudinewsnet_random.jsonl validates and joins the random held-out set
-(drawn by scripts/draw_random_articles.py; reserved for choosing models, see annotations/README.md).
+(drawn by scripts/draw_random_articles.py; reserved for choosing models, see annotations/README.md),
+annotations/saudinewsnet_random2.jsonl the second one (seed 20, other crawl days; reserved the same way).
 
 Exit codes: 0 valid (and written with --out), 1 validation errors (listed, nothing written),
 2 a file cannot be read.
