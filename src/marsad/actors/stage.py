@@ -30,9 +30,11 @@ from marsad.actors.pieces import (
     DEPUTY_KEYS,
     Piece,
     another_persons_surname,
+    dated_outlet,
     institution_genitive,
     located_role,
     not_names_of_things,
+    organ_after_org,
     people_after_organ,
     portfolio_gap,
     quoted,
@@ -151,6 +153,10 @@ class ActorStage:
         lex = self.lexicon
         found: list[Piece] = []
         for m in lex.actors.scan(tokens, lo, hi, lex.stop):
+            if m.entries[0].kind == "media" and dated_outlet(tokens, m.start, m.end, lo):
+                m = lex.actors.match_at(tokens[:m.end - 1], m.start, lex.stop)  # روسيا اليوم: Russia
+                if m is None:
+                    continue
             if m.entries[0].kind == "stop":
                 found.append(Piece(m.start, m.end, entry=m.entries[0]))
                 continue
@@ -238,7 +244,8 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
             starts_with_and = p.prefix[:1] in ("و", "ف") or tokens[p.start].prefix[:1] == "و"
             prep_agent = p.agent is not None and p.prefix.lstrip("وف")[:1] in ("ل", "ب") \
                 and not institution_genitive(tokens, last, p, gap) or \
-                second_role(tokens, last, p, gap) or people_after_organ(group, p)
+                second_role(tokens, last, p, gap) or people_after_organ(group, p) or \
+                organ_after_org(tokens, group, p, gap)
             if located_role(tokens, group, p):
                 group.append(p)
                 continue

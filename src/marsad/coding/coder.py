@@ -39,6 +39,7 @@ from marsad.coding.implicit import (
 )
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.coding.memo import SentenceMemo
+from marsad.coding.outlets import object_outlets
 from marsad.coding.pairs import doer_code, event_pairs, member_pairs, no_event
 from marsad.coding.protest import PROTEST_ROOT, protest_aim
 from marsad.coding.results import ResultCache
@@ -117,6 +118,7 @@ class EventStage:
         tokens = doc.tokens
         readings = self.lexicon.readings(tokens)
         coded = [m for m in doc.actors if m.code and is_argument(m)]
+        outlets = [m for m in doc.actors if m.code and m.kind == "media"]  # see outlets.py
         places = town_places(doc, self.places, places_by_sentence(doc))
         events: list[Event] = []
         at: dict[int, tuple[int, int]] = {}
@@ -128,12 +130,19 @@ class EventStage:
             ments = [m for m in coded if lo <= m.token_start < hi]
             located = [m for m in doc.actors if m.locative and m.code and lo <= m.token_start < hi]
             triggers = find_triggers(self.lexicon, tokens, lo, hi, readings)
+            here = [m for m in outlets if lo <= m.token_start < hi]
             by_trigger = []
             for tm in triggers:
                 obj = governed_place(doc.tokens, tm, located) if located else None
-                tm_ments = ments if obj is None else sorted([*ments, obj], key=lambda m: m.token_start)
+                media = object_outlets(tokens, tm, here, ments, hi) if here else []
+                tm_ments = ments if obj is None and not media else sorted(
+                    [*ments, *([obj] if obj else []), *media], key=lambda m: m.token_start)
                 ctx = Context(doc, si, tm, tm_ments, topic, coded, len(triggers), places, shares)
                 made = self._events(ctx)
+                if media and any(ev.source.kind == "media" for ev in made):
+                    # an outlet is only ever the object (outlets.py)
+                    tm_ments = [m for m in tm_ments if all(m is not x for x in media)]
+                    made = self._events(Context(doc, si, tm, tm_ments, topic, coded, len(triggers), places, shares))
                 for ev in made:
                     at[id(ev)] = (si, tm.start)  # for the quantities of the kept events
                 events.extend(made)
@@ -355,7 +364,8 @@ BI = "ب"
 
 
 def is_argument(m: ActorMention) -> bool:
-    """Mentions that can be a source or target: not places, not news outlets citing."""
+    """Mentions that can be a source or target: not places, not news outlets (an outlet is the object of
+    an act only where :func:`marsad.coding.outlets.object_outlets` finds it so)."""
     return not m.locative and m.kind != "media"
 
 
