@@ -244,6 +244,7 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
     الخارجية) refer back to the last person who holds such a role."""
     roles = roles if roles is not None else Roles()
     last_by_agent: dict[str, ActorMention] = {}
+    last_by_title: dict[str, ActorMention] = {}  # the head of a coded role phrase (وزير الخارجية الإيراني)
     last_person: dict[str, ActorMention] = {}
     last_country: ActorMention | None = None
     persons: list[ActorMention] = []
@@ -271,7 +272,8 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                 if ref is None and _igo_office(m, tokens):  # الأمين العام، الأمانة العامة
                     ref = last_igo
                 if ref is None and tokens[m.token_start].key in PERSON_TITLES:
-                    ref = last_person.get(m.agent)
+                    # زار وزير الخارجية الإيراني بغداد… وانتقد الوزير: the last minister, not the capital
+                    ref = last_person.get(m.agent) or last_by_title.get(tokens[m.token_start].key)
                 ref = ref or last_by_agent.get(m.agent)
             if ref is None and m.agent in DOMESTIC_AGENTS and not _vague(m, tokens):
                 ref = last_country
@@ -288,6 +290,8 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                 last_igo = m
             if m.agent:
                 last_by_agent[m.agent] = m
+                if tokens[m.token_start].key in PERSON_TITLES:
+                    last_by_title[tokens[m.token_start].key] = m
                 if m.kind == "person":
                     last_person[m.agent] = m
                     persons.append(m)
