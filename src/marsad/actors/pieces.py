@@ -333,6 +333,21 @@ def _role_link(word: str, tokens: list[Token], last: Piece, p: Piece) -> bool:
     return False
 
 
+# States whose name with the article is also the feminine nisba (السعودية: Saudi Arabia, and "Saudi"), and
+# the missions whose nisba it is read as (السفارة السعودية، القنصلية السعودية).
+NISBA_STATES = frozenset({"سعوديه"})
+MISSION_HEADS = frozenset({"سفاره", "قنصليه", "بعثه", "ملحقيه"})
+
+
+def mission_nisba(tokens: list[Token], last: Piece, p: Piece) -> bool:
+    """Is the state ``p`` right after a definite diplomatic mission noun its nisba (هاجم محتجون مقر السفارة
+    السعودية: the Saudi embassy), not a second noun phrase?"""
+    if p.entry is None or p.entry.kind != "state" or tokens[p.start].key not in NISBA_STATES \
+            or not has_article(p.prefix) or p.start != last.end or last.entry is not None:
+        return False
+    return tokens[last.start].key in MISSION_HEADS and has_article(tokens[last.start].prefix)
+
+
 def portfolio_gap(tokens: list[Token], last: Piece, p: Piece, gap: list[Token]) -> bool:
     """Is ``gap`` the portfolio between a minister or ministry and its nisba (وزير الرياضة
     السعودي، وزير الاقتصاد والطاقة الألماني، وزارة الموارد المائية والري المصرية)?"""

@@ -33,6 +33,7 @@ from marsad.actors.pieces import (
     dated_outlet,
     institution_genitive,
     located_role,
+    mission_nisba,
     not_names_of_things,
     organ_after_org,
     people_after_organ,
@@ -271,6 +272,8 @@ def _genitive_ok(tokens: list[Token], last: Piece, p: Piece) -> bool:
     """
     if last.agent is None or p.entry is None or p.entry.kind in ("demonym", "person", "ner"):
         return True
+    if mission_nisba(tokens, last, p):
+        return True  # السفارة السعودية: the nisba, not the state
     return not has_article(tokens[last.end - 1].prefix) or p.prefix.lstrip("وف").startswith("ل")
 
 
