@@ -131,6 +131,11 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     inside = [m for m in ments if tm.start <= m.token_start < tm.end and not tm.in_gap(m.token_start)]
     before = [m for m in ments if cs <= m.token_start and m.token_end <= tm.start]
     after = [m for m in ments if m.token_start >= tm.end and m.token_start < ce + 6]
+    # a pattern ending in its object after a preposition (اعتدى ~ على ~ الأسرى) leaves that object's
+    # longer mention (على الأسرى الفلسطينيين) starting inside the trigger: it is the object, not its doer
+    tail = [m for m in inside if _tail_object(tm, tokens, m)]
+    if tail:
+        inside, after = [m for m in inside if all(m is not t for t in tail)], tail + after
     earlier = [m for m in ments if m.token_end <= tm.start]  # anywhere before in the sentence
     later = [m for m in ments if m.token_start >= tm.end]
     noun = "noun" in pat.flags
@@ -215,6 +220,15 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     agent = _agent(tm, tokens, after)
     doers = conjoined(ments, idx[id(agent)], tokens) if agent is not None else []
     return Args(srcs, tgts, how, target_how if tgts else "none", agent=doers)
+
+
+def _tail_object(tm: TriggerMatch, tokens: list[Token], m: ActorMention) -> bool:
+    """Does mention ``m`` start on the trigger's last word, right after على / ضد / بحق, and run past it?"""
+    return (tm.end - tm.start > 1 and m.token_start == tm.end - 1 and m.token_end > tm.end
+            and tokens[m.token_start - 1].key in TAIL_PREPS)
+
+
+TAIL_PREPS = frozenset({"علي", "ضد", "بحق"})
 
 
 def _object_gap(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], cs: int, verb: int) -> bool:
