@@ -83,3 +83,26 @@ def test_actor_stage_tags_the_article_as_one_passage(test_lexicons, make_doc) ->
     ActorStage(test_lexicons[0], ner=ner)(doc)
     assert len(ner.seen) == 1 and len(ner.seen[0]) == len(doc.sentences)
     assert sum(s.count("سامر") for s in ner.seen[0]) == 2
+
+
+def test_event_name_takes_its_last_word() -> None:
+    words = [["بطولة", "العالم", "للشبان", "في", "القاهرة"], ["فاز", "في", "بطولة", "آسيا", "لكرة", "القدم"],
+             ["بعد", "الحرب", "العالمية", "الثانية", "بدأت"]]
+    tags = [["B-MISC", "I-MISC", "O", "O", "B-LOC"], ["O", "O", "B-MISC", "I-MISC", "O", "O"],
+            ["O", "B-MISC", "O", "O", "O"]]
+    out = consistent(words, tags)
+    assert out[0] == ["B-MISC", "I-MISC", "I-MISC", "O", "B-LOC"]
+    assert out[1] == ["O", "O", "B-MISC", "I-MISC", "I-MISC", "I-MISC"]
+    assert out[2] == ["O", "B-MISC", "I-MISC", "I-MISC", "O"]
+
+
+def test_event_name_is_not_extended_over_other_words() -> None:
+    words = [["بطولة", "العالم", "للمرة", "الثانية"], ["بطولة", "الشرطة", "للتايكوندو", "للضباط"],
+             ["الحرب", "العالمية", "الثانية"], ["معرض", "الرياض", "للكتاب"]]
+    tags = [["B-MISC", "I-MISC", "O", "O"], ["B-MISC", "I-MISC", "I-MISC", "O"],
+            ["B-ORG", "O", "O"], ["O", "B-LOC", "O"]]
+    out = consistent(words, tags)
+    assert out[0] == tags[0]  # "for the second time"
+    assert out[1] == tags[1]  # the name already has its لل… word
+    assert out[2] == tags[2]  # not a MISC name
+    assert out[3] == tags[3]  # untagged head: nothing to complete
