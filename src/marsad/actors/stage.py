@@ -41,6 +41,7 @@ from marsad.actors.pieces import (
     quoted,
     second_role,
     team_not_rank,
+    word_outlet,
 )
 from marsad.document import ActorMention, Document, Token
 from marsad.text.tokens import clitic_length, has_article
@@ -158,6 +159,8 @@ class ActorStage:
                 m = lex.actors.match_at(tokens[:m.end - 1], m.start, lex.stop)  # روسيا اليوم: Russia
                 if m is None:
                     continue
+            if m.entries[0].kind == "media" and word_outlet(tokens, m.start, m.end, m.prefix, lo):
+                continue  # طرقات وميادين المدن، 4 من قنا: the squares, the city
             if m.entries[0].kind == "stop":
                 found.append(Piece(m.start, m.end, entry=m.entries[0]))
                 continue
