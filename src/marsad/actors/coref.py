@@ -84,6 +84,18 @@ PERSON_TITLES = frozenset({
     "وزير", "رييس", "ملك", "امير", "امين", "متحدث", "ناطق", "سفير", "مندوب", "مبعوث", "قايد", "نايب",
     "ولي", "مستشار", "سلطان", "شيخ", "مدير", "محافظ", "زعيم",
 })
+# The unnamed official (مسؤول), which a definite bare المسؤول refers back to.
+OFFICIAL = "مسوول"
+
+
+def official_again(m: ActorMention, tokens: list[Token]) -> bool:
+    """Is ``m`` the definite bare المسؤول (وأضاف المسؤول، وتابع المسؤول الكردي), not 'the one responsible
+    for' (تحديد المسؤول عن الهجمات)?"""
+    tok = tokens[m.token_start]
+    after = tokens[m.token_end].norm if m.token_end < len(tokens) else ""
+    return tok.key == OFFICIAL and has_article(tok.prefix) and after != "عن"
+
+
 # Titles (word keys of the bare role noun, or its first one or two words) → words of the roles
 # (persons.tsv, English) that they name: "وقال الملك" is the last king mentioned, not the last
 # person.  Vice/deputy/state-minister roles never match (نائب الرئيس is a title of its own).
@@ -274,6 +286,9 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                 if ref is None and tokens[m.token_start].key in PERSON_TITLES:
                     # زار وزير الخارجية الإيراني بغداد… وانتقد الوزير: the last minister, not the capital
                     ref = last_person.get(m.agent) or last_by_title.get(tokens[m.token_start].key)
+                elif ref is None and official_again(m, tokens):
+                    # قال مسؤول أمريكي… وأضاف المسؤول: the official named before, not the last person
+                    ref = last_by_title.get(OFFICIAL)
                 ref = ref or last_by_agent.get(m.agent)
             if ref is None and m.agent in DOMESTIC_AGENTS and not _vague(m, tokens):
                 ref = last_country
@@ -290,7 +305,7 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                 last_igo = m
             if m.agent:
                 last_by_agent[m.agent] = m
-                if tokens[m.token_start].key in PERSON_TITLES:
+                if tokens[m.token_start].key in PERSON_TITLES or tokens[m.token_start].key == OFFICIAL:
                     last_by_title[tokens[m.token_start].key] = m
                 if m.kind == "person":
                     last_person[m.agent] = m
