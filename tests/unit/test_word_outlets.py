@@ -1,5 +1,5 @@
 """Outlet names that are also common words are outlets only in a media context
-(marsad.actors.pieces.word_outlet, media_context)."""
+(marsad.actors.media_words.word_outlet, media_context); قناة as a canal (canal_not_channel)."""
 
 from datetime import date
 
@@ -48,3 +48,21 @@ def test_common_word_is_no_outlet(stage, make_doc, text):
 ])
 def test_outlet_in_a_media_context(stage, make_doc, text, name, code):
     assert (name, code) in _media(stage, make_doc, text)
+
+
+def _channels(stage, make_doc, text: str) -> list[str]:
+    return [m.span.text for m in stage(make_doc(text, date=WHEN)).actors if m.agent == "MED" and not m.code]
+
+
+@pytest.mark.parametrize("text", [
+    "افتتحت مصر قناة السويس الجديدة أمس بحضور قادة عرب.",
+    "واستقبل رئيس هيئة القناة وفدا سعوديا في الإسماعيلية.",
+    "انتشرت قوات الأمن في مدن القناة لتأمين الاحتفالات.",
+    "تواصل البلدية صيانة قنوات تصريف مياه الأمطار.",
+])
+def test_canal_is_no_channel(stage, make_doc, text):
+    assert _channels(stage, make_doc, text) == []
+
+
+def test_bare_channel_stays_a_channel(stage, make_doc):
+    assert _channels(stage, make_doc, "وقالت القناة إن الجيش قصف مواقع المعارضة.") == ["القناة"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from marsad.actors.lexicon import ActorEntry, PersonNames, name_skeleton
 from marsad.document import Token
-from marsad.text.tokens import candidates, has_article, readings, word_key
+from marsad.text.tokens import candidates, has_article
 
 # Role nouns of people who are in a place without belonging to it (a role + في + country).
 HELD_THERE = frozenset({
@@ -273,48 +273,6 @@ def dated_outlet(tokens: list[Token], start: int, end: int, lo: int) -> bool:
         return False
     prev = tokens[start - 1] if start > lo else None
     return prev is None or not (prev.norm in QUOTES or prev.key in MEDIA_HEADS)
-
-
-# Outlet names (keys) that are also common words, places or names: الميادين 'the squares', قنا the city
-# of Qena, وام 'and a mother', الأهرام 'the pyramids', السومرية 'Sumerian', بترا Petra, كونا 'our being',
-# وفا 'loyalty', سونا 'sauna', سانا, تسنيم (given names), العربي الجديد 'the new Arab (order)',
-# الأناضول Anatolia, آكي (كاكي 'khaki'), إرنا (وأرنا 'and show us'). They are the outlet only in a media
-# context (``media_context``); the agencies among them mostly come in brackets after their full name.
-WORD_OUTLETS = frozenset({
-    ("ميادين",), ("قنا",), ("وام",), ("اهرام",), ("سومريه",), ("بترا",), ("كونا",), ("وفا",), ("سونا",),
-    ("سانا",), ("تسنيم",), ("عربي", "جديد"), ("اناضول",), ("اكي",), ("ارنا",),
-})
-# Words right before an outlet's name that make it one: media head nouns (and الأنباء of وكالة الأنباء
-# القطرية (قنا), بوابة الأهرام) up to three words back, and verbs of saying or reporting and
-# 'according to' right before it (قالت الميادين، نقلت سانا عن، بحسب الأناضول، في تصريح للميادين).
-MEDIA_CONTEXT_HEADS = MEDIA_HEADS | {"انباء", "الانباء", "بوابه", "وكالتا", "وكالتي", "مراسل", "مراسلي", "مراسلو", "مراسله"}
-REPORTING_WORDS = frozenset({
-    "قال", "قالت", "ذكر", "ذكرت", "افاد", "افادت", "نقل", "نقلت", "نقلا", "اورد", "اوردت", "اوضح", "اوضحت",
-    "اضاف", "اضافت", "اعلن", "اعلنت", "نشر", "نشرت", "بث", "بثت", "كشف", "كشفت", "بحسب", "حسب", "وفق",
-    "وفقا", "تصريح", "تصريحات", "حديث", "مقابله", "اكد", "اكدت", "اشار", "اشارت",
-})
-MEDIA_OPENERS = frozenset({'"', "'", "("})
-
-
-def word_outlet(tokens: list[Token], start: int, end: int, prefix: str, lo: int) -> bool:
-    """Is the match ``[start, end)`` (first word read after the clitics ``prefix``) an outlet's name that is
-    also a common word (``WORD_OUTLETS``), with no media context before it (so: not the outlet)?"""
-    key = (word_key(tokens[start].norm[len(prefix):]),) + tuple(t.key for t in tokens[start + 1:end])
-    return key in WORD_OUTLETS and not media_context(tokens, start, lo, prefix.lstrip("وف").startswith("ل"))
-
-
-def media_context(tokens: list[Token], start: int, lo: int, to: bool = False) -> bool:
-    """Does a media head noun or a reporter come up to three words before token ``start`` (وكالة الأنباء
-    الرسمية سانا، مراسل الأناضول), or an opening quotation mark or bracket or a verb of saying or reporting
-    right before it?  With ``to`` (the name after لـ): a verb of saying up to three words before, or a
-    colon after it (وقال مصدر قضائي للأناضول، قال فلان للأناضول:)."""
-    before = tokens[max(lo, start - 3):start]
-    if any(t.key in MEDIA_HEADS or readings(t) & MEDIA_CONTEXT_HEADS for t in before):
-        return True
-    if before and (before[-1].norm in MEDIA_OPENERS or readings(before[-1]) & REPORTING_WORDS):
-        return True
-    return to and (any(readings(t) & REPORTING_WORDS for t in before)
-                   or start + 1 < len(tokens) and tokens[start + 1].norm == ":")
 
 
 def quoted(tokens: list[Token], gap: list[Token], p: Piece) -> bool:

@@ -25,6 +25,7 @@ from marsad.actors.coref import (
 from marsad.actors.groupings import numeric_p5, resolve_groupings
 from marsad.actors.lexicon import ActorEntry, ActorLexicon, resolve
 from marsad.actors.located import opposition_places, resolve_located_roles
+from marsad.actors.media_words import canal_not_channel, word_outlet
 from marsad.actors.names import named_again
 from marsad.actors.pieces import (
     DEPUTY_KEYS,
@@ -41,7 +42,6 @@ from marsad.actors.pieces import (
     quoted,
     second_role,
     team_not_rank,
-    word_outlet,
 )
 from marsad.document import ActorMention, Document, Token
 from marsad.text.tokens import clitic_length, has_article
@@ -167,8 +167,9 @@ class ActorStage:
             if m.end - m.start == 1 and lex.surface_blocked(tokens[m.start].norm):
                 continue
             entry = resolve(m.entries, when)
-            if entry.kind == "agent" and team_not_rank(tokens, m.start, m.end, lo, hi):
-                continue
+            if entry.kind == "agent" and (team_not_rank(tokens, m.start, m.end, lo, hi)
+                                          or canal_not_channel(tokens, m.start, m.end, lo, hi)):
+                continue  # الفريق: a team; قناة السويس، هيئة القناة: the canal
             if entry.kind == "person" and m.end - m.start == 1 \
                     and another_persons_surname(tokens, m.start, lo, entry, lex.person_names):
                 continue
