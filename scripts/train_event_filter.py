@@ -51,6 +51,7 @@ import score  # type: ignore[import-not-found]  # noqa: E402
 
 from marsad.api_lib import Coder  # noqa: E402
 from marsad.coding.confidence import root_features  # noqa: E402
+from marsad.coding.mirror import dict_key, mirrored  # noqa: E402
 from marsad.config import Settings  # noqa: E402
 
 
@@ -323,6 +324,8 @@ def main() -> None:
             w = fit(X, y, l2, sw=row_weights(len(y) - len(ey), len(ey), args.extra_weight))
             for i in test:
                 probs[i] = 1.0 / (1.0 + np.exp(-(Xs[i] @ w))) if len(Xs[i]) else np.zeros(0)
+                # as the coder does: both directions of a two-sided act together (marsad.coding.mirror)
+                probs[i] = np.array(mirrored([dict_key(ev) for _, ev in cands[i]], probs[i]))
         cv_probs[l2] = probs
         for thr in thresholds:
             plain.append(Config(thr, l2, None, counts(gold, cands, probs, thr),  # type: ignore[arg-type]
