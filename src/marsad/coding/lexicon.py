@@ -38,15 +38,17 @@ class Pattern:
     flags: frozenset[str]
     preps: frozenset[str]  # target prepositions (from prep=على|ضد)
     source: str  # "02.tsv:17" for provenance
-    later: tuple[frozenset[str], ...] = ()  # the words after the first (no gaps): a quick pre-check
+    # the words after the first (no gaps), the likeliest to be missing first: a quick pre-check
+    later: tuple[frozenset[str], ...] = ()
 
     @property
     def size(self) -> int:
         return sum(1 for w in self.words if w is not GAP)
 
 
-# A token's readings: keys without suffix stripping, keys with it, patterns that may start here.
-Reading = tuple[frozenset[str], frozenset[str], tuple[Pattern, ...]]
+# A token's readings: keys without suffix stripping, keys with it, patterns that may start here,
+# and their gate (:func:`_gate`).
+Reading = tuple[frozenset[str], frozenset[str], tuple[Pattern, ...], frozenset[str] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,20 @@ def _word_keys(word: str) -> frozenset[str]:
     return frozenset(word_key(alt) for alt in word.split("|") if alt)
 
 
+def _rarity(slot: frozenset[str]) -> int:
+    """How seldom a pattern word is likely to occur: the length of its shortest key (particles
+    such as عن، في، مع are short and everywhere; the content words of a pattern are longer)."""
+    return min(map(len, slot))
+
+
+def _gate(patterns: tuple[Pattern, ...]) -> frozenset[str] | None:
+    """Keys of which a sentence must hold one for any of ``patterns`` to match there: the first
+    :attr:`Pattern.later` word of each (None when one of them has no later word: always try)."""
+    if any(not p.later for p in patterns):
+        return None
+    return frozenset().union(*(p.later[0] for p in patterns))
+
+
 def parse_pattern(text: str, cameo: str, flags_field: str, where: str) -> Pattern:
     words: list = []
     for w in normalize_text(text).split():
@@ -80,8 +96,10 @@ def parse_pattern(text: str, cameo: str, flags_field: str, where: str) -> Patter
             flags.add(f)
         else:
             raise ResourceError(f"{where}: unknown flag {f!r}")
-    later = tuple(w for w in words[1:] if w is not GAP)
-    return Pattern(tuple(words), cameo, frozenset(flags), frozenset(preps), where, later)
+    later = [w for w in words[1:] if w is not GAP]
+    if len(later) > 1:
+        later.sort(key=_rarity, reverse=True)  # stable
+    return Pattern(tuple(words), cameo, frozenset(flags), frozenset(preps), where, tuple(later))
 
 
 class TriggerLexicon:
@@ -90,6 +108,7 @@ class TriggerLexicon:
     def __init__(self, directory: Path | None = None) -> None:
         self._dir = directory
         self._index: dict[str, list[Pattern]] | None = None
+        self._gates: dict[tuple[int, ...], frozenset[str] | None] = {}  # ids of patterns → their gate
         self._stop: frozenset[str] | None = None
         self._verbs: frozenset[str] | None = None
         self._memo = WordMemo()  # normalized word → its Reading
@@ -130,7 +149,7 @@ class TriggerLexicon:
                 for key in plain | suff:
                     for pat in index.get(key, ()):
                         starts.setdefault(id(pat), pat)
-                out[i] = memo.put(t.norm, (plain, suff, tuple(starts.values())))
+                out[i] = memo.put(t.norm, (plain, suff, tuple(starts.values()), self._gate(starts)))
         return out
 
     @property
@@ -138,6 +157,16 @@ class TriggerLexicon:
         if self._index is None:
             self._index = self._load()
         return self._index
+
+    def _gate(self, starts: dict[int, Pattern]) -> frozenset[str] | None:
+        """The :func:`_gate` of the patterns a word may start (by their ids), one set shared by all
+        words that start the same patterns (a few hundred sets, not one per word)."""
+        if not starts:
+            return None
+        ids = tuple(starts)
+        if ids not in self._gates:
+            self._gates[ids] = _gate(tuple(starts.values()))
+        return self._gates[ids]
 
     def _load(self) -> dict[str, list[Pattern]]:
         d = self._dir or resources.path("lexicon")
@@ -188,7 +217,12 @@ def token_readings(tok: Token, known: dict[str, list[Pattern]] | None = None,
         plain.add(key)
         if len(key) >= 4 and key[0] == "س" and key[1] in "يتنا":
             plain.add(key[1:])
-    suff = {k[: -len(s)] for k in plain for s in TRIGGER_SUFFIXES if k.endswith(s) and len(k) - len(s) >= 3}
+    suff = set()
+    for k in plain:
+        if k.endswith(TRIGGER_SUFFIXES):  # most words end in none: one test (a fifth end in ه)
+            for s in TRIGGER_SUFFIXES:
+                if k.endswith(s) and len(k) - len(s) >= 3:
+                    suff.add(k[: -len(s)])
     return frozenset(plain), frozenset(suff - plain)
 
 
@@ -198,13 +232,18 @@ def find_triggers(lex: TriggerLexicon, tokens: list[Token], lo: int, hi: int,
     found: list[TriggerMatch] = []
     present: set[str] | None = None  # every key of the sentence, built on first need
     for i in range(lo, hi):
-        for pat in readings[i][2]:
+        _, _, pats, gate = readings[i]
+        if not pats:
+            continue
+        if present is None:
+            present = set()
+            for r in readings[lo:hi]:
+                present |= r[0]
+                present |= r[1]
+        if gate is not None and present.isdisjoint(gate):
+            continue  # no pattern starting here has its first later word in the sentence
+        for pat in pats:
             if pat.later:
-                if present is None:
-                    present = set()
-                    for r in readings[lo:hi]:
-                        present |= r[0]
-                        present |= r[1]
                 if any(map(present.isdisjoint, pat.later)):
                     continue  # a later word of the pattern is nowhere in the sentence
             m = _match(pat, tokens, readings, i, hi)
