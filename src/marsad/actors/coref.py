@@ -421,11 +421,11 @@ def org_head_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
     by_start = {m.token_start: m for m in mentions if m.token_end - m.token_start > 1}
     out = []
-    for i, tok in enumerate(tokens):
+    for i in [j for j, t in enumerate(tokens) if t.key in ORG_HEADS]:  # the only words the loop reads
+        tok = tokens[i]
         m = by_start.get(i)
         if m is not None:  # any named body (مجلس الوزراء as much as مجلس التعاون) is the last of its head
-            if tok.key in ORG_HEADS:
-                heads[tok.key] = m
+            heads[tok.key] = m
             continue
         ref = heads.get(tok.key)
         if ref is None or not ref.code or ref.kind not in ORG_KINDS or i in covered or not has_article(tok.prefix):

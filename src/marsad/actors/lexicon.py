@@ -130,9 +130,11 @@ class PhraseIndex:
         hi = len(tokens) if hi is None else hi
         out = []
         i = lo
-        starts = self.starts
+        starts, memo = self.starts, self._starts
         while i < hi:
-            st = starts(tokens[i])
+            st = memo.hot.get(tokens[i].norm)  # most words: found here, without a call
+            if st is None:
+                st = starts(tokens[i])
             m = self.match_at(tokens, i, stop, st) if st else None
             if m is not None and m.end <= hi:
                 out.append(m)

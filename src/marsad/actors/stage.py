@@ -224,7 +224,7 @@ def _non_overlapping(pieces: list[Piece]) -> list[Piece]:
     chosen: list[Piece] = []
     taken: set[int] = set()
     for p in sorted(pieces, key=rank, reverse=True):
-        if any(i in taken for i in range(p.start, p.end)):
+        if not taken.isdisjoint(range(p.start, p.end)):
             continue
         chosen.append(p)
         taken.update(range(p.start, p.end))

@@ -96,7 +96,8 @@ def claimer(tokens: list[Token], ments: list[ActorMention], lo: int, hi: int,
     after the attack: وتبنى تنظيم داعش الهجوم).  Two claims in one sentence are two attacks:
     إعلان حزب العمال مسؤوليته عن قتلهما ردا على هجوم … نسب إلى تنظيم داعش."""
     end = hi if head is None else min(hi, lo + head)
-    if not any(stem in tokens[i].norm for i in range(lo, hi) for stem in _CLAIM_STEMS):
+    words = " ".join([t.norm for t in tokens[lo:hi]])  # a stem is in a word iff in the joined words
+    if not any(stem in words for stem in _CLAIM_STEMS):
         return None
     inside = [m for m in ments if lo <= m.token_start < hi]
     found = [(i, m) for i in range(lo, end) if (m := _claim_at(tokens, inside, i, hi)) is not None]

@@ -12,6 +12,7 @@ order of these steps for a trigger's source and target.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from marsad.actors.stage import LOCATIVE_WORDS, is_dual_referent
@@ -97,20 +98,21 @@ def town_places(doc: Document, gazetteer: Gazetteer | None,
     tokens = doc.tokens
     index = gazetteer.index  # a word no place name begins with is skipped before the locative test
     taken = {i for m in doc.actors for i in range(m.token_start, m.token_end)}
+    hits = [i for i, t in enumerate(tokens) if t.key in index and i not in taken]
     out = [list(p) for p in places]
     for si, sent in enumerate(doc.sentences):
-        i = sent.first_token
-        while i < sent.last_token:
-            found = None if i in taken or tokens[i].key not in index else \
-                _locative_town(tokens, i, sent.first_token, gazetteer)
+        end = 0  # a town found ends here: the words before are read
+        for i in hits[bisect_left(hits, sent.first_token):bisect_left(hits, sent.last_token)]:
+            if i < end:
+                continue
+            found = _locative_town(tokens, i, sent.first_token, gazetteer)
             if found is None or found.end > sent.last_token:
-                i += 1
                 continue
             span = doc.token_span(i, found.end)
             code = found.item.country
             out[si].append(ActorMention(span=span, code=code, agent=None, name=None, kind="implied",
                                         token_start=i, token_end=found.end, country=code, implied=True))
-            i = found.end
+            end = found.end
     return out
 
 
