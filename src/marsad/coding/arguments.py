@@ -106,14 +106,31 @@ def _is_boundary(tok: Token) -> bool:
     return tok.norm in BOUNDARY_PUNCT or tok.norm in CLAUSE_WORDS or tok.key in ("ان", "انه", "انها")
 
 
-def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
-              lo: int, hi: int) -> Args:
-    """Sources and targets for trigger ``tm`` among mentions ``ments`` of sentence ``[lo, hi)``."""
+@dataclass(slots=True)
+class _Frame:
+    """Where a sentence's mentions stand with respect to a trigger (see :func:`find_args`)."""
+
+    cs: int  # the trigger's clause
+    ce: int
+    verb: int  # the verb's token (after a particle that is part of the trigger)
+    said: str  # the subject is a pronoun or a statement (unnamed_subject), else ""
+    verbal: bool  # a verb of addressing: an oblique plural after it is whom it addresses
+    noun: bool  # a nominal trigger
+    in_gap: list[ActorMention]  # in the subject gap right after the verb
+    gap_objects: list[ActorMention]  # in a gap that holds objects
+    inside: list[ActorMention]  # inside the trigger's words
+    before: list[ActorMention]  # in the clause before the trigger
+    after: list[ActorMention]  # after the trigger, up to six tokens past the clause
+    earlier: list[ActorMention]  # anywhere before in the sentence
+    later: list[ActorMention]  # anywhere after in the sentence
+
+
+def _frame(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], lo: int, hi: int) -> _Frame:
+    """The clause of trigger ``tm`` and its mentions by position."""
     pat = tm.pattern
     cs, ce = clause_bounds(tokens, lo, hi, tm.start)
     if tm.end > ce:
         ce = clause_bounds(tokens, lo, hi, tm.end - 1)[1]
-    idx = {id(m): i for i, m in enumerate(ments)}
     # Only a gap right after the verb holds its subject (أجرى الوزير اتصالا; a negation before the
     # verb is part of some triggers: ولا تستبعد فرنسا الخيار العسكري); a later gap holds an object
     # or destination (وصل إلى طهران في زيارة).
@@ -136,61 +153,90 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     tail = [m for m in inside if _tail_object(tm, tokens, m)]
     if tail:
         inside, after = [m for m in inside if all(m is not t for t in tail)], tail + after
-    earlier = [m for m in ments if m.token_end <= tm.start]  # anywhere before in the sentence
-    later = [m for m in ments if m.token_start >= tm.end]
-    noun = "noun" in pat.flags
+    return _Frame(cs, ce, verb, said, verbal, "noun" in pat.flags, in_gap, gap_objects, inside, before, after,
+                  [m for m in ments if m.token_end <= tm.start], [m for m in ments if m.token_start >= tm.end])
 
+
+def _noun_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
+                     f: _Frame) -> tuple[ActorMention | None, str, list[ActorMention]]:
+    """The doer of a nominal trigger: after it, in its own relative clause, or right before it."""
+    subject, rest = _noun_subject(tm, tokens, f.after, ments)
+    how = "noun_after" if subject is not None else "none"
+    if subject is None and (doer := relative_doer(tm, tokens, f.after)) is not None:
+        # the act's own relative clause names its doer (أدانت مصر الهجوم الذي شنه التنظيم، ندد
+        # بالغارات التي شنها الطيران السوري): not the one who condemns it, named before
+        subject, how, rest = doer, "rel_doer", [m for m in f.after if m is not doer]
+    if subject is None and f.before and not _separated(tokens, f.before[-1].token_end, tm.start):
+        subject, how = f.before[-1], "noun_before"
+    return subject, how, rest
+
+
+def _verb_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], lo: int,
+                     f: _Frame) -> tuple[ActorMention | None, str, list[ActorMention], str]:
+    """The subject of a verbal trigger (VSO, SVO, a participle's main subject); also ``said`` when
+    the speaker was dropped."""
     subject: ActorMention | None = None
-    how = "none"
-    rest = after
+    how, rest, said, after, before = "none", f.after, f.said, f.after, f.before
+    # a participle after a comma (متهما، داعيا، منددا) takes the main clause's subject
+    participle = is_participle(tokens[tm.start])
+    # a verb of carrying out with a pronoun for the act before it (هجمات يشنها التنظيم) has its
+    # subject after it wherever it stands
+    initial = _clause_initial(tokens, f.cs, tm.start) and not participle or is_doer_verb(tokens, tm.start)
+    if participle and not before and _clause_initial(tokens, f.cs, tm.start):
+        subject = _main_subject(tokens, ments, lo, tm.start)
+        how = "participle" if subject is not None else how
+        if subject is None and opens_without_subject(tokens, ments, lo, tm.start):
+            # وأضاف أن الحوثيين…، مطالبا إيران بـ: the dropped speaker (the coder's speaker or
+            # topic), never the actor named last
+            said, how = "dropped", "participle_dropped"
+    elif initial and after and span_words(tokens, tm.end, after[0].token_start) <= 3 and not _verb_object(
+            tokens, tm.end, after[0]) and not (f.verbal and _oblique_after(tokens, tm.end, after[0])):
+        subject, rest, how = after[0], after[1:], "vso"
+    elif before:
+        subject, how = before[-1], "svo"
+    elif after and after[0].token_start - tm.end <= 3 and not _verb_object(tokens, tm.end, after[0]) \
+            and not (f.verbal and _oblique_after(tokens, tm.end, after[0])):
+        subject, rest, how = after[0], after[1:], "vso_late"
+    return subject, how, rest, said
+
+
+def _subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], lo: int,
+                f: _Frame) -> tuple[ActorMention | None, str, list[ActorMention], str]:
+    """The trigger's subject, how it was found, the mentions left for objects, and ``said``."""
+    subject: ActorMention | None = None
+    how, rest, said = "none", f.after, f.said
     if said:
         # the subject is a pronoun or a statement (انها تعتزم…، ودعا البيان الحكومة…): every actor
         # after the verb is an object; a pronoun is the frame's subject, a statement its issuer (the
         # coder takes the speaker or the topic)
-        subject, how = (frame_subject(tokens, ments, lo, cs) if said == "pronoun" else None), said
-    elif in_gap:
-        subject, how = in_gap[0], "gap"
-        rest = in_gap[1:] + after  # a second actor in the gap is the object (حث الاتحاد إسرائيل على…)
-    elif inside:
-        subject, how = inside[0], "inside"  # an actor word inside a nominal trigger (طائرتين روسيتين هبطتا)
-    elif noun:
-        subject, rest = _noun_subject(tm, tokens, after, ments)
-        how = "noun_after" if subject is not None else how
-        if subject is None and (doer := relative_doer(tm, tokens, after)) is not None:
-            # the act's own relative clause names its doer (أدانت مصر الهجوم الذي شنه التنظيم، ندد
-            # بالغارات التي شنها الطيران السوري): not the one who condemns it, named before
-            subject, how, rest = doer, "rel_doer", [m for m in after if m is not doer]
-        if subject is None and before and not _separated(tokens, before[-1].token_end, tm.start):
-            subject, how = before[-1], "noun_before"
+        subject, how = (frame_subject(tokens, ments, lo, f.cs) if said == "pronoun" else None), said
+    elif f.in_gap:
+        subject, how = f.in_gap[0], "gap"
+        rest = f.in_gap[1:] + f.after  # a second actor in the gap is the object (حث الاتحاد إسرائيل على…)
+    elif f.inside:
+        subject, how = f.inside[0], "inside"  # an actor word inside a nominal trigger (طائرتين روسيتين هبطتا)
+    elif f.noun:
+        subject, how, rest = _noun_subject_of(tm, tokens, ments, f)
     else:
-        # a participle after a comma (متهما، داعيا، منددا) takes the main clause's subject
-        participle = is_participle(tokens[tm.start])
-        # a verb of carrying out with a pronoun for the act before it (هجمات يشنها التنظيم) has its
-        # subject after it wherever it stands
-        initial = _clause_initial(tokens, cs, tm.start) and not participle or is_doer_verb(tokens, tm.start)
-        if participle and not before and _clause_initial(tokens, cs, tm.start):
-            subject = _main_subject(tokens, ments, lo, tm.start)
-            how = "participle" if subject is not None else how
-            if subject is None and opens_without_subject(tokens, ments, lo, tm.start):
-                # وأضاف أن الحوثيين…، مطالبا إيران بـ: the dropped speaker (the coder's speaker or
-                # topic), never the actor named last
-                said, how = "dropped", "participle_dropped"
-        elif initial and after and span_words(tokens, tm.end, after[0].token_start) <= 3 and not _verb_object(
-                tokens, tm.end, after[0]) and not (verbal and _oblique_after(tokens, tm.end, after[0])):
-            subject, rest, how = after[0], after[1:], "vso"
-        elif before:
-            subject, how = before[-1], "svo"
-        elif after and after[0].token_start - tm.end <= 3 and not _verb_object(tokens, tm.end, after[0]) \
-                and not (verbal and _oblique_after(tokens, tm.end, after[0])):
-            subject, rest, how = after[0], after[1:], "vso_late"
-    if subject is None and earlier and "passive" not in pat.flags and not said:
+        subject, how, rest, said = _verb_subject_of(tm, tokens, ments, lo, f)
+    if subject is None and f.earlier and "passive" not in tm.pattern.flags and not said:
         # a verb opening a later clause with no subject of its own (أعرب الاتحاد عن قلقه إزاء العنف بين
         # الجيش والمقاتلين، وطالب بأن…) shares the subject of the sentence's first clause, not the actor
         # named last
-        main = frame_subject(tokens, ments, lo, cs) if not noun and _later_clause_verb(tm, tokens, lo, cs, verb) else None
-        subject, how = (main, "main") if main is not None else (earlier[-1], "noun_far" if noun else "svo_far")
+        later_clause = not f.noun and _later_clause_verb(tm, tokens, lo, f.cs, f.verb)
+        main = frame_subject(tokens, ments, lo, f.cs) if later_clause else None
+        subject, how = (main, "main") if main is not None else (f.earlier[-1], "noun_far" if f.noun else "svo_far")
+    return subject, how, rest, said
 
-    rest = gap_objects + rest
+
+def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
+              lo: int, hi: int) -> Args:
+    """Sources and targets for trigger ``tm`` among mentions ``ments`` of sentence ``[lo, hi)``."""
+    pat = tm.pattern
+    idx = {id(m): i for i, m in enumerate(ments)}
+    f = _frame(tm, tokens, ments, lo, hi)
+    subject, how, rest, _ = _subject_of(tm, tokens, ments, lo, f)
+    rest = f.gap_objects + rest
     if subject is not None:
         # neither the subject's own conjuncts (وضغطت كل من هولندا وماليزيا) nor the same actor
         # are its object; "بين X و Y" and symmetric acts (وقعت مصر والإمارات) keep Y as the other side
@@ -203,7 +249,7 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     if target is None and "passive" not in pat.flags:
         # not the subject's own conjuncts (حثت الولايات المتحدة ومصر وقطر، في بيان مشترك، إسرائيل وحماس)
         group = conjoined(ments, idx[id(subject)], tokens) if subject is not None else []
-        far = [m for m in later if all(m is not g for g in group) and (subject is None or m.code != subject.code)]
+        far = [m for m in f.later if all(m is not g for g in group) and (subject is None or m.code != subject.code)]
         if far:
             target, target_how = far[0], "next_far"
     if "passive" in pat.flags:
@@ -217,7 +263,7 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         tgts, target_how = [], "none"
     # اعتقال الحوثيين على يد المقاومة: the agent phrase names the doer (the coder puts it in place of
     # the subject once the argument model has scored the candidates)
-    agent = _agent(tm, tokens, after)
+    agent = _agent(tm, tokens, f.after)
     doers = conjoined(ments, idx[id(agent)], tokens) if agent is not None else []
     return Args(srcs, tgts, how, target_how if tgts else "none", agent=doers)
 
