@@ -1,12 +1,31 @@
 """Media words that are also common words: outlet names (الميادين 'the squares', قنا the city of Qena,
-وام 'and a mother') read as the outlet only in a media context, and قناة as a canal rather than a TV
-channel (قناة السويس، هيئة القناة، قنوات تصريف المياه).  Used by the actor stage on dictionary matches."""
+وام 'and a mother') read as the outlet only in a media context, outlet names holding a time word (روسيا
+اليوم) only after a head noun or a quotation mark, and قناة as a canal rather than a TV channel (قناة
+السويس، هيئة القناة، قنوات تصريف المياه).  Used by the actor stage on dictionary matches
+(:func:`outlet_match`, :func:`canal_not_channel`)."""
 
 from __future__ import annotations
 
-from marsad.actors.pieces import MEDIA_HEADS, QUOTES
+from marsad.actors.lexicon import Match, PhraseIndex
+from marsad.actors.pieces import QUOTES
 from marsad.document import Token
 from marsad.text.tokens import readings, word_key
+
+# Head nouns of a media outlet's name, and the time word some names hold (روسيا اليوم، المصري اليوم، اليوم
+# السابع): without a head noun or an opening quotation mark before it, such a name is read as words
+# ("استخدمت روسيا اليوم حق النقض"، "رئيس الوزراء المصري يوم السبت"، "في اليوم السابع").
+MEDIA_HEADS = frozenset({"قناه", "صحيفه", "جريده", "موقع", "شبكه", "وكاله", "مجله", "تلفزيون", "اذاعه"})
+TIME_NAME_WORDS = frozenset({"يوم"})
+
+
+def dated_outlet(tokens: list[Token], start: int, end: int, lo: int) -> bool:
+    """Is the match ``[start, end)`` an outlet's name holding a time word with neither a media head noun
+    nor an opening quotation mark before it (so: not the outlet)?"""
+    if not any(t.key in TIME_NAME_WORDS for t in tokens[start:end]) or tokens[start].key in MEDIA_HEADS:
+        return False
+    prev = tokens[start - 1] if start > lo else None
+    return prev is None or not (prev.norm in QUOTES or prev.key in MEDIA_HEADS)
+
 
 # Outlet names (keys) that are also common words, places or names: الميادين 'the squares', قنا the city
 # of Qena, وام 'and a mother', الأهرام 'the pyramids', السومرية 'Sumerian', بترا Petra, كونا 'our being',
@@ -27,6 +46,19 @@ REPORTING_WORDS = frozenset({
     "وفقا", "تصريح", "تصريحات", "حديث", "مقابله", "اكد", "اكدت", "اشار", "اشارت",
 })
 MEDIA_OPENERS = QUOTES | {"("}
+
+
+def outlet_match(index: PhraseIndex, tokens: list[Token], m: Match, lo: int,
+                 stop: set[str] | None) -> Match | None:
+    """The reading to keep of a dictionary match ``m`` whose entry is a news outlet: ``m`` itself, the
+    shorter phrase inside it when it is a dated outlet's name out of a media context (روسيا اليوم الأربعاء:
+    Russia), or None when its name is a common word out of a media context (طرقات وميادين المدن، 4 من قنا)."""
+    if dated_outlet(tokens, m.start, m.end, lo):
+        short = index.match_at(tokens[:m.end - 1], m.start, stop)
+        if short is None or short.entries[0].kind != "media":
+            return short
+        m = short
+    return None if word_outlet(tokens, m.start, m.end, m.prefix, lo) else m
 
 
 def word_outlet(tokens: list[Token], start: int, end: int, prefix: str, lo: int) -> bool:

@@ -259,22 +259,6 @@ def organ_after_org(tokens: list[Token], group: list[Piece], p: Piece, gap: list
     return any(q.entry is not None and q.entry.kind in ("igo", "group") for q in group)
 
 
-# Head nouns of a media outlet's name, and the time word some names hold (روسيا اليوم، المصري اليوم، اليوم
-# السابع): without a head noun or an opening quotation mark before it, such a name is read as words
-# ("استخدمت روسيا اليوم حق النقض"، "رئيس الوزراء المصري يوم السبت"، "في اليوم السابع").
-MEDIA_HEADS = frozenset({"قناه", "صحيفه", "جريده", "موقع", "شبكه", "وكاله", "مجله", "تلفزيون", "اذاعه"})
-TIME_NAME_WORDS = frozenset({"يوم"})
-
-
-def dated_outlet(tokens: list[Token], start: int, end: int, lo: int) -> bool:
-    """Is the match ``[start, end)`` an outlet's name holding a time word with neither a media head noun
-    nor an opening quotation mark before it (so: not the outlet)?"""
-    if not any(t.key in TIME_NAME_WORDS for t in tokens[start:end]) or tokens[start].key in MEDIA_HEADS:
-        return False
-    prev = tokens[start - 1] if start > lo else None
-    return prev is None or not (prev.norm in QUOTES or prev.key in MEDIA_HEADS)
-
-
 def quoted(tokens: list[Token], gap: list[Token], p: Piece) -> bool:
     """Is ``p`` in quotation marks right after the group (تنظيم «داعش», حركة "فتح")?"""
     return len(gap) == 1 and gap[0].norm in QUOTES and p.end < len(tokens) and tokens[p.end].norm in QUOTES

@@ -25,13 +25,12 @@ from marsad.actors.coref import (
 from marsad.actors.groupings import numeric_p5, resolve_groupings
 from marsad.actors.lexicon import ActorEntry, ActorLexicon, resolve
 from marsad.actors.located import opposition_places, resolve_located_roles
-from marsad.actors.media_words import canal_not_channel, word_outlet
+from marsad.actors.media_words import canal_not_channel, outlet_match
 from marsad.actors.names import named_again
 from marsad.actors.pieces import (
     DEPUTY_KEYS,
     Piece,
     another_persons_surname,
-    dated_outlet,
     institution_genitive,
     located_role,
     mission_nisba,
@@ -155,12 +154,8 @@ class ActorStage:
         lex = self.lexicon
         found: list[Piece] = []
         for m in lex.actors.scan(tokens, lo, hi, lex.stop):
-            if m.entries[0].kind == "media" and dated_outlet(tokens, m.start, m.end, lo):
-                m = lex.actors.match_at(tokens[:m.end - 1], m.start, lex.stop)  # روسيا اليوم: Russia
-                if m is None:
-                    continue
-            if m.entries[0].kind == "media" and word_outlet(tokens, m.start, m.end, m.prefix, lo):
-                continue  # طرقات وميادين المدن، 4 من قنا: the squares, the city
+            if m.entries[0].kind == "media" and (m := outlet_match(lex.actors, tokens, m, lo, lex.stop)) is None:
+                continue  # طرقات وميادين المدن، 4 من قنا: the squares, the city (روسيا اليوم: Russia, kept)
             if m.entries[0].kind == "stop":
                 found.append(Piece(m.start, m.end, entry=m.entries[0]))
                 continue

@@ -39,7 +39,7 @@ from marsad.coding.implicit import (
 )
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.coding.memo import SentenceMemo
-from marsad.coding.mirror import mirrored
+from marsad.coding.mirror import event_key, mirrored
 from marsad.coding.outlets import object_outlets
 from marsad.coding.pairs import doer_code, event_pairs, member_pairs, no_event
 from marsad.coding.protest import PROTEST_ROOT, protest_aim
@@ -161,8 +161,8 @@ class EventStage:
                 ev.confidence = self.filter.score(ev.features)
         events = _dedupe(events)
         if self.filter is not None:
-            keys = [(e.trigger.start, e.root, e.source.code, e.target.code if e.target else "-") for e in events]
-            for ev, conf in zip(events, mirrored(keys, [e.confidence for e in events]), strict=True):
+            confs = mirrored([event_key(e) for e in events], [e.confidence for e in events])
+            for ev, conf in zip(events, confs, strict=True):
                 ev.confidence = conf  # both directions of a two-sided act together (mirror.py)
             _rescue_roots(self.filter, events)
         # below the model's threshold an event is never output: later stages (quantities, places,

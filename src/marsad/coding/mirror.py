@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from marsad.document import Event
+
 # (trigger start, root, source code, target code): the identity of a candidate for pairing.
 MirrorKey = tuple[int, str, str, str]
 
@@ -37,6 +39,11 @@ def mirrored(keys: Sequence[MirrorKey], conf: Sequence[float]) -> list[float]:
     for i, j in mirror_pairs(keys):
         out[i] = out[j] = max(out[i], out[j])
     return out
+
+
+def event_key(ev: Event) -> MirrorKey:
+    """The mirror key of a coded event."""
+    return ev.trigger.start, ev.root, ev.source.code, ev.target.code if ev.target else "-"
 
 
 def dict_key(ev: dict) -> MirrorKey:
