@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
+from script_modules import ROOT, load_script
 
-ROOT = Path(__file__).resolve().parents[2]
-_SPEC = importlib.util.spec_from_file_location("draw_random_articles", ROOT / "scripts" / "draw_random_articles.py")
-dr = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(dr)
+dr = load_script("draw_random_articles")
 
 POLITICAL = "قال وزير الخارجية إن الحكومة ستبحث الاتفاق مع السفير في العاصمة اليوم قبل اجتماع آخر " * 8
 SPORTS = "فاز الفريق الأول على ضيفه بهدفين في المباراة الودية التي أقيمت مساء أمس في الملعب " * 8

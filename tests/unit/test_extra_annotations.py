@@ -4,17 +4,13 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 import re
-from pathlib import Path
 
 import pytest
+from script_modules import ROOT, load_script
 
-ROOT = Path(__file__).resolve().parents[2]
-_SPEC = importlib.util.spec_from_file_location("extra_annotations", ROOT / "scripts" / "extra_annotations.py")
-xa = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(xa)
+xa = load_script("extra_annotations")
 
 TEXT = "تظاهر مئات المحتجين في بغداد أمس للمطالبة بإقالة المحافظ."
 CORPUS = {"n1": {"id": "n1", "source": "alriyadh", "title": "عنوان", "text": TEXT, "url": "http://x"}}

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
+from script_modules import load_script, skip_without_score
 
 np = pytest.importorskip("numpy")
-ROOT = Path(__file__).resolve().parents[2]
-if not (ROOT.parent / "shared" / "eval" / "score.py").exists():
-    pytest.skip("../shared/eval/score.py is absent", allow_module_level=True)
-
-_SPEC = importlib.util.spec_from_file_location("filter_offtrain", ROOT / "scripts" / "filter_offtrain.py")
-mod = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(mod)
+skip_without_score()
+mod = load_script("filter_offtrain")
 
 
 def _cands() -> list[list[tuple[dict, dict]]]:

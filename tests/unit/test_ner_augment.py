@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
+from script_modules import load_script
 
 pytest.importorskip("numpy")
 
-_SPEC = importlib.util.spec_from_file_location(
-    "_ner_augment", Path(__file__).resolve().parents[2] / "scripts" / "_ner_augment.py")
-aug = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(aug)
+aug = load_script("_ner_augment")
 
 POOLS = {"PERS": ["سامي نادر"], "LOC": ["القاهرة"], "ORG": ["منظمة الصحة العالمية"]}
 SENTS = [

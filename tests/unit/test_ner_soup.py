@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from script_modules import load_script
 
 np = pytest.importorskip("numpy")
 
-_SPEC = importlib.util.spec_from_file_location(
-    "ner_soup", Path(__file__).resolve().parents[2] / "scripts" / "ner_soup.py")
-soup_mod = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(soup_mod)
+soup_mod = load_script("ner_soup")
 
 
 def _run(tmp_path: Path, name: str, seed: int, **extra) -> Path:

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from script_modules import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 RUNNABLE = sorted(
     p for d in ("scripts", "bench") for p in (ROOT / d).glob("*.py")
     if 'if __name__ == "__main__"' in p.read_text(encoding="utf-8")

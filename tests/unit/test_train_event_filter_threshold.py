@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from script_modules import load_script, skip_without_score
 
 np = pytest.importorskip("numpy")
-ROOT = Path(__file__).resolve().parents[2]
-if not (ROOT.parent / "shared" / "eval" / "score.py").exists():
-    pytest.skip("../shared/eval/score.py is absent", allow_module_level=True)
-_SPEC = importlib.util.spec_from_file_location("train_event_filter", ROOT / "scripts" / "train_event_filter.py")
-mod = importlib.util.module_from_spec(_SPEC)
-sys.modules.setdefault("train_event_filter", mod)  # dataclasses look their module up
-_SPEC.loader.exec_module(mod)
+skip_without_score()
+mod = load_script("train_event_filter", register=True)  # dataclasses look their module up
 
 
 def _config(thr: float, l2: float, root: dict | None) -> object:
