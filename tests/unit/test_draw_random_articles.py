@@ -47,6 +47,7 @@ def test_draw_random_articles_rule_and_seed():
 def test_draw_random_articles_ranges_option():
     assert dr.parse_ranges("8000-9999,30000-") == dr.RANGES
     assert dr.parse_ranges("3000-4999") == ((3000, 5000),)
+    assert dr.parse_ranges("0-2999,14000-29999") == ((0, 3000), (14000, 30000))
     for bad in ("3000", "x-5", "5000-3000", "-10"):
         with pytest.raises(ValueError):
             dr.parse_ranges(bad)
@@ -59,15 +60,18 @@ def test_draw_random_articles_ranges_option():
 
 RANDOM = ROOT / "annotations" / "saudinewsnet_random.jsonl"
 RANDOM2 = ROOT / "annotations" / "saudinewsnet_random2.jsonl"
+RANDOM3 = ROOT / "annotations" / "saudinewsnet_random3.jsonl"
 
 
 @pytest.mark.parametrize("path, seed, n, ranges, exclude", [
     (RANDOM, 19, 60, dr.RANGES, ()),
     (RANDOM2, 20, 80, ((3000, 5000),), (RANDOM,)),
-], ids=["random", "random2"])
+    (RANDOM3, 21, 80, ((0, 3000), (14000, 30000)), (RANDOM, RANDOM2)),
+], ids=["random", "random2", "random3"])
 def test_draw_random_articles_reproduces_the_annotated_set(shared, path, seed, n, ranges, exclude):
     """Each committed random set is its draw (seed 19: the default ranges; seed 20: positions 3000-4999,
-    the first random set excluded as well) taken in order, minus the skips the README lists."""
+    the first random set excluded as well; seed 21: positions 0-2999 and 14000-29999, both earlier random
+    sets excluded) taken in order, minus the skips the README lists."""
     corpus_path = shared / "data" / "news" / "saudinewsnet.jsonl"
     if not corpus_path.exists():
         pytest.skip("SaudiNewsNet corpus not present in ../shared")

@@ -86,10 +86,11 @@ def test_extra_annotations_join_has_train_keys():
 
 RANDOM = ROOT / "annotations" / "saudinewsnet_random.jsonl"
 RANDOM2 = ROOT / "annotations" / "saudinewsnet_random2.jsonl"
-EARLIER = {RANDOM: [xa.ANNOTATIONS], RANDOM2: [xa.ANNOTATIONS, RANDOM]}
+RANDOM3 = ROOT / "annotations" / "saudinewsnet_random3.jsonl"
+EARLIER = {RANDOM: [xa.ANNOTATIONS], RANDOM2: [xa.ANNOTATIONS, RANDOM], RANDOM3: [xa.ANNOTATIONS, RANDOM, RANDOM2]}
 
 
-@pytest.mark.parametrize("path", [xa.ANNOTATIONS, RANDOM, RANDOM2], ids=["extra", "random", "random2"])
+@pytest.mark.parametrize("path", [xa.ANNOTATIONS, RANDOM, RANDOM2, RANDOM3], ids=["extra", "random", "random2", "random3"])
 def test_extra_annotations_file_is_valid(shared, cameo, path):
     """Each committed annotation file validates against the SaudiNewsNet corpus in ../shared and is
     no other outlet's copy of a training article (nor, for a random set, of an article of the sets
