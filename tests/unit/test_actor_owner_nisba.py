@@ -1,4 +1,4 @@
-"""A nisba after what an actor says, asks or does names its owner (marsad.actors.stage.ACTOR_BEARING)."""
+"""A nisba after what an actor says, asks or does names its owner (resources/actors/actor_bearing.tsv)."""
 
 from datetime import date
 
@@ -34,3 +34,11 @@ def test_owner_nisba_is_a_mention(stage, make_doc, text, code):
 @pytest.mark.parametrize("text", ["وارتفعت أسعار السيارات الأمريكية.", "وتراجع سعر صرف العملة الإيرانية."])
 def test_nisba_of_a_thing_is_still_no_mention(stage, make_doc, text):
     assert _codes(stage, make_doc, text) == []
+
+
+def test_actor_bearing_nouns_are_read_normalized_from_their_data_file():
+    from marsad.actors.stage import actor_bearing
+
+    nouns = actor_bearing()
+    assert {"طايره", "فصايل", "جرايم", "فتي", "اسري", "اجراءات"} <= nouns  # طائرة، فصائل، جرائم، فتى، أسرى، إجراءات
+    assert "حدود" not in nouns  # الحدود السورية is a place, no actor

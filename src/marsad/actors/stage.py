@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import lru_cache
 
+from marsad import resources
 from marsad.actors.ambiguous import amman, kingdom, military_base
 from marsad.actors.coref import (
     Roles,
@@ -43,6 +45,7 @@ from marsad.actors.pieces import (
     team_not_rank,
 )
 from marsad.document import ActorMention, Document, Token
+from marsad.text.normalize import normalize_text
 from marsad.text.tokens import clitic_length, has_article
 from marsad.when_where.gazetteer import Gazetteer
 
@@ -72,24 +75,11 @@ LOCATIVE_WORDS = frozenset({
     "اراضي", "حدود", "مطار", "ميناء", "سواحل", "قباله", "عبر", "فوق", "تحت", "اطراف", "ريف",
 })
 PLACE_KINDS = frozenset({"state", "capital", "region"})
-# Nouns after which a bare nisba adjective names an actor ("طائرة عسكرية سعودية", "غارة إسرائيلية").
-ACTOR_BEARING = frozenset({
-    "طايره", "طايرات", "مقاتلات", "مقاتله", "سفينه", "سفن", "بارجه", "زوارق", "دبابات", "مدفعيه", "صواريخ",
-    "صاروخ", "مسيره", "مسيرات", "قوات", "قوه", "جيش", "جنود", "وحدات", "غاره", "غارات", "قصف", "ضربه",
-    "ضربات", "هجوم", "هجمات", "عدوان", "اعتداء", "اعتداءات", "عمليه", "عمليات", "تدخل", "احتلال", "حصار",
-    "اجراءات", "عقوبات", "مساعدات", "وفد", "زياره", "انتهاكات", "سلطات", "حكومه", "قياده", "اداره", "بحريه",
-    "حرس", "شرطه", "ميليشيات", "مليشيات", "فصايل", "طيران", "سلاح", "مخابرات", "اجهزه", "اتهامات", "تهديدات",
-    "ادانه", "رفض", "دعم", "مبادره", "مقترح", "خطه", "موقف", "تحرك", "توغل", "اقتحام", "مدمرات",
-    "جهود", "وساطه", "قواعد", "قاعده", "جاره", "جانب", "طرف",
-    # what an actor says, asks or does, the object of criticism, rejection and demands: its owner is the
-    # target ("انتقد السياسة الأمريكية"، "رفض الدعوات الأمريكية"، "ندد بالجرائم الإسرائيلية")
-    "سياسه", "سياسات", "تصريحات", "تصريح", "دعوات", "دعوه", "مطالب", "مطالبات", "طلب", "مقترحات",
-    "ممارسات", "جرايم", "تحركات", "مواقف", "استفزازات", "شروط", "ناقله",
-    # people: "رضيع فلسطيني"، "شاب سعودي"، "فتاة سويدية"، "النجم السعودي ناصر القصبي"
-    "رضيع", "طفل", "اطفال", "فتي", "فتاه", "شاب", "شبان", "رجل", "امراه", "مواطن", "مواطنين", "مواطنون",
-    "نجم", "لاعب", "سايح", "سياح", "ناشط", "ناشطين", "مستوطن", "مستوطنين", "مستوطنون", "اسير", "اسري",
-    "معتقل", "معتقلين", "طالب", "طلاب", "عامل", "عمال", "مقاتل", "مقاتلين", "جندي", "ضابط",
-})
+@lru_cache(maxsize=1)
+def actor_bearing() -> frozenset[str]:
+    """Nouns after which a bare nisba adjective names an actor (طائرة عسكرية سعودية، غارة إسرائيلية,
+    انتقد السياسة الأمريكية): ``resources/actors/actor_bearing.tsv``, normalized."""
+    return frozenset(normalize_text(r["ar"]) for r in resources.read_tsv(resources.path("actor_bearing")))
 
 
 def is_adjectival_demonym(key: str) -> bool:
@@ -343,7 +333,8 @@ def _bare_adjective(tokens: list[Token], group: list[Piece], lo: int) -> bool:
     if not is_adjectival_demonym(tokens[p.start].key):
         return False
     before = [t.key for t in tokens[max(lo, p.start - 3):p.start]]
-    return not any(k in ACTOR_BEARING or (k[-1:] == "ا" and k[:-1] in ACTOR_BEARING) for k in before)
+    bearing = actor_bearing()
+    return not any(k in bearing or (k[-1:] == "ا" and k[:-1] in bearing) for k in before)
 
 
 def _is_locative(tokens: list[Token], m: ActorMention, lo: int, prefix: str) -> bool:

@@ -25,6 +25,7 @@ CATALOGUE: dict[str, str] = {
     "agents": "actors/agents.tsv",
     "actor_gender": "actors/gender.tsv",
     "given_names": "actors/given_names.tsv",
+    "actor_bearing": "actors/actor_bearing.tsv",
     "actor_stoplist": "actors/stoplist.tsv",
     "actor_surface_stoplist": "actors/surface_stoplist.tsv",
     "gazetteer": "places/gazetteer.tsv",
