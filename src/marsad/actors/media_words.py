@@ -9,22 +9,24 @@ from __future__ import annotations
 from marsad.actors.lexicon import Match, PhraseIndex
 from marsad.actors.pieces import QUOTES
 from marsad.document import Token
+from marsad.text.reporting_words import reporting_words
 from marsad.text.tokens import readings, word_key
 
-# Head nouns of a media outlet's name, and the time word some names hold (روسيا اليوم، المصري اليوم، اليوم
-# السابع): without a head noun or an opening quotation mark before it, such a name is read as words
-# ("استخدمت روسيا اليوم حق النقض"، "رئيس الوزراء المصري يوم السبت"، "في اليوم السابع").
-MEDIA_HEADS = frozenset({"قناه", "صحيفه", "جريده", "موقع", "شبكه", "وكاله", "مجله", "تلفزيون", "اذاعه"})
+# The time word some outlet names hold (روسيا اليوم، المصري اليوم، اليوم السابع): without a media head
+# noun (قناة، صحيفة…: the ``head`` rows of resources/cues/reporting.tsv) or an opening quotation mark
+# before it, such a name is read as words ("استخدمت روسيا اليوم حق النقض"، "رئيس الوزراء المصري يوم
+# السبت"، "في اليوم السابع").
 TIME_NAME_WORDS = frozenset({"يوم"})
 
 
 def dated_outlet(tokens: list[Token], start: int, end: int, lo: int) -> bool:
     """Is the match ``[start, end)`` an outlet's name holding a time word with neither a media head noun
     nor an opening quotation mark before it (so: not the outlet)?"""
-    if not any(t.key in TIME_NAME_WORDS for t in tokens[start:end]) or tokens[start].key in MEDIA_HEADS:
+    heads = reporting_words().media_heads
+    if not any(t.key in TIME_NAME_WORDS for t in tokens[start:end]) or tokens[start].key in heads:
         return False
     prev = tokens[start - 1] if start > lo else None
-    return prev is None or not (prev.norm in QUOTES or prev.key in MEDIA_HEADS)
+    return prev is None or not (prev.norm in QUOTES or prev.key in heads)
 
 
 # Outlet names (keys) that are also common words, places or names: الميادين 'the squares', قنا the city
@@ -36,15 +38,10 @@ WORD_OUTLETS = frozenset({
     ("ميادين",), ("قنا",), ("وام",), ("اهرام",), ("سومريه",), ("بترا",), ("كونا",), ("وفا",), ("سونا",),
     ("سانا",), ("تسنيم",), ("عربي", "جديد"), ("اناضول",), ("اكي",), ("ارنا",),
 })
-# Words right before an outlet's name that make it one: media head nouns (and الأنباء of وكالة الأنباء
-# القطرية (قنا), بوابة الأهرام) up to three words back, and verbs of saying or reporting and
-# 'according to' right before it (قالت الميادين، نقلت سانا عن، بحسب الأناضول، في تصريح للميادين).
-MEDIA_CONTEXT_HEADS = MEDIA_HEADS | {"انباء", "الانباء", "بوابه", "وكالتا", "وكالتي", "مراسل", "مراسلي", "مراسلو", "مراسله"}
-REPORTING_WORDS = frozenset({
-    "قال", "قالت", "ذكر", "ذكرت", "افاد", "افادت", "نقل", "نقلت", "نقلا", "اورد", "اوردت", "اوضح", "اوضحت",
-    "اضاف", "اضافت", "اعلن", "اعلنت", "نشر", "نشرت", "بث", "بثت", "كشف", "كشفت", "بحسب", "حسب", "وفق",
-    "وفقا", "تصريح", "تصريحات", "حديث", "مقابله", "اكد", "اكدت", "اشار", "اشارت",
-})
+# Words before an outlet's name that make it one (resources/cues/reporting.tsv): media head nouns and
+# reporters (and الأنباء of وكالة الأنباء القطرية (قنا), بوابة الأهرام; uses head and near) up to three
+# words back, and verbs of saying or reporting and 'according to' (use context) right before it (قالت
+# الميادين، نقلت سانا عن، بحسب الأناضول، في تصريح للميادين).
 MEDIA_OPENERS = QUOTES | {"("}
 
 
@@ -73,12 +70,13 @@ def media_context(tokens: list[Token], start: int, lo: int, to: bool = False) ->
     الرسمية سانا، مراسل الأناضول), or an opening quotation mark or bracket or a verb of saying or reporting
     right before it?  With ``to`` (the name after لـ): a verb of saying up to three words before, or a
     colon after it (وقال مصدر قضائي للأناضول، قال فلان للأناضول:)."""
+    words = reporting_words()
     before = tokens[max(lo, start - 3):start]
-    if any(t.key in MEDIA_HEADS or readings(t) & MEDIA_CONTEXT_HEADS for t in before):
+    if any(t.key in words.media_heads or readings(t) & words.near_media for t in before):
         return True
-    if before and (before[-1].norm in MEDIA_OPENERS or readings(before[-1]) & REPORTING_WORDS):
+    if before and (before[-1].norm in MEDIA_OPENERS or readings(before[-1]) & words.media_context):
         return True
-    return to and (any(readings(t) & REPORTING_WORDS for t in before)
+    return to and (any(readings(t) & words.media_context for t in before)
                    or start + 1 < len(tokens) and tokens[start + 1].norm == ":")
 
 

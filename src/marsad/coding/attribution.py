@@ -13,6 +13,9 @@ A verb with no named subject (``وأضاف أن``) gives nothing in its own
 sentence; with ``inherit=True`` such a sentence takes the sources of the
 nearest earlier sentence (up to three back) that has some, since Arabic news
 carries one speaker over several sentences (قال … وأضاف … وأشار …).
+
+The cues, the continuation verbs and the media words after لـ are rows of
+``resources/cues/reporting.tsv`` (uses source, carry and cited), read through ``cues``.
 """
 
 from __future__ import annotations
@@ -34,11 +37,7 @@ _STOP = frozenset(
         "إليها به بها عنه عنها أيضا كذلك الذي التي الذين نفسه نفسها ذاته ذاتها"
     ).split()
 ) | DEFINITE_WEEKDAYS  # على is not here: normalized it is علي (Ali)
-_MEDIA_HEADS = frozenset(
-    normalize_text("وكالة صحيفة قناة موقع شبكة إذاعة تلفزيون التلفزيون مراسل مجلة رويترز فرانس أسوشيتد اناضول الأناضول").split()
-)
 _SUFFIXED = ("ته", "تها", "تهم", "ها", "هم", "هما")
-_CONTINUATION = frozenset(normalize_text("وأضاف وأضافت وتابع وتابعت وأشار وأشارت وأوضح وأوضحت واستطرد وختم مضيفا مشيرا موضحا").split())
 
 
 def attribution(cues: Cues, doc, sent: int, inherit: bool = False) -> list[Attribution]:
@@ -57,7 +56,7 @@ def _sentence_sources(cues: Cues, doc, sent: int) -> tuple[list[Attribution], bo
     """Sources named in sentence ``sent``, and whether it has a reporting verb without a subject."""
     first, words, keys = sentence_words(doc, sent)
     out: list[Attribution] = []
-    subjectless = any(w in _CONTINUATION for w in words)
+    subjectless = any(w in cues.continuations for w in words)
     k = 0
     while k < len(words):
         m = cues.attribution.match(words, k)
@@ -95,7 +94,7 @@ def _names(cues: Cues, words: list[str], keys: list[str], start: int, partial: b
     if e == start:
         return
     yield start, e, cut
-    while e < len(words) and (_media_after(words, e) or _coordinated(words, e)):
+    while e < len(words) and (_media_after(cues, words, e) or _coordinated(words, e)):
         cut2 = 0 if words[e] == "ل" else 1
         s2 = e + 1 if cut2 == 0 else e
         e2 = _name_end(cues, words, keys, s2, cut2)
@@ -105,12 +104,13 @@ def _names(cues: Cues, words: list[str], keys: list[str], start: int, partial: b
         e = e2
 
 
-def _media_after(words: list[str], j: int) -> bool:
+def _media_after(cues: Cues, words: list[str], j: int) -> bool:
     """``ل`` + a media word after a source (قال مسؤول لوكالة فرانس برس، لرويترز)."""
     w = words[j]
     if w == "ل":
         return j + 1 < len(words) and words[j + 1] not in COMPLEMENTIZERS
-    return w.startswith("ل") and (w[1:] in _MEDIA_HEADS or w[2:] in _MEDIA_HEADS)
+    media = cues.cited_media
+    return w.startswith("ل") and (w[1:] in media or w[2:] in media)
 
 
 def _coordinated(words: list[str], j: int) -> bool:
@@ -128,7 +128,7 @@ def _name_end(cues: Cues, words: list[str], keys: list[str], start: int, cut: in
     j = start + 1
     while j < len(words) and j - start < limit:
         w = words[j]
-        if _boundary(cues, w) or _media_after(words, j) or _coordinated(words, j) or w.endswith(_SUFFIXED):
+        if _boundary(cues, w) or _media_after(cues, words, j) or _coordinated(words, j) or w.endswith(_SUFFIXED):
             break
         if anonymous and not _adjective(w, keys[j]):
             break

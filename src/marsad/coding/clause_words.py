@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from marsad.document import ActorMention, Token
+from marsad.text.reporting_words import reporting_words
 from marsad.text.time_words import WEEKDAYS
 from marsad.text.tokens import THIRD_PERSON_SUFFIXES, reads
 
@@ -36,11 +37,6 @@ VERB_PREPS = frozenset({"من", "الي", "علي", "عن", "في", "مع", "ض�
 AGENT_PREPS = frozenset({"قبل", "يد", "بواسطه", "برصاص", "رصاص", "بنيران", "نيران", "بقصف", "بايدي", "ايدي"})
 # Time adverbs that can stand between a verb and its subject (أعلنت أمس الأحد وزارة…).
 TIME_WORDS = frozenset({"امس", "يوم", "فجر", "صباح", "مساء", "ظهر", "ليله", "ماضي", "ماضيه"}) | WEEKDAYS
-SPEECH_VERBS = frozenset({
-    "قال", "قالت", "اكد", "اكدت", "اعلن", "اعلنت", "ذكر", "ذكرت", "اوضح", "اوضحت", "اضاف", "اضافت",
-    "صرح", "صرحت", "افاد", "افادت", "اشار", "اشارت", "شدد", "شددت", "لفت", "لفتت", "يقول", "تقول",
-    "يري", "تري", "اعتبر", "اعتبرت", "راي", "رات", "نقل", "نقلت", "كشف", "كشفت", "اكدا", "قالا",
-})
 
 # Words of condemning, denouncing or rejecting an act (أدانت، ندد، استنكر، شجب، انتقد، رفض، إدانة،
 # منددا): whoever says them is not the doer of the nominal act they govern (أدانت الجامعة القصف).
@@ -162,4 +158,6 @@ def is_condemn_word(tok: Token) -> bool:
 
 
 def is_speech_verb(tok: Token) -> bool:
-    return reads(tok, SPEECH_VERBS)
+    """A verb of saying whose subject is the sentence's speaker (قال، أكدت، يرى: the ``speaker`` rows of
+    resources/cues/reporting.tsv), with any proclitic."""
+    return reads(tok, reporting_words().speech_verbs)

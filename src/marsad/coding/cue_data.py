@@ -23,6 +23,7 @@ from pathlib import Path
 from marsad.resources import path as resource_path
 from marsad.resources import read_tsv
 from marsad.text.normalize import normalize_text
+from marsad.text.reporting_words import ReportingRow, reporting_rows, words_for
 from marsad.text.tokens import word_key
 
 PUNCT_BOUNDARY = frozenset(",;:()[]{}-–—|!?.")  # not "/": آذار/مارس، 2014/2015
@@ -40,6 +41,8 @@ _YA_NOUNS = frozenset(
     "يمن يمني يمنيه يمنيين ينبوع يافا يابان".split()
 )
 _CONJ = ("و", "ف")
+# attribution() reads verbs of saying and of publishing alike: the source is the subject after them
+_ATTRIBUTION_KINDS = {"say": "verb", "publish": "verb"}
 _UNIT_CLITICS = ("وب", "ول", "فب", "فل", "ب", "ل")
 
 
@@ -221,12 +224,30 @@ class Cues:
         return PhraseTable([(_norm_words(r["name"]), (r["month"],)) for r in self.rows("months.tsv")])
 
     @cached_property
+    def reporting(self) -> list[ReportingRow]:
+        """The rows of reporting.tsv: words of saying and reporting, media words around a source."""
+        return reporting_rows(self.root / "reporting.tsv")
+
+    @cached_property
     def attribution(self) -> PhraseTable:
-        return PhraseTable([(_norm_words(r["cue"]), (r["kind"],)) for r in self.rows("attribution.tsv")])
+        """The attribution cues (use ``source``), payload ``(kind,)``: verb (of saying or publishing),
+        relay or prep."""
+        return PhraseTable([(_norm_words(r.cue), (_ATTRIBUTION_KINDS.get(r.kind, r.kind),))
+                            for r in self.reporting if "source" in r.uses])
 
     @cached_property
     def attribution_verbs(self) -> frozenset[str]:
-        return frozenset(normalize_text(r["cue"]) for r in self.rows("attribution.tsv") if r["kind"] != "prep")
+        return frozenset(normalize_text(r.cue) for r in self.reporting if "source" in r.uses and r.kind != "prep")
+
+    @cached_property
+    def continuations(self) -> frozenset[str]:
+        """Verbs that carry an earlier sentence's speaker (وأضاف، مشيرا: use ``carry``)."""
+        return words_for(self.reporting, "carry")
+
+    @cached_property
+    def cited_media(self) -> frozenset[str]:
+        """Media words that open a second source after لـ (لوكالة، لرويترز: use ``cited``)."""
+        return words_for(self.reporting, "cited")
 
     @cached_property
     def anonymous_heads(self) -> frozenset[str]:
@@ -283,8 +304,8 @@ class Cues:
         """Load every table now (for benchmarks and servers); returns ``self``."""
         for name in (
             "modality", "support_verbs", "embedding", "background", "background_words", "months",
-            "attribution", "attribution_verbs", "anonymous_heads", "anonymous_markers", "units", "unit_duals",
-            "sin_exceptions",
+            "reporting", "attribution", "attribution_verbs", "continuations", "cited_media", "anonymous_heads",
+            "anonymous_markers", "units", "unit_duals", "sin_exceptions",
         ):
             getattr(self, name)
         return self

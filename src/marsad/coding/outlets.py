@@ -13,10 +13,11 @@ criticism, rejection, threats, coercion, violence) take an outlet; the outlet is
 
 from __future__ import annotations
 
-from marsad.coding.clause_words import LATELY, SPEECH_VERBS, has_prep
+from marsad.coding.clause_words import LATELY, has_prep
 from marsad.coding.conjuncts import mention_prefix
 from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
+from marsad.text.reporting_words import reporting_words
 
 # Roots of acts done to a party that an outlet may suffer: demand, disapprove, reject, threaten,
 # reduce relations, coerce (close, ban, arrest), assault, fight, mass violence.
@@ -27,8 +28,6 @@ OWNED_NOUNS = frozenset({
     "مواقع", "حساب", "صفحه", "طاقم", "صحفيي", "مراسلي", "موظفي", "عاملين", "ترخيص", "رخصه", "عمل",
 })
 QUOTE_MARKS = frozenset({'"', "'"})
-# Verbs of saying and publishing: an outlet right after one is who reports (بعد نشر نيويورك تايمز تحقيقا).
-REPORTING_VERBS = SPEECH_VERBS | frozenset({"نشر", "نشرت", "بث", "بثت", "اورد", "اوردت", "روي", "روت"})
 MAX_BETWEEN = 8  # tokens between the trigger and the outlet
 
 
@@ -45,11 +44,14 @@ def object_outlets(tokens: list[Token], tm: TriggerMatch, outlets: list[ActorMen
 
 
 def _reporting(tokens: list[Token], m: ActorMention) -> bool:
-    """Is the word before the outlet (quotation marks skipped) a verb of saying or publishing?"""
+    """Is the word before the outlet (quotation marks skipped) a verb of saying or publishing (an outlet
+    right after one is who reports: بعد نشر نيويورك تايمز تحقيقا; the ``reports`` rows of
+    resources/cues/reporting.tsv)?"""
     i = m.token_start - 1
     while i > 0 and tokens[i].norm in QUOTE_MARKS:
         i -= 1
-    return i >= 0 and (tokens[i].norm in REPORTING_VERBS or tokens[i].key in REPORTING_VERBS)
+    verbs = reporting_words().reporting_verbs
+    return i >= 0 and (tokens[i].norm in verbs or tokens[i].key in verbs)
 
 
 def _clear_prefix(tokens: list[Token], m: ActorMention, preps: frozenset[str]) -> bool:

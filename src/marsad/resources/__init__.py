@@ -33,6 +33,7 @@ CATALOGUE: dict[str, str] = {
     "place_common_words": "places/common_words.tsv",
     "lexicon": "lexicon",
     "cues": "cues",
+    "reporting": "cues/reporting.tsv",
     "samples": "samples/articles.jsonl",
     "event_filter": "models/event_filter.json",
     "arg_model": "models/arg_model.json",
