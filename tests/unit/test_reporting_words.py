@@ -8,7 +8,7 @@ from collections import Counter
 from marsad.text.reporting_words import reporting_rows, reporting_words, words_for
 
 KINDS = {"say", "publish", "relay", "prep", "noun", "head", "reporter", "agency"}
-USES = {"source", "carry", "cited", "speaker", "reports", "context", "head", "near"}
+USES = {"source", "carry", "cited", "speaker", "reports", "context", "head", "near", "ends"}
 
 
 def test_reporting_rows_have_known_kinds_and_uses_and_no_duplicates():
@@ -25,6 +25,7 @@ def test_reporting_words_give_each_reader_its_set_normalized():
     assert {"بحسب", "تصريح", "مقابله"} <= words.media_context
     assert "قناه" in words.media_heads and words.media_heads < words.near_media
     assert "مراسل" in words.near_media - words.media_heads
+    assert {"وفق", "قال", "واكد"} <= words.victims_end  # … من القتلى وفق تقارير الأمم المتحدة
 
 
 def test_attribution_cues_are_the_source_rows(cues):

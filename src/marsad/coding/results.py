@@ -17,12 +17,11 @@ from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.memo import SentenceMemo
 from marsad.coding.victims import ATTACK_ROOTS, PUNCT, STOP, bare, toll_words
 from marsad.document import ActorMention, Document, Event, Token
+from marsad.text.reporting_words import reporting_words
 
 _RESULT_SPAN = 5  # words from a result verb (أسفر، أدى) to its toll word (عن مقتل، إلى استشهاد، 27 قتيلا)
 _VICTIM_SPAN = 10  # words after the toll word where its victims are named
 _CAUSE_SPAN = 15  # words from an attack's trigger to the result verb that tells its toll
-# Words that end the victims after a result's toll (عشرات الآلاف من القتلى وفق تقارير الأمم المتحدة)
-_VICTIMS_END = frozenset({"وفق", "وفقا", "بحسب", "حسب", "حسبما", "نقلا", "قال", "وقال", "اكد", "واكد"})
 # Fighting told between an act and a result verb is what the toll belongs to (سيطرت على مواقع بعد
 # معارك أسفرت عن مقتل…): clashes are no attack (symmetric), but the toll is theirs
 _CLASHES = frozenset({"معارك", "معركه", "مواجهات", "مواجهه", "اشتباكات", "اشتباك", "قتال"})
@@ -45,6 +44,7 @@ def results(tokens: list[Token], ments: list[ActorMention], lo: int, hi: int) ->
     in its clause, before an attack it names (ما أدى إلى مقتل خمسة جنود في هجوم شنه X is a toll
     frame of its own, see :func:`marsad.coding.victims.frames`)."""
     w = toll_words()
+    ends = reporting_words().victims_end  # وفق، بحسب، قال: … من القتلى وفق تقارير الأمم المتحدة
     out: list[Result] = []
     for i in range(lo, hi):
         if not bare(tokens[i]) & w["result"]:
@@ -55,7 +55,7 @@ def results(tokens: list[Token], ments: list[ActorMention], lo: int, hi: int) ->
             continue
         lim = min(toll + 1 + _VICTIM_SPAN, hi)
         end = next((k for k in range(toll + 1, lim) if tokens[k].norm in PUNCT or tokens[k].key in STOP
-                    or tokens[k].key in w["attack_prep"] or tokens[k].key in _VICTIMS_END
+                    or tokens[k].key in w["attack_prep"] or tokens[k].key in ends
                     or bare(tokens[k]) & w["attack"]), lim)
         out.append(Result(i, toll, [m for m in ments if toll <= m.token_start < end]))
     return out

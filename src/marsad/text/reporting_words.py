@@ -5,8 +5,9 @@ Each row is a cue (a word, or for the attribution cues a phrase), its kind (a ve
 publishing, a relay verb, a preposition that introduces a source, a noun of speech, a media head noun,
 a reporter, an agency's name) and the uses that read it: the attribution cues (who a sentence cites),
 the speech-verb test of the argument heuristics (whose subject is the sentence's speaker), the test of
-an outlet that reports rather than suffers an act, and the media context of outlet names in the
-actor stage.  :func:`reporting_words` gives each of the last three its set (normalized words, cached
+an outlet that reports rather than suffers an act, the media context of outlet names in the
+actor stage, and the end of the victims named after a toll.  :func:`reporting_words` gives each of the
+last four its set (normalized words, cached
 per process); :class:`marsad.coding.cue_data.Cues` reads the attribution rows with
 :func:`reporting_rows`.
 """
@@ -40,6 +41,7 @@ class ReportingWords:
     media_context: frozenset[str]  # use context: قالت الميادين، بحسب الأناضول
     media_heads: frozenset[str]  # use head: قناة، صحيفة، وكالة
     near_media: frozenset[str]  # uses head and near: وكالة الأنباء القطرية (قنا)، مراسل الأناضول
+    victims_end: frozenset[str]  # use ends: … من القتلى وفق تقارير الأمم المتحدة
 
 
 def reporting_rows(p: Path | None = None) -> list[ReportingRow]:
@@ -63,4 +65,5 @@ def reporting_words() -> ReportingWords:
         media_context=words_for(rows, "context"),
         media_heads=words_for(rows, "head"),
         near_media=words_for(rows, "head", "near"),
+        victims_end=words_for(rows, "ends"),
     )
