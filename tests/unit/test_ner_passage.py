@@ -58,6 +58,27 @@ def test_word_inside_an_entity_is_kept() -> None:
     assert consistent(words, tags)[1] == ["B-ORG", "I-ORG"]
 
 
+def test_adjacent_person_names_are_one_name_unless_joined_by_and() -> None:
+    words = [["قال", "الرئيس", "اميل", "لحود"], ["التقى", "بري", "والسنيورة"], ["وصل", "كلاس", "يان", "هانتيلار"]]
+    tags = [["O", "O", "B-PERS", "B-PERS"], ["O", "B-PERS", "B-PERS"], ["O", "B-PERS", "B-PERS", "I-PERS"]]
+    out = consistent(words, tags, window=0)
+    assert out[0] == ["O", "O", "B-PERS", "I-PERS"]
+    assert out[1] == ["O", "B-PERS", "B-PERS"]  # و: two persons
+    assert out[2] == ["O", "B-PERS", "I-PERS", "I-PERS"]
+
+
+def test_no_join_after_a_title_an_adjective_of_origin_or_a_particle() -> None:
+    words = [["قال", "المهندس", "سامر", "العنيني"], ["والتقى", "العماني", "عماد", "الحوسني"], ["أما", "أحمد", "السباعي"]]
+    tags = [["O", "B-PERS", "B-PERS", "I-PERS"], ["O", "B-PERS", "B-PERS", "I-PERS"], ["B-PERS", "B-PERS", "I-PERS"]]
+    assert consistent(words, tags, window=0) == tags
+
+
+def test_adjacent_names_of_other_types_stay_apart() -> None:
+    words = [["من", "باريس", "لندن"], ["شركة", "توتال", "مصر"]]
+    tags = [["O", "B-LOC", "B-LOC"], ["O", "B-ORG", "B-LOC"]]
+    assert consistent(words, tags, window=0) == tags
+
+
 def test_empty_and_single_sentences() -> None:
     assert consistent([], []) == []
     assert consistent([[]], [[]]) == [[]]

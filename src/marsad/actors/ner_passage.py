@@ -30,6 +30,13 @@ when the name has no such word yet; a MISC name ending in الحرب or الحر
 الثانية).  Written from general knowledge of Arabic event names after reading the
 held-out fold's errors (models/README.md, round 17).
 
+Last, per sentence (round 18, :func:`join_persons`), a person name right after a
+one-word person name is the rest of that name (اميل/PERS لحود/PERS → one name),
+unless it starts with و ("and": two persons side by side are joined by و or a
+comma in Arabic news), the first word has the article (a title or an adjective
+of origin tagged as a name: المهندس/PERS، العماني/PERS), fewer than three letters
+or is a particle (أما، فإن).
+
 >>> consistent([["قال", "محفوظ"], ["وكتب", "محفوظ"]], [["O", "B-PERS"], ["O", "O"]])
 [['O', 'B-PERS'], ['O', 'B-PERS']]
 """
@@ -106,7 +113,38 @@ def consistent(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
                 for (form, typ), n in singles[j].items():
                     near.setdefault(form, Counter())[typ] += n
         out.append(_sentence(k, list(t), near, retype) if near else list(t))
+    return [join_persons(k, t) for k, t in zip(keys, out, strict=True)]
+
+
+def join_persons(keys: Sequence[str], tags: Sequence[str]) -> list[str]:
+    """A one-word PERS name and a PERS name right after it made one name: a first name whose family name was
+    cut off (اميل/PERS لحود/PERS), unless the second starts with و ("and": two persons), the first word has
+    the article (a title or an adjective of origin tagged as a name: المهندس، الملك، العماني), fewer than
+    three letters (يا، أي) or is a particle (أما، فإن: normalized اما، فان).
+
+    >>> join_persons(["الرييس", "اميل", "لحود"], ["O", "B-PERS", "B-PERS"])
+    ['O', 'B-PERS', 'I-PERS']
+    >>> join_persons(["بري", "والسنيوره"], ["B-PERS", "B-PERS"])
+    ['B-PERS', 'B-PERS']
+    >>> join_persons(["العماني", "عماد", "الحوسني"], ["B-PERS", "B-PERS", "I-PERS"])
+    ['B-PERS', 'B-PERS', 'I-PERS']
+    >>> join_persons(["خالد", "القروني", "سلمان", "القريني"], ["B-PERS", "I-PERS", "B-PERS", "I-PERS"])
+    ['B-PERS', 'I-PERS', 'B-PERS', 'I-PERS']
+    """
+    out = list(tags)
+    for i in range(1, len(out)):
+        if (out[i] == "B-PERS" and out[i - 1] == "B-PERS" and not keys[i].startswith("و")
+                and len(keys[i - 1]) >= 3 and not _with_article(keys[i - 1]) and keys[i - 1] not in _PARTICLES):
+            out[i] = "I-PERS"
     return out
+
+
+# normalized particles that look like names once hamza and alif maqsura are folded (أما، فإن، لأن)
+_PARTICLES = frozenset({"اما", "فان", "لان", "انما", "لكن", "كما", "حتي", "عند", "لدي"})
+
+
+def _with_article(key: str) -> bool:
+    return key.startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
 
 
 EVENT_HEADS = frozenset({"بطوله", "كاس", "دوره", "معرض", "مهرجان"})  # normalized: championship, cup, tournament, fair, festival
