@@ -58,6 +58,13 @@ def test_word_inside_an_entity_is_kept() -> None:
     assert consistent(words, tags)[1] == ["B-ORG", "I-ORG"]
 
 
+def test_name_found_twice_nearby_spreads_behind_a_proclitic() -> None:
+    words = [["فاز", "الأهلي"], ["وتعادل", "الأهلي"], ["قدم", "للأهلي", "والأهلي", "وبوش"], ["قال", "بوش"]]
+    tags = [["O", "B-ORG"], ["O", "B-ORG"], ["O", "O", "O", "O"], ["O", "B-PERS"]]
+    out = consistent(words, tags)
+    assert out[2] == ["O", "B-ORG", "B-ORG", "O"]  # بوش is tagged once nearby: not enough behind a proclitic
+
+
 def test_adjacent_person_names_are_one_name_unless_joined_by_and() -> None:
     words = [["قال", "الرئيس", "اميل", "لحود"], ["التقى", "بري", "والسنيورة"], ["وصل", "كلاس", "يان", "هانتيلار"]]
     tags = [["O", "O", "B-PERS", "B-PERS"], ["O", "B-PERS", "B-PERS"], ["O", "B-PERS", "B-PERS", "I-PERS"]]

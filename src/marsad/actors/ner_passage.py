@@ -7,6 +7,9 @@ sentences, which come in article order) makes the single-word entities agree:
 
 - a word tagged ``O`` whose form is tagged as a one-word entity in one of the
   ``window`` sentences before or after it becomes that entity (``B-<type>``);
+  since round 18 also when its form is that entity's behind one proclitic
+  (لمحفوظ، وبوش، والأهلي، للأهلي for محفوظ، بوش، الأهلي) and the entity is
+  found at least twice in those sentences;
 - a one-word entity whose form is tagged as a one-word entity of another type at
   least ``retype`` times in those sentences takes that type.
 
@@ -51,6 +54,7 @@ from marsad.text.normalize import normalize_text
 
 WINDOW = 10  # sentences before and after
 RETYPE = 2  # nearby one-word entities of another type needed to change a type
+BARE_MIN = 2  # round 18: nearby one-word entities of a form needed to tag it behind a proclitic
 
 
 def _singles(keys: Sequence[str], tags: Sequence[str]) -> Counter[tuple[str, str]]:
@@ -188,9 +192,27 @@ def complete_events(keys: Sequence[str], tags: Sequence[str]) -> list[str]:
     return out
 
 
+def _bare(key: str) -> str | None:
+    """The form without one proclitic (round 18): و، ب، ل، ف (والأهلي → الأهلي، لمحفوظ → محفوظ), لل… → ال…
+    (للأهلي → الأهلي); None for a form without one, or when the rest is not eligible or is the preposition
+    على / إلى once normalized (وعلى → علي)."""
+    if key.startswith("لل"):
+        bare = "ال" + key[2:]
+    elif key[:1] in ("و", "ب", "ل", "ف"):
+        bare = key[1:]
+    else:
+        return None
+    return bare if _eligible(bare) and bare not in ("علي", "الي") else None
+
+
 def _sentence(keys: list[str], tags: list[str], near: dict[str, Counter[str]], retype: int) -> list[str]:
     for a, key in enumerate(keys):
         seen = near.get(key)
+        if not seen and tags[a] == "O":  # round 18: a one-word entity nearby behind a proclitic
+            bare = _bare(key)
+            seen = near.get(bare) if bare is not None else None
+            if seen is not None and sum(seen.values()) < BARE_MIN:  # a weaker match: the name found twice
+                seen = None
         if not seen or not _eligible(key):
             continue
         typ, n = min(seen.items(), key=lambda kv: (-kv[1], kv[0]))
