@@ -7,7 +7,8 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
   (VSO: قصفت الطائرات الإسرائيلية…; time adverbs between them do not count: استقبل صباح
   يوم الأحد الماضي الرئيس…), else the nearest mention before it in the
   same clause (SVO: الجيش الإسرائيلي قصف…); a mention introduced by a preposition right after
-  the verb (طلبنا من الاتحاد…) is its object, never its subject;
+  the verb (طلبنا من الاتحاد…) is its object, never its subject; a verb opening a relative clause on
+  an actor takes it as subject (المبعوث الذي زار الرياض: :mod:`marsad.coding.relatives`);
 * the target is introduced by the pattern's preposition (على، ضد، مع…) or is the
   first mention after the subject; nominal triggers take "بين X و Y", an
   adjective or genitive right after the noun as source;
@@ -55,6 +56,7 @@ from marsad.coding.clause_words import (
 )
 from marsad.coding.conjuncts import conjoined, mention_prefix, objects, same_actor, with_partner
 from marsad.coding.lexicon import TriggerMatch
+from marsad.coding.relatives import relative_subject
 from marsad.coding.subjects import (
     clitic_prep,
     dual_verb,
@@ -210,6 +212,9 @@ def _subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention]
         # after the verb is an object; a pronoun is the frame's subject, a statement its issuer (the
         # coder takes the speaker or the topic)
         subject, how = (frame_subject(tokens, ments, lo, f.cs) if said == "pronoun" else None), said
+    elif not f.noun and (ante := relative_subject(tm, tokens, ments, f.cs, f.verb)) is not None:
+        # المبعوث الذي زار الرياض، المالكي الذي وصف السعودية بأنها: the actors after the verb are objects
+        subject, how, rest = ante, "rel_subject", f.in_gap + f.after
     elif f.in_gap:
         subject, how = f.in_gap[0], "gap"
         rest = f.in_gap[1:] + f.after  # a second actor in the gap is the object (حث الاتحاد إسرائيل على…)

@@ -84,10 +84,11 @@ def future_code(cameo: str) -> str | None:
 NO_RANK = frozenset({"dual", "stance_speaker", "stance_topic", "giver"})
 # How a source was found when the argument model re-ranks the target only: a nominal act's doer named
 # in its relative clause (الهجوم الذي شنه التنظيم: before a condemnation verb the model prefers the one
-# who condemns), the issuer of a statement that is the verb's subject (ودعا البيان الحكومة…: the model
-# prefers the actor after the verb).
+# who condemns), the antecedent of a relative clause the verb opens (المبعوث الذي زار الرياض: too
+# seldom in the training set for the model to learn it), the issuer of a statement that is the verb's
+# subject (ودعا البيان الحكومة…: the model prefers the actor after the verb).
 STATEMENT = "statement"
-KEEP_SOURCE = frozenset({"rel_doer", STATEMENT})
+KEEP_SOURCE = frozenset({"rel_doer", "rel_subject", STATEMENT})
 # Roots of attacks whose doer may be named by a claim of responsibility (see claims.py), and the
 # clause heuristics' ways of finding a source that a claim overrides (none, or an actor far away).
 CLAIM_ROOTS = frozenset({"18", "19"})
