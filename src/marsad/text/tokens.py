@@ -17,7 +17,9 @@ from functools import lru_cache
 from marsad.document import Token
 
 # A word: a run of letters (any script) or a number with decimals.
-WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)?|[^\w\s]", re.UNICODE)
+# Letters first: most tokens are words (the three alternatives never match at the same place, so
+# their order changes no match).
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|\d+(?:[.,]\d+)*|[^\w\s]", re.UNICODE)
 
 # Proclitic sequences ending in the article, longest first.
 _ARTICLE_PREFIXES = ("وبال", "وكال", "وفال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
@@ -157,15 +159,20 @@ def tokenize(norm: str) -> list[Token]:
 
     The words come from ``findall`` and their offsets from ``str.find`` after the previous
     word (16 % faster than match objects): what lies between two words is whitespace or
-    ``_``, which no word contains, so the first occurrence found is the word itself.
+    ``_``, which no word contains, so the first occurrence found is the word itself.  Only a
+    word that begins like an article is split (:func:`strip_article`); the others (seven
+    tokens in ten) are their own key, and one ``startswith`` costs less than the memo.
     """
     toks = []
     append, find, pos = toks.append, norm.find, 0
     for w in WORD.findall(norm):
         start = find(w, pos)
         pos = start + len(w)
-        prefix, key = strip_article(w)
-        append(Token(start, pos, w, key, prefix))
+        if w.startswith(_ARTICLE_PREFIXES):
+            prefix, key = strip_article(w)
+            append(Token(start, pos, w, key, prefix))
+        else:
+            append(Token(start, pos, w, w))
     return toks
 
 
