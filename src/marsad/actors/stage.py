@@ -75,6 +75,10 @@ LOCATIVE_WORDS = frozenset({
     "اراضي", "حدود", "مطار", "ميناء", "سواحل", "قباله", "عبر", "فوق", "تحت", "اطراف", "ريف",
 })
 PLACE_KINDS = frozenset({"state", "capital", "region"})
+# Kinds of a state's own name, after which a definite role noun is a new phrase (_definite_after_name).
+NAME_KINDS = frozenset({"state", "capital", "metonym"})
+
+
 @lru_cache(maxsize=1)
 def actor_bearing() -> frozenset[str]:
     """Nouns after which a bare nisba adjective names an actor (طائرة عسكرية سعودية، غارة إسرائيلية,
@@ -239,6 +243,9 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
             if located_role(tokens, group, p):
                 group.append(p)
                 continue
+            if _definite_after_name(last, p):
+                groups.append([p])
+                continue
             if joined and not starts_with_and and not prep_agent and len(group) < MAX_GROUP:
                 if _compatible(group, p) and _genitive_ok(tokens, last, p):
                     group.append(p)
@@ -249,6 +256,13 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
                     continue
         groups.append([p])
     return groups
+
+
+def _definite_after_name(last: Piece, p: Piece) -> bool:
+    """A definite role noun after a state's name starts a new phrase: a name takes no genitive with
+    the article (رحلت الكويت العمال الأجانب، استقبلت المملكة الحجاج الإيرانيين: the workers, the pilgrims)."""
+    return p.entry is None and p.agent is not None and has_article(p.prefix) \
+        and last.entry is not None and last.entry.kind in NAME_KINDS
 
 
 def _genitive_ok(tokens: list[Token], last: Piece, p: Piece) -> bool:

@@ -150,8 +150,8 @@ def _frame(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], lo:
     inside = [m for m in ments if tm.start <= m.token_start < tm.end and not tm.in_gap(m.token_start)]
     before = [m for m in ments if cs <= m.token_start and m.token_end <= tm.start]
     after = [m for m in ments if m.token_start >= tm.end and m.token_start < ce + 6]
-    # a pattern ending in its object after a preposition (اعتدى ~ على ~ الأسرى) leaves that object's
-    # longer mention (على الأسرى الفلسطينيين) starting inside the trigger: it is the object, not its doer
+    # a pattern holding its object (اعتدى ~ على ~ الأسرى، رحل ~ الرعايا، أعاد ~ الصيادين ~ إلى) leaves that
+    # object's longer mention (الأسرى الفلسطينيين) starting inside the trigger: it is the object, not its doer
     tail = [m for m in inside if _tail_object(tm, tokens, m)]
     if tail:
         inside, after = [m for m in inside if all(m is not t for t in tail)], tail + after
@@ -274,12 +274,23 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
 
 
 def _tail_object(tm: TriggerMatch, tokens: list[Token], m: ActorMention) -> bool:
-    """Does mention ``m`` start on the trigger's last word, right after على / ضد / بحق, and run past it?"""
-    return (tm.end - tm.start > 1 and m.token_start == tm.end - 1 and m.token_end > tm.end
-            and tokens[m.token_start - 1].key in TAIL_PREPS)
+    """Is mention ``m``, starting inside the trigger, the act's object: it starts on the trigger's last
+    word right after على / ضد / بحق and runs past it, or it is a group of people that starts on a later
+    word of the pattern and runs on (its nisba) past that word into a gap or past the trigger
+    (رحلت السلطات الرعايا الإثيوبيين، أعادت السلطات الصيادين المصريين إلى بلادهم)?"""
+    if tm.end - tm.start < 2 or not tm.start < m.token_start < tm.end or m.token_end <= m.token_start + 1:
+        return False
+    if m.token_start == tm.end - 1 and m.token_end > tm.end and tokens[m.token_start - 1].key in TAIL_PREPS:
+        return True
+    return m.agent in GROUP_OBJECTS and tm.pattern.cameo[:2] not in GROUP_DOER_ROOTS \
+        and (m.token_end > tm.end or tm.in_gap(m.token_end - 1))
 
 
 TAIL_PREPS = frozenset({"علي", "ضد", "بحق"})
+# Agents of unnamed groups of people that a pattern may hold as the act's object; not in protests,
+# where the group in the pattern is the doer (تظاهر آلاف المحتجين).
+GROUP_OBJECTS = frozenset({"CVL", "REF"})
+GROUP_DOER_ROOTS = frozenset({"14"})
 
 
 def _object_gap(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], cs: int, verb: int) -> bool:
