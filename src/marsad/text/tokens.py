@@ -119,7 +119,7 @@ def candidates(word: str) -> tuple[tuple[str, str], ...]:
     """
     prefix, key = strip_article(word)
     out = [(prefix, key)]
-    if not prefix:
+    if not prefix and word.startswith(_SHORT_PREFIXES):  # one test for the words with no proclitic
         for p in _SHORT_PREFIXES:
             if word.startswith(p) and len(word) - len(p) >= 3:
                 out.append((p, word[len(p):]))
@@ -136,7 +136,10 @@ def reads(tok: Token, words: frozenset[str]) -> bool:
     """Is one clitic reading of the token (:func:`candidates`: its key without the article or one
     proclitic) one of ``words`` (وبمدينة: مدينة; للتنديد: تنديد)?  Unlike :func:`readings`, the
     normal form itself does not count (اليه is إليه, not the noun آلية)."""
-    return any(k in words for _, k in candidates(tok.norm))
+    for _, k in candidates(tok.norm):  # a loop, not any() over a generator: called for most tokens
+        if k in words:
+            return True
+    return False
 
 
 @lru_cache(maxsize=WORD_CACHE_LIMIT)
