@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from marsad.coding import cues as cue_fns
+from marsad.coding.addressee import collective_addressee
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
 from marsad.coding.arguments import Args, conjoined, find_args
 from marsad.coding.cameo import CameoTable, recode
@@ -215,7 +216,10 @@ class EventStage:
         if sources and pat.cameo[:2] in EXPOSED_ROOTS and (
                 hit := exposed_args(tokens, ctx.ments, tm.start, tm.end, lo, sources, args.agent)):
             sources, targets = hit  # تعرضت القنصلية لاعتداء: the victim is the target
-        if no_event(pat, tokens, tm.end, lo, hi, sources, targets, args.source_how):
+        addressed = bool(sources) and collective_addressee(pat.cameo[:2], tokens, tm.start, sources, ctx.ments, hi)
+        if addressed:
+            targets, args.target_how = [], "addressee"  # دعا المجتمع الدولي إلى…: no actor addressed
+        if no_event(pat, tokens, tm.end, lo, hi, sources, targets, args.source_how, addressed):
             return []  # a BLOCK row, an appeal to one's staff, a match (pairs.no_event)
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)
         trigger = _trigger_span(doc, tm)

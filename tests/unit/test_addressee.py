@@ -1,0 +1,41 @@
+"""An appeal or a demand addressed to a collective that names no actor (marsad.coding.addressee)."""
+
+from token_sites import at, mention, toks
+
+from marsad.coding.addressee import collective_addressee
+
+
+def _check(text: str, verb: str, root: str, ments: list) -> bool:
+    tokens = toks(text)
+    sources = [m for m in ments if m.code != "ISR"]
+    return collective_addressee(root, tokens, at(tokens, verb), sources, ments, len(tokens))
+
+
+def test_addressee_after_the_subject():
+    # ودعت السعودية المجتمع الدولي إلى الضغط على إسرائيل
+    assert _check("ودعت السعودية المجتمع الدولي إلى الضغط على إسرائيل", "ودعت", "02",
+                  [mention("SAU", 1, 2, kind="state"), mention("ISR", 7, 8, kind="state")])
+
+
+def test_addressee_after_a_nisba_subject_and_an_adverb():
+    # طالبت وزارة الخارجية الأردنية أمس المجتمع الدولي بالتحرك (the head وزارة الخارجية is no coded mention)
+    assert _check("طالبت وزارة الخارجية الأردنية أمس المجتمع الدولي بالتحرك", "طالبت", "10",
+                  [mention("JOR", 3, 4, kind="demonym")])
+
+
+def test_addressee_right_after_a_participle():
+    # مطالبا الجميع بضبط النفس
+    assert _check("مطالبا الجميع بضبط النفس", "مطالبا", "10", [])
+
+
+def test_singled_out_actor_keeps_the_target():
+    # دعت المنظمة المجتمع الدولي، وخاصة مجلس الأمن، إلى…
+    assert not _check("دعت المنظمة المجتمع الدولي، وخاصة مجلس الأمن، إلى التحرك", "دعت", "02",
+                      [mention("IGO:OIC", 1, 2, kind="igo"), mention("IGO:UN", 6, 8, kind="igo")])
+
+
+def test_named_addressee_and_other_roots():
+    assert not _check("ودعت الكويت إيران إلى الكف عن التدخل", "ودعت", "02",
+                      [mention("KWT", 1, 2, kind="state"), mention("IRN", 2, 3, kind="state")])
+    # a condemnation is no appeal: the rule is for 02 and 10 only
+    assert not _check("أدانت مصر المجتمع الدولي", "أدانت", "11", [mention("EGY", 1, 2, kind="state")])
