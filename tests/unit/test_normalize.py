@@ -57,6 +57,22 @@ def test_strip_article_and_candidates():
     assert candidates("وزير")[0] == ("", "وزير")
 
 
+def test_lam_before_a_word_beginning_with_lam():
+    # ل + لبنان is written للبنان: the article reading (لل + بنان) comes first, the word itself second
+    assert candidates("للبنان") == (("لل", "بنان"), ("ل", "لبنان"))
+    assert ("ول", "لجنه") in candidates("وللجنه")
+    assert candidates("للعراق")[0] == ("لل", "عراق")
+
+
+def test_lam_before_lam_names_the_actor():
+    import marsad
+
+    doc = marsad.code("قدمت السعودية مساعدات عاجلة للبنان وقالت إنها ستواصل دعمه.", date="2015-07-20")
+    names = [(m.span.text, m.code) for m in doc.actors]
+    assert ("لبنان", "LBN") in names
+    assert any(e.target is not None and e.target.code == "LBN" for e in doc.events)
+
+
 def test_tokenize_and_sentences():
     norm = normalize_text("قال د. أحمد إن الجيش قصف المدينة. ثم انسحب!\nوبعد ذلك")
     toks = tokenize(norm)

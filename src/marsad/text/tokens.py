@@ -123,6 +123,10 @@ def candidates(word: str) -> tuple[tuple[str, str], ...]:
         for p in _SHORT_PREFIXES:
             if word.startswith(p) and len(word) - len(p) >= 3:
                 out.append((p, word[len(p):]))
+    elif prefix.endswith("لل") and len(key) >= 2:
+        # ل before a word that begins with lam keeps that lam and writes no article
+        # (للبنان "to Lebanon", للجنة "to the committee", للبنانيين "to the Lebanese")
+        out.append((prefix[:-1], word[len(prefix) - 1:]))
     return tuple(out)
 
 
