@@ -25,6 +25,8 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
 * a verb opening a later clause of the sentence with no subject of its own (أعرب الاتحاد عن قلقه
   إزاء العنف بين الجيش والمسلحين، وطالب…) shares the first clause's subject, not the actor named
   last; an indefinite act's relative clause without الذي (هجمات يشنها التنظيم) names its doer;
+* a verb whose gender clashes with the actor right after it (ودعا إيران إلى، وطالبت الرئيس بـ) has it
+  for its object, not its subject (:mod:`marsad.coding.dropped`);
 * with no subject in the clause, the speaker of the sentence (قال X إن…) or the
   topic of the previous sentences acts.
 """
@@ -55,6 +57,7 @@ from marsad.coding.clause_words import (
     span_words,
 )
 from marsad.coding.conjuncts import conjoined, mention_prefix, objects, same_actor, with_partner
+from marsad.coding.dropped import object_by_gender
 from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.relatives import relative_subject
 from marsad.coding.subjects import (
@@ -71,6 +74,7 @@ from marsad.coding.subjects import (
 from marsad.document import ActorMention, Token
 from marsad.text.tokens import RELATIVE_PRONOUNS, THIRD_PERSON_SUFFIXES, candidates
 
+GENDER_DROPPED = "gender_dropped"  # the actor after the verb is its object by gender (dropped.py)
 # Roots said rather than done (appeal, demand, disapprove, reject, threaten): their verb names an addressee.
 SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 ADDRESSING_ROOTS = SPEECH_ACT_ROOTS - {"12"}
@@ -191,6 +195,8 @@ def _verb_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
             # وأضاف أن الحوثيين…، مطالبا إيران بـ: the dropped speaker (the coder's speaker or
             # topic), never the actor named last
             said, how = "dropped", "participle_dropped"
+    elif initial and after and object_by_gender(tm, tokens, f.verb, after[0]):
+        how = GENDER_DROPPED  # ودعا إيران إلى، وطالب الحكومة بـ: an object; the running subject acts
     elif initial and after and span_words(tokens, tm.end, after[0].token_start) <= 3 and not _verb_object(
             tokens, tm.end, after[0]) and not (f.verbal and _oblique_after(tokens, tm.end, after[0])):
         subject, rest, how = after[0], after[1:], "vso"
@@ -215,6 +221,8 @@ def _subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention]
     elif not f.noun and (ante := relative_subject(tm, tokens, ments, f.cs, f.verb)) is not None:
         # المبعوث الذي زار الرياض، المالكي الذي وصف السعودية بأنها: the actors after the verb are objects
         subject, how, rest = ante, "rel_subject", f.in_gap + f.after
+    elif f.in_gap and _clause_initial(tokens, f.cs, f.verb) and object_by_gender(tm, tokens, f.verb, f.in_gap[0]):
+        how, rest = GENDER_DROPPED, f.in_gap + f.after  # وطالب الحكومة السورية بوقف: an object
     elif f.in_gap:
         subject, how = f.in_gap[0], "gap"
         rest = f.in_gap[1:] + f.after  # a second actor in the gap is the object (حث الاتحاد إسرائيل على…)
@@ -224,7 +232,10 @@ def _subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention]
         subject, how, rest = _noun_subject_of(tm, tokens, ments, f)
     else:
         subject, how, rest, said = _verb_subject_of(tm, tokens, ments, lo, f)
-    if subject is None and f.earlier and "passive" not in tm.pattern.flags and not said:
+    if subject is None and how == GENDER_DROPPED:
+        main = frame_subject(tokens, ments, lo, f.cs) if _later_clause_verb(tm, tokens, lo, f.cs, f.verb) else None
+        subject, how = (main, "main") if main is not None else (None, how)
+    elif subject is None and f.earlier and "passive" not in tm.pattern.flags and not said:
         # a verb opening a later clause with no subject of its own (أعرب الاتحاد عن قلقه إزاء العنف بين
         # الجيش والمقاتلين، وطالب بأن…) shares the subject of the sentence's first clause, not the actor
         # named last

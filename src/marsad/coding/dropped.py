@@ -1,0 +1,81 @@
+"""A verb whose subject is dropped: the actor right after it is its object when their genders clash.
+
+In VSO Arabic a verb agrees in gender with a subject that follows it at once (قالت الوزارة، قال
+الوزير).  So a masculine verb followed at once by a feminine actor (وطالب الحكومة السورية بوقف القصف،
+ودعا إيران إلى…، واتهم السعودية بدعم…) does not have that actor for its subject: the actor is the
+object and the subject is dropped, the running subject of the text (the sentence's speaker or the
+previous sentences' topic, which the coder takes when the clause names no subject).  Likewise a
+feminine verb followed at once by a masculine title (وطالبت الرئيس السوري بالتنحي).
+
+Not when something stands between the verb and the actor (a subject separated from its verb may take
+a masculine verb: قال في البيان الحكومة…), nor for the genders :func:`mention_gender` does not know
+(a group named by one word: قال داعش، قالت حماس).  A feminine verb before any other masculine word
+is left alone: women named without a title (قالت ميركل), foreign acronyms (أعلنت الأونروا) and states
+(وقعت الأردن) take it.  Only a verb that opens its clause counts, and not a bare form after أنّ, which
+is a verbal noun with its genitive subject (أن رفض إدارة المترو).  Broken plurals of persons in ة
+are masculine (اختطف قراصنة صوماليون: ``resources/actors/gender.tsv``).
+"""
+
+from __future__ import annotations
+
+from marsad.actors.coref import PERSON_TITLES
+from marsad.coding.agreement import mention_gender, verb_gender
+from marsad.coding.lexicon import TriggerMatch
+from marsad.document import ActorMention, Token
+from marsad.text.tokens import candidates, has_article
+
+# Endings of a verb form that is not the bare third person masculine perfect (feminine, dual, plural,
+# first and second persons, defective stems) or of a noun.
+# Particles after which a bare form is a verbal noun (أنّ takes a noun): ان رفض الحكومة.
+NOUN_LEADS = frozenset({"ان", "بان", "لان", "انه"})
+BARE_ENDINGS = ("ت", "ه", "ا", "و", "ي", "ن", "ى")
+
+
+def _masculine_sure(m: ActorMention, tokens: list[Token]) -> bool:
+    """Is ``m`` masculine beyond doubt: led by a masculine title (الرئيس، الوزير)?  Not a state listed
+    masculine: news also writes وقعت الأردن، أعلنت العراق."""
+    return any(k in PERSON_TITLES for _, k in candidates(tokens[m.token_start].norm))
+
+
+def _defective(tok: Token, slot: object) -> str | None:
+    """The gender of a defective verb's perfect (دعا / دعت، نفى / نفت), whose forms
+    :func:`verb_gender` does not pair."""
+    if not isinstance(slot, frozenset) or has_article(tok.prefix):
+        return None
+    key = next((k for _, k in candidates(tok.norm) if k in slot), "")
+    if len(key) < 3 or key[:-1] in slot:
+        return None
+    if key.endswith(("ا", "ي")) and key[:-1] + "ت" in slot:
+        return "m"
+    if key.endswith("ت") and any(key[:-1] + e in slot for e in ("ا", "ي")):
+        return "f"
+    return None
+
+
+def _bare_masculine(tok: Token, slot: object) -> str | None:
+    """"m" for a listed verb form with no ending (طالب، أشاد، انتقد), when the row lists no other form to
+    tell its gender by (:func:`verb_gender` then knows none): the third person masculine perfect."""
+    if not isinstance(slot, frozenset) or has_article(tok.prefix):
+        return None
+    key = next((k for _, k in candidates(tok.norm) if k in slot), "")
+    if len(key) < 3 or key.endswith(BARE_ENDINGS) or key.startswith("ت"):
+        return None  # تطالب: a feminine (or second person) imperfect
+    return "m"
+
+
+def object_by_gender(tm: TriggerMatch, tokens: list[Token], verb: int, m: ActorMention) -> bool:
+    """Is ``m``, standing right after the verb at token ``verb``, its object because their genders
+    clash (see the module docstring)?"""
+    if m.token_start != verb + 1 or "noun" in tm.pattern.flags or "passive" in tm.pattern.flags:
+        return False
+    if verb > 0 and tokens[verb - 1].key in NOUN_LEADS and not tokens[verb].key.startswith("ي"):
+        return False  # ان رفض إدارة المترو: a verbal noun and its genitive subject
+    slot = tm.pattern.words[verb - tm.start] if verb - tm.start < len(tm.pattern.words) else None
+    found = verb_gender(tokens, verb, slot) or _defective(tokens[verb], slot) or _bare_masculine(tokens[verb], slot)
+    if found is None:
+        return False
+    noun = mention_gender(m, tokens)
+    if found == "m":
+        return noun == "f" and m.kind != "person"
+    return noun == "m" and _masculine_sure(m, tokens)
+
