@@ -79,3 +79,10 @@ def test_group_at_the_end_of_a_protest_pattern_is_not_made_its_object():
 def test_other_mentions_at_the_end_of_a_pattern_are_not_made_its_object():
     toks = _tokens(["استقبل", "الرييس", "الوزير", "الامريكي"])
     assert not _tail_object(_tm("043", 0, 3), toks, _group(2, 4, agent="GOV"))
+
+
+def test_lone_group_noun_ending_a_pattern_after_ala_is_its_object():
+    # اعتدت الشرطة على المصلين: the pattern ends on the group noun, coded from context
+    toks = _tokens(["اعتدت", "الشرطة", "علي", "المصلين"])
+    assert _tail_object(_tm("180", 0, 4), toks, _group(3, 4))
+    assert not _tail_object(_tm("180", 0, 4), toks, _group(3, 4, agent="GOV"))

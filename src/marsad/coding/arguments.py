@@ -289,12 +289,12 @@ def _tail_object(tm: TriggerMatch, tokens: list[Token], m: ActorMention) -> bool
     word right after على / ضد / بحق and runs past it, or it is a group of people that starts on a later
     word of the pattern and runs on (its nisba) past that word into a gap or past the trigger
     (رحلت السلطات الرعايا الإثيوبيين، أعادت السلطات الصيادين المصريين إلى بلادهم)?"""
-    if tm.end - tm.start < 2 or not tm.start < m.token_start < tm.end or m.token_end <= m.token_start + 1:
+    if tm.end - tm.start < 2 or not tm.start < m.token_start < tm.end:
         return False
-    if m.token_start == tm.end - 1 and m.token_end > tm.end and tokens[m.token_start - 1].key in TAIL_PREPS:
-        return True
-    return m.agent in GROUP_OBJECTS and tm.pattern.cameo[:2] not in GROUP_DOER_ROOTS \
-        and (m.token_end > tm.end or tm.in_gap(m.token_end - 1))
+    group = m.agent in GROUP_OBJECTS and tm.pattern.cameo[:2] not in GROUP_DOER_ROOTS
+    if m.token_start == tm.end - 1 and tokens[m.token_start - 1].key in TAIL_PREPS:
+        return m.token_end > tm.end or group  # اعتدت الشرطة على المصلين: the worshippers, coded from context
+    return group and m.token_end > m.token_start + 1 and (m.token_end > tm.end or tm.in_gap(m.token_end - 1))
 
 
 TAIL_PREPS = frozenset({"علي", "ضد", "بحق"})
