@@ -36,7 +36,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from marsad.coding.clause_words import (
-    AGENT_PREPS,
     BOUNDARY_PUNCT,
     CLAUSE_WORDS,
     DOER_AUX,
@@ -47,7 +46,6 @@ from marsad.coding.clause_words import (
     VERB_LEADS,
     VERB_PARTICLES,
     VERB_PREPS,
-    agent_phrase_start,
     has_prep,
     is_doer_verb,
     is_participle,
@@ -57,6 +55,7 @@ from marsad.coding.clause_words import (
     span_words,
 )
 from marsad.coding.conjuncts import conjoined, mention_prefix, objects, same_actor, with_partner
+from marsad.coding.doers import is_masdar, nominal_agent, passive_agent
 from marsad.coding.dropped import object_by_gender
 from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.relatives import relative_subject
@@ -72,7 +71,7 @@ from marsad.coding.subjects import (
     unnamed_subject,
 )
 from marsad.document import ActorMention, Token
-from marsad.text.tokens import RELATIVE_PRONOUNS, THIRD_PERSON_SUFFIXES, candidates
+from marsad.text.tokens import RELATIVE_PRONOUNS, THIRD_PERSON_SUFFIXES
 
 GENDER_DROPPED = "gender_dropped"  # the actor after the verb is its object by gender (dropped.py)
 # Roots said rather than done (appeal, demand, disapprove, reject, threaten): their verb names an addressee.
@@ -146,7 +145,7 @@ def _frame(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], lo:
     gap_objects: list[ActorMention] = []
     # an oblique plural right after a verb of appeal, demand, criticism or threat is whom it addresses
     # (elsewhere a 3ms verb is often a verbal noun with its genitive subject: رفض المتمردين للهدنة)
-    verbal = pat.cameo[:2] in ADDRESSING_ROOTS and "noun" not in pat.flags and not _is_masdar(tm, tokens)
+    verbal = pat.cameo[:2] in ADDRESSING_ROOTS and "noun" not in pat.flags and not is_masdar(tm, tokens)
     said = "" if pat.flags & {"noun", "passive", "stance"} else unnamed_subject(tokens, cs, verb)
     if said or not subject_gap or (in_gap and (_verb_object(tokens, verb + 1, in_gap[0])
                                        or verbal and _oblique_after(tokens, verb + 1, in_gap[0]))):
@@ -269,7 +268,7 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         if far:
             target, target_how = far[0], "next_far"
     if "passive" in pat.flags:
-        agent, how = _passive_agent(tokens, rest, giver=pat.cameo[:2] in RECEIVING_ROOTS)
+        agent, how = passive_agent(tokens, rest, giver=pat.cameo[:2] in RECEIVING_ROOTS)
         target, subject = subject, agent
         target_how = "subject" if target else "none"
     srcs = conjoined(ments, idx[id(subject)], tokens) if subject is not None else []
@@ -279,7 +278,7 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         tgts, target_how = [], "none"
     # اعتقال الحوثيين على يد المقاومة: the agent phrase names the doer (the coder puts it in place of
     # the subject once the argument model has scored the candidates)
-    agent = _agent(tm, tokens, f.after)
+    agent = nominal_agent(tm, tokens, f.after)
     doers = conjoined(ments, idx[id(agent)], tokens) if agent is not None else []
     return Args(srcs, tgts, how, target_how if tgts else "none", agent=doers)
 
@@ -380,7 +379,7 @@ def _later_clause_verb(tm: TriggerMatch, tokens: list[Token], lo: int, cs: int, 
     suffix is its doer), nor the verb of a relative clause (التي شنت: its subject is the antecedent)."""
     return cs > lo and not (tm.suffixed and _suffixed_masdar(tokens[tm.start])) and tokens[
         cs - 1].norm not in RELATIVE_PRONOUNS and not dual_verb(
-        tokens[verb]) and not _is_masdar(tm, tokens) and _clause_initial(tokens, cs, tm.start)
+        tokens[verb]) and not is_masdar(tm, tokens) and _clause_initial(tokens, cs, tm.start)
 
 
 def _suffixed_masdar(tok: Token) -> bool:
@@ -429,45 +428,3 @@ def _target(tm: TriggerMatch, tokens: list[Token], rest: list[ActorMention],
     if m.token_start - tm.end > 8:
         return None, "none"
     return m, "next"
-
-
-def _is_masdar(tm: TriggerMatch, tokens: list[Token]) -> bool:
-    """Is the trigger a verbal noun: flagged so, with a preposition or article (بقصف، الاعتقال), after
-    تم / جرى (تم اعتقال), or of a verbal noun's shape (اعتقال، تعذيب، استهداف، مهاجمة)?"""
-    first = tm.pattern.words[0]
-    prefix, key = next(((p, k) for p, k in candidates(tokens[tm.start].norm) if k in first), ("", ""))
-    prev = tokens[tm.start - 1].key if tm.start else ""
-    return "noun" in tm.pattern.flags or prefix.lstrip("وف")[:1] in {"ب", "ل", "ا"} or prev in {
-        "تم", "يتم", "جري", "يجري"} or bool(MASDAR_SHAPE.match(key))
-
-
-def _agent(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
-    """The doer of a nominal act named by an agent phrase close after it (تم اعتقال ثلاثة مسلحين
-    من قبل الشرطة، أسر ستة حوثيين على يد المقاومة)."""
-    if "passive" in tm.pattern.flags or not _is_masdar(tm, tokens):
-        return None
-    for m in after:
-        if m.token_start - tm.end > 8:
-            return None
-        start = agent_phrase_start(tokens, m.token_start)
-        if start is not None:
-            # a preposition in between (استقبال النازحين من المديريات المهدمة من قبل…، الكشف عنهم من قبل…)
-            # opens a phrase the agent may belong to: then it is not this act's doer
-            return None if any(t.key in VERB_PREPS for t in tokens[tm.end:start]) else m
-    return None
-
-
-def _passive_agent(tokens: list[Token], rest: list[ActorMention], giver: bool = False) -> tuple[ActorMention | None, str]:
-    """The agent of a passive verb and how it was found: right after من قبل، على يد، برصاص… or a
-    little after an agent phrase (:func:`agent_phrase_start`: على أيدي عناصر تنظيم داعش),
-    "passive_agent"; with ``giver`` (a verb of receiving) else the first actor right after من
-    (تلقت الحكومة مساعدات من الأمم المتحدة), "giver"; else (None, "none")."""
-    for m in rest:
-        if m.token_start >= 1 and tokens[m.token_start - 1].key in AGENT_PREPS \
-                or agent_phrase_start(tokens, m.token_start) is not None:
-            return m, "passive_agent"
-    if giver:
-        m = next((m for m in rest if m.token_start >= 1 and tokens[m.token_start - 1].key == "من"), None)
-        if m is not None:
-            return m, "giver"
-    return None, "none"

@@ -1,0 +1,53 @@
+"""The doer of a passive verb or of a verbal noun (issue #4): the agent named after the act
+(تم اعتقال ثلاثة مسلحين من قبل الشرطة، قتل برصاص قناصة، تلقت الحكومة مساعدات من الأمم المتحدة), for the
+argument finder (:mod:`marsad.coding.arguments`).
+"""
+
+from __future__ import annotations
+
+from marsad.coding.clause_words import AGENT_PREPS, MASDAR_SHAPE, VERB_PREPS, agent_phrase_start
+from marsad.coding.lexicon import TriggerMatch
+from marsad.document import ActorMention, Token
+from marsad.text.tokens import candidates
+
+
+def is_masdar(tm: TriggerMatch, tokens: list[Token]) -> bool:
+    """Is the trigger a verbal noun: flagged so, with a preposition or article (بقصف، الاعتقال), after
+    تم / جرى (تم اعتقال), or of a verbal noun's shape (اعتقال، تعذيب، استهداف، مهاجمة)?"""
+    first = tm.pattern.words[0]
+    prefix, key = next(((p, k) for p, k in candidates(tokens[tm.start].norm) if k in first), ("", ""))
+    prev = tokens[tm.start - 1].key if tm.start else ""
+    return "noun" in tm.pattern.flags or prefix.lstrip("وف")[:1] in {"ب", "ل", "ا"} or prev in {
+        "تم", "يتم", "جري", "يجري"} or bool(MASDAR_SHAPE.match(key))
+
+
+def nominal_agent(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
+    """The doer of a nominal act named by an agent phrase close after it (تم اعتقال ثلاثة مسلحين
+    من قبل الشرطة، أسر ستة حوثيين على يد المقاومة)."""
+    if "passive" in tm.pattern.flags or not is_masdar(tm, tokens):
+        return None
+    for m in after:
+        if m.token_start - tm.end > 8:
+            return None
+        start = agent_phrase_start(tokens, m.token_start)
+        if start is not None:
+            # a preposition in between (استقبال النازحين من المديريات المهدمة من قبل…، الكشف عنهم من قبل…)
+            # opens a phrase the agent may belong to: then it is not this act's doer
+            return None if any(t.key in VERB_PREPS for t in tokens[tm.end:start]) else m
+    return None
+
+
+def passive_agent(tokens: list[Token], rest: list[ActorMention], giver: bool = False) -> tuple[ActorMention | None, str]:
+    """The agent of a passive verb and how it was found: right after من قبل، على يد، برصاص… or a
+    little after an agent phrase (:func:`agent_phrase_start`: على أيدي عناصر تنظيم داعش),
+    "passive_agent"; with ``giver`` (a verb of receiving) else the first actor right after من
+    (تلقت الحكومة مساعدات من الأمم المتحدة), "giver"; else (None, "none")."""
+    for m in rest:
+        if m.token_start >= 1 and tokens[m.token_start - 1].key in AGENT_PREPS \
+                or agent_phrase_start(tokens, m.token_start) is not None:
+            return m, "passive_agent"
+    if giver:
+        m = next((m for m in rest if m.token_start >= 1 and tokens[m.token_start - 1].key == "من"), None)
+        if m is not None:
+            return m, "giver"
+    return None, "none"
