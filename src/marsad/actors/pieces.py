@@ -23,6 +23,10 @@ HELD_THERE = frozenset({
 })
 
 
+# States whose name with the article is also the feminine nisba (السعودية: Saudi Arabia, and "Saudi"), and
+# whose name without it is read with the article as the nisba only (سورية: Syria; السورية: "Syrian").
+NISBA_STATES = frozenset({"سعوديه"})
+NISBA_KEYS = NISBA_STATES | {"سوريه"}
 # Quotation marks (normalization folds «» “” to ").
 QUOTES = frozenset({'"', "'"})
 # Nouns that head the name of a place, prize or institution named after a ruler (جامعة الملك
@@ -198,7 +202,8 @@ def second_role(tokens: list[Token], last: Piece, p: Piece, gap: list[Token]) ->
     """A definite role noun or nisba, then a role noun in the construct state, are two actors
     (استقبل الرئيس رئيسَ الاتحاد الدولي، اعتقلت الشرطة الإسرائيلية ضابطًا): the second opens a new
     noun phrase.  Not نائب الرئيس."""
-    if p.agent is None or gap or (last.agent is None if last.entry is None else last.entry.kind != "demonym"):
+    nisba = last.entry is not None and (last.entry.kind == "demonym" or tokens[last.start].key in NISBA_KEYS)
+    if p.agent is None or gap or (last.agent is None if last.entry is None else not nisba):
         return False
     if tokens[last.start].key in DEPUTY_KEYS:
         return False
@@ -317,10 +322,45 @@ def _role_link(word: str, tokens: list[Token], last: Piece, p: Piece) -> bool:
     return False
 
 
-# States whose name with the article is also the feminine nisba (السعودية: Saudi Arabia, and "Saudi"), and
-# the missions whose nisba it is read as (السفارة السعودية، القنصلية السعودية).
-NISBA_STATES = frozenset({"سعوديه"})
+# The missions whose nisba a state's name is read as (السفارة السعودية، القنصلية السعودية).
 MISSION_HEADS = frozenset({"سفاره", "قنصليه", "بعثه", "ملحقيه"})
+
+
+
+
+def feminine_nisba(tokens: list[Token], group: list[Piece], p: Piece) -> bool:
+    """Is the state ``p`` (السعودية، السورية) right after a definite role noun of feminine form (in ة or a
+    plural in ات: الحكومة، القوات، وزارة الداخلية، السلطات) its nisba adjective, so one actor (الحكومة
+    السورية: the Syrian government), not the role and then the state as its object?  A masculine role
+    noun does not take a feminine adjective: زار الرئيس السعودية is the president visiting the kingdom.
+    Only a role noun that stands alone: after هاجم مسلحون القوات the role moves to the state (stage._groups)."""
+    last = group[-1]
+    if len(group) != 1 or p.entry is None or p.entry.kind != "state" or p.start != last.end or last.entry is not None \
+            or last.agent is None or not has_article(p.prefix) or p.prefix[:1] != "ا":
+        return False
+    if tokens[p.start].key not in NISBA_KEYS:
+        return False
+    head = tokens[last.start]
+    return has_article(tokens[last.end - 1].prefix) and not head.suffix and head.key.endswith(("ه", "ات"))
+
+
+# Endings of a definite role noun and of a nisba that agrees with it (المتمردين الحوثيين، المتمردون
+# الحوثيون، الميليشيات الحوثية، القوات الحوثية).
+AGREEING_ENDINGS = (("ين", ("يين",)), ("ون", ("يون",)), ("ات", ("يه",)), ("ه", ("يه",)))
+
+
+def group_nisba(tokens: list[Token], group: list[Piece], p: Piece) -> bool:
+    """Is the one-word group name ``p`` with the article (الحوثية، الحوثيين) right after a lone definite role
+    noun the role's nisba adjective, agreeing with it (الميليشيات الحوثية، المتمردين الحوثيين), so one
+    actor rather than a role without code and then the group?"""
+    last = group[-1]
+    if len(group) != 1 or p.entry is None or p.entry.kind != "group" or p.end - p.start != 1 \
+            or p.start != last.end or last.entry is not None or last.agent is None or p.prefix != "ال":
+        return False
+    head, word = tokens[last.end - 1], tokens[p.start]
+    if head.suffix or word.suffix or not has_article(head.prefix):
+        return False
+    return any(head.key.endswith(e) and word.key.endswith(n) for e, n in AGREEING_ENDINGS)
 
 
 def mission_nisba(tokens: list[Token], last: Piece, p: Piece) -> bool:

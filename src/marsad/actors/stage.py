@@ -33,6 +33,8 @@ from marsad.actors.pieces import (
     DEPUTY_KEYS,
     Piece,
     another_persons_surname,
+    feminine_nisba,
+    group_nisba,
     institution_genitive,
     located_role,
     mission_nisba,
@@ -247,7 +249,7 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
                 groups.append([p])
                 continue
             if joined and not starts_with_and and not prep_agent and len(group) < MAX_GROUP:
-                if _compatible(group, p) and _genitive_ok(tokens, last, p):
+                if _compatible(group, p) and _genitive_ok(tokens, group, p):
                     group.append(p)
                     continue
                 if last.agent is not None and last.entry is None and len(group) > 1 and not gap:
@@ -265,7 +267,7 @@ def _definite_after_name(last: Piece, p: Piece) -> bool:
         and last.entry is not None and last.entry.kind in NAME_KINDS
 
 
-def _genitive_ok(tokens: list[Token], last: Piece, p: Piece) -> bool:
+def _genitive_ok(tokens: list[Token], group: list[Piece], p: Piece) -> bool:
     """Can ``p`` attach to the piece before it?
 
     An agent noun takes a following country or organisation as its genitive only
@@ -273,10 +275,13 @@ def _genitive_ok(tokens: list[Token], last: Piece, p: Piece) -> bool:
     (الأمين العام للأمم المتحدة); "الأمين العام إسرائيل" is two noun phrases.
     Adjectives (الروسي) and names in apposition always attach.
     """
+    last = group[-1]
     if last.agent is None or p.entry is None or p.entry.kind in ("demonym", "person", "ner"):
         return True
-    if mission_nisba(tokens, last, p):
-        return True  # السفارة السعودية: the nisba, not the state
+    if group_nisba(tokens, group, p):
+        return True  # الميليشيات الحوثية، المتمردين الحوثيين: the group's nisba
+    if mission_nisba(tokens, last, p) or feminine_nisba(tokens, group, p):
+        return True  # السفارة السعودية، الحكومة السورية: the nisba, not the state
     return not has_article(tokens[last.end - 1].prefix) or p.prefix.lstrip("وف").startswith("ل")
 
 
