@@ -16,7 +16,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from eval_actors import SETS, parse_args  # the same sets (scripts/ is on the path when run as a script)
+from eval_actor_bounds import gold_spans  # scripts/ is on the path when run as a script
+from eval_actors import SETS, parse_args  # the same sets
 
 from marsad.api_lib import Coder
 
@@ -32,26 +33,17 @@ def main() -> None:
         art = json.loads(line)
         doc = coder.code(art["text"], date=art.get("date"))
         spans = [(m.span.start, m.span.end, m.code) for m in doc.actors if not m.implied]
-        seen: set[tuple[str, str]] = set()
-        for ev in art["events"]:
-            for role in ("source", "target"):
-                g = ev.get(role) or {}
-                text, code = g.get("text"), g.get("code")
-                i = art["text"].find(text) if text else -1
-                if i < 0 or (text, code) in seen:
-                    continue
-                seen.add((text, code))
-                j = i + len(text)
-                total += 1
-                hits = [c for s, e, c in spans if s < j and i < e]
-                if not hits:
-                    missed[(text, code)] += 1
-                    continue
-                found += 1
-                if code in hits:
-                    right += 1
-                else:
-                    wrong[(text, code, hits[0])] += 1
+        for i, j, text, code in gold_spans(art):
+            total += 1
+            hits = [c for s, e, c in spans if s < j and i < e]
+            if not hits:
+                missed[(text, code)] += 1
+                continue
+            found += 1
+            if code in hits:
+                right += 1
+            else:
+                wrong[(text, code, hits[0])] += 1
     print(f"{path.name}: {total} gold argument mentions; overlapped by a system actor {found / max(total, 1):.3f}, "
           f"with the gold code {right / max(total, 1):.3f}")
     if args.list:
