@@ -39,3 +39,13 @@ def test_named_addressee_and_other_roots():
                       [mention("KWT", 1, 2, kind="state"), mention("IRN", 2, 3, kind="state")])
     # a condemnation is no appeal: the rule is for 02 and 10 only
     assert not _check("أدانت مصر المجتمع الدولي", "أدانت", "11", [mention("EGY", 1, 2, kind="state")])
+
+
+def test_addressee_words_are_read_normalized_from_their_data_file():
+    from marsad.coding.addressee import addressee_words
+
+    words = addressee_words()
+    assert ("الاسره", "الدوليه") in words.collectives and ("العالم",) in words.collectives  # الأسرة الدولية
+    assert {"وخاصه", "وبالاخص"} <= words.singling_out and {"امس", "ايضا"} <= words.skipped  # وخاصة، أمس، أيضا
+    starts = words.collectives
+    assert not any(a != b and b[:len(a)] == a for a in starts for b in starts)  # no collective starts another

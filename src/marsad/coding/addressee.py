@@ -11,31 +11,46 @@ An actor named with the collective (المجتمع الدولي، وخاصة م�
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad import resources
 from marsad.document import ActorMention, Token
+from marsad.text.normalize import normalize_text
 
 ADDRESSEE_ROOTS = frozenset({"02", "10"})
-# Normalized spellings (ة → ه, hamza forms → ا) of the collectives, as the verb's bare object (the article
-# and no other proclitic: للمجتمع الدولي is no object).
-COLLECTIVES: tuple[tuple[str, ...], ...] = (
-    ("المجتمع", "الدولي"), ("الاسره", "الدوليه"), ("دول", "العالم"), ("الدول", "المانحه"),
-    ("المنظمات", "الدوليه"), ("المنظمات", "الحقوقيه"), ("المنظمات", "الانسانيه"), ("الجميع",), ("العالم",),
-)
-# Words that name an actor among the collective (وخاصة مجلس الأمن، ولا سيما الدول دائمة العضوية).
-SINGLING_OUT = frozenset({"وخاصه", "خاصه", "وبخاصه", "سيما", "ولاسيما", "لاسيما", "وبالاخص", "بالاخص",
-                          "مقدمتها", "ومنها"})
-# Words that may stand between the verb (and its subject) and its object: time adverbs, "again", "also".
-SKIPPED = frozenset({"امس", "اليوم", "مجددا", "ايضا", "بدوره", "بدورها", "كذلك"})
 SINGLING_REACH = 3
 SUBJECT_REACH = 3  # the subject after the verb: its nisba may follow a two-word head
 
 
+@dataclass(frozen=True, slots=True)
+class AddresseeWords:
+    """The word lists of ``resources/cues/addressee.tsv``, normalized (ة → ه, hamza forms → ا)."""
+
+    collectives: tuple[tuple[str, ...], ...]  # the collectives, as the verb's bare object, in file order
+    singling_out: frozenset[str]  # words that name an actor among the collective (وخاصة مجلس الأمن)
+    skipped: frozenset[str]  # words between the verb (and its subject) and its object: أمس، مجددا، أيضا
+
+
+@lru_cache(maxsize=1)
+def addressee_words() -> AddresseeWords:
+    """The addressee words of the packaged addressee.tsv, read once per process."""
+    rows = [(normalize_text(r["words"]), r["kind"]) for r in resources.read_tsv(resources.path("addressee"))]
+    return AddresseeWords(
+        collectives=tuple(tuple(w.split()) for w, kind in rows if kind == "collective"),
+        singling_out=frozenset(w for w, kind in rows if kind == "singling"),
+        skipped=frozenset(w for w, kind in rows if kind == "skipped"),
+    )
+
+
 def _skip(tokens: list[Token], p: int, ments: list[ActorMention], hi: int) -> int:
     """The first token from ``p`` on that is neither in an actor mention nor an adverb."""
+    skipped = addressee_words().skipped
     while p < hi:
         inside = next((m for m in ments if m.token_start <= p < m.token_end), None)
         if inside is not None:
             p = inside.token_end
-        elif tokens[p].norm in SKIPPED:
+        elif tokens[p].norm in skipped:
             p += 1
         else:
             return p
@@ -44,11 +59,12 @@ def _skip(tokens: list[Token], p: int, ments: list[ActorMention], hi: int) -> in
 
 def _collective_at(tokens: list[Token], p: int, hi: int) -> bool:
     """Does a collective start at token ``p``, with no actor singled out right after it?"""
-    for words in COLLECTIVES:
+    words_of = addressee_words()
+    for words in words_of.collectives:
         end = p + len(words)
         if end <= hi and tuple(t.norm for t in tokens[p:end]) == words:
             after = tokens[end:min(hi, end + SINGLING_REACH)]
-            return not any(t.norm in SINGLING_OUT for t in after)
+            return not any(t.norm in words_of.singling_out for t in after)
     return False
 
 

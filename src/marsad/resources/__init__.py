@@ -34,6 +34,7 @@ CATALOGUE: dict[str, str] = {
     "lexicon": "lexicon",
     "cues": "cues",
     "reporting": "cues/reporting.tsv",
+    "addressee": "cues/addressee.tsv",
     "samples": "samples/articles.jsonl",
     "event_filter": "models/event_filter.json",
     "arg_model": "models/arg_model.json",
