@@ -62,20 +62,6 @@ TITLES = frozenset({
 NAMED_KINDS = frozenset({"person", "igo", "group", "media"})
 # Agents implied by a bare state / capital / metonym mention.
 DEFAULT_AGENT = {"state": "GOV", "capital": "GOV", "metonym": "GOV"}
-# Dual and plural nouns that refer back to two actors (الوزيران, الجانبان, البلدان).
-DUAL_REFERENTS = frozenset({
-    "وزيران", "وزيرين", "جانبان", "جانبين", "بلدان", "بلدين", "طرفان", "طرفين", "زعيمان", "زعيمين",
-    "رييسان", "رييسين", "مسوولان", "مسوولين", "دولتان", "دولتين", "قايدان", "قايدين",
-    "وفدان", "وفدين",
-})
-
-
-# Words before a place name that make the phrase locative (في موسكو، قرب حلب، شمال سوريا).
-LOCATIVE_WORDS = frozenset({
-    "في", "داخل", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
-    "انحاء", "محيط", "ضواحي", "مدينه", "بلده", "قريه", "منطقه", "محافظه", "ولايه", "اقليم", "عاصمه",
-    "اراضي", "حدود", "مطار", "ميناء", "سواحل", "قباله", "عبر", "فوق", "تحت", "اطراف", "ريف",
-})
 PLACE_KINDS = frozenset({"state", "capital", "region"})
 # Kinds of a state's own name, after which a definite role noun is a new phrase (_definite_after_name).
 NAME_KINDS = frozenset({"state", "capital", "metonym"})
@@ -86,6 +72,20 @@ def actor_bearing() -> frozenset[str]:
     """Nouns after which a bare nisba adjective names an actor (طائرة عسكرية سعودية، غارة إسرائيلية,
     انتقد السياسة الأمريكية): ``resources/actors/actor_bearing.tsv``, normalized."""
     return frozenset(normalize_text(r["ar"]) for r in resources.read_tsv(resources.path("actor_bearing")))
+
+
+@lru_cache(maxsize=1)
+def locative_words() -> frozenset[str]:
+    """Words before a place name that make the phrase locative (في موسكو، قرب حلب، شمال سوريا):
+    ``resources/actors/locative_words.tsv``, normalized."""
+    return frozenset(normalize_text(r["ar"]) for r in resources.read_tsv(resources.path("locative_words")))
+
+
+@lru_cache(maxsize=1)
+def dual_referents() -> frozenset[str]:
+    """Dual nouns that refer back to two actors (الوزيران، الجانبين، البلدان):
+    ``resources/actors/dual_referents.tsv``, normalized."""
+    return frozenset(normalize_text(r["ar"]) for r in resources.read_tsv(resources.path("dual_referents")))
 
 
 def is_adjectival_demonym(key: str) -> bool:
@@ -364,9 +364,10 @@ def _is_locative(tokens: list[Token], m: ActorMention, lo: int, prefix: str) -> 
         return True
     if m.token_start > lo:
         prev = tokens[m.token_start - 1]
-        return prev.key in LOCATIVE_WORDS or prev.norm in LOCATIVE_WORDS
+        words = locative_words()
+        return prev.key in words or prev.norm in words
     return False
 
 
 def is_dual_referent(tok: Token) -> bool:
-    return tok.key in DUAL_REFERENTS
+    return tok.key in dual_referents()

@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from marsad.actors.stage import LOCATIVE_WORDS, is_dual_referent
+from marsad.actors.stage import is_dual_referent, locative_words
 from marsad.coding.arguments import Args
 from marsad.coding.claims import claimer
 from marsad.coding.confidence import Context
@@ -137,7 +137,8 @@ def _locative_word(norm: str) -> bool:
     ب only as a clitic changed 1 train article (train CV .5224 -> .5217, noise for one event) and
     7 of 6,000 unseen ones, mostly for the worse (same-state or wrong targets)."""
     bare = norm.lstrip("وف")
-    return bare in LOCATIVE_WORDS or (bare[:1] == "ب" and bare[1:] in LOCATIVE_WORDS)
+    words = locative_words()
+    return bare in words or (bare[:1] == "ب" and bare[1:] in words)
 
 
 def context_country(places: list[list[ActorMention]], si: int, towns: bool = True) -> ActorMention | None:

@@ -26,6 +26,8 @@ CATALOGUE: dict[str, str] = {
     "actor_gender": "actors/gender.tsv",
     "given_names": "actors/given_names.tsv",
     "actor_bearing": "actors/actor_bearing.tsv",
+    "locative_words": "actors/locative_words.tsv",
+    "dual_referents": "actors/dual_referents.tsv",
     "actor_stoplist": "actors/stoplist.tsv",
     "actor_surface_stoplist": "actors/surface_stoplist.tsv",
     "gazetteer": "places/gazetteer.tsv",
