@@ -326,6 +326,12 @@ def _role_link(word: str, tokens: list[Token], last: Piece, p: Piece) -> bool:
 MISSION_HEADS = frozenset({"سفاره", "قنصليه", "بعثه", "ملحقيه"})
 
 
+def _after_lone_role(group: list[Piece], p: Piece, kind: str) -> bool:
+    """Is ``p`` an entry of ``kind`` right after a group that is one role noun with no entry of its own
+    (the case where a nisba may be the role's adjective: الحكومة السورية، الميليشيات الحوثية)?"""
+    last = group[-1]
+    return len(group) == 1 and p.entry is not None and p.entry.kind == kind and p.start == last.end \
+        and last.entry is None and last.agent is not None
 
 
 def feminine_nisba(tokens: list[Token], group: list[Piece], p: Piece) -> bool:
@@ -334,12 +340,11 @@ def feminine_nisba(tokens: list[Token], group: list[Piece], p: Piece) -> bool:
     السورية: the Syrian government), not the role and then the state as its object?  A masculine role
     noun does not take a feminine adjective: زار الرئيس السعودية is the president visiting the kingdom.
     Only a role noun that stands alone: after هاجم مسلحون القوات the role moves to the state (stage._groups)."""
-    last = group[-1]
-    if len(group) != 1 or p.entry is None or p.entry.kind != "state" or p.start != last.end or last.entry is not None \
-            or last.agent is None or not has_article(p.prefix) or p.prefix[:1] != "ا":
+    if not _after_lone_role(group, p, "state") or not has_article(p.prefix) or p.prefix[:1] != "ا":
         return False
     if tokens[p.start].key not in NISBA_KEYS:
         return False
+    last = group[-1]
     head = tokens[last.start]
     return has_article(tokens[last.end - 1].prefix) and not head.suffix and head.key.endswith(("ه", "ات"))
 
@@ -353,11 +358,9 @@ def group_nisba(tokens: list[Token], group: list[Piece], p: Piece) -> bool:
     """Is the one-word group name ``p`` with the article (الحوثية، الحوثيين) right after a lone definite role
     noun the role's nisba adjective, agreeing with it (الميليشيات الحوثية، المتمردين الحوثيين), so one
     actor rather than a role without code and then the group?"""
-    last = group[-1]
-    if len(group) != 1 or p.entry is None or p.entry.kind != "group" or p.end - p.start != 1 \
-            or p.start != last.end or last.entry is not None or last.agent is None or p.prefix != "ال":
+    if not _after_lone_role(group, p, "group") or p.end - p.start != 1 or p.prefix != "ال":
         return False
-    head, word = tokens[last.end - 1], tokens[p.start]
+    head, word = tokens[group[-1].end - 1], tokens[p.start]
     if head.suffix or word.suffix or not has_article(head.prefix):
         return False
     return any(head.key.endswith(e) and word.key.endswith(n) for e, n in AGREEING_ENDINGS)

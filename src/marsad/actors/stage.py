@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date as Date
-from functools import lru_cache
 
 from marsad import resources
 from marsad.actors.ambiguous import amman, kingdom, military_base
@@ -47,7 +46,6 @@ from marsad.actors.pieces import (
     team_not_rank,
 )
 from marsad.document import ActorMention, Document, Token
-from marsad.text.normalize import normalize_text
 from marsad.text.tokens import clitic_length, has_article
 from marsad.when_where.gazetteer import Gazetteer
 
@@ -67,25 +65,22 @@ PLACE_KINDS = frozenset({"state", "capital", "region"})
 NAME_KINDS = frozenset({"state", "capital", "metonym"})
 
 
-@lru_cache(maxsize=1)
 def actor_bearing() -> frozenset[str]:
     """Nouns after which a bare nisba adjective names an actor (طائرة عسكرية سعودية، غارة إسرائيلية,
     انتقد السياسة الأمريكية): ``resources/actors/actor_bearing.tsv``, normalized."""
-    return frozenset(normalize_text(r["ar"]) for r in resources.read_tsv(resources.path("actor_bearing")))
+    return resources.word_set("actor_bearing")
 
 
-@lru_cache(maxsize=1)
 def locative_words() -> frozenset[str]:
     """Words before a place name that make the phrase locative (في موسكو، قرب حلب، شمال سوريا):
     ``resources/actors/locative_words.tsv``, normalized."""
-    return frozenset(normalize_text(r["ar"]) for r in resources.read_tsv(resources.path("locative_words")))
+    return resources.word_set("locative_words")
 
 
-@lru_cache(maxsize=1)
 def dual_referents() -> frozenset[str]:
     """Dual nouns that refer back to two actors (الوزيران، الجانبين، البلدان):
     ``resources/actors/dual_referents.tsv``, normalized."""
-    return frozenset(normalize_text(r["ar"]) for r in resources.read_tsv(resources.path("dual_referents")))
+    return resources.word_set("dual_referents")
 
 
 def is_adjectival_demonym(key: str) -> bool:

@@ -24,10 +24,10 @@ from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
 from marsad.text.tokens import candidates, has_article
 
-# Endings of a verb form that is not the bare third person masculine perfect (feminine, dual, plural,
-# first and second persons, defective stems) or of a noun.
 # Particles after which a bare form is a verbal noun (أنّ takes a noun): ان رفض الحكومة.
 NOUN_LEADS = frozenset({"ان", "بان", "لان", "انه"})
+# Endings of a verb form that is not the bare third person masculine perfect (feminine, dual, plural,
+# first and second persons, defective stems) or of a noun.
 BARE_ENDINGS = ("ت", "ه", "ا", "و", "ي", "ن", "ى")
 
 
@@ -37,12 +37,18 @@ def _masculine_sure(m: ActorMention, tokens: list[Token]) -> bool:
     return any(k in PERSON_TITLES for _, k in candidates(tokens[m.token_start].norm))
 
 
+def _slot_key(tok: Token, slot: object) -> str:
+    """The reading of ``tok`` that the pattern slot lists ("" for none, or for a verbal noun with the
+    article), as :func:`verb_gender` finds it."""
+    if not isinstance(slot, frozenset) or has_article(tok.prefix):
+        return ""
+    return next((k for _, k in candidates(tok.norm) if k in slot), "")
+
+
 def _defective(tok: Token, slot: object) -> str | None:
     """The gender of a defective verb's perfect (دعا / دعت، نفى / نفت), whose forms
     :func:`verb_gender` does not pair."""
-    if not isinstance(slot, frozenset) or has_article(tok.prefix):
-        return None
-    key = next((k for _, k in candidates(tok.norm) if k in slot), "")
+    key = _slot_key(tok, slot)
     if len(key) < 3 or key[:-1] in slot:
         return None
     if key.endswith(("ا", "ي")) and key[:-1] + "ت" in slot:
@@ -55,9 +61,7 @@ def _defective(tok: Token, slot: object) -> str | None:
 def _bare_masculine(tok: Token, slot: object) -> str | None:
     """"m" for a listed verb form with no ending (طالب، أشاد، انتقد), when the row lists no other form to
     tell its gender by (:func:`verb_gender` then knows none): the third person masculine perfect."""
-    if not isinstance(slot, frozenset) or has_article(tok.prefix):
-        return None
-    key = next((k for _, k in candidates(tok.norm) if k in slot), "")
+    key = _slot_key(tok, slot)
     if len(key) < 3 or key.endswith(BARE_ENDINGS) or key.startswith("ت"):
         return None  # تطالب: a feminine (or second person) imperfect
     return "m"

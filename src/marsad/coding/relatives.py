@@ -15,6 +15,7 @@ swaps it to the target).
 from __future__ import annotations
 
 from marsad.coding.agreement import mention_gender, verb_gender
+from marsad.coding.clause_words import VERB_PARTICLES
 from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
 
@@ -26,7 +27,6 @@ RESUMPTIVE = {
 }
 # Prepositions that take the antecedent's pronoun right after the verb (يسيطر عليها، تعمل فيه).
 PREPS = ("علي", "الي", "في", "من", "عن", "مع", "ب", "ل", "لدي", "ضد", "حول", "تجاه", "امام", "بين")
-PARTICLES = frozenset({"قد", "لم", "لن", "لا", "ما"})  # may stand between الذي and the verb
 PLURAL_ENDS = ("وا", "ون", "وه", "وها", "وهم")
 OTHER = {"m": "f", "f": "m"}  # the gender a mention must not have for الذي / التي
 
@@ -37,7 +37,7 @@ def relative_subject(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
     starting at ``cs``) opens, when it is the verb's subject (see the module docstring)."""
     if cs < 1 or (rel := RESUMPTIVE.get(tokens[cs - 1].norm)) is None:
         return None
-    if any(t.key not in PARTICLES for t in tokens[cs:verb]):
+    if any(t.key not in VERB_PARTICLES for t in tokens[cs:verb]):  # قد، لم، لا… may stand between
         return None
     suffix, gender = rel
     if _resumed(tm, tokens, verb, suffix) or not _agrees(tm, tokens, verb, gender):

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from marsad.errors import ResourceError
+from marsad.text.normalize import normalize_text
 
 RESOURCES_VERSION = "2026.11.1"
 
@@ -80,3 +82,10 @@ def parse_tsv(lines: Iterable[str]) -> Iterator[dict[str, str]]:
     kept = (ln for ln in lines if ln.strip() and not ln.startswith("#"))
     for row in csv.DictReader(kept, delimiter="\t", quoting=csv.QUOTE_NONE):
         yield {k: (v or "").strip() for k, v in row.items() if k is not None}
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The normalized words (column ``ar``, written in their usual spelling) of a catalogued word-list
+    TSV, read once per process: actor_bearing, locative_words, dual_referents."""
+    return frozenset(normalize_text(r["ar"]) for r in read_tsv(path(name)))
