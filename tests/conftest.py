@@ -42,6 +42,15 @@ def test_lexicons():
     return ActorLexicon(DATA / "actors"), TriggerLexicon(DATA / "lexicon")
 
 
+@pytest.fixture(scope="session")
+def stage():
+    """The actor stage with the packaged lexicon (a module may define its own ``stage``)."""
+    from marsad.actors.lexicon import ActorLexicon
+    from marsad.actors.stage import ActorStage
+
+    return ActorStage(ActorLexicon())
+
+
 @pytest.fixture()
 def make_doc() -> Callable[..., Document]:
     def make(text: str, **meta) -> Document:

@@ -7,18 +7,11 @@ from datetime import date
 
 import pytest
 
-from marsad.actors.lexicon import ActorLexicon
-from marsad.actors.stage import ActorStage
 from marsad.coding.arguments import _tail_object
 from marsad.coding.lexicon import Pattern, TriggerMatch
 from marsad.document import ActorMention, Span, Token
 
 WHEN = date(2015, 7, 27)
-
-
-@pytest.fixture(scope="module")
-def stage() -> ActorStage:
-    return ActorStage(ActorLexicon())
 
 
 def _mentions(stage, make_doc, text: str) -> list[tuple[str, str | None, str]]:

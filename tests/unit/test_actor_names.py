@@ -5,15 +5,7 @@ from datetime import date
 
 import pytest
 
-from marsad.actors.lexicon import ActorLexicon
-from marsad.actors.stage import ActorStage
-
 WHEN = date(2015, 8, 5)
-
-
-@pytest.fixture(scope="module")
-def stage() -> ActorStage:
-    return ActorStage(ActorLexicon())
 
 
 def _surnames(stage, make_doc, text: str, word: str) -> list[tuple[str, str | None]]:

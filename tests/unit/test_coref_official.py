@@ -6,15 +6,8 @@ from datetime import date
 import pytest
 
 from marsad.actors.coref import official_again
-from marsad.actors.lexicon import ActorLexicon
-from marsad.actors.stage import ActorStage
 
 WHEN = date(2015, 8, 10)
-
-
-@pytest.fixture(scope="module")
-def stage() -> ActorStage:
-    return ActorStage(ActorLexicon())
 
 
 def _last(stage, make_doc, text: str, surface: str):

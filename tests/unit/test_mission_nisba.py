@@ -4,15 +4,7 @@ from datetime import date
 
 import pytest
 
-from marsad.actors.lexicon import ActorLexicon
-from marsad.actors.stage import ActorStage
-
 WHEN = date(2016, 1, 3)
-
-
-@pytest.fixture(scope="module")
-def stage() -> ActorStage:
-    return ActorStage(ActorLexicon())
 
 
 @pytest.mark.parametrize("text, span", [

@@ -7,8 +7,6 @@ from token_sites import at as _at
 from token_sites import mention as _m
 from token_sites import toks as _toks
 
-from marsad.actors.lexicon import ActorLexicon
-from marsad.actors.stage import ActorStage
 from marsad.coding.lexicon import Pattern, TriggerMatch
 from marsad.coding.outlets import object_outlets
 
@@ -49,11 +47,6 @@ def test_outlet_right_after_its_critic_is_the_object():
     outlet = _m("GBR", _at(toks, "صحيفة"), _at(toks, "صحيفة") + 2, "MED", "media")
     minister = _m("", _at(toks, "الوزير"), _at(toks, "الوزير") + 1, "GOV", "agent")
     assert object_outlets(toks, _trigger(toks, "انتقد", "111"), [outlet], [minister], len(toks)) == [outlet]
-
-
-@pytest.fixture(scope="module")
-def stage() -> ActorStage:
-    return ActorStage(ActorLexicon())
 
 
 def _mentions(stage, make_doc, text: str) -> list[tuple[str, str]]:
