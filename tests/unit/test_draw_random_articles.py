@@ -61,17 +61,30 @@ def test_draw_random_articles_ranges_option():
 RANDOM = ROOT / "annotations" / "saudinewsnet_random.jsonl"
 RANDOM2 = ROOT / "annotations" / "saudinewsnet_random2.jsonl"
 RANDOM3 = ROOT / "annotations" / "saudinewsnet_random3.jsonl"
+RANDOM4 = ROOT / "annotations" / "saudinewsnet_random4.jsonl"
 
 
-@pytest.mark.parametrize("path, seed, n, ranges, exclude", [
-    (RANDOM, 19, 60, dr.RANGES, ()),
-    (RANDOM2, 20, 80, ((3000, 5000),), (RANDOM,)),
-    (RANDOM3, 21, 80, ((0, 3000), (14000, 30000)), (RANDOM, RANDOM2)),
-], ids=["random", "random2", "random3"])
-def test_draw_random_articles_reproduces_the_annotated_set(shared, path, seed, n, ranges, exclude):
+def _readme_section(heading: str) -> str:
+    """The part of annotations/README.md from the line ``heading`` to the next top-level heading."""
+    text = (ROOT / "annotations" / "README.md").read_text(encoding="utf-8")
+    start = text.index(f"\n{heading}\n")
+    end = text.find("\n# ", start + 1)
+    return text[start:] if end < 0 else text[start:end]
+
+
+@pytest.mark.parametrize("path, seed, n, ranges, exclude, heading", [
+    (RANDOM, 19, 60, dr.RANGES, (), "# Random held-out set (issue #4, nineteenth session)"),
+    (RANDOM2, 20, 80, ((3000, 5000),), (RANDOM,), "# Second random held-out set, other days (issue #4, nineteenth session)"),
+    (RANDOM3, 21, 80, ((0, 3000), (14000, 30000)), (RANDOM, RANDOM2),
+     "# Third random held-out set, other weeks (issue #4, twentieth session)"),
+    (RANDOM4, 22, 80, ((14000, 30000),), (RANDOM, RANDOM2, RANDOM3),
+     "# Fourth random held-out set (issue #4, twenty-first session)"),
+], ids=["random", "random2", "random3", "random4"])
+def test_draw_random_articles_reproduces_the_annotated_set(shared, path, seed, n, ranges, exclude, heading):
     """Each committed random set is its draw (seed 19: the default ranges; seed 20: positions 3000-4999,
     the first random set excluded as well; seed 21: positions 0-2999 and 14000-29999, both earlier random
-    sets excluded) taken in order, minus the skips the README lists."""
+    sets excluded; seed 22: positions 14000-29999, the three earlier random sets excluded) taken in order,
+    minus the skips listed in the set's own section of the README."""
     corpus_path = shared / "data" / "news" / "saudinewsnet.jsonl"
     if not corpus_path.exists():
         pytest.skip("SaudiNewsNet corpus not present in ../shared")
@@ -83,7 +96,7 @@ def test_draw_random_articles_reproduces_the_annotated_set(shared, path, seed, n
     drawn = [corpus[p]["id"] for p in dr.draw(corpus, {r["id"] for r in train} | extra_ids, seen, seed, n, ranges)]
     with open(path, encoding="utf-8") as fh:
         annotated = [json.loads(line)["id"] for line in fh if line.strip()]
-    readme = (ROOT / "annotations" / "README.md").read_text(encoding="utf-8")
+    readme = _readme_section(heading)
     last = max(drawn.index(i) for i in annotated)
     assert annotated == [i for i in drawn[:last + 1] if f"`{i}`" not in readme]
     assert all(f"`{i}`" in readme for i in drawn[:last + 1] if i not in annotated)
