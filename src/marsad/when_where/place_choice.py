@@ -16,7 +16,10 @@ Verbal events (statements, appeals, accusations, threats…) happen where the
 speaker is, which the text rarely says; non-locative places in their clause
 are their topic, and so are places after على ("أدان العدوان على غزة").  For
 them only the locative tiers (1, 3, 5) count, without على; a phone call (041)
-has no place at all.
+has no place at all.  Talks ("consult": 04x other than the situated 042-046) count the
+same tiers, and also a place reached or visited ("وصل … إلى بغداد حيث يلتقي"); for a statement
+that place is the topic ("دعا المبعوث إلى زيارة عدن").  A region of no state (الشرق الأوسط)
+ranks before a country; :mod:`marsad.when_where.event_places` then asks the actors for the state.
 """
 
 from __future__ import annotations
@@ -35,6 +38,10 @@ VERBAL_ROOTS = frozenset(("01", "02", "03", "04", "05", "09", "10", "11", "12", 
 SITUATED_VERBAL = frozenset(("042", "043", "044", "045", "046", "057"))
 NO_PLACE = frozenset(("041",))  # a phone call
 TOPIC_PREPS = frozenset(("علي", "الي", "نحو", "حول"))  # for verbal events: the topic, not the setting
+# What places.py marks a visited place with ("زار طهران"، "زيارة إسرائيل") and a place reached
+# ("وصل … إلى بغداد"، "في زيارة غير معلنة إلى بغداد"): where talks (04x), visits and material
+# events happen, but only the topic of a statement or an appeal.
+TRAVEL_PREPS = frozenset(("زار", "وصل"))
 _PARA_BREAK = re.compile(r"\n\s*\n|\n")
 
 
@@ -73,9 +80,12 @@ def _inside(pm: PlaceMention, lo: int, hi: int) -> bool:
 
 
 def event_kind(cameo: str) -> str:
-    """``"none"`` (phone call), ``"verbal"`` or ``"situated"`` for a CAMEO code."""
+    """``"none"`` (phone call), ``"consult"`` (talks, 04x but visits and meetings at a third place),
+    ``"verbal"`` or ``"situated"`` for a CAMEO code."""
     if cameo[:3] in NO_PLACE:
         return "none"
+    if cameo[:2] == "04" and cameo[:3] not in SITUATED_VERBAL:
+        return "consult"
     if cameo[:2] in VERBAL_ROOTS and cameo[:3] not in SITUATED_VERBAL:
         return "verbal"
     return "situated"
@@ -105,13 +115,17 @@ def choose_place(
 
     ev = (evidence.start, evidence.end)
     def situated(pm: PlaceMention) -> bool:
-        return pm.locative and (kind != "verbal" or pm.prep not in TOPIC_PREPS)
+        if kind == "situated":
+            return pm.locative
+        if kind == "verbal" and pm.prep in TRAVEL_PREPS:
+            return False  # "دعا المبعوث إلى زيارة عدن": the visit is the topic of the appeal
+        return pm.locative and pm.prep not in TOPIC_PREPS
 
     tiers: list[tuple[tuple[int, int], Callable[[PlaceMention], bool]]] = [
         (ev, situated),
-        (ev, lambda pm: kind != "verbal" and not pm.locative and finer(pm)),
+        (ev, lambda pm: kind == "situated" and not pm.locative and finer(pm)),
         (sentence, situated),
-        (sentence, lambda pm: kind != "verbal" and not pm.locative and finer(pm)),
+        (sentence, lambda pm: kind == "situated" and not pm.locative and finer(pm)),
         (paragraph, situated),
     ]
     for (lo, hi), keep in tiers:
