@@ -231,9 +231,24 @@ MANUAL_STOP = {
     "إنتر ميلان": "football club",
     "آيا صوفيا": "Hagia Sophia (not Sofia)",
     "الحد الأقصى": "the maximum (not Al-Aqsa)",
+    "مسقط رأس": "birthplace (not Muscat)",
+    # names and words read as places on unseen SaudiNewsNet (twenty-first session, lines 5001-6500, 10001-11500)
+    "هاميلتون": "Hamilton, a surname (Lewis Hamilton), not the capital of Bermuda",
+    "نيلسون": "Nelson, a name",
+    "ديلي": "Daily (ديلي ميل، ديلي تلغراف), not Dili",
+    "المر": "a surname / bitter, not Palmer",
+    "مرفأ": "harbour",
+    "رده": "his reply",
+    "دير": "van der / monastery (دير الزور is its own name)",
 }
+# Surface words that are not proclitic + name (like clitic_collisions(), but too rare to be measured).
+MANUAL_CLITIC = {"بايدن": "Biden (not ب + Eden)", "فلاد": "Vlad (not ف + Lod)"}
 # Names of countries that are also frequent words: matched only after a locative word.
-MANUAL_CONTEXT = {"مالي": "financial", "بنين": "sons", "الخليج": "Gulf states / Al-Khaleej club"}
+MANUAL_CONTEXT = {"مالي": "financial", "بنين": "sons", "الخليج": "Gulf states / Al-Khaleej club",
+                  # towns that are frequent words too (twenty-first session, unseen SaudiNewsNet)
+                  "تدمر": "destroys", "بورصة": "stock exchange",
+                  "الوادي": "the valley", "الميادين": "the squares", "الوجه": "the face",
+                  "العيون": "the eyes"}
 FUNCTION_WORDS = frozenset("ان إن أن في من على عن ما لا لم لن قد هو هي كان التي الذي".split())
 STOP_MIN_FREQ = 20  # names rarer than this in 8.7 M words are never stoplisted by measure
 STOP_LOC = 0.05  # share of locative uses below which a frequent name is an ordinary word
@@ -441,6 +456,7 @@ def main() -> None:
     stop += [[ar, "manual: " + gloss] for ar, gloss in MANUAL_STOP.items()
              if len(ar.split()) > 1 and bare(ar) not in listed]
     stop += clitic_collisions([nk for nk in kinds if nk], keys)
+    stop += [[w, "manual clitic collision: " + gloss] for w, gloss in MANUAL_CLITIC.items()]
     out_rows = sorted(
         ([r["ar"], r["geonameid"], r["name"], r["country"], r["admin1"], r["lat"], r["lon"], r["population"],
           r["kind"], prior(r, total[name_key(r["ar"])])] for r in rows),

@@ -160,3 +160,22 @@ def test_place_rules_talks_do_not_reach_statements(gaz):
     text = "التقى الوزير نظيره في جدة أمس.\nوأدان الوزير الهجوم على المدنيين."
     doc = coded(text, gaz, [("وأدان الوزير الهجوم على المدنيين", "وأدان", "الوزير", "", "111")])
     assert doc.events[0].place is None
+
+
+@pytest.mark.parametrize("text", [
+    "قال جو بايدن نائب الرئيس إن الاتفاق جيد",  # Biden, not ب + Eden
+    "زار الرئيس قرية كوجيلو مسقط رأس والده",  # birthplace, not Muscat
+    "فاز لويس هاميلتون بالسباق",  # a surname, not the capital of Bermuda
+])
+def test_place_rules_words_and_names_that_are_no_places(gaz, text):
+    assert find_places(document_from_text(text), gaz) == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وصل الوفد إلى مسقط أمس", ("Muscat", "OMN")),
+    ("أقيم المهرجان في عنيزة بمنطقة القصيم", ("Unaizah", "SAU")),
+    ("قال أمير منطقة الجوف إن المشروع اكتمل", ("Al Jawf Region", "SAU")),
+    ("سيطرت المقاومة على مواقع في محافظة الجوف اليمنية", ("Al Jawf", "YEM")),
+])
+def test_place_rules_places_that_stay_or_were_missing(gaz, text, want):
+    assert want in {(p.name, p.country) for p in find_places(document_from_text(text), gaz)}
