@@ -179,3 +179,16 @@ def test_place_rules_words_and_names_that_are_no_places(gaz, text):
 ])
 def test_place_rules_places_that_stay_or_were_missing(gaz, text, want):
     assert want in {(p.name, p.country) for p in find_places(document_from_text(text), gaz)}
+
+
+@pytest.mark.parametrize(("cameo", "want"), [
+    ("073", ("Yemen", "YEM")),  # aid is given where its recipients are
+    ("072", ("Yemen", "YEM")),
+    ("057", None),  # an agreement between the two: nothing inferred
+])
+def test_place_rules_aid_the_text_does_not_place_is_in_the_recipients_state(gaz, cameo, want):
+    text = "رحبت الحكومة البريطانية بالمساعدات المقدمة من المملكة للشعب اليمني."
+    doc = coded(text, gaz, [(text[:-1], "المساعدات", "المملكة", "للشعب اليمني", cameo)])
+    doc.events[0].source.code, doc.events[0].target.code = "SAU", "YEM"
+    assign_places(doc, gaz)
+    assert place_of(doc) == want

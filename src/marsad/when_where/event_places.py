@@ -21,6 +21,7 @@ from marsad.when_where.place_choice import (
 
 TALKS_REACH = 500  # characters from where the last talks were placed to a later talks event
 MATERIAL_CONFLICT = frozenset(("15", "17", "18", "19", "20"))
+AID = "07"  # material cooperation: economic, military, humanitarian aid
 # A visit the text gives no place for happens in the visited state (042: the source visits the
 # target: "زارت موغيريني إيران") or in the host's (043: the source hosts the target: "استقبل أمير
 # قطر في قصره الوزير").
@@ -81,7 +82,8 @@ def actor_place(ev: Event, gazetteer: Gazetteer) -> Place | None:
     one state (ISR police arrest ISR citizens) in that state; a material conflict (15–20) against
     a state's forces, people or land in the target's state (قصفت إسرائيل غزة → PSE), and one by
     a state against an armed group or an organisation in the source's state (arrests of ISIS
-    members by Turkish police).  The place is country-level and its span is the actor mention it
+    members by Turkish police); aid (07) in the recipient's state (المساعدات المقدمة للشعب
+    اليمني → YEM).  The place is country-level and its span is the actor mention it
     comes from; None when the actors fix nothing (diplomacy between states, statements).
     """
     role = VISIT_PLACE.get(ev.cameo[:3])
@@ -92,6 +94,8 @@ def actor_place(ev: Event, gazetteer: Gazetteer) -> Place | None:
     src, tgt = _state(ev.source), _state(ev.target)
     if src is not None and src == tgt:
         return _place_of_actor(ev.source, src, gazetteer)
+    if ev.root == AID and tgt is not None:
+        return _place_of_actor(ev.target, tgt, gazetteer)  # aid is given where its recipients are
     if ev.root not in MATERIAL_CONFLICT or ev.target is None:
         return None
     if tgt is not None:
