@@ -39,6 +39,7 @@ from marsad.coding.implicit import (
     unnamed_source,
 )
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
+from marsad.coding.members import member_target
 from marsad.coding.memo import SentenceMemo
 from marsad.coding.mirror import event_key, mirrored
 from marsad.coding.outlets import object_outlets
@@ -209,6 +210,9 @@ class EventStage:
         if (self.ranker is not None or self.collect is not None) and sources and args.source_how not in NO_RANK \
                 and frame is None and args.target_how != "victims":
             sources, targets = self._rank(ctx, args, sources, targets)
+        if sources and (mem := member_target(tokens, ctx.ments, pat.cameo[:2], tm.end, hi, sources)) is not None:
+            # القبض على 400 عنصر ينتمون إلى تنظيم داعش: the group is the object named after the act
+            targets, args.target_how = [mem], "next"
         if sources and pat.cameo[:2] == PROTEST_ROOT and (aim := protest_aim(tokens, ctx.ments, tm.start, hi, sources)):
             # تظاهروا تنديدا بالغارات التركية: against Turkey; an untargeted protest's stays "by design"
             args.target_how = "protest" if not targets or targets[0].implied else args.target_how
