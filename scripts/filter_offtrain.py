@@ -84,7 +84,7 @@ def bands(name: str, gold, cands, probs: list[np.ndarray], thr: float) -> None:
 
 
 def rescue(model: dict, cands, probs: list[np.ndarray], thr: float) -> list[np.ndarray]:
-    """The coder's root rescue (coder._rescue_roots) with the model's root model, at event threshold ``thr``."""
+    """The coder's root rescue (article_pass.rescue_roots) with the model's root model, at event threshold ``thr``."""
     rm = model.get("root_model")
     if not rm:
         return probs

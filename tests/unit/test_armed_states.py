@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.coding.coder import _armed_states
+from marsad.coding.article_pass import armed_states
 from marsad.document import ActorMention, Event, Span
 
 
@@ -23,10 +23,10 @@ def _event(cameo: str, kind: str, agent: str | None) -> Event:
     ("190", "person", "GOV", "GOV"),  # a named leader keeps his role
     ("190", "agent", "POL", "POL"),  # an explicit role is kept
 ])
-def test_armed_states(cameo, kind, agent, want):
+def testarmed_states(cameo, kind, agent, want):
     ev = _event(cameo, kind, agent)
     mention = ev.source
-    _armed_states([ev])
+    armed_states([ev])
     assert ev.source.agent == want
     assert mention.agent == agent  # the shared mention itself is not changed
     assert ev.target.agent == "REB"

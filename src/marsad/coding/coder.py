@@ -17,6 +17,7 @@ from marsad.coding import cues as cue_fns
 from marsad.coding.addressee import collective_addressee
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
 from marsad.coding.arguments import Args, conjoined, find_args
+from marsad.coding.article_pass import armed_states, dedupe, rescue_roots
 from marsad.coding.cameo import CameoTable, recode
 from marsad.coding.confidence import (
     Context,
@@ -24,7 +25,6 @@ from marsad.coding.confidence import (
     actor_shares,
     add_article_features,
     event_features,
-    root_features,
 )
 from marsad.coding.conjuncts import objects
 from marsad.coding.exposed import EXPOSED_ROOTS, exposed_args
@@ -58,9 +58,6 @@ from marsad.document import ActorMention, Document, Event, Span, Token
 from marsad.text.tokens import candidates, clitic_length, has_article
 from marsad.when_where.gazetteer import Gazetteer
 
-# Fighting and mass violence: a bare state doing them acts through its forces.
-ARMED_ROOTS = frozenset({"19", "20"})
-BARE_STATE_KINDS = frozenset({"state", "capital", "metonym"})
 # Governing verbs whose complement is an act that has not happened ("دعا إلى وقف إطلاق النار",
 # "هدد بشن هجوم", "نفى قصف"): the act is not asserted (the governing verb is coded itself).
 # A planned or announced act is coded as the intent (03x) or the threat (13x), not as the act
@@ -162,16 +159,16 @@ class EventStage:
             floor = self.filter.threshold
             for ev in events:
                 ev.confidence = self.filter.score(ev.features)
-        events = _dedupe(events)
+        events = dedupe(events)
         if self.filter is not None:
             confs = mirrored([event_key(e) for e in events], [e.confidence for e in events])
             for ev, conf in zip(events, confs, strict=True):
                 ev.confidence = conf  # both directions of a two-sided act together (mirror.py)
-            _rescue_roots(self.filter, events)
+            rescue_roots(self.filter, events)
         # below the model's threshold an event is never output: later stages (quantities, places,
         # dates) only work on the kept ones
         doc.events = [e for e in events if e.confidence >= floor]
-        _armed_states(doc.events)
+        armed_states(doc.events)
         self._add_quantities(doc, at)
         return doc
 
@@ -395,44 +392,3 @@ def _trigger_span(doc: Document, tm: TriggerMatch) -> Span:
     lead = next((clitic_length(p) for p, k in candidates(first.norm)
                  if k in slot or (len(k) > 1 and k[0] == "س" and k[1:] in slot)), 0)
     return doc.span(first.start + lead, toks[tm.end - 1].end)
-
-
-def _rescue_roots(model: EventFilter, events: list[Event]) -> None:
-    """Roots the article-level root model accepts but no candidate reached the threshold with:
-    their most confident asserted, non-background candidate is raised to the threshold."""
-    floor, need = model.threshold, model.root_threshold
-    if need > 1.0:
-        return
-    by_root: dict[str, list[Event]] = {}
-    for ev in events:
-        if ev.modality == "asserted" and not ev.background:
-            by_root.setdefault(ev.root, []).append(ev)
-    for root, evs in by_root.items():
-        best = max(evs, key=lambda e: e.confidence)  # the first on ties
-        if best.confidence >= floor:
-            continue
-        feats = root_features(root, [e.confidence for e in evs], [e.features for e in evs])
-        if model.root_score(feats) >= need:
-            best.confidence = floor
-
-
-def _armed_states(events: list[Event]) -> None:
-    """A state named bare (تركيا، واشنطن) as the one who fights (19, 20) acts through its
-    forces: its agent is MIL, not the GOV a bare state mention gets elsewhere (train: 13 of 16
-    such matched sources are MIL in gold)."""
-    for ev in events:
-        s = ev.source
-        if ev.root in ARMED_ROOTS and s.kind in BARE_STATE_KINDS and s.agent == "GOV":
-            ev.source = replace(s, agent="MIL")
-
-
-def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (source, target, code) in an article: the most confident mention
-    (the first on ties) stands for it; events keep their order in the text."""
-    best: dict[tuple[str, str, str], Event] = {}
-    for e in events:
-        key = (e.source.code, e.target.code if e.target else "-", e.cameo)
-        if key not in best or e.confidence > best[key].confidence:
-            best[key] = e
-    keep = {id(e) for e in best.values()}
-    return [e for e in events if id(e) in keep]
