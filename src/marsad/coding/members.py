@@ -12,20 +12,24 @@ name the attackers (هجوم يرجح أن منفذيه ينتمون لبوكو 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from marsad import resources
 from marsad.coding.conjuncts import mention_prefix
 from marsad.document import ActorMention, Token
+from marsad.text.normalize import normalize_text
 
-# Keys of "belonging to" (ينتمون إلى داعش، يشتبه في انتمائهم إلى، المنتمين لحزب العمال); with a
-# proclitic ب or ل (بانتمائهم، لانتمائهم) too.
-MEMBER_WORDS = frozenset({
-    "ينتمون", "ينتمي", "ينتمين", "تنتمي", "منتمين", "منتمون", "منتمي", "انتمايهم", "انتمايه", "انتمايها",
-})
 # Roots of acts done to people whose object may be named by the group they belong to: release, arrest.
 MEMBER_ROOTS = frozenset({"08", "17"})
-# Words between the act and "belonging to" that end the object's phrase (a new clause, a relative
-# clause on someone else).
-MEMBER_STOPS = frozenset({"ان", "انه", "انها", "انهم", "لكن", "بعد", "قبل", "حيث", "الذي", "التي"})
 MEMBER_WINDOW = 6
+
+
+@lru_cache(maxsize=1)
+def member_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The "belonging to" words and the words that end the object's phrase, from the packaged
+    ``resources/cues/members.tsv``, normalized (ة → ه, hamza forms → ا); read once per process."""
+    rows = [(normalize_text(r["words"]), r["kind"]) for r in resources.read_tsv(resources.path("members"))]
+    return frozenset(w for w, k in rows if k == "member"), frozenset(w for w, k in rows if k == "stop")
 
 
 def _group_after(tokens: list[Token], ments: list[ActorMention], i: int) -> ActorMention | None:
@@ -38,7 +42,8 @@ def _group_after(tokens: list[Token], ments: list[ActorMention], i: int) -> Acto
 
 
 def _member_word(tok: Token) -> bool:
-    return tok.key in MEMBER_WORDS or (tok.key[:1] in ("ب", "ل") and tok.key[1:] in MEMBER_WORDS)
+    member = member_words()[0]
+    return tok.key in member or (tok.key[:1] in ("ب", "ل") and tok.key[1:] in member)
 
 
 def member_target(tokens: list[Token], ments: list[ActorMention], root: str, end: int, hi: int,
@@ -50,12 +55,13 @@ def member_target(tokens: list[Token], ments: list[ActorMention], root: str, end
     source's code."""
     if root not in MEMBER_ROOTS:
         return None
+    stops = member_words()[1]
     skip = {i for s in sources for i in range(s.token_start, s.token_end)}  # اعتقلت الشرطة التركية 20 شخصا…
     for i in range(end, min(end + MEMBER_WINDOW + len(skip), hi)):
         tok = tokens[i]
         if i in skip:
             continue
-        if not tok.norm[:1].isalnum() or tok.key in MEMBER_STOPS or any(m.token_start == i for m in ments):
+        if not tok.norm[:1].isalnum() or tok.key in stops or any(m.token_start == i for m in ments):
             return None
         if _member_word(tok):
             m = _group_after(tokens, ments, i)

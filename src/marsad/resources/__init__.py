@@ -39,6 +39,7 @@ CATALOGUE: dict[str, str] = {
     "cues": "cues",
     "reporting": "cues/reporting.tsv",
     "addressee": "cues/addressee.tsv",
+    "members": "cues/members.tsv",
     "samples": "samples/articles.jsonl",
     "event_filter": "models/event_filter.json",
     "arg_model": "models/arg_model.json",
