@@ -401,6 +401,9 @@ def _clause_initial(tokens: list[Token], cs: int, at: int) -> bool:
     return True
 
 
+BETWEEN_REACH = 2  # words (adjectives) between a nominal trigger and the بين of its two sides
+
+
 def _noun_subject(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention],
                   ments: list[ActorMention]) -> tuple[ActorMention | None, list[ActorMention]]:
     """Nominal triggers: "بين X و Y", or an actor adjective/genitive right after the noun."""
@@ -410,6 +413,9 @@ def _noun_subject(tm: TriggerMatch, tokens: list[Token], after: list[ActorMentio
     dist = first.token_start - tm.end
     if dist <= 1 and tm.end < len(tokens) and tokens[tm.end].key == "بين":
         return first, after[1:]
+    if 2 <= dist <= BETWEEN_REACH + 1 and tokens[first.token_start - 1].key == "بين" and all(
+            t.norm[:1].isalnum() for t in tokens[tm.end:first.token_start - 1]):
+        return first, after[1:]  # اشتباكات عنيفة بين الحوثيين والجيش: adjectives before بين
     if dist == 0 or (dist == 1 and tokens[tm.end].key in {"بين"}):
         return first, after[1:]
     return None, after
