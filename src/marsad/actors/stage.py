@@ -109,10 +109,15 @@ class ActorStage:
         ner = self._ner_entities(tokens, doc.sentences)
         for k, sent in enumerate(doc.sentences):
             pieces = self._pieces(tokens, sent.first_token, sent.last_token, when, ner[k])
+            prev: tuple[list[Piece], ActorMention] | None = None  # the last group composed, its mention
             for group in _groups(tokens, pieces):
-                if _bare_adjective(tokens, group, sent.first_token):
+                parallel = _parallel_nisba(tokens, group, prev)
+                if parallel is None and _bare_adjective(tokens, group, sent.first_token):
                     continue
                 m = _compose(doc, group)
+                if m is not None and parallel is not None and m.agent is None:
+                    m.agent = parallel.agent  # وزيرا الخارجية الأمريكي والروسي: both GOV
+                prev = (group, m) if m is not None else None
                 if m is not None:
                     m.locative = _is_locative(tokens, m, sent.first_token, group[0].prefix)
                     mentions.append(m)
@@ -349,6 +354,22 @@ def _bare_adjective(tokens: list[Token], group: list[Piece], lo: int) -> bool:
     before = [t.key for t in tokens[max(lo, p.start - 3):p.start]]
     bearing = actor_bearing()
     return not any(k in bearing or (k[-1:] == "ا" and k[:-1] in bearing) for k in before)
+
+
+def _parallel_nisba(tokens: list[Token], group: list[Piece],
+                    prev: tuple[list[Piece], ActorMention] | None) -> ActorMention | None:
+    """The mention a lone nisba with و stands parallel to: the one whose own nisba it follows right
+    after (وزيرا الخارجية الأمريكي والروسي، حضور دبلوماسي أمريكي وروسي: two actors, the second as the
+    first's head with its own state); None otherwise, and None behind ب or ل (بالإنجليزية والإسبانية)."""
+    if prev is None or len(group) != 1 or group[0].entry is None or group[0].entry.kind != "demonym":
+        return None
+    p, (before, m) = group[0], prev
+    last = before[-1]
+    if not (p.prefix[:1] == "و" or tokens[p.start].prefix[:1] == "و") or last.end != p.start:
+        return None
+    if before[0].prefix.lstrip("وف")[:1] in ("ب", "ل") or p.prefix.lstrip("و")[:1] in ("ب", "ل"):
+        return None  # هتافات بالإنجليزية والإسبانية: languages, not two actors
+    return m if last.entry is not None and last.entry.kind == "demonym" and m.code != p.entry.code else None
 
 
 def _is_locative(tokens: list[Token], m: ActorMention, lo: int, prefix: str) -> bool:
