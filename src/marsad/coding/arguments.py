@@ -293,10 +293,14 @@ def _tail_object(tm: TriggerMatch, tokens: list[Token], m: ActorMention) -> bool
     group = m.agent in GROUP_OBJECTS and tm.pattern.cameo[:2] not in GROUP_DOER_ROOTS
     if m.token_start == tm.end - 1 and tokens[m.token_start - 1].key in TAIL_PREPS:
         return m.token_end > tm.end or group  # اعتدت الشرطة على المصلين: the worshippers, coded from context
+    if m.token_start == tm.end - 1 and tokens[m.token_start].key in COUNTERPARTS:
+        return True  # التقى بوتين نظيره التركي أردوغان: the counterpart, the pattern's last word, is met
     return group and m.token_end > m.token_start + 1 and (m.token_end > tm.end or tm.in_gap(m.token_end - 1))
 
 
 TAIL_PREPS = frozenset({"علي", "ضد", "بحق"})
+# A counterpart (نظيره) that ends a pattern (التقى ~ نظيره) heads the mention of whom the act is with.
+COUNTERPARTS = frozenset({"نظيره", "نظيرته", "نظيرها", "نظيريه", "نظراءه", "نظرايه", "نظراءهم", "نظرايهم"})
 # Agents of unnamed groups of people that a pattern may hold as the act's object; not in protests,
 # where the group in the pattern is the doer (تظاهر آلاف المحتجين).
 GROUP_OBJECTS = frozenset({"CVL", "REF"})
