@@ -97,6 +97,8 @@ CLAIM_OVERRIDES = frozenset({"none", "noun_far", "svo_far"})
 # prevent (لمنع).
 UNREALISED = frozenset({"appeal", "demand", "threat", "intent", "deny", "reject", "warn", "postpone", "hope", "purpose",
                         "prevent"})
+# Of those, the ones under which even a future act (a time adverb: الشهر المقبل) is no intent of its actor.
+UNINTENDED = frozenset({"hope", "deny", "postpone", "prevent"})
 
 
 @dataclass(slots=True)
@@ -334,9 +336,11 @@ class EventStage:
         if cues is None or not events:
             return
         modality = cue_fns.modality(cues, doc, si, tm.start)
-        if modality == "asserted":
+        if modality in ("asserted", "future"):
             under = cue_fns.embedded_under(cues, doc, si, tm.start)
-            if under in UNREALISED:
+            if under in UNREALISED and (modality == "asserted" or under in UNINTENDED):
+                # a future act that others deem likely, deny or put off (رجحت مصادر أن يلتقي الوزيران
+                # الشهر المقبل) is no intent of its actor; under a threat or warning it stays one (138)
                 modality = "future" if under == "intent" else "hypothetical"
         background = cue_fns.is_background(cues, doc, si, tm.start)
         reported = self._attribution(doc, si)

@@ -62,7 +62,7 @@ def modality(cues: Cues, doc, sent: int, trigger_tok: int) -> str:
     first, words, keys = sentence_words(doc, sent)
     ti = trigger_tok - first
     cs, ce = clause_bounds(words, ti)
-    found = set(_clause_cues(cues, words, ti, cs, ce))
+    found = set(_clause_cues(cues, words, ti, cs, ce, _named(doc, first, ti, ce)))
     if _sin_future(cues, doc, first, words, ti, cs) or _coming_month(cues, words, keys, ti, ce, doc.article.date):
         found.add("future")
     if embedded_under(cues, doc, sent, trigger_tok) == "deny":
@@ -73,12 +73,21 @@ def modality(cues: Cues, doc, sent: int, trigger_tok: int) -> str:
     return "asserted"
 
 
-def _clause_cues(cues: Cues, words: list[str], ti: int, cs: int, ce: int):
-    """Modalities whose cue in the clause ``[cs, ce)`` reaches the trigger at ``ti``."""
-    return (mod for mod, _, _ in _clause_hits(cues, words, ti, cs, ce))
+def _named(doc, first: int, ti: int, ce: int) -> int:
+    """How many words of actor mentions stand after the trigger at ``ti`` in its clause (up to ``ce``;
+    sentence-relative indexes): a time adverb's reach does not count the words of names
+    (يلتقي وزير الخارجية الأمريكي جون كيري نظيره الروسي سيرغي لافروف غدا)."""
+    lo, hi = first + ti + 1, first + ce
+    return sum(max(0, min(m.token_end, hi) - max(m.token_start, lo)) for m in getattr(doc, "actors", None) or ())
 
 
-def _clause_hits(cues: Cues, words: list[str], ti: int, cs: int, ce: int):
+def _clause_cues(cues: Cues, words: list[str], ti: int, cs: int, ce: int, named: int = 0):
+    """Modalities whose cue in the clause ``[cs, ce)`` reaches the trigger at ``ti`` (``named``: words of
+    actor mentions after the trigger, which a time adverb reaches over)."""
+    return (mod for mod, _, _ in _clause_hits(cues, words, ti, cs, ce, named))
+
+
+def _clause_hits(cues: Cues, words: list[str], ti: int, cs: int, ce: int, named: int = 0):
     """``(modality, scope, index)`` of each cue in the clause ``[cs, ce)`` that reaches the trigger."""
     table = cues.modality
     for k in range(max(0, cs - 3), ce):
@@ -88,7 +97,7 @@ def _clause_hits(cues: Cues, words: list[str], ti: int, cs: int, ce: int):
         if m is None:
             continue
         end, (mod, scope), _ = m
-        if end <= cs or (k > ti and (scope != "after" or k - ti > _AFTER_WINDOW)):
+        if end <= cs or (k > ti and (scope != "after" or k - ti > _AFTER_WINDOW + named)):
             continue
         if (scope == "after" or (scope == "clause" and end <= ti) or (scope == "near" and 0 <= ti - end <= 1)
                 or (scope == "next" and end <= ti and _reaches(cues, words, end, ti))
