@@ -86,7 +86,8 @@ def parse_tsv(lines: Iterable[str]) -> Iterator[dict[str, str]]:
 
 
 @cache
-def word_set(name: str) -> frozenset[str]:
+def word_set(name: str, kind: str | None = None) -> frozenset[str]:
     """The normalized words (column ``ar``, written in their usual spelling) of a catalogued word-list
-    TSV, read once per process: actor_bearing, locative_words, dual_referents."""
-    return frozenset(normalize_text(r["ar"]) for r in read_tsv(path(name)))
+    TSV, read once per process: actor_bearing, locative_words, dual_referents; with ``kind``, only the
+    rows of that kind (``word_set("locative_words", "direction")``: the compass words)."""
+    return frozenset(normalize_text(r["ar"]) for r in read_tsv(path(name)) if kind is None or r.get("kind") == kind)

@@ -10,6 +10,7 @@ word (معسكرات للحزب شمال العراق).  "ب + country" after an
 
 from __future__ import annotations
 
+from marsad import resources
 from marsad.document import Token
 from marsad.when_where.gazetteer import PlaceEntry, RawMatch
 
@@ -18,8 +19,6 @@ LOCATIVE = frozenset(
     "في داخل قرب بالقرب مقربه عند علي الي نحو حول انحاء ارجاء شمال جنوب شرق غرب وسط "
     "شمالي جنوبي شرقي غربي اطراف محيط ضواحي".split()
 )
-# Compass words that open a region's name and make it locative on their own (شمال العراق).
-DIRECTIONS = frozenset("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي".split())
 # Nouns that may stand between the locative word and the name (في مدينة رفح).
 PLACE_NOUNS = frozenset(
     "مدينه بلده قريه محافظه منطقه ولايه اقليم عاصمه مخيم حي مديريه ريف مطار ميناء قاعده مدينتي "
@@ -119,9 +118,10 @@ def arrival(tokens: list[Token], i: int, window: int = 10) -> bool:
 
 
 def compass(tokens: list[Token], m: RawMatch, entry: PlaceEntry) -> bool:
-    """Does the name of a region open with a compass word (شمال العراق، جنوب لبنان), not a country's (جنوب السودان)?"""
+    """Does the name of a region open with a compass word (شمال العراق، جنوب لبنان), not a country's (جنوب السودان)?
+    The compass words are the ``direction`` rows of ``resources/actors/locative_words.tsv``."""
     return entry.kind != "country" and not m.lead and m.end - m.start > 1 \
-        and word(tokens[m.start])[0] in DIRECTIONS
+        and word(tokens[m.start])[0] in resources.word_set("locative_words", "direction")
 
 
 def office_of(tokens: list[Token], start: int, entry: PlaceEntry) -> bool:
