@@ -7,6 +7,10 @@ community, the world, donor countries, everyone) the event has no target (the tr
 دعت المجتمع الدولي إلى أن ينظر… and طالبوا المجتمع الدولي بتحمل مسؤولياته with none), and the clause
 heuristics and the argument model, which look for an actor, took one from the content of the call.
 An actor named with the collective (المجتمع الدولي، وخاصة مجلس الأمن) stays the target.
+
+"The two sides" or "all parties" as the object (دعا الأمين العام الطرفين إلى ضبط النفس، حث جميع
+الأطراف على الحوار) names the two sides of the story told before it: :func:`parties_addressed` finds
+the phrase, :func:`party_referents` the two actors, any root.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad import resources
+from marsad.coding.dropped import paired_gender
 from marsad.document import ActorMention, Token
 from marsad.text.normalize import normalize_text
 
@@ -30,6 +35,7 @@ class AddresseeWords:
     collectives: tuple[tuple[str, ...], ...]  # the collectives, as the verb's bare object, in file order
     singling_out: frozenset[str]  # words that name an actor among the collective (وخاصة مجلس الأمن)
     skipped: frozenset[str]  # words between the verb (and its subject) and its object: أمس، مجددا، أيضا
+    parties: tuple[tuple[str, ...], ...] = ()  # "the two sides", "all parties" (الطرفين، جميع الأطراف)
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +46,7 @@ def addressee_words() -> AddresseeWords:
         collectives=tuple(tuple(w.split()) for w, kind in rows if kind == "collective"),
         singling_out=frozenset(w for w, kind in rows if kind == "singling"),
         skipped=frozenset(w for w, kind in rows if kind == "skipped"),
+        parties=tuple(sorted((tuple(w.split()) for w, kind in rows if kind == "parties"), key=len, reverse=True)),
     )
 
 
@@ -81,3 +88,79 @@ def collective_addressee(root: str, tokens: list[Token], at: int, sources: list[
         return True
     subject = [m for m in sources if at < m.token_start <= at + SUBJECT_REACH]
     return bool(subject) and _collective_at(tokens, _skip(tokens, subject[0].token_end, ments, hi), hi)
+
+
+# How many sentences before the trigger's the two sides may be named (its own included).
+PARTIES_REACH = 4
+
+
+def _parties_at(tokens: list[Token], p: int, hi: int, ments: list[ActorMention]) -> bool:
+    """Does a "two sides" phrase start at token ``p``, with no actor named right after it (جميع
+    الأطراف اليمنية names its state: the actor matcher's)?"""
+    for words in addressee_words().parties:
+        end = p + len(words)
+        if end <= hi and tuple(t.norm for t in tokens[p:end]) == words:
+            return not any(m.token_start == end for m in ments)
+    return False
+
+
+PARTIES_REACH_TOKENS = 5  # how far after the trigger's first word the object may start
+
+
+def parties_addressed(tokens: list[Token], at: int, slot: object, ments: list[ActorMention], hi: int) -> bool:
+    """Is "the two sides" or "all parties" the object of the act whose trigger word is token ``at``
+    (``slot``: the forms its lexicon row lists)?  The phrase starts within PARTIES_REACH_TOKENS words
+    of it, and what stands between is the subject: actor mentions, adverbs and definite words (an
+    unrecognised subject, الأمين العام); so a genitive (علاقات البلدين), a preposition's object (بين
+    الطرفين، من الطرفين) or a later clause is no object.  Right after the trigger word the phrase is
+    its subject (ورحب كلا الجانبين، التزمت جميع الأطراف) or, after a verbal noun, its doer (حرص
+    البلدين، تعهد الجانبين), unless the word is a feminine or imperfect verb whose subject was named
+    before (ودعت الطرفين، وتناشد كافة الأطراف) and the phrase is no nominative (كلا، الطرفان)."""
+    p = at + 1
+    if p < hi and _parties_at(tokens, p, hi, ments):
+        return _object_form(tokens[p]) and _verb_with_dropped_subject(tokens, at, slot)
+    stop = min(hi, at + 1 + PARTIES_REACH_TOKENS)
+    skipped = addressee_words().skipped
+    while p < stop:
+        if p > at + 1 and _parties_at(tokens, p, hi, ments):
+            return True
+        inside = next((m for m in ments if m.token_start <= p < m.token_end), None)
+        if inside is not None:
+            p = inside.token_end
+            continue
+        tok = tokens[p]
+        if not (tok.norm in skipped or tok.prefix in ("ال", "وال")):
+            return False
+        p += 1
+    return False
+
+
+def _object_form(tok: Token) -> bool:
+    """Not the nominative كلا (كلا الجانبين) and not a nominative dual (الطرفان: no row has one)."""
+    return tok.norm != "كلا"
+
+
+def _verb_with_dropped_subject(tokens: list[Token], at: int, slot: object) -> bool:
+    """Is the trigger word a feminine perfect or an imperfect verb form (دعت، طالبت، تناشد، يدعو),
+    which no verbal noun shares (دعا، حرص، تعهد may be nouns)?"""
+    gender = paired_gender(tokens, at, slot)
+    return gender == "f" or (gender == "m" and tokens[at].key[:1] == "ي")
+
+
+def party_referents(before: list[ActorMention], sources: list[ActorMention]) -> list[ActorMention]:
+    """The two sides a "two sides" object refers back to: in ``before`` (the actor mentions of the
+    reach, in text order, up to the trigger) the last two of different codes that are not a source's,
+    places left out; two of one code when they act as different bodies (the Houthis and the Yemeni
+    army: YEM/REB, YEM/MIL) and no second code is named.  None found: []."""
+    own = {s.code for s in sources}
+    seen: dict[tuple[str, str | None], ActorMention] = {}
+    for m in reversed(before):
+        if m.locative or m.implied or m.code in own or (m.code, m.agent) in seen:
+            continue
+        seen[(m.code, m.agent)] = m
+    by_code: dict[str, ActorMention] = {}
+    for (code, _), m in seen.items():
+        by_code.setdefault(code, m)
+        if len(by_code) == 2:
+            return list(by_code.values())
+    return list(seen.values())[:2] if len(seen) >= 2 else []

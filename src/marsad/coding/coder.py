@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from marsad.coding import cues as cue_fns
-from marsad.coding.addressee import collective_addressee
+from marsad.coding.addressee import PARTIES_REACH, collective_addressee, parties_addressed, party_referents
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
 from marsad.coding.arguments import Args, conjoined, find_args
 from marsad.coding.article_pass import armed_states, dedupe, rescue_roots
@@ -197,9 +197,10 @@ class EventStage:
         sources, targets, frame = self._attack_args(ctx, args, sources, targets, symmetric)
         if "stance" in pat.flags:
             sources, targets = stance_args(ctx, args)
+        parties = "passive" not in pat.flags and parties_addressed(tokens, tm.start, pat.words[0], ctx.ments, hi)
         if not sources and "passive" not in pat.flags and args.source_how != UNNAMED:
             statement = args.source_how == STATEMENT
-            sources, targets, symmetric = unnamed_source(ctx, args, targets, symmetric)
+            sources, targets, symmetric = unnamed_source(ctx, args, targets, symmetric, use_dual=not parties)
             if statement and sources:
                 args.source_how = STATEMENT  # its issuer: kept by the argument model (see _rank)
         sources, targets = fallback_targets(ctx, args, sources, targets)
@@ -212,6 +213,9 @@ class EventStage:
         if sources and (mem := member_target(tokens, ctx.ments, pat.cameo[:2], tm.end, hi, sources)) is not None:
             # القبض على 400 عنصر ينتمون إلى تنظيم داعش: the group is the object named after the act
             targets, args.target_how = [mem], "next"
+        if parties and sources and (two := self._parties(ctx, sources)):
+            # دعا الأمين العام الطرفين إلى ضبط النفس: the two sides named before (addressee.py)
+            targets, symmetric, args.target_how = two, False, "parties"
         if sources and pat.cameo[:2] == PROTEST_ROOT and (aim := protest_aim(tokens, ctx.ments, tm.start, hi, sources)):
             # تظاهروا تنديدا بالغارات التركية: against Turkey; an untargeted protest's stays "by design"
             args.target_how = "protest" if not targets or targets[0].implied else args.target_how
@@ -232,6 +236,13 @@ class EventStage:
         for ev in out:
             ev.features = event_features(ctx, ev, args)
         return out
+
+    @staticmethod
+    def _parties(ctx: Context, sources: list[ActorMention]) -> list[ActorMention]:
+        """The two sides a "two sides" object names: :func:`marsad.coding.addressee.party_referents` over
+        the actors of the trigger's sentence and the PARTIES_REACH - 1 before it, up to the trigger."""
+        lo = ctx.doc.sentences[max(0, ctx.si - PARTIES_REACH + 1)].first_token
+        return party_referents([m for m in ctx.coded if lo <= m.token_start and m.token_end <= ctx.tm.start], sources)
 
     def _attack_args(self, ctx: Context, args: Args, sources: list[ActorMention], targets: list[ActorMention],
                      symmetric: bool) -> tuple[list[ActorMention], list[ActorMention], Frame | None]:

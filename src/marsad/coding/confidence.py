@@ -95,6 +95,11 @@ def event_features(ctx: Context, ev: Event, args: Args) -> dict[str, float]:
     by_design = "notarget" in pat.flags and (ev.target is None or ev.target.implied) or tgt_how == "protest"
     if by_design:
         tgt_how = "by_design"
+    # "the two sides" as the verb's object (دعا الأمين العام الطرفين): named by the word right after
+    # the act, like an object actor; the features read it so (the sides themselves were named before)
+    parties = tgt_how == "parties"
+    if parties:
+        tgt_how = "next"
     f = {
         "bias": 1.0,
         f"pat={pat.source}": 1.0,
@@ -138,7 +143,8 @@ def event_features(ctx: Context, ev: Event, args: Args) -> dict[str, float]:
         f["in_quote"] = 1.0
     for role, m in (("src", ev.source), ("tgt", None if by_design else ev.target)):
         if m is not None:  # how far the argument was found (src_at=near, tgt_at=other_sentence...)
-            f[f"{role}_at={mention_place(m, tm, sent.first_token, sent.last_token)}"] = 1.0
+            at = "near" if role == "tgt" and parties else mention_place(m, tm, sent.first_token, sent.last_token)
+            f[f"{role}_at={at}"] = 1.0
     return f
 
 

@@ -58,6 +58,13 @@ def _defective(tok: Token, slot: object) -> str | None:
     return None
 
 
+def paired_gender(tokens: list[Token], i: int, slot: object) -> str | None:
+    """The gender of the verb form at token ``i`` as the other forms of its row show it (:func:`verb_gender`,
+    defective perfects included: دعا / دعت); None for a bare form the row pairs with nothing, a verbal
+    noun, a dual or a plural."""
+    return verb_gender(tokens, i, slot) or _defective(tokens[i], slot)
+
+
 def _bare_masculine(tok: Token, slot: object) -> str | None:
     """"m" for a listed verb form with no ending (طالب، أشاد، انتقد), when the row lists no other form to
     tell its gender by (:func:`verb_gender` then knows none): the third person masculine perfect."""
@@ -75,7 +82,7 @@ def object_by_gender(tm: TriggerMatch, tokens: list[Token], verb: int, m: ActorM
     if verb > 0 and tokens[verb - 1].key in NOUN_LEADS and not tokens[verb].key.startswith("ي"):
         return False  # ان رفض إدارة المترو: a verbal noun and its genitive subject
     slot = tm.pattern.words[verb - tm.start] if verb - tm.start < len(tm.pattern.words) else None
-    found = verb_gender(tokens, verb, slot) or _defective(tokens[verb], slot) or _bare_masculine(tokens[verb], slot)
+    found = paired_gender(tokens, verb, slot) or _bare_masculine(tokens[verb], slot)
     if found is None:
         return False
     noun = mention_gender(m, tokens)

@@ -193,13 +193,14 @@ def dual_pair(doc: Document, tm: TriggerMatch, lo: int, coded: list[ActorMention
 
 
 def unnamed_source(ctx: Context, args: Args, targets: list[ActorMention],
-                    symmetric: bool) -> tuple[list[ActorMention], list[ActorMention], bool]:
+                    symmetric: bool, use_dual: bool = True) -> tuple[list[ActorMention], list[ActorMention], bool]:
     """The source of a trigger whose clause names none: a verbal noun with no actor around it
-    (الزيارة، المواجهات) is done by the agent phrase, the two sides of a dual, the speaker or the topic
-    actor, like a verb with no subject.  Returns sources, targets and whether the act is symmetric."""
+    (الزيارة، المواجهات) is done by the agent phrase, the two sides of a dual (unless ``use_dual`` is
+    false: the dual is the object, دعا الأمين العام الطرفين), the speaker or the topic actor, like a
+    verb with no subject.  Returns sources, targets and whether the act is symmetric."""
     doc, tm = ctx.doc, ctx.tm
     sources: list[ActorMention] = []
-    dual = dual_pair(doc, tm, doc.sentences[ctx.si].first_token, ctx.coded)
+    dual = dual_pair(doc, tm, doc.sentences[ctx.si].first_token, ctx.coded) if use_dual else []
     spk = ctx.speaker() if not dual else None
     if args.agent:
         sources, args.source_how = args.agent, "agent_phrase"
