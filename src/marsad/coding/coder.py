@@ -19,6 +19,7 @@ from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_c
 from marsad.coding.arguments import Args, conjoined, find_args
 from marsad.coding.article_pass import armed_states, dedupe, rescue_roots
 from marsad.coding.cameo import CameoTable, recode
+from marsad.coding.condemned import CONDEMN_ROOT, condemned_args, condemned_attack, condemned_target
 from marsad.coding.confidence import (
     Context,
     EventFilter,
@@ -33,8 +34,10 @@ from marsad.coding.implicit import (
     claimed_by,
     fallback_targets,
     home_of,
+    implied,
     places_by_sentence,
     stance_args,
+    subject_is_dual,
     town_places,
     unnamed_source,
 )
@@ -136,7 +139,7 @@ class EventStage:
             here = [m for m in outlets if lo <= m.token_start < hi]
             by_trigger = []
             for tm in triggers:
-                obj = governed_place(doc.tokens, tm, located) if located else None
+                obj = governed_place(doc.tokens, tm, located, ments) if located else None
                 media = object_outlets(tokens, tm, here, ments, hi) if here else []
                 tm_ments = ments if obj is None and not media else sorted(
                     [*ments, *([obj] if obj else []), *media], key=lambda m: m.token_start)
@@ -194,9 +197,16 @@ class EventStage:
         args = find_args(tm, tokens, ctx.ments, lo, hi)
         sources, targets = args.sources, args.targets
         symmetric = "sym" in pat.flags
+        condemned = pat.cameo[:2] in ATTACK_ROOTS and not symmetric and condemned_attack(tokens, tm, ctx.ments, lo)
+        if condemned:  # أدانت الإمارات التفجير: the condemner is no doer (condemned.py)
+            sources, targets = condemned_args(tokens, tm, args, sources, targets)
         sources, targets, frame = self._attack_args(ctx, args, sources, targets, symmetric)
+        if condemned and not sources:
+            args.source_how = UNNAMED  # nor the speaker or the topic: the place's state, if any
         if "stance" in pat.flags:
             sources, targets = stance_args(ctx, args)
+        elif not args.agent and "passive" not in pat.flags:
+            sources, targets = subject_is_dual(tokens, tm.start, hi, args, sources, targets)  # ودعا الوزيران إيران
         parties = "passive" not in pat.flags and parties_addressed(tokens, tm.start, pat.words[0], ctx.ments, hi)
         if not sources and "passive" not in pat.flags and args.source_how != UNNAMED:
             statement = args.source_how == STATEMENT
@@ -209,10 +219,18 @@ class EventStage:
         # and its doer mostly share a state code (TUR > TUR), so the model cannot learn which one acts
         if (self.ranker is not None or self.collect is not None) and sources and args.source_how not in NO_RANK \
                 and frame is None and args.target_how != "victims":
-            sources, targets = self._rank(ctx, args, sources, targets)
+            # a condemned attack's doer is chosen among the actors named after it (condemned.py)
+            rctx = replace(ctx, ments=[m for m in ctx.ments if m.token_start >= tm.end], topic=[],
+                           _speaker=None) if condemned else ctx
+            sources, targets = self._rank(rctx, args, sources, targets)
         if sources and (mem := member_target(tokens, ctx.ments, pat.cameo[:2], tm.end, hi, sources)) is not None:
             # القبض على 400 عنصر ينتمون إلى تنظيم داعش: the group is the object named after the act
             targets, args.target_how = [mem], "next"
+        if pat.cameo[:2] == CONDEMN_ROOT and sources and all(t.implied or t.code == sources[0].code for t in targets):
+            # أدانت الإمارات التفجير الذي استهدف مسجدا في أبها: the doer named, else the place's state
+            who, is_place = condemned_target(doc, tm, ctx.ments, ctx.places[si], hi, self.places)
+            if who is not None:
+                targets, args.target_how = ([implied(who, None)], "implied") if is_place else ([who], "next")
         if parties and sources and (two := self._parties(ctx, sources)):
             # دعا الأمين العام الطرفين إلى ضبط النفس: the two sides named before (addressee.py)
             targets, symmetric, args.target_how = two, False, "parties"
@@ -370,22 +388,39 @@ class EventStage:
             ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]
 
 
-def governed_place(tokens: list[Token], tm: TriggerMatch, located: list[ActorMention]) -> ActorMention | None:
+def governed_place(tokens: list[Token], tm: TriggerMatch, located: list[ActorMention],
+                   ments: list[ActorMention]) -> ActorMention | None:
     """Of the sentence's coded place mentions ``located``, a state the actors stage took for a place only
     because of its clitic ب (بدولة فلسطين، بقطر) that the trigger governs: on the last word of a verb's
     pattern (اعترفت السويد بدولة فلسطين; a verbal noun, الاعتراف بدولة فلسطين, may name no doer, and the
     state would become its subject) or right after a pattern whose target preposition is ب.  It is the
-    act's object, not where it happens."""
+    act's object, not where it happens.  So is the state after في right after a visit or tour noun and
+    its visitor (جولة وزير الخارجية في إيطاليا وألمانيا وروسيا: the first of the states visited, the
+    others being no places; ``ments``: the sentence's actor mentions)."""
     for m in located:
         tail = tm.end - tm.start > 1 and m.token_start == tm.end - 1 and not (
             "noun" in tm.pattern.flags or has_article(tokens[tm.start].prefix))
         after = m.token_start == tm.end and BI in tm.pattern.preps
         if (tail or after) and tokens[m.token_start].norm.lstrip("وف").startswith(BI):
             return replace(m, locative=False)
+        if tm.pattern.cameo in VISITS and len(m.code) == 3 and m.token_start > tm.end \
+                and tokens[m.token_start - 1].norm == "في" and _only_actors(ments, tm.end, m.token_start - 1):
+            return replace(m, locative=False)
     return None
 
 
+def _only_actors(ments: list[ActorMention], a: int, b: int) -> bool:
+    """Are tokens ``[a, b)`` all inside actor mentions (جولة وزير الخارجية عادل الجبير في …)?"""
+    while a < b:
+        inside = next((m for m in ments if m.token_start <= a < m.token_end), None)
+        if inside is None:
+            return False
+        a = inside.token_end
+    return True
+
+
 BI = "ب"
+VISITS = frozenset({"042"})  # not 043: استقبلتهم الأمم المتحدة في جيبوتي is where the host received them
 
 
 def is_argument(m: ActorMention) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from marsad.actors.stage import is_dual_referent, locative_words
+from marsad.actors.stage import is_dual_referent, is_nominative_dual, locative_words, person_duals
 from marsad.coding.arguments import Args
 from marsad.coding.claims import claimer
 from marsad.coding.confidence import Context
@@ -105,7 +105,7 @@ def town_places(doc: Document, gazetteer: Gazetteer | None,
         for i in hits[bisect_left(hits, sent.first_token):bisect_left(hits, sent.last_token)]:
             if i < end:
                 continue
-            found = _locative_town(tokens, i, sent.first_token, gazetteer)
+            found = locative_town(tokens, i, sent.first_token, gazetteer)
             if found is None or found.end > sent.last_token:
                 continue
             span = doc.token_span(i, found.end)
@@ -116,9 +116,11 @@ def town_places(doc: Document, gazetteer: Gazetteer | None,
     return out
 
 
-def _locative_town(tokens: list[Token], i: int, lo: int, gazetteer: Gazetteer):
-    """The gazetteer match of one state's place at token ``i`` when a locative word or ب stands before it."""
-    if not (tokens[i].norm.lstrip("وف").startswith("ب") or (i > lo and _locative_word(tokens[i - 1].norm))):
+def locative_town(tokens: list[Token], i: int, lo: int, gazetteer: Gazetteer, fi: bool = False):
+    """The gazetteer match of one state's place at token ``i`` when a locative word or ب stands before it
+    (with ``fi``, also في: see :func:`_locative_word`)."""
+    after_fi = fi and i > lo and tokens[i - 1].norm in ("في", "فى")
+    if not (after_fi or tokens[i].norm.lstrip("وف").startswith("ب") or (i > lo and _locative_word(tokens[i - 1].norm))):
         return None
     found = gazetteer.match_at(tokens, i)
     if found is None or found.item.demonym or found.item.context_only or not found.item.country:
@@ -132,7 +134,7 @@ def _locative_word(norm: str) -> bool:
     """A word that makes the place after it a locative (قرب، وسط، بمدينة، بمحافظة).
 
     Known limitation, kept as measured: ``lstrip`` also takes the ف of في and فوق, so after في a
-    town counts only through :func:`_locative_town`'s test for ب, which also passes a name that
+    town counts only through :func:`locative_town`'s test for ب, which also passes a name that
     begins with ب (في بيشاور, and بنغازي with no word before it).  Reading في before every town and
     ب only as a clitic changed 1 train article (train CV .5224 -> .5217, noise for one event) and
     7 of 6,000 unseen ones, mostly for the worse (same-state or wrong targets)."""
@@ -176,20 +178,68 @@ def home_of(src: ActorMention, cameo: str, agent: str | None) -> ActorMention:
     return replace(home, code=code, country=code) if code else home
 
 
+# Mention kinds that name a person or an official (الرئيس الأميركي أوباما، وزير الخارجية السعودي،
+# رئيس الوزراء), the referents of a dual of persons (الرئيسان، الوزيران).
+PERSON_KINDS = frozenset({"person", "demonym", "coref", "ner"})
+
+
 def dual_pair(doc: Document, tm: TriggerMatch, lo: int, coded: list[ActorMention]) -> list[ActorMention]:
     """"الوزيران/الجانبان" near the trigger → the last two actors of different codes, not counting
-    transnational armed groups (NSA:ISIS, named as the topic of the talks, is no side of them)."""
+    transnational armed groups (NSA:ISIS, named as the topic of the talks, is no side of them).  A dual
+    of persons (الرئيسان) takes the last two persons or officials when two of different codes were
+    named (اتصل الرئيس الأميركي بنظيره الصيني… واتفق الرئيسان, over the states named between)."""
     window = doc.tokens[max(lo, tm.start - 3):tm.end + 3]
-    if not any(is_dual_referent(t) for t in window):
+    duals = [t for t in window if is_dual_referent(t)]
+    if not duals:
         return []
     pos = doc.tokens[tm.start].start
+    before = [m for m in coded if doc.tokens[m.token_start].start < pos and not m.code.startswith("NSA:")]
+    if duals[0].key in person_duals():
+        people = _last_two([m for m in before if m.kind in PERSON_KINDS and m.agent is not None])
+        if people:
+            return people
+    return _last_two(before)
+
+
+def _last_two(mentions: list[ActorMention]) -> list[ActorMention]:
+    """The last two mentions of different codes (fewer than two codes: [])."""
     seen: dict[str, ActorMention] = {}
-    for m in reversed([m for m in coded if doc.tokens[m.token_start].start < pos]):
-        if m.code not in seen and not m.code.startswith("NSA:"):
+    for m in reversed(mentions):
+        if m.code not in seen:
             seen[m.code] = m
         if len(seen) == 2:
-            break
-    return list(seen.values()) if len(seen) == 2 else []
+            return list(seen.values())
+    return []
+
+
+def dual_subject(tokens: list[Token], at: int, hi: int) -> int | None:
+    """The token of a nominative dual standing right after the verb at token ``at`` as its subject
+    (وأكد الجانبان، ودعا الوزيران إيران إلى…، ورحب كلا الجانبين), or None.  Not بلدان with an adjective
+    or a name after it, the plural "countries" (البلدان العربية، البلدان الأعضاء)."""
+    p = at + 1
+    if p + 1 < hi and tokens[p].norm == "كلا" and is_dual_referent(tokens[p + 1]):
+        return p + 1
+    if p >= hi or not is_nominative_dual(tokens[p]):
+        return None
+    if tokens[p].key == "بلدان" and p + 1 < hi and tokens[p + 1].prefix.endswith("ال"):
+        return None
+    return p
+
+
+def subject_is_dual(tokens: list[Token], at: int, hi: int, args: Args, sources: list[ActorMention],
+                    targets: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+    """With a dual subject after the verb (:func:`dual_subject`), an actor the clause heuristics took
+    for the subject after it is not: right after the dual it is the object (ودعا الوزيران إيران إلى:
+    the target), further on a word of what is said (اتفق الجانبان على مكافحة تنظيم داعش).  The sources
+    are then left to :func:`unnamed_source`, which takes the two sides named before."""
+    d = dual_subject(tokens, at, hi)
+    if d is None or not sources or any(m.token_start <= d for m in sources):
+        return sources, targets
+    objs = [m for m in sources if m.token_start == d + 1 and tokens[m.token_start].prefix in ("", "ال")]
+    args.source_how = "none"
+    if objs:
+        targets, args.target_how = objs + [t for t in targets if all(t is not o for o in objs)], "next"
+    return [], targets
 
 
 def unnamed_source(ctx: Context, args: Args, targets: list[ActorMention],

@@ -1,0 +1,122 @@
+"""An attack named as the object of a condemnation (أدانت الإمارات التفجير الإرهابي الذي استهدف مسجدا
+في أبها، ندد الرئيس بالهجوم الذي نفذه تنظيم داعش في بغداد).
+
+Two mistakes follow from reading such a sentence clause by clause.  The attack noun takes the
+condemner, the subject before it, for its doer (الإمارات → ARE > ARE 180); and the condemnation,
+whose object names no actor, takes the condemner's own state as a domestic target.  The guideline
+and the training set code an attack whose doer no one names with the country where it happened,
+and a condemnation of it with that country for target (a named doer, الذي نفذه تنظيم داعش or a
+claim, is the target instead).
+
+:func:`condemned_attack` tells the coder that an attack trigger is the object of a condemnation
+before it, so that the actors before it are no doers; :func:`condemned_target` gives a condemnation
+the doer named after the attack noun it governs, or the country of the place named after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from marsad.actors.stage import is_adjectival_demonym
+from marsad.coding.addressee import addressee_words
+from marsad.coding.arguments import Args, relative_doer
+from marsad.coding.clause_words import is_condemn_word
+from marsad.coding.implicit import locative_town
+from marsad.coding.lexicon import TriggerMatch
+from marsad.coding.victims import bare, toll_words
+from marsad.document import ActorMention, Document, Token
+from marsad.when_where.gazetteer import Gazetteer
+
+CONDEMN_ROOT = "11"
+# Tokens from the condemn word to the attack noun: the subject (two or three words) and an adverb
+# (أدانت وزارة الخارجية الأردنية بشدة الهجوم).
+CONDEMN_REACH = 6
+# Tokens from the condemnation trigger's end to the attack noun it governs (بشدة، "كافة" between).
+OBJECT_REACH = 3
+# How far after the attack noun its place may be named (الهجوم الإرهابي الذي استهدف مسجدا في أبها).
+PLACE_REACH = 12
+# Verbal nouns of condemning (normalized keys), whose object takes ل (استنكار الجامعة للقصف).
+CONDEMN_NOUNS = frozenset({"ادانه", "استنكار", "تنديد", "شجب"})
+# Adverbs between a condemnation and its object (normalized: أدان بشدة، بأشد العبارات).
+ADVERBS = frozenset({"بشده", "بقوه", "باشد"})
+STOP = frozenset({",", "،", ".", ";", ":", "و", "ثم", "لكن", "بينما", "فيما", "حيث"})
+
+
+def _attack_noun(tok: Token) -> bool:
+    return bool(bare(tok) & toll_words()["attack"]) or tok.key in ("هجوم", "الهجوم")
+
+
+def condemned_attack(tokens: list[Token], tm: TriggerMatch, ments: list[ActorMention], lo: int) -> bool:
+    """Is the attack trigger ``tm`` (a noun) the object of a word of condemning before it in its
+    clause (أدانت الإمارات التفجير، ندد بالهجوم، استنكر بشدة الاعتداء)?  Between the two only the
+    subject may stand: actor mentions, definite words (وزارة الخارجية الأردنية) and adverbs (بشدة);
+    not a preposition or a time word (يدينون تنظيم داعش بعد الهجوم، سجن لإدانته في هجوم).  An
+    attack noun with a pronoun suffix, or after ل when a verb condemns, is the reason of the
+    condemnation, not its object."""
+    if tm.suffixed or tokens[tm.start].suffix:
+        return False  # أدانت روسيا لغزوها أوكرانيا: the reason, its doer the pronoun's referent
+    bare = tokens[tm.start].norm.lstrip("وف")
+    slot = tm.pattern.words[0]
+    with_l = bare.startswith("ل") and not (isinstance(slot, frozenset) and bare in slot)
+    words = addressee_words().skipped
+    for i in range(tm.start - 1, max(lo, tm.start - CONDEMN_REACH) - 1, -1):
+        tok = tokens[i]
+        if is_condemn_word(tok):
+            # لإدانته: for his conviction; ل before the attack marks the object of a verbal noun only
+            # (استنكار الجامعة للقصف), after a verb the reason (أدانت روسيا لغزو أوكرانيا)
+            return not tok.prefix.endswith("ل") and (not with_l or tok.key in CONDEMN_NOUNS)
+        inside = any(m.token_start <= i < m.token_end for m in ments)
+        if not (inside or tok.prefix in ("ال", "وال") or tok.norm in words or tok.norm in ADVERBS):
+            return False
+    return False
+
+
+def condemned_args(tokens: list[Token], tm: TriggerMatch, args: Args, sources: list[ActorMention],
+                   targets: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+    """The arguments of a condemned attack (:func:`condemned_attack`): only those named after it; the
+    doer a relative clause on it names (القصف الذي شنه الجيش الإسرائيلي); a nisba adjective right
+    after the attack noun is its doer (استنكار الجامعة للقصف التركي على
+    مناطق في شمال العراق: TUR, the target left to what follows)."""
+    sources = args.agent or [s for s in sources if s.token_start >= tm.end]  # من قبل طيران النظام
+    targets = [t for t in targets if t.token_start >= tm.end]
+    if not sources and (doer := relative_doer(tm, tokens, [*targets, *sources])) is not None:
+        # القصف الذي شنه الجيش الإسرائيلي على غزة: the relative clause names the doer
+        args.source_how, args.target_how = "rel_doer", args.target_how
+        return [doer], [t for t in targets if t is not doer]
+    if not sources and targets and targets[0].token_start == tm.end and targets[0].kind == "demonym" \
+            and is_adjectival_demonym(tokens[tm.end].key):
+        sources, targets = targets[:1], targets[1:]
+        args.source_how, args.target_how = "noun_after", args.target_how if targets else "none"
+    args.source_how = args.source_how if sources else "none"
+    return sources, targets
+
+
+def condemned_target(doc: Document, tm: TriggerMatch, ments: list[ActorMention], places: list[ActorMention],
+                     hi: int, gazetteer: Gazetteer | None) -> tuple[ActorMention | None, bool]:
+    """For a condemnation trigger ``tm`` whose object is an attack noun: the attack's doer named in a
+    relative clause on it (الهجوم الذي نفذه تنظيم داعش: (doer, False)), else the first place named
+    after the noun within PLACE_REACH tokens: a country or capital of ``places`` (the sentence's
+    locatives) or a town the gazetteer knows after في, ب or a locative word (مسجدا في أبها): (place,
+    True), the caller makes it the implied state.  (None, False) when the object is no attack or
+    neither is named."""
+    tokens = doc.tokens
+    a = next((i for i in range(tm.end, min(hi, tm.end + OBJECT_REACH)) if _attack_noun(tokens[i])), None)
+    if a is None:
+        return None, False
+    after = [m for m in ments if m.token_start > a]
+    doer = relative_doer(replace(tm, start=a, end=a + 1), tokens, after)
+    if doer is not None:
+        return doer, False
+    stop = min(hi, a + 1 + PLACE_REACH)
+    named = next((m for m in places if a < m.token_start < stop and not m.implied), None)
+    if named is not None:
+        return named, True
+    for i in range(a + 1, stop) if gazetteer is not None else ():
+        if tokens[i].norm in STOP:
+            break
+        found = locative_town(tokens, i, a + 1, gazetteer, fi=True)
+        if found is not None:
+            code = found.item.country
+            return ActorMention(span=doc.token_span(i, found.end), code=code, kind="implied", token_start=i,
+                                token_end=found.end, country=code, implied=True), True
+    return None, False
