@@ -20,7 +20,7 @@ from dataclasses import replace
 from marsad.actors.stage import is_adjectival_demonym
 from marsad.coding.addressee import addressee_words
 from marsad.coding.arguments import Args, relative_doer
-from marsad.coding.clause_words import is_condemn_word
+from marsad.coding.clause_words import TIME_WORDS, is_condemn_word
 from marsad.coding.implicit import locative_town
 from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.victims import bare, toll_words
@@ -28,15 +28,19 @@ from marsad.document import ActorMention, Document, Token
 from marsad.when_where.gazetteer import Gazetteer
 
 CONDEMN_ROOT = "11"
-# Tokens from the condemn word to the attack noun: the subject (two or three words) and an adverb
-# (أدانت وزارة الخارجية الأردنية بشدة الهجوم).
-CONDEMN_REACH = 6
+# Tokens from the condemn word to the attack noun: the subject, adverbs and a time aside (أدانت
+# الأمانة العامة للمنظمة، اليوم (الجمعة)، الهجوم).
+CONDEMN_REACH = 10
 # Tokens from the condemnation trigger's end to the attack noun it governs (بشدة، "كافة" between).
 OBJECT_REACH = 3
 # How far after the attack noun its place may be named (الهجوم الإرهابي الذي استهدف مسجدا في أبها).
 PLACE_REACH = 12
 # Verbal nouns of condemning (normalized keys), whose object takes ل (استنكار الجامعة للقصف).
 CONDEMN_NOUNS = frozenset({"ادانه", "استنكار", "تنديد", "شجب"})
+# Heads of a construct whose genitive is the attack (عملية احتجاز الرهائن، حادث إطلاق النار).
+ACT_HEADS = frozenset({"عمليه", "حادث", "حادثه", "جريمه"})
+# Punctuation of an aside between the condemnation and its object (اليوم (الجمعة)،).
+ASIDE = frozenset({"،", ",", "(", ")"})
 # Adverbs between a condemnation and its object (normalized: أدان بشدة، بأشد العبارات).
 ADVERBS = frozenset({"بشده", "بقوه", "باشد"})
 STOP = frozenset({",", "،", ".", ";", ":", "و", "ثم", "لكن", "بينما", "فيما", "حيث"})
@@ -66,7 +70,8 @@ def condemned_attack(tokens: list[Token], tm: TriggerMatch, ments: list[ActorMen
             # (استنكار الجامعة للقصف), after a verb the reason (أدانت روسيا لغزو أوكرانيا)
             return not tok.prefix.endswith("ل") and (not with_l or tok.key in CONDEMN_NOUNS)
         inside = any(m.token_start <= i < m.token_end for m in ments)
-        if not (inside or tok.prefix in ("ال", "وال") or tok.norm in words or tok.norm in ADVERBS):
+        if not (inside or tok.prefix in ("ال", "وال") or tok.norm in words or tok.norm in ADVERBS
+                or tok.key in TIME_WORDS or tok.norm in ASIDE or (i == tm.start - 1 and tok.key in ACT_HEADS)):
             return False
     return False
 
