@@ -34,7 +34,7 @@ from marsad.coding.cameo import CameoTable, recode
 from marsad.coding.clause_words import is_doer_verb
 from marsad.coding.conjuncts import mention_prefix, same_actor
 from marsad.coding.lexicon import TriggerMatch
-from marsad.document import ActorMention, Document, Event, Token
+from marsad.document import ActorMention, Document, Event, Span, Token
 from marsad.errors import ResourceError
 from marsad.resources import path as resource_path
 from marsad.resources import read_tsv
@@ -47,7 +47,8 @@ from marsad.text.tokens import WORD_CACHE_LIMIT, candidates, key_readings, readi
 UNNAMED = "unnamed"
 # The word classes of resources/cues/tolls.tsv (see the README there).
 TOLL_CLASSES = ("killed", "killed_noun", "injured", "met", "death", "count", "person", "verb_prep", "attack_prep", "attack",
-                "result", "result_toll")
+                "result", "result_toll", "own")
+OWN_SUFFIXES = ("ه", "ها", "هم", "هما")  # جنوده، عناصرها: the pronoun names the side
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +172,24 @@ def _victims_before(w: TollWords, tokens: list[Token], ments: list[ActorMention]
     return [m for m in ments if j <= m.token_start and m.token_end <= i]
 
 
+def _own_people(w: TollWords, tokens: list[Token], ments: list[ActorMention], lo: int, i: int,
+                a: int, span_of: Callable[[int, int], Span] | None) -> list[ActorMention]:
+    """Victims named by a side's pronoun between the toll word ``i`` and the attack noun ``a``
+    (أعلن الجيش الأمريكي مقتل ثلاثة من جنوده في هجوم): the actor named last before the toll in its
+    sentence, as a mention of that word (``span_of``: the raw span of tokens; else normalized offsets)."""
+    own = w["own"]
+    for j in range(i + 1, a):
+        forms = bare(tokens[j])
+        if any(f.endswith(suf) and f[:-len(suf)] in own for f in forms for suf in OWN_SUFFIXES):
+            side = next((m for m in reversed(ments) if lo <= m.token_start and m.token_end <= i), None)
+            if side is None:
+                return []
+            span = span_of(j, j + 1) if span_of is not None else Span(tokens[j].start, tokens[j].end, tokens[j].norm)
+            return [ActorMention(span=span, code=side.code, agent=side.agent, name=side.name, kind="coref",
+                                 token_start=j, token_end=j + 1, country=side.country)]
+    return []
+
+
 def _attack_after(w: TollWords, tokens: list[Token], i: int, hi: int) -> int | None:
     """The attack noun that follows toll verb ``i``: after a preposition (في هجوم، جراء القصف) or
     with ب (بانفجار، برصاص)."""
@@ -242,7 +261,8 @@ def _aimed(tokens: list[Token], ments: list[ActorMention], a: int, hi: int,
     return None
 
 
-def frames(tokens: list[Token], ments: list[ActorMention], lo: int, hi: int) -> list[Frame]:
+def frames(tokens: list[Token], ments: list[ActorMention], lo: int, hi: int,
+           span_of: Callable[[int, int], Span] | None = None) -> list[Frame]:
     """The toll-then-act constructions of sentence ``[lo, hi)`` (see the module docstring)."""
     w = toll_words()
     out: list[Frame] = []
@@ -258,7 +278,8 @@ def frames(tokens: list[Token], ments: list[ActorMention], lo: int, hi: int) -> 
         a = _attack_after(w, tokens, i, hi)
         if a is None:
             continue
-        victims = before or [m for m in ments if i < m.token_start and m.token_end <= a]
+        victims = before or [m for m in ments if i < m.token_start and m.token_end <= a] \
+            or _own_people(w, tokens, ments, lo, i, a, span_of)
         doer, how = _doer(tokens, ments, a, hi)
         actor = min((m.token_start for m in ments if m.token_start > a), default=hi)
         out.append(Frame(i, a, victims, doer, how, _aimed(tokens, ments, a, hi, doer),
@@ -311,4 +332,4 @@ def fold_tolls(found: list[Frame], by_trigger: list[tuple[TriggerMatch, list[Eve
 def sentence_frames(doc: Document, si: int, ments: list[ActorMention]) -> list[Frame]:
     """:func:`frames` of sentence ``si`` (``ments``: its actor mentions)."""
     sent = doc.sentences[si]
-    return frames(doc.tokens, ments, sent.first_token, sent.last_token)
+    return frames(doc.tokens, ments, sent.first_token, sent.last_token, doc.token_span)
