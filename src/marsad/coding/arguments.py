@@ -40,12 +40,12 @@ from marsad.coding.clause_words import (
     CLAUSE_WORDS,
     DOER_AUX,
     LATELY,
-    MASDAR_SHAPE,
     OBJ_SUFFIXES,
     TIME_WORDS,
     VERB_LEADS,
     VERB_PARTICLES,
     VERB_PREPS,
+    agent_phrase_start,
     has_prep,
     is_doer_verb,
     is_participle,
@@ -70,8 +70,17 @@ from marsad.coding.subjects import (
     unmarked_doer,
     unnamed_subject,
 )
+from marsad.coding.voice import (
+    after_tamma,
+    ends_with_prep,
+    indefinite,
+    nisba_on,
+    suffixed_masdar,
+    suffixed_verb,
+    unmarked_passive_agent,
+)
 from marsad.document import ActorMention, Token
-from marsad.text.tokens import RELATIVE_PRONOUNS, THIRD_PERSON_SUFFIXES
+from marsad.text.tokens import RELATIVE_PRONOUNS
 
 GENDER_DROPPED = "gender_dropped"  # the actor after the verb is its object by gender (dropped.py)
 # Roots said rather than done (appeal, demand, disapprove, reject, threaten): their verb names an addressee.
@@ -196,9 +205,22 @@ def _verb_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
             said, how = "dropped", "participle_dropped"
     elif initial and after and object_by_gender(tm, tokens, f.verb, after[0]):
         how = GENDER_DROPPED  # ودعا إيران إلى، وطالب الحكومة بـ: an object; the running subject acts
+    elif after and ends_with_prep(tm, tokens, f.verb):
+        pass  # أُفرج عن ثلاثة صيادين: the actor after the pattern's preposition is its object
     elif initial and after and span_words(tokens, tm.end, after[0].token_start) <= 3 and not _verb_object(
             tokens, tm.end, after[0]) and not (f.verbal and _oblique_after(tokens, tm.end, after[0])):
         subject, rest, how = after[0], after[1:], "vso"
+    elif before and after and suffixed_verb(tm, tokens, f.verb) and after[0].token_start == tm.end \
+            and not _verb_object(tokens, tm.end, after[0]):
+        # صيادين فلسطينيين اعتقلتهم البحرية الإسرائيلية: the pronoun on the verb stands for the actor
+        # before it, its object; the actor right after the verb is its subject
+        subject, rest, how = after[0], [before[-1], *after[1:]], "vso_suffixed"
+    elif before and before[-1].token_end == tm.start and indefinite(tokens, before[-1]) and suffixed_verb(
+            tm, tokens, f.verb) and (main := frame_subject(tokens, ments, lo, before[-1].token_start)) is not None:
+        # أفرجت إيران عن بحارة بريطانيين احتجزتهم في مياه الخليج: the pronoun on the verb stands for the
+        # indefinite actor right before it, whose relative clause it opens; the subject was dropped, the
+        # sentence's own (a definite actor before the verb is its subject: موغيريني ناقشتها)
+        subject, rest, how = main, [before[-1], *after], "vso_suffixed"
     elif before:
         subject, how = before[-1], "svo"
     elif after and after[0].token_start - tm.end <= 3 and not _verb_object(tokens, tm.end, after[0]) \
@@ -252,6 +274,16 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     f = _frame(tm, tokens, ments, lo, hi)
     subject, how, rest, _ = _subject_of(tm, tokens, ments, lo, f)
     rest = f.gap_objects + rest
+    if subject is not None and subject.token_start >= tm.start and after_tamma(tm, tokens) \
+            and agent_phrase_start(tokens, subject.token_start) is None and not nisba_on(tokens, tm, subject):
+        # تم اعتقال الصحفي الفلسطيني، تم استدعاء السفير الإسرائيلي: the noun's genitive undergoes the act
+        rest, subject, how = [subject, *[m for m in rest if m is not subject]], None, "none"
+    passive_doer = unmarked_passive_agent(tm, tokens, f.after, f.ce, _clause_initial(tokens, f.cs, f.verb), subject)
+    if passive_doer is not None:
+        # اعتُقل عشرون فلسطينيا على يد قوات الاحتلال: a passive spelled like the active verb; the actor
+        # after it is what the act is done to, the agent phrase names the doer
+        rest = [subject] if subject is not None else [m for m in rest if m is not passive_doer]
+        subject, how = passive_doer, "passive_agent"
     if subject is not None:
         # neither the subject's own conjuncts (وضغطت كل من هولندا وماليزيا) nor the same actor
         # are its object; "بين X و Y" and symmetric acts (وقعت مصر والإمارات) keep Y as the other side
@@ -278,7 +310,7 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         tgts, target_how = [], "none"
     # اعتقال الحوثيين على يد المقاومة: the agent phrase names the doer (the coder puts it in place of
     # the subject once the argument model has scored the candidates)
-    agent = nominal_agent(tm, tokens, f.after)
+    agent = nominal_agent(tm, tokens, f.after) if passive_doer is None else passive_doer
     doers = conjoined(ments, idx[id(agent)], tokens) if agent is not None else []
     return Args(srcs, tgts, how, target_how if tgts else "none", agent=doers)
 
@@ -381,15 +413,9 @@ def _later_clause_verb(tm: TriggerMatch, tokens: list[Token], lo: int, cs: int, 
     """Is the trigger a verb opening a later clause of its sentence, whose subject the first clause
     names?  Not a verbal noun, a dual verb (two parties), a word with a pronoun suffix (اجتياحهم: the
     suffix is its doer), nor the verb of a relative clause (التي شنت: its subject is the antecedent)."""
-    return cs > lo and not (tm.suffixed and _suffixed_masdar(tokens[tm.start])) and tokens[
+    return cs > lo and not (tm.suffixed and suffixed_masdar(tokens[tm.start])) and tokens[
         cs - 1].norm not in RELATIVE_PRONOUNS and not dual_verb(
         tokens[verb]) and not is_masdar(tm, tokens) and _clause_initial(tokens, cs, tm.start)
-
-
-def _suffixed_masdar(tok: Token) -> bool:
-    """A verbal noun with a pronoun suffix (اجتياحهم، استهدافها), which no verb form has."""
-    word = tok.norm[1:] if tok.norm[:1] in {"و", "ف"} else tok.norm
-    return any(word.endswith(suf) and bool(MASDAR_SHAPE.match(word[: -len(suf)])) for suf in THIRD_PERSON_SUFFIXES)
 
 
 def _separated(tokens: list[Token], a: int, b: int) -> bool:

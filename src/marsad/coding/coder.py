@@ -19,7 +19,7 @@ from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_c
 from marsad.coding.arguments import Args, conjoined, find_args
 from marsad.coding.article_pass import armed_states, dedupe, rescue_roots
 from marsad.coding.cameo import CameoTable, recode
-from marsad.coding.condemned import CONDEMN_ROOT, condemned_args, condemned_attack, condemned_target
+from marsad.coding.condemned import CONDEMN_ROOT, CONDEMNED_ROOTS, condemned_args, condemned_attack, condemned_target
 from marsad.coding.confidence import (
     Context,
     EventFilter,
@@ -87,10 +87,11 @@ NO_RANK = frozenset({"dual", "stance_speaker", "stance_topic", "giver"})
 # How a source was found when the argument model re-ranks the target only: a nominal act's doer named
 # in its relative clause (الهجوم الذي شنه التنظيم: before a condemnation verb the model prefers the one
 # who condemns), the antecedent of a relative clause the verb opens (المبعوث الذي زار الرياض: too
-# seldom in the training set for the model to learn it), the issuer of a statement that is the verb's
-# subject (ودعا البيان الحكومة…: the model prefers the actor after the verb).
+# seldom in the training set for the model to learn it), the actor right after a verb that carries its
+# object's pronoun (صيادين اعتقلتهم البحرية الإسرائيلية: likewise), the issuer of a statement that is
+# the verb's subject (ودعا البيان الحكومة…: the model prefers the actor after the verb).
 STATEMENT = "statement"
-KEEP_SOURCE = frozenset({"rel_doer", "rel_subject", STATEMENT})
+KEEP_SOURCE = frozenset({"rel_doer", "rel_subject", "vso_suffixed", STATEMENT})
 # Roots of attacks whose doer may be named by a claim of responsibility (see claims.py), and the
 # clause heuristics' ways of finding a source that a claim overrides (none, or an actor far away).
 CLAIM_ROOTS = frozenset({"18", "19"})
@@ -197,7 +198,7 @@ class EventStage:
         args = find_args(tm, tokens, ctx.ments, lo, hi)
         sources, targets = args.sources, args.targets
         symmetric = "sym" in pat.flags
-        condemned = pat.cameo[:2] in ATTACK_ROOTS and not symmetric and condemned_attack(tokens, tm, ctx.ments, lo)
+        condemned = pat.cameo[:2] in CONDEMNED_ROOTS and not symmetric and condemned_attack(tokens, tm, ctx.ments, lo)
         if condemned:  # أدانت الإمارات التفجير: the condemner is no doer (condemned.py)
             sources, targets = condemned_args(tokens, tm, args, sources, targets)
         sources, targets, frame = self._attack_args(ctx, args, sources, targets, symmetric)

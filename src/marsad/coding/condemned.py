@@ -28,6 +28,8 @@ from marsad.document import ActorMention, Document, Token
 from marsad.when_where.gazetteer import Gazetteer
 
 CONDEMN_ROOT = "11"
+# Acts whose condemner is never their doer: coercion (ندد الاتحاد الأوروبي باعتقال الناشطة) and attacks.
+CONDEMNED_ROOTS = frozenset({"17", "18", "19", "20"})
 # Tokens from the condemn word to the attack noun: the subject, adverbs and a time aside (أدانت
 # الأمانة العامة للمنظمة، اليوم (الجمعة)، الهجوم).
 CONDEMN_REACH = 10

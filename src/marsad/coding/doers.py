@@ -10,6 +10,9 @@ from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
 from marsad.text.tokens import candidates
 
+# Prepositions of a place or an object between a verbal noun and its agent phrase (في، على).
+PLACE_PREPS = frozenset({"في", "علي"})
+
 
 def is_masdar(tm: TriggerMatch, tokens: list[Token]) -> bool:
     """Is the trigger a verbal noun: flagged so, with a preposition or article (بقصف، الاعتقال), after
@@ -32,8 +35,9 @@ def nominal_agent(tm: TriggerMatch, tokens: list[Token], after: list[ActorMentio
         start = agent_phrase_start(tokens, m.token_start)
         if start is not None:
             # a preposition in between (استقبال النازحين من المديريات المهدمة من قبل…، الكشف عنهم من قبل…)
-            # opens a phrase the agent may belong to: then it is not this act's doer
-            return None if any(t.key in VERB_PREPS for t in tokens[tm.end:start]) else m
+            # opens a phrase the agent may belong to: then it is not this act's doer; a place or object
+            # after في / على does not (تم اعتقال الصحفي على حاجز قلنديا من قبل قوات الاحتلال)
+            return None if any(t.key in VERB_PREPS - PLACE_PREPS for t in tokens[tm.end:start]) else m
     return None
 
 

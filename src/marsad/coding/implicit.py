@@ -288,7 +288,8 @@ def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
     if pat.cameo[:2] >= "14" and (not sources or not targets):
         # a town gives only the state acted upon: with no named doer (سجل خرق للهدنة في محيط
         # الحديدة) it would also make the doer, an event with no identifiable actor
-        where = context_country(ctx.places, si, towns=bool(sources))
+        unknown = not sources and unnamed_doer(doc, si, tm)
+        where = context_country(ctx.places, si, towns=bool(sources) or unknown)
         if where is not None and not sources:
             sources, args.source_how = [implied(where, None)], "implied"
         if where is not None and not targets and "notarget" not in pat.flags:
@@ -298,6 +299,25 @@ def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
             # for a named source above, now that the place gave the source
             targets, args.target_how = domestic, "domestic"
     return sources, targets
+
+
+# Words that name an unknown doer (gunmen, assailants): the act has one though the text does not say
+# whose it is (اغتال مسلحون مجهولون مسؤولا في عدن، تعرض دبلوماسي للاختطاف على يد مسلحين).
+UNKNOWN_DOERS = frozenset({"مجهول", "مجهولون", "مجهولين", "ملثمون", "ملثمين", "مسلح", "مسلحون",
+                           "مسلحين", "مسلحا", "انتحاري", "انتحاريون", "انتحاريين", "مهاجم", "مهاجمون",
+                           "مهاجمين", "خاطفون", "خاطفين", "جناه"})
+
+
+def unnamed_doer(doc: Document, si: int, tm: TriggerMatch) -> bool:
+    """Does the trigger's sentence name an unknown doer (:data:`UNKNOWN_DOERS`) close before the act or
+    in an agent phrase after it (:data:`DOER_REACH`)?  Then the town where it happens gives the doer's
+    state, as in the train gold (برصاص مجهولين في عدن: YEM)."""
+    sent = doc.sentences[si]
+    lo, hi = max(sent.first_token, tm.start - DOER_REACH), min(sent.last_token, tm.end + DOER_REACH)
+    return any(t.key in UNKNOWN_DOERS for t in doc.tokens[lo:hi])
+
+
+DOER_REACH = 6  # tokens before and after the trigger where the unknown doer is named
 
 
 # Roots whose acts arrive somewhere: aid (وصلت الطائرة الإغاثية السعودية إلى مطار عدن) goes to the

@@ -183,15 +183,19 @@ def accident_death(pat, tokens: list, lo: int, hi: int) -> bool:
 
 
 # A demand verb spelled like the noun "student" (طالب، طالبا، طالبة) after a number is a count of students
-# (لعدد 600 طالب، 39 طالبا و39 طالبة), never a demand.
+# (لعدد 600 طالب، 39 طالبا و39 طالبة), never a demand; an accusing participle spelled like the noun
+# "defendant" (متهما) after a number is a count of defendants (قرارا بحبس 15 متهما), never an accusation.
 DEMAND_ROOT = "10"
 STUDENT_KEYS = frozenset({"طالب", "طالبا", "طالبه"})
+COUNTED_NOUNS = {DEMAND_ROOT: STUDENT_KEYS, "11": frozenset({"متهما", "متهمه"})}
 
 
 def counted_students(pat, tokens: list, tm_end: int, lo: int) -> bool:
-    """Is a one-word demand trigger ending at token ``tm_end`` a number of students (600 طالب)?"""
-    return (pat.cameo[:2] == DEMAND_ROOT and len(pat.words) == 1 and tm_end - 2 >= lo
-            and tokens[tm_end - 1].key in STUDENT_KEYS and tokens[tm_end - 2].norm.isdigit())
+    """Is a one-word demand or accusation trigger ending at token ``tm_end`` a number of students or
+    defendants (600 طالب، 12 متهما)?"""
+    keys = COUNTED_NOUNS.get(pat.cameo[:2])
+    return (keys is not None and len(pat.words) == 1 and tm_end - 2 >= lo
+            and tokens[tm_end - 1].key in keys and tokens[tm_end - 2].norm.isdigit())
 
 
 # A truce named as a noun (الهدنة، وقف إطلاق النار: the 0871 noun rows) is mostly the topic of another act
