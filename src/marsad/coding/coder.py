@@ -19,7 +19,13 @@ from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_c
 from marsad.coding.arguments import Args, conjoined, find_args
 from marsad.coding.article_pass import armed_states, dedupe, rescue_roots
 from marsad.coding.cameo import CameoTable, recode
-from marsad.coding.condemned import CONDEMN_ROOT, CONDEMNED_ROOTS, condemned_args, condemned_attack, condemned_target
+from marsad.coding.condemned import (
+    CONDEMN_ROOT,
+    CONDEMNED_ROOTS,
+    condemned_args,
+    condemned_attack,
+    condemned_target,
+)
 from marsad.coding.confidence import (
     Context,
     EventFilter,
