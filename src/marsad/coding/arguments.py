@@ -26,7 +26,13 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
   إزاء العنف بين الجيش والمسلحين، وطالب…) shares the first clause's subject, not the actor named
   last; an indefinite act's relative clause without الذي (هجمات يشنها التنظيم) names its doer;
 * a verb whose gender clashes with the actor right after it (ودعا إيران إلى، وطالبت الرئيس بـ) has it
-  for its object, not its subject (:mod:`marsad.coding.dropped`);
+  for its object, not its subject, and so does a verb that always takes an object before its second
+  complement, for an actor standing alone before it (واتهمت الولايات المتحدة بتقويض، وحث تركيا على:
+  :mod:`marsad.coding.dropped`);
+* a speech-act verb joined by و to an earlier clause, with an object pronoun (استدعت الخارجية البحرينية
+  القائم بالأعمال الإيراني وطالبته بـ), keeps the first clause's subject; the pronoun is the actor named
+  last; a speech-act verb whose actor is followed by من قبل / على يد X is a passive spelled like the
+  active (واتُّهمت روسيا من قبل الولايات المتحدة): X acts on that actor;
 * with no subject in the clause, the speaker of the sentence (قال X إن…) or the
   topic of the previous sentences acts.
 """
@@ -55,8 +61,9 @@ from marsad.coding.clause_words import (
     span_words,
 )
 from marsad.coding.conjuncts import conjoined, mention_prefix, objects, same_actor, with_partner
+from marsad.coding.coordinated import SPEECH_ACT_ROOTS, coordinated_object, speech_passive_agent
 from marsad.coding.doers import is_masdar, nominal_agent, passive_agent
-from marsad.coding.dropped import object_by_gender
+from marsad.coding.dropped import object_by_frame, object_by_gender
 from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.relatives import relative_subject
 from marsad.coding.subjects import (
@@ -83,8 +90,8 @@ from marsad.document import ActorMention, Token
 from marsad.text.tokens import RELATIVE_PRONOUNS
 
 GENDER_DROPPED = "gender_dropped"  # the actor after the verb is its object by gender (dropped.py)
-# Roots said rather than done (appeal, demand, disapprove, reject, threaten): their verb names an addressee.
-SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+# Roots said rather than done (SPEECH_ACT_ROOTS: appeal, demand, disapprove, reject, threaten): their verb
+# names an addressee.
 ADDRESSING_ROOTS = SPEECH_ACT_ROOTS - {"12"}
 # Roots whose verb's gap may hold its first object when the subject stands before it: speech acts
 # (طالب الحكومة بـ) and giving (الولايات المتحدة سلمت مصر ثماني طائرات، منحت اليابان مصر قرضا).
@@ -203,7 +210,8 @@ def _verb_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
             # وأضاف أن الحوثيين…، مطالبا إيران بـ: the dropped speaker (the coder's speaker or
             # topic), never the actor named last
             said, how = "dropped", "participle_dropped"
-    elif initial and after and object_by_gender(tm, tokens, f.verb, after[0]):
+    elif initial and after and (object_by_gender(tm, tokens, f.verb, after[0])
+                                or object_by_frame(tm, tokens, f.verb, after[0], ments)):
         how = GENDER_DROPPED  # ودعا إيران إلى، وطالب الحكومة بـ: an object; the running subject acts
     elif after and ends_with_prep(tm, tokens, f.verb):
         pass  # أُفرج عن ثلاثة صيادين: the actor after the pattern's preposition is its object
@@ -239,10 +247,15 @@ def _subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention]
         # after the verb is an object; a pronoun is the frame's subject, a statement its issuer (the
         # coder takes the speaker or the topic)
         subject, how = (frame_subject(tokens, ments, lo, f.cs) if said == "pronoun" else None), said
+    elif (coord := coordinated_object(tm, tokens, ments, lo)) is not None:
+        # واستدعت الخارجية البحرينية القائم بالأعمال الإيراني وطالبته بالكف عن…: the first clause's subject
+        # acts again; the pronoun on the verb is the actor named last, its object
+        subject, how, rest = coord[0], "main", [coord[1], *f.after]
     elif not f.noun and (ante := relative_subject(tm, tokens, ments, f.cs, f.verb)) is not None:
         # المبعوث الذي زار الرياض، المالكي الذي وصف السعودية بأنها: the actors after the verb are objects
         subject, how, rest = ante, "rel_subject", f.in_gap + f.after
-    elif f.in_gap and _clause_initial(tokens, f.cs, f.verb) and object_by_gender(tm, tokens, f.verb, f.in_gap[0]):
+    elif f.in_gap and _clause_initial(tokens, f.cs, f.verb) and (object_by_gender(tm, tokens, f.verb, f.in_gap[0])
+                                                                 or object_by_frame(tm, tokens, f.verb, f.in_gap[0], ments)):
         how, rest = GENDER_DROPPED, f.in_gap + f.after  # وطالب الحكومة السورية بوقف: an object
     elif f.in_gap:
         subject, how = f.in_gap[0], "gap"
@@ -284,6 +297,12 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         # after it is what the act is done to, the agent phrase names the doer
         rest = [subject] if subject is not None else [m for m in rest if m is not passive_doer]
         subject, how = passive_doer, "passive_agent"
+    if subject is not None and how in ("vso", "gap") and not f.noun and pat.cameo[:2] in SPEECH_ACT_ROOTS \
+            and "passive" not in pat.flags and (agent := speech_passive_agent(tokens, subject, rest)) is not None:
+        # واتُّهمت روسيا من قبل الولايات المتحدة: a passive spelled like the active, its doer after من قبل (speech
+        # acts; the material acts are voice.unmarked_passive_agent's, above)
+        return Args(conjoined(ments, idx[id(agent)], tokens), conjoined(ments, idx[id(subject)], tokens),
+                    "passive_agent", "subject")
     if subject is not None:
         # neither the subject's own conjuncts (وضغطت كل من هولندا وماليزيا) nor the same actor
         # are its object; "بين X و Y" and symmetric acts (وقعت مصر والإمارات) keep Y as the other side

@@ -14,14 +14,23 @@ is left alone: women named without a title (قالت ميركل), foreign acrony
 (وقعت الأردن) take it.  Only a verb that opens its clause counts, and not a bare form after أنّ, which
 is a verbal noun with its genitive subject (أن رفض إدارة المترو).  Broken plurals of persons in ة
 are masculine (اختطف قراصنة صوماليون: ``resources/actors/gender.tsv``).
+
+Verbs that always take an object before a second complement (اتهم X بـ، حث X على، حمّل X المسؤولية:
+``resources/cues/object_verbs.tsv``) tell their object by that complement whatever the genders: an actor
+standing alone between the verb and it is the object (واتهمت الولايات المتحدة بتقويض جهود السلام), the
+subject being dropped or the verb passive (:func:`object_by_frame`).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from marsad import resources
 from marsad.actors.coref import PERSON_TITLES
 from marsad.coding.agreement import mention_gender, verb_gender
 from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
+from marsad.text.normalize import normalize_text
 from marsad.text.tokens import candidates, has_article
 
 # Particles after which a bare form is a verbal noun (أنّ takes a noun): ان رفض الحكومة.
@@ -90,3 +99,41 @@ def object_by_gender(tm: TriggerMatch, tokens: list[Token], verb: int, m: ActorM
         return noun == "f" and m.kind != "person"
     return noun == "m" and _masculine_sure(m, tokens)
 
+
+# The longest mention read as the object of an object_verbs.tsv verb: a name from the dictionaries (المملكة
+# العربية السعودية، حزب العمال الكردستاني), a role noun with its nisba (الحكومة الإسرائيلية) or a person's
+# name alone (أردوغان); a longer mention of those kinds is mostly a subject and an object joined
+# (الانفصاليون الحكومة الأوكرانية، المعارضة أردوغان).
+NAMED_OBJECT_WORDS = 3
+FRAME_OBJECT_WORDS = {"demonym": 2, "person": 1, "agent": 2}
+
+
+@lru_cache(maxsize=1)
+def object_verbs() -> dict[str, tuple[str, ...]]:
+    """Verb form → the complements that follow its object (``resources/cues/object_verbs.tsv``)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for row in resources.read_tsv(resources.path("object_verbs")):
+        after = tuple(normalize_text(w) for w in row["complement"].split())
+        for verb in normalize_text(row["verb"]).split():
+            table[verb] = after
+    return table
+
+
+def object_by_frame(tm: TriggerMatch, tokens: list[Token], verb: int, m: ActorMention,
+                    ments: list[ActorMention]) -> bool:
+    """Is ``m``, standing right after the verb at token ``verb``, its object because the verb always takes
+    one and its second complement follows ``m`` at once (واتهمت الولايات المتحدة بتقويض، وحث الحكومة على،
+    حمل الاحتلال المسؤولية)?  The subject is dropped or the verb passive (object_verbs.tsv).  Not when
+    another mention of ``ments`` follows ``m`` at once (باكستان is no ب + noun), nor when ``m`` is long: the
+    actors stage joins a subject and an object of one state into one mention (الرئيس الأمريكي باراك أوباما
+    الكونغرس، الانفصاليون الحكومة الأوكرانية)."""
+    if m.token_start != verb + 1 or m.token_end >= len(tokens) or tm.pattern.flags & {"noun", "passive"} \
+            or m.token_end - m.token_start > FRAME_OBJECT_WORDS.get(m.kind, NAMED_OBJECT_WORDS):
+        return False
+    table = object_verbs()
+    after = next((table[k] for p, k in candidates(tokens[verb].norm) if p in ("", "و", "ف") and k in table), None)
+    if after is None or any(o.token_start == m.token_end for o in ments):
+        return False  # اتهم الرئيس الأفغاني باكستان بـ: an actor, not the complement, follows
+    nxt = tokens[m.token_end]
+    return any(nxt.norm == w or nxt.key == w or (len(w) == 1 and nxt.norm.startswith(w) and len(nxt.norm) > 3)
+               for w in after)

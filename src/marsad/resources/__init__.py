@@ -40,6 +40,7 @@ CATALOGUE: dict[str, str] = {
     "reporting": "cues/reporting.tsv",
     "addressee": "cues/addressee.tsv",
     "members": "cues/members.tsv",
+    "object_verbs": "cues/object_verbs.tsv",
     "samples": "samples/articles.jsonl",
     "event_filter": "models/event_filter.json",
     "arg_model": "models/arg_model.json",
