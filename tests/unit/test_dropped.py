@@ -1,21 +1,13 @@
 """A verb whose gender clashes with the actor right after it has that actor for its object
 (marsad.coding.dropped through marsad.coding.arguments.find_args)."""
 
-from token_sites import mention
-from token_sites import word_tokens as _tokens
+from token_sites import mention, verb_args
 
-from marsad.coding.arguments import find_args
-from marsad.coding.lexicon import Pattern, TriggerMatch
 from marsad.document import ActorMention
 
 
-def _pattern(cameo: str, *forms: str) -> Pattern:
-    return Pattern(words=(frozenset(forms),), cameo=cameo, flags=frozenset(), preps=frozenset(), source="test")
-
-
 def _args(words: list[str], at: int, cameo: str, ments: list[ActorMention], *forms: str):
-    toks = _tokens(words)
-    return find_args(TriggerMatch(at, at + 1, _pattern(cameo, *(forms or (words[at],)))), toks, ments, 0, len(toks))
+    return verb_args(words, at, cameo, ments, *forms)
 
 
 def test_dropped_masculine_verb_before_a_state_has_it_for_object():

@@ -2,21 +2,13 @@
 (marsad.coding.dropped.object_by_frame), a verb joined by و with an object pronoun, and a passive spelled
 like the active with its doer after من قبل (marsad.coding.arguments.find_args)."""
 
-from token_sites import mention
-from token_sites import word_tokens as _tokens
+from token_sites import mention, verb_args
 
-from marsad.coding.arguments import find_args
-from marsad.coding.lexicon import Pattern, TriggerMatch
 from marsad.document import ActorMention
 
 
-def _pattern(cameo: str, *forms: str) -> Pattern:
-    return Pattern(words=(frozenset(forms),), cameo=cameo, flags=frozenset(), preps=frozenset(), source="test")
-
-
 def _args(words: list[str], at: int, cameo: str, ments: list[ActorMention], *forms: str):
-    toks = _tokens(words)
-    return find_args(TriggerMatch(at, at + 1, _pattern(cameo, *(forms or (words[at],)))), toks, ments, 0, len(toks))
+    return verb_args(words, at, cameo, ments, *forms)
 
 
 def test_speech_objects_actor_alone_before_the_accusation_is_the_accused():

@@ -28,3 +28,15 @@ def word_tokens(words: list[str]) -> list[Token]:
 def at(tokens: list[Token], word: str) -> int:
     """The index of the first token whose normal form is ``word``'s."""
     return [t.norm for t in tokens].index(normalize_text(word))
+
+
+def verb_args(words: list[str], at: int, cameo: str, ments: list[ActorMention], *forms: str):
+    """:func:`marsad.coding.arguments.find_args` for a one-word verb pattern at word ``at`` of ``words``
+    (its forms ``forms``, else the word itself), over the whole word list as one sentence."""
+    from marsad.coding.arguments import find_args
+    from marsad.coding.lexicon import Pattern, TriggerMatch
+
+    tokens = word_tokens(words)
+    pattern = Pattern(words=(frozenset(forms or (words[at],)),), cameo=cameo, flags=frozenset(), preps=frozenset(),
+                      source="test")
+    return find_args(TriggerMatch(at, at + 1, pattern), tokens, ments, 0, len(tokens))
