@@ -15,7 +15,7 @@ the phrase, :func:`party_referents` the two actors, any root.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad import resources
@@ -36,6 +36,7 @@ class AddresseeWords:
     singling_out: frozenset[str]  # words that name an actor among the collective (وخاصة مجلس الأمن)
     skipped: frozenset[str]  # words between the verb (and its subject) and its object: أمس، مجددا، أيضا
     parties: tuple[tuple[str, ...], ...] = ()  # "the two sides", "all parties" (الطرفين، جميع الأطراف)
+    parties_by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # by first word
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +47,9 @@ def addressee_words() -> AddresseeWords:
         collectives=tuple(tuple(w.split()) for w, kind in rows if kind == "collective"),
         singling_out=frozenset(w for w, kind in rows if kind == "singling"),
         skipped=frozenset(w for w, kind in rows if kind == "skipped"),
-        parties=tuple(sorted((tuple(w.split()) for w, kind in rows if kind == "parties"), key=len, reverse=True)),
+        parties=(parties := tuple(sorted((tuple(w.split()) for w, kind in rows if kind == "parties"), key=len,
+                                          reverse=True))),
+        parties_by_first={w: tuple(p for p in parties if p[0] == w) for w in {p[0] for p in parties}},
     )
 
 
@@ -97,7 +100,7 @@ PARTIES_REACH = 4
 def _parties_at(tokens: list[Token], p: int, hi: int, ments: list[ActorMention]) -> bool:
     """Does a "two sides" phrase start at token ``p``, with no actor named right after it (جميع
     الأطراف اليمنية names its state: the actor matcher's)?"""
-    for words in addressee_words().parties:
+    for words in addressee_words().parties_by_first.get(tokens[p].norm, ()):
         end = p + len(words)
         if end <= hi and tuple(t.norm for t in tokens[p:end]) == words:
             return not any(m.token_start == end for m in ments)
