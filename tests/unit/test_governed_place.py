@@ -1,4 +1,4 @@
-"""coder.governed_place: a state taken for a place only because of the verb's ب is the act's object."""
+"""governed.governed_place: a state taken for a place only because of the verb's ب is the act's object."""
 
 from marsad.api_lib import Coder
 

@@ -35,6 +35,7 @@ from marsad.coding.confidence import (
 )
 from marsad.coding.conjuncts import objects
 from marsad.coding.exposed import EXPOSED_ROOTS, exposed_args
+from marsad.coding.governed import governed_place
 from marsad.coding.implicit import (
     aid_target,
     claimed_by,
@@ -63,8 +64,8 @@ from marsad.coding.victims import (
     sentence_frames,
     toll_args,
 )
-from marsad.document import ActorMention, Document, Event, Span, Token
-from marsad.text.tokens import candidates, clitic_length, has_article
+from marsad.document import ActorMention, Document, Event, Span
+from marsad.text.tokens import candidates, clitic_length
 from marsad.when_where.gazetteer import Gazetteer
 
 # Governing verbs whose complement is an act that has not happened ("دعا إلى وقف إطلاق النار",
@@ -393,41 +394,6 @@ class EventStage:
                 self._recode(ev, code)
             ev.background = background
             ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]
-
-
-def governed_place(tokens: list[Token], tm: TriggerMatch, located: list[ActorMention],
-                   ments: list[ActorMention]) -> ActorMention | None:
-    """Of the sentence's coded place mentions ``located``, a state the actors stage took for a place only
-    because of its clitic ب (بدولة فلسطين، بقطر) that the trigger governs: on the last word of a verb's
-    pattern (اعترفت السويد بدولة فلسطين; a verbal noun, الاعتراف بدولة فلسطين, may name no doer, and the
-    state would become its subject) or right after a pattern whose target preposition is ب.  It is the
-    act's object, not where it happens.  So is the state after في right after a visit or tour noun and
-    its visitor (جولة وزير الخارجية في إيطاليا وألمانيا وروسيا: the first of the states visited, the
-    others being no places; ``ments``: the sentence's actor mentions)."""
-    for m in located:
-        tail = tm.end - tm.start > 1 and m.token_start == tm.end - 1 and not (
-            "noun" in tm.pattern.flags or has_article(tokens[tm.start].prefix))
-        after = m.token_start == tm.end and BI in tm.pattern.preps
-        if (tail or after) and tokens[m.token_start].norm.lstrip("وف").startswith(BI):
-            return replace(m, locative=False)
-        if tm.pattern.cameo in VISITS and len(m.code) == 3 and m.token_start > tm.end \
-                and tokens[m.token_start - 1].norm == "في" and _only_actors(ments, tm.end, m.token_start - 1):
-            return replace(m, locative=False)
-    return None
-
-
-def _only_actors(ments: list[ActorMention], a: int, b: int) -> bool:
-    """Are tokens ``[a, b)`` all inside actor mentions (جولة وزير الخارجية عادل الجبير في …)?"""
-    while a < b:
-        inside = next((m for m in ments if m.token_start <= a < m.token_end), None)
-        if inside is None:
-            return False
-        a = inside.token_end
-    return True
-
-
-BI = "ب"
-VISITS = frozenset({"042"})  # not 043: استقبلتهم الأمم المتحدة في جيبوتي is where the host received them
 
 
 def is_argument(m: ActorMention) -> bool:
