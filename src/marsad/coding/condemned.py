@@ -15,8 +15,10 @@ the doer named after the attack noun it governs, or the country of the place nam
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from marsad import resources
 from marsad.actors.stage import is_adjectival_demonym
 from marsad.coding.addressee import addressee_words
 from marsad.coding.arguments import Args, relative_doer
@@ -25,6 +27,7 @@ from marsad.coding.implicit import locative_town
 from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.victims import bare, toll_words
 from marsad.document import ActorMention, Document, Token
+from marsad.text.normalize import normalize_text
 from marsad.when_where.gazetteer import Gazetteer
 
 CONDEMN_ROOT = "11"
@@ -37,15 +40,25 @@ CONDEMN_REACH = 10
 OBJECT_REACH = 3
 # How far after the attack noun its place may be named (الهجوم الإرهابي الذي استهدف مسجدا في أبها).
 PLACE_REACH = 12
-# Verbal nouns of condemning (normalized keys), whose object takes ل (استنكار الجامعة للقصف).
-CONDEMN_NOUNS = frozenset({"ادانه", "استنكار", "تنديد", "شجب"})
-# Heads of a construct whose genitive is the attack (عملية احتجاز الرهائن، حادث إطلاق النار).
-ACT_HEADS = frozenset({"عمليه", "حادث", "حادثه", "جريمه"})
-# Punctuation of an aside between the condemnation and its object (اليوم (الجمعة)،).
-ASIDE = frozenset({"،", ",", "(", ")"})
-# Adverbs between a condemnation and its object (normalized: أدان بشدة، بأشد العبارات).
-ADVERBS = frozenset({"بشده", "بقوه", "باشد"})
 STOP = frozenset({",", "،", ".", ";", ":", "و", "ثم", "لكن", "بينما", "فيما", "حيث"})
+
+
+@dataclass(frozen=True, slots=True)
+class CondemnedWords:
+    """The word lists of ``resources/cues/condemned.tsv``, normalized."""
+
+    nouns: frozenset[str]  # verbal nouns of condemning, whose object takes ل
+    heads: frozenset[str]  # heads of a construct whose genitive is the act (عملية)
+    adverbs: frozenset[str]  # بشدة، بقوة
+    asides: frozenset[str]  # punctuation of an aside
+
+
+@lru_cache(maxsize=1)
+def condemned_words() -> CondemnedWords:
+    """The word lists of the packaged condemned.tsv, read once per process."""
+    rows = [(normalize_text(r["words"]), r["kind"]) for r in resources.read_tsv(resources.path("condemned"))]
+    by_kind = {k: frozenset(w for w, kind in rows if kind == k) for k in ("noun", "head", "adverb", "aside")}
+    return CondemnedWords(by_kind["noun"], by_kind["head"], by_kind["adverb"], by_kind["aside"])
 
 
 def _attack_noun(tok: Token) -> bool:
@@ -65,15 +78,16 @@ def condemned_attack(tokens: list[Token], tm: TriggerMatch, ments: list[ActorMen
     slot = tm.pattern.words[0]
     with_l = bare.startswith("ل") and not (isinstance(slot, frozenset) and bare in slot)
     words = addressee_words().skipped
+    cw = condemned_words()
     for i in range(tm.start - 1, max(lo, tm.start - CONDEMN_REACH) - 1, -1):
         tok = tokens[i]
         if is_condemn_word(tok):
             # لإدانته: for his conviction; ل before the attack marks the object of a verbal noun only
             # (استنكار الجامعة للقصف), after a verb the reason (أدانت روسيا لغزو أوكرانيا)
-            return not tok.prefix.endswith("ل") and (not with_l or tok.key in CONDEMN_NOUNS)
+            return not tok.prefix.endswith("ل") and (not with_l or tok.key in cw.nouns)
         inside = any(m.token_start <= i < m.token_end for m in ments)
-        if not (inside or tok.prefix in ("ال", "وال") or tok.norm in words or tok.norm in ADVERBS
-                or tok.key in TIME_WORDS or tok.norm in ASIDE or (i == tm.start - 1 and tok.key in ACT_HEADS)):
+        if not (inside or tok.prefix in ("ال", "وال") or tok.norm in words or tok.norm in cw.adverbs
+                or tok.key in TIME_WORDS or tok.norm in cw.asides or (i == tm.start - 1 and tok.key in cw.heads)):
             return False
     return False
 

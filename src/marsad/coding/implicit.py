@@ -20,6 +20,7 @@ from marsad.coding.arguments import Args
 from marsad.coding.claims import claimer
 from marsad.coding.confidence import Context
 from marsad.coding.lexicon import TriggerMatch
+from marsad.coding.victims import toll_words
 from marsad.document import ActorMention, Document, Token
 from marsad.text.normalize import normalize_text
 from marsad.when_where.gazetteer import Gazetteer
@@ -301,20 +302,15 @@ def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
     return sources, targets
 
 
-# Words that name an unknown doer (gunmen, assailants): the act has one though the text does not say
-# whose it is (اغتال مسلحون مجهولون مسؤولا في عدن، تعرض دبلوماسي للاختطاف على يد مسلحين).
-UNKNOWN_DOERS = frozenset({"مجهول", "مجهولون", "مجهولين", "ملثمون", "ملثمين", "مسلح", "مسلحون",
-                           "مسلحين", "مسلحا", "انتحاري", "انتحاريون", "انتحاريين", "مهاجم", "مهاجمون",
-                           "مهاجمين", "خاطفون", "خاطفين", "جناه"})
-
-
 def unnamed_doer(doc: Document, si: int, tm: TriggerMatch) -> bool:
-    """Does the trigger's sentence name an unknown doer (:data:`UNKNOWN_DOERS`) close before the act or
+    """Does the trigger's sentence name an unknown doer (class ``unknown`` of ``resources/cues/tolls.tsv``:
+    مسلحون، مجهولون، ملثمون) close before the act or
     in an agent phrase after it (:data:`DOER_REACH`)?  Then the town where it happens gives the doer's
     state, as in the train gold (برصاص مجهولين في عدن: YEM)."""
     sent = doc.sentences[si]
     lo, hi = max(sent.first_token, tm.start - DOER_REACH), min(sent.last_token, tm.end + DOER_REACH)
-    return any(t.key in UNKNOWN_DOERS for t in doc.tokens[lo:hi])
+    unknown = toll_words()["unknown"]
+    return any(t.key in unknown for t in doc.tokens[lo:hi])
 
 
 DOER_REACH = 6  # tokens before and after the trigger where the unknown doer is named

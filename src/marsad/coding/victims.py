@@ -47,7 +47,7 @@ from marsad.text.tokens import WORD_CACHE_LIMIT, candidates, key_readings, readi
 UNNAMED = "unnamed"
 # The word classes of resources/cues/tolls.tsv (see the README there).
 TOLL_CLASSES = ("killed", "killed_noun", "injured", "met", "death", "count", "person", "verb_prep", "attack_prep", "attack",
-                "result", "result_toll", "own")
+                "result", "result_toll", "own", "unknown")
 OWN_SUFFIXES = ("ه", "ها", "هم", "هما")  # جنوده، عناصرها: the pronoun names the side
 
 

@@ -40,6 +40,7 @@ CATALOGUE: dict[str, str] = {
     "reporting": "cues/reporting.tsv",
     "addressee": "cues/addressee.tsv",
     "members": "cues/members.tsv",
+    "condemned": "cues/condemned.tsv",
     "object_verbs": "cues/object_verbs.tsv",
     "samples": "samples/articles.jsonl",
     "event_filter": "models/event_filter.json",
