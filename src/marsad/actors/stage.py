@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date as Date
-from functools import cache
 
 from marsad import resources
 from marsad.actors.ambiguous import amman, kingdom, military_base
@@ -47,7 +46,6 @@ from marsad.actors.pieces import (
     team_not_rank,
 )
 from marsad.document import ActorMention, Document, Token
-from marsad.text.normalize import normalize_text
 from marsad.text.tokens import clitic_length, has_article
 from marsad.when_where.gazetteer import Gazetteer
 
@@ -391,11 +389,13 @@ def is_dual_referent(tok: Token) -> bool:
     return tok.key in dual_referents()
 
 
-@cache
 def person_duals() -> frozenset[str]:
     """The duals of ``dual_referents.tsv`` that name two persons (الرئيسان، الوزيرين: column ``of``)."""
-    return frozenset(normalize_text(r["ar"]) for r in resources.read_tsv(resources.path("dual_referents"))
-                     if r.get("of") == "person")
+    return resources.word_set("dual_referents", "person", "of")
+
+
+# "Both" (كلا الجانبين): the nominative that makes a dual after it the verb's subject, not its object.
+BOTH = "كلا"
 
 
 def is_nominative_dual(tok: Token) -> bool:

@@ -10,7 +10,7 @@ An actor named with the collective (المجتمع الدولي، وخاصة م�
 
 "The two sides" or "all parties" as the object (دعا الأمين العام الطرفين إلى ضبط النفس، حث جميع
 الأطراف على الحوار) names the two sides of the story told before it: :func:`parties_addressed` finds
-the phrase, :func:`party_referents` the two actors, any root.
+the phrase (:func:`marsad.coding.implicit.party_referents` the two actors), any root.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad import resources
+from marsad.actors.stage import BOTH
 from marsad.coding.dropped import paired_gender
 from marsad.document import ActorMention, Token
 from marsad.text.normalize import normalize_text
@@ -35,8 +36,8 @@ class AddresseeWords:
     collectives: tuple[tuple[str, ...], ...]  # the collectives, as the verb's bare object, in file order
     singling_out: frozenset[str]  # words that name an actor among the collective (وخاصة مجلس الأمن)
     skipped: frozenset[str]  # words between the verb (and its subject) and its object: أمس، مجددا، أيضا
-    parties: tuple[tuple[str, ...], ...] = ()  # "the two sides", "all parties" (الطرفين، جميع الأطراف)
-    parties_by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # by first word
+    # "the two sides", "all parties" (الطرفين، جميع الأطراف) by their first word, longest first
+    parties: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -47,10 +48,16 @@ def addressee_words() -> AddresseeWords:
         collectives=tuple(tuple(w.split()) for w, kind in rows if kind == "collective"),
         singling_out=frozenset(w for w, kind in rows if kind == "singling"),
         skipped=frozenset(w for w, kind in rows if kind == "skipped"),
-        parties=(parties := tuple(sorted((tuple(w.split()) for w, kind in rows if kind == "parties"), key=len,
-                                          reverse=True))),
-        parties_by_first={w: tuple(p for p in parties if p[0] == w) for w in {p[0] for p in parties}},
+        parties=_by_first_word([tuple(w.split()) for w, kind in rows if kind == "parties"]),
     )
+
+
+def _by_first_word(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases keyed by their first word, the longest first under each."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for ph in sorted(phrases, key=len, reverse=True):
+        out.setdefault(ph[0], []).append(ph)
+    return {w: tuple(v) for w, v in out.items()}
 
 
 def _skip(tokens: list[Token], p: int, ments: list[ActorMention], hi: int) -> int:
@@ -100,7 +107,7 @@ PARTIES_REACH = 4
 def _parties_at(tokens: list[Token], p: int, hi: int, ments: list[ActorMention]) -> bool:
     """Does a "two sides" phrase start at token ``p``, with no actor named right after it (جميع
     الأطراف اليمنية names its state: the actor matcher's)?"""
-    for words in addressee_words().parties_by_first.get(tokens[p].norm, ()):
+    for words in addressee_words().parties.get(tokens[p].norm, ()):
         end = p + len(words)
         if end <= hi and tuple(t.norm for t in tokens[p:end]) == words:
             return not any(m.token_start == end for m in ments)
@@ -121,7 +128,7 @@ def parties_addressed(tokens: list[Token], at: int, slot: object, ments: list[Ac
     before (ودعت الطرفين، وتناشد كافة الأطراف) and the phrase is no nominative (كلا، الطرفان)."""
     p = at + 1
     if p < hi and _parties_at(tokens, p, hi, ments):
-        return _object_form(tokens[p]) and _verb_with_dropped_subject(tokens, at, slot)
+        return tokens[p].norm != BOTH and _verb_with_dropped_subject(tokens, at, slot)  # not كلا الجانبين
     stop = min(hi, at + 1 + PARTIES_REACH_TOKENS)
     skipped = addressee_words().skipped
     while p < stop:
@@ -138,32 +145,8 @@ def parties_addressed(tokens: list[Token], at: int, slot: object, ments: list[Ac
     return False
 
 
-def _object_form(tok: Token) -> bool:
-    """Not the nominative كلا (كلا الجانبين) and not a nominative dual (الطرفان: no row has one)."""
-    return tok.norm != "كلا"
-
-
 def _verb_with_dropped_subject(tokens: list[Token], at: int, slot: object) -> bool:
     """Is the trigger word a feminine perfect or an imperfect verb form (دعت، طالبت، تناشد، يدعو),
     which no verbal noun shares (دعا، حرص، تعهد may be nouns)?"""
     gender = paired_gender(tokens, at, slot)
     return gender == "f" or (gender == "m" and tokens[at].key[:1] == "ي")
-
-
-def party_referents(before: list[ActorMention], sources: list[ActorMention]) -> list[ActorMention]:
-    """The two sides a "two sides" object refers back to: in ``before`` (the actor mentions of the
-    reach, in text order, up to the trigger) the last two of different codes that are not a source's,
-    places left out; two of one code when they act as different bodies (the Houthis and the Yemeni
-    army: YEM/REB, YEM/MIL) and no second code is named.  None found: []."""
-    own = {s.code for s in sources}
-    seen: dict[tuple[str, str | None], ActorMention] = {}
-    for m in reversed(before):
-        if m.locative or m.implied or m.code in own or (m.code, m.agent) in seen:
-            continue
-        seen[(m.code, m.agent)] = m
-    by_code: dict[str, ActorMention] = {}
-    for (code, _), m in seen.items():
-        by_code.setdefault(code, m)
-        if len(by_code) == 2:
-            return list(by_code.values())
-    return list(seen.values())[:2] if len(seen) >= 2 else []

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from marsad.coding import cues as cue_fns
-from marsad.coding.addressee import PARTIES_REACH, collective_addressee, parties_addressed, party_referents
+from marsad.coding.addressee import PARTIES_REACH, collective_addressee, parties_addressed
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
 from marsad.coding.arguments import Args, conjoined, find_args
 from marsad.coding.article_pass import armed_states, dedupe, rescue_roots
@@ -42,6 +42,7 @@ from marsad.coding.implicit import (
     fallback_targets,
     home_of,
     implied,
+    party_referents,
     places_by_sentence,
     stance_args,
     subject_is_dual,
@@ -265,7 +266,7 @@ class EventStage:
 
     @staticmethod
     def _parties(ctx: Context, sources: list[ActorMention]) -> list[ActorMention]:
-        """The two sides a "two sides" object names: :func:`marsad.coding.addressee.party_referents` over
+        """The two sides a "two sides" object names: :func:`marsad.coding.implicit.party_referents` over
         the actors of the trigger's sentence and the PARTIES_REACH - 1 before it, up to the trigger."""
         lo = ctx.doc.sentences[max(0, ctx.si - PARTIES_REACH + 1)].first_token
         return party_referents([m for m in ctx.coded if lo <= m.token_start and m.token_end <= ctx.tm.start], sources)

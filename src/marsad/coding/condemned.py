@@ -62,7 +62,7 @@ def condemned_words() -> CondemnedWords:
 
 
 def _attack_noun(tok: Token) -> bool:
-    return bool(bare(tok) & toll_words()["attack"]) or tok.key in ("هجوم", "الهجوم")
+    return bool(bare(tok) & toll_words()["attack"])
 
 
 def condemned_attack(tokens: list[Token], tm: TriggerMatch, ments: list[ActorMention], lo: int) -> bool:
@@ -74,9 +74,9 @@ def condemned_attack(tokens: list[Token], tm: TriggerMatch, ments: list[ActorMen
     condemnation, not its object."""
     if tm.suffixed or tokens[tm.start].suffix:
         return False  # أدانت روسيا لغزوها أوكرانيا: the reason, its doer the pronoun's referent
-    bare = tokens[tm.start].norm.lstrip("وف")
+    word = tokens[tm.start].norm.lstrip("وف")
     slot = tm.pattern.words[0]
-    with_l = bare.startswith("ل") and not (isinstance(slot, frozenset) and bare in slot)
+    with_l = word.startswith("ل") and not (isinstance(slot, frozenset) and word in slot)
     words = addressee_words().skipped
     cw = condemned_words()
     for i in range(tm.start - 1, max(lo, tm.start - CONDEMN_REACH) - 1, -1):
@@ -102,7 +102,7 @@ def condemned_args(tokens: list[Token], tm: TriggerMatch, args: Args, sources: l
     targets = [t for t in targets if t.token_start >= tm.end]
     if not sources and (doer := relative_doer(tm, tokens, [*targets, *sources])) is not None:
         # القصف الذي شنه الجيش الإسرائيلي على غزة: the relative clause names the doer
-        args.source_how, args.target_how = "rel_doer", args.target_how
+        args.source_how = "rel_doer"
         return [doer], [t for t in targets if t is not doer]
     if not sources and targets and targets[0].token_start == tm.end and targets[0].kind == "demonym" \
             and is_adjectival_demonym(tokens[tm.end].key):

@@ -14,6 +14,7 @@ Read by :func:`marsad.coding.arguments.find_args`.
 from __future__ import annotations
 
 from marsad.coding.clause_words import agent_phrase_start
+from marsad.coding.cue_data import COMPLEMENTIZERS
 from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.subjects import governed
 from marsad.coding.voice import suffixed_masdar
@@ -50,7 +51,7 @@ def coordinated_object(tm: TriggerMatch, tokens: list[Token], ments: list[ActorM
     if tm.pattern.cameo[:2] not in SPEECH_ACT_ROOTS or tm.pattern.flags & {"noun", "passive", "stance"} \
             or not conjoined_suffixed(tm, tokens[tm.start]):
         return None
-    start = next((i + 1 for i in range(tm.start - 1, lo - 1, -1) if tokens[i].key in COMPLEMENTIZERS), lo)
+    start = next((i + 1 for i in range(tm.start - 1, lo - 1, -1) if tokens[i].key in COMPLEMENTIZERS), lo)  # قال إن…: the complement's own subject acts
     subject = next((m for m in ments if start <= m.token_start and m.token_end <= tm.start
                     and not governed(tokens, m)), None)
     if subject is None or tm.start - subject.token_start > SUBJECT_REACH:
@@ -67,9 +68,6 @@ def coordinated_object(tm: TriggerMatch, tokens: list[Token], ments: list[ActorM
 # five; انتقد وزير الخارجية السعودي عادل الجبير السياسة الإيرانية في المنطقة، واتهمها: ten).
 SUBJECT_REACH = 15
 
-
-# Words that open a complement clause (قال الوزير إن الرئيسة استقبلت السفير وطالبته…): its own subject acts.
-COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها"})
 
 
 def conjoined_suffixed(tm: TriggerMatch, tok: Token) -> bool:

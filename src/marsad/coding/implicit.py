@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from marsad.actors.stage import is_dual_referent, is_nominative_dual, locative_words, person_duals
+from marsad.actors.stage import BOTH, is_dual_referent, is_nominative_dual, locative_words, person_duals
 from marsad.coding.arguments import Args
 from marsad.coding.claims import claimer
 from marsad.coding.confidence import Context
@@ -202,6 +202,23 @@ def dual_pair(doc: Document, tm: TriggerMatch, lo: int, coded: list[ActorMention
     return _last_two(before)
 
 
+def party_referents(before: list[ActorMention], sources: list[ActorMention]) -> list[ActorMention]:
+    """The two sides a "two sides" object refers back to (:func:`marsad.coding.addressee.parties_addressed`):
+    in ``before`` (the actor mentions of the reach, in text order, up to the trigger) the last two of
+    different codes that are not a source's, places left out; two of one code when they act as
+    different bodies (the Houthis and the Yemeni army: YEM/REB, YEM/MIL) and no second code is named.
+    None found: []."""
+    own = {s.code for s in sources}
+    sides = [m for m in before if not (m.locative or m.implied or m.code in own)]
+    two = _last_two(sides)
+    if two or len({m.code for m in sides}) != 1:
+        return two
+    bodies: dict[str | None, ActorMention] = {}
+    for m in reversed(sides):
+        bodies.setdefault(m.agent, m)
+    return list(bodies.values())[:2] if len(bodies) >= 2 else []
+
+
 def _last_two(mentions: list[ActorMention]) -> list[ActorMention]:
     """The last two mentions of different codes (fewer than two codes: [])."""
     seen: dict[str, ActorMention] = {}
@@ -218,7 +235,7 @@ def dual_subject(tokens: list[Token], at: int, hi: int) -> int | None:
     (وأكد الجانبان، ودعا الوزيران إيران إلى…، ورحب كلا الجانبين), or None.  Not بلدان with an adjective
     or a name after it, the plural "countries" (البلدان العربية، البلدان الأعضاء)."""
     p = at + 1
-    if p + 1 < hi and tokens[p].norm == "كلا" and is_dual_referent(tokens[p + 1]):
+    if p + 1 < hi and tokens[p].norm == BOTH and is_dual_referent(tokens[p + 1]):
         return p + 1
     if p >= hi or not is_nominative_dual(tokens[p]):
         return None
@@ -302,18 +319,17 @@ def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
     return sources, targets
 
 
+DOER_REACH = 6  # tokens before and after the trigger where the unknown doer is named
+
+
 def unnamed_doer(doc: Document, si: int, tm: TriggerMatch) -> bool:
     """Does the trigger's sentence name an unknown doer (class ``unknown`` of ``resources/cues/tolls.tsv``:
-    مسلحون، مجهولون، ملثمون) close before the act or
-    in an agent phrase after it (:data:`DOER_REACH`)?  Then the town where it happens gives the doer's
-    state, as in the train gold (برصاص مجهولين في عدن: YEM)."""
+    مسلحون، مجهولون، ملثمون) close before the act or in an agent phrase after it (:data:`DOER_REACH`)?
+    Then the town where it happens gives the doer's state, as in the train gold (برصاص مجهولين في عدن: YEM)."""
     sent = doc.sentences[si]
     lo, hi = max(sent.first_token, tm.start - DOER_REACH), min(sent.last_token, tm.end + DOER_REACH)
     unknown = toll_words()["unknown"]
     return any(t.key in unknown for t in doc.tokens[lo:hi])
-
-
-DOER_REACH = 6  # tokens before and after the trigger where the unknown doer is named
 
 
 # Roots whose acts arrive somewhere: aid (وصلت الطائرة الإغاثية السعودية إلى مطار عدن) goes to the

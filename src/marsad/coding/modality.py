@@ -78,7 +78,12 @@ def _named(doc, first: int, ti: int, ce: int) -> int:
     sentence-relative indexes): a time adverb's reach does not count the words of names
     (يلتقي وزير الخارجية الأمريكي جون كيري نظيره الروسي سيرغي لافروف غدا)."""
     lo, hi = first + ti + 1, first + ce
-    return sum(max(0, min(m.token_end, hi) - max(m.token_start, lo)) for m in doc.actors)
+    n = 0
+    for m in doc.actors:  # in text order: stop at the clause's end
+        if m.token_start >= hi:
+            break
+        n += max(0, min(m.token_end, hi) - max(m.token_start, lo))
+    return n
 
 
 def _clause_cues(cues: Cues, words: list[str], ti: int, cs: int, ce: int, named: int = 0):

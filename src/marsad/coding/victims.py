@@ -40,7 +40,7 @@ from marsad.resources import path as resource_path
 from marsad.resources import read_tsv
 from marsad.text.normalize import normalize_text
 from marsad.text.time_words import DEFINITE_WEEKDAYS
-from marsad.text.tokens import WORD_CACHE_LIMIT, candidates, key_readings, readings
+from marsad.text.tokens import THIRD_PERSON_SUFFIXES, WORD_CACHE_LIMIT, candidates, key_readings, readings
 
 # source_how of a toll whose doer the text does not name (the coder then lets no speaker or topic
 # stand in for it: the place gives the source).
@@ -48,7 +48,6 @@ UNNAMED = "unnamed"
 # The word classes of resources/cues/tolls.tsv (see the README there).
 TOLL_CLASSES = ("killed", "killed_noun", "injured", "met", "death", "count", "person", "verb_prep", "attack_prep", "attack",
                 "result", "result_toll", "own", "unknown")
-OWN_SUFFIXES = ("ه", "ها", "هم", "هما")  # جنوده، عناصرها: the pronoun names the side
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +179,7 @@ def _own_people(w: TollWords, tokens: list[Token], ments: list[ActorMention], lo
     own = w["own"]
     for j in range(i + 1, a):
         forms = bare(tokens[j])
-        if any(f.endswith(suf) and f[:-len(suf)] in own for f in forms for suf in OWN_SUFFIXES):
+        if any(f.endswith(suf) and f[:-len(suf)] in own for f in forms for suf in THIRD_PERSON_SUFFIXES):
             side = next((m for m in reversed(ments) if lo <= m.token_start and m.token_end <= i), None)
             if side is None:
                 return []

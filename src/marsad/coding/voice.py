@@ -88,7 +88,7 @@ def noun_proclitic(tm: TriggerMatch, tok: Token) -> bool:
     if not tm.suffixed:
         return False
     word = tok.norm
-    stem = next((word[: -len(suf)] for suf in ("هما", "هم", "ها", "ه") if word.endswith(suf)), word)
+    stem = next((word[: -len(suf)] for suf in THIRD_PERSON_SUFFIXES if word.endswith(suf)), word)
     first = tm.pattern.words[0]
     found = next((p for p, k in candidates(stem) if k in first), "")
     return found.lstrip("وف")[:1] in {"ب", "ل"}

@@ -88,8 +88,9 @@ def parse_tsv(lines: Iterable[str]) -> Iterator[dict[str, str]]:
 
 
 @cache
-def word_set(name: str, kind: str | None = None) -> frozenset[str]:
+def word_set(name: str, kind: str | None = None, column: str = "kind") -> frozenset[str]:
     """The normalized words (column ``ar``, written in their usual spelling) of a catalogued word-list
     TSV, read once per process: actor_bearing, locative_words, dual_referents; with ``kind``, only the
-    rows of that kind (``word_set("locative_words", "direction")``: the compass words)."""
-    return frozenset(normalize_text(r["ar"]) for r in read_tsv(path(name)) if kind is None or r.get("kind") == kind)
+    rows whose ``column`` holds it (``word_set("locative_words", "direction")``: the compass words;
+    ``word_set("dual_referents", "person", "of")``: the duals of two persons)."""
+    return frozenset(normalize_text(r["ar"]) for r in read_tsv(path(name)) if kind is None or r.get(column) == kind)
