@@ -35,6 +35,7 @@ CATALOGUE: dict[str, str] = {
     "gazetteer": "places/gazetteer.tsv",
     "place_stoplist": "places/stoplist.tsv",
     "place_common_words": "places/common_words.tsv",
+    "place_words": "places/place_words.tsv",
     "lexicon": "lexicon",
     "cues": "cues",
     "reporting": "cues/reporting.tsv",
@@ -90,7 +91,7 @@ def parse_tsv(lines: Iterable[str]) -> Iterator[dict[str, str]]:
 @cache
 def word_set(name: str, kind: str | None = None, column: str = "kind") -> frozenset[str]:
     """The normalized words (column ``ar``, written in their usual spelling) of a catalogued word-list
-    TSV, read once per process: actor_bearing, locative_words, dual_referents; with ``kind``, only the
-    rows whose ``column`` holds it (``word_set("locative_words", "direction")``: the compass words;
+    TSV, read once per process: actor_bearing, locative_words, dual_referents, place_words; with
+    ``kind``, only the rows whose ``column`` holds it (``word_set("locative_words", "direction")``: the compass words;
     ``word_set("dual_referents", "person", "of")``: the duals of two persons)."""
     return frozenset(normalize_text(r["ar"]) for r in read_tsv(path(name)) if kind is None or r.get(column) == kind)

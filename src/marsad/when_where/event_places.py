@@ -7,6 +7,7 @@ else (talks) where the article's last talks were held.
 
 from __future__ import annotations
 
+from marsad import resources
 from marsad.document import ActorMention, Document, Event, Place, Span, Token
 from marsad.when_where.gazetteer import Gazetteer
 from marsad.when_where.locatives import word
@@ -26,11 +27,9 @@ AID = "07"  # material cooperation: economic, military, humanitarian aid
 # target: "زارت موغيريني إيران") or in the host's (043: the source hosts the target: "استقبل أمير
 # قطر في قصره الوزير").
 VISIT_PLACE = {"042": "target", "043": "source"}
-# Words that tell of a meeting: a locative place in their sentence is where talks are held.
-MEETING_WORDS = frozenset(
-    "استقبل يستقبل التقي يلتقي التقت اجتمع اجتمعت يجتمع لقاء لقايه لقاءات اجتماع اجتماعا اجتماعات "
-    "مباحثات محادثات قمه".split()
-)
+# Words that tell of a meeting: a locative place in their sentence is where talks are held
+# (resources/places/place_words.tsv).
+MEETING_WORDS = resources.word_set("place_words", "meeting_word")
 
 
 def _sentence_bounds(doc: Document, sentence: int, pos: int) -> tuple[int, int]:

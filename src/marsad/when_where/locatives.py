@@ -14,38 +14,18 @@ from marsad import resources
 from marsad.document import Token
 from marsad.when_where.gazetteer import PlaceEntry, RawMatch
 
-# Words after which a place is where something happens.
-LOCATIVE = frozenset(
-    "في داخل قرب بالقرب مقربه عند علي الي نحو حول انحاء ارجاء شمال جنوب شرق غرب وسط "
-    "شمالي جنوبي شرقي غربي اطراف محيط ضواحي".split()
-)
-# Nouns that may stand between the locative word and the name (في مدينة رفح).
-PLACE_NOUNS = frozenset(
-    "مدينه بلده قريه محافظه منطقه ولايه اقليم عاصمه مخيم حي مديريه ريف مطار ميناء قاعده مدينتي "
-    "مدن بلدات قري مناطق محافظات ولايات مقاطعه قضاء ناحيه جزيره شبه بحر مضيق دوله جمهوريه مملكه اماره".split()
-)
-# Nouns that turn a demonym into a country place (في الأراضي السورية).
-TERRITORY = frozenset("اراضي اجواء مجال مياه عمق حدود ساحل سواحل شواطي داخل جنوب شمال شرق غرب اقليم".split())
+# The word lists are resources (places/place_words.tsv, by kind): see its header.
+LOCATIVE = resources.word_set("place_words", "locative")
+PLACE_NOUNS = resources.word_set("place_words", "place_noun")
+TERRITORY = resources.word_set("place_words", "territory")
 # Words that let a context-only name match (not على/إلى/حول/نحو: "الحصول على صور").
 CONTEXT = (LOCATIVE - {"علي", "الي", "نحو", "حول"}) | PLACE_NOUNS
-# A visit "to" a place (في زيارة لموسكو، خلال زيارته للقاهرة، جولة رسمية لدول الخليج): the place
-# read with ل after one of these nouns is where the visit happens.
-VISIT_NOUNS = frozenset(
-    "زياره زيارته زيارتها زيارتهم زيارتهما زيارتي زيارتنا زيارات جوله جولته جولتها رحله رحلته رحلتها".split()
-)
-VISIT_ADJECTIVES = frozenset("رسميه خاصه عمل قصيره مفاجيه تاريخيه مماثله سابقه اخري مرتقبه".split())
-# A visited place is also the direct object of زار or of the visit noun ("زارت موغيريني إيران"،
-# "سوف تزور طهران"، "جاؤوا لزيارة إسرائيل"): where the visit happens.
-VISIT_VERBS = frozenset("زار زارت زارا زاروا زارتا يزور تزور نزور ازور يزوران تزوران يزورون سيزور ستزور".split())
-# A visit asked for is no visit yet (دعا المبعوث إلى زيارة عدن، دعوة لزيارة موسكو).
-INVITATIONS = frozenset("الي دعوه دعوته دعوتها دعوات".split())
-# After one of these (or a visit noun) earlier in the clause, إلى ends a journey: وصل … إلى بغداد.
-ARRIVAL_VERBS = frozenset("وصل وصلت وصلا وصلوا يصل تصل يصلون سيصل ستصل".split())
-# Words after which "ب + country" says whose official it is, not where ("وزير الخارجية بجمهورية مصر
-# العربية"، "رئيس الوزراء بدولة…"): the country is not the place of the event.
-OFFICE_WORDS = frozenset(
-    "وزير وزيره وزراء رييس نايب خارجيه داخليه دفاع ماليه عدل اعلام اقتصاد تجاره صحه حكومه وزاره".split()
-)
+VISIT_NOUNS = resources.word_set("place_words", "visit_noun")
+VISIT_ADJECTIVES = resources.word_set("place_words", "visit_adjective")
+VISIT_VERBS = resources.word_set("place_words", "visit_verb")
+INVITATIONS = resources.word_set("place_words", "invitation")
+ARRIVAL_VERBS = resources.word_set("place_words", "arrival_verb")
+OFFICE_WORDS = resources.word_set("place_words", "office_word")
 CLITICS = ("وب", "فب", "و", "ف", "ب")
 QUOTES = frozenset('"\'(')
 
