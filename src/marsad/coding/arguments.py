@@ -46,7 +46,9 @@ from marsad.coding.clause_words import (
     CLAUSE_WORDS,
     DOER_AUX,
     LATELY,
+    NEW_CLAUSE_WORDS,
     OBJ_SUFFIXES,
+    REGARDING,
     TIME_WORDS,
     VERB_LEADS,
     VERB_PARTICLES,
@@ -123,6 +125,14 @@ def clause_bounds(tokens: list[Token], lo: int, hi: int, at: int) -> tuple[int, 
     return s, e
 
 
+def clause_reach(tokens: list[Token], ce: int, hi: int) -> int:
+    """Where what a trigger whose clause ends at ``ce`` may reach ends: at a later clause that opens
+    with its own subject (، كما أدانت الرابطة التفجير، فيما طالب الوزير), else at the sentence's end ``hi``;
+    فيما يتعلق / فيما يخص (as regards) opens none."""
+    return next((k for k in range(ce, hi) if tokens[k].norm in NEW_CLAUSE_WORDS
+                 and not (k + 1 < hi and tokens[k + 1].norm in REGARDING)), hi)
+
+
 def _is_boundary(tok: Token) -> bool:
     return tok.norm in BOUNDARY_PUNCT or tok.norm in CLAUSE_WORDS or tok.key in ("ان", "انه", "انها")
 
@@ -143,7 +153,7 @@ class _Frame:
     before: list[ActorMention]  # in the clause before the trigger
     after: list[ActorMention]  # after the trigger, up to six tokens past the clause
     earlier: list[ActorMention]  # anywhere before in the sentence
-    later: list[ActorMention]  # anywhere after in the sentence
+    later: list[ActorMention]  # anywhere after in the sentence, up to a clause with its own subject
 
 
 def _frame(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], lo: int, hi: int) -> _Frame:
@@ -168,14 +178,16 @@ def _frame(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], lo:
         in_gap, gap_objects = [], in_gap
     inside = [m for m in ments if tm.start <= m.token_start < tm.end and not tm.in_gap(m.token_start)]
     before = [m for m in ments if cs <= m.token_start and m.token_end <= tm.start]
-    after = [m for m in ments if m.token_start >= tm.end and m.token_start < ce + 6]
+    opens = clause_reach(tokens, ce, hi)
+    after = [m for m in ments if m.token_start >= tm.end and m.token_start < min(ce + 6, opens)]
     # a pattern holding its object (اعتدى ~ على ~ الأسرى، رحل ~ الرعايا، أعاد ~ الصيادين ~ إلى) leaves that
     # object's longer mention (الأسرى الفلسطينيين) starting inside the trigger: it is the object, not its doer
     tail = [m for m in inside if _tail_object(tm, tokens, m)]
     if tail:
         inside, after = [m for m in inside if all(m is not t for t in tail)], tail + after
     return _Frame(cs, ce, verb, said, verbal, "noun" in pat.flags, in_gap, gap_objects, inside, before, after,
-                  [m for m in ments if m.token_end <= tm.start], [m for m in ments if m.token_start >= tm.end])
+                  [m for m in ments if m.token_end <= tm.start],
+                  [m for m in ments if tm.end <= m.token_start < opens])
 
 
 def _noun_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],

@@ -20,6 +20,11 @@ CLAUSE_WORDS = frozenset({
     "لكن", "لكنه", "غير", "كما", "اذ", "اذا", "لو", "حين", "حينما", "ريثما", "كي", "لكي", "ما",
     "مما", "عقب", "اثر", "بعد", "قبل", "وسط", "خلال", "جراء", "بسبب",
 })
+# Of those, the ones that join a new clause with its own subject (كما أدانت الرابطة، فيما طالب الوزير):
+# what follows one is never an argument of a trigger before it.
+NEW_CLAUSE_WORDS = frozenset({"كما", "فيما", "بينما", "حيث", "لكن", "لكنه"})
+# ... except فيما before these: فيما يتعلق بأزمة روسيا is "as regards"
+REGARDING = frozenset({"يتعلق", "تتعلق", "يخص", "تخص", "يتصل", "تتصل"})
 BOUNDARY_PUNCT = frozenset({",", ";", ":", '"', "(", ")", "-", "—", "–", "[", "]"})
 # Words before a verb that keep it clause-initial (و قد، ثم، كما، فقد…).
 VERB_LEADS = frozenset({"قد", "ثم", "كما", "وقد", "فقد", "لقد", "ايضا", "بدوره", "بدورها", "اليوم", "امس"})
