@@ -59,19 +59,28 @@ def _sentence_sources(cues: Cues, doc, sent: int) -> tuple[list[Attribution], bo
     subjectless = any(w in cues.continuations for w in words)
     k = 0
     while k < len(words):
+        if (marker := cues.anonymous_markers.match(words, k)) is not None:
+            k = marker[0]  # طلب عدم نشر اسمه: its verb of publishing names no source
+            continue
         m = cues.attribution.match(words, k)
         if m is None:
             k += 1
             continue
         end, (kind,), partial = m
         start = end
-        if kind == "prep" and not partial and end < len(words) and words[end] in cues.attribution_verbs:
-            start += 1  # "بحسب ما ذكرت X" with a verb the list lacks
+        if kind == "prep" and not partial and end < len(words) and _reporting_verb(cues, words[end]):
+            start += 1  # "بحسب ما ذكرت X", "وفق ما ذكرته X" with a verb the list lacks
         names = list(_names(cues, words, keys, start, partial, kind))
         subjectless = subjectless or (kind == "verb" and not names)
         out.extend(_make(cues, doc, words, keys, first, s, e, cut) for s, e, cut in names)
         k = max(k + 1, start)
     return _dedupe(out), subjectless
+
+
+def _reporting_verb(cues: Cues, word: str) -> bool:
+    """A reporting verb, also with the object pronoun that stands for what was reported (ذكرته، أعلنتها)."""
+    verbs = cues.attribution_verbs
+    return word in verbs or any(word.endswith(p) and word[: -len(p)] in verbs for p in ("ه", "ها"))
 
 
 def _names(cues: Cues, words: list[str], keys: list[str], start: int, partial: bool, kind: str):
@@ -157,7 +166,10 @@ def _make(cues: Cues, doc, words, keys, first: int, s: int, e: int, cut: int) ->
 
 
 def _marked(cues: Cues, words: list[str], e: int) -> bool:
-    """"who asked not to be named" within a few words after the source."""
+    """"who asked not to be named" within a few words after the source (not after the outlet of a relay,
+    نقلت رويترز عن مسؤول طلب عدم نشر اسمه: the official asked, not Reuters)."""
+    if e < len(words) and strip_conj(words[e]) == "عن":
+        return False
     for j in range(e, min(len(words), e + 6)):
         if cues.anonymous_markers.match(words, j) is not None:
             return True
