@@ -210,6 +210,17 @@ def second_role(tokens: list[Token], last: Piece, p: Piece, gap: list[Token]) ->
     return has_article(tokens[last.end - 1].prefix) and not has_article(tokens[p.start].prefix) and not p.prefix
 
 
+def role_after_org(tokens: list[Token], last: Piece, p: Piece, gap: list[Token]) -> bool:
+    """A role noun in the construct state right after an organisation's name opens a new noun phrase,
+    the verb's object (التقى الأمين العام للجامعة العربية وزيرَ الخارجية الأمريكي، استقبل الأمين العام
+    للأمم المتحدة رئيسَ الوزراء العراقي، نشر حلف الناتو قواتٍ): a definite name takes no genitive and no
+    indefinite apposition.  A role with the article (مجلس الأمن الدولي: an epithet) or a proclitic is
+    left to the other rules."""
+    if gap or p.agent is None or p.entry is not None or p.prefix or last.entry is None or last.entry.kind != "igo":
+        return False
+    return not has_article(tokens[p.start].prefix) and not tokens[p.start].norm.startswith("ال")
+
+
 # "loyal to", "belonging to" between a role noun and the body it serves (القوات الموالية لـ...).
 LOYAL_WORDS = frozenset({
     "موالي", "مواليه", "موالين", "موالون", "تابع", "تابعه", "تابعين", "تابعون", "مرتبط", "مرتبطه", "مرتبطين",

@@ -42,6 +42,7 @@ from marsad.actors.pieces import (
     people_after_organ,
     portfolio_gap,
     quoted,
+    role_after_org,
     second_role,
     team_not_rank,
 )
@@ -241,7 +242,7 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
             prep_agent = p.agent is not None and p.prefix.lstrip("وف")[:1] in ("ل", "ب") \
                 and not institution_genitive(tokens, last, p, gap) or \
                 second_role(tokens, last, p, gap) or people_after_organ(group, p) or \
-                organ_after_org(tokens, group, p, gap)
+                organ_after_org(tokens, group, p, gap) or role_after_org(tokens, last, p, gap)
             if located_role(tokens, group, p):
                 group.append(p)
                 continue
@@ -353,7 +354,18 @@ def _bare_adjective(tokens: list[Token], group: list[Piece], lo: int) -> bool:
         return False
     before = [t.key for t in tokens[max(lo, p.start - 3):p.start]]
     bearing = actor_bearing()
-    return not any(k in bearing or (k[-1:] == "ا" and k[:-1] in bearing) for k in before)
+    return not any(_bears(k, bearing) for k in before)
+
+
+def _bears(key: str, bearing: frozenset[str] | set[str]) -> bool:
+    """Is ``key`` an actor-bearing noun, also with a tanween alef (جيشا) or as a dual (الجانبان
+    المصري والسعودي، الطرفين التركي والروسي: the stem before ان / ين, تان → ة)?"""
+    if key in bearing or (key[-1:] == "ا" and key[:-1] in bearing):
+        return True
+    if len(key) > 4 and key[-2:] in ("ان", "ين"):
+        stem = key[:-2]
+        return stem in bearing or (stem[-1:] == "ت" and stem[:-1] + "ه" in bearing)
+    return False
 
 
 def _parallel_nisba(tokens: list[Token], group: list[Piece],

@@ -8,13 +8,16 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
   يوم الأحد الماضي الرئيس…), else the nearest mention before it in the
   same clause (SVO: الجيش الإسرائيلي قصف…); a mention introduced by a preposition right after
   the verb (طلبنا من الاتحاد…) is its object, never its subject; a verb opening a relative clause on
-  an actor takes it as subject (المبعوث الذي زار الرياض: :mod:`marsad.coding.relatives`);
+  an actor takes it as subject (المبعوث الذي زار الرياض: :mod:`marsad.coding.relatives`), and so
+  does the verb after such a relative clause (المنسق الأممي الذي زار غزة قد دعا إسرائيل); before a
+  dual or plural verb the subject is the first of its conjuncts (وإيران والولايات المتحدة تحاربان داعش);
 * the target is introduced by the pattern's preposition (على، ضد، مع…) or is the
   first mention after the subject; nominal triggers take "بين X و Y", an
   adjective or genitive right after the noun as source;
 * passive forms swap: the subject is the target, من قبل / على يد give the source; an agent phrase
   after a verbal noun (تم اعتقال ثلاثة مسلحين من قبل الشرطة، اختطاف مدنيين على أيدي عناصر داعش)
-  names its doer, and the genitive before it is the target;
+  names its doer, and the genitive before it is the target; a noun of giving names its giver after
+  من (وصلت إلى بغداد شحنة أسلحة من إيران);
 * mentions joined by و are conjoined (:mod:`marsad.coding.conjuncts`): one event per
   (source, target) pair; a subject's conjuncts are never its object (انتقدت فرنسا وألمانيا
   إيران), except for symmetric acts and "بين X و Y";
@@ -65,9 +68,9 @@ from marsad.coding.clause_words import (
 from marsad.coding.conjuncts import conjoined, mention_prefix, objects, same_actor, with_partner
 from marsad.coding.coordinated import SPEECH_ACT_ROOTS, coordinated_object, speech_passive_agent
 from marsad.coding.doers import is_masdar, nominal_agent, passive_agent
-from marsad.coding.dropped import object_by_frame, object_by_gender
+from marsad.coding.dropped import object_by_frame, object_by_gender, subjunctive_object
 from marsad.coding.lexicon import TriggerMatch
-from marsad.coding.relatives import relative_subject
+from marsad.coding.relatives import relative_subject, subject_before_relative
 from marsad.coding.subjects import (
     clitic_prep,
     dual_verb,
@@ -199,9 +202,49 @@ def _noun_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
         # the act's own relative clause names its doer (أدانت مصر الهجوم الذي شنه التنظيم، ندد
         # بالغارات التي شنها الطيران السوري): not the one who condemns it, named before
         subject, how, rest = doer, "rel_doer", [m for m in f.after if m is not doer]
+    if subject is None and (giver := _origin(tm, tokens, f.after)) is not None:
+        # وصلت إلى بغداد شحنة أسلحة من إيران، مساعدات غذائية مقدمة من السعودية: the goods come from the
+        # actor after من; the actor before the noun (or another after it) receives them
+        rest = [m for m in f.after if m is not giver] + f.before[-1:]
+        return giver, "giver", rest
     if subject is None and f.before and not _separated(tokens, f.before[-1].token_end, tm.start):
         subject, how = f.before[-1], "noun_before"
     return subject, how, rest
+
+
+# Endings of dual and plural verbs (تحاربان، أدانتا، يطالبون، رفضوا).
+PLURAL_VERB_ENDS = ("ان", "تا", "ون", "وا")
+
+
+def _plural_verb(tokens: list[Token], at: int) -> bool:
+    """Does the word at ``at`` end as a dual or plural verb (not a noun with the article)?"""
+    tok = tokens[at]
+    return not tok.prefix.lstrip("وف").startswith("ال") and tok.norm.endswith(PLURAL_VERB_ENDS)
+
+
+def _first_conjunct(ments: list[ActorMention], at: int, tokens: list[Token]) -> ActorMention:
+    """The first of the mentions joined by و whose last is ``ments[at]`` (السعودية والإمارات ومصر
+    أدانت: Saudi Arabia for Egypt), or ``ments[at]`` itself."""
+    first = at
+    while first > 0 and any(m is ments[at] for m in conjoined(ments, first - 1, tokens)[1:]):
+        first -= 1
+    return ments[first]
+
+
+GIVING_ROOT = "07"
+ORIGIN_REACH = 2  # words (adjectives, مقدمة) between a noun of giving and the من of its giver
+
+
+def _origin(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
+    """The giver of a noun of giving named by من right after it (شحنة أسلحة من إيران، مساعدات
+    طبية مقدمة من الإمارات), past adjectives only; None for any other root."""
+    if tm.pattern.cameo[:2] != GIVING_ROOT or not after:
+        return None
+    first = after[0]
+    at = first.token_start - 1
+    if at < tm.end or tokens[at].key != "من" or at - tm.end > ORIGIN_REACH:
+        return None
+    return first if all(t.norm[:1].isalnum() for t in tokens[tm.end:at]) else None
 
 
 def _verb_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], lo: int,
@@ -223,7 +266,9 @@ def _verb_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
             # topic), never the actor named last
             said, how = "dropped", "participle_dropped"
     elif initial and after and (object_by_gender(tm, tokens, f.verb, after[0])
-                                or object_by_frame(tm, tokens, f.verb, after[0], ments)):
+                                or object_by_frame(tm, tokens, f.verb, after[0], ments)
+                                or subjunctive_object(tm, tokens, f.verb, after[0],
+                                                      frame_subject(tokens, ments, lo, f.cs))):
         how = GENDER_DROPPED  # ودعا إيران إلى، وطالب الحكومة بـ: an object; the running subject acts
     elif after and ends_with_prep(tm, tokens, f.verb):
         pass  # أُفرج عن ثلاثة صيادين: the actor after the pattern's preposition is its object
@@ -241,6 +286,10 @@ def _verb_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
         # indefinite actor right before it, whose relative clause it opens; the subject was dropped, the
         # sentence's own (a definite actor before the verb is its subject: موغيريني ناقشتها)
         subject, rest, how = main, [before[-1], *after], "vso_suffixed"
+    elif before and (ante := subject_before_relative(tm, tokens, ments, f.cs, f.verb, before[-1])) is not None:
+        # المنسق الأممي الذي زار غزة قد دعا إسرائيل: the actor named last is in the subject's relative
+        # clause; the antecedent acts (found as for a verb that opens the relative clause: rel_subject)
+        subject, how, rest = ante, "rel_subject", after
     elif before:
         subject, how = before[-1], "svo"
     elif after and after[0].token_start - tm.end <= 3 and not _verb_object(tokens, tm.end, after[0]) \
@@ -334,6 +383,10 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         agent, how = passive_agent(tokens, rest, giver=pat.cameo[:2] in RECEIVING_ROOTS)
         target, subject = subject, agent
         target_how = "subject" if target else "none"
+    if subject is not None and how == "svo" and _plural_verb(tokens, tm.start):
+        # وإيران والولايات المتحدة تحاربان داعش: the actor right before a dual or plural verb is the last
+        # of its conjuncts
+        subject = _first_conjunct(ments, idx[id(subject)], tokens)
     srcs = conjoined(ments, idx[id(subject)], tokens) if subject is not None else []
     tgts = [] if target is None else conjoined(ments, idx[id(target)], tokens) if "passive" in pat.flags \
         else objects(ments, idx[id(target)], tokens, hi, srcs)

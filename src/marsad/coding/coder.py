@@ -48,6 +48,7 @@ from marsad.coding.implicit import (
     subject_is_dual,
     town_places,
     unnamed_source,
+    visit_host,
 )
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.coding.members import member_target
@@ -215,7 +216,7 @@ class EventStage:
         if "stance" in pat.flags:
             sources, targets = stance_args(ctx, args)
         elif not args.agent and "passive" not in pat.flags:
-            sources, targets = subject_is_dual(tokens, tm.start, hi, args, sources, targets)  # ودعا الوزيران إيران
+            sources, targets = subject_is_dual(tokens, tm.start, hi, args, sources, targets, symmetric)  # ودعا الوزيران إيران
         parties = "passive" not in pat.flags and parties_addressed(tokens, tm.start, pat.words[0], ctx.ments, hi)
         if not sources and "passive" not in pat.flags and args.source_how != UNNAMED:
             statement = args.source_how == STATEMENT
@@ -224,6 +225,7 @@ class EventStage:
                 args.source_how = STATEMENT  # its issuer: kept by the argument model (see _rank)
         sources, targets = fallback_targets(ctx, args, sources, targets)
         targets = aid_target(ctx, args, sources, targets, self.places)  # إلى مطار عدن: Yemen
+        targets = visit_host(ctx, args, sources, targets, self.places)  # وصل الملك إلى طنجة: Morocco
         # the arguments of an attack reported as a toll are not re-ranked: in the train gold its victims
         # and its doer mostly share a state code (TUR > TUR), so the model cannot learn which one acts
         if (self.ranker is not None or self.collect is not None) and sources and args.source_how not in NO_RANK \
@@ -373,7 +375,11 @@ class EventStage:
         cues = self.cues
         if cues is None or not events:
             return
-        modality = cue_fns.modality(cues, doc, si, tm.start)
+        at = tm.start
+        modality = cue_fns.modality(cues, doc, si, at)
+        if modality == "asserted" and (late := embedded_act(doc.tokens, tm)) is not None \
+                and cue_fns.modality(cues, doc, si, late) == "future":
+            at, modality = late, "future"  # أكد أن إيران ستواصل دعم سوريا: the support is to come
         if modality in ("asserted", "future"):
             under = cue_fns.embedded_under(cues, doc, si, tm.start)
             if under in UNREALISED and (modality == "asserted" or under in UNINTENDED):
@@ -383,7 +389,7 @@ class EventStage:
         background = cue_fns.is_background(cues, doc, si, tm.start)
         reported = self._attribution(doc, si)
         # "سترد بقوة" is the threat itself (an intent, appeal or demand too), not one planned or expected
-        planned, expected = cue_fns.future_cues(cues, doc, si, tm.start) if modality == "future" else (False, False)
+        planned, expected = cue_fns.future_cues(cues, doc, si, at) if modality == "future" else (False, False)
         said = modality == "future" and not planned
         # من المتوقع أن تفتح تركيا القاعدة: what others expect is no intent the actor expressed
         recode = modality == "future" and "noun" not in tm.pattern.flags and not expected
@@ -395,6 +401,20 @@ class EventStage:
                 self._recode(ev, code)
             ev.background = background
             ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]
+
+
+# Complementizers that open, inside a trigger's gap, the clause its last word belongs to (أكد ~ دعم over
+# "أكد ظريف أن إيران ستواصل دعم سوريا").
+COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها"})
+
+
+def embedded_act(tokens: list, tm: TriggerMatch) -> int | None:
+    """The token of the act a statement pattern names in a clause its gap opens (أكد ~ دعم read over
+    أكد ظريف أن إيران ستواصل دعم: the token of دعم), whose own modality (the future ستواصل before it)
+    is the event's; None when no gap holds a complementizer."""
+    if not tm.gaps or not any(tokens[i].norm in COMPLEMENTIZERS for a, b in tm.gaps for i in range(a, b)):
+        return None
+    return tm.end - 1
 
 
 def is_argument(m: ActorMention) -> bool:

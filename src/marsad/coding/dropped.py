@@ -137,3 +137,24 @@ def object_by_frame(tm: TriggerMatch, tokens: list[Token], verb: int, m: ActorMe
     nxt = tokens[m.token_end]
     return any(nxt.norm == w or nxt.key == w or (len(w) == 1 and nxt.norm.startswith(w) and len(nxt.norm) > 3)
                for w in after)
+
+
+# The subjunctive أن right before a verb: the verb's subject is the framing clause's, left unsaid
+# (قررت روسيا أن تدعم اليونان، تعتزم مصر أن ترسل قوات). Normalized, أن and إن are one spelling; إنّ
+# takes a noun, not a verb, so a verb right after it reads as أن.
+SUBJUNCTIVE = "ان"
+
+
+def subjunctive_object(tm: TriggerMatch, tokens: list[Token], verb: int, m: ActorMention,
+                       main: ActorMention | None) -> bool:
+    """Is ``m``, right after the verb at ``verb`` that the subjunctive أن opens, its object because the
+    verb agrees with the framing clause's subject ``main``, who does the act (قررت روسيا أن تدعم
+    اليونان: Russia supports Greece)?  The imperfect only (ي / ت), and ``main`` of the verb's gender."""
+    if m.token_start != verb + 1 or main is None or verb < 1 or tm.pattern.flags & {"noun", "passive"}:
+        return False
+    if tokens[verb - 1].norm != SUBJUNCTIVE or main.token_end > verb - 1 or main.code == m.code:
+        return False
+    slot = tm.pattern.words[verb - tm.start] if verb - tm.start < len(tm.pattern.words) else None
+    found = verb_gender(tokens, verb, slot)
+    key = tokens[verb].key
+    return found is not None and key[:1] in ("ي", "ت") and found == mention_gender(main, tokens)

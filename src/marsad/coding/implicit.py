@@ -244,13 +244,33 @@ def dual_subject(tokens: list[Token], at: int, hi: int) -> int | None:
     return p
 
 
+def dual_sides(tokens: list[Token], d: int, ments: list[ActorMention]) -> list[ActorMention]:
+    """The sides a dual names with its own nisbas right after it (اتفق الجانبان المصري والسعودي، وقع
+    الطرفان التركي والروسي): the demonym right after the dual at token ``d`` and each one joined to
+    it by و; empty when the dual is not followed by such a pair."""
+    by_start = {m.token_start: m for m in ments if m.kind == "demonym"}
+    sides: list[ActorMention] = []
+    at = d + 1
+    while (m := by_start.get(at)) is not None and (not sides or tokens[at].prefix.startswith("و")):
+        if all(m is not x for x in sides):
+            sides.append(m)
+        at = m.token_end
+    return sides if len({m.code for m in sides}) >= 2 else []
+
+
 def subject_is_dual(tokens: list[Token], at: int, hi: int, args: Args, sources: list[ActorMention],
-                    targets: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+                    targets: list[ActorMention], symmetric: bool = False) -> tuple[list[ActorMention], list[ActorMention]]:
     """With a dual subject after the verb (:func:`dual_subject`), an actor the clause heuristics took
     for the subject after it is not: right after the dual it is the object (ودعا الوزيران إيران إلى:
     the target), further on a word of what is said (اتفق الجانبان على مكافحة تنظيم داعش).  The sources
-    are then left to :func:`unnamed_source`, which takes the two sides named before."""
+    are then left to :func:`unnamed_source`, which takes the two sides named before.  A dual that names
+    its sides with its own nisbas (:func:`dual_sides`) has them as the sources, acting on each other in a
+    ``symmetric`` act."""
     d = dual_subject(tokens, at, hi)
+    if d is not None and len(sides := dual_sides(tokens, d, [*sources, *targets])) >= 2:
+        rest = [t for t in targets if all(t is not x for x in sides)]
+        args.source_how, args.target_how = "dual", "next" if rest else "dual"  # as the sides named before
+        return sides, rest or (sides if symmetric else [])  # a two-sided act with no one else: on each other
     if d is None or not sources or any(m.token_start <= d for m in sources):
         return sources, targets
     objs = [m for m in sources if m.token_start == d + 1 and tokens[m.token_start].prefix in ("", "ال")]
@@ -335,12 +355,13 @@ def unnamed_doer(doc: Document, si: int, tm: TriggerMatch) -> bool:
 # Roots whose acts arrive somewhere: aid (وصلت الطائرة الإغاثية السعودية إلى مطار عدن) goes to the
 # state of the town it reaches, which the actor matcher does not read as an actor.
 AID_ROOT = "07"
+VISIT_CODE = "042"  # make a visit: its host may be implied by the town visited (visit_host)
 # How far after the trigger's first word the destination may be named (tokens).
 DESTINATION_WINDOW = 14
 
 
 def aid_destination(doc: Document, tm: TriggerMatch, lo: int, hi: int, gazetteer: Gazetteer,
-                    sources: list[ActorMention]) -> ActorMention | None:
+                    sources: list[ActorMention], first: int | None = None) -> ActorMention | None:
     """The state of the first place named close after an act of aid with no named recipient (a town,
     an airport's city, a country in a locative phrase: إلى مطار عدن، في محافظة مأرب), when it is not
     the giver's own: an implied target."""
@@ -348,6 +369,7 @@ def aid_destination(doc: Document, tm: TriggerMatch, lo: int, hi: int, gazetteer
     tokens = doc.tokens
     # a nominal trigger may follow its verb and destination (وصلت إلى مطار عدن أمس طائرة إغاثية)
     start = max(lo, tm.start - 6) if "noun" in tm.pattern.flags else tm.start + 1
+    start = start if first is None else max(start, first)
     for i in range(start, min(hi, tm.start + DESTINATION_WINDOW)):
         if i < tm.start and not _after_to(tokens, i):
             continue
@@ -379,6 +401,44 @@ def aid_target(ctx: Context, args: Args, sources: list[ActorMention], targets: l
         return targets
     args.target_how = "destination"
     return [dest]
+
+
+def visit_host(ctx: Context, args: Args, sources: list[ActorMention], targets: list[ActorMention],
+               gazetteer: Gazetteer | None) -> list[ActorMention]:
+    """The host of a visit whose clause names none: the state of the town the visitor goes to
+    (ANNOTATION.md: the visitor → host 042; وصل العاهل الأردني إلى جدة، ووصل الملك سلمان إلى طنجة في
+    زيارة خاصة, a town the actor matcher does not read), when it is not the visitor's own (a king's
+    trip inside his kingdom is no visit); else ``targets`` unchanged."""
+    tm = ctx.tm
+    own = {m.code for m in sources}
+    # an actor of the visitor's own state after it is the visitor named again (أمير قطر الشيخ تميم)
+    if not sources or tm.pattern.cameo != VISIT_CODE or gazetteer is None or any(t.code not in own for t in targets):
+        return targets
+    sent = ctx.doc.sentences[ctx.si]
+    # not the visitor's own title (وصل أمير قطر الشيخ تميم إلى جدة: قطر names the visitor)
+    past = max((m.token_end for m in sources if m.token_start > tm.start), default=None)
+    host = aid_destination(ctx.doc, tm, sent.first_token, sent.last_token, gazetteer, sources, past)
+    if host is None or not _visited(ctx.doc.tokens, tm, host.token_start, past):
+        return targets
+    args.target_how = "destination"
+    return [host]
+
+
+# Words between a verb of visiting and the town it names (زار مدينة جدة، وصل إلى محافظة العلا).
+TOWN_WORDS = frozenset({"مدينه", "محافظه", "منطقه", "العاصمه", "عاصمه", "ميناء", "مطار"})
+
+
+def _visited(tokens: list[Token], tm: TriggerMatch, i: int, subject_end: int | None) -> bool:
+    """Is the place at token ``i`` where the visit goes: after إلى (وصل الملك إلى طنجة), with the
+    proclitic ل (زيارة لمصر), or the object of the visit verb, right after it or after its subject
+    (ending at ``subject_end``), a town word allowed between (زار جدة، زار الوزير مدينة جدة); not a place
+    named further on (زار مقر اللجنة بجوازات جازان: where the office is)."""
+    if _after_to(tokens, i) or tokens[i].prefix.lstrip("و")[:1] == "ل":
+        return True
+    j = i
+    if j > 0 and tokens[j - 1].key in TOWN_WORDS:
+        j -= 1
+    return j in (tm.end, subject_end)
 
 
 def _after_to(tokens: list[Token], i: int) -> bool:

@@ -222,7 +222,10 @@ def token_readings(tok: Token, known: dict[str, list[Pattern]] | None = None,
         if k.endswith(TRIGGER_SUFFIXES):  # most words end in none: one test (a fifth end in ه)
             for s in TRIGGER_SUFFIXES:
                 if k.endswith(s) and len(k) - len(s) >= 3:
-                    suff.add(k[: -len(s)])
+                    stem = k[: -len(s)]
+                    suff.add(stem)
+                    if stem[-1] == "ا":  # ى is written ا before a suffix: التقاه، استدعاه → التقى، استدعى
+                        suff.add(stem[:-1] + "ي")
     return frozenset(plain), frozenset(suff - plain)
 
 

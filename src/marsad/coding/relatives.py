@@ -10,14 +10,23 @@ gender or number does not agree with the relative pronoun (التي يحاصر: 
 mention before الذي / التي is not what the pronoun agrees with (سياسة الحزب التي تطالب: the policy's
 التي, not the party's).  A passive verb's antecedent is what the act is done to (the argument finder
 swaps it to the target).
+
+The antecedent is the role, not the place it is posted to (مبعوث الأمم المتحدة إلى اليمن الذي زار
+الرياض، سفير المملكة لدى الأردن الذي التقى…), and a pronoun that agrees with a role noun rather than
+with the body named after it still has that body's actor (مفوضة السياسة الخارجية بالاتحاد الأوروبي
+التي زارت إيران، رئيسة البرلمان الأوروبي التي التقت).  A verb after the relative clause has the same
+antecedent for its subject (المنسق الخاص للأمم المتحدة الذي زار غزة قد دعا إسرائيل): the actor named
+last before it belongs to the relative clause (:func:`subject_before_relative`).
 """
 
 from __future__ import annotations
 
+from marsad.actors.coref import PERSON_TITLES
 from marsad.coding.agreement import mention_gender, verb_gender
 from marsad.coding.clause_words import VERB_PARTICLES
 from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
+from marsad.text.tokens import candidates
 
 # Relative pronoun → the pronoun suffix that stands for its antecedent, and the verb's gender
 # ("p": a plural verb, يطالبون، رحبوا).
@@ -29,6 +38,11 @@ RESUMPTIVE = {
 PREPS = ("علي", "الي", "في", "من", "عن", "مع", "ب", "ل", "لدي", "ضد", "حول", "تجاه", "امام", "بين")
 PLURAL_ENDS = ("وا", "ون", "وه", "وها", "وهم")
 OTHER = {"m": "f", "f": "m"}  # the gender a mention must not have for الذي / التي
+# Words before a state that say where a role is posted (مبعوث الأمم المتحدة إلى اليمن، سفير مصر لدى
+# الأردن), and the role nouns (keys, masculine form) whose body a relative pronoun may pass over.
+POSTED_TO = frozenset({"الي", "لدي"})
+ROLE_HEADS = PERSON_TITLES | {"مفوض", "ممثل", "منسق", "مسوول"}
+TITLE_REACH = 4  # words between a role noun and its body (الممثلة العليا للاتحاد، مفوضة السياسة الخارجية بالاتحاد)
 
 
 def relative_subject(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], cs: int,
@@ -42,11 +56,65 @@ def relative_subject(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
     suffix, gender = rel
     if _resumed(tm, tokens, verb, suffix) or not _agrees(tm, tokens, verb, gender):
         return None
+    return _antecedent(tokens, ments, cs, gender)
+
+
+def subject_before_relative(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], cs: int,
+                            verb: int, last: ActorMention) -> ActorMention | None:
+    """The subject of a verb whose nearest actor before it, ``last``, stands in a relative clause on the
+    verb's subject (المنسق الخاص للأمم المتحدة الذي زار غزة قد دعا إسرائيل، موغيريني التي زارت إيران
+    أمس أشادت بالاتفاق، الوزراء الذين التقوا الرئيس المصري أكدوا): the relative pronoun opens the verb's
+    clause (``cs``), ``last`` stands inside that clause, and the trigger verb agrees with the pronoun
+    and is no verbal noun of purpose; then the relative clause's antecedent is the subject.  None
+    otherwise (the clause rules keep ``last``)."""
+    if cs < 1 or (rel := RESUMPTIVE.get(tokens[cs - 1].norm)) is None or last.token_start <= cs:
+        return None
+    gender = rel[1]
+    if not gender or tokens[verb].prefix.lstrip("وف")[:1] in ("ل", "ب") or not _agrees(tm, tokens, verb, gender):
+        return None  # للوقوف إلى جانب: a verbal noun of purpose, not the main verb
+    return _antecedent(tokens, ments, cs, gender)
+
+
+def _antecedent(tokens: list[Token], ments: list[ActorMention], cs: int, gender: str) -> ActorMention | None:
+    """The actor the relative pronoun before token ``cs`` stands for: the mention right before it (a
+    comma may stand between), or the role it is posted from (:func:`_posted_from`); None when its
+    gender clashes with the pronoun's and no role noun of the pronoun's gender heads it (سياسة الحزب
+    التي تطالب: the policy's التي, not the party's; :func:`_title_of`)."""
     at = cs - 1 - (cs >= 2 and tokens[cs - 2].norm == ",")
-    ante = next((m for m in ments if m.token_end == at), None)
-    if ante is None or (gender in OTHER and ante.kind != "person" and mention_gender(ante, tokens) == OTHER[gender]):
-        return None  # سياسة الحزب التي تطالب
+    ante = _posted_from(tokens, ments, next((m for m in ments if m.token_end == at), None))
+    if ante is None or (gender in OTHER and ante.kind != "person" and mention_gender(ante, tokens) == OTHER[gender]
+                        and not _title_of(tokens, ante, gender)):
+        return None
     return ante
+
+
+def _posted_from(tokens: list[Token], ments: list[ActorMention], ante: ActorMention | None) -> ActorMention | None:
+    """The antecedent when the actor before the relative pronoun is where a role is posted (مبعوث الأمم
+    المتحدة إلى اليمن الذي زار الرياض، سفير المملكة لدى الأردن الذي التقى…): the role before إلى / لدى,
+    not the state after it."""
+    if ante is None or ante.token_start < 2 or tokens[ante.token_start - 1].norm not in POSTED_TO:
+        return ante
+    role = next((m for m in ments if m.token_end == ante.token_start - 1), None)
+    if role is None or not any(k in ROLE_HEADS for _, k in candidates(tokens[role.token_start].norm)):
+        return ante
+    return role
+
+
+def _title_of(tokens: list[Token], ante: ActorMention, gender: str) -> bool:
+    """Is ``ante`` the body of a role noun of the relative pronoun's gender before it, which the pronoun
+    agrees with: introduced by لـ / بـ a few words after the role (المنسق الخاص للأمم المتحدة الذي زار
+    غزة، مفوضة السياسة الخارجية بالاتحاد الأوروبي التي زارت إيران، الممثلة العليا للاتحاد الأوروبي
+    التي التقت…) or its genitive right after it (رئيسة البرلمان الأوروبي التي التقت…)?"""
+    prefix = tokens[ante.token_start].prefix.lstrip("وف")
+    construct = prefix in ("", "ال")  # رئيسة البرلمان الأوروبي التي: the role right before
+    if not construct and prefix[:1] not in ("ل", "ب"):
+        return False
+    for tok in tokens[max(0, ante.token_start - (1 if construct else TITLE_REACH)):ante.token_start]:
+        for _, key in candidates(tok.norm):
+            head = key[:-1] if key.endswith("ه") else key
+            if head in ROLE_HEADS and ("f" if key.endswith("ه") else "m") == gender:
+                return True
+    return False
 
 
 def _resumed(tm: TriggerMatch, tokens: list[Token], verb: int, suffix: str) -> bool:

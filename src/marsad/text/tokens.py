@@ -123,6 +123,10 @@ def candidates(word: str) -> tuple[tuple[str, str], ...]:
         for p in _SHORT_PREFIXES:
             if word.startswith(p) and len(word) - len(p) >= 3:
                 out.append((p, word[len(p):]))
+                if p[-1] == "ل" and word.startswith("ال", len(p)) and len(word) - len(p) >= 5:
+                    # a word that begins with hamza + lam keeps its alef behind ل (لألمانيا، لإلغاء),
+                    # and the dictionaries fold its ال like the article (ألمانيا → مانيا)
+                    out.append((p + "ال", word[len(p) + 2:]))
     elif prefix.endswith("لل") and len(key) >= 2:
         # ل before a word that begins with lam keeps that lam and writes no article
         # (للبنان "to Lebanon", للجنة "to the committee", للبنانيين "to the Lebanese")
