@@ -44,6 +44,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from marsad.coding.agreement import VERB_PLURALS
 from marsad.coding.clause_words import (
     BOUNDARY_PUNCT,
     CLAUSE_WORDS,
@@ -212,8 +213,8 @@ def _noun_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
     return subject, how, rest
 
 
-# Endings of dual and plural verbs (تحاربان، أدانتا، يطالبون، رفضوا).
-PLURAL_VERB_ENDS = ("ان", "تا", "ون", "وا")
+# Endings of dual and plural verbs: agreement's (تحاربان، يطالبون، رفضوا) and the feminine dual past (أدانتا).
+PLURAL_VERB_ENDS = (*VERB_PLURALS, "تا")
 
 
 def _plural_verb(tokens: list[Token], at: int) -> bool:
@@ -268,7 +269,7 @@ def _verb_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
     elif initial and after and (object_by_gender(tm, tokens, f.verb, after[0])
                                 or object_by_frame(tm, tokens, f.verb, after[0], ments)
                                 or subjunctive_object(tm, tokens, f.verb, after[0],
-                                                      frame_subject(tokens, ments, lo, f.cs))):
+                                                      lambda: frame_subject(tokens, ments, lo, f.cs))):
         how = GENDER_DROPPED  # ودعا إيران إلى، وطالب الحكومة بـ: an object; the running subject acts
     elif after and ends_with_prep(tm, tokens, f.verb):
         pass  # أُفرج عن ثلاثة صيادين: the actor after the pattern's preposition is its object

@@ -34,6 +34,7 @@ from marsad.coding.confidence import (
     event_features,
 )
 from marsad.coding.conjuncts import objects
+from marsad.coding.cue_data import COMPLEMENTIZERS
 from marsad.coding.exposed import EXPOSED_ROOTS, exposed_args
 from marsad.coding.governed import governed_place
 from marsad.coding.implicit import (
@@ -403,15 +404,10 @@ class EventStage:
             ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]
 
 
-# Complementizers that open, inside a trigger's gap, the clause its last word belongs to (أكد ~ دعم over
-# "أكد ظريف أن إيران ستواصل دعم سوريا").
-COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها"})
-
-
 def embedded_act(tokens: list, tm: TriggerMatch) -> int | None:
-    """The token of the act a statement pattern names in a clause its gap opens (أكد ~ دعم read over
-    أكد ظريف أن إيران ستواصل دعم: the token of دعم), whose own modality (the future ستواصل before it)
-    is the event's; None when no gap holds a complementizer."""
+    """The token of the act a statement pattern names in a clause its gap opens with a complementizer
+    (:data:`cue_data.COMPLEMENTIZERS`: أكد ~ دعم read over أكد ظريف أن إيران ستواصل دعم: the token of
+    دعم), whose own modality (the future ستواصل before it) is the event's; None when no gap holds one."""
     if not tm.gaps or not any(tokens[i].norm in COMPLEMENTIZERS for a, b in tm.gaps for i in range(a, b)):
         return None
     return tm.end - 1

@@ -23,6 +23,7 @@ subject being dropped or the verb passive (:func:`object_by_frame`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from marsad import resources
@@ -146,13 +147,16 @@ SUBJUNCTIVE = "ان"
 
 
 def subjunctive_object(tm: TriggerMatch, tokens: list[Token], verb: int, m: ActorMention,
-                       main: ActorMention | None) -> bool:
+                       main: Callable[[], ActorMention | None]) -> bool:
     """Is ``m``, right after the verb at ``verb`` that the subjunctive أن opens, its object because the
-    verb agrees with the framing clause's subject ``main``, who does the act (قررت روسيا أن تدعم
-    اليونان: Russia supports Greece)?  The imperfect only (ي / ت), and ``main`` of the verb's gender."""
-    if m.token_start != verb + 1 or main is None or verb < 1 or tm.pattern.flags & {"noun", "passive"}:
+    verb agrees with the framing clause's subject (``main()``, asked for only when أن stands before the
+    verb), who does the act (قررت روسيا أن تدعم اليونان: Russia supports Greece)?  The imperfect only
+    (ي / ت), and the framing subject of the verb's gender."""
+    if m.token_start != verb + 1 or verb < 1 or tm.pattern.flags & {"noun", "passive"} \
+            or tokens[verb - 1].norm != SUBJUNCTIVE:
         return False
-    if tokens[verb - 1].norm != SUBJUNCTIVE or main.token_end > verb - 1 or main.code == m.code:
+    main = main()
+    if main is None or main.token_end > verb - 1 or main.code == m.code:
         return False
     slot = tm.pattern.words[verb - tm.start] if verb - tm.start < len(tm.pattern.words) else None
     found = verb_gender(tokens, verb, slot)

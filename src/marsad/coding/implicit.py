@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from marsad.actors.stage import BOTH, is_dual_referent, is_nominative_dual, locative_words, person_duals
-from marsad.coding.arguments import Args
+from marsad.coding.arguments import GIVING_ROOT, Args
 from marsad.coding.claims import claimer
 from marsad.coding.confidence import Context
 from marsad.coding.lexicon import TriggerMatch
@@ -354,7 +354,7 @@ def unnamed_doer(doc: Document, si: int, tm: TriggerMatch) -> bool:
 
 # Roots whose acts arrive somewhere: aid (وصلت الطائرة الإغاثية السعودية إلى مطار عدن) goes to the
 # state of the town it reaches, which the actor matcher does not read as an actor.
-AID_ROOT = "07"
+AID_ROOT = GIVING_ROOT
 VISIT_CODE = "042"  # make a visit: its host may be implied by the town visited (visit_host)
 # How far after the trigger's first word the destination may be named (tokens).
 DESTINATION_WINDOW = 14
@@ -364,7 +364,8 @@ def aid_destination(doc: Document, tm: TriggerMatch, lo: int, hi: int, gazetteer
                     sources: list[ActorMention], first: int | None = None) -> ActorMention | None:
     """The state of the first place named close after an act of aid with no named recipient (a town,
     an airport's city, a country in a locative phrase: إلى مطار عدن، في محافظة مأرب), when it is not
-    the giver's own: an implied target."""
+    the giver's own: an implied target.  :func:`visit_host` reads a visit's town with it, from token
+    ``first`` on (past the visitor's own title)."""
     own = {m.code for m in sources} | {m.country for m in sources if m.country}
     tokens = doc.tokens
     # a nominal trigger may follow its verb and destination (وصلت إلى مطار عدن أمس طائرة إغاثية)
