@@ -68,7 +68,7 @@ from marsad.coding.clause_words import (
 )
 from marsad.coding.conjuncts import conjoined, mention_prefix, objects, same_actor, with_partner
 from marsad.coding.coordinated import SPEECH_ACT_ROOTS, coordinated_object, speech_passive_agent
-from marsad.coding.doers import is_masdar, nominal_agent, passive_agent
+from marsad.coding.doers import is_masdar, nominal_agent, passive_agent, visited_genitive
 from marsad.coding.dropped import object_by_frame, object_by_gender, subjunctive_object
 from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.relatives import relative_subject, subject_before_relative
@@ -196,8 +196,11 @@ def _frame(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], lo:
 
 def _noun_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
                      f: _Frame) -> tuple[ActorMention | None, str, list[ActorMention]]:
-    """The doer of a nominal trigger: after it, in its own relative clause, or right before it."""
-    subject, rest = _noun_subject(tm, tokens, f.after, ments)
+    """The doer of a nominal trigger: after it, in its own relative clause, or right before it.  A noun
+    that carries a pronoun suffix (زيارته للرياض، لقاؤه بالملك) has its genitive already: the actor
+    after it is no doer; nor is a state or capital right after a visit noun (:func:`visited_genitive`)."""
+    subject, rest = (None, f.after) if tm.suffixed or visited_genitive(tm, tokens, f.after) \
+        else _noun_subject(tm, tokens, f.after, ments)
     how = "noun_after" if subject is not None else "none"
     if subject is None and (doer := relative_doer(tm, tokens, f.after)) is not None:
         # the act's own relative clause names its doer (أدانت مصر الهجوم الذي شنه التنظيم، ندد

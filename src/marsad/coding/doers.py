@@ -55,3 +55,17 @@ def passive_agent(tokens: list[Token], rest: list[ActorMention], giver: bool = F
         if m is not None:
             return m, "giver"
     return None, "none"
+
+
+# A visit (042) whose noun's genitive is the place visited, not the visitor: زيارة إيران، زيارة واشنطن.
+VISIT_CODE = "042"
+PLACE_KINDS = frozenset({"state", "capital"})
+
+
+def visited_genitive(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> bool:
+    """Is the actor right after a visit noun a state or capital in the genitive (زيارة إيران، بعد زيارة
+    واشنطن التي قام بها ولي العهد): the host visited, not the visitor (زيارة الرئيس الفرنسي)?"""
+    if tm.pattern.cameo != VISIT_CODE or not after or after[0].token_start != tm.end:
+        return False
+    first = after[0]
+    return first.kind in PLACE_KINDS and not tokens[first.token_start].prefix.lstrip("وف")
