@@ -57,7 +57,7 @@ from marsad.coding.memo import SentenceMemo
 from marsad.coding.mirror import event_key, mirrored
 from marsad.coding.outlets import object_outlets
 from marsad.coding.pairs import doer_code, event_pairs, member_pairs, no_event
-from marsad.coding.protest import PROTEST_ROOT, protest_aim
+from marsad.coding.protest import PROTEST_ROOT, crowd_protest, embassy_mentions, protest_aim
 from marsad.coding.results import ResultCache
 from marsad.coding.victims import (
     ATTACK_ROOTS,
@@ -139,6 +139,7 @@ class EventStage:
         places = town_places(doc, self.places, places_by_sentence(doc))
         events: list[Event] = []
         at: dict[int, tuple[int, int]] = {}
+        ends: dict[int, int] = {}  # event → its trigger's end (protest.crowd_protest)
         topic: list[ActorMention] = []
         shares = actor_shares(coded, len(doc.sentences))
         for si, sent in enumerate(doc.sentences):
@@ -162,6 +163,7 @@ class EventStage:
                     made = self._events(Context(doc, si, tm, tm_ments, topic, coded, len(triggers), places, shares))
                 for ev in made:
                     at[id(ev)] = (si, tm.start)  # for the quantities of the kept events
+                    ends[id(ev)] = tm.end
                 events.extend(made)
                 by_trigger.append((tm, made))
             if (found := self._frames.held(doc, si)) is not None:
@@ -181,6 +183,10 @@ class EventStage:
             for ev, conf in zip(events, confs, strict=True):
                 ev.confidence = conf  # both directions of a two-sided act together (mirror.py)
             rescue_roots(self.filter, events)
+            for ev in events:  # مئات المتظاهرين: an event the model cannot learn (protest.crowd_protest)
+                if self.cues is not None and ev.confidence < floor and crowd_protest(
+                        ev, tokens, ends[id(ev)], lambda ev=ev: cue_fns.quantities(self.cues, doc, *at[id(ev)])):
+                    ev.confidence = floor
         # below the model's threshold an event is never output: later stages (quantities, places,
         # dates) only work on the kept ones
         doc.events = [e for e in events if e.confidence >= floor]
@@ -208,6 +214,11 @@ class EventStage:
         args = find_args(tm, tokens, ctx.ments, lo, hi)
         sources, targets = args.sources, args.targets
         symmetric = "sym" in pat.flags
+        if pat.cameo[:2] == PROTEST_ROOT and (embassy := embassy_mentions(tokens, sources)):
+            # تظاهر العشرات أمام السفارة الروسية في كييف: against Russia, by the town's people (implicit)
+            sources = [m for m in sources if all(m is not e for e in embassy)]
+            targets, args.target_how = embassy, "protest"
+            args.source_how = args.source_how if sources else UNNAMED
         condemned = pat.cameo[:2] in CONDEMNED_ROOTS and not symmetric and condemned_attack(tokens, tm, ctx.ments, lo)
         if condemned:  # أدانت الإمارات التفجير: the condemner is no doer (condemned.py)
             sources, targets = condemned_args(tokens, tm, args, sources, targets)

@@ -10,7 +10,10 @@ the protesters' own government (احتجاجا على خطة الحكومة) the
 
 from __future__ import annotations
 
-from marsad.document import ActorMention, Token
+from collections.abc import Callable
+
+from marsad.document import ActorMention, Event, Quantity, Token
+from marsad.text.normalize import normalize_text
 from marsad.text.tokens import reads
 
 # Keys (after the proclitics ل، لل، ب، و) of the words that say what a protest is against:
@@ -48,3 +51,35 @@ def protest_aim(tokens: list[Token], ments: list[ActorMention], start: int, hi: 
             # تنديدا بالحرب على غزة، بالممارسات بحق الصحفيين: an act's victim is not whom the protest is against
             return None if m.token_start > cue + 2 and tokens[m.token_start - 1].key in VICTIM_PREPS else m
     return None
+
+
+# A crowd: a protest told with at least this many people (مئات المتظاهرين، أكثر من ألف شخص), or with
+# a bare count word right after its trigger (تظاهر مئات في الموصل، خرج الآلاف).
+CROWD = 10
+CROWD_WORDS = frozenset(normalize_text(w) for w in ("عشرات", "مئات", "آلاف", "ألوف", "الآلاف", "المئات", "العشرات"))
+CROWD_REACH = 3  # tokens after the trigger
+# Sources that are no crowd: an organisation, an outlet or one person does not demonstrate as such.
+NO_CROWD_KINDS = frozenset({"igo", "media", "person"})
+
+
+def crowd_protest(ev: Event, tokens: list[Token], end: int, counts: Callable[[], list[Quantity]]) -> bool:
+    """Is the asserted, non-background protest told with a crowd of ten or more (a count word within
+    :data:`CROWD_REACH` tokens after its trigger, which ends at token ``end``; or ``counts``: the
+    quantities stated at its trigger)?  Such a protest is an event by the guideline whatever the
+    confidence model says: it learns protests from nine train events and drops most that have an
+    unnamed crowd as source (the coder floors them at the threshold)."""
+    return ev.root == PROTEST_ROOT and ev.modality == "asserted" and not ev.background \
+        and ev.source.kind not in NO_CROWD_KINDS and (
+            any(t.norm.lstrip("و") in CROWD_WORDS for t in tokens[end:end + CROWD_REACH])
+            or any(q.value >= CROWD for q in counts()))
+
+
+# The head nouns of an embassy or consulate: a protest before one is against its state.
+EMBASSY_NOUNS = frozenset({"سفاره", "قنصليه"})
+
+
+def embassy_mentions(tokens: list[Token], sources: list[ActorMention]) -> list[ActorMention]:
+    """The protest's would-be sources that are an embassy or a consulate (تظاهر العشرات أمام السفارة
+    الروسية في كييف، أمام سفارة إسرائيل): the protest is against their state, the protesters are
+    the place's people."""
+    return [m for m in sources if tokens[m.token_start].key in EMBASSY_NOUNS]
