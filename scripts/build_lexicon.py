@@ -35,7 +35,7 @@ OUT = ROOT / "src" / "marsad" / "resources" / "lexicon"
 HEADER = "pattern\tcameo\tflags\tnote"
 MACRO = re.compile(r"^\{(v1|v|p|ap):([^}]+)\}$")
 SETDEF = re.compile(r"^@(\w+)\s*=\s*(.+)$")
-ALLOWED_FLAGS = {"sym", "visit", "host", "passive", "noun", "notarget", "weak", "stance", "verbal"}
+ALLOWED_FLAGS = {"sym", "visit", "host", "passive", "noun", "notarget", "weak", "stance", "verbal", "armed"}
 
 
 sys.path.insert(0, str(ROOT / "src"))

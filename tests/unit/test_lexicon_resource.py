@@ -12,7 +12,7 @@ LEXICON = REPO / "src" / "marsad" / "resources" / "lexicon"
 CAMEO_PACKAGE = REPO / "src" / "marsad" / "resources" / "cameo" / "cameo.tsv"
 CAMEO_SHARED = REPO / ".." / "shared" / "data" / "reference" / "cameo" / "cameo_eventcodes.tsv"
 HEADER = ["pattern", "cameo", "flags", "note"]
-FLAGS = {"sym", "visit", "host", "passive", "noun", "notarget", "weak", "stance", "verbal"}
+FLAGS = {"sym", "visit", "host", "passive", "noun", "notarget", "weak", "stance", "verbal", "armed"}
 FILES = sorted(LEXICON.glob("[0-2][0-9].tsv"))
 
 

@@ -65,6 +65,7 @@ from marsad.coding.clause_words import (
     possessed,
     possessed_noun,
     span_words,
+    titled_body,
 )
 from marsad.coding.conjuncts import conjoined, mention_prefix, objects, same_actor, with_partner
 from marsad.coding.coordinated import SPEECH_ACT_ROOTS, coordinated_object, speech_passive_agent
@@ -276,6 +277,9 @@ def _verb_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
         how = GENDER_DROPPED  # ودعا إيران إلى، وطالب الحكومة بـ: an object; the running subject acts
     elif after and ends_with_prep(tm, tokens, f.verb):
         pass  # أُفرج عن ثلاثة صيادين: the actor after the pattern's preposition is its object
+    elif initial and (body := titled_body(tokens, tm.end, after)) is not None:
+        # انتقد رئيس لجنة الدفاع في البرلمان العراقي: the title's body stands for the subject
+        subject, rest, how = after[body], after[body + 1:], "vso"
     elif initial and after and span_words(tokens, tm.end, after[0].token_start) <= 3 and not _verb_object(
             tokens, tm.end, after[0]) and not (f.verbal and _oblique_after(tokens, tm.end, after[0])):
         subject, rest, how = after[0], after[1:], "vso"

@@ -36,6 +36,14 @@ PRONOUN_COMPS = frozenset({"انه", "انها", "انهم", "انهما", "ان
 STATEMENT_NOUNS = frozenset({
     "بيان", "رساله", "مذكره", "تقرير", "خطاب", "وثيقه", "اعلان", "بلاغ", "نداء", "برقيه", "تصريح",
 })
+# Titles of a member or officer of a body (عضو، رئيس، نائب، مقرر), normalized keys: a verb's subject
+# may be a long title phrase whose body is named behind في (انتقد رئيس لجنة الدفاع في البرلمان العراقي).
+MEMBER_TITLES = frozenset({"عضو", "عضوه", "اعضاء", "رييس", "رييسه", "نايب", "نايبه", "مقرر", "مقرره"})
+# Words from the verb to the body of such a title phrase, في included.
+TITLED_REACH = 7
+# Kinds of a one-word mention that may stand inside the title phrase as part of a committee's name
+# (لجنة الأمن والدفاع: الأمن is read as a security agent).
+INNER_KINDS = frozenset({"agent", "coref"})
 # Prepositions that can follow a verb directly and introduce its object, never its subject.
 VERB_PREPS = frozenset({"من", "الي", "علي", "عن", "في", "مع", "ضد", "لدي", "تجاه", "حيال", "بحق", "امام", "عند", "حول"})
 # Words before the agent of a passive act: من قبل، على يد، بواسطة، برصاص/بنيران (by the fire of).
@@ -166,3 +174,26 @@ def is_speech_verb(tok: Token) -> bool:
     """A verb of saying whose subject is the sentence's speaker (قال، أكدت، يرى: the ``speaker`` rows of
     resources/cues/reporting.tsv), with any proclitic."""
     return reads(tok, reporting_words().speech_verbs)
+
+
+def titled_body(tokens: list[Token], at: int, after: list[ActorMention]) -> int | None:
+    """The index in ``after`` (the mentions after a verb, ``at``: the token after it) of the body that a
+    member's title right after the verb names behind في: انتقد رئيس لجنة الدفاع في البرلمان العراقي،
+    انتقد عضو لجنة الأمن والدفاع في مجلس النواب العراقي.  That mention stands for the verb's subject,
+    though more than three words separate them; a mention inside the title phrase (الأمن of لجنة
+    الأمن) is part of the body's name.  Between the title and في only words of its construct: no
+    punctuation, no clause word, no other preposition.  None when the verb has no such subject."""
+    if not after or tokens[at].key not in MEMBER_TITLES or tokens[at].prefix not in ("", "ال", "و", "وال"):
+        return None
+    for k, m in enumerate(after):
+        end = m.token_start - 1
+        if span_words(tokens, at, m.token_start) > TITLED_REACH:
+            return None
+        if tokens[end].norm != "في" or end <= at + 1:
+            if m.kind not in INNER_KINDS or m.token_end - m.token_start > 1:
+                return None  # رئيس البرلمان العراقي في بغداد: the title's own genitive, a named actor
+            continue
+        ok = all(t.norm[:1].isalnum() and t.key not in CLAUSE_WORDS and t.key not in VERB_PREPS and not t.suffix
+                 for t in tokens[at + 1:end])
+        return k if ok else None
+    return None

@@ -19,6 +19,7 @@ from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_c
 from marsad.coding.arguments import Args, conjoined, find_args
 from marsad.coding.article_pass import armed_states, dedupe, rescue_roots
 from marsad.coding.cameo import CameoTable, recode
+from marsad.coding.charges import ACCUSE_CODE, argument_cut, kept_arguments
 from marsad.coding.condemned import (
     CONDEMN_ROOT,
     CONDEMNED_ROOTS,
@@ -35,7 +36,7 @@ from marsad.coding.confidence import (
 )
 from marsad.coding.conjuncts import objects
 from marsad.coding.cue_data import COMPLEMENTIZERS
-from marsad.coding.exposed import EXPOSED_ROOTS, exposed_args
+from marsad.coding.exposed import EXPOSED_ROOTS, PLACE_HOWS, exposed_args
 from marsad.coding.governed import governed_place
 from marsad.coding.implicit import (
     aid_target,
@@ -211,6 +212,11 @@ class EventStage:
         sent = doc.sentences[si]
         lo, hi = sent.first_token, sent.last_token
         pat = tm.pattern
+        if (cut := argument_cut(tokens, tm, ctx.ments, hi)) is not None:
+            # اتهمت الحكومة شخصا بالتخابر مع إيران: the actors of the charge are no arguments (charges.py)
+            named = {m.code for m in ctx.ments if m.token_start < cut}
+            ctx = replace(ctx, ments=kept_arguments(ctx.ments, cut, hi, named),
+                          coded=kept_arguments(ctx.coded, cut, hi, named))
         args = find_args(tm, tokens, ctx.ments, lo, hi)
         sources, targets = args.sources, args.targets
         symmetric = "sym" in pat.flags
@@ -236,6 +242,9 @@ class EventStage:
             if statement and sources:
                 args.source_how = STATEMENT  # its issuer: kept by the argument model (see _rank)
         sources, targets = fallback_targets(ctx, args, sources, targets)
+        if cut is not None and not targets and sources and pat.cameo.startswith(ACCUSE_CODE) and len(sources[0].code) == 3:
+            # اتهم الادعاء البريطاني رجلا بالتآمر: an unnamed accused is of the accuser's own state
+            targets, args.target_how = [home_of(sources[0], pat.cameo, None)], "domestic"
         targets = aid_target(ctx, args, sources, targets, self.places)  # إلى مطار عدن: Yemen
         targets = visit_host(ctx, args, sources, targets, self.places)  # وصل الملك إلى طنجة: Morocco
         # the arguments of an attack reported as a toll are not re-ranked: in the train gold its victims
@@ -261,8 +270,9 @@ class EventStage:
             # تظاهروا تنديدا بالغارات التركية: against Turkey; an untargeted protest's stays "by design"
             args.target_how = "protest" if not targets or targets[0].implied else args.target_how
             targets = [aim]
-        if sources and pat.cameo[:2] in EXPOSED_ROOTS and (
-                hit := exposed_args(tokens, ctx.ments, tm.start, tm.end, lo, sources, args.agent)):
+        if sources and pat.cameo[:2] in EXPOSED_ROOTS and (hit := exposed_args(
+                tokens, ctx.ments, tm.start, tm.end, lo, sources, args.agent,
+                targets[0] if targets and args.target_how in PLACE_HOWS else None)):
             sources, targets = hit  # تعرضت القنصلية لاعتداء: the victim is the target
         addressed = bool(sources) and collective_addressee(pat.cameo[:2], tokens, tm.start, sources, ctx.ments, hi)
         if addressed:

@@ -12,9 +12,20 @@ victim was usually coded as the attacker (تعرضت قرى سعودية لقص�
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from marsad.coding.clause_words import BOUNDARY_PUNCT
 from marsad.document import ActorMention, Token
 from marsad.text.tokens import RELATIVE_PRONOUNS, THIRD_PERSON_SUFFIXES, candidates
+
+# How the clause heuristics name a target that is only the place where the act happens.
+PLACE_HOWS = frozenset({"locative", "implied"})
+
+
+def unnamed_at(place: ActorMention) -> ActorMention:
+    """An unnamed doer coded by the state of the place where it acts (no agent: see pairs.doer_code)."""
+    return replace(place, agent=None, name=None, kind="implied", country=place.code, implied=True)
+
 
 # Roots of acts one is subjected to: criticism (تعرضت الحكومة لانتقادات من منظمة العفو: the
 # organisation criticises), threats, coercion, assault, fighting, mass violence.
@@ -76,16 +87,22 @@ def exposed_target(tokens: list[Token], ments: list[ActorMention], start: int, e
 
 
 def exposed_args(tokens: list[Token], ments: list[ActorMention], start: int, end: int, lo: int,
-                 sources: list[ActorMention], agent: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]] | None:
+                 sources: list[ActorMention], agent: list[ActorMention], place: ActorMention | None = None
+                 ) -> tuple[list[ActorMention], list[ActorMention]] | None:
     """Sources and targets of an act told with تعرض (:func:`exposed_target`): the victim is the
     target; a source that is the victim itself gives way to the agent phrase's doer (من قبل مسلحين), else
-    to the actor right after the act (لقصف الحوثيين، لهجوم من مسلحين سوريين).  None: the act is not so
-    told, or no doer of another code is named (تعرضت دورية لإطلاق نار: the arguments stay as they were)."""
+    to the actor right after the act (لقصف الحوثيين، لهجوم من مسلحين سوريين), else, when the clause
+    names no doer but a place of another state (``place``: the target the clause heuristics took from
+    a locative, تعرض مواطن سعودي للطعن على يد مجهولين في طهران), to that state as the unknown doer's
+    (the guideline's unnamed actors are coded by where they act).  None: the act is not so told, or no
+    doer of another code is named (تعرضت دورية لإطلاق نار: the arguments stay as they were)."""
     victim = exposed_target(tokens, ments, start, end, lo)
     if victim is None:
         return None
     if any(s is victim for s in sources):
         sources = agent or [m for m in ments if end <= m.token_start <= end + 2 and m is not victim][:1]
+        if not sources and place is not None and place.code != victim.code:
+            return [unnamed_at(place)], [victim]
     sources = [s for s in sources if s is not victim]
     # a doer of the victim's own code: the act at home is coded as before (the state's own target)
     return (sources, [victim]) if any(s.code != victim.code for s in sources) else None

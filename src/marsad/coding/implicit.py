@@ -328,6 +328,8 @@ def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
         # الحديدة) it would also make the doer, an event with no identifiable actor
         unknown = not sources and unnamed_doer(doc, si, tm)
         where = context_country(ctx.places, si, towns=bool(sources) or unknown)
+        if where is None and unknown and "sym" in pat.flags:
+            where = home_front(targets)  # اشتباكات بين مسلحين وقوات الأمن المصرية: Egypt
         if where is not None and not sources:
             sources, args.source_how = [implied(where, None)], "implied"
         if where is not None and not targets and "notarget" not in pat.flags:
@@ -340,6 +342,19 @@ def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
 
 
 DOER_REACH = 6  # tokens before and after the trigger where the unknown doer is named
+# Agents of a state's forces that unnamed gunmen clash with on the state's own soil (home_front).
+HOME_FORCES = frozenset({"MIL", "POL"})
+
+
+def home_front(targets: list[ActorMention]) -> ActorMention | None:
+    """Clashes of unnamed gunmen with a state's army or police where no place is named (دارت اشتباكات
+    بين مسلحين وقوات الأمن الباكستانية، لقي مسلحون مصرعهم في اشتباكات مع الجيش المصري): the gunmen
+    are that state's (the guideline codes an actor of no named state by where it acts, and forces
+    fight gunmen at home); None for any other other side."""
+    side = targets[0] if len(targets) == 1 else None
+    if side is None or side.agent not in HOME_FORCES or len(side.code) != 3:
+        return None
+    return side
 
 
 def unnamed_doer(doc: Document, si: int, tm: TriggerMatch) -> bool:

@@ -19,7 +19,7 @@ from marsad.errors import ResourceError
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import THIRD_PERSON_SUFFIXES, WordMemo, candidates, has_article, word_key
 
-FLAGS = frozenset({"sym", "visit", "host", "passive", "noun", "notarget", "weak", "stance", "block", "verbal"})
+FLAGS = frozenset({"sym", "visit", "host", "passive", "noun", "notarget", "weak", "stance", "block", "verbal", "armed"})
 # A row whose note starts with this marks a phrase in which its trigger word is no event (تحت سيطرة،
 # حضر اللقاء): the match takes its words, so that no shorter pattern reads them, and makes no event.
 BLOCK_NOTE = "BLOCK"

@@ -29,6 +29,10 @@ KEEP_FLAGS = frozenset({"sym", "passive"})
 # the agents that speak rather than fight.
 SPEAKING_AGENTS = frozenset({"GOV", "LEG", "OPP", "JUD", "REL", "MED", "NGO"})
 CRITICIZE = "111"
+# A verbal-attack phrase that is armed force when forces or armed groups launch it (flag "armed":
+# شن الجيش هجوما عنيفا على مواقع المسلحين): the agents that fight, and the code then.
+FIGHTING_AGENTS = frozenset({"MIL", "REB"})
+FIGHT = "190"
 
 
 def doer_code(code: str, source: ActorMention, flags: frozenset[str] = frozenset()) -> str:
@@ -46,9 +50,15 @@ def doer_code(code: str, source: ActorMention, flags: frozenset[str] = frozenset
     (``passive``: لقي مصرعه خلال اشتباكات) says nothing of how it was dealt; both keep their code.
     An attack word flagged ``verbal`` (هاجم) done by a named person who speaks for a government, a party,
     a court, a faith or the press is a verbal attack, i.e. a criticism (111: هاجم الجبير السياسات الإيرانية،
-    هاجم أردوغان حزب الشعوب الديمقراطي); done by forces, armed groups or someone unnamed it stays an attack."""
+    هاجم أردوغان حزب الشعوب الديمقراطي); done by forces, armed groups or someone unnamed it stays an attack.
+    Conversely a "scathing attack" phrase flagged ``armed`` (شن هجوما عنيفا، 111 when a minister launches
+    it) launched by armed forces or an armed group that the text names as such, not a person speaking
+    for them, is an armed attack (190: شن الجيش السوري هجوما عنيفا على مواقع المعارضة)."""
     if code.startswith("173") and source.code.startswith("NSA:"):
         return "181"
+    if "armed" in flags and code == CRITICIZE and source.kind != "person" and (
+            source.agent in FIGHTING_AGENTS or source.code.startswith("NSA:")):
+        return FIGHT
     if "verbal" in flags and source.kind == "person" and source.agent in SPEAKING_AGENTS:
         return CRITICIZE
     if (code in IRREGULAR_ATTACK and not flags & KEEP_FLAGS
