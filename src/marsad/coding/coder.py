@@ -139,8 +139,7 @@ class EventStage:
         outlets = [m for m in doc.actors if m.code and m.kind == "media"]  # see outlets.py
         places = town_places(doc, self.places, places_by_sentence(doc))
         events: list[Event] = []
-        at: dict[int, tuple[int, int]] = {}
-        ends: dict[int, int] = {}  # event → its trigger's end (protest.crowd_protest)
+        at: dict[int, tuple[int, int, int]] = {}  # event → sentence, trigger's first token, its end
         topic: list[ActorMention] = []
         shares = actor_shares(coded, len(doc.sentences))
         for si, sent in enumerate(doc.sentences):
@@ -163,8 +162,7 @@ class EventStage:
                     tm_ments = [m for m in tm_ments if all(m is not x for x in media)]
                     made = self._events(Context(doc, si, tm, tm_ments, topic, coded, len(triggers), places, shares))
                 for ev in made:
-                    at[id(ev)] = (si, tm.start)  # for the quantities of the kept events
-                    ends[id(ev)] = tm.end
+                    at[id(ev)] = (si, tm.start, tm.end)  # for the quantities of the kept events
                 events.extend(made)
                 by_trigger.append((tm, made))
             if (found := self._frames.held(doc, si)) is not None:
@@ -184,10 +182,7 @@ class EventStage:
             for ev, conf in zip(events, confs, strict=True):
                 ev.confidence = conf  # both directions of a two-sided act together (mirror.py)
             rescue_roots(self.filter, events)
-            for ev in events:  # مئات المتظاهرين: an event the model cannot learn (protest.crowd_protest)
-                if self.cues is not None and ev.confidence < floor and crowd_protest(
-                        ev, tokens, ends[id(ev)], lambda ev=ev: cue_fns.quantities(self.cues, doc, *at[id(ev)])):
-                    ev.confidence = floor
+            self._floor_crowds(doc, events, at, floor)
         # below the model's threshold an event is never output: later stages (quantities, places,
         # dates) only work on the kept ones
         doc.events = [e for e in events if e.confidence >= floor]
@@ -195,13 +190,26 @@ class EventStage:
         self._add_quantities(doc, at)
         return doc
 
-    def _add_quantities(self, doc: Document, at: dict[int, tuple[int, int]]) -> None:
-        """Quantities of the events the confidence model kept (``at``: event → sentence, trigger token)."""
+    def _floor_crowds(self, doc: Document, events: list[Event], at: dict[int, tuple[int, int, int]],
+                      floor: float) -> None:
+        """Protests told with a crowd (مئات المتظاهرين) reach the threshold: the model cannot learn them
+        (:func:`marsad.coding.protest.crowd_protest`)."""
+        if self.cues is None:
+            return
+        for ev in events:
+            if ev.confidence < floor:
+                si, start, end = at[id(ev)]
+                if crowd_protest(ev, doc.tokens, end,
+                                 lambda si=si, start=start: cue_fns.quantities(self.cues, doc, si, start)):
+                    ev.confidence = floor
+
+    def _add_quantities(self, doc: Document, at: dict[int, tuple[int, int, int]]) -> None:
+        """Quantities of the events the confidence model kept (``at``: event → sentence, trigger tokens)."""
         if self.cues is None:
             return
         found: dict[tuple[int, int], list] = {}
         for ev in doc.events:
-            where = at[id(ev)]
+            where = at[id(ev)][:2]
             if where not in found:
                 found[where] = cue_fns.quantities(self.cues, doc, *where)
             ev.quantities = list(found[where])

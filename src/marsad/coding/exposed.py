@@ -12,19 +12,13 @@ victim was usually coded as the attacker (تعرضت قرى سعودية لقص�
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from marsad.coding.clause_words import BOUNDARY_PUNCT
+from marsad.coding.implicit import implied
 from marsad.document import ActorMention, Token
 from marsad.text.tokens import RELATIVE_PRONOUNS, THIRD_PERSON_SUFFIXES, candidates
 
 # How the clause heuristics name a target that is only the place where the act happens.
 PLACE_HOWS = frozenset({"locative", "implied"})
-
-
-def unnamed_at(place: ActorMention) -> ActorMention:
-    """An unnamed doer coded by the state of the place where it acts (no agent: see pairs.doer_code)."""
-    return replace(place, agent=None, name=None, kind="implied", country=place.code, implied=True)
 
 
 # Roots of acts one is subjected to: criticism (تعرضت الحكومة لانتقادات من منظمة العفو: the
@@ -102,7 +96,7 @@ def exposed_args(tokens: list[Token], ments: list[ActorMention], start: int, end
     if any(s is victim for s in sources):
         sources = agent or [m for m in ments if end <= m.token_start <= end + 2 and m is not victim][:1]
         if not sources and place is not None and place.code != victim.code:
-            return [unnamed_at(place)], [victim]
+            return [implied(place, None)], [victim]  # the unnamed doer: the place's state
     sources = [s for s in sources if s is not victim]
     # a doer of the victim's own code: the act at home is coded as before (the state's own target)
     return (sources, [victim]) if any(s.code != victim.code for s in sources) else None

@@ -19,6 +19,7 @@ from marsad.actors.stage import BOTH, is_dual_referent, is_nominative_dual, loca
 from marsad.coding.arguments import GIVING_ROOT, Args
 from marsad.coding.claims import claimer
 from marsad.coding.confidence import Context
+from marsad.coding.doers import VISIT_CODE  # its host may be implied by the town visited (visit_host)
 from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.victims import toll_words
 from marsad.document import ActorMention, Document, Token
@@ -370,7 +371,6 @@ def unnamed_doer(doc: Document, si: int, tm: TriggerMatch) -> bool:
 # Roots whose acts arrive somewhere: aid (وصلت الطائرة الإغاثية السعودية إلى مطار عدن) goes to the
 # state of the town it reaches, which the actor matcher does not read as an actor.
 AID_ROOT = GIVING_ROOT
-VISIT_CODE = "042"  # make a visit: its host may be implied by the town visited (visit_host)
 # How far after the trigger's first word the destination may be named (tokens).
 DESTINATION_WINDOW = 14
 
