@@ -49,7 +49,7 @@ class Matcher:
     def find(self, text: str) -> list[tuple[Pattern, int, int, list]]:
         """(pattern, start token, end token, tokens) of the chosen (non-overlapping) matches."""
         toks = tokenize(normalize_text(text))
-        empty = (frozenset(), frozenset(), ())
+        empty = (frozenset(), frozenset(), (), None)
         full = self.lex.readings(toks)
         reads = [empty if (not t.norm[0].isalnum() or t.norm in self.stop) else r for t, r in zip(toks, full, strict=False)]
         return [(m.pattern, m.start, m.end, toks) for m in find_triggers(self.lex, toks, 0, len(toks), reads)]

@@ -4,15 +4,18 @@
   the article names in full (مملكة البحرين) when it never names Saudi Arabia otherwise.
 * **Amman, the base.**  The bare word عمان is Oman in the dictionary; in an article
   that speaks of Jordan and never of Oman, or right after another capital (الرياض
-  وعمان), it is Amman (Jordan).  A bare القاعدة in an article about a military base
+  وعمان), it is Amman (Jordan); so it is wherever the writer put a shadda on its mim (عمّان).  A bare القاعدة in an article about a military base
   (قاعدة إنجرليك) that never writes تنظيم القاعدة is the base, not al-Qaeda.
 """
 
 from __future__ import annotations
 
+import re
+
 from marsad.document import ActorMention, Token
 from marsad.text.tokens import candidates, has_article
 
+SHADDA_MIM = re.compile("م[\u064b-\u0652]*\u0651")
 OMAN_MARKERS = frozenset({"سلطنه", "عماني", "عمانيه", "عمانيون", "عمانيين", "مسقط"})
 
 
@@ -33,6 +36,9 @@ def amman(mentions: list[ActorMention], tokens: list[Token]) -> None:
     or next to another capital (بين الرياض وعمان، زيارته للقاهرة وعمان)."""
     bare = [m for m in mentions if m.code == "OMN" and m.token_end - m.token_start == 1
             and _reads(tokens[m.token_start], "عمان")]
+    for m in [m for m in bare if SHADDA_MIM.search(m.span.text)]:
+        m.code, m.country, m.kind, m.name = "JOR", "JOR", "capital", None
+    bare = [m for m in bare if m.code == "OMN"]
     if not bare or len(bare) < sum(m.code == "OMN" for m in mentions):
         return
     if any(t.key in OMAN_MARKERS for t in tokens):

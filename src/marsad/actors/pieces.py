@@ -27,6 +27,9 @@ HELD_THERE = frozenset({
 # whose name without it is read with the article as the nisba only (سورية: Syria; السورية: "Syrian").
 NISBA_STATES = frozenset({"سعوديه"})
 NISBA_KEYS = NISBA_STATES | {"سوريه"}
+# Words of a lineage: a place word right after them is a family name (محمد بن سودان).
+SON_OF = frozenset({"بن", "ابن", "بنت"})
+PLACE_KINDS = frozenset({"state", "capital", "region", "metonym"})
 # Quotation marks (normalization folds «» “” to ").
 QUOTES = frozenset({'"', "'"})
 # Nouns that head the name of a place, prize or institution named after a ruler (جامعة الملك
@@ -138,6 +141,14 @@ def another_persons_surname(tokens: list[Token], start: int, lo: int, entry: Act
     # the person's own given name (any spelling: حامد/حميد، سيرغي/سيرجي) may come first, the
     # father's name between (رمضان أحمد قاديروف)
     return not any(name_skeleton(t.key) in own for t in tokens[max(lo, start - 3):start])
+
+
+def name_part(tokens: list[Token], start: int, lo: int, entry: ActorEntry) -> bool:
+    """A place word right after بن/ابن/بنت is part of a person's name, not the place: محمد بن سودان,
+    بن تونس (the family name), not Sudan or Tunisia."""
+    if start <= lo or entry.kind not in PLACE_KINDS or tokens[start].prefix:
+        return False
+    return tokens[start - 1].norm in SON_OF
 
 
 def not_names_of_things(tokens: list[Token], pieces: list[Piece], lo: int) -> list[Piece]:

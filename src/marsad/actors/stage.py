@@ -37,6 +37,7 @@ from marsad.actors.pieces import (
     institution_genitive,
     located_role,
     mission_nisba,
+    name_part,
     not_names_of_things,
     organ_after_org,
     people_after_organ,
@@ -162,6 +163,8 @@ class ActorStage:
             if entry.kind == "agent" and (team_not_rank(tokens, m.start, m.end, lo, hi)
                                           or canal_not_channel(tokens, m.start, m.end, lo, hi)):
                 continue  # الفريق: a team; قناة السويس، هيئة القناة: the canal
+            if name_part(tokens, m.start, lo, entry):
+                continue  # محمد بن سودان: a family name
             if entry.kind == "person" and m.end - m.start == 1 \
                     and another_persons_surname(tokens, m.start, lo, entry, lex.person_names):
                 continue
