@@ -34,6 +34,9 @@ def test_no_source_is_no_event() -> None:
     ("وحث الوزير الحكومة على العمل", "020", False),
     ("والتقى المنتخب الأردني نظيره العراقي في مباراة ودية", "040", True),  # a match
     ("والتقى الوزير نظيره العراقي في عمان", "040", False),
+    ("ويلتقي الهلال والنصر في كأس السوبر بلندن", "040", True),  # the super cup
+    ("وتلقى الاتحاد اتصالا بشأن موعد انطلاق البطولة", "041", True),  # a championship
+    ("وبحث الوزيران التنسيق الدوري بين البلدين", "040", False),  # الدوري: periodic, not the league
 ])
 def test_staff_and_sport(text: str, cameo: str, expected: bool) -> None:
     tokens = toks(text)

@@ -161,7 +161,8 @@ def staff_appeal(tokens: list, start: int, hi: int) -> bool:
 # Word keys of a sentence about a match or a club's business (unambiguous ones: لاعب and نادي are also
 # political metaphors, بطولة heroism): its "meetings" are matches (لقاء الفريقين), its "talks" a
 # transfer (المفاوضات مع اللاعب), its appeals a coach's to his players.
-SPORT_KEYS = frozenset({"منتخب", "منتخبات", "مباراه", "مباريات", "مدرب", "ملعب", "شوط", "مهاجم"})
+SPORT_KEYS = frozenset({"منتخب", "منتخبات", "مباراه", "مباريات", "مدرب", "ملعب", "شوط", "مهاجم", "سوبر", "تحكيم",
+                        "لاعب", "لاعبين", "لاعبي", "بطوله"})
 SPORT_ROOTS = frozenset({"02", "03", "04", "05"})
 
 
