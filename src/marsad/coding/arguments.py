@@ -200,10 +200,14 @@ def _noun_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
     """The doer of a nominal trigger: after it, in its own relative clause, or right before it.  A noun
     that carries a pronoun suffix (زيارته للرياض، لقاؤه بالملك) has its genitive already: the actor
     after it is no doer; nor is a state or capital right after a visit noun (:func:`visited_genitive`)."""
-    subject, rest = (None, f.after) if tm.suffixed or visited_genitive(tm, tokens, f.after) \
-        else _noun_subject(tm, tokens, f.after, ments)
+    visited = visited_genitive(tm, tokens, f.after)
+    subject, rest = (None, f.after) if tm.suffixed or visited else _noun_subject(tm, tokens, f.after, ments)
     how = "noun_after" if subject is not None else "none"
-    if subject is None and (doer := relative_doer(tm, tokens, f.after)) is not None:
+    if subject is None and visited:
+        doer = _visitor_after_host(tm, tokens, f.after)
+    else:
+        doer = relative_doer(tm, tokens, f.after) if subject is None else None
+    if doer is not None:
         # the act's own relative clause names its doer (أدانت مصر الهجوم الذي شنه التنظيم، ندد
         # بالغارات التي شنها الطيران السوري): not the one who condemns it, named before
         subject, how, rest = doer, "rel_doer", [m for m in f.after if m is not doer]
@@ -444,13 +448,24 @@ def _object_gap(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention]
         cs <= m.token_start and m.token_end <= verb and not governed(tokens, m) for m in ments)
 
 
-def relative_doer(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
+def _visitor_after_host(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
+    """The visitor named in a relative clause on a visit whose genitive is the place visited (زيارة
+    واشنطن التي قام بها ولي العهد، زيارة موسكو التي يقوم بها الوزير): the host stands between the
+    noun and التي, which :func:`relative_doer` would not read past."""
+    host = after[0]
+    if host.token_end >= len(tokens) or tokens[host.token_end].norm not in RELATIVE_PRONOUNS:
+        return None
+    return relative_doer(tm, tokens, after[1:], start=host.token_end)
+
+
+def relative_doer(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention],
+                  start: int | None = None) -> ActorMention | None:
     """The doer of a nominal act named in a relative clause on it whose verb has a pronoun for the
     act (الغارات التي شنتها طائرات التحالف، الانتقادات التي وجهها الأمير، الهجوم الانتحاري الذي
     تبناه التنظيم، الاجتماعات التي عقدها كارتر): the actor right after that verb (time words
     between allowed).  Only definite adjectives or time words may stand between the act and الذي/التي:
     after a noun of places or things the clause is theirs (قصف المواقع التي يستخدمها الحوثيون)."""
-    i = tm.end
+    i = tm.end if start is None else start  # start: past a genitive (_visitor_after_host)
     while i < len(tokens) and i - tm.end < 2 and tokens[i].norm not in RELATIVE_PRONOUNS and (
             tokens[i].key in TIME_WORDS or (tokens[i].norm.startswith("ال") and not possessed_noun(tokens[i]))):
         i += 1
