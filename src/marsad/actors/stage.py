@@ -249,7 +249,7 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
             if located_role(tokens, group, p):
                 group.append(p)
                 continue
-            if _definite_after_name(last, p):
+            if _definite_after_name(last, p) or _group_after_name(last, p):
                 groups.append([p])
                 continue
             if joined and not starts_with_and and not prep_agent and len(group) < MAX_GROUP:
@@ -268,6 +268,14 @@ def _definite_after_name(last: Piece, p: Piece) -> bool:
     """A definite role noun after a state's name starts a new phrase: a name takes no genitive with
     the article (رحلت الكويت العمال الأجانب، استقبلت المملكة الحجاج الإيرانيين: the workers, the pilgrims)."""
     return p.entry is None and p.agent is not None and has_article(p.prefix) \
+        and last.entry is not None and last.entry.kind in NAME_KINDS
+
+
+def _group_after_name(last: Piece, p: Piece) -> bool:
+    """An armed group or party named right after a state's name is the verb's object, never in
+    apposition to the state, also when it shares the state's code (اتهمت تركيا حزب العمال الكردستاني
+    بتنفيذ الهجوم: TUR, then the PKK)."""
+    return p.entry is not None and p.entry.kind == "group" \
         and last.entry is not None and last.entry.kind in NAME_KINDS
 
 

@@ -12,7 +12,8 @@ a masculine verb: قال في البيان الحكومة…), nor for the gende
 (a group named by one word: قال داعش، قالت حماس).  A feminine verb before any other masculine word
 is left alone: women named without a title (قالت ميركل), foreign acronyms (أعلنت الأونروا) and states
 (وقعت الأردن) take it.  Only a verb that opens its clause counts, and not a bare form after أنّ, which
-is a verbal noun with its genitive subject (أن رفض إدارة المترو).  Broken plurals of persons in ة
+is a verbal noun with its genitive subject (أن رفض إدارة المترو), nor a verbal noun that a row lists beside its verbs, whose genitive is its subject
+(بعد اتهام الحكومة العراقية لتركيا: the shapes of ``MASDAR_SHAPE``).  Broken plurals of persons in ة
 are masculine (اختطف قراصنة صوماليون: ``resources/actors/gender.tsv``).
 
 Verbs that always take an object before a second complement (اتهم X بـ، حث X على، حمّل X المسؤولية:
@@ -29,6 +30,7 @@ from functools import lru_cache
 from marsad import resources
 from marsad.actors.coref import PERSON_TITLES
 from marsad.coding.agreement import mention_gender, verb_gender
+from marsad.coding.clause_words import MASDAR_SHAPE
 from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
 from marsad.text.normalize import normalize_text
@@ -81,6 +83,8 @@ def _bare_masculine(tok: Token, slot: object) -> str | None:
     key = _slot_key(tok, slot)
     if len(key) < 3 or key.endswith(BARE_ENDINGS) or key.startswith("ت"):
         return None  # تطالب: a feminine (or second person) imperfect
+    if MASDAR_SHAPE.match(key):
+        return None  # بعد اتهام الحكومة العراقية لتركيا: a verbal noun, its genitive the subject
     return "m"
 
 
