@@ -26,7 +26,7 @@ from marsad.text.normalize import normalize_text
 
 ADDRESSEE_ROOTS = frozenset({"02", "10"})
 SINGLING_REACH = 3
-SUBJECT_REACH = 3  # the subject after the verb: its nisba may follow a two-word head
+SUBJECT_REACH = 5  # the subject after the verb: its nisba may follow a head of up to four words (عضو اللجنة التنفيذية لمنظمة التحرير)
 
 
 @dataclass(frozen=True, slots=True)
