@@ -57,7 +57,7 @@ from marsad.coding.members import member_target
 from marsad.coding.memo import SentenceMemo
 from marsad.coding.mirror import event_key, mirrored
 from marsad.coding.outlets import object_outlets
-from marsad.coding.pairs import doer_code, event_pairs, member_pairs, no_event
+from marsad.coding.pairs import doer_code, event_pairs, member_pairs, no_event, tag_line
 from marsad.coding.protest import PROTEST_ROOT, crowd_protest, embassy_mentions, protest_aim
 from marsad.coding.results import ResultCache
 from marsad.coding.victims import (
@@ -147,7 +147,7 @@ class EventStage:
             lo, hi = sent.first_token, sent.last_token
             ments = [m for m in coded if lo <= m.token_start < hi]
             located = [m for m in doc.actors if m.locative and m.code and lo <= m.token_start < hi]
-            triggers = find_triggers(self.lexicon, tokens, lo, hi, readings)
+            triggers = [] if tag_line(doc, si) else find_triggers(self.lexicon, tokens, lo, hi, readings)
             here = [m for m in outlets if lo <= m.token_start < hi]
             by_trigger = []
             for tm in triggers:
@@ -285,7 +285,7 @@ class EventStage:
         addressed = bool(sources) and collective_addressee(pat.cameo[:2], tokens, tm.start, sources, ctx.ments, hi)
         if addressed:
             targets, args.target_how = [], "addressee"  # دعا المجتمع الدولي إلى…: no actor addressed
-        if no_event(pat, tokens, tm.end, lo, hi, sources, targets, args.source_how, addressed):
+        if no_event(pat, tokens, tm.end, lo, hi, sources, targets, args.source_how, addressed, tm.start):
             return []  # a BLOCK row, an appeal to one's staff, a match (pairs.no_event)
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)
         trigger = _trigger_span(doc, tm)

@@ -51,14 +51,15 @@ class CondemnedWords:
     heads: frozenset[str]  # heads of a construct whose genitive is the act (عملية)
     adverbs: frozenset[str]  # بشدة، بقوة
     asides: frozenset[str]  # punctuation of an aside
+    describe: frozenset[str]  # verbs of describing an act (وصف الهجوم بأنه…), read like a condemnation
 
 
 @lru_cache(maxsize=1)
 def condemned_words() -> CondemnedWords:
     """The word lists of the packaged condemned.tsv, read once per process."""
     rows = [(normalize_text(r["words"]), r["kind"]) for r in resources.read_tsv(resources.path("condemned"))]
-    by_kind = {k: frozenset(w for w, kind in rows if kind == k) for k in ("noun", "head", "adverb", "aside")}
-    return CondemnedWords(by_kind["noun"], by_kind["head"], by_kind["adverb"], by_kind["aside"])
+    by_kind = {k: frozenset(w for w, kind in rows if kind == k) for k in ("noun", "head", "adverb", "aside", "describe")}
+    return CondemnedWords(by_kind["noun"], by_kind["head"], by_kind["adverb"], by_kind["aside"], by_kind["describe"])
 
 
 def _attack_noun(tok: Token) -> bool:
@@ -85,11 +86,23 @@ def condemned_attack(tokens: list[Token], tm: TriggerMatch, ments: list[ActorMen
             # لإدانته: for his conviction; ل before the attack marks the object of a verbal noun only
             # (استنكار الجامعة للقصف), after a verb the reason (أدانت روسيا لغزو أوكرانيا)
             return not tok.prefix.endswith("ل") and (not with_l or tok.key in cw.nouns)
+        if tok.norm in cw.describe:
+            return described(tokens, tm.start + 1)
         inside = any(m.token_start <= i < m.token_end for m in ments)
         if not (inside or tok.prefix in ("ال", "وال") or tok.norm in words or tok.norm in cw.adverbs
                 or tok.key in TIME_WORDS or tok.norm in cw.asides or (i == tm.start - 1 and tok.key in cw.heads)):
             return False
     return False
+
+
+DESCRIBED_REACH = 3  # tokens from the attack noun to the ب of what it is called (الهجوم الإرهابي بأنه)
+
+
+def described(tokens: list[Token], after: int) -> bool:
+    """Is the act noun before token ``after`` described right after it as something, with ب (وصف
+    نتنياهو الهجوم بأنه عمل إرهابي، واصفا الانفجار بالجبان)?  Its describer, the subject before it,
+    is no doer."""
+    return any(t.norm.startswith(("بان", "بال")) for t in tokens[after:after + DESCRIBED_REACH])
 
 
 def condemned_args(tokens: list[Token], tm: TriggerMatch, args: Args, sources: list[ActorMention],

@@ -163,19 +163,37 @@ def implied(where: ActorMention, agent: str | None) -> ActorMention:
                         implied=True)
 
 
-def domestic_target(cameo: str, sources: list[ActorMention]) -> list[ActorMention]:
+def domestic_target(cameo: str, sources: list[ActorMention], occupied: bool = False) -> list[ActorMention]:
     """Protest, repression, arrest (DOMESTIC_ROOTS) with no named target: the state where it happens,
-    that of its state-coded source (the government for a protest; :func:`home_of`); else no target."""
+    that of its state-coded source (the government for a protest; :func:`home_of`); else no target.
+    ``occupied``: the act is told in the land the source's state occupies (:func:`occupied_scene`)."""
     if not sources or cameo[:2] not in DOMESTIC_ROOTS or len(sources[0].code) != 3:
         return []
-    return [home_of(sources[0], cameo, "GOV" if cameo[:2] == "14" else None)]
+    return [home_of(sources[0], cameo, "GOV" if cameo[:2] == "14" else None, occupied)]
 
 
-def home_of(src: ActorMention, cameo: str, agent: str | None) -> ActorMention:
+OCCUPIER_REACH = 3  # tokens after a forces noun that may name it the occupation's (قوات من جيش الاحتلال)
+
+
+def occupied_scene(ctx: Context, sources: list[ActorMention]) -> bool:
+    """Is the occupying state's act told as the occupation's or in the land it occupies?  The words
+    after its forces noun name the occupation (اقتحمت قوات من جيش الاحتلال الإسرائيلي المسجد الأقصى:
+    the mention is قوات), or the sentence's place is in the occupied state (المسجد الأقصى، نابلس)."""
+    if not sources or sources[0].code not in OCCUPIED:
+        return False
+    src, tokens = sources[0], ctx.doc.tokens
+    if not src.implied and any(t.key == "احتلال" for t in tokens[src.token_end:src.token_end + OCCUPIER_REACH]):
+        return True
+    return any(m.code == OCCUPIED[src.code] for m in ctx.places[ctx.si])
+
+
+def home_of(src: ActorMention, cameo: str, agent: str | None, occupied: bool = False) -> ActorMention:
     """The unnamed other side of an act a state's organs do at home: the state itself, except for
-    coercion (17) by an occupying state (:data:`OCCUPIED`), aimed at the people it occupies."""
+    coercion (17) by an occupying state (:data:`OCCUPIED`), aimed at the people it occupies: by its
+    occupation forces or settlers, or in the occupied land (``occupied``)."""
     home = implied(src, agent)
-    occupier = cameo[:2] in OCCUPIED_ROOTS and (src.agent == "CVL" or "احتلال" in normalize_text(src.span.text))
+    occupier = cameo[:2] in OCCUPIED_ROOTS and (
+        occupied or src.agent == "CVL" or "احتلال" in normalize_text(src.span.text))
     code = OCCUPIED.get(src.code) if occupier else None
     return replace(home, code=code, country=code) if code else home
 
@@ -322,7 +340,7 @@ def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
         loc = [m for m in ctx.places[si] if m.token_start >= tm.end and not m.implied]
         if loc:
             targets, args.target_how = [loc[0]], "locative"
-    if not targets and (domestic := domestic_target(pat.cameo, sources)):
+    if not targets and (domestic := domestic_target(pat.cameo, sources, occupied_scene(ctx, sources))):
         targets, args.target_how = domestic, "domestic"
     if pat.cameo[:2] >= "14" and (not sources or not targets):
         # a town gives only the state acted upon: with no named doer (سجل خرق للهدنة في محيط

@@ -7,7 +7,8 @@ events (the guideline), except visits and cooperation inside one establishment
 (:func:`domestic_visit`, :func:`domestic_cooperation`) and a meeting whose second party is only the
 first one's state (:func:`lone_meeting`).  Some triggers make no event at all (:func:`no_event`: a
 BLOCK row, an appeal to one's own staff, a meeting in a sentence about a match, a death in an accident or a
-disaster, a number of students, a truce named as a topic).  :func:`doer_code` adjusts the code to who does the act (an armed group's arrest is an abduction;
+disaster, a number of students, a truce named as a topic, a death whose only doer is the one who reports it),
+and no trigger of a site's tag footer makes one (:func:`tag_line`).  :func:`doer_code` adjusts the code to who does the act (an armed group's arrest is an abduction;
 an attack by civilians or an unnamed attacker is unconventional violence; a politician's attack is verbal).
 """
 
@@ -15,7 +16,8 @@ from __future__ import annotations
 
 from marsad.actors.groupings import expand_groupings, members
 from marsad.coding.conjuncts import same_actor
-from marsad.document import ActorMention
+from marsad.coding.victims import bare, toll_words
+from marsad.document import ActorMention, Document
 
 VISIT, HOST = "042", "043"
 MEDIATE = "045"
@@ -172,6 +174,20 @@ def sport_sentence(tokens: list, lo: int, hi: int) -> bool:
     return any(t.key in SPORT_KEYS for t in tokens[lo:hi])
 
 
+TAG_HEAD = "سمات"  # a site's keyword footer: «سمات انفجار تركيا ديار بكر» (tags: …)
+
+
+def tag_line(doc: Document, si: int) -> bool:
+    """Is sentence ``si`` the article's tag footer, a keyword list headed by «سمات» after the last
+    sentence (… نفذه تنظيم الدولة الإسلامية.” سمات انفجار تركيا ديار بكر)?  It states nothing: its
+    nouns (انفجار، توقيف، مظاهرات) are no events.  Its names still count as the article's actors."""
+    if si != len(doc.sentences) - 1:
+        return False
+    sent = doc.sentences[si]
+    words = [t for t in doc.tokens[sent.first_token:sent.last_token] if t.norm[:1].isalpha()]
+    return bool(words) and words[0].norm == TAG_HEAD
+
+
 APPEAL_ROOT = "02"  # an appeal to one's own staff is no event (staff_appeal)
 
 # Word keys of a disaster, and of an accident when the sentence calls it one (حادث غرق قارب، حادث الاصطدام،
@@ -191,6 +207,29 @@ def accident_death(pat, tokens: list, lo: int, hi: int) -> bool:
         return False
     keys = {t.key for t in tokens[lo:hi]}
     return not keys.isdisjoint(DISASTER_KEYS) or not (keys.isdisjoint(ACCIDENT_KEYS) or keys.isdisjoint(ACCIDENT_NOUNS))
+
+
+COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"})  # إن/أن (+ pronoun)
+
+
+def speaker_toll(pat, tokens: list, tm_start: int, hi: int, sources: list[ActorMention],
+                 targets: list[ActorMention]) -> bool:
+    """Is a death told with no act (:data:`DEATH_WORDS`: قتل، قتلوا، لقي مصرعه) given for doer its
+    reporter, the subject of the clause that frames it with إن/أن, on no named victim of another state
+    (قالت الشرطة السويدية إن شخصين قتلا في متجر، قال مسؤول في وزارة الصحة الليبية إن تسعة مدنيين
+    قتلوا)?  The speaker tells the deaths, it does not cause them.  A force reporting its enemy's dead
+    (أوضحت قيادة العمليات العراقية أن سبعة عناصر من داعش قتلوا) keeps its event, and so does a death in
+    an attack named after it in the sentence ``[.., hi)`` (إن شخصين قتلا في هجوم على متجر: an attack by
+    an unnamed doer, coded where it happens)."""
+    if not ("passive" in pat.flags or "weak" in pat.flags) or DEATH_WORDS.isdisjoint(pat.words[0]):
+        return False
+    src = sources[0]
+    if src.implied or src.token_end > tm_start or all(t.norm not in COMPLEMENTIZERS for t in tokens[src.token_end:tm_start]):
+        return False
+    attack = toll_words()["attack"]
+    if any(bare(t) & attack for t in tokens[tm_start + 1:hi]):
+        return False
+    return all(t.implied or t.code == src.code for t in targets)
 
 
 # A demand verb spelled like the noun "student" (طالب، طالبا، طالبة) after a number is a count of students
@@ -223,18 +262,22 @@ def truce_topic(pat, source_how: str) -> bool:
 
 
 def no_event(pat, tokens: list, tm_end: int, lo: int, hi: int, sources: list[ActorMention],
-             targets: list[ActorMention], source_how: str = "", addressed: bool = False) -> bool:
+             targets: list[ActorMention], source_how: str = "", addressed: bool = False,
+             tm_start: int | None = None) -> bool:
     """Do a trigger's words, with the arguments found, make no event?  A BLOCK row (its words are no
     event, whatever target the steps before gave it), a weak row with no target, an appeal to the
     speaker's own staff (حث الوزير منسوبي الوزارة على…: :func:`staff_appeal`), a meeting or appeal
     in a sentence about a match (أقيم لقاء الفريقين على ملعب…: :func:`sport_sentence`), a death in an
     accident (:func:`accident_death`), a number of students (600 طالب: :func:`counted_students`), a truce
-    named as the topic of another act (``source_how``: how the coder found the source; :func:`truce_topic`).
+    named as the topic of another act (``source_how``: how the coder found the source; :func:`truce_topic`),
+    a death whose only doer is its reporter (:func:`speaker_toll`, with the trigger's first token ``tm_start``).
     ``addressed``: an appeal whose object is a collective no actor names (addressee.py) has no target
     but is an event, a weak row's too (طالب المجتمع الدولي: the demand, not the student)."""
     if not sources or ("weak" in pat.flags and not targets and not addressed) or "block" in pat.flags:
         return True
     if accident_death(pat, tokens, lo, hi) or counted_students(pat, tokens, tm_end, lo) or truce_topic(pat, source_how):
+        return True
+    if tm_start is not None and speaker_toll(pat, tokens, tm_start, hi, sources, targets):
         return True
     root = pat.cameo[:2]
     if root == APPEAL_ROOT and all(t.implied or t.code == sources[0].code for t in targets) \
