@@ -56,6 +56,18 @@ def test_active_killing_is_no_toll():
     assert frames(toks, [army], 0, len(toks)) == []
 
 
+def test_people_then_a_counted_object_make_an_active_killing():
+    # قتل مسلحون … عشرة جنود: the gunmen are the subject, the count opens the object
+    toks = _toks("قتل مسلحون من حركة طالبان عشرة جنود في هجوم على حاجز")
+    gunmen = _m("AFG", 1, 5)
+    assert frames(toks, [gunmen], 0, len(toks)) == []
+    # a count joined by و lists more victims of a passive قتل
+    toks = _toks("قتل جندي وثلاثة مدنيين في هجوم لحركة طالبان")
+    i = _at(toks, "لحركة")
+    (fr,) = frames(toks, [_m("AFG", i, i + 2)], 0, len(toks))
+    assert fr.verb == 0
+
+
 def test_no_attack_noun_no_frame():
     toks = _toks("قتل خمسة أشخاص وأصيب آخرون بينما أعلنت الحكومة حالة الطوارئ في هجوم سياسي")
     assert frames(toks, [], 0, len(toks)) == []

@@ -140,7 +140,25 @@ def _toll_verb(w: TollWords, tokens: list[Token], i: int, hi: int) -> bool:
     if ks & w["killed"] and i + 1 < hi:
         nxt = tokens[i + 1]
         nk = readings(nxt)
+        if nk & w["person"] and _object_count(w, tokens, i + 2, hi):
+            return False  # قتل مسلحون من طالبان عشرة جنود: the gunmen kill, an active verb with its object
         return bool(_DIGITS.match(nxt.norm) or nk & w["count"] or nk & w["person"] or nxt.norm in w["verb_prep"])
+    return False
+
+
+OBJECT_REACH = 4  # words after the subject's first word where an active قتل's counted object may start
+
+
+def _object_count(w: TollWords, tokens: list[Token], j: int, hi: int) -> bool:
+    """Does a number (digits or a count word) not joined by و follow the people right after قتل, before
+    any punctuation or preposition, from token ``j`` on (قتل مسلحون مجهولون عشرة أشخاص)?  Then those
+    people are the subject of an active verb, not its passive victims (قتل جندي وثلاثة مدنيين)."""
+    for tok in tokens[j:min(j + OBJECT_REACH, hi)]:
+        if tok.norm in PUNCT or tok.norm in w["verb_prep"] or tok.key in ("في", "علي", "خلال", "جراء", "اثر"):
+            return False
+        joined = tok.norm.startswith("و") and tok.norm not in w["count"]  # وثلاثة (not واحد)
+        if not joined and (_DIGITS.match(tok.norm) or readings(tok) & w["count"]):
+            return True
     return False
 
 
