@@ -164,7 +164,7 @@ def staff_appeal(tokens: list, start: int, hi: int) -> bool:
 # political metaphors, بطولة heroism): its "meetings" are matches (لقاء الفريقين), its "talks" a
 # transfer (المفاوضات مع اللاعب), its appeals a coach's to his players.
 SPORT_KEYS = frozenset({"منتخب", "منتخبات", "مباراه", "مباريات", "مدرب", "ملعب", "شوط", "مهاجم", "سوبر", "تحكيم",
-                        "لاعب", "لاعبين", "لاعبي", "بطوله"})
+                        "بطوله"})  # not لاعب: إيران اللاعب الأبرز في المنطقة
 SPORT_ROOTS = frozenset({"02", "03", "04", "05"})
 
 
