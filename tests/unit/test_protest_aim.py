@@ -5,7 +5,8 @@ from token_sites import at as _at
 from token_sites import mention as _m
 from token_sites import toks as _toks
 
-from marsad.coding.protest import is_purpose, protest_aim
+from marsad.coding.protest import is_purpose, occupier_prison, protest_aim
+from marsad.document import Span
 
 
 def test_purpose_words_with_and_without_proclitics():
@@ -49,3 +50,21 @@ def test_against_their_own_government_the_target_stays():
     irq = _m("IRQ", _at(toks, "والعراق"), _at(toks, "والعراق") + 1)
     gov = _m("TUR", _at(toks, "الحكومة"), _at(toks, "التركية") + 1)
     assert protest_aim(toks, [tur, irq, gov], 0, len(toks), [tur, irq]) is gov
+
+
+def _span(i: int, j: int) -> Span:
+    return Span(i, j, "")
+
+
+@pytest.mark.parametrize("text,sides", [
+    # the prison's nisba or سجون الاحتلال names the occupier: the prisoners (PSE) protest against it
+    ("يواصل الأسرى إضرابهم عن الطعام في السجون الإسرائيلية", ("PSE", "ISR")),
+    ("دخل الأسير يومه الخمسين في الإضراب عن الطعام داخل سجون الاحتلال", ("PSE", "ISR")),
+    # another state's prison, or no prison: not this rule
+    ("أضرب عشرات السجناء عن الطعام في سجن رومية اللبناني", None),
+    ("تظاهر مئات الإسرائيليين في تل أبيب", None),
+])
+def test_protest_in_an_occupier_prison(text: str, sides: tuple[str, str] | None) -> None:
+    tokens = _toks(text)
+    held = occupier_prison(tokens, [], 0, len(tokens), _span)
+    assert (None if held is None else (held[0].code, held[1].code)) == sides

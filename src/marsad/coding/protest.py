@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from marsad.document import ActorMention, Event, Quantity, Token
+from marsad.document import ActorMention, Event, Quantity, Span, Token
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import reads
 
@@ -83,3 +83,35 @@ def embassy_mentions(tokens: list[Token], sources: list[ActorMention]) -> list[A
     الروسية في كييف، أمام سفارة إسرائيل): the protest is against their state, the protesters are
     the place's people."""
     return [m for m in sources if tokens[m.token_start].key in EMBASSY_NOUNS]
+
+
+# Prison nouns, and the occupying states whose prisons hold the occupied people (a hunger strike in
+# Israeli prisons is the Palestinian prisoners' protest against Israel).
+PRISON_KEYS = frozenset({"سجن", "سجون", "معتقل", "معتقلات", "زنازين", "زنزانه"})
+OCCUPIER_PRISONERS = {"ISR": "PSE"}
+OCCUPIER_STEMS = {"ISR": "اسراييل"}  # the nisba after a prison noun (السجون الإسرائيلية), normalized
+OCCUPATION_KEY = "احتلال"
+
+
+def occupier_prison(tokens: list[Token], ments: list[ActorMention], lo: int, hi: int,
+                    span_of: Callable[[int, int], Span]) -> tuple[ActorMention, ActorMention] | None:
+    """The prisoners and their jailer for a protest told in an occupier's prisons (يواصل الأسرى إضرابهم عن
+    الطعام في السجون الإسرائيلية، في سجون الاحتلال, also when the nisba is no actor mention): the occupied people (PSE, civilians) protest against
+    the occupying state, whatever nisba the prison has.  Returns (source, target) — the occupier's mention
+    of the sentence when there is one — or None when the sentence ``[lo, hi)`` names no such prison."""
+    prison = next((i for i in range(lo, hi) if tokens[i].key in PRISON_KEYS), None)
+    if prison is None:
+        return None
+    for occupier, people in OCCUPIER_PRISONERS.items():
+        jailer = next((m for m in ments if m.code == occupier), None)
+        near = tokens[prison:min(hi, prison + 4)]
+        if jailer is None and not any(t.key == OCCUPATION_KEY or OCCUPIER_STEMS[occupier] in t.key for t in near):
+            continue
+        where = span_of(prison, prison + 1)
+        inmates = next((m for m in ments if m.code == people), None) or ActorMention(
+            span=where, code=people, agent="CVL", name=None, kind="implied", token_start=prison,
+            token_end=prison + 1, country=people, implied=True)
+        target = jailer or ActorMention(span=where, code=occupier, agent="GOV", name=None, kind="implied",
+                                        token_start=prison, token_end=prison + 1, country=occupier, implied=True)
+        return inmates, target
+    return None
