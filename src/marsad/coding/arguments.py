@@ -203,11 +203,8 @@ def _noun_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
     visited = visited_genitive(tm, tokens, f.after)
     subject, rest = (None, f.after) if tm.suffixed or visited else _noun_subject(tm, tokens, f.after, ments)
     how = "noun_after" if subject is not None else "none"
-    if subject is None and visited:
-        doer = _visitor_after_host(tm, tokens, f.after)
-    else:
-        doer = relative_doer(tm, tokens, f.after) if subject is None else None
-    if doer is not None:
+    if subject is None and (doer := _visitor_after_host(tm, tokens, f.after) if visited
+                            else relative_doer(tm, tokens, f.after)) is not None:
         # the act's own relative clause names its doer (أدانت مصر الهجوم الذي شنه التنظيم، ندد
         # بالغارات التي شنها الطيران السوري): not the one who condemns it, named before
         subject, how, rest = doer, "rel_doer", [m for m in f.after if m is not doer]

@@ -58,8 +58,8 @@ class CondemnedWords:
 def condemned_words() -> CondemnedWords:
     """The word lists of the packaged condemned.tsv, read once per process."""
     rows = [(normalize_text(r["words"]), r["kind"]) for r in resources.read_tsv(resources.path("condemned"))]
-    by_kind = {k: frozenset(w for w, kind in rows if kind == k) for k in ("noun", "head", "adverb", "aside", "describe")}
-    return CondemnedWords(by_kind["noun"], by_kind["head"], by_kind["adverb"], by_kind["aside"], by_kind["describe"])
+    return CondemnedWords(*(frozenset(w for w, kind in rows if kind == k)
+                            for k in ("noun", "head", "adverb", "aside", "describe")))
 
 
 def _attack_noun(tok: Token) -> bool:

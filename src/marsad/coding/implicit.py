@@ -34,6 +34,7 @@ DOMESTIC_ROOTS = frozenset({"08", "14", "17"})
 # train gold, 12 of the 15 Israeli 17x events target PSE; the other three name Israeli targets
 # (settlers arrested by the Israeli police).
 OCCUPIED = {"ISR": "PSE"}
+OCCUPATION_KEY = "احتلال"  # «the occupation» (الاحتلال، قوات الاحتلال), normalized
 OCCUPIED_ROOTS = frozenset({"17"})
 
 
@@ -182,7 +183,7 @@ def occupied_scene(ctx: Context, sources: list[ActorMention]) -> bool:
     if not sources or sources[0].code not in OCCUPIED:
         return False
     src, tokens = sources[0], ctx.doc.tokens
-    if not src.implied and any(t.key == "احتلال" for t in tokens[src.token_end:src.token_end + OCCUPIER_REACH]):
+    if not src.implied and any(t.key == OCCUPATION_KEY for t in tokens[src.token_end:src.token_end + OCCUPIER_REACH]):
         return True
     return any(m.code == OCCUPIED[src.code] for m in ctx.places[ctx.si])
 
@@ -193,7 +194,7 @@ def home_of(src: ActorMention, cameo: str, agent: str | None, occupied: bool = F
     occupation forces or settlers, or in the occupied land (``occupied``)."""
     home = implied(src, agent)
     occupier = cameo[:2] in OCCUPIED_ROOTS and (
-        occupied or src.agent == "CVL" or "احتلال" in normalize_text(src.span.text))
+        occupied or src.agent == "CVL" or OCCUPATION_KEY in normalize_text(src.span.text))
     code = OCCUPIED.get(src.code) if occupier else None
     return replace(home, code=code, country=code) if code else home
 

@@ -11,7 +11,9 @@ the protesters' own government (احتجاجا على خطة الحكومة) the
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
+from marsad.coding.implicit import OCCUPATION_KEY, OCCUPIED
 from marsad.document import ActorMention, Event, Quantity, Span, Token
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import reads
@@ -85,12 +87,10 @@ def embassy_mentions(tokens: list[Token], sources: list[ActorMention]) -> list[A
     return [m for m in sources if tokens[m.token_start].key in EMBASSY_NOUNS]
 
 
-# Prison nouns, and the occupying states whose prisons hold the occupied people (a hunger strike in
-# Israeli prisons is the Palestinian prisoners' protest against Israel).
+# Prison nouns; the occupying states (implicit.OCCUPIED) hold the occupied people in theirs (a hunger strike
+# in Israeli prisons is the Palestinian prisoners' protest against Israel).
 PRISON_KEYS = frozenset({"سجن", "سجون", "معتقل", "معتقلات", "زنازين", "زنزانه"})
-OCCUPIER_PRISONERS = {"ISR": "PSE"}
 OCCUPIER_STEMS = {"ISR": "اسراييل"}  # the nisba after a prison noun (السجون الإسرائيلية), normalized
-OCCUPATION_KEY = "احتلال"
 
 
 def occupier_prison(tokens: list[Token], ments: list[ActorMention], lo: int, hi: int,
@@ -102,16 +102,13 @@ def occupier_prison(tokens: list[Token], ments: list[ActorMention], lo: int, hi:
     prison = next((i for i in range(lo, hi) if tokens[i].key in PRISON_KEYS), None)
     if prison is None:
         return None
-    for occupier, people in OCCUPIER_PRISONERS.items():
+    near = tokens[prison:min(hi, prison + 4)]
+    for occupier, people in OCCUPIED.items():
         jailer = next((m for m in ments if m.code == occupier), None)
-        near = tokens[prison:min(hi, prison + 4)]
         if jailer is None and not any(t.key == OCCUPATION_KEY or OCCUPIER_STEMS[occupier] in t.key for t in near):
             continue
-        where = span_of(prison, prison + 1)
-        inmates = next((m for m in ments if m.code == people), None) or ActorMention(
-            span=where, code=people, agent="CVL", name=None, kind="implied", token_start=prison,
-            token_end=prison + 1, country=people, implied=True)
-        target = jailer or ActorMention(span=where, code=occupier, agent="GOV", name=None, kind="implied",
-                                        token_start=prison, token_end=prison + 1, country=occupier, implied=True)
-        return inmates, target
+        at = ActorMention(span=span_of(prison, prison + 1), code=people, agent="CVL", name=None, kind="implied",
+                          token_start=prison, token_end=prison + 1, country=people, implied=True)
+        inmates = next((m for m in ments if m.code == people), None) or at
+        return inmates, jailer or replace(at, code=occupier, country=occupier, agent="GOV")
     return None

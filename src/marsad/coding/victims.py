@@ -154,7 +154,7 @@ def _object_count(w: TollWords, tokens: list[Token], j: int, hi: int) -> bool:
     any punctuation or preposition, from token ``j`` on (قتل مسلحون مجهولون عشرة أشخاص)?  Then those
     people are the subject of an active verb, not its passive victims (قتل جندي وثلاثة مدنيين)."""
     for tok in tokens[j:min(j + OBJECT_REACH, hi)]:
-        if tok.norm in PUNCT or tok.norm in w["verb_prep"] or tok.key in ("في", "علي", "خلال", "جراء", "اثر"):
+        if tok.norm in PUNCT or tok.key in w["verb_prep"] or tok.key == "علي":
             return False
         joined = tok.norm.startswith("و") and tok.norm not in w["count"]  # وثلاثة (not واحد)
         if not joined and (_DIGITS.match(tok.norm) or readings(tok) & w["count"]):
