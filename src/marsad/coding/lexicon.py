@@ -10,6 +10,7 @@ proclitics and the future prefix س, the last may carry a pronoun suffix.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,14 +111,17 @@ class TriggerLexicon:
         self._index: dict[str, list[Pattern]] | None = None
         self._gates: dict[tuple[int, ...], frozenset[str] | None] = {}  # ids of patterns → their gate
         self._stop: frozenset[str] | None = None
-        self._verbs: frozenset[str] | None = None
+        self._verbs: dict[str, bool] | None = None
         self._memo = WordMemo()  # normalized word → its Reading
 
     @property
-    def verb_forms(self) -> frozenset[str]:
-        """Keys of verb forms that are never read behind ب or ك (verb_forms.tsv, built with the lexicon)."""
+    def verb_forms(self) -> dict[str, bool]:
+        """Keys of verb forms that are never read behind ب or ك, nor behind the article unless the
+        value (a form of the verb begins with ال: التقت) is true (verb_forms.tsv, built with the lexicon)."""
         if self._verbs is None:
-            self._verbs = self._column("verb_forms.tsv", "key")
+            p = (self._dir or resources.path("lexicon")) / "verb_forms.tsv"
+            rows = resources.read_tsv(p) if p.exists() else ()
+            self._verbs = {r["key"]: r.get("al") == "1" for r in rows if r.get("key")}
         return self._verbs
 
     @property
@@ -197,13 +201,15 @@ class TriggerLexicon:
 
 def token_readings(tok: Token, known: dict[str, list[Pattern]] | None = None,
                    stop: frozenset[str] = frozenset(),
-                   verbs: frozenset[str] = frozenset()) -> tuple[frozenset[str], frozenset[str]]:
+                   verbs: Mapping[str, bool] | None = None) -> tuple[frozenset[str], frozenset[str]]:
     """Keys a token can match: (without suffix stripping, with it).
 
     A token listed in the lexicon stoplist matches nothing.  When ``known`` (the
     pattern index) is given and the literal reading of the word is a known key,
     clitic readings are not tried (بحث is "discussed", not ب + حث).  Keys in ``verbs``
-    (verb forms) are not read behind ب or ك: a verb takes neither (بدأنا is not ب + دانا).
+    (verb forms, :attr:`TriggerLexicon.verb_forms`) are not read behind ب or ك, which a verb
+    never takes (بدأنا is not ب + دانا), nor behind the article unless the verb begins with ال
+    (اليدين "the hands" is not يدين "condemns"; والتقت is و + التقت "met").
     """
     if tok.norm in stop:
         return frozenset(), frozenset()
@@ -212,7 +218,7 @@ def token_readings(tok: Token, known: dict[str, list[Pattern]] | None = None,
         readings = readings[:1]
     plain = set()
     for prefix, key in readings:
-        if key in verbs and ("ب" in prefix or "ك" in prefix) and not has_article(prefix):
+        if verbs and key in verbs and _not_a_verb_prefix(prefix, verbs[key]):
             continue
         plain.add(key)
         if len(key) >= 4 and key[0] == "س" and key[1] in "يتنا":
@@ -227,6 +233,16 @@ def token_readings(tok: Token, known: dict[str, list[Pattern]] | None = None,
                     if stem[-1] == "ا":  # ى is written ا before a suffix: التقاه، استدعاه → التقى، استدعى
                         suff.add(stem[:-1] + "ي")
     return frozenset(plain), frozenset(suff - plain)
+
+
+def _not_a_verb_prefix(prefix: str, begins_with_al: bool) -> bool:
+    """Whether a verb form cannot stand behind these proclitics: the article (unless the verb's own
+    ال: والتقت), or ب or ك before it (بدأنا، بالغت are not ب + دانا، ب + ألغت)."""
+    if has_article(prefix):
+        if not begins_with_al or prefix.endswith("لل"):
+            return True
+        prefix = prefix[:-2]
+    return "ب" in prefix or "ك" in prefix
 
 
 def find_triggers(lex: TriggerLexicon, tokens: list[Token], lo: int, hi: int,
