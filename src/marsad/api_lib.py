@@ -32,7 +32,8 @@ class Coder:
 
     Resources load lazily; ``warm_up=True`` (the default) loads them all now by coding a
     tiny built-in sentence, so that no article pays for loading (or trips the per-article
-    time budget).
+    time budget).  ``settings`` default to ``Settings()``: the ``MARSAD_*`` environment is read
+    only when asked for (``Coder(Settings.from_env())``, as the CLI does).
     """
 
     def __init__(self, settings: Settings | None = None, errors: ErrorPolicy = "record",

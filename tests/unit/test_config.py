@@ -23,3 +23,12 @@ def test_bad_env_value_is_a_config_error():
 def test_unknown_setting_is_rejected():
     with pytest.raises(ConfigError):
         Settings().with_(nope=1)
+
+
+def test_python_api_reads_the_environment_only_when_asked(monkeypatch):
+    """docs/settings.md: the CLI reads MARSAD_*; Coder() takes the defaults unless given from_env()."""
+    from marsad.api_lib import Coder
+
+    monkeypatch.setenv("MARSAD_EVENT_FILTER", "false")
+    assert Coder(warm_up=False).settings.event_filter is True
+    assert Coder(Settings.from_env(), warm_up=False).settings.event_filter is False
