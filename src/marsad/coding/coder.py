@@ -58,7 +58,7 @@ from marsad.coding.memo import SentenceMemo
 from marsad.coding.mirror import event_key, mirrored
 from marsad.coding.outlets import object_outlets
 from marsad.coding.pairs import doer_code, event_pairs, member_pairs, no_event, tag_line
-from marsad.coding.protest import PROTEST_ROOT, crowd_protest, embassy_mentions, occupier_prison, protest_aim
+from marsad.coding.protest import PROTEST_ROOT, crowd_protest, embassy_mentions, protest_arguments
 from marsad.coding.results import ResultCache
 from marsad.coding.victims import (
     ATTACK_ROOTS,
@@ -274,13 +274,9 @@ class EventStage:
         if parties and sources and (two := self._parties(ctx, sources)):
             # دعا الأمين العام الطرفين إلى ضبط النفس: the two sides named before (addressee.py)
             targets, symmetric, args.target_how = two, False, "parties"
-        if sources and pat.cameo[:2] == PROTEST_ROOT and (aim := protest_aim(tokens, ctx.ments, tm.start, hi, sources)):
-            # تظاهروا تنديدا بالغارات التركية: against Turkey; an untargeted protest's stays "by design"
-            args.target_how = "protest" if not targets or targets[0].implied else args.target_how
-            targets = [aim]
-        if pat.cameo[:2] == PROTEST_ROOT and (held := occupier_prison(tokens, ctx.ments, lo, hi, doc.token_span)):
-            # يواصل الأسرى إضرابهم عن الطعام في السجون الإسرائيلية: the prisoners against Israel (PSE > ISR)
-            sources, targets, args.target_how = [held[0]], [held[1]], "protest"
+        if pat.cameo[:2] == PROTEST_ROOT:  # تظاهروا تنديدا بالغارات التركية: against Turkey (protest.py)
+            sources, targets, args.target_how = protest_arguments(
+                tokens, ctx.ments, tm.start, lo, hi, sources, targets, args.target_how, doc.token_span)
         if sources and pat.cameo[:2] in EXPOSED_ROOTS and (hit := exposed_args(
                 tokens, ctx.ments, tm.start, tm.end, lo, sources, args.agent,
                 targets[0] if targets and args.target_how in PLACE_HOWS else None)):

@@ -112,3 +112,18 @@ def occupier_prison(tokens: list[Token], ments: list[ActorMention], lo: int, hi:
         inmates = next((m for m in ments if m.code == people), None) or at
         return inmates, jailer or replace(at, code=occupier, country=occupier, agent="GOV")
     return None
+
+
+def protest_arguments(tokens: list[Token], ments: list[ActorMention], start: int, lo: int, hi: int,
+                      sources: list[ActorMention], targets: list[ActorMention], target_how: str,
+                      span_of: Callable[[int, int], Span]) -> tuple[list[ActorMention], list[ActorMention], str]:
+    """Who a protest whose trigger begins at token ``start`` (sentence ``[lo, hi)``) is by and against,
+    once its arguments are read (``sources``, ``targets`` and how the target was found): the occupied
+    people against the occupier when it is told in an occupier's prisons (:func:`occupier_prison`); else
+    the actor named after a purpose word (:func:`protest_aim`; an untargeted protest's target is then
+    found "by protest", a targeted one's keeps its way); else the arguments as they are."""
+    if (held := occupier_prison(tokens, ments, lo, hi, span_of)) is not None:
+        return [held[0]], [held[1]], "protest"
+    if sources and (aim := protest_aim(tokens, ments, start, hi, sources)) is not None:
+        return sources, [aim], "protest" if not targets or targets[0].implied else target_how
+    return sources, targets, target_how
