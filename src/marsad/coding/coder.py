@@ -11,8 +11,10 @@ claimer of an attack, the two sides of a dual, the state at home) from :mod:`mar
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from marsad.actors.groupings import expand_groupings
 from marsad.coding import cues as cue_fns
 from marsad.coding.addressee import PARTIES_REACH, collective_addressee, parties_addressed
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
@@ -84,6 +86,8 @@ FUTURE_CODES = {
 }
 
 
+# Pattern flags of a visit (the other side's 042/043 is made beside it: pairs.event_pairs).
+VISIT_FLAGS = frozenset({"visit", "host"})
 # Verbal acts whose future form is already the act (a threat, a promise, an appeal, a demand).
 SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 
@@ -290,9 +294,11 @@ class EventStage:
         trigger = _trigger_span(doc, tm)
         out = [self._event(s, t, doer_code(code, s, pat.flags), trigger, evidence, si)
                for s, t, code in member_pairs(event_pairs(pat, sources, targets, symmetric, tokens))]
-        self._apply_cues(doc, si, tm, out)
+        hosts = self._apply_cues(doc, si, tm, out, symmetric and bool(targets), sources)
         for ev in out:
             ev.features = event_features(ctx, ev, args)
+        for ev in hosts:
+            ev.modality = "future"  # after its features: the confidence model was trained on it asserted
         return out
 
     @staticmethod
@@ -400,10 +406,17 @@ class EventStage:
         recode(ev, self.cameo.get(code))
         ev.modality = "asserted"
 
-    def _apply_cues(self, doc: Document, si: int, tm: TriggerMatch, events: list[Event]) -> None:
+    def _apply_cues(self, doc: Document, si: int, tm: TriggerMatch, events: list[Event], two_sided: bool = False,
+                    sources: Sequence[ActorMention] = ()) -> list[Event]:
+        """Set the events' modality, background and attribution; a planned act becomes the intent or
+        threat expressed (:func:`future_code`).  Returns the events that are the other side of a
+        planned visit or of a planned two-sided act with a named partner (``two_sided``): the intent is
+        the subject's (``sources``) alone (أعلن شتاينماير أنه سيزور المملكة: DEU > SAU 036, not SAU > DEU;
+        سيجري المبعوث محادثات مع الحكومة: the envoy's), as the train gold codes 15 of its 17 planned
+        meetings and visits; the caller marks them not asserted once their features are taken."""
         cues = self.cues
         if cues is None or not events:
-            return
+            return []
         at = tm.start
         modality = cue_fns.modality(cues, doc, si, at)
         if modality == "asserted" and (late := embedded_act(doc.tokens, tm)) is not None \
@@ -422,6 +435,10 @@ class EventStage:
         said = modality == "future" and not planned
         # من المتوقع أن تفتح تركيا القاعدة: what others expect is no intent the actor expressed
         recode = modality == "future" and "noun" not in tm.pattern.flags and not expected
+        hosts = []
+        if recode and (two_sided or tm.pattern.flags & VISIT_FLAGS):
+            subjects = {m.code for m in expand_groupings(list(sources))}
+            hosts = [ev for ev in events if ev.source.code not in subjects]
         for ev in events:
             ev.modality = modality
             if said and ev.root in SPEECH_ACT_ROOTS:
@@ -430,6 +447,7 @@ class EventStage:
                 self._recode(ev, code)
             ev.background = background
             ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]
+        return hosts
 
 
 def embedded_act(tokens: list, tm: TriggerMatch) -> int | None:
