@@ -43,6 +43,7 @@ from marsad.coding.governed import governed_place
 from marsad.coding.implicit import (
     aid_target,
     claimed_by,
+    embassy_mentions,
     fallback_targets,
     home_of,
     implied,
@@ -53,6 +54,7 @@ from marsad.coding.implicit import (
     town_places,
     unnamed_source,
     visit_host,
+    visited_embassy,
 )
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.coding.members import member_target
@@ -60,7 +62,7 @@ from marsad.coding.memo import SentenceMemo
 from marsad.coding.mirror import event_key, mirrored
 from marsad.coding.outlets import object_outlets
 from marsad.coding.pairs import doer_code, event_pairs, member_pairs, no_event, tag_line
-from marsad.coding.protest import PROTEST_ROOT, crowd_protest, embassy_mentions, protest_arguments
+from marsad.coding.protest import PROTEST_ROOT, crowd_protest, protest_arguments
 from marsad.coding.results import ResultCache
 from marsad.coding.victims import (
     ATTACK_ROOTS,
@@ -253,6 +255,10 @@ class EventStage:
             sources, targets, symmetric = unnamed_source(ctx, args, targets, symmetric, use_dual=not parties)
             if statement and sources:
                 args.source_how = STATEMENT  # its issuer: kept by the argument model (see _rank)
+        if (embassy := visited_embassy(ctx, sources)) is not None:
+            if embassy.code in {s.code for s in sources}:
+                return []  # زار الوزير سفارة بلاده في روما: a visit to one's own embassy is domestic
+            targets, args.target_how = [embassy], "next"
         sources, targets = fallback_targets(ctx, args, sources, targets)
         if cut is not None and not targets and sources and pat.cameo.startswith(ACCUSE_CODE) and len(sources[0].code) == 3:
             # اتهم الادعاء البريطاني رجلا بالتآمر: an unnamed accused is of the accuser's own state

@@ -326,6 +326,17 @@ def unnamed_source(ctx: Context, args: Args, targets: list[ActorMention],
     return sources, targets, symmetric
 
 
+# The head nouns of an embassy or consulate: a protest before one is against its state.
+EMBASSY_NOUNS = frozenset({"سفاره", "قنصليه"})
+
+
+def embassy_mentions(tokens: list[Token], sources: list[ActorMention]) -> list[ActorMention]:
+    """The protest's would-be sources that are an embassy or a consulate (تظاهر العشرات أمام السفارة
+    الروسية في كييف، أمام سفارة إسرائيل): the protest is against their state, the protesters are
+    the place's people."""
+    return [m for m in sources if tokens[m.token_start].key in EMBASSY_NOUNS]
+
+
 def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
                       targets: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
     """A target the clause does not name: a pronoun suffix's referent, a place after the trigger, the
@@ -457,6 +468,18 @@ def visit_host(ctx: Context, args: Args, sources: list[ActorMention], targets: l
         return targets
     args.target_how = "destination"
     return [host]
+
+
+def visited_embassy(ctx: Context, sources: list[ActorMention]) -> ActorMention | None:
+    """The embassy or consulate a visit goes to, whose state is the host (زار الوزير سفارة الإمارات في
+    لندن: ARE, not Britain where it stands; the visitor's own embassy makes the visit domestic, no event:
+    زار وزير الخارجية سفارة المملكة في روما): the first actor named after the trigger that is not a
+    source, when it is one; else None."""
+    tm = ctx.tm
+    if not sources or tm.pattern.cameo != VISIT_CODE:
+        return None
+    first = next((m for m in ctx.ments if m.token_start >= tm.end and all(m is not s for s in sources)), None)
+    return first if first is not None and embassy_mentions(ctx.doc.tokens, [first]) else None
 
 
 # Words between a verb of visiting and the town it names (زار مدينة جدة، وصل إلى محافظة العلا).

@@ -76,17 +76,6 @@ def crowd_protest(ev: Event, tokens: list[Token], end: int, counts: Callable[[],
             or any(q.value >= CROWD for q in counts()))
 
 
-# The head nouns of an embassy or consulate: a protest before one is against its state.
-EMBASSY_NOUNS = frozenset({"سفاره", "قنصليه"})
-
-
-def embassy_mentions(tokens: list[Token], sources: list[ActorMention]) -> list[ActorMention]:
-    """The protest's would-be sources that are an embassy or a consulate (تظاهر العشرات أمام السفارة
-    الروسية في كييف، أمام سفارة إسرائيل): the protest is against their state, the protesters are
-    the place's people."""
-    return [m for m in sources if tokens[m.token_start].key in EMBASSY_NOUNS]
-
-
 # Prison nouns; the occupying states (implicit.OCCUPIED) hold the occupied people in theirs (a hunger strike
 # in Israeli prisons is the Palestinian prisoners' protest against Israel).
 PRISON_KEYS = frozenset({"سجن", "سجون", "معتقل", "معتقلات", "زنازين", "زنزانه"})
