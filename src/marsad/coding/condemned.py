@@ -22,12 +22,13 @@ from marsad import resources
 from marsad.actors.stage import is_adjectival_demonym
 from marsad.coding.addressee import addressee_words
 from marsad.coding.arguments import Args, relative_doer
-from marsad.coding.clause_words import TIME_WORDS, is_condemn_word
+from marsad.coding.clause_words import STATEMENT_NOUNS, TIME_WORDS, is_condemn_word
 from marsad.coding.implicit import locative_town
 from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.victims import bare, toll_words
 from marsad.document import ActorMention, Document, Token
 from marsad.text.normalize import normalize_text
+from marsad.text.tokens import reads
 from marsad.when_where.gazetteer import Gazetteer
 
 CONDEMN_ROOT = "11"
@@ -52,6 +53,7 @@ class CondemnedWords:
     adverbs: frozenset[str]  # بشدة، بقوة
     asides: frozenset[str]  # punctuation of an aside
     describe: frozenset[str]  # verbs of describing an act (وصف الهجوم بأنه…), read like a condemnation
+    grief: frozenset[str]  # nouns of grief at an act (أعرب عن أسفه للهجوم), read like a condemnation
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +61,7 @@ def condemned_words() -> CondemnedWords:
     """The word lists of the packaged condemned.tsv, read once per process."""
     rows = [(normalize_text(r["words"]), r["kind"]) for r in resources.read_tsv(resources.path("condemned"))]
     return CondemnedWords(*(frozenset(w for w, kind in rows if kind == k)
-                            for k in ("noun", "head", "adverb", "aside", "describe")))
+                            for k in ("noun", "head", "adverb", "aside", "describe", "grief")))
 
 
 def _attack_noun(tok: Token) -> bool:
@@ -88,11 +90,30 @@ def condemned_attack(tokens: list[Token], tm: TriggerMatch, ments: list[ActorMen
             return not tok.prefix.endswith("ل") and (not with_l or tok.key in cw.nouns)
         if tok.norm in cw.describe:
             return described(tokens, tm.start + 1)
+        if reads(tok, cw.grief):
+            return True  # أعرب عن أسفه للهجوم، عن بالغ حزنه وأسفه للحادث الأليم والتفجير
         inside = any(m.token_start <= i < m.token_end for m in ments)
         if not (inside or tok.prefix in ("ال", "وال") or tok.norm in words or tok.norm in cw.adverbs
-                or tok.key in TIME_WORDS or tok.norm in cw.asides or (i == tm.start - 1 and tok.key in cw.heads)):
+                or tok.key in TIME_WORDS or tok.norm in cw.asides or (i == tm.start - 1 and tok.key in cw.heads)
+                or (tok.prefix == "لل" and tok.key in cw.heads)  # أسفه للحادث الأليم والتفجير
+                or _abbreviation(tokens, i) or _in_statement(tokens, i)):
             return False
     return False
+
+
+def _abbreviation(tokens: list[Token], i: int) -> bool:
+    """Is token ``i`` a one-letter abbreviation or its point (د. الجفري، أ. د.)?"""
+    j = i - 1 if tokens[i].norm == "." else i
+    return j >= 0 and len(tokens[j].norm) == 1 and tokens[j].norm.isalpha()
+
+
+def _in_statement(tokens: list[Token], i: int) -> bool:
+    """Is token ``i`` part of an aside naming the statement a condemnation was made in (أدانت فرنسا في بيان
+    لها الهجوم، في تصريح صحفي)?"""
+    for j in (i, i - 1, i - 2):
+        if j >= 1 and tokens[j].key in STATEMENT_NOUNS and tokens[j - 1].norm == "في":
+            return True
+    return j >= 0 and tokens[i].norm == "في" and i + 1 < len(tokens) and tokens[i + 1].key in STATEMENT_NOUNS
 
 
 DESCRIBED_REACH = 3  # tokens from the attack noun to the ب of what it is called (الهجوم الإرهابي بأنه)
@@ -125,6 +146,19 @@ def condemned_args(tokens: list[Token], tm: TriggerMatch, args: Args, sources: l
     return sources, targets
 
 
+def _past_subject(tokens: list[Token], i: int, ments: list[ActorMention]) -> int:
+    """The token after the subject that follows a verb ending at token ``i`` and after the place where
+    it acted (أدانت وزارة الخارجية الفرنسية في باريس الهجوم: الهجوم), or ``i`` when no mention starts there."""
+    for _ in range(2):
+        m = next((m for m in ments if m.token_start == i), None)
+        if m is None and i < len(tokens) and tokens[i].norm == "في":
+            m = next((m for m in ments if m.token_start == i + 1 and m.locative), None)
+        if m is None:
+            break
+        i = m.token_end
+    return i
+
+
 def condemned_target(doc: Document, tm: TriggerMatch, ments: list[ActorMention], places: list[ActorMention],
                      hi: int, gazetteer: Gazetteer | None) -> tuple[ActorMention | None, bool]:
     """For a condemnation trigger ``tm`` whose object is an attack noun: the attack's doer named in a
@@ -134,7 +168,8 @@ def condemned_target(doc: Document, tm: TriggerMatch, ments: list[ActorMention],
     True), the caller makes it the implied state.  (None, False) when the object is no attack or
     neither is named."""
     tokens = doc.tokens
-    a = next((i for i in range(tm.end, min(hi, tm.end + OBJECT_REACH)) if _attack_noun(tokens[i])), None)
+    start = _past_subject(tokens, tm.end, [*ments, *places])
+    a = next((i for i in range(start, min(hi, start + OBJECT_REACH)) if _attack_noun(tokens[i])), None)
     if a is None:
         return None, False
     after = [m for m in ments if m.token_start > a]

@@ -21,7 +21,7 @@ from marsad.coding.claims import claimer
 from marsad.coding.confidence import Context
 from marsad.coding.doers import VISIT_CODE  # its host may be implied by the town visited (visit_host)
 from marsad.coding.lexicon import TriggerMatch
-from marsad.coding.victims import toll_words
+from marsad.coding.victims import UNNAMED, toll_words
 from marsad.document import ActorMention, Document, Token
 from marsad.text.normalize import normalize_text
 from marsad.when_where.gazetteer import Gazetteer
@@ -359,6 +359,11 @@ def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
         # الحديدة) it would also make the doer, an event with no identifiable actor
         unknown = not sources and unnamed_doer(doc, si, tm)
         where = context_country(ctx.places, si, towns=bool(sources) or unknown)
+        if not sources and args.source_how == UNNAMED and targets and targets[0].token_start >= tm.end \
+                and len(targets[0].code) == 3:
+            # أدان المجلس في واشنطن الهجمات التي وقعت في المملكة: a condemned attack whose doer no one names
+            # is of the state it hit (the guideline's country of the attack), not of where it was condemned
+            where = targets[0]
         if where is None and unknown and "sym" in pat.flags:
             where = home_front(targets)  # اشتباكات بين مسلحين وقوات الأمن المصرية: Egypt
         if where is not None and not sources:
