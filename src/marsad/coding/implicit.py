@@ -359,10 +359,10 @@ def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
         # الحديدة) it would also make the doer, an event with no identifiable actor
         unknown = not sources and unnamed_doer(doc, si, tm)
         where = context_country(ctx.places, si, towns=bool(sources) or unknown)
-        if not sources and args.source_how == UNNAMED and targets and targets[0].token_start >= tm.end \
-                and len(targets[0].code) == 3:
-            # أدان المجلس في واشنطن الهجمات التي وقعت في المملكة: a condemned attack whose doer no one names
-            # is of the state it hit (the guideline's country of the attack), not of where it was condemned
+        if not sources and args.source_how == UNNAMED and pat.cameo[:2] >= "17" and targets \
+                and targets[0].token_start >= tm.end and len(targets[0].code) == 3:
+            # قتل 4 حوثيين بعد هجوم بقذيفة: an attack whose doer no one names is of the state it hit (the
+            # guideline's country of the attack), not of a place named before it for something else
             where = targets[0]
         if where is None and unknown and "sym" in pat.flags:
             where = home_front(targets)  # اشتباكات بين مسلحين وقوات الأمن المصرية: Egypt
