@@ -21,12 +21,12 @@ def _pat(cameo: str, *flags: str, first: frozenset[str] = frozenset()) -> Simple
 def test_rows(cameo: str, flags: tuple[str, ...], has_target: bool, expected: bool) -> None:
     tokens = toks("انتقدت مصر إسرائيل اليوم")
     targets = [mention("ISR", 2, 3, kind="state")] if has_target else []
-    assert no_event(_pat(cameo, *flags), tokens, 1, 0, len(tokens), [mention("EGY", 1, 2)], targets) is expected
+    assert no_event(_pat(cameo, *flags), tokens, 0, 1, 0, len(tokens), [mention("EGY", 1, 2)], targets) is expected
 
 
 def test_no_source_is_no_event() -> None:
     tokens = toks("انتقدت مصر إسرائيل")
-    assert no_event(_pat("111"), tokens, 1, 0, len(tokens), [], [])
+    assert no_event(_pat("111"), tokens, 0, 1, 0, len(tokens), [], [])
 
 
 @pytest.mark.parametrize("text,cameo,expected", [
@@ -41,7 +41,7 @@ def test_no_source_is_no_event() -> None:
 def test_staff_and_sport(text: str, cameo: str, expected: bool) -> None:
     tokens = toks(text)
     src = mention("JOR", 1, 2, kind="state")
-    assert no_event(_pat(cameo), tokens, 1, 0, len(tokens), [src], [mention("JOR", 1, 2, kind="state")]) is expected
+    assert no_event(_pat(cameo), tokens, 0, 1, 0, len(tokens), [src], [mention("JOR", 1, 2, kind="state")]) is expected
 
 
 KILL, DIED = frozenset({"قتل", "مقتل"}), frozenset({"لقي", "لقوا"})

@@ -260,23 +260,22 @@ def truce_topic(pat, source_how: str) -> bool:
     return pat.cameo == TRUCE and "noun" in pat.flags and source_how != TRUCE_DOER
 
 
-def no_event(pat, tokens: list, tm_end: int, lo: int, hi: int, sources: list[ActorMention],
-             targets: list[ActorMention], source_how: str = "", addressed: bool = False,
-             tm_start: int | None = None) -> bool:
+def no_event(pat, tokens: list, tm_start: int, tm_end: int, lo: int, hi: int, sources: list[ActorMention],
+             targets: list[ActorMention], source_how: str = "", addressed: bool = False) -> bool:
     """Do a trigger's words, with the arguments found, make no event?  A BLOCK row (its words are no
     event, whatever target the steps before gave it), a weak row with no target, an appeal to the
     speaker's own staff (حث الوزير منسوبي الوزارة على…: :func:`staff_appeal`), a meeting or appeal
     in a sentence about a match (أقيم لقاء الفريقين على ملعب…: :func:`sport_sentence`), a death in an
     accident (:func:`accident_death`), a number of students (600 طالب: :func:`counted_students`), a truce
     named as the topic of another act (``source_how``: how the coder found the source; :func:`truce_topic`),
-    a death whose only doer is its reporter (:func:`speaker_toll`, with the trigger's first token ``tm_start``).
+    a death whose only doer is its reporter (:func:`speaker_toll`); the trigger spans tokens ``[tm_start, tm_end)``.
     ``addressed``: an appeal whose object is a collective no actor names (addressee.py) has no target
     but is an event, a weak row's too (طالب المجتمع الدولي: the demand, not the student)."""
     if not sources or ("weak" in pat.flags and not targets and not addressed) or "block" in pat.flags:
         return True
     if accident_death(pat, tokens, lo, hi) or counted_students(pat, tokens, tm_end, lo) or truce_topic(pat, source_how):
         return True
-    if tm_start is not None and speaker_toll(pat, tokens, tm_start, hi, sources, targets):
+    if speaker_toll(pat, tokens, tm_start, hi, sources, targets):
         return True
     root = pat.cameo[:2]
     if root == APPEAL_ROOT and all(t.implied or t.code == sources[0].code for t in targets) \
