@@ -27,6 +27,9 @@ HELD_THERE = frozenset({
 # whose name without it is read with the article as the nisba only (سورية: Syria; السورية: "Syrian").
 NISBA_STATES = frozenset({"سعوديه"})
 NISBA_KEYS = NISBA_STATES | {"سوريه"}
+# The opposition (المعارضة): a role phrase ending in it (مقاتلو المعارضة، قوى المعارضة) takes the nisba after
+# it as the opposition's, whatever the gender of its head (feminine_nisba).
+OPPOSITION = "معارضه"
 # Words of a lineage: a place word right after them is a family name (محمد بن سودان).
 SON_OF = frozenset({"بن", "ابن", "بنت"})
 PLACE_KINDS = frozenset({"state", "capital", "region", "metonym"})
@@ -361,14 +364,18 @@ def feminine_nisba(tokens: list[Token], group: list[Piece], p: Piece) -> bool:
     plural in ات: الحكومة، القوات، وزارة الداخلية، السلطات) its nisba adjective, so one actor (الحكومة
     السورية: the Syrian government), not the role and then the state as its object?  A masculine role
     noun does not take a feminine adjective: زار الرئيس السعودية is the president visiting the kingdom.
+    A role phrase ending in the definite المعارضة takes the nisba as the opposition's: مقاتلو المعارضة
+    السورية، قوى المعارضة السورية (the fighters of the Syrian opposition: SYR, not the fighters and Syria).
     Only a role noun that stands alone: after هاجم مسلحون القوات the role moves to the state (stage._groups)."""
     if not _after_lone_role(group, p, "state") or not has_article(p.prefix) or p.prefix[:1] != "ا":
         return False
     if tokens[p.start].key not in NISBA_KEYS:
         return False
     last = group[-1]
-    head = tokens[last.start]
-    return has_article(tokens[last.end - 1].prefix) and not head.suffix and head.key.endswith(("ه", "ات"))
+    head, tail = tokens[last.start], tokens[last.end - 1]
+    if last.end - last.start > 1 and tail.key == OPPOSITION and tail.prefix == "ال" and not tail.suffix:
+        return True  # مقاتلو المعارضة السورية، قوى المعارضة السورية: the nisba of the opposition
+    return has_article(tail.prefix) and not head.suffix and head.key.endswith(("ه", "ات"))
 
 
 # Endings of a definite role noun and of a nisba that agrees with it (المتمردين الحوثيين، المتمردون
@@ -407,3 +414,28 @@ def portfolio_gap(tokens: list[Token], last: Piece, p: Piece, gap: list[Token]) 
     if not any(k in MINISTER_HEADS for _, k in candidates(tokens[last.start].norm)):
         return False
     return all(has_article(t.prefix) and t.key in PORTFOLIO_WORDS for t in gap)
+
+
+# Nouns of a town or region before its name (محكمة مدينة سيله الألمانية، شرطة ولاية بافاريا الألمانية).
+TOWN_NOUNS = frozenset({"مدينه", "بلده", "قريه", "ولايه", "اقليم", "محافظه", "منطقه", "مقاطعه", "بلديه"})
+
+
+def town_gap(tokens: list[Token], group: list[Piece], p: Piece, gap: list[Token]) -> bool:
+    """Is ``gap`` a town named between a role noun in the construct state and the town's nisba (محكمة مدينة
+    سيله الألمانية: the court of the German town of Celle, DEU; سكان بلدة مضايا السورية)?  The name (one or
+    two words, unknown to the dictionaries) takes no article; the nisba does."""
+    if len(group) != 1 or not 2 <= len(gap) <= 3 or p.entry is None:
+        return False
+    last = group[0]
+    if last.agent is None or last.entry is not None or has_article(tokens[last.end - 1].prefix):
+        return False
+    if gap[0].key not in TOWN_NOUNS or gap[0].prefix or any(t.prefix or not t.key.isalpha() for t in gap[1:]):
+        return False
+    key = tokens[p.start].key
+    nisba = p.entry.kind == "demonym" and is_nisba_word(key) or p.entry.kind == "state" and key in NISBA_KEYS
+    return nisba and has_article(p.prefix)
+
+
+def is_nisba_word(key: str) -> bool:
+    """A singular nisba adjective (الألمانية، الروسي), not a people noun (الألمان)."""
+    return key.endswith(("ي", "يه"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 
 from marsad import resources
-from marsad.actors.ambiguous import amman, kingdom, military_base
+from marsad.actors.ambiguous import amman, kingdom, military_base, shura_council
 from marsad.actors.coref import (
     Roles,
     org_head_mentions,
@@ -46,6 +46,7 @@ from marsad.actors.pieces import (
     role_after_org,
     second_role,
     team_not_rank,
+    town_gap,
 )
 from marsad.document import ActorMention, Document, Token
 from marsad.text.tokens import clitic_length, has_article
@@ -141,6 +142,7 @@ class ActorStage:
         mentions = military_base(mentions, tokens)
         if self.places is not None:
             fronts = opposition_places(doc, mentions, self.places)
+        shura_council(mentions, tokens)  # before coreference: its members are referred back to
         resolve_bare_agents(mentions, tokens, roles, fronts)
         resolve_to_article_state(mentions)
         mentions = named_again(doc, mentions, self.lexicon.person_names.given, roles)  # وكشف الحسن: names.py
@@ -240,7 +242,7 @@ def _groups(tokens: list[Token], pieces: list[Piece]) -> list[list[Piece]]:
             last = group[-1]
             gap = tokens[last.end:p.start]
             joined = all(t.key in TITLES or t.norm in TITLES for t in gap) and len(gap) <= 2 or \
-                quoted(tokens, gap, p) or portfolio_gap(tokens, last, p, gap)
+                quoted(tokens, gap, p) or portfolio_gap(tokens, last, p, gap) or town_gap(tokens, group, p, gap)
             starts_with_and = p.prefix[:1] in ("و", "ف") or tokens[p.start].prefix[:1] == "و"
             prep_agent = p.agent is not None and p.prefix.lstrip("وف")[:1] in ("ل", "ب") \
                 and not institution_genitive(tokens, last, p, gap) or \
