@@ -60,6 +60,8 @@ Bare words with two readings in the dictionary (عمان، المملكة، ال
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from marsad.document import ActorMention, Document, Token
 from marsad.text.tokens import candidates, clitic_length, has_article
 
@@ -351,20 +353,13 @@ def _regime_state(mentions: list[ActorMention], tokens: list[Token]) -> ActorMen
     """The first mention of the state whose regime the article names (نظام الأسد، النظام السوري، قوات
     النظام السوري), when the article names one state's regime most often (None: none, or a tie).
     Not a regime coded by coreference (النظام alone), nor an indefinite نظام with a nisba (نظام يمني)."""
-    counts: dict[str, int] = {}
-    first: dict[str, ActorMention] = {}
-    for m in mentions:
+    def names_regime(m: ActorMention) -> bool:
         if len(m.code) != 3 or m.kind in ("coref", "media", "agent", "ner"):
-            continue
+            return False
         words = [t for t in tokens[m.token_start:m.token_end] if t.key == "نظام"]
-        if not words or (m.kind == "demonym" and not any(has_article(t.prefix) for t in words)):
-            continue
-        counts[m.code] = counts.get(m.code, 0) + 1
-        first.setdefault(m.code, m)
-    ranked = sorted(counts.values(), reverse=True)
-    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
-        return None
-    return first[max(counts, key=counts.__getitem__)]
+        return bool(words) and (m.kind != "demonym" or any(has_article(t.prefix) for t in words))
+
+    return _most_named(mentions, names_regime)
 
 
 def _elsewhere(last_state: ActorMention | None, front: tuple[int, str]) -> bool:
@@ -410,10 +405,16 @@ def is_opposition(m: ActorMention, tokens: list[Token]) -> bool:
 
 def _main_state(mentions: list[ActorMention]) -> ActorMention | None:
     """The first mention of the state that the article names most often (None: a tie)."""
+    return _most_named(mentions, lambda m: len(m.code) == 3 and m.kind in STATE_KINDS)
+
+
+def _most_named(mentions: list[ActorMention], keep: Callable[[ActorMention], bool]) -> ActorMention | None:
+    """The first of the ``keep`` mentions whose code the article names most often among them (None: none,
+    or a tie)."""
     counts: dict[str, int] = {}
     first: dict[str, ActorMention] = {}
     for m in mentions:
-        if len(m.code) == 3 and m.kind in STATE_KINDS:
+        if keep(m):
             counts[m.code] = counts.get(m.code, 0) + 1
             first.setdefault(m.code, m)
     ranked = sorted(counts.values(), reverse=True)
