@@ -174,16 +174,18 @@ def _is(tok, keys: frozenset, clitics: frozenset) -> bool:
     return any(tok.key[i:] in keys for i in range(3) if not set(tok.key[:i]) - clitics)
 
 
-def staff_appeal(tokens: list, start: int, hi: int) -> bool:
+def staff_appeal(tokens: list, start: int, hi: int, public_only: bool = False) -> bool:
     """Does an appeal whose trigger ends at token ``start`` address the speaker's own staff (a staff noun
     before its complement: وحث معاليه جميع الموظفين على…، حث المدير منسوبي الإدارة على…) or the public
-    as customers or applicants (PUBLIC_KEYS; CITIZEN_KEYS after an institution as subject)?"""
+    as customers or applicants (PUBLIC_KEYS; CITIZEN_KEYS after an institution as subject)?  With
+    ``public_only``, the public as customers or applicants alone (PUBLIC_KEYS)."""
     institution = start < hi and tokens[start].key in INSTITUTION_KEYS
     comma = False  # past a comma only the public nouns count (حث الرئيس الحكومة، وموظفي الدولة: no staff appeal)
     for tok in tokens[start:min(hi, start + STAFF_REACH)]:
         if _is(tok, PUBLIC_KEYS, PUBLIC_CLITICS):
             return True
-        if not comma and (_is(tok, STAFF_KEYS, STAFF_CLITICS) or (institution and _is(tok, CITIZEN_KEYS, PUBLIC_CLITICS))):
+        if not comma and not public_only and (
+                _is(tok, STAFF_KEYS, STAFF_CLITICS) or (institution and _is(tok, CITIZEN_KEYS, PUBLIC_CLITICS))):
             return True
         if tok.norm in PUBLIC_PUNCT:
             comma = True
@@ -312,8 +314,9 @@ def no_event(pat, tokens: list, tm_start: int, tm_end: int, lo: int, hi: int, so
     if speaker_toll(pat, tokens, tm_start, hi, sources, targets):
         return True
     root = pat.cameo[:2]
-    if root == APPEAL_ROOT and all(t.implied or t.code == sources[0].code for t in targets) \
-            and staff_appeal(tokens, tm_end, hi):
+    if root == APPEAL_ROOT and staff_appeal(tokens, tm_end, hi, public_only=not all(
+            t.implied or t.code == sources[0].code for t in targets)):
+        # a notice to applicants or residents of another state is one too (دعت الجوازات الأشقاء اليمنيين ممن…)
         return True
     return root in SPORT_ROOTS and sport_sentence(tokens, lo, hi)
 
