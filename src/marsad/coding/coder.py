@@ -11,7 +11,6 @@ claimer of an attack, the two sides of a dual, the state at home) from :mod:`mar
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from marsad.actors.groupings import expand_groupings
@@ -415,8 +414,8 @@ class EventStage:
         recode(ev, self.cameo.get(code))
         ev.modality = "asserted"
 
-    def _apply_cues(self, doc: Document, si: int, tm: TriggerMatch, events: list[Event], two_sided: bool = False,
-                    sources: Sequence[ActorMention] = ()) -> list[Event]:
+    def _apply_cues(self, doc: Document, si: int, tm: TriggerMatch, events: list[Event], two_sided: bool,
+                    sources: list[ActorMention]) -> list[Event]:
         """Set the events' modality, background and attribution; a planned act becomes the intent or
         threat expressed (:func:`future_code`).  Returns the events that are the other side of a
         planned visit or of a planned two-sided act with a named partner (``two_sided``): the intent is
@@ -446,7 +445,7 @@ class EventStage:
         recode = modality == "future" and "noun" not in tm.pattern.flags and not expected
         hosts = []
         if recode and (two_sided or tm.pattern.flags & VISIT_FLAGS):
-            subjects = {m.code for m in expand_groupings(list(sources))}
+            subjects = {m.code for m in expand_groupings(sources)}
             hosts = [ev for ev in events if ev.source.code not in subjects]
         for ev in events:
             ev.modality = modality

@@ -110,10 +110,8 @@ def _abbreviation(tokens: list[Token], i: int) -> bool:
 def _in_statement(tokens: list[Token], i: int) -> bool:
     """Is token ``i`` part of an aside naming the statement a condemnation was made in (أدانت فرنسا في بيان
     لها الهجوم، في تصريح صحفي)?"""
-    for j in (i, i - 1, i - 2):
-        if j >= 1 and tokens[j].key in STATEMENT_NOUNS and tokens[j - 1].norm == "في":
-            return True
-    return j >= 0 and tokens[i].norm == "في" and i + 1 < len(tokens) and tokens[i + 1].key in STATEMENT_NOUNS
+    return any(1 <= j < len(tokens) and tokens[j].key in STATEMENT_NOUNS and tokens[j - 1].norm == "في"
+               for j in (i + 1, i, i - 1, i - 2))  # في | بيان | لها، صحفي
 
 
 DESCRIBED_REACH = 3  # tokens from the attack noun to the ب of what it is called (الهجوم الإرهابي بأنه)

@@ -330,11 +330,16 @@ def unnamed_source(ctx: Context, args: Args, targets: list[ActorMention],
 EMBASSY_NOUNS = frozenset({"سفاره", "قنصليه"})
 
 
+def is_embassy(tokens: list[Token], m: ActorMention) -> bool:
+    """Is the mention an embassy or a consulate (السفارة الروسية، سفارة إسرائيل، قنصلية المملكة)?"""
+    return tokens[m.token_start].key in EMBASSY_NOUNS
+
+
 def embassy_mentions(tokens: list[Token], sources: list[ActorMention]) -> list[ActorMention]:
     """The protest's would-be sources that are an embassy or a consulate (تظاهر العشرات أمام السفارة
     الروسية في كييف، أمام سفارة إسرائيل): the protest is against their state, the protesters are
     the place's people."""
-    return [m for m in sources if tokens[m.token_start].key in EMBASSY_NOUNS]
+    return [m for m in sources if is_embassy(tokens, m)]
 
 
 def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
@@ -358,12 +363,13 @@ def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
         # a town gives only the state acted upon: with no named doer (سجل خرق للهدنة في محيط
         # الحديدة) it would also make the doer, an event with no identifiable actor
         unknown = not sources and unnamed_doer(doc, si, tm)
-        where = context_country(ctx.places, si, towns=bool(sources) or unknown)
         if not sources and args.source_how == UNNAMED and pat.cameo[:2] >= "17" and targets \
                 and targets[0].token_start >= tm.end and len(targets[0].code) == 3:
             # قتل 4 حوثيين بعد هجوم بقذيفة: an attack whose doer no one names is of the state it hit (the
             # guideline's country of the attack), not of a place named before it for something else
-            where = targets[0]
+            where: ActorMention | None = targets[0]
+        else:
+            where = context_country(ctx.places, si, towns=bool(sources) or unknown)
         if where is None and unknown and "sym" in pat.flags:
             where = home_front(targets)  # اشتباكات بين مسلحين وقوات الأمن المصرية: Egypt
         if where is not None and not sources:
@@ -484,7 +490,7 @@ def visited_embassy(ctx: Context, sources: list[ActorMention]) -> ActorMention |
     if not sources or tm.pattern.cameo != VISIT_CODE:
         return None
     first = next((m for m in ctx.ments if m.token_start >= tm.end and all(m is not s for s in sources)), None)
-    return first if first is not None and embassy_mentions(ctx.doc.tokens, [first]) else None
+    return first if first is not None and is_embassy(ctx.doc.tokens, first) else None
 
 
 # Words between a verb of visiting and the town it names (زار مدينة جدة، وصل إلى محافظة العلا).

@@ -119,9 +119,7 @@ class TriggerLexicon:
         """Keys of verb forms that are never read behind ب or ك, nor behind the article unless the
         value (a form of the verb begins with ال: التقت) is true (verb_forms.tsv, built with the lexicon)."""
         if self._verbs is None:
-            p = (self._dir or resources.path("lexicon")) / "verb_forms.tsv"
-            rows = resources.read_tsv(p) if p.exists() else ()
-            self._verbs = {r["key"]: r.get("al") == "1" for r in rows if r.get("key")}
+            self._verbs = {r["key"]: r.get("al") == "1" for r in self._rows("verb_forms.tsv") if r.get("key")}
         return self._verbs
 
     @property
@@ -131,10 +129,14 @@ class TriggerLexicon:
             self._stop = frozenset(map(normalize_text, self._column("stoplist.tsv", "token")))
         return self._stop
 
-    def _column(self, name: str, column: str) -> frozenset[str]:
-        """The non-empty values of one column of a TSV of the lexicon folder (empty if there is no file)."""
+    def _rows(self, name: str) -> list[dict[str, str]]:
+        """The rows of a TSV of the lexicon folder (none if there is no file)."""
         p = (self._dir or resources.path("lexicon")) / name
-        return frozenset(r[column] for r in resources.read_tsv(p) if r.get(column)) if p.exists() else frozenset()
+        return list(resources.read_tsv(p)) if p.exists() else []
+
+    def _column(self, name: str, column: str) -> frozenset[str]:
+        """The non-empty values of one column of a TSV of the lexicon folder."""
+        return frozenset(r[column] for r in self._rows(name) if r.get(column))
 
     def readings(self, tokens: list[Token]) -> list[Reading]:
         """Readings of every token, memoised per word on this lexicon (bounded)."""
