@@ -28,7 +28,7 @@ from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.victims import bare, toll_words
 from marsad.document import ActorMention, Document, Token
 from marsad.text.normalize import normalize_text
-from marsad.text.tokens import reads
+from marsad.text.tokens import RELATIVE_PRONOUNS, reads
 from marsad.when_where.gazetteer import Gazetteer
 
 CONDEMN_ROOT = "11"
@@ -101,6 +101,69 @@ def condemned_attack(tokens: list[Token], tm: TriggerMatch, ments: list[ActorMen
     return False
 
 
+# Words for an act that a relative clause describes as an attack once an adjective marks it (العمل
+# الإرهابي الذي استهدف، الأعمال الإجرامية التي طالت).
+ACT_WORDS = frozenset({"عمل", "اعمال"})
+# A demonstrative before the attack noun refers back to an attack told before, or to attacks in general
+# (بريء من هذه الأعمال الإرهابية التي تستهدف المصلين).
+DEMONSTRATIVES = frozenset({"هذا", "هذه", "هذين", "هذان", "تلك", "ذلك"})
+# Adjectives that may stand between the attack noun and الذي (الحادث الإرهابي الآثم الذي).
+ANTECEDENT_REACH = 3
+
+
+# Adjectives that make an act or incident an attack (العمل الإرهابي، الحادث الإجرامي).
+CRIMINAL_ADJECTIVES = frozenset({"ارهابي", "ارهابيه", "اجرامي", "اجراميه", "انتحاري", "انتحاريه"})
+
+
+def _criminal_act(tokens: list[Token], i: int) -> bool:
+    """Is token ``i`` an act or incident called terrorist or criminal right after it (العمل الإرهابي، الحادث
+    الإجرامي الآثم)?"""
+    return (tokens[i].key in ACT_WORDS or tokens[i].key in condemned_words().heads) and i + 1 < len(tokens) \
+        and tokens[i + 1].key in CRIMINAL_ADJECTIVES
+
+
+def condemned_relative(tokens: list[Token], tm: TriggerMatch, ments: list[ActorMention], lo: int) -> int | None:
+    """The attack noun of which the verb trigger ``tm`` opens a relative clause, when that noun is the
+    object of a condemnation (:func:`_condemned_before`: استنكرت دائرة الإفتاء العمل الإرهابي الذي استهدف
+    مسجد قوات الطوارئ → the token of العمل) or follows a demonstrative (هذه الأعمال التي تستهدف).  Only definite adjectives may stand between the noun and
+    الذي/التي.  None otherwise."""
+    rel = tm.start - 1
+    if rel <= lo or tokens[rel].norm not in RELATIVE_PRONOUNS:
+        return None
+    cw = condemned_words()
+    for a in range(rel - 1, max(lo, rel - 1 - ANTECEDENT_REACH) - 1, -1):
+        tok = tokens[a]
+        adjectives = a < rel - 1
+        if _attack_noun(tok) or tok.key in cw.heads or (adjectives and tok.key in ACT_WORDS):
+            told = a > lo and tokens[a - 1].norm in DEMONSTRATIVES  # مثل هذه الأعمال الإرهابية التي تستهدف
+            return a if told or _condemned_before(tokens, a, ments, lo) else None
+        if not tok.norm.startswith("ال") or any(m.token_start <= a < m.token_end for m in ments):
+            return None
+    return None
+
+
+# Words that end the condemner's span before an attack noun: a complementizer or relative, a verb of saying.
+_SPAN_STOP = frozenset({"ان", "انه", "انها", "الذي", "التي", "الذين", "قال", "اضاف", "اكد", "بعد", "قبل", "منذ"})
+
+
+def _condemned_before(tokens: list[Token], a: int, ments: list[ActorMention], lo: int) -> bool:
+    """Is the attack noun at ``a`` the object of a condemn word before it, read more loosely than
+    :func:`condemned_attack`: the condemner between may be a bare name (كما دان النائب عبدالله العدواني
+    الحادث) and its place a في phrase on an actor (استنكرت دائرة الإفتاء في الأردن العمل)."""
+    cw = condemned_words()
+    for i in range(a - 1, max(lo, a - CONDEMN_REACH - 4) - 1, -1):
+        tok = tokens[i]
+        if is_condemn_word(tok):
+            return not tok.prefix.endswith("ل")
+        inside = any(m.token_start <= i < m.token_end for m in ments)
+        fi_actor = tok.norm == "في" and any(m.token_start == i + 1 for m in ments)
+        if tok.norm in STOP or tok.key in _SPAN_STOP or not (
+                inside or fi_actor or tok.prefix in ("", "ال") or tok.norm in cw.adverbs or tok.key in TIME_WORDS
+                or tok.norm in cw.asides or _abbreviation(tokens, i) or _in_statement(tokens, i)):
+            return False
+    return False
+
+
 def _abbreviation(tokens: list[Token], i: int) -> bool:
     """Is token ``i`` a one-letter abbreviation or its point (د. الجفري، أ. د.)?"""
     j = i - 1 if tokens[i].norm == "." else i
@@ -167,7 +230,10 @@ def condemned_target(doc: Document, tm: TriggerMatch, ments: list[ActorMention],
     neither is named."""
     tokens = doc.tokens
     start = _past_subject(tokens, tm.end, [*ments, *places])
-    a = next((i for i in range(start, min(hi, start + OBJECT_REACH)) if _attack_noun(tokens[i])), None)
+    if tm.gaps and tm.end - 1 >= tm.gaps[-1][1]:
+        start = tm.end - 1  # دان مجلس الوزراء الكويتي التفجير: the pattern's last word is the object
+    a = next((i for i in range(start, min(hi, start + OBJECT_REACH))
+              if _attack_noun(tokens[i]) or _criminal_act(tokens, i)), None)
     if a is None:
         return None, False
     after = [m for m in ments if m.token_start > a]

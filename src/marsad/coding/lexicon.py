@@ -211,7 +211,8 @@ def token_readings(tok: Token, known: dict[str, list[Pattern]] | None = None,
     clitic readings are not tried (بحث is "discussed", not ب + حث).  Keys in ``verbs``
     (verb forms, :attr:`TriggerLexicon.verb_forms`) are not read behind ب or ك, which a verb
     never takes (بدأنا is not ب + دانا), nor behind the article unless the verb begins with ال
-    (اليدين "the hands" is not يدين "condemns"; والتقت is و + التقت "met").
+    (اليدين "the hands" is not يدين "condemns"; والتقت is و + التقت "met").  A word behind the article
+    takes no pronoun suffix: الاستضافة is the verbal noun, not استضاف + ه "hosted him".
     """
     if tok.norm in stop:
         return frozenset(), frozenset()
@@ -219,14 +220,18 @@ def token_readings(tok: Token, known: dict[str, list[Pattern]] | None = None,
     if known is not None and readings[0][1] in known:
         readings = readings[:1]
     plain = set()
+    bare = set()  # keys read without the article: only they may end in a pronoun suffix
     for prefix, key in readings:
         if verbs and key in verbs and _not_a_verb_prefix(prefix, verbs[key]):
             continue
         plain.add(key)
+        if not has_article(prefix):
+            bare.add(key)
         if len(key) >= 4 and key[0] == "س" and key[1] in "يتنا":
             plain.add(key[1:])
+            bare.add(key[1:])
     suff = set()
-    for k in plain:
+    for k in bare:
         if k.endswith(TRIGGER_SUFFIXES):  # most words end in none: one test (a fifth end in ه)
             for s in TRIGGER_SUFFIXES:
                 if k.endswith(s) and len(k) - len(s) >= 3:
