@@ -63,7 +63,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from marsad.document import ActorMention, Document, Token
-from marsad.text.tokens import candidates, clitic_length, has_article
+from marsad.text.tokens import RELATIVE_PRONOUNS, candidates, clitic_length, has_article
 
 # The word before a name's last word that makes that word part of a compound name.
 PATRONYMIC = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ام", "ال", "عبد", "اب", "ولد"})
@@ -293,6 +293,9 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                     last_regime = last_regime or (m if regime else None)
                     continue
                 ref = own or ((main_state or last_state) if regime else (regime_state or last_state))
+            elif (coalition := _coalition_code(m, mentions, tokens)) is not None:
+                m.code, m.country, m.name, m.kind = coalition, coalition if len(coalition) == 3 else None, None, "coref"
+                continue
             else:
                 ref = _role_holder(m, tokens, persons, roles)
                 if ref is None and _igo_office(m, tokens):  # الأمين العام، الأمانة العامة
@@ -332,6 +335,27 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                     last_opposition = m
                 if last_regime is None and is_regime_force(m, tokens):  # قوات النظام السوري
                     last_regime = m
+
+
+COALITION = "تحالف"
+
+
+def _coalition_code(m: ActorMention, mentions: list[ActorMention], tokens: list[Token]) -> str | None:
+    """The code of a bare التحالف: the last coalition named before it (طائرات التحالف → SAU, التحالف الدولي
+    → IGO:OTHER); with none, the Saudi-led coalition in an article that names a Yemeni actor (the curated
+    convention: SAU/MIL), the US-led one (IGO:OTHER) in one that names ISIS; None otherwise (a
+    coalition of parties, a bare agent resolved as before)."""
+    if m.token_end - m.token_start != 1 or tokens[m.token_start].key != COALITION:
+        return None
+    after = tokens[m.token_end].norm if m.token_end < len(tokens) else ""
+    if after.startswith("ال") and after not in RELATIVE_PRONOUNS:
+        return None  # التحالف الوطني، التحالف الكردستاني: a named political alliance
+    before = [x for x in mentions if x.code and x.token_end <= m.token_start
+              and any(t.key == COALITION for t in tokens[x.token_start:x.token_end])]
+    if before:
+        return before[-1].code
+    codes = {x.code for x in mentions if x.code}
+    return "SAU" if "YEM" in codes else "IGO:OTHER" if "NSA:ISIS" in codes else None
 
 
 def _named_opposition(m: ActorMention, tokens: list[Token]) -> bool:

@@ -107,6 +107,11 @@ ACT_WORDS = frozenset({"عمل", "اعمال"})
 # A demonstrative before the attack noun refers back to an attack told before, or to attacks in general
 # (بريء من هذه الأعمال الإرهابية التي تستهدف المصلين).
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "هذين", "هذان", "تلك", "ذلك"})
+# Attack nouns that are events of their own, which a relative clause on them retells (الغارات التي استهدفت،
+# التفجير الذي استهدف): not عملية, سيارة, صاروخ, نيران, which carry no event alone.
+RETOLD_ATTACKS = frozenset({"هجوم", "هجمات", "هجوما", "هجومين", "اعتداء", "اعتداءات", "انفجار", "انفجارات", "تفجير",
+                            "تفجيرات", "تفجيرين", "ضربات", "ضربه", "غارات", "غارتين", "غاره", "قذائف", "قذيفه",
+                            "قصف", "كمين", "عبوات", "عبوه"})
 # Adjectives that may stand between the attack noun and الذي (الحادث الإرهابي الآثم الذي).
 ANTECEDENT_REACH = 3
 
@@ -123,10 +128,12 @@ def _criminal_act(tokens: list[Token], i: int) -> bool:
 
 
 def condemned_relative(tokens: list[Token], tm: TriggerMatch, ments: list[ActorMention], lo: int) -> int | None:
-    """The attack noun of which the verb trigger ``tm`` opens a relative clause, when that noun is the
-    object of a condemnation (:func:`_condemned_before`: استنكرت دائرة الإفتاء العمل الإرهابي الذي استهدف
-    مسجد قوات الطوارئ → the token of العمل) or follows a demonstrative (هذه الأعمال التي تستهدف).  Only definite adjectives may stand between the noun and
-    الذي/التي.  None otherwise."""
+    """The attack noun of which the verb trigger ``tm`` opens a relative clause and retells: an attack
+    noun that is an event of its own (استشهدوا في حادث التفجير الإرهابي الذي استهدف مسجدا: the 183 of
+    التفجير stands for the 190 of استهدف), or an act or incident that is the object of a condemnation
+    (:func:`_condemned_before`: استنكرت دائرة الإفتاء العمل الإرهابي الذي استهدف مسجد قوات الطوارئ → the
+    token of العمل) or follows a demonstrative (هذه الأعمال التي تستهدف).  Only definite adjectives may
+    stand between the noun and الذي/التي.  None otherwise."""
     rel = tm.start - 1
     if rel <= lo or tokens[rel].norm not in RELATIVE_PRONOUNS:
         return None
@@ -134,6 +141,8 @@ def condemned_relative(tokens: list[Token], tm: TriggerMatch, ments: list[ActorM
     for a in range(rel - 1, max(lo, rel - 1 - ANTECEDENT_REACH) - 1, -1):
         tok = tokens[a]
         adjectives = a < rel - 1
+        if bare(tok) & RETOLD_ATTACKS:
+            return a
         if _attack_noun(tok) or tok.key in cw.heads or (adjectives and tok.key in ACT_WORDS):
             told = a > lo and tokens[a - 1].norm in DEMONSTRATIVES  # مثل هذه الأعمال الإرهابية التي تستهدف
             return a if told or _condemned_before(tokens, a, ments, lo) else None
