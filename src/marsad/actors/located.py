@@ -9,16 +9,13 @@ about the police of Dubai, or in an Iraqi story that mentions Iran first.
 A bare opposition (المعارضة، مقاتلو المعارضة) followed within a few words by a place in a
 locative phrase (في ريف إدلب، بمدينة حلب، قرب حماة) is fought for in that place's state; the
 coreference pass (coref.resolve_bare_agents) decides when that beats the last state named.
-
-A foreign story that names its state only as its place (في اليابان، بولاية ميزوري الأميركية) gives the
-role nouns coreference left bare that state (:func:`resolve_to_scene_state`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 
-from marsad.actors.coref import ORG_HEADS, STATE_KINDS, STATE_ORGAN_AGENTS, is_opposition, is_regime_force
+from marsad.actors.coref import STATE_KINDS, STATE_ORGAN_AGENTS, is_opposition, is_regime_force
 from marsad.document import ActorMention, Document, Token
 from marsad.text.tokens import RELATIVE_PRONOUNS, has_article, reads
 from marsad.when_where.gazetteer import Gazetteer
@@ -67,59 +64,6 @@ def resolve_located_roles(doc: Document, mentions: list[ActorMention], gazetteer
         code = place_country(doc.tokens, m.token_end, end, gazetteer)
         if code and (code in states or not states):
             m.code, m.country, m.kind = code, code, "coref"
-
-
-# Nouns of a town or region whose nisba names its state a few words on (بولاية ميزوري الأميركية، في مدينة
-# سينداي اليابانية، ببلدة سروج التركية), and how far back from the nisba that noun may stand.
-TOWN_NOUNS = ADMIN_NOUNS | frozenset({"بلده", "قريه", "حي"})
-TOWN_NISBA_REACH = 3
-PLACE_KINDS = frozenset({"state", "demonym"})  # mentions that name a country as the story's place
-WORSHIP_PLACES = frozenset({"مسجد", "مساجد", "جامع", "كنيسه", "كنايس", "معبد"})  # buildings with the agent REL
-
-
-def resolve_to_scene_state(doc: Document, mentions: list[ActorMention], gazetteer: Gazetteer) -> None:
-    """A foreign story that names its state only as the place where it happens: the role nouns
-    coreference left bare (الشرطة، المحتجون، نشطاء ورجال دين، الشركة) belong to that state.  The
-    place is named as a country in a locative phrase (احتج متظاهرون في اليابان) or by the nisba of a
-    town (مسيرة في مدينة فيرجسون بولاية ميزوري الأميركية… تفريق الشرطة المتظاهرين → USA police and
-    USA protesters); ANNOTATION.md codes an actor of no named state by the country where it is.  Not
-    when the places name two states, nor when the article names a state as an actor (coreference and
-    the article's state decide there), nor in a home-town story that names no state at all (a Saudi
-    paper's أهالي محافظة الرس، إدارة المرور بالمدينة: local administration, left uncoded as before)."""
-    # unnamed attackers (انتحاريتان، مسلحون) are left to the event coder, which gives an unknown doer the
-    # state of the town where it acts (coding.implicit.unnamed_doer); a bare organisation noun refers to
-    # the international organisation the article names (أدانت منظمة التعاون الإسلامي… وتدين المنظمة); a
-    # mosque or church is where the act happens (فجر انتحاري نفسه داخل مسجد في مدينة قندوز الأفغانية), no doer
-    igo = any(m.code.startswith("IGO:") for m in mentions)
-    left = [m for m in mentions if not m.code and m.agent and m.agent != "REB"
-            and doc.tokens[m.token_start].key not in WORSHIP_PLACES
-            and not (igo and doc.tokens[m.token_start].key in ORG_HEADS)]
-    if not left or any(len(m.code) == 3 and m.kind != "media" and not m.locative for m in mentions):
-        return
-    # a country named as the place (في اليابان، في العاصمة الأفغانية), not a capital alone: بالعاصمة الرياض
-    # is how a home-town story names its own capital
-    states = {m.code for m in mentions if len(m.code) == 3 and m.kind in PLACE_KINDS} | town_nisbas(doc.tokens, gazetteer)
-    if len(states) != 1:
-        return
-    code = states.pop()
-    for m in left:
-        m.code, m.country, m.kind = code, code, "coref"
-
-
-def town_nisbas(tokens: list[Token], gazetteer: Gazetteer) -> set[str]:
-    """The states that a nisba names as a town's, a few words after a town noun (بولاية ميزوري
-    الأميركية: USA)."""
-    out: set[str] = set()
-    index = gazetteer.index
-    for i, tok in enumerate(tokens):
-        if tok.key not in index or not has_article(tok.prefix):
-            continue
-        found = gazetteer.match_at(tokens, i)
-        if found is None or not found.item.demonym:
-            continue
-        if any(reads(tokens[j], TOWN_NOUNS) for j in range(max(0, i - TOWN_NISBA_REACH), i - 1)):
-            out.add(found.item.demonym)
-    return out
 
 
 def opposition_places(doc: Document, mentions: list[ActorMention],

@@ -25,7 +25,7 @@ from marsad.actors.coref import (
 )
 from marsad.actors.groupings import numeric_p5, resolve_groupings
 from marsad.actors.lexicon import ActorEntry, ActorLexicon, resolve
-from marsad.actors.located import opposition_places, resolve_located_roles, resolve_to_scene_state
+from marsad.actors.located import opposition_places, resolve_located_roles
 from marsad.actors.media_words import canal_not_channel, outlet_match
 from marsad.actors.names import named_again
 from marsad.actors.pieces import (
@@ -145,8 +145,6 @@ class ActorStage:
         shura_council(mentions, tokens)  # before coreference: its members are referred back to
         resolve_bare_agents(mentions, tokens, roles, fronts)
         resolve_to_article_state(mentions)
-        if self.places is not None:
-            resolve_to_scene_state(doc, mentions, self.places)
         mentions = named_again(doc, mentions, self.lexicon.person_names.given, roles)  # وكشف الحسن: names.py
         doc.actors = resolve_groupings(mentions, tokens)
         return doc
