@@ -26,8 +26,8 @@ from marsad.coding.condemned import (
     CONDEMNED_ROOTS,
     condemned_args,
     condemned_attack,
-    condemned_relative,
     condemned_target,
+    retold_attack,
 )
 from marsad.coding.confidence import (
     Context,
@@ -240,11 +240,12 @@ class EventStage:
             targets, args.target_how = embassy, "protest"
             args.source_how = args.source_how if sources else UNNAMED
         condemned = pat.cameo[:2] in CONDEMNED_ROOTS and not symmetric and condemned_attack(tokens, tm, ctx.ments, lo)
-        if pat.cameo[:2] in CONDEMNED_ROOTS and (noun := condemned_relative(tokens, tm, ctx.ments, lo)) is not None \
+        if pat.cameo[:2] in CONDEMNED_ROOTS and (noun := retold_attack(tokens, tm, ctx.ments, lo)) is not None \
                 and relative_doer(replace(tm, start=noun, end=noun + 1), tokens,
                                   [m for m in ctx.ments if m.token_start >= tm.start - 1]) is None:
-            # استنكرت الدائرة العمل الإرهابي الذي استهدف مسجدا: the relative verb retells the condemned attack
-            # (condemned.py); with no doer named, neither it nor the attack noun is an event of its own
+            # في حادث التفجير الذي استهدف مسجدا: the relative verb retells the attack noun, whose event stands for
+            # it; استنكرت الدائرة العمل الإرهابي الذي استهدف مسجدا: a condemned attack no one is named doing is
+            # no event of its own (condemned.retold_attack)
             return []
         if condemned:  # أدانت الإمارات التفجير: the condemner is no doer (condemned.py)
             sources, targets = condemned_args(tokens, tm, args, sources, targets)

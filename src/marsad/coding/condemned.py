@@ -11,6 +11,8 @@ claim, is the target instead).
 :func:`condemned_attack` tells the coder that an attack trigger is the object of a condemnation
 before it, so that the actors before it are no doers; :func:`condemned_target` gives a condemnation
 the doer named after the attack noun it governs, or the country of the place named after it.
+:func:`retold_attack` finds the attack noun that a relative clause retells (التفجير الذي استهدف مسجدا):
+its verb is no second event.
 """
 
 from __future__ import annotations
@@ -112,10 +114,8 @@ DEMONSTRATIVES = frozenset({"هذا", "هذه", "هذين", "هذان", "تلك"
 RETOLD_ATTACKS = frozenset({"هجوم", "هجمات", "هجوما", "هجومين", "اعتداء", "اعتداءات", "انفجار", "انفجارات", "تفجير",
                             "تفجيرات", "تفجيرين", "ضربات", "ضربه", "غارات", "غارتين", "غاره", "قذائف", "قذيفه",
                             "قصف", "كمين", "عبوات", "عبوه"})
-# Adjectives that may stand between the attack noun and الذي (الحادث الإرهابي الآثم الذي).
+# How many adjectives may stand between the attack noun and الذي (الحادث الإرهابي الآثم الذي).
 ANTECEDENT_REACH = 3
-
-
 # Adjectives that make an act or incident an attack (العمل الإرهابي، الحادث الإجرامي).
 CRIMINAL_ADJECTIVES = frozenset({"ارهابي", "ارهابيه", "اجرامي", "اجراميه", "انتحاري", "انتحاريه"})
 
@@ -127,7 +127,7 @@ def _criminal_act(tokens: list[Token], i: int) -> bool:
         and tokens[i + 1].key in CRIMINAL_ADJECTIVES
 
 
-def condemned_relative(tokens: list[Token], tm: TriggerMatch, ments: list[ActorMention], lo: int) -> int | None:
+def retold_attack(tokens: list[Token], tm: TriggerMatch, ments: list[ActorMention], lo: int) -> int | None:
     """The attack noun of which the verb trigger ``tm`` opens a relative clause and retells: an attack
     noun that is an event of its own (استشهدوا في حادث التفجير الإرهابي الذي استهدف مسجدا: the 183 of
     التفجير stands for the 190 of استهدف), or an act or incident that is the object of a condemnation
