@@ -20,7 +20,9 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
   من (وصلت إلى بغداد شحنة أسلحة من إيران);
 * mentions joined by و are conjoined (:mod:`marsad.coding.conjuncts`): one event per
   (source, target) pair; a subject's conjuncts are never its object (انتقدت فرنسا وألمانيا
-  إيران), except for symmetric acts and "بين X و Y";
+  إيران), except for symmetric acts and "بين X و Y"; the conjoined subjects of a symmetric act
+  with no partner after مع act on each other, an actor after على / في being its topic (أوباما
+  وأردوغان اتفقا على التعاون في الحرب على داعش: :func:`each_other`);
 * a statement noun as subject (ودعا البيان الحكومة…، أن المذكرة طالبت…) or the pronoun of a
   complementizer (أعلنت الوزارة أنها اعتقلت…) leaves every actor after the verb an object: the
   frame's subject acts for a pronoun, the statement's issuer (the coder takes the speaker or the
@@ -117,6 +119,7 @@ class Args:
     source_p: float = -1.0  # the argument model's score of the chosen source (-1: not scored)
     target_p: float = -1.0
     agent: list[ActorMention] = field(default_factory=list)  # doers named by من قبل / على يد (a verbal noun)
+    paired: bool = False  # the conjoined subjects of a symmetric act are each other's side (each_other)
 
 
 def clause_bounds(tokens: list[Token], lo: int, hi: int, at: int) -> tuple[int, int]:
@@ -223,9 +226,23 @@ PLURAL_VERB_ENDS = (*VERB_PLURALS, "تا")
 
 
 def _plural_verb(tokens: list[Token], at: int) -> bool:
-    """Does the word at ``at`` end as a dual or plural verb (not a noun with the article)?"""
+    """Does the word at ``at`` end as a dual or plural verb (not a noun with the article), also the
+    masculine dual past (اتفقا، بحثا)?"""
     tok = tokens[at]
-    return not tok.prefix.lstrip("وف").startswith("ال") and tok.norm.endswith(PLURAL_VERB_ENDS)
+    return not tok.prefix.lstrip("وف").startswith("ال") and (tok.norm.endswith(PLURAL_VERB_ENDS) or dual_verb(tok))
+
+
+def each_other(tokens: list[Token], ments: list[ActorMention], idx: dict[int, int],
+               subject: ActorMention) -> list[ActorMention]:
+    """The conjoined subjects of a symmetric act with no partner after مع, when they are of two or more
+    states or organisations (أوباما وأردوغان اتفقا على توطيد التعاون في الحرب على داعش، بحث الرئيس المصري
+    والعاهل الأردني الأوضاع في سوريا): each is the other's side, and an actor after على / في is what they
+    agree on or discuss, not a side; so is any other actor after them (بايدن والعبادي تحدثا هاتفيا بشأن
+    تسليم الطائرات).  Arabic names the other side of such an act after مع or ب, or joins it to the subject
+    by و.  Empty when the subject stands alone or its conjuncts are one state's (التقى الرئيس المصري ورئيس
+    وزرائه وزير الخارجية الأمريكي: the minister is met); the two sides after بين are the caller's."""
+    group = conjoined(ments, idx[id(subject)], tokens)
+    return group if len({m.code for m in group}) >= 2 else []
 
 
 def _first_conjunct(ments: list[ActorMention], at: int, tokens: list[Token]) -> ActorMention:
@@ -373,6 +390,7 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         # acts; the material acts are voice.unmarked_passive_agent's, above)
         return Args(conjoined(ments, idx[id(agent)], tokens), conjoined(ments, idx[id(subject)], tokens),
                     "passive_agent", "subject")
+    paired = False  # the subjects of a symmetric act are each other's other side (each_other)
     if subject is not None:
         # neither the subject's own conjuncts (وضغطت كل من هولندا وماليزيا) nor the same actor
         # are its object; "بين X و Y" and symmetric acts (وقعت مصر والإمارات) keep Y as the other side
@@ -381,8 +399,13 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         rest = [m for m in rest if not same_actor(m, subject, tokens) and all(m is not c for c in own)]
         if "sym" in pat.flags and not own and (partner := with_partner(tokens, ments, idx, subject, rest)):
             rest = [partner]  # وقعت الإمارات والبحرين اتفاقيتين مع إسرائيل: each signs with Israel
+        elif "sym" in pat.flags and not _between(tokens, tm, subject) and (group := each_other(
+                tokens, ments, idx, _first_conjunct(ments, idx[id(subject)], tokens)
+                if how == "svo" and _plural_verb(tokens, tm.start) else subject)):
+            # أوباما وأردوغان اتفقا على التعاون في الحرب على داعش: USA and TUR with each other, not with ISIS
+            rest, paired = [m for m in rest if any(m is g for g in group)], True
     target, target_how = _target(tm, tokens, rest, pat.preps)
-    if target is None and "passive" not in pat.flags:
+    if target is None and "passive" not in pat.flags and not paired:
         # not the subject's own conjuncts (حثت الولايات المتحدة ومصر وقطر، في بيان مشترك، إسرائيل وحماس)
         group = conjoined(ments, idx[id(subject)], tokens) if subject is not None else []
         far = [m for m in f.later if all(m is not g for g in group) and (subject is None or m.code != subject.code)]
@@ -393,8 +416,8 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         target, subject = subject, agent
         target_how = "subject" if target else "none"
     if subject is not None and how == "svo" and _plural_verb(tokens, tm.start):
-        # وإيران والولايات المتحدة تحاربان داعش: the actor right before a dual or plural verb is the last
-        # of its conjuncts
+        # وإيران والولايات المتحدة تحاربان داعش، أوباما وأردوغان اتفقا: the actor right before a dual or
+        # plural verb is the last of its conjuncts
         subject = _first_conjunct(ments, idx[id(subject)], tokens)
     srcs = conjoined(ments, idx[id(subject)], tokens) if subject is not None else []
     tgts = [] if target is None else conjoined(ments, idx[id(target)], tokens) if "passive" in pat.flags \
@@ -405,7 +428,7 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     # the subject once the argument model has scored the candidates)
     agent = nominal_agent(tm, tokens, f.after) if passive_doer is None else passive_doer
     doers = conjoined(ments, idx[id(agent)], tokens) if agent is not None else []
-    return Args(srcs, tgts, how, target_how if tgts else "none", agent=doers)
+    return Args(srcs, tgts, how, target_how if tgts else "none", agent=doers, paired=paired)
 
 
 def _tail_object(tm: TriggerMatch, tokens: list[Token], m: ActorMention) -> bool:

@@ -269,7 +269,8 @@ class EventStage:
             if embassy.code in {s.code for s in sources}:
                 return []  # زار الوزير سفارة بلاده في روما: a visit to one's own embassy is domestic
             targets, args.target_how = [embassy], "next"
-        sources, targets = fallback_targets(ctx, args, sources, targets)
+        if not args.paired:  # the sides of a symmetric act act on each other (arguments.each_other)
+            sources, targets = fallback_targets(ctx, args, sources, targets)
         if cut is not None and not targets and sources and pat.cameo.startswith(ACCUSE_CODE) and len(sources[0].code) == 3:
             # اتهم الادعاء البريطاني رجلا بالتآمر: an unnamed accused is of the accuser's own state
             targets, args.target_how = [home_of(sources[0], pat.cameo, None)], "domestic"
@@ -359,7 +360,8 @@ class EventStage:
         best = self._choose(ctx, "s", cands, args)
         if args.agent:
             sources, args.source_how = args.agent, "agent_phrase"  # the doer named by من قبل / على يد
-        elif best is not None and (not sources or best.mention is not sources[0]) and args.source_how not in KEEP_SOURCE:
+        elif best is not None and (not sources or best.mention is not sources[0]) and args.source_how not in KEEP_SOURCE \
+                and not args.paired:  # the conjoined sides of a symmetric act stay together (arguments.each_other)
             sources = self._group(ctx, best)
             args.source_how = f"rank_{best.how}"
         if not sources:
@@ -370,6 +372,10 @@ class EventStage:
             return sources, targets
         cands = target_candidates(ctx, sources, targets, args.target_how, domestic)
         best = self._choose(ctx, "t", cands, args)
+        if args.paired:
+            # أوباما وأردوغان اتفقا على التعاون في الحرب على داعش: the subjects are each other's side
+            # (arguments.each_other); the model's score is kept for the confidence model, not its pick
+            return sources, targets
         # the model's pick among the clause's objects keeps them all (لتنظيم داعش في سورية ولحزب العمال)
         if best is None or any(best.mention is t for t in targets) or (not targets and best.how == NONE):
             return sources, targets

@@ -306,8 +306,10 @@ def no_event(pat, tokens: list, tm_start: int, tm_end: int, lo: int, hi: int, so
     named as the topic of another act (``source_how``: how the coder found the source; :func:`truce_topic`),
     a death whose only doer is its reporter (:func:`speaker_toll`); the trigger spans tokens ``[tm_start, tm_end)``.
     ``addressed``: an appeal whose object is a collective no actor names (addressee.py) has no target
-    but is an event, a weak row's too (طالب المجتمع الدولي: the demand, not the student)."""
-    if not sources or ("weak" in pat.flags and not targets and not addressed) or "block" in pat.flags:
+    but is an event, a weak row's too (طالب المجتمع الدولي: the demand, not the student); so is a symmetric
+    act of two conjoined sides of two states, each the other's target (لافروف والجبير بحثا الأوضاع)."""
+    sides = "sym" in pat.flags and len({s.code for s in sources}) >= 2
+    if not sources or ("weak" in pat.flags and not (targets or addressed or sides)) or "block" in pat.flags:
         return True
     if accident_death(pat, tokens, lo, hi) or counted_students(pat, tokens, tm_end, lo) or truce_topic(pat, source_how):
         return True
