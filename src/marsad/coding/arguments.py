@@ -38,8 +38,12 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
   القائم بالأعمال الإيراني وطالبته بـ), keeps the first clause's subject; the pronoun is the actor named
   last; a speech-act verb whose actor is followed by من قبل / على يد X is a passive spelled like the
   active (واتُّهمت روسيا من قبل الولايات المتحدة): X acts on that actor;
-* with no subject in the clause, the speaker of the sentence (قال X إن…) or the
-  topic of the previous sentences acts.
+* a first-person verb (وقال الوزير: «ندين إسرائيل…»، أدعو روسيا إلى…) has the speaker for its subject
+  and every actor after it for an object (:func:`marsad.coding.subjects.first_person`);
+* a quotation ends where its speaker is named after it («…»، قال المتحدث): the speaker is no object
+  of what is quoted;
+* with no subject in the clause, the speaker of the sentence (قال X إن…، «…»، قال X), the speaker a
+  chain of sentences carries (قال X إن… وأضاف أن… وطالب…) or the topic of the previous sentences acts.
 """
 
 from __future__ import annotations
@@ -78,10 +82,13 @@ from marsad.coding.relatives import relative_subject, subject_before_relative
 from marsad.coding.subjects import (
     clitic_prep,
     dual_verb,
+    first_person,
     frame_subject,
     governed,
     governed_adjective,
+    on_behalf,
     opens_without_subject,
+    said_after,
     speaker,
     unmarked_doer,
     unnamed_subject,
@@ -136,9 +143,11 @@ def clause_bounds(tokens: list[Token], lo: int, hi: int, at: int) -> tuple[int, 
 def clause_reach(tokens: list[Token], ce: int, hi: int) -> int:
     """Where what a trigger whose clause ends at ``ce`` may reach ends: at a later clause that opens
     with its own subject (، كما أدانت الرابطة التفجير، فيما طالب الوزير), else at the sentence's end ``hi``;
-    فيما يتعلق / فيما يخص (as regards) opens none."""
+    فيما يتعلق / فيما يخص (as regards) opens none.  A quotation ends where its speaker is named after it
+    («إسرائيل ترفض القرار»، قال المتحدث المصري: the speaker is no object of what is quoted)."""
     return next((k for k in range(ce, hi) if tokens[k].norm in NEW_CLAUSE_WORDS
-                 and not (k + 1 < hi and tokens[k + 1].norm in REGARDING)), hi)
+                 and not (k + 1 < hi and tokens[k + 1].norm in REGARDING)
+                 or tokens[k].norm == '"' and said_after(tokens, k, hi) is not None), hi)
 
 
 def _is_boundary(tok: Token) -> bool:
@@ -334,6 +343,17 @@ def _subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention]
         # after the verb is an object; a pronoun is the frame's subject, a statement its issuer (the
         # coder takes the speaker or the topic)
         subject, how = (frame_subject(tokens, ments, lo, f.cs) if said == "pronoun" else None), said
+    elif not f.noun and first_person(tm, tokens, f.verb):
+        # «ندين إسرائيل على هذا الاعتداء»، وندعو المجتمع الدولي إلى…: a first-person verb's subject is a
+        # pronoun, the one who speaks: the subject of the clause that frames it (وقال الناهض إن الأهالي
+        # يتمنون…، مضيفا «نناشد الحكومة العراقية…»: the families), else the coder's speaker (also one
+        # named after the quotation) or topic; every actor after it is an object, except one named by
+        # باسم, on whose behalf the speaker acts (أدين باسم بلدي جيبوتي الحادث: Djibouti condemns)
+        rest, said = f.in_gap + f.after, "first_person"
+        behalf = next((m for m in rest if on_behalf(tokens, m)), None)
+        spk = behalf or frame_subject(tokens, ments, lo, f.cs)
+        subject, how = spk, "speaker" if spk is not None else "none"
+        rest = [m for m in rest if m is not behalf]
     elif (coord := coordinated_object(tm, tokens, ments, lo)) is not None:
         # واستدعت الخارجية البحرينية القائم بالأعمال الإيراني وطالبته بالكف عن…: the first clause's subject
         # acts again; the pronoun on the verb is the actor named last, its object

@@ -64,6 +64,7 @@ from marsad.coding.outlets import object_outlets
 from marsad.coding.pairs import doer_code, event_pairs, member_pairs, no_event, tag_line
 from marsad.coding.protest import PROTEST_ROOT, crowd_protest, protest_arguments
 from marsad.coding.results import ResultCache
+from marsad.coding.subjects import goes_on, quote_marks, running_speaker
 from marsad.coding.victims import (
     ATTACK_ROOTS,
     UNNAMED,
@@ -147,6 +148,8 @@ class EventStage:
         events: list[Event] = []
         at: dict[int, tuple[int, int, int]] = {}  # event → sentence, trigger's first token, its end
         topic: list[ActorMention] = []
+        chain: list[ActorMention] = []  # the running speaker (قال X … وأضاف …)
+        marks = 0  # quotation marks before the sentence
         shares = actor_shares(coded, len(doc.sentences))
         for si, sent in enumerate(doc.sentences):
             doc.check_deadline()
@@ -156,17 +159,23 @@ class EventStage:
             triggers = [] if tag_line(doc, si) else find_triggers(self.lexicon, tokens, lo, hi, readings)
             here = [m for m in outlets if lo <= m.token_start < hi]
             by_trigger = []
+            # the speaker a chain of sentences carries, and whether this sentence goes on with his words
+            # (subjects.py); an odd count of quotation marks so far: it opens inside a quotation
+            quoted = marks % 2 == 1
+            on = bool(chain) and goes_on(tokens, ments, lo, hi, quoted)
             for tm in triggers:
                 obj = governed_place(doc.tokens, tm, located, ments) if located else None
                 media = object_outlets(tokens, tm, here, ments, hi) if here else []
                 tm_ments = ments if obj is None and not media else sorted(
                     [*ments, *([obj] if obj else []), *media], key=lambda m: m.token_start)
-                ctx = Context(doc, si, tm, tm_ments, topic, coded, len(triggers), places, shares)
+                ctx = Context(doc, si, tm, tm_ments, topic, coded, len(triggers), places, shares, chain=chain,
+                              chain_on=on)
                 made = self._events(ctx)
                 if media and any(ev.source.kind == "media" for ev in made):
                     # an outlet is only ever the object (outlets.py)
                     tm_ments = [m for m in tm_ments if all(m is not x for x in media)]
-                    made = self._events(Context(doc, si, tm, tm_ments, topic, coded, len(triggers), places, shares))
+                    made = self._events(Context(doc, si, tm, tm_ments, topic, coded, len(triggers), places, shares,
+                                                chain=chain, chain_on=on))
                 for ev in made:
                     at[id(ev)] = (si, tm.start, tm.end)  # for the quantities of the kept events
                 events.extend(made)
@@ -174,6 +183,8 @@ class EventStage:
             if (found := self._frames.held(doc, si)) is not None:
                 fold_tolls(found, by_trigger, self.cameo)
             self._results.fold(doc, si, ments, by_trigger, self.cameo)  # غارة … أسفرت عن مقتل…
+            chain = running_speaker(tokens, ments, lo, hi, chain, quoted)
+            marks += quote_marks(tokens, lo, hi)
             if ments:
                 topic = [ments[0]]
         add_article_features(events, shares)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import repeat
 from operator import mul
 from pathlib import Path
@@ -49,17 +49,25 @@ class Context:
     n_triggers: int  # triggers in the sentence
     places: list[list[ActorMention]]  # locative place mentions per sentence
     shares: dict[str, int] | None = None  # percent of the article's mentions per actor code (long articles)
+    chain: list[ActorMention] = field(default_factory=list)  # the running speaker (subjects.running_speaker)
+    chain_on: bool = False  # the sentence goes on with the running speaker's words (subjects.goes_on)
     _speaker: object = _UNSET  # see speaker()
     _rel_doer: object = _UNSET  # see rel_doer()
 
     def speaker(self) -> ActorMention | None:
-        """The subject of a speech verb before the trigger in its sentence (قال X إن…), found once
-        for the coder and both candidate lists."""
+        """The subject of a speech verb before the trigger in its sentence (قال X إن…), else the speaker
+        named right after the quotation that holds the trigger («…»، قال X), found once for the coder and
+        both candidate lists."""
         if self._speaker is _UNSET:
             from marsad.coding.arguments import speaker
+            from marsad.coding.subjects import quote_speaker
 
             lo = self.doc.sentences[self.si].first_token
+            hi = self.doc.sentences[self.si].last_token
             self._speaker = speaker(self.doc.tokens, self.ments, lo, self.tm.start)
+            if self._speaker is None:
+                # «ندين هذا الاعتداء»، قال الوزير: the speaker named after the quotation (subjects.py)
+                self._speaker = quote_speaker(self.doc.tokens, self.ments, self.tm.end, hi)
         return self._speaker  # type: ignore[return-value]
 
     def rel_doer(self) -> ActorMention | None:

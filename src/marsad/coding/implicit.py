@@ -21,6 +21,7 @@ from marsad.coding.claims import claimer
 from marsad.coding.confidence import Context
 from marsad.coding.doers import VISIT_CODE  # its host may be implied by the town visited (visit_host)
 from marsad.coding.lexicon import TriggerMatch
+from marsad.coding.subjects import opens_with
 from marsad.coding.victims import UNNAMED, toll_words
 from marsad.document import ActorMention, Document, Token
 from marsad.text.normalize import normalize_text
@@ -51,12 +52,25 @@ def claimed_by(ctx: Context) -> ActorMention | None:
     return who
 
 
+def chain_speaker(ctx: Context) -> list[ActorMention]:
+    """The running speaker of a chain of sentences (:func:`marsad.coding.subjects.running_speaker`) when
+    the trigger's sentence goes on with his words (وأضاف أن…، وتابع: «…», a quotation begun before) or
+    opens with the trigger's own verb, its subject dropped (قال الأمين العام إن… وأضاف أن الحكومة
+    الإسرائيلية… وطالب المحكمة الجنائية الدولية بالتحقيق: the Secretary-General demands); else none,
+    and the topic stands (a sentence that opens with a subject of its own tells something else)."""
+    if not ctx.chain:
+        return []
+    lo = ctx.doc.sentences[ctx.si].first_token
+    return ctx.chain if ctx.chain_on or opens_with(ctx.doc.tokens, lo, ctx.tm.start) else []
+
+
 def stance_args(ctx: Context, args: Args) -> tuple[list[ActorMention], list[ActorMention]]:
     """A nominal evaluation (سياسة إيران العدوانية): the actor found as the noun's subject is the one
-    evaluated (the target); the source is the clause's speaker, else the topic actor."""
+    evaluated (the target); the source is the clause's speaker, else the running speaker of a chain of
+    sentences (وقال السيناتور كوتون… «إيران دولة راعية للإرهاب»), else the topic actor."""
     about = args.sources or args.targets
     spk = ctx.speaker()
-    src = [spk] if spk is not None else list(ctx.topic)
+    src = [spk] if spk is not None else list(chain_speaker(ctx) or ctx.topic)
     args.source_how = "stance_speaker" if spk is not None else "stance_topic"
     args.target_how = "stance"
     about = [m for m in about if not src or m.span != src[0].span]
@@ -304,8 +318,10 @@ def unnamed_source(ctx: Context, args: Args, targets: list[ActorMention],
                     symmetric: bool, use_dual: bool = True) -> tuple[list[ActorMention], list[ActorMention], bool]:
     """The source of a trigger whose clause names none: a verbal noun with no actor around it
     (الزيارة، المواجهات) is done by the agent phrase, the two sides of a dual (unless ``use_dual`` is
-    false: the dual is the object, دعا الأمين العام الطرفين), the speaker or the topic actor, like a
-    verb with no subject.  Returns sources, targets and whether the act is symmetric."""
+    false: the dual is the object, دعا الأمين العام الطرفين), the speaker, the running speaker of a chain
+    of sentences (قال X إن… وأضاف أن Y… وطالب المحكمة: X demands, :func:`marsad.coding.subjects.running_speaker`;
+    labelled "topic", the actor the text is about) or the topic actor, like a verb with no subject.
+    Returns sources, targets and whether the act is symmetric."""
     doc, tm = ctx.doc, ctx.tm
     sources: list[ActorMention] = []
     dual = dual_pair(doc, tm, doc.sentences[ctx.si].first_token, ctx.coded) if use_dual else []
@@ -321,8 +337,8 @@ def unnamed_source(ctx: Context, args: Args, targets: list[ActorMention],
             targets, symmetric, args.target_how = dual, False, "dual"
     elif spk is not None:
         sources, args.source_how = [spk], "speaker"
-    elif ctx.topic:
-        sources, args.source_how = list(ctx.topic), "topic"
+    elif (chain := chain_speaker(ctx)) or ctx.topic:
+        sources, args.source_how = list(chain or ctx.topic), "topic"
     return sources, targets, symmetric
 
 

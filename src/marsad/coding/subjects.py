@@ -1,6 +1,10 @@
 """Subjects a clause does not name as an actor, for the clause heuristics (:mod:`marsad.coding.arguments`).
 
-* the speaker of a sentence (قال X إن…), never whom it is said to (لنظيره الأمريكي);
+* the speaker of a sentence (قال X إن…), never whom it is said to (لنظيره الأمريكي), also one named
+  right after the quotation («…»، قال الوزير: :func:`quote_speaker`);
+* a first-person verb in what is said (ندين، ندعو، أدعو، سنرد), whose subject is the speaker, never the
+  actor after it (:func:`first_person`);
+* the speaker a chain of sentences carries (قال X إن… وأضاف أن… وتابع: «…»: :func:`running_speaker`);
 * a verb whose subject is a statement (ودعا البيان الحكومة…، أن المذكرة طالبت…: the issuer acts) or
   the pronoun of a complementizer (أعلنت الوزارة أنها اعتقلت…: the frame's subject acts), so that
   the actor after the verb is its object, never its subject (:func:`unnamed_subject`,
@@ -28,7 +32,8 @@ from marsad.coding.clause_words import (
 from marsad.coding.conjuncts import mention_prefix
 from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
-from marsad.text.tokens import reads
+from marsad.text.reporting_words import reporting_words
+from marsad.text.tokens import candidates, reads
 
 # Words between a speech verb and an actor that open what is said: the actor is not the speaker.
 OPENERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "الي", "علي"})
@@ -46,6 +51,62 @@ def speaker(tokens: list[Token], ments: list[ActorMention], lo: int, at: int) ->
             if is_speech_verb(tokens[v]):
                 return m
     return None
+
+
+def first_person(tm: TriggerMatch, tokens: list[Token], verb: int) -> bool:
+    """Is the trigger's verb (token ``verb``) an imperfect in the first person, نفعل or أفعل (ندين، ندعو،
+    سنرد، أطالب، أدعو)?  Its subject is a pronoun, the one who speaks: an actor after it is its object
+    («ندين إسرائيل على هذا الاعتداء»: the speaker condemns Israel).  Told by the pattern's own forms (the
+    ``v1`` rows of the lexicon list them): the word with ي for its first letter is a form of the same
+    verb (ندين → يدين).  A form IV or VIII past looks like a first-person singular (أعلن، اتهم، أبدى) and
+    is left alone: its feminine or plural past is a form of the verb too (أعلنت، اتهمت، أبدت)."""
+    slot = tm.pattern.words[verb - tm.start] if verb - tm.start < len(tm.pattern.words) else None
+    if not isinstance(slot, frozenset):
+        return False  # a gap (~) after a particle
+    for _, k in candidates(tokens[verb].norm):
+        if k not in slot and k[:1] == "س" and k[1:] in slot:
+            k = k[1:]  # the future: سندين، سنرد
+        if k in slot:
+            # أفعل/نفعل is the stem after أ or ن: يفعل and تفعل are forms too (not يفعلوا: احتجزوا is no
+            # first person, nor the dual تفعلان); no past of the verb is spelled so (أعلن → أعلنت، أبدى →
+            # أبدت، أبدوا)
+            past = k + "ت" in slot or k + "وا" in slot or k[-1] in "اي" and (k[:-1] + "ت" in slot or k[:-1] + "وا" in slot)
+            return len(k) >= 3 and k[0] in "ان" and "ي" + k[1:] in slot and "ت" + k[1:] in slot \
+                and not past and not k.endswith("ان")
+    return False
+
+
+# In the name of: باسم X names on whose behalf the speaker acts.
+BEHALF = frozenset({"باسم"})
+
+
+def on_behalf(tokens: list[Token], m: ActorMention) -> bool:
+    """Is ``m`` named by باسم, one or two words before it (باسم المملكة، باسم بلدي جيبوتي)?"""
+    return any(k >= 0 and tokens[k].norm.lstrip("و") in BEHALF for k in (m.token_start - 1, m.token_start - 2))
+
+
+def quote_speaker(tokens: list[Token], ments: list[ActorMention], at: int, hi: int) -> ActorMention | None:
+    """The speaker named right after the quotation that holds token ``at`` (before ``hi``, the
+    sentence's end): «ندين هذا الاعتداء»، قال الوزير / "…" وأضاف المتحدث.  The first quotation mark after
+    ``at`` closes the quotation when a speech verb follows it (after a comma or و); the actor right
+    after that verb (time words between allowed) is the speaker, not one a preposition governs."""
+    q = next((k for k in range(at, hi) if tokens[k].norm == '"'), None)
+    k = said_after(tokens, q, hi) if q is not None else None
+    if k is None:
+        return None
+    j = k + 1
+    while j < hi and tokens[j].key in TIME_WORDS:
+        j += 1
+    return next((m for m in ments if m.token_start == j and not governed(tokens, m)), None)
+
+
+def said_after(tokens: list[Token], q: int, hi: int) -> int | None:
+    """The speech verb right after the quotation mark at ``q`` (a comma or و between allowed), which
+    makes it the mark that closes a quotation («…»، قال الوزير، "…" وأضاف): the verb's token, else None."""
+    k = q + 1
+    while k < hi and tokens[k].norm in {",", "و"}:
+        k += 1
+    return k if k < hi and is_speech_verb(tokens[k]) else None
 
 
 def governed(tokens: list[Token], m: ActorMention) -> bool:
@@ -140,3 +201,68 @@ def opens_without_subject(tokens: list[Token], ments: list[ActorMention], lo: in
     while j < at and tokens[j].key in TIME_WORDS:
         j += 1
     return not any(m.token_start == j for m in ments)
+
+
+def running_speaker(tokens: list[Token], ments: list[ActorMention], lo: int, hi: int,
+                    chain: list[ActorMention], quoted: bool = False) -> list[ActorMention]:
+    """The speaker that the sentences after ``[lo, hi)`` (mentions ``ments``) carry on, given ``chain``,
+    the one carried into it.
+
+    Arabic news lets one speaker run over several sentences: وقال الأمين العام للجامعة العربية إن…
+    وأضاف أن الحكومة الإسرائيلية تدعم المتطرفين. وطالب المحكمة الجنائية الدولية بالتحقيق — the
+    Secretary-General demands, not the Israeli government named in what he said.  A sentence that names
+    a speaker (قال X إن…، والحرس الثوري يرفض القرار وقال السيناتور كوتون إن…) starts a chain with the
+    last speaker it names; one that only goes on with what is said keeps it: it opens with a speech
+    verb naming no subject (وأضاف أن…، وأشار إلى أن…، وتابع: «…»), or inside a quotation begun in an
+    earlier sentence (``quoted``: «إيران دولة راعية للإرهاب. نظام خارج عن القانون…»).  Any other
+    sentence tells something else and ends the chain."""
+    if goes_on(tokens, ments, lo, hi, quoted):
+        return chain
+    spk = named_speaker(tokens, ments, lo, hi)
+    return [spk] if spk is not None else []
+
+
+def goes_on(tokens: list[Token], ments: list[ActorMention], lo: int, hi: int, quoted: bool) -> bool:
+    """Does the sentence ``[lo, hi)`` only go on with what an earlier sentence's speaker says: it opens
+    inside a quotation (``quoted``), or with a speech verb naming no subject (وأضاف أن…، وتابع: «…»)?"""
+    return quoted or opens_without_subject(tokens, ments, lo, hi) or _carries_speaker(tokens, ments, lo, hi)
+
+
+def opens_with(tokens: list[Token], lo: int, at: int) -> bool:
+    """Is token ``at`` the first word of the sentence starting at ``lo`` (after punctuation, و/ف and the
+    words that keep a verb clause-initial: وقد، كما…)?"""
+    return all(t.norm in BOUNDARY_PUNCT or t.norm in {"و", "ف"} or t.key in VERB_LEADS for t in tokens[lo:at])
+
+
+def named_speaker(tokens: list[Token], ments: list[ActorMention], lo: int, hi: int) -> ActorMention | None:
+    """The first actor after the sentence's last speech verb that has one, at most three words after it
+    (titles and time words: أكد معالي الفريق الركن الشيخ راشد…) with nothing that opens what is said
+    between (أن، إلى، punctuation): وقال السيناتور كوتون إن…، أكد الجبير حرص الرياض على… (al-Jubeir,
+    not Riyadh after his words)."""
+    for v in range(hi - 1, lo - 1, -1):
+        if not is_speech_verb(tokens[v]):
+            continue
+        for m in ments:
+            if v < m.token_start <= v + SPEAKER_REACH and not governed(tokens, m) and not any(
+                    t.key in OPENERS or t.norm in BOUNDARY_PUNCT for t in tokens[v + 1:m.token_start]):
+                return m
+    return None
+
+
+SPEAKER_REACH = 4  # tokens from a speech verb to the start of its subject (three words between)
+
+
+def quote_marks(tokens: list[Token], lo: int, hi: int) -> int:
+    """The quotation marks among tokens ``[lo, hi)`` («», “” and " are all one mark once normalized)."""
+    return sum(1 for t in tokens[lo:hi] if t.norm == '"')
+
+
+def _carries_speaker(tokens: list[Token], ments: list[ActorMention], lo: int, hi: int) -> bool:
+    """Does the sentence open with a verb that carries an earlier sentence's speaker (وتابع: «…»،
+    واستطرد قائلا: the ``carry`` rows of reporting.tsv) and no actor right after it?"""
+    i = lo
+    while i < hi and tokens[i].norm in BOUNDARY_PUNCT:
+        i += 1
+    if i >= hi or tokens[i].norm not in reporting_words().carry_verbs:
+        return False
+    return not any(m.token_start == i + 1 for m in ments)

@@ -6,7 +6,8 @@ publishing, a relay verb, a preposition that introduces a source, a noun of spee
 a reporter, an agency's name) and the uses that read it: the attribution cues (who a sentence cites),
 the speech-verb test of the argument heuristics (whose subject is the sentence's speaker), the test of
 an outlet that reports rather than suffers an act, the media context of outlet names in the
-actor stage, and the end of the victims named after a toll.  :func:`reporting_words` gives each of the
+actor stage, the end of the victims named after a toll, and the continuation verbs that carry a
+running speaker (:func:`marsad.coding.subjects.running_speaker`).  :func:`reporting_words` gives each of the
 last four its set (normalized words, cached
 per process); :class:`marsad.coding.cue_data.Cues` reads the attribution rows with
 :func:`reporting_rows`.
@@ -42,6 +43,7 @@ class ReportingWords:
     media_heads: frozenset[str]  # use head: قناة، صحيفة، وكالة
     near_media: frozenset[str]  # uses head and near: وكالة الأنباء القطرية (قنا)، مراسل الأناضول
     victims_end: frozenset[str]  # use ends: … من القتلى وفق تقارير الأمم المتحدة
+    carry_verbs: frozenset[str] = frozenset()  # use carry: وأضاف، وتابع (an earlier sentence's speaker goes on)
 
 
 def reporting_rows(p: Path | None = None) -> list[ReportingRow]:
@@ -66,4 +68,5 @@ def reporting_words() -> ReportingWords:
         media_heads=words_for(rows, "head"),
         near_media=words_for(rows, "head", "near"),
         victims_end=words_for(rows, "ends"),
+        carry_verbs=words_for(rows, "carry"),
     )
