@@ -316,7 +316,7 @@ class EventStage:
         addressed = bool(sources) and collective_addressee(pat.cameo[:2], tokens, tm.start, sources, ctx.ments, hi)
         if addressed:
             targets, args.target_how = [], "addressee"  # دعا المجتمع الدولي إلى…: no actor addressed
-        if no_event(pat, tokens, tm.start, tm.end, lo, hi, sources, targets, args.source_how, addressed):
+        if no_event(pat, tokens, tm.start, tm.end, lo, hi, sources, targets, args.source_how, addressed, args.paired):
             return []  # a BLOCK row, an appeal to one's staff, a match (pairs.no_event)
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)
         trigger = _trigger_span(doc, tm)

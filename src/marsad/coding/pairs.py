@@ -297,7 +297,7 @@ def truce_topic(pat, source_how: str) -> bool:
 
 
 def no_event(pat, tokens: list, tm_start: int, tm_end: int, lo: int, hi: int, sources: list[ActorMention],
-             targets: list[ActorMention], source_how: str = "", addressed: bool = False) -> bool:
+             targets: list[ActorMention], source_how: str = "", addressed: bool = False, paired: bool = False) -> bool:
     """Do a trigger's words, with the arguments found, make no event?  A BLOCK row (its words are no
     event, whatever target the steps before gave it), a weak row with no target, an appeal to the
     speaker's own staff (حث الوزير منسوبي الوزارة على…: :func:`staff_appeal`), a meeting or appeal
@@ -306,10 +306,10 @@ def no_event(pat, tokens: list, tm_start: int, tm_end: int, lo: int, hi: int, so
     named as the topic of another act (``source_how``: how the coder found the source; :func:`truce_topic`),
     a death whose only doer is its reporter (:func:`speaker_toll`); the trigger spans tokens ``[tm_start, tm_end)``.
     ``addressed``: an appeal whose object is a collective no actor names (addressee.py) has no target
-    but is an event, a weak row's too (طالب المجتمع الدولي: the demand, not the student); so is a symmetric
-    act of two conjoined sides of two states, each the other's target (لافروف والجبير بحثا الأوضاع)."""
-    sides = "sym" in pat.flags and len({s.code for s in sources}) >= 2
-    if not sources or ("weak" in pat.flags and not (targets or addressed or sides)) or "block" in pat.flags:
+    but is an event, a weak row's too (طالب المجتمع الدولي: the demand, not the student); so is ``paired``, a
+    symmetric act whose conjoined subjects are each other's side (لافروف والجبير بحثا الأوضاع:
+    arguments.each_other)."""
+    if not sources or ("weak" in pat.flags and not (targets or addressed or paired)) or "block" in pat.flags:
         return True
     if accident_death(pat, tokens, lo, hi) or counted_students(pat, tokens, tm_end, lo) or truce_topic(pat, source_how):
         return True
