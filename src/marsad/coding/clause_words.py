@@ -8,11 +8,12 @@ Used by :mod:`marsad.coding.arguments` and the modules around it (argrank, expos
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from marsad.document import ActorMention, Token
 from marsad.text.reporting_words import reporting_words
 from marsad.text.time_words import WEEKDAYS
-from marsad.text.tokens import THIRD_PERSON_SUFFIXES, reads
+from marsad.text.tokens import THIRD_PERSON_SUFFIXES, WORD_CACHE_LIMIT, candidates, reads
 
 # Tokens (keys or norms) that open a new clause inside a sentence.
 CLAUSE_WORDS = frozenset({
@@ -173,7 +174,15 @@ def is_condemn_word(tok: Token) -> bool:
 def is_speech_verb(tok: Token) -> bool:
     """A verb of saying whose subject is the sentence's speaker (قال، أكدت، يرى: the ``speaker`` rows of
     resources/cues/reporting.tsv), with any proclitic."""
-    return reads(tok, reporting_words().speech_verbs)
+    return _speech_word(tok.norm)
+
+
+@lru_cache(maxsize=WORD_CACHE_LIMIT)
+def _speech_word(norm: str) -> bool:
+    """:func:`is_speech_verb` of a normal form, once per word: the speakers of a chain of sentences
+    (subjects.running_speaker) look at every word of every sentence."""
+    words = reporting_words().speech_verbs
+    return any(k in words for _, k in candidates(norm))
 
 
 def titled_body(tokens: list[Token], at: int, after: list[ActorMention]) -> int | None:

@@ -220,19 +220,19 @@ def token_readings(tok: Token, known: dict[str, list[Pattern]] | None = None,
     if known is not None and readings[0][1] in known:
         readings = readings[:1]
     plain = set()
-    bare = set()  # keys read without the article: only they may end in a pronoun suffix
+    suffixed = []  # keys that may end in a pronoun suffix: not behind the article
     for prefix, key in readings:
         if verbs and key in verbs and _not_a_verb_prefix(prefix, verbs[key]):
             continue
         plain.add(key)
-        if not has_article(prefix):
-            bare.add(key)
         if len(key) >= 4 and key[0] == "س" and key[1] in "يتنا":
             plain.add(key[1:])
-            bare.add(key[1:])
+            suffixed.append(key[1:])
+        if key.endswith(TRIGGER_SUFFIXES) and not has_article(prefix):  # a fifth of the words end in ه
+            suffixed.append(key)
     suff = set()
-    for k in bare:
-        if k.endswith(TRIGGER_SUFFIXES):  # most words end in none: one test (a fifth end in ه)
+    for k in suffixed:
+        if k.endswith(TRIGGER_SUFFIXES):
             for s in TRIGGER_SUFFIXES:
                 if k.endswith(s) and len(k) - len(s) >= 3:
                     stem = k[: -len(s)]

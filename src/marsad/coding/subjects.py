@@ -239,7 +239,10 @@ def named_speaker(tokens: list[Token], ments: list[ActorMention], lo: int, hi: i
     (titles and time words: أكد معالي الفريق الركن الشيخ راشد…) with nothing that opens what is said
     between (أن، إلى، punctuation): وقال السيناتور كوتون إن…، أكد الجبير حرص الرياض على… (al-Jubeir,
     not Riyadh after his words)."""
-    for v in range(hi - 1, lo - 1, -1):
+    # only a word up to SPEAKER_REACH tokens before a mention can be its speech verb: those are read
+    verbs = {s - d for s in (m.token_start for m in ments if lo < m.token_start <= hi + SPEAKER_REACH)
+             for d in range(1, SPEAKER_REACH + 1)}
+    for v in sorted((v for v in verbs if lo <= v < hi), reverse=True):
         if not is_speech_verb(tokens[v]):
             continue
         for m in ments:
