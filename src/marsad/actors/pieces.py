@@ -432,10 +432,10 @@ def town_gap(tokens: list[Token], group: list[Piece], p: Piece, gap: list[Token]
     if gap[0].key not in TOWN_NOUNS or gap[0].prefix or any(t.prefix or not t.key.isalpha() for t in gap[1:]):
         return False
     key = tokens[p.start].key
-    nisba = p.entry.kind == "demonym" and is_nisba_word(key) or p.entry.kind == "state" and key in NISBA_KEYS
+    nisba = p.entry.kind == "demonym" and is_adjectival_demonym(key) or p.entry.kind == "state" and key in NISBA_KEYS
     return nisba and has_article(p.prefix)
 
 
-def is_nisba_word(key: str) -> bool:
-    """A singular nisba adjective (الألمانية، الروسي), not a people noun (الألمان)."""
-    return key.endswith(("ي", "يه"))
+def is_adjectival_demonym(key: str) -> bool:
+    """A singular nisba adjective (روسي، الروسية، أميركيًا) rather than a people noun (الروس، السوريين)."""
+    return key.endswith(("ي", "يه", "يا"))

@@ -35,6 +35,7 @@ from marsad.actors.pieces import (
     feminine_nisba,
     group_nisba,
     institution_genitive,
+    is_adjectival_demonym,
     located_role,
     mission_nisba,
     name_part,
@@ -84,11 +85,6 @@ def dual_referents() -> frozenset[str]:
     """Dual nouns that refer back to two actors (الوزيران، الجانبين، البلدان):
     ``resources/actors/dual_referents.tsv``, normalized."""
     return resources.word_set("dual_referents")
-
-
-def is_adjectival_demonym(key: str) -> bool:
-    """A singular nisba adjective (روسي، الروسية، أميركيًا) rather than a people noun (الروس، السوريين)."""
-    return key.endswith(("ي", "يه", "يا"))
 
 
 MAX_GROUP = 6  # pieces in one actor phrase (title + nisba + name…): bounds pathological runs

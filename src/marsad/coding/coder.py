@@ -61,7 +61,7 @@ from marsad.coding.members import member_target
 from marsad.coding.memo import SentenceMemo
 from marsad.coding.mirror import event_key, mirrored
 from marsad.coding.outlets import object_outlets
-from marsad.coding.pairs import doer_code, event_pairs, member_pairs, no_event, tag_line
+from marsad.coding.pairs import VISIT_FLAGS, doer_code, event_pairs, member_pairs, no_event, tag_line
 from marsad.coding.protest import PROTEST_ROOT, crowd_protest, protest_arguments
 from marsad.coding.results import ResultCache
 from marsad.coding.subjects import goes_on, quote_marks, running_speaker
@@ -89,8 +89,6 @@ FUTURE_CODES = {
 }
 
 
-# Pattern flags of a visit (the other side's 042/043 is made beside it: pairs.event_pairs).
-VISIT_FLAGS = frozenset({"visit", "host"})
 # Verbal acts whose future form is already the act (a threat, a promise, an appeal, a demand).
 SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 
@@ -162,7 +160,8 @@ class EventStage:
             # the speaker a chain of sentences carries, and whether this sentence goes on with his words
             # (subjects.py); an odd count of quotation marks so far: it opens inside a quotation
             quoted = marks % 2 == 1
-            on = bool(chain) and goes_on(tokens, ments, lo, hi, quoted)
+            goes = goes_on(tokens, ments, lo, hi, quoted)
+            on = bool(chain) and goes
             for tm in triggers:
                 obj = governed_place(doc.tokens, tm, located, ments) if located else None
                 media = object_outlets(tokens, tm, here, ments, hi) if here else []
@@ -183,7 +182,7 @@ class EventStage:
             if (found := self._frames.held(doc, si)) is not None:
                 fold_tolls(found, by_trigger, self.cameo)
             self._results.fold(doc, si, ments, by_trigger, self.cameo)  # غارة … أسفرت عن مقتل…
-            chain = running_speaker(tokens, ments, lo, hi, chain, quoted)
+            chain = running_speaker(tokens, ments, lo, hi, chain, goes)
             marks += quote_marks(tokens, lo, hi)
             if ments:
                 topic = [ments[0]]
@@ -250,7 +249,6 @@ class EventStage:
             sources = [m for m in sources if all(m is not e for e in embassy)]
             targets, args.target_how = embassy, "protest"
             args.source_how = args.source_how if sources else UNNAMED
-        condemned = pat.cameo[:2] in CONDEMNED_ROOTS and not symmetric and condemned_attack(tokens, tm, ctx.ments, lo)
         if pat.cameo[:2] in CONDEMNED_ROOTS and (noun := retold_attack(tokens, tm, ctx.ments, lo)) is not None \
                 and relative_doer(replace(tm, start=noun, end=noun + 1), tokens,
                                   [m for m in ctx.ments if m.token_start >= tm.start - 1]) is None:
@@ -258,6 +256,7 @@ class EventStage:
             # it; استنكرت الدائرة العمل الإرهابي الذي استهدف مسجدا: a condemned attack no one is named doing is
             # no event of its own (condemned.retold_attack)
             return []
+        condemned = pat.cameo[:2] in CONDEMNED_ROOTS and not symmetric and condemned_attack(tokens, tm, ctx.ments, lo)
         if condemned:  # أدانت الإمارات التفجير: the condemner is no doer (condemned.py)
             sources, targets = condemned_args(tokens, tm, args, sources, targets)
         sources, targets, frame = self._attack_args(ctx, args, sources, targets, symmetric)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marsad import resources
-from marsad.actors.stage import is_adjectival_demonym
+from marsad.actors.pieces import is_adjectival_demonym
 from marsad.coding.addressee import addressee_words
 from marsad.coding.arguments import Args, relative_doer
 from marsad.coding.clause_words import STATEMENT_NOUNS, TIME_WORDS, is_condemn_word
@@ -94,13 +94,21 @@ def condemned_attack(tokens: list[Token], tm: TriggerMatch, ments: list[ActorMen
             return described(tokens, tm.start + 1)
         if reads(tok, cw.grief):
             return True  # أعرب عن أسفه للهجوم، عن بالغ حزنه وأسفه للحادث الأليم والتفجير
-        inside = any(m.token_start <= i < m.token_end for m in ments)
-        if not (inside or tok.prefix in ("ال", "وال") or tok.norm in words or tok.norm in cw.adverbs
-                or tok.key in TIME_WORDS or tok.norm in cw.asides or (i == tm.start - 1 and tok.key in cw.heads)
+        if not (tok.prefix in ("ال", "وال") or tok.norm in words or (i == tm.start - 1 and tok.key in cw.heads)
                 or (tok.prefix == "لل" and tok.key in cw.heads)  # أسفه للحادث الأليم والتفجير
-                or _abbreviation(tokens, i) or _in_statement(tokens, i)):
+                or _condemner_word(tokens, i, ments, cw)):
             return False
     return False
+
+
+def _condemner_word(tokens: list[Token], i: int, ments: list[ActorMention], cw: CondemnedWords) -> bool:
+    """May token ``i`` stand between a condemn word and what it condemns as part of the condemner's phrase:
+    inside an actor mention, an adverb (بشدة), a time word, an aside's punctuation, an abbreviation (د.) or
+    the statement it was made in (في بيان لها)?  Both scans (:func:`condemned_attack`, :func:`_condemned_before`)
+    allow these."""
+    tok = tokens[i]
+    return any(m.token_start <= i < m.token_end for m in ments) or tok.norm in cw.adverbs or tok.key in TIME_WORDS \
+        or tok.norm in cw.asides or _abbreviation(tokens, i) or _in_statement(tokens, i)
 
 
 # Words for an act that a relative clause describes as an attack once an adjective marks it (العمل
@@ -164,11 +172,9 @@ def _condemned_before(tokens: list[Token], a: int, ments: list[ActorMention], lo
         tok = tokens[i]
         if is_condemn_word(tok):
             return not tok.prefix.endswith("ل")
-        inside = any(m.token_start <= i < m.token_end for m in ments)
         fi_actor = tok.norm == "في" and any(m.token_start == i + 1 for m in ments)
         if tok.norm in STOP or tok.key in _SPAN_STOP or not (
-                inside or fi_actor or tok.prefix in ("", "ال") or tok.norm in cw.adverbs or tok.key in TIME_WORDS
-                or tok.norm in cw.asides or _abbreviation(tokens, i) or _in_statement(tokens, i)):
+                fi_actor or tok.prefix in ("", "ال") or _condemner_word(tokens, i, ments, cw)):
             return False
     return False
 

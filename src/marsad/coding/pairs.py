@@ -86,6 +86,10 @@ def member_pairs(pairs: list[tuple[ActorMention, ActorMention | None, str]]
     return out
 
 
+# Pattern flags of a visit: the other side's 042/043 is made beside it (event_pairs).
+VISIT_FLAGS = frozenset({"visit", "host"})
+
+
 def event_pairs(pat, sources: list[ActorMention], targets: list[ActorMention], symmetric: bool,
            tokens: list) -> list[tuple[ActorMention, ActorMention | None, str]]:
     """(source, target, code) for every event a trigger makes (pairs, symmetric, visits); an actor
@@ -98,7 +102,7 @@ def event_pairs(pat, sources: list[ActorMention], targets: list[ActorMention], s
         if symmetric:
             pairs += [(t, s) for s, t in pairs if t is not None]
     out: list[tuple[ActorMention, ActorMention | None, str]] = []
-    visit = "visit" in pat.flags or "host" in pat.flags
+    visit = bool(pat.flags & VISIT_FLAGS)
     for s, t in pairs:
         if t is not None and (domestic_visit(s, t, pat.cameo) if visit else (
                 domestic_cooperation(s, t, pat.cameo) or lone_meeting(s, t, pat.cameo))):

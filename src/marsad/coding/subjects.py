@@ -204,7 +204,7 @@ def opens_without_subject(tokens: list[Token], ments: list[ActorMention], lo: in
 
 
 def running_speaker(tokens: list[Token], ments: list[ActorMention], lo: int, hi: int,
-                    chain: list[ActorMention], quoted: bool = False) -> list[ActorMention]:
+                    chain: list[ActorMention], goes: bool) -> list[ActorMention]:
     """The speaker that the sentences after ``[lo, hi)`` (mentions ``ments``) carry on, given ``chain``,
     the one carried into it.
 
@@ -214,9 +214,10 @@ def running_speaker(tokens: list[Token], ments: list[ActorMention], lo: int, hi:
     a speaker (قال X إن…، والحرس الثوري يرفض القرار وقال السيناتور كوتون إن…) starts a chain with the
     last speaker it names; one that only goes on with what is said keeps it: it opens with a speech
     verb naming no subject (وأضاف أن…، وأشار إلى أن…، وتابع: «…»), or inside a quotation begun in an
-    earlier sentence (``quoted``: «إيران دولة راعية للإرهاب. نظام خارج عن القانون…»).  Any other
-    sentence tells something else and ends the chain."""
-    if goes_on(tokens, ments, lo, hi, quoted):
+    earlier sentence («إيران دولة راعية للإرهاب. نظام خارج عن القانون…»): ``goes``, what :func:`goes_on`
+    says of the sentence, which the caller has already asked.  Any other sentence tells something else and
+    ends the chain."""
+    if goes:
         return chain
     spk = named_speaker(tokens, ments, lo, hi)
     return [spk] if spk is not None else []
