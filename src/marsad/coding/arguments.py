@@ -76,7 +76,7 @@ from marsad.coding.clause_words import (
 from marsad.coding.conjuncts import conjoined, mention_prefix, objects, same_actor, with_partner
 from marsad.coding.coordinated import SPEECH_ACT_ROOTS, coordinated_object, speech_passive_agent
 from marsad.coding.doers import is_masdar, nominal_agent, passive_agent, visited_genitive
-from marsad.coding.dropped import object_by_frame, object_by_gender, subjunctive_object
+from marsad.coding.dropped import object_by_frame, object_by_gender, object_by_number, subjunctive_object
 from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.relatives import relative_subject, subject_before_relative
 from marsad.coding.subjects import (
@@ -298,6 +298,7 @@ def _verb_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
             # topic), never the actor named last
             said, how = "dropped", "participle_dropped"
     elif initial and after and (object_by_gender(tm, tokens, f.verb, after[0])
+                                or object_by_number(tm, tokens, f.verb, after[0])
                                 or object_by_frame(tm, tokens, f.verb, after[0], ments)
                                 or subjunctive_object(tm, tokens, f.verb, after[0],
                                                       lambda: frame_subject(tokens, ments, lo, f.cs))):
@@ -362,6 +363,7 @@ def _subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention]
         # المبعوث الذي زار الرياض، المالكي الذي وصف السعودية بأنها: the actors after the verb are objects
         subject, how, rest = ante, "rel_subject", f.in_gap + f.after
     elif f.in_gap and _clause_initial(tokens, f.cs, f.verb) and (object_by_gender(tm, tokens, f.verb, f.in_gap[0])
+                                                                 or object_by_number(tm, tokens, f.verb, f.in_gap[0])
                                                                  or object_by_frame(tm, tokens, f.verb, f.in_gap[0], ments)):
         how, rest = GENDER_DROPPED, f.in_gap + f.after  # وطالب الحكومة السورية بوقف: an object
     elif f.in_gap:
@@ -375,6 +377,8 @@ def _subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention]
         subject, how, rest, said = _verb_subject_of(tm, tokens, ments, lo, f)
     if subject is None and how == GENDER_DROPPED:
         main = frame_subject(tokens, ments, lo, f.cs) if _later_clause_verb(tm, tokens, lo, f.cs, f.verb) else None
+        if main is not None and main.kind == "person" and _plural_verb(tokens, f.verb):
+            main = None  # وضعوا الرئيس تحت الإقامة الجبرية: one person is no plural verb's dropped subject
         subject, how = (main, "main") if main is not None else (None, how)
     elif subject is None and f.earlier and "passive" not in tm.pattern.flags and not said:
         # a verb opening a later clause with no subject of its own (أعرب الاتحاد عن قلقه إزاء العنف بين

@@ -105,6 +105,29 @@ def object_by_gender(tm: TriggerMatch, tokens: list[Token], verb: int, m: ActorM
     return noun == "m" and _masculine_sure(m, tokens)
 
 
+# Endings of a masculine plural verb (قتلوا، يقتلون) whose singular the pattern row lists (قتل، يقتل).
+PLURAL_ENDINGS = ("وا", "ون")
+
+
+def object_by_number(tm: TriggerMatch, tokens: list[Token], verb: int, m: ActorMention) -> bool:
+    """Is ``m``, standing right after the plural verb at token ``verb``, its object?  In VSO Arabic a verb
+    before its subject stays singular (قتل المسلحون، هاجم الحوثيون); a plural verb has its subject in
+    itself, a pronoun (والآن يقتلون رجال الأمن وهم يصلون، هاجموا الشرطة في العريش: the security men and
+    the police are attacked).  Only forms whose singular the row lists (يقتلون / يقتل, قتلوا / قتل), so
+    that a singular verb ending in ون or وا (يكون، دعوا) is never read as a plural."""
+    if m.token_start != verb + 1 or "noun" in tm.pattern.flags or "passive" in tm.pattern.flags:
+        return False
+    if verb > 0 and tokens[verb - 1].key in NOUN_LEADS and not tokens[verb].key.startswith("ي"):
+        return False
+    slot = tm.pattern.words[verb - tm.start] if verb - tm.start < len(tm.pattern.words) else None
+    key = _slot_key(tokens[verb], slot)
+    if len(key) < 5 or not key.endswith(PLURAL_ENDINGS) or not isinstance(slot, frozenset):
+        return False
+    if key.endswith("ون") and not key.startswith(("ي", "ت")):
+        return False
+    return key[:-2] in slot
+
+
 # The longest mention read as the object of an object_verbs.tsv verb: a name from the dictionaries (المملكة
 # العربية السعودية، حزب العمال الكردستاني), a role noun with its nisba (الحكومة الإسرائيلية) or a person's
 # name alone (أردوغان); a longer mention of those kinds is mostly a subject and an object joined
