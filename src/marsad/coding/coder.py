@@ -61,7 +61,16 @@ from marsad.coding.members import member_target
 from marsad.coding.memo import SentenceMemo
 from marsad.coding.mirror import event_key, mirrored
 from marsad.coding.outlets import object_outlets
-from marsad.coding.pairs import VISIT_FLAGS, doer_code, event_pairs, member_pairs, no_event, tag_line
+from marsad.coding.pairs import (
+    VISIT_FLAGS,
+    doer_code,
+    event_pairs,
+    member_pairs,
+    no_event,
+    sport_article,
+    sport_drops,
+    tag_line,
+)
 from marsad.coding.protest import PROTEST_ROOT, crowd_protest, protest_arguments
 from marsad.coding.results import ResultCache
 from marsad.coding.subjects import goes_on, quote_marks, running_speaker
@@ -186,6 +195,11 @@ class EventStage:
             marks += quote_marks(tokens, lo, hi)
             if ments:
                 topic = [ments[0]]
+        if events and sport_article(tokens):  # a match report's meetings and attacks (pairs.sport_article)
+            bounds = [(doc.sentences[at[id(ev)][0]].first_token, doc.sentences[at[id(ev)][0]].last_token)
+                      for ev in events]
+            drops = sport_drops([ev.cameo[:2] for ev in events], bounds, tokens)
+            events = [ev for ev, drop in zip(events, drops, strict=True) if not drop]
         add_article_features(events, shares)
         floor = 0.0
         if self.filter is not None:
