@@ -65,6 +65,11 @@ def assign_dates(doc: Document) -> None:
     pub = effective_pub_date(doc) if doc.events else None
     for ev in doc.events:
         t = _sentence_time(doc, ev, pub)
+        if t is not None and pub is not None and not ev.background and _old(t, pub) and _entry_date(doc.text, t, ev):
+            # - 8 فبراير (شباط): الملك سلمان يؤكد في اتصال هاتفي… (a chronology, in August): the date that
+            # heads a line is its entry's, and an old one is before the news window, as the cues' explicit
+            # old dates in the trigger's own clause are (marsad.coding.modality.is_background)
+            ev.background = True
         if t is None and lead is not None and _may_take_lead(doc, ev):
             t = lead
         ev.date = t.date if t else None
@@ -113,6 +118,36 @@ def _cost(text: str, t: TimeExpression, ev: Event) -> int:
     else:
         a = b = 0  # overlapping
     return (b - a) + _FAR * len(_BOUNDARY.findall(text, a, b))
+
+
+OLD_DAYS = 7  # an explicit day more than a week before publication is before the news window
+
+
+def _old(t: TimeExpression, pub: Date) -> bool:
+    """Does the explicit date ``t`` lie before the news window: a day more than OLD_DAYS before ``pub``, a
+    month before the previous one, a year before ``pub``'s?"""
+    if t.kind not in ("explicit", "dateline"):  # a date heading a line is read as a dateline
+        return False
+    if t.precision == "day":
+        return (pub - t.date).days > OLD_DAYS
+    if t.precision == "month":
+        return (pub.year * 12 + pub.month) - (t.date.year * 12 + t.date.month) >= 2
+    return t.date.year < pub.year
+
+
+_LINE_HEAD = re.compile(r"(?:^|\n)[\s\-–—•*·.0-9)]*$")
+_ENTRY_MARK = re.compile(r"\s*(?:\([^()\n]{1,20}\)\s*)?(?:\d{4}\s*م?\s*)?[:\-–—]")
+
+
+def _entry_date(text: str, t: TimeExpression, ev: Event) -> bool:
+    """Does ``t`` head the line of the event's trigger as a chronology entry's date: only a bullet or a
+    number before it on its line, a colon or a dash after it (past a bracketed gloss, a year), and no
+    other line between it and the trigger (- 8 فبراير (شباط) : الملك سلمان يؤكد…)?"""
+    if t.span.end > ev.trigger.start or "\n" in text[t.span.end:ev.trigger.start]:
+        return False
+    head = text[max(0, t.span.start - 12):t.span.start]
+    return bool(_LINE_HEAD.search(head if t.span.start >= 12 else "\n" + head)) and bool(
+        _ENTRY_MARK.match(text, t.span.end))
 
 
 def _after(t: TimeExpression, pub: Date) -> bool:
