@@ -256,6 +256,20 @@ def sport_drops(roots: list[str], sentences: list[tuple[int, int]], tokens: list
             for r, b in zip(roots, sentences, strict=True)]
 
 
+CONSULT_ROOT = "04"
+# A meeting on whose sidelines another act happens is its venue, not an event of its own (التقى الوزيران في
+# ماليزيا على هامش الاجتماعات السنوية لرابطة آسيان: no meeting with ASEAN; وعلى هامش أعمال القمة): in the train
+# and extra sets none of the four such meetings is coded.
+SIDELINES = ("علي", "هامش")
+SIDELINES_SESSIONS = frozenset({"اعمال", "فعاليات"})
+
+
+def sidelines_of(tokens: list, start: int, lo: int) -> bool:
+    """Does the meeting noun at ``start`` follow على هامش (also على هامش أعمال / فعاليات) in its sentence?"""
+    at = start - 1 if start - 1 >= lo and tokens[start - 1].key in SIDELINES_SESSIONS else start
+    return at - 2 >= lo and (tokens[at - 2].key, tokens[at - 1].key) == SIDELINES
+
+
 TAG_HEAD = "سمات"  # a site's keyword footer: «سمات انفجار تركيا ديار بكر» (tags: …)
 
 
@@ -360,6 +374,8 @@ def no_event(pat, tokens: list, tm_start: int, tm_end: int, lo: int, hi: int, so
     if speaker_toll(pat, tokens, tm_start, hi, sources, targets):
         return True
     root = pat.cameo[:2]
+    if root == CONSULT_ROOT and "noun" in pat.flags and not pat.flags & VISIT_FLAGS and sidelines_of(tokens, tm_start, lo):
+        return True
     if root == APPEAL_ROOT and staff_appeal(tokens, tm_end, hi, public_only=not all(
             t.implied or t.code == sources[0].code for t in targets)):
         # a notice to applicants or residents of another state is one too (دعت الجوازات الأشقاء اليمنيين ممن…)
