@@ -62,6 +62,7 @@ from marsad.coding.memo import SentenceMemo
 from marsad.coding.mirror import event_key, mirrored
 from marsad.coding.outlets import object_outlets
 from marsad.coding.pairs import (
+    SIDELINES_WORD,
     VISIT_FLAGS,
     doer_code,
     event_pairs,
@@ -329,6 +330,12 @@ class EventStage:
         addressed = bool(sources) and collective_addressee(pat.cameo[:2], tokens, tm.start, sources, ctx.ments, hi)
         if addressed:
             targets, args.target_how = [], "addressee"  # دعا المجتمع الدولي إلى…: no actor addressed
+        if tokens[tm.end - 1].key == SIDELINES_WORD:
+            # التقى نظيره الأمريكي على هامش الاجتماعات السنوية لرابطة آسيان: the body named after على هامش holds
+            # the meetings, the venue; it is not whom the act is with (pairs.sidelines_of)
+            targets = [t for t in targets if t.implied or t.token_start < tm.end]
+            if not targets:
+                return []
         if no_event(pat, tokens, tm.start, tm.end, lo, hi, sources, targets, args.source_how, addressed, args.paired):
             return []  # a BLOCK row, an appeal to one's staff, a match (pairs.no_event)
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)

@@ -260,7 +260,8 @@ CONSULT_ROOT = "04"
 # A meeting on whose sidelines another act happens is its venue, not an event of its own (التقى الوزيران في
 # ماليزيا على هامش الاجتماعات السنوية لرابطة آسيان: no meeting with ASEAN; وعلى هامش أعمال القمة): in the train
 # and extra sets none of the four such meetings is coded.
-SIDELINES = ("علي", "هامش")
+SIDELINES_WORD = "هامش"
+SIDELINES = ("علي", SIDELINES_WORD)
 SIDELINES_SESSIONS = frozenset({"اعمال", "فعاليات"})
 
 
