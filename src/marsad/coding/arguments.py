@@ -42,6 +42,8 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
   and every actor after it for an object (:func:`marsad.coding.subjects.first_person`);
 * a quotation ends where its speaker is named after it («…»، قال المتحدث): the speaker is no object
   of what is quoted;
+* a stance noun with a pronoun suffix (وتقديره لمواقف المملكة، واتهامه إسلام آباد بـ) has its doer in the
+  pronoun: the actor after it is what it is about, and the clause's or the sentence's subject acts;
 * with no subject in the clause, the speaker of the sentence (قال X إن…، «…»، قال X), the speaker a
   chain of sentences carries (قال X إن… وأضاف أن… وطالب…) or the topic of the previous sentences acts.
 """
@@ -171,6 +173,7 @@ class _Frame:
     after: list[ActorMention]  # after the trigger, up to six tokens past the clause
     earlier: list[ActorMention]  # anywhere before in the sentence
     later: list[ActorMention]  # anywhere after in the sentence, up to a clause with its own subject
+    own_doer: bool = False  # the trigger's first word is a verbal noun with a pronoun suffix (find_args)
 
 
 def _frame(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], lo: int, hi: int) -> _Frame:
@@ -290,6 +293,11 @@ def _verb_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
     # a verb of carrying out with a pronoun for the act before it (هجمات يشنها التنظيم) has its
     # subject after it wherever it stands
     initial = _clause_initial(tokens, f.cs, tm.start) and not participle or is_doer_verb(tokens, tm.start)
+    # a verbal noun with a pronoun suffix (وجدد الوزير ترحيبه بقرار مجلس الأمن، وتقديره لمواقف المملكة) has
+    # its doer in the pronoun: the actor after it is what it is about, never its subject (the doer is the
+    # subject named before it in its clause, else the sentence's: svo / main below)
+    own_doer = f.own_doer and f.verb == tm.start
+    initial = initial and not own_doer
     if participle and not before and _clause_initial(tokens, f.cs, tm.start):
         subject = _main_subject(tokens, ments, lo, tm.start)
         how = "participle" if subject is not None else how
@@ -328,8 +336,12 @@ def _verb_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
         subject, how, rest = ante, "rel_subject", after
     elif before:
         subject, how = before[-1], "svo"
+    elif own_doer and (main := frame_subject(tokens, ments, lo, tm.start)) is not None:
+        # أعرب الوزير الأردني عن شكره للمملكة، وتقديره لمواقفها: the pronoun is the sentence's subject,
+        # not the actor named last
+        subject, how = main, "main"
     elif after and after[0].token_start - tm.end <= 3 and not _verb_object(tokens, tm.end, after[0]) \
-            and not (f.verbal and _oblique_after(tokens, tm.end, after[0])):
+            and not (f.verbal and _oblique_after(tokens, tm.end, after[0])) and not own_doer:
         subject, rest, how = after[0], after[1:], "vso_late"
     return subject, how, rest, said
 
@@ -384,18 +396,23 @@ def _subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention]
         # a verb opening a later clause with no subject of its own (أعرب الاتحاد عن قلقه إزاء العنف بين
         # الجيش والمقاتلين، وطالب بأن…) shares the subject of the sentence's first clause, not the actor
         # named last
-        later_clause = not f.noun and _later_clause_verb(tm, tokens, lo, f.cs, f.verb)
+        # so does a verbal noun whose pronoun suffix is its doer (أعرب الوزير عن شكره للمملكة، وترحيبه
+        # بمواقفها: the minister's welcome, not the Kingdom's)
+        later_clause = not f.noun and _later_clause_verb(tm, tokens, lo, f.cs, f.verb) or f.own_doer
         main = frame_subject(tokens, ments, lo, f.cs) if later_clause else None
         subject, how = (main, "main") if main is not None else (f.earlier[-1], "noun_far" if f.noun else "svo_far")
     return subject, how, rest, said
 
 
 def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
-              lo: int, hi: int) -> Args:
-    """Sources and targets for trigger ``tm`` among mentions ``ments`` of sentence ``[lo, hi)``."""
+              lo: int, hi: int, own_doer: bool = False) -> Args:
+    """Sources and targets for trigger ``tm`` among mentions ``ments`` of sentence ``[lo, hi)``;
+    ``own_doer``: its first word is a verbal noun with a pronoun suffix (وتقديره، ترحيبها), which the
+    caller tells from a noun in ta marbuta (استضافة) on the raw text."""
     pat = tm.pattern
     idx = {id(m): i for i, m in enumerate(ments)}
     f = _frame(tm, tokens, ments, lo, hi)
+    f.own_doer = own_doer
     subject, how, rest, _ = _subject_of(tm, tokens, ments, lo, f)
     rest = f.gap_objects + rest
     if subject is not None and subject.token_start >= tm.start and after_tamma(tm, tokens) \
