@@ -83,8 +83,8 @@ from marsad.coding.victims import (
     sentence_frames,
     toll_args,
 )
-from marsad.coding.voice import suffixed_masdar
-from marsad.document import ActorMention, Document, Event, Span, Token
+from marsad.coding.voice import own_doer
+from marsad.document import ActorMention, Document, Event, Span
 from marsad.text.tokens import candidates, clitic_length
 from marsad.when_where.gazetteer import Gazetteer
 
@@ -513,19 +513,6 @@ class EventStage:
 OWN_DOER_ROOTS = frozenset({"05", "11", "12"})
 
 
-def own_doer(doc: Document, tok: Token) -> bool:
-    """Is the word a verbal noun with a pronoun suffix (وتقديره، ترحيبها), not a noun whose ta marbuta
-    reads like the suffix once normalized (استضافة → استضافه)?"""
-    return suffixed_masdar(tok) and not ta_marbuta(doc, tok)
-
-
-def ta_marbuta(doc: Document, tok: Token) -> bool:
-    """Does the word end in ta marbuta in the raw text (a noun: دعوة، مطالبة), which normalization
-    writes as ه, the pronoun suffix of verbs and verbal nouns (دعاه، تقديره)?"""
-    return TA_MARBUTA in doc.span(tok.start, tok.end).text[-2:]
-
-
-TA_MARBUTA = "ة"
 
 
 def embedded_act(tokens: list, tm: TriggerMatch) -> int | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from marsad.coding.clause_words import MASDAR_SHAPE, NAMED_KINDS, VERB_PREPS, agent_phrase_start
 from marsad.coding.doers import is_masdar
 from marsad.coding.lexicon import TriggerMatch
-from marsad.document import ActorMention, Token
+from marsad.document import ActorMention, Document, Token
 from marsad.text.tokens import THIRD_PERSON_SUFFIXES, candidates
 
 TAMMA = frozenset({"تم", "يتم", "جري", "يجري", "تمت"})
@@ -109,3 +109,18 @@ def suffixed_masdar(tok: Token) -> bool:
     """A verbal noun with a pronoun suffix (اجتياحهم، استهدافها), which no verb form has."""
     word = tok.norm[1:] if tok.norm[:1] in {"و", "ف"} else tok.norm
     return any(word.endswith(suf) and bool(MASDAR_SHAPE.match(word[: -len(suf)])) for suf in THIRD_PERSON_SUFFIXES)
+
+
+def own_doer(doc: Document, tok: Token) -> bool:
+    """Is the word a verbal noun with a pronoun suffix (وتقديره، ترحيبها), not a noun whose ta marbuta
+    reads like the suffix once normalized (استضافة → استضافه)?"""
+    return suffixed_masdar(tok) and not ta_marbuta(doc, tok)
+
+
+def ta_marbuta(doc: Document, tok: Token) -> bool:
+    """Does the word end in ta marbuta in the raw text (a noun: دعوة، مطالبة), which normalization
+    writes as ه, the pronoun suffix of verbs and verbal nouns (دعاه، تقديره)?"""
+    return TA_MARBUTA in doc.span(tok.start, tok.end).text[-2:]
+
+
+TA_MARBUTA = "ة"
