@@ -25,6 +25,7 @@ from marsad.coding.subjects import opens_with
 from marsad.coding.victims import UNNAMED, toll_words
 from marsad.document import ActorMention, Document, Token
 from marsad.text.normalize import normalize_text
+from marsad.text.tokens import candidates
 from marsad.when_where.gazetteer import Gazetteer
 
 # Roots whose untargeted acts are aimed at the actor's own state (releases, truces, lifting a
@@ -495,6 +496,17 @@ def visit_host(ctx: Context, args: Args, sources: list[ActorMention], targets: l
         return targets
     args.target_how = "destination"
     return [host]
+
+
+# Words of coming from a place (وصل إلى عمان قادما من الرياض): the place after their من is where the traveller
+# comes from, not where he goes.  Not عائدا من, returning from: that place was visited (وصل إلى القاهرة عائدا من
+# موسكو بعد زيارة رسمية).
+FROM_WORDS = frozenset({"قادما", "قادمه", "قادمين", "قادمون", "قادم"})
+
+
+def came_from(tokens: list[Token], i: int) -> bool:
+    """Is the mention at token ``i`` the place of a قادما من / عائدا من phrase (من right before it)?"""
+    return i >= 2 and tokens[i - 1].key == "من" and any(k in FROM_WORDS for _, k in candidates(tokens[i - 2].norm))
 
 
 def visited_embassy(ctx: Context, sources: list[ActorMention]) -> ActorMention | None:
