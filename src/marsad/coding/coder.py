@@ -43,12 +43,12 @@ from marsad.coding.exposed import EXPOSED_ROOTS, PLACE_HOWS, exposed_args
 from marsad.coding.governed import governed_place
 from marsad.coding.implicit import (
     aid_target,
-    came_from,
     claimed_by,
     embassy_mentions,
     fallback_targets,
     home_of,
     implied,
+    journey_detail,
     party_referents,
     places_by_sentence,
     stance_args,
@@ -260,8 +260,9 @@ class EventStage:
             ctx = replace(ctx, ments=kept_arguments(ctx.ments, cut, hi, named),
                           coded=kept_arguments(ctx.coded, cut, hi, named))
         if pat.cameo == VISIT_CODE:
-            # وصل الوزير الأردني إلى عمان قادما من الرياض: the place a traveller comes from is no side of his visit
-            ctx = replace(ctx, ments=[m for m in ctx.ments if not came_from(tokens, m.token_start)])
+            # وصل الوزير الأردني إلى عمان قادما من الرياض، وصل بحاح إلى عدن على متن طائرة سعودية: the place a
+            # traveller comes from and the vehicle he travels on are no side of his visit
+            ctx = replace(ctx, ments=[m for m in ctx.ments if not journey_detail(tokens, m.token_start)])
         args = find_args(tm, tokens, ctx.ments, lo, hi,
                          own_doer=pat.cameo[:2] in OWN_DOER_ROOTS and own_doer(doc, tokens[tm.start]))
         sources, targets = args.sources, args.targets

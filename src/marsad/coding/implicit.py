@@ -499,14 +499,20 @@ def visit_host(ctx: Context, args: Args, sources: list[ActorMention], targets: l
 
 
 # Words of coming from a place (وصل إلى عمان قادما من الرياض): the place after their من is where the traveller
-# comes from, not where he goes.  Not عائدا من, returning from: that place was visited (وصل إلى القاهرة عائدا من
+# comes from, not where he goes (journey_detail).  Not عائدا من, returning from: that place was visited (وصل إلى القاهرة عائدا من
 # موسكو بعد زيارة رسمية).
 FROM_WORDS = frozenset({"قادما", "قادمه", "قادمين", "قادمون", "قادم"})
 
 
-def came_from(tokens: list[Token], i: int) -> bool:
-    """Is the mention at token ``i`` the place of a قادما من / عائدا من phrase (من right before it)?"""
-    return i >= 2 and tokens[i - 1].key == "من" and any(k in FROM_WORDS for _, k in candidates(tokens[i - 2].norm))
+ABOARD_REACH = 3  # words between على متن and the nisba of the vehicle (على متن طائرة عسكرية سعودية)
+
+
+def journey_detail(tokens: list[Token], i: int) -> bool:
+    """Is the mention at token ``i`` the place a traveller comes from (قادما من الرياض: من right before it) or the
+    vehicle he travels on (وصل بحاح إلى عدن على متن طائرة سعودية), neither of them a side of his visit?"""
+    if i >= 2 and tokens[i - 1].key == "من" and any(k in FROM_WORDS for _, k in candidates(tokens[i - 2].norm)):
+        return True
+    return any(tokens[j].key == "متن" and tokens[j - 1].key == "علي" for j in range(max(1, i - ABOARD_REACH), i))
 
 
 def visited_embassy(ctx: Context, sources: list[ActorMention]) -> ActorMention | None:
