@@ -12,7 +12,8 @@ claim, is the target instead).
 before it, so that the actors before it are no doers; :func:`condemned_target` gives a condemnation
 the doer named after the attack noun it governs, or the country of the place named after it.
 :func:`retold_attack` finds the attack noun that a relative clause retells (التفجير الذي استهدف مسجدا):
-its verb is no second event.
+its verb is no second event.  An attack noun told after a word of condolence in its clause (قدمت إسبانيا
+تعازيها للحكومة السعودية بعد التفجير) is read like a condemned one: the one who condoles is no doer.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.victims import bare, toll_words
 from marsad.document import ActorMention, Document, Token
 from marsad.text.normalize import normalize_text
-from marsad.text.tokens import RELATIVE_PRONOUNS, reads
+from marsad.text.tokens import RELATIVE_PRONOUNS, THIRD_PERSON_SUFFIXES, candidates, reads
 from marsad.when_where.gazetteer import Gazetteer
 
 CONDEMN_ROOT = "11"
@@ -56,6 +57,7 @@ class CondemnedWords:
     asides: frozenset[str]  # punctuation of an aside
     describe: frozenset[str]  # verbs of describing an act (وصف الهجوم بأنه…), read like a condemnation
     grief: frozenset[str]  # nouns of grief at an act (أعرب عن أسفه للهجوم), read like a condemnation
+    condole: frozenset[str]  # nouns of condolence and solidarity (قدمت تعازيها … بعد التفجير)
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +65,7 @@ def condemned_words() -> CondemnedWords:
     """The word lists of the packaged condemned.tsv, read once per process."""
     rows = [(normalize_text(r["words"]), r["kind"]) for r in resources.read_tsv(resources.path("condemned"))]
     return CondemnedWords(*(frozenset(w for w, kind in rows if kind == k)
-                            for k in ("noun", "head", "adverb", "aside", "describe", "grief")))
+                            for k in ("noun", "head", "adverb", "aside", "describe", "grief", "condole")))
 
 
 def _attack_noun(tok: Token) -> bool:
@@ -86,10 +88,13 @@ def condemned_attack(tokens: list[Token], tm: TriggerMatch, ments: list[ActorMen
     cw = condemned_words()
     for i in range(tm.start - 1, max(lo, tm.start - CONDEMN_REACH) - 1, -1):
         tok = tokens[i]
+        if i == tm.start - 1 and _l_head(tok, cw):
+            with_l = True  # عن إدانتها واستنكارها الشديدين لحادث التفجير: the object of a verbal noun
+            continue
         if is_condemn_word(tok):
             # لإدانته: for his conviction; ل before the attack marks the object of a verbal noun only
             # (استنكار الجامعة للقصف), after a verb the reason (أدانت روسيا لغزو أوكرانيا)
-            return not tok.prefix.endswith("ل") and (not with_l or tok.key in cw.nouns)
+            return not tok.prefix.endswith("ل") and (not with_l or _condemn_noun(tok, cw))
         if tok.norm in cw.describe:
             return described(tokens, tm.start + 1)
         if reads(tok, cw.grief):
@@ -97,8 +102,53 @@ def condemned_attack(tokens: list[Token], tm: TriggerMatch, ments: list[ActorMen
         if not (tok.prefix in ("ال", "وال") or tok.norm in words or (i == tm.start - 1 and tok.key in cw.heads)
                 or (tok.prefix == "لل" and tok.key in cw.heads)  # أسفه للحادث الأليم والتفجير
                 or _condemner_word(tokens, i, ments, cw)):
+            return _condoled(tokens, tm.start, lo, cw)
+    return _condoled(tokens, tm.start, lo, cw)
+
+
+# How far before an attack noun a word of condolence may stand in its clause (قدمت إسبانيا تعازيها للحكومة
+# السعودية بعد التفجير، أعرب عن تعازيه ومواساته لذوي شهداء الواجب الذين راحوا ضحية للهجوم).
+CONDOLE_REACH = 20
+
+
+def _condoled(tokens: list[Token], at: int, lo: int, cw: CondemnedWords) -> bool:
+    """Is the attack noun at ``at`` told in a clause of condolence or solidarity, after its word (قدمت إسبانيا
+    تعازيها للحكومة السعودية بعد التفجير الإرهابي الذي استهدف مسجدا)?  The attack is retold as the reason of
+    the condolence: neither the one who condoles nor the one condoled with is its doer.  Not past a full stop,
+    a semicolon, a conjunction that opens a clause (فيما، بينما) or a verb of saying.  Only an attack noun: a
+    verb tells an act of its own."""
+    if not _attack_noun(tokens[at]):
+        return False
+    for i in range(at - 1, max(lo, at - CONDOLE_REACH) - 1, -1):
+        tok = tokens[i]
+        if reads(tok, cw.condole) or tok.key in cw.condole:
+            return True
+        if (tok.norm in STOP and tok.norm not in (",", "،")) or tok.key in _CONDOLE_STOP:
             return False
     return False
+
+
+_CONDOLE_STOP = frozenset({"ان", "انه", "انها", "قال", "اضاف", "اكد", "قبل", "منذ"})
+
+
+def _condemn_noun(tok: Token, cw: CondemnedWords) -> bool:
+    """Is ``tok`` a verbal noun of condemning, bare or with the condemner's pronoun (عن استنكاره الشديد
+    للهجوم، أعربت عن إدانتها واستنكارها للتفجير: ة is written ت before the pronoun)?"""
+    for key in {tok.key} | {k for _, k in candidates(tok.norm)}:  # واستنكارها
+        if key in cw.nouns:
+            return True
+        for suf in THIRD_PERSON_SUFFIXES:
+            if key.endswith(suf) and len(key) > len(suf) + 2:
+                stem = key[:-len(suf)]
+                if stem in cw.nouns or (stem.endswith("ت") and stem[:-1] + "ه" in cw.nouns):
+                    return True
+    return False
+
+
+def _l_head(tok: Token, cw: CondemnedWords) -> bool:
+    """Is ``tok`` the head of a construct whose genitive is the act, after the ل of a verbal noun's
+    object (عن إدانتها واستنكارها الشديدين لحادث التفجير الإرهابي)?"""
+    return tok.prefix in ("", "ل") and tok.norm.startswith("ل") and tok.norm[1:] in cw.heads
 
 
 def _condemner_word(tokens: list[Token], i: int, ments: list[ActorMention], cw: CondemnedWords) -> bool:
@@ -146,9 +196,11 @@ def retold_attack(tokens: list[Token], tm: TriggerMatch, ments: list[ActorMentio
     if rel <= lo or tokens[rel].norm not in RELATIVE_PRONOUNS:
         return None
     cw = condemned_words()
-    for a in range(rel - 1, max(lo, rel - 1 - ANTECEDENT_REACH) - 1, -1):
+    # a comma may part the relative from its antecedent (الجريمة الإرهابية البشعة، التي استهدفت)
+    last = rel - 2 if rel - 1 > lo and tokens[rel - 1].norm in ("،", ",") else rel - 1
+    for a in range(last, max(lo, last - ANTECEDENT_REACH) - 1, -1):
         tok = tokens[a]
-        adjectives = a < rel - 1
+        adjectives = a < last
         if bare(tok) & RETOLD_ATTACKS:
             return a
         if _attack_noun(tok) or tok.key in cw.heads or (adjectives and tok.key in ACT_WORDS):
@@ -222,6 +274,23 @@ def condemned_args(tokens: list[Token], tm: TriggerMatch, args: Args, sources: l
     return sources, targets
 
 
+def _object_attack(tokens: list[Token], start: int, hi: int) -> int | None:
+    """The attack noun that a condemnation ending before ``start`` governs, within OBJECT_REACH tokens; a
+    second condemnation noun coordinated with it and its adjective (عن إدانتها واستنكارها الشديدين لحادث
+    التفجير) and an aside on the statement or the day (أدان المجلس في بيان له اليوم حادث التفجير) do not
+    count against the reach."""
+    counted, i = 0, start
+    while i < hi and counted < OBJECT_REACH:
+        tok = tokens[i]
+        if _attack_noun(tok) or _criminal_act(tokens, i):
+            return i
+        skipped = is_condemn_word(tok) or tok.key in TIME_WORDS or _in_statement(tokens, i) or (
+            i > start and is_condemn_word(tokens[i - 1]) and tok.prefix == "ال")
+        counted += not skipped
+        i += 1
+    return None
+
+
 def _past_subject(tokens: list[Token], i: int, ments: list[ActorMention]) -> int:
     """The token after the subject that follows a verb ending at token ``i`` and after the place where
     it acted (أدانت وزارة الخارجية الفرنسية في باريس الهجوم: الهجوم), or ``i`` when no mention starts there."""
@@ -247,8 +316,7 @@ def condemned_target(doc: Document, tm: TriggerMatch, ments: list[ActorMention],
     start = _past_subject(tokens, tm.end, [*ments, *places])
     if tm.gaps and tm.end - 1 >= tm.gaps[-1][1]:
         start = tm.end - 1  # دان مجلس الوزراء الكويتي التفجير: the pattern's last word is the object
-    a = next((i for i in range(start, min(hi, start + OBJECT_REACH))
-              if _attack_noun(tokens[i]) or _criminal_act(tokens, i)), None)
+    a = _object_attack(tokens, start, hi)
     if a is None:
         return None, False
     after = [m for m in ments if m.token_start > a]
@@ -260,8 +328,9 @@ def condemned_target(doc: Document, tm: TriggerMatch, ments: list[ActorMention],
     if named is not None:
         return named, True
     for i in range(a + 1, stop) if gazetteer is not None else ():
-        if tokens[i].norm in STOP:
-            break
+        if tokens[i].norm in STOP and not (tokens[i].norm in (",", "،") and i + 1 < stop
+                                           and tokens[i + 1].norm in RELATIVE_PRONOUNS):
+            break  # الجريمة البشعة، التي استهدفت رجال الأمن في القطيف: a comma before the relative goes on
         found = locative_town(tokens, i, a + 1, gazetteer, fi=True)
         if found is not None:
             code = found.item.country
