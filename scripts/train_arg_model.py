@@ -39,7 +39,7 @@ sys.path.insert(0, str(SHARED))
 sys.path.insert(0, str(ROOT / "scripts"))
 import score  # type: ignore[import-not-found]  # noqa: E402
 from _gold import evidence_span  # noqa: E402
-from train_event_filter import fit, trained_on  # noqa: E402
+from train_event_filter import fit, shuffled, trained_on  # noqa: E402
 
 from marsad.api_lib import Coder  # noqa: E402
 from marsad.config import Settings  # noqa: E402
@@ -57,12 +57,13 @@ def _code(a: dict | None) -> str:
     return (a or {}).get("code") or "-"
 
 
-def groups(path: Path) -> list[list[tuple[str, list[dict], np.ndarray, int]]]:
-    """Per article: (role, candidate features, labels, index of the heuristic choice) groups."""
+def groups(path: Path, shuffle: int = 0) -> list[list[tuple[str, list[dict], np.ndarray, int]]]:
+    """Per article: (role, candidate features, labels, index of the heuristic choice) groups; ``shuffle``:
+    the articles' order (train_event_filter.shuffled)."""
     coder = Coder(Settings(arg_model=False, event_filter=False), errors="raise")
     stage = next(s for s in coder.pipeline.stages if s.name == "events")
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in shuffled(path.read_text(encoding="utf-8").splitlines(), shuffle):
         art = json.loads(line)
         stage.collect = []
         coder.code(art["text"], date=art.get("date"), id=art["id"])
@@ -114,8 +115,10 @@ def main() -> None:
                     "a tiny change can flip the choice between neighbouring values and move the downstream CV by .01")
     ap.add_argument("--extra", default="", help="a JSONL of more annotated articles (train-file format): always "
                     "on the training side of every fold and in the final fit, never scored")
+    ap.add_argument("--shuffle", type=int, default=0, help="order the train articles by this seed before the "
+                    "folds i %% k are drawn (0: file order); give train_event_filter.py --shuffle the same seed")
     a = ap.parse_args()
-    arts = groups(SHARED / "train" / "saudinewsnet.jsonl")
+    arts = groups(SHARED / "train" / "saudinewsnet.jsonl", a.shuffle)
     n = len(arts)  # the train set's articles: folds i % k are over these; extra articles come after them
     arts += groups(Path(a.extra)) if a.extra else []
     vocab = {"bias": 0}
