@@ -296,7 +296,7 @@ def _verb_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
     # a verbal noun with a pronoun suffix (وجدد الوزير ترحيبه بقرار مجلس الأمن، وتقديره لمواقف المملكة) has
     # its doer in the pronoun: the actor after it is what it is about, never its subject (the doer is the
     # subject named before it in its clause, else the sentence's: svo / main below)
-    own_doer = f.own_doer and f.verb == tm.start
+    own_doer = f.own_doer
     initial = initial and not own_doer
     if participle and not before and _clause_initial(tokens, f.cs, tm.start):
         subject = _main_subject(tokens, ments, lo, tm.start)
@@ -412,7 +412,7 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     pat = tm.pattern
     idx = {id(m): i for i, m in enumerate(ments)}
     f = _frame(tm, tokens, ments, lo, hi)
-    f.own_doer = own_doer
+    f.own_doer = own_doer and f.verb == tm.start  # not after a particle that is part of the trigger
     subject, how, rest, _ = _subject_of(tm, tokens, ments, lo, f)
     rest = f.gap_objects + rest
     if subject is not None and subject.token_start >= tm.start and after_tamma(tm, tokens) \

@@ -519,8 +519,6 @@ class EventStage:
 OWN_DOER_ROOTS = frozenset({"05", "11", "12"})
 
 
-
-
 def embedded_act(tokens: list, tm: TriggerMatch) -> int | None:
     """The token of the act a statement pattern names in a clause its gap opens with a complementizer
     (:data:`cue_data.COMPLEMENTIZERS`: أكد ~ دعم read over أكد ظريف أن إيران ستواصل دعم: the token of

@@ -32,6 +32,7 @@ from functools import lru_cache
 from marsad.coding.cue_data import Cues, clause_bounds, strip_conj
 from marsad.text.normalize import normalize_text
 from marsad.text.tokens import word_key
+from marsad.when_where.dates import before_news_window
 
 _SINCE = "منذ"
 _SINCE_REACH = 6
@@ -41,7 +42,6 @@ NEXT = frozenset(("مقبل", "قادم"))  # يونيو المقبل: a coming 
 _MARS = "مارس"  # "من" + month is a date (الأسبوع الأخير من يونيو), but not من مارس العنف ("who practised")
 _YEAR_LEAD = frozenset("عام العام سنه السنه في منذ خلال مطلع اواخر اوايل بدايه نهايه حتي".split())
 _MONTH_LEAD = frozenset("في منذ خلال شهر مطلع اواخر اوايل بدايه نهايه منتصف حتي قبل بعد بين".split())
-_BACKGROUND_GAP_DAYS = 7
 _DATED_YEAR = re.compile(r"(\S+)\s+((?:19|20)\d\d)(?!\d)")
 _START_REACH = 5  # a start cue (اعتبارا من) begins at most this many words before the month name
 
@@ -179,12 +179,7 @@ def month_is_old(cues: Cues, words: list[str], keys: list[str], k: int, end: int
             return False
         year = pub.year - 1 if month > pub.month else pub.year
     day = int(words[k - 1]) if k > 0 and words[k - 1].isdigit() and int(words[k - 1]) <= 31 else None
-    if day is None:
-        return (year, month) < (pub.year, pub.month)
-    try:
-        return (pub - Date(year, month, day)).days > _BACKGROUND_GAP_DAYS
-    except ValueError:
-        return False
+    return before_news_window(pub, year, month, day)
 
 
 def gloss_end(words: list[str], end: int) -> int:

@@ -69,6 +69,24 @@ _PUB_CUE = re.compile(r"(?:نشر|بتاريخ|تاريخ\s+النشر|تحدي�
 _DATELINE_AFTER = re.compile(r"[^\S\n]*(?:\n|\Z|[\-–—/(|:.]|\d{1,2}:\d\d)")
 
 
+# An explicit day more than this many days before publication lies before the news window (background):
+# the cues' explicit old dates (marsad.coding.modality_months) and a chronology's entry dates (event_dates).
+BACKGROUND_GAP_DAYS = 7
+
+
+def before_news_window(pub: Date, year: int, month: int | None = None, day: int | None = None) -> bool:
+    """Does a date given to the year, month or day lie before the news window of an article published on
+    ``pub``: a day more than BACKGROUND_GAP_DAYS before it, an earlier month, an earlier year?"""
+    if month is None:
+        return year < pub.year
+    if day is None:
+        return (year, month) < (pub.year, pub.month)
+    try:
+        return (pub - Date(year, month, day)).days > BACKGROUND_GAP_DAYS
+    except ValueError:
+        return False
+
+
 def raw_span(text: str, omap: OffsetMap, start: int, end: int) -> Span:
     """Raw span of normalized ``[start, end)``, extended over trailing diacritics."""
     rs, re_ = omap.to_raw(start, end, text)

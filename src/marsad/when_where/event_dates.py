@@ -40,7 +40,7 @@ from datetime import date as Date
 
 from marsad.document import Document, Event, Sentence, TimeExpression
 from marsad.text.normalize import normalize_text
-from marsad.when_where.dates import effective_pub_date, find_times_stage
+from marsad.when_where.dates import before_news_window, effective_pub_date, find_times_stage
 
 LEAD_SENTENCES = 2
 LEAD_MIN_TOKENS = 6
@@ -120,22 +120,16 @@ def _cost(text: str, t: TimeExpression, ev: Event) -> int:
     return (b - a) + _FAR * len(_BOUNDARY.findall(text, a, b))
 
 
-OLD_DAYS = 7  # an explicit day more than a week before publication is before the news window
-
-
 def _old(t: TimeExpression, pub: Date) -> bool:
-    """Does the explicit date ``t`` lie before the news window: a day more than OLD_DAYS before ``pub``, a
-    month before the previous one, a year before ``pub``'s?"""
+    """Does the explicit date ``t`` lie before the news window (dates.before_news_window)?"""
     if t.kind not in ("explicit", "dateline"):  # a date heading a line is read as a dateline
         return False
-    if t.precision == "day":
-        return (pub - t.date).days > OLD_DAYS
-    if t.precision == "month":
-        return (pub.year * 12 + pub.month) - (t.date.year * 12 + t.date.month) >= 2
-    return t.date.year < pub.year
+    d = t.date
+    return before_news_window(pub, d.year, d.month if t.precision != "year" else None,
+                              d.day if t.precision == "day" else None)
 
 
-_LINE_HEAD = re.compile(r"(?:^|\n)[\s\-–—•*·.0-9)]*$")
+_LINE_HEAD = re.compile(r"[\s\-–—•*·.0-9)]*")
 _ENTRY_MARK = re.compile(r"\s*(?:\([^()\n]{1,20}\)\s*)?(?:\d{4}\s*م?\s*)?[:\-–—]")
 
 
@@ -145,9 +139,8 @@ def _entry_date(text: str, t: TimeExpression, ev: Event) -> bool:
     other line between it and the trigger (- 8 فبراير (شباط) : الملك سلمان يؤكد…)?"""
     if t.span.end > ev.trigger.start or "\n" in text[t.span.end:ev.trigger.start]:
         return False
-    head = text[max(0, t.span.start - 12):t.span.start]
-    return bool(_LINE_HEAD.search(head if t.span.start >= 12 else "\n" + head)) and bool(
-        _ENTRY_MARK.match(text, t.span.end))
+    line = text.rfind("\n", 0, t.span.start) + 1
+    return bool(_LINE_HEAD.fullmatch(text, line, t.span.start)) and bool(_ENTRY_MARK.match(text, t.span.end))
 
 
 def _after(t: TimeExpression, pub: Date) -> bool:
