@@ -44,6 +44,9 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
   of what is quoted;
 * a stance noun with a pronoun suffix (وتقديره لمواقف المملكة، واتهامه إسلام آباد بـ) has its doer in the
   pronoun: the actor after it is what it is about, and the clause's or the sentence's subject acts;
+* a subject named right before or after the verb past a clause opener with its own subject (كما، فيما،
+  بينما، حيث، لكن) is kept against the argument model's pick of an actor before the opener (…، فيما قال
+  الجيش الأمريكي إن الولايات المتحدة وحلفاءها استهدفوا داعش: :func:`behind_new_clause`, used by the coder);
 * with no subject in the clause, the speaker of the sentence (قال X إن…، «…»، قال X), the speaker a
   chain of sentences carries (قال X إن… وأضاف أن… وطالب…) or the topic of the previous sentences acts.
 """
@@ -150,6 +153,24 @@ def clause_reach(tokens: list[Token], ce: int, hi: int) -> int:
     return next((k for k in range(ce, hi) if tokens[k].norm in NEW_CLAUSE_WORDS
                  and not (k + 1 < hi and tokens[k + 1].norm in REGARDING)
                  or tokens[k].norm == '"' and said_after(tokens, k, hi) is not None), hi)
+
+
+# How the clause heuristics found a subject named in the trigger's own clause (before or right after it).
+OWN_SUBJECT_HOWS = frozenset({"svo", "vso", "gap"})
+
+
+def behind_new_clause(tokens: list[Token], pick: ActorMention, subjects: list[ActorMention], start: int,
+                      end: int) -> bool:
+    """Is ``pick`` named before a clause opener with its own subject (كما، فيما، بينما، حيث، لكن) that
+    stands before the trigger ``[start, end)``, one of whose conjoined ``subjects`` is named right before
+    it (SVO) or right after it (VSO) past that opener?  That clause names its own doer: an actor before
+    the opener acts in the clause before it (قصفت قوات النظام البلدة، فيما قال الجيش الأمريكي إن الولايات
+    المتحدة وحلفاءها استهدفوا مواقع داعش: the United States strikes, not the regime's forces).  فيما يتعلق
+    (as regards) opens no clause."""
+    if not any(start - 1 <= s.token_end <= start or end <= s.token_start <= end + 1 for s in subjects):
+        return False
+    return any(tokens[k].norm in NEW_CLAUSE_WORDS and not (k + 1 < start and tokens[k + 1].norm in REGARDING)
+               for k in range(pick.token_end, min(start, subjects[0].token_start)))
 
 
 def _is_boundary(tok: Token) -> bool:

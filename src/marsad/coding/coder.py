@@ -17,7 +17,14 @@ from marsad.actors.groupings import expand_groupings
 from marsad.coding import cues as cue_fns
 from marsad.coding.addressee import PARTIES_REACH, collective_addressee, parties_addressed
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
-from marsad.coding.arguments import Args, conjoined, find_args, relative_doer
+from marsad.coding.arguments import (
+    OWN_SUBJECT_HOWS,
+    Args,
+    behind_new_clause,
+    conjoined,
+    find_args,
+    relative_doer,
+)
 from marsad.coding.article_pass import armed_states, dedupe, rescue_roots
 from marsad.coding.cameo import CameoTable, recode
 from marsad.coding.charges import ACCUSE_CODE, argument_cut, kept_arguments
@@ -400,7 +407,12 @@ class EventStage:
         if args.agent:
             sources, args.source_how = args.agent, "agent_phrase"  # the doer named by من قبل / على يد
         elif best is not None and (not sources or best.mention is not sources[0]) and args.source_how not in KEEP_SOURCE \
-                and not args.paired:  # the conjoined sides of a symmetric act stay together (arguments.each_other)
+                and not args.paired and not (  # the conjoined sides of a symmetric act stay together (arguments.each_other)
+                    sources and best.mention is not None and args.source_how in OWN_SUBJECT_HOWS
+                    and behind_new_clause(ctx.doc.tokens, best.mention, sources, ctx.tm.start, ctx.tm.end)):
+            # …، فيما قال الجيش الأمريكي إن الولايات المتحدة استهدفت مواقع داعش: the subject named after the
+            # opener of a clause with its own subject acts, not an actor before the opener
+            # (arguments.behind_new_clause)
             sources = self._group(ctx, best)
             args.source_how = f"rank_{best.how}"
         if not sources:
