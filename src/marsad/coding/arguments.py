@@ -132,6 +132,9 @@ class Args:
     target_p: float = -1.0
     agent: list[ActorMention] = field(default_factory=list)  # doers named by من قبل / على يد (a verbal noun)
     paired: bool = False  # the conjoined subjects of a symmetric act are each other's side (each_other)
+    # the actor right after the verb that its gender, number or frame makes its object (dropped.py), with its
+    # conjuncts: never the act's source, whatever the argument model prefers
+    dropped: list[ActorMention] = field(default_factory=list)
 
 
 def clause_bounds(tokens: list[Token], lo: int, hi: int, at: int) -> tuple[int, int]:
@@ -195,6 +198,7 @@ class _Frame:
     earlier: list[ActorMention]  # anywhere before in the sentence
     later: list[ActorMention]  # anywhere after in the sentence, up to a clause with its own subject
     own_doer: bool = False  # the trigger's first word is a verbal noun with a pronoun suffix (find_args)
+    dropped_obj: ActorMention | None = None  # the actor after the verb dropped.py makes its object (_subject_of)
 
 
 def _frame(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], lo: int, hi: int) -> _Frame:
@@ -408,6 +412,8 @@ def _subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention]
         subject, how, rest = _noun_subject_of(tm, tokens, ments, f)
     else:
         subject, how, rest, said = _verb_subject_of(tm, tokens, ments, lo, f)
+    if how == GENDER_DROPPED and rest:
+        f.dropped_obj = rest[0]
     if subject is None and how == GENDER_DROPPED:
         main = frame_subject(tokens, ments, lo, f.cs) if _later_clause_verb(tm, tokens, lo, f.cs, f.verb) else None
         if main is not None and main.kind == "person" and _plural_verb(tokens, f.verb):
@@ -490,7 +496,8 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     # the subject once the argument model has scored the candidates)
     agent = nominal_agent(tm, tokens, f.after) if passive_doer is None else passive_doer
     doers = conjoined(ments, idx[id(agent)], tokens) if agent is not None else []
-    return Args(srcs, tgts, how, target_how if tgts else "none", agent=doers, paired=paired)
+    dropped = conjoined(ments, idx[id(f.dropped_obj)], tokens) if f.dropped_obj is not None else []
+    return Args(srcs, tgts, how, target_how if tgts else "none", agent=doers, paired=paired, dropped=dropped)
 
 
 def _tail_object(tm: TriggerMatch, tokens: list[Token], m: ActorMention) -> bool:

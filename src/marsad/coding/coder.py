@@ -409,10 +409,12 @@ class EventStage:
         elif best is not None and (not sources or best.mention is not sources[0]) and args.source_how not in KEEP_SOURCE \
                 and not args.paired and not (  # the conjoined sides of a symmetric act stay together (arguments.each_other)
                     sources and best.mention is not None and args.source_how in OWN_SUBJECT_HOWS
-                    and behind_new_clause(ctx.doc.tokens, best.mention, sources, ctx.tm.start, ctx.tm.end)):
+                    and behind_new_clause(ctx.doc.tokens, best.mention, sources, ctx.tm.start, ctx.tm.end)) \
+                and all(best.mention is not d for d in args.dropped):
             # …، فيما قال الجيش الأمريكي إن الولايات المتحدة استهدفت مواقع داعش: the subject named after the
             # opener of a clause with its own subject acts, not an actor before the opener
-            # (arguments.behind_new_clause)
+            # (arguments.behind_new_clause); nor is the actor the verb's agreement makes its object its source
+            # (وكبدوا قوات النظام خسائر فادحة: the plural verb's subject is a pronoun, the forces its object)
             sources = self._group(ctx, best)
             args.source_how = f"rank_{best.how}"
         if not sources:
