@@ -5,7 +5,8 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
 * a mention inside a light-verb gap (أجرى الوزير اتصالا) is the subject;
 * a verb at the start of its clause takes the mention right after it as subject
   (VSO: قصفت الطائرات الإسرائيلية…; time adverbs between them do not count: استقبل صباح
-  يوم الأحد الماضي الرئيس…), else the nearest mention before it in the
+  يوم الأحد الماضي الرئيس…; not when a prepositional phrase opens right after the verb: وأشاد بالموقف
+  الثابت للمملكة, :func:`_in_phrase`), else the nearest mention before it in the
   same clause (SVO: الجيش الإسرائيلي قصف…); a mention introduced by a preposition right after
   the verb (طلبنا من الاتحاد…) is its object, never its subject; a verb opening a relative clause on
   an actor takes it as subject (المبعوث الذي زار الرياض: :mod:`marsad.coding.relatives`), and so
@@ -342,7 +343,8 @@ def _verb_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
         # انتقد رئيس لجنة الدفاع في البرلمان العراقي: the title's body stands for the subject
         subject, rest, how = after[body], after[body + 1:], "vso"
     elif initial and after and span_words(tokens, tm.end, after[0].token_start) <= 3 and not _verb_object(
-            tokens, tm.end, after[0]) and not (f.verbal and _oblique_after(tokens, tm.end, after[0])):
+            tokens, tm.end, after[0]) and not (f.verbal and _oblique_after(tokens, tm.end, after[0])) \
+            and not _in_phrase(tokens, tm.end, after[0]):
         subject, rest, how = after[0], after[1:], "vso"
     elif before and after and suffixed_verb(tm, tokens, f.verb) and after[0].token_start == tm.end \
             and not _verb_object(tokens, tm.end, after[0]):
@@ -366,7 +368,8 @@ def _verb_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
         # not the actor named last
         subject, how = main, "main"
     elif after and after[0].token_start - tm.end <= 3 and not _verb_object(tokens, tm.end, after[0]) \
-            and not (f.verbal and _oblique_after(tokens, tm.end, after[0])) and not own_doer:
+            and not (f.verbal and _oblique_after(tokens, tm.end, after[0])) and not own_doer \
+            and not _in_phrase(tokens, tm.end, after[0]):
         subject, rest, how = after[0], after[1:], "vso_late"
     return subject, how, rest, said
 
@@ -591,6 +594,20 @@ def _verb_object(tokens: list[Token], at: int, m: ActorMention) -> bool:
     if m.token_start > at and (possessed(tokens, m) or governed_adjective(tokens, m)):
         return True
     return m.token_start == at and clitic_prep(tokens, m)
+
+
+def _in_phrase(tokens: list[Token], at: int, m: ActorMention) -> bool:
+    """Does the first word after the verb (``at``: the token after it; time words skipped), before ``m``,
+    open a prepositional phrase: a preposition (في، على، عن…) or a noun with the clitic ب / ل and the
+    article (وأشاد بالموقف الثابت للمملكة، ورحب بالقرار الأخير لمجلس الأمن)?  Then ``m`` is a genitive in
+    that phrase, never the verb's subject: a subject never opens with a preposition.  A preposition later
+    in the subject's own phrase leaves its actor the subject (تظاهر مئات الآلاف من الإسرائيليين، دعا عضو
+    المكتب السياسي لحركة حماس)."""
+    first = next((k for k in range(at, m.token_start) if tokens[k].key not in TIME_WORDS), None)
+    if first is None:
+        return False
+    t = tokens[first]
+    return t.key in VERB_PREPS or t.prefix.lstrip("وف")[:1] in {"ب", "ل"}
 
 
 def _main_subject(tokens: list[Token], ments: list[ActorMention], lo: int, at: int) -> ActorMention | None:
