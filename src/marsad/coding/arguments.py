@@ -154,9 +154,14 @@ def clause_reach(tokens: list[Token], ce: int, hi: int) -> int:
     with its own subject (، كما أدانت الرابطة التفجير، فيما طالب الوزير), else at the sentence's end ``hi``;
     فيما يتعلق / فيما يخص (as regards) opens none.  A quotation ends where its speaker is named after it
     («إسرائيل ترفض القرار»، قال المتحدث المصري: the speaker is no object of what is quoted)."""
-    return next((k for k in range(ce, hi) if tokens[k].norm in NEW_CLAUSE_WORDS
-                 and not (k + 1 < hi and tokens[k + 1].norm in REGARDING)
+    return next((k for k in range(ce, hi) if opens_clause(tokens, k, hi)
                  or tokens[k].norm == '"' and said_after(tokens, k, hi) is not None), hi)
+
+
+def opens_clause(tokens: list[Token], k: int, hi: int) -> bool:
+    """Does token ``k`` open a clause with its own subject (كما، فيما، بينما، حيث، لكن) within ``[.., hi)``?
+    فيما يتعلق / فيما يخص (as regards) opens none."""
+    return tokens[k].norm in NEW_CLAUSE_WORDS and not (k + 1 < hi and tokens[k + 1].norm in REGARDING)
 
 
 # How the clause heuristics found a subject named in the trigger's own clause (before or right after it).
@@ -169,12 +174,10 @@ def behind_new_clause(tokens: list[Token], pick: ActorMention, subjects: list[Ac
     stands before the trigger ``[start, end)``, one of whose conjoined ``subjects`` is named right before
     it (SVO) or right after it (VSO) past that opener?  That clause names its own doer: an actor before
     the opener acts in the clause before it (قصفت قوات النظام البلدة، فيما قال الجيش الأمريكي إن الولايات
-    المتحدة وحلفاءها استهدفوا مواقع داعش: the United States strikes, not the regime's forces).  فيما يتعلق
-    (as regards) opens no clause."""
+    المتحدة وحلفاءها استهدفوا مواقع داعش: the United States strikes, not the regime's forces; :func:`opens_clause`)."""
     if not any(start - 1 <= s.token_end <= start or end <= s.token_start <= end + 1 for s in subjects):
         return False
-    return any(tokens[k].norm in NEW_CLAUSE_WORDS and not (k + 1 < start and tokens[k + 1].norm in REGARDING)
-               for k in range(pick.token_end, min(start, subjects[0].token_start)))
+    return any(opens_clause(tokens, k, start) for k in range(pick.token_end, min(start, subjects[0].token_start)))
 
 
 def _is_boundary(tok: Token) -> bool:
