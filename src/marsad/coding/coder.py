@@ -141,6 +141,22 @@ UNREALISED = frozenset({"appeal", "demand", "threat", "intent", "deny", "reject"
 UNINTENDED = frozenset({"hope", "deny", "postpone", "prevent"})
 
 
+def _source_protected(ctx: Context, args: Args, best: Candidate, sources: list[ActorMention]) -> bool:
+    """Does the heuristics' source stand against the argument model's pick ``best``?  It does when the
+    heuristics read it in a way the model does not weigh (KEEP_SOURCE); when the conjoined sides of a symmetric
+    act are each other's side (arguments.each_other: they stay together); when the pick is named before the
+    opener of a clause that names its own subject before or after the trigger (…، فيما قال الجيش الأمريكي إن
+    الولايات المتحدة استهدفت مواقع داعش: the United States strikes; arguments.behind_new_clause); and when the
+    pick is the actor that the verb's agreement makes its object (وكبدوا قوات النظام خسائر فادحة: the plural
+    verb's subject is a pronoun, the forces its object; :mod:`marsad.coding.dropped`)."""
+    if args.source_how in KEEP_SOURCE or args.paired:
+        return True
+    if sources and best.mention is not None and args.source_how in OWN_SUBJECT_HOWS \
+            and behind_new_clause(ctx.doc.tokens, best.mention, sources, ctx.tm.start, ctx.tm.end):
+        return True
+    return any(best.mention is d for d in args.dropped)
+
+
 @dataclass(slots=True)
 class EventStage:
     lexicon: TriggerLexicon = field(default_factory=TriggerLexicon)
@@ -406,15 +422,8 @@ class EventStage:
         best = self._choose(ctx, "s", cands, args)
         if args.agent:
             sources, args.source_how = args.agent, "agent_phrase"  # the doer named by من قبل / على يد
-        elif best is not None and (not sources or best.mention is not sources[0]) and args.source_how not in KEEP_SOURCE \
-                and not args.paired and not (  # the conjoined sides of a symmetric act stay together (arguments.each_other)
-                    sources and best.mention is not None and args.source_how in OWN_SUBJECT_HOWS
-                    and behind_new_clause(ctx.doc.tokens, best.mention, sources, ctx.tm.start, ctx.tm.end)) \
-                and all(best.mention is not d for d in args.dropped):
-            # …، فيما قال الجيش الأمريكي إن الولايات المتحدة استهدفت مواقع داعش: the subject named after the
-            # opener of a clause with its own subject acts, not an actor before the opener
-            # (arguments.behind_new_clause); nor is the actor the verb's agreement makes its object its source
-            # (وكبدوا قوات النظام خسائر فادحة: the plural verb's subject is a pronoun, the forces its object)
+        elif best is not None and (not sources or best.mention is not sources[0]) \
+                and not _source_protected(ctx, args, best, sources):
             sources = self._group(ctx, best)
             args.source_how = f"rank_{best.how}"
         if not sources:
