@@ -91,14 +91,17 @@ RANDOM4 = ROOT / "annotations" / "saudinewsnet_random4.jsonl"
 RANDOM5 = ROOT / "annotations" / "saudinewsnet_random5.jsonl"
 RANDOM6 = ROOT / "annotations" / "saudinewsnet_random6.jsonl"
 RANDOM7 = ROOT / "annotations" / "saudinewsnet_random7.jsonl"
+RANDOM8 = ROOT / "annotations" / "saudinewsnet_random8.jsonl"
 EARLIER = {RANDOM: [xa.ANNOTATIONS], RANDOM2: [xa.ANNOTATIONS, RANDOM], RANDOM3: [xa.ANNOTATIONS, RANDOM, RANDOM2],
            RANDOM4: [xa.ANNOTATIONS, RANDOM, RANDOM2, RANDOM3], RANDOM5: [xa.ANNOTATIONS, RANDOM, RANDOM2, RANDOM3, RANDOM4],
            RANDOM6: [xa.ANNOTATIONS, RANDOM, RANDOM2, RANDOM3, RANDOM4, RANDOM5],
-           RANDOM7: [xa.ANNOTATIONS, RANDOM, RANDOM2, RANDOM3, RANDOM4, RANDOM5, RANDOM6]}
+           RANDOM7: [xa.ANNOTATIONS, RANDOM, RANDOM2, RANDOM3, RANDOM4, RANDOM5, RANDOM6],
+           RANDOM8: [xa.ANNOTATIONS, RANDOM, RANDOM2, RANDOM3, RANDOM4, RANDOM5, RANDOM6, RANDOM7]}
 
 
-@pytest.mark.parametrize("path", [xa.ANNOTATIONS, RANDOM, RANDOM2, RANDOM3, RANDOM4, RANDOM5, RANDOM6, RANDOM7],
-                         ids=["extra", "random", "random2", "random3", "random4", "random5", "random6", "random7"])
+@pytest.mark.parametrize("path", [xa.ANNOTATIONS, RANDOM, RANDOM2, RANDOM3, RANDOM4, RANDOM5, RANDOM6, RANDOM7, RANDOM8],
+                         ids=["extra", "random", "random2", "random3", "random4", "random5", "random6", "random7",
+                              "random8"])
 def test_extra_annotations_file_is_valid(shared, cameo, path):
     """Each committed annotation file validates against the SaudiNewsNet corpus in ../shared and is
     no other outlet's copy of a training article (nor, for a random set, of an article of the sets
