@@ -110,7 +110,7 @@ def event_features(ctx: Context, ev: Event, args: Args) -> dict[str, float]:
         tgt_how = "next"
     f = {
         "bias": 1.0,
-        f"pat={pat.source}": 1.0,
+        f"pat={pat.key or pat.source}": 1.0,
         f"trig={tok.key}": 1.0,
         f"root={root}": 1.0,
         f"code={ev.cameo}": 1.0,

@@ -9,6 +9,7 @@ proclitics and the future prefix س, the last may carry a pronoun suffix.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -41,6 +42,9 @@ class Pattern:
     source: str  # "02.tsv:17" for provenance
     # the words after the first (no gaps), the likeliest to be missing first: a quick pre-check
     later: tuple[frozenset[str], ...] = ()
+    # a name that survives edits elsewhere in the file ("02.tsv#1a2b3c4d", :func:`row_key`): the
+    # event filter's per-row weights are keyed by it, not by the line number of ``source``
+    key: str = ""
 
     @property
     def size(self) -> int:
@@ -83,7 +87,15 @@ def _gate(patterns: tuple[Pattern, ...]) -> frozenset[str] | None:
     return frozenset().union(*(p.later[0] for p in patterns))
 
 
-def parse_pattern(text: str, cameo: str, flags_field: str, where: str) -> Pattern:
+def row_key(file_name: str, pattern: str, cameo: str) -> str:
+    """A lexicon row's stable name: its file and a digest of its pattern and code.  A row keeps it when
+    rows are added or removed around it (a line number does not); editing the row's words or code
+    makes it a new row, which the event filter knows nothing about until it is retrained."""
+    digest = hashlib.sha1(f"{pattern}\t{cameo}".encode()).hexdigest()[:8]
+    return f"{file_name}#{digest}"
+
+
+def parse_pattern(text: str, cameo: str, flags_field: str, where: str, key: str = "") -> Pattern:
     words: list = []
     for w in normalize_text(text).split():
         words.append(GAP if w == "~" else _word_keys(w))
@@ -100,7 +112,7 @@ def parse_pattern(text: str, cameo: str, flags_field: str, where: str) -> Patter
     later = [w for w in words[1:] if w is not GAP]
     if len(later) > 1:
         later.sort(key=_rarity, reverse=True)  # stable
-    return Pattern(tuple(words), cameo, frozenset(flags), frozenset(preps), where, tuple(later))
+    return Pattern(tuple(words), cameo, frozenset(flags), frozenset(preps), where, tuple(later), key or where)
 
 
 class TriggerLexicon:
@@ -183,7 +195,8 @@ class TriggerLexicon:
                     flags = row.get("flags") or ""
                     if (row.get("note") or "").startswith(BLOCK_NOTE):
                         flags += ",block"
-                    patterns.append(parse_pattern(row["pattern"], row["cameo"], flags, f"{f.name}:{n}"))
+                    key = row_key(f.name, row["pattern"], row["cameo"])
+                    patterns.append(parse_pattern(row["pattern"], row["cameo"], flags, f"{f.name}:{n}", key))
         patterns.sort(key=lambda p: (-p.size, -len(p.cameo)))  # stable: file order within ties
         index: dict[str, list[Pattern]] = defaultdict(list)
         for pat in patterns:
