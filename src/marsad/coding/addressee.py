@@ -8,6 +8,10 @@ community, the world, donor countries, everyone) the event has no target (the tr
 heuristics and the argument model, which look for an actor, took one from the content of the call.
 An actor named with the collective (المجتمع الدولي، وخاصة مجلس الأمن) stays the target.
 
+An actor that is the verb's bare object, with what is asked after it (ودعا دول الاتحاد الأوروبي إلى مساءلة
+الحكومة الإسرائيلية، مطالبا الأمم المتحدة بتنظيم وفد), is the addressee: :func:`verb_addressee` tells the
+coder to keep it against the argument model's pick of an actor named in what is asked.
+
 "The two sides" or "all parties" as the object (دعا الأمين العام الطرفين إلى ضبط النفس، حث جميع
 الأطراف على الحوار) names the two sides of the story told before it: :func:`parties_addressed` finds
 the phrase (:func:`marsad.coding.implicit.party_referents` the two actors), any root.
@@ -20,6 +24,7 @@ from functools import lru_cache
 
 from marsad import resources
 from marsad.actors.stage import BOTH
+from marsad.coding.conjuncts import mention_prefix
 from marsad.coding.dropped import paired_gender
 from marsad.document import ActorMention, Token
 from marsad.text.normalize import normalize_text
@@ -98,6 +103,58 @@ def collective_addressee(root: str, tokens: list[Token], at: int, sources: list[
         return True
     subject = [m for m in sources if at < m.token_start <= at + SUBJECT_REACH]
     return bool(subject) and _collective_at(tokens, _skip(tokens, subject[0].token_end, ments, hi), hi)
+
+
+# The words that open what an appeal or a demand asks, after its addressee (إلى، على، أن; a verbal noun
+# after ب / ل: بوقف، لمساءلة), and how far after the addressee (its conjuncts: وبعثتها) the first may stand.
+ASKED_WORDS = frozenset({"الي", "علي", "ان", "بان"})
+ASKED_PREFIXES = ("ب", "ل")
+ASKED_REACH = 3
+SUBJECT_TAIL = 2  # uncoded words of the subject after its coded part (a name: حكومة الثني)
+
+
+def _asks_after(tokens: list[Token], p: int, hi: int, ments: list[ActorMention]) -> bool:
+    """Does what is asked start within ASKED_REACH words of token ``p`` (actor mentions and words joined
+    by و, the addressee's conjuncts, skipped)?"""
+    stop = min(hi, p + ASKED_REACH)
+    while p < stop:
+        inside = next((m for m in ments if m.token_start <= p < m.token_end), None)
+        if inside is not None:
+            p, stop = inside.token_end, min(hi, inside.token_end + ASKED_REACH)
+            continue
+        tok = tokens[p]
+        if tok.norm in ASKED_WORDS or (tok.norm.startswith(ASKED_PREFIXES) and len(tok.norm) > 3):
+            return True
+        if not (tok.norm.startswith("و") and len(tok.norm) > 3):  # a conjunct: وبعثتها، والحكومة
+            return False
+        p += 1
+    return False
+
+
+def verb_addressee(root: str, tokens: list[Token], at: int, noun: bool, sources: list[ActorMention],
+                   target: ActorMention, ments: list[ActorMention], hi: int) -> bool:
+    """Is ``target`` the bare object of the appeal or demand verb whose trigger word is token ``at``, with
+    what is asked after it (ودعا دول الاتحاد الأوروبي لمساءلة الحكومة الإسرائيلية، ودعت حكومة الثني الأمم
+    المتحدة إلى ممارسة الضغوط على برلمان طرابلس)?  It stands right after the verb (a dropped or earlier
+    subject) or after its subject (VSO), adverbs skipped, with no preposition on it.  Not after a verbal
+    noun (``noun``), whose genitive is its doer (دعوة شيخ الأزهر إلى اجتماع)."""
+    if root not in ADDRESSEE_ROOTS or noun or target.implied or mention_prefix(tokens, target) not in ("", "ال"):
+        return False
+    skipped = addressee_words().skipped
+    p = at + 1
+    while p < hi and tokens[p].norm in skipped:
+        p += 1
+    subject = next((m for m in sources if m.token_start == p), None)
+    if subject is not None:
+        p = subject.token_end
+        # the subject's uncoded tail: a name after the coded head (ودعت حكومة الثني الأمم المتحدة إلى…)
+        while p < min(hi, subject.token_end + SUBJECT_TAIL) and p < target.token_start \
+                and tokens[p].prefix == "" and tokens[p].norm.isalpha() and tokens[p].norm not in ASKED_WORDS \
+                and not any(m.token_start <= p < m.token_end for m in ments):
+            p += 1
+        while p < hi and tokens[p].norm in skipped:
+            p += 1
+    return target.token_start == p and _asks_after(tokens, target.token_end, hi, ments)
 
 
 # How many sentences before the trigger's the two sides may be named (its own included).

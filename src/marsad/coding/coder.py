@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from marsad.actors.groupings import expand_groupings
 from marsad.coding import cues as cue_fns
-from marsad.coding.addressee import PARTIES_REACH, collective_addressee, parties_addressed
+from marsad.coding.addressee import PARTIES_REACH, collective_addressee, parties_addressed, verb_addressee
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
 from marsad.coding.arguments import (
     OWN_SUBJECT_HOWS,
@@ -434,9 +434,13 @@ class EventStage:
             return sources, targets
         cands = target_candidates(ctx, sources, targets, args.target_how, domestic)
         best = self._choose(ctx, "t", cands, args)
-        if args.paired:
+        if args.paired or (targets and verb_addressee(
+                ctx.tm.pattern.cameo[:2], ctx.doc.tokens, ctx.tm.start, "noun" in ctx.tm.pattern.flags, sources,
+                targets[0], ctx.ments, ctx.doc.sentences[ctx.si].last_token)):
             # أوباما وأردوغان اتفقا على التعاون في الحرب على داعش: the subjects are each other's side
-            # (arguments.each_other); the model's score is kept for the confidence model, not its pick
+            # (arguments.each_other); ودعا دول الاتحاد الأوروبي إلى مساءلة إسرائيل: the verb's object is whom the
+            # appeal addresses (addressee.verb_addressee); the model's score is kept for the confidence model,
+            # not its pick
             return sources, targets
         # the model's pick among the clause's objects keeps them all (لتنظيم داعش في سورية ولحزب العمال)
         if best is None or any(best.mention is t for t in targets) or (not targets and best.how == NONE):
