@@ -259,6 +259,7 @@ SENTENCES = [
     ("ونسف الجيش عشرات المنازل في رفح", "1712"),
     ("ودارت مناوشات بين الجيشين على الحدود", "190"),
     ("وانتزعت القوات السيطرة على المدينة", "192"),
+    ("ونجحت القوات في قطع طرق الإمداد", "191"),  # supply lines cut: a military restriction, no road block (144)
     ("واستهدف الجيش بغارة جوية سيارة", "195"),
     ("وقررت الحكومة إعادة فتح سفارتها في دمشق", "030"),
     ("ووافق الطرفان على استئناف المفاوضات", "036"),
@@ -308,6 +309,7 @@ PRAYERS = [
 NOT_CODED = [
     # issue #4, session 13 (helper D): look-alikes of the new wire phrasing
     ("وأفاد الجهاز المركزي للتعبئة العامة والإحصاء", "154"),  # CAPMAS, not a mobilisation
+    ("ونجحت القوات في قطع طرق الإمداد", "144"),  # supply lines cut (191), no road block by protesters
     ("وفتحت امرأة النار على مبنى القنصلية", "050"),  # فتح النار … القنصلية is no embassy opening
     ("والتصدي بحزم لهذه الظاهرة وتطبيق العقوبات", "163"),  # بحزم "firmly", no sanctions package
     ("وأفادت منظمة العفو الدولية العام الماضي", "056"),  # Amnesty International last year
@@ -412,7 +414,6 @@ BLOCKED = [
     "واختتمت التظاهرة الثقافية مساء الخميس",  # a cultural event, no demonstration
     "ومكافحة الفساد بشتى صوره ومظاهره",  # its manifestations, no demonstration
     "وكان المتهم يتظاهر بعدم المعرفة",  # pretended, no demonstration
-    "ونجحت القوات في قطع طرق الإمداد",  # supply lines, no road block by protesters
     "وتشهد البلاد أعمال عنف متفرقة",  # violence in general, no riot
 ]
 
