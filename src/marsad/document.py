@@ -229,11 +229,11 @@ class Document:
     events: list[Event] = field(default_factory=list)
     rejection: Rejection | None = None
     done: set[str] = field(default_factory=set)  # names of stages that ran
-    deadline: float = 0.0  # time.perf_counter() value after which long stages stop (0: none)
+    deadline: float = 0.0  # time.thread_time() value (CPU time) after which long stages stop (0: none)
 
     def check_deadline(self) -> None:
         """Raise :class:`OverBudget` once the deadline has passed (stages call it in their loops)."""
-        if self.deadline and time.perf_counter() > self.deadline:
+        if self.deadline and time.thread_time() > self.deadline:
             raise OverBudget
 
     @property
