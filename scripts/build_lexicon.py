@@ -205,7 +205,7 @@ def verb_only_forms(lines: list[str]) -> dict[str, bool]:
     for ln in lines:
         if ln.startswith("#"):
             continue
-        for alt in re.split(r"[|\s;~=]+", ln):
+        for alt in re.split(r"[|\s~=]+", ln.split(";", 1)[0]):  # the pattern field: not the code, flags or note
             m = MACRO.match(alt)
             if m and m.group(1) in ("v", "v1", "p"):
                 forms = expand_alt(alt)[0][1:]
