@@ -228,7 +228,7 @@ _SAAL = ("سأل", "سأم")  # asked, grew weary: not the future
 def embedded_under(cues: Cues, doc, sent: int, trigger_tok: int) -> str | None:
     """The class of a verb whose complement the trigger is in, or None.
 
-    Classes: appeal, demand, threat, intent, deny, reject, condemn, warn, postpone, hope,
+    Classes: appeal, demand, threat, intent, decide, deny, reject, condemn, warn, postpone, hope,
     purpose, prevent.
     ``دعا إلى وقف إطلاق النار`` → the ceasefire (trigger وقف) is under
     "appeal"; ``هدد بشن هجوم`` → "threat"; ``نفى قصف`` → "deny".  The nearest
