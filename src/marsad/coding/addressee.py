@@ -65,6 +65,14 @@ def _by_first_word(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str,
     return {w: tuple(v) for w, v in out.items()}
 
 
+def _skip_adverbs(tokens: list[Token], p: int, hi: int) -> int:
+    """The first token from ``p`` on that is not an adverb (أمس، مجددا، أيضا)."""
+    skipped = addressee_words().skipped
+    while p < hi and tokens[p].norm in skipped:
+        p += 1
+    return p
+
+
 def _skip(tokens: list[Token], p: int, ments: list[ActorMention], hi: int) -> int:
     """The first token from ``p`` on that is neither in an actor mention nor an adverb."""
     skipped = addressee_words().skipped
@@ -140,10 +148,7 @@ def verb_addressee(root: str, tokens: list[Token], at: int, noun: bool, sources:
     noun (``noun``), whose genitive is its doer (دعوة شيخ الأزهر إلى اجتماع)."""
     if root not in ADDRESSEE_ROOTS or noun or target.implied or mention_prefix(tokens, target) not in ("", "ال"):
         return False
-    skipped = addressee_words().skipped
-    p = at + 1
-    while p < hi and tokens[p].norm in skipped:
-        p += 1
+    p = _skip_adverbs(tokens, at + 1, hi)
     subject = next((m for m in sources if m.token_start == p), None)
     if subject is not None:
         p = subject.token_end
@@ -152,8 +157,7 @@ def verb_addressee(root: str, tokens: list[Token], at: int, noun: bool, sources:
                 and tokens[p].prefix == "" and tokens[p].norm.isalpha() and tokens[p].norm not in ASKED_WORDS \
                 and not any(m.token_start <= p < m.token_end for m in ments):
             p += 1
-        while p < hi and tokens[p].norm in skipped:
-            p += 1
+        p = _skip_adverbs(tokens, p, hi)
     return target.token_start == p and _asks_after(tokens, target.token_end, hi, ments)
 
 

@@ -136,24 +136,15 @@ CLAIM_OVERRIDES = frozenset({"none", "noun_far", "svo_far"})
 # (رفض نشر قوات), warnings, a postponed or cancelled act, a hope, an aim (بهدف) and an act to
 # prevent (لمنع).
 UNREALISED = frozenset({"appeal", "demand", "threat", "intent", "deny", "reject", "warn", "postpone", "hope", "purpose",
-                        "prevent", "decide"})
-# A decision (قرر) carries out a material or coercive act it names by its verbal noun (قررت الجزائر منع أفراد الجيش
-# من السفر: 172, قررت الحكومة صرف تعويضات: 071, قررت روسيا العودة إلى استخدام السلاح: 154; so the train gold codes
-# them); an act in a clause (قررت روسيا أن تدعم اليونان: 0331) or of another root (قررت القيادة إجراء اتصالات: 036) is
-# the intent to do it, like one announced.
-DECIDE = "decide"
-DECIDED_ACT_ROOTS = frozenset({"07", "15", "16", "17"})
-DECIDE_CLAUSE_REACH = 3  # words before the trigger in which a complementizer makes it a clause (قرر أن يقدم)
-
-
-def decision_carried_out(doc: Document, si: int, tm: TriggerMatch) -> bool:
-    """Does the decision that governs the trigger carry the act out (see DECIDED_ACT_ROOTS)?"""
-    if tm.pattern.cameo[:2] not in DECIDED_ACT_ROOTS:
-        return False
-    lo = max(doc.sentences[si].first_token, tm.start - DECIDE_CLAUSE_REACH)
-    return not any(doc.tokens[j].norm in COMPLEMENTIZERS for j in range(lo, tm.start))
+                        "prevent"})
 # Of those, the ones under which even a future act (a time adverb: الشهر المقبل) is no intent of its actor.
 UNINTENDED = frozenset({"hope", "deny", "postpone", "prevent"})
+# A decision (قرر) carries out a material or coercive act it names by its verbal noun (قررت الجزائر منع أفراد الجيش
+# من السفر: 172, قررت الحكومة صرف تعويضات: 071, قررت روسيا العودة إلى استخدام السلاح: 154; so the train gold codes
+# them); an act of another root (قررت القيادة إجراء اتصالات: 036) is the intent to do it, as is an act in an أن clause
+# (قررت روسيا أن تدعم اليونان: 0331, the class "intent" in embedding.tsv).
+DECIDE = "decide"
+DECIDED_ACT_ROOTS = frozenset({"07", "15", "16", "17"})
 
 
 def _source_protected(ctx: Context, args: Args, best: Candidate, sources: list[ActorMention]) -> bool:
@@ -528,7 +519,7 @@ class EventStage:
         if modality in ("asserted", "future"):
             under = cue_fns.embedded_under(cues, doc, si, tm.start)
             if under == DECIDE:
-                under = None if decision_carried_out(doc, si, tm) else "intent"
+                under = None if tm.pattern.cameo[:2] in DECIDED_ACT_ROOTS else "intent"
             if under in UNREALISED and (modality == "asserted" or under in UNINTENDED):
                 # a future act that others deem likely, deny or put off (رجحت مصادر أن يلتقي الوزيران
                 # الشهر المقبل) is no intent of its actor; under a threat or warning it stays one (138)

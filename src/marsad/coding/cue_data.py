@@ -198,12 +198,15 @@ class Cues:
         return frozenset(normalize_text(r["verb"]) for r in self.rows("support_verbs.tsv"))
 
     @cached_property
-    def embedding(self) -> dict[str, tuple[str, frozenset[str]]]:
-        out = {}
+    def embedding(self) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+        """Verb → its (class, links) in file order: a verb may govern one class by one link and another by
+        another (قرر: a verbal noun it carries out, "decide"; a clause with أن, "intent").  A later row of
+        the same verb and class replaces the earlier one's links."""
+        out: dict[str, dict[str, frozenset[str]]] = {}
         for r in self.rows("embedding.tsv"):
             links = frozenset(normalize_text(x) for x in r["link"].split("|"))
-            out[normalize_text(r["verb"])] = (r["class"], links)
-        return out
+            out.setdefault(normalize_text(r["verb"]), {})[r["class"]] = links
+        return {verb: tuple(classes.items()) for verb, classes in out.items()}
 
     @cached_property
     def background(self) -> PhraseTable:

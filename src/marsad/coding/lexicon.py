@@ -43,7 +43,8 @@ class Pattern:
     # the words after the first (no gaps), the likeliest to be missing first: a quick pre-check
     later: tuple[frozenset[str], ...] = ()
     # a name that survives edits elsewhere in the file ("02.tsv#1a2b3c4d", :func:`row_key`): the
-    # event filter's per-row weights are keyed by it, not by the line number of ``source``
+    # event filter's per-row weights are keyed by it, not by the line number of ``source`` (empty for a
+    # pattern made outside a lexicon file, which the filter then names by ``source``)
     key: str = ""
 
     @property
@@ -112,7 +113,7 @@ def parse_pattern(text: str, cameo: str, flags_field: str, where: str, key: str 
     later = [w for w in words[1:] if w is not GAP]
     if len(later) > 1:
         later.sort(key=_rarity, reverse=True)  # stable
-    return Pattern(tuple(words), cameo, frozenset(flags), frozenset(preps), where, tuple(later), key or where)
+    return Pattern(tuple(words), cameo, frozenset(flags), frozenset(preps), where, tuple(later), key)
 
 
 class TriggerLexicon:

@@ -241,10 +241,11 @@ def embedded_under(cues: Cues, doc, sent: int, trigger_tok: int) -> str | None:
         w = words[k]
         if is_punct(w):
             return None
-        entry = table.get(w) or table.get(strip_conj(w))
-        # a source declining to be named (مسؤول رفض الكشف عن هويته إن …) governs no complement
-        if entry is not None and _linked(words, k, ti, entry[1]) and cues.anonymous_markers.match(words, k) is None:
-            return entry[0]
+        entries = table.get(w) or table.get(strip_conj(w)) or ()
+        for cls, links in entries:
+            # a source declining to be named (مسؤول رفض الكشف عن هويته إن …) governs no complement
+            if _linked(words, k, ti, links) and cues.anonymous_markers.match(words, k) is None:
+                return cls
     return None
 
 
