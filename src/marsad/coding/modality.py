@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from datetime import date as Date
 
+from marsad.coding.clause_words import MASDAR_SHAPE
 from marsad.coding.cue_data import (
     COMPLEMENTIZERS,
     Cues,
@@ -257,13 +258,30 @@ def _linked(words: list[str], k: int, ti: int, links: frozenset[str]) -> bool:
             return True
         if link == "ان" and any(words[j] in COMPLEMENTIZERS and ti - j <= 5 for j in gap):
             return True
-        if link in ("ب", "ل"):
+        if link == _LAM_ACT:
+            if _lam_act(words, ti):
+                return True
+        elif link in ("ب", "ل"):
             for j in (*gap, ti):
                 if ti - j <= 1 and words[j].startswith(link) and len(words[j]) > 2:
                     return True
         elif any(strip_conj(words[j]) == link and ti - j <= 2 for j in gap):
             return True
     return False
+
+
+# The link of a noun of attempt, effort or plan (محاولة، جهود، خطة، فرصة): its act is a verbal noun with ل.
+_LAM_ACT = "ل+"
+
+
+def _lam_act(words: list[str], ti: int) -> bool:
+    """Is the trigger at ``ti`` an act named with ل: ل on the trigger (في محاولة للتوصل، جهود لوقف), or
+    on a verbal noun right before it (في محاولة لتنفيذ هجمات)?  Not ل on a name or a noun
+    before it (وجهود تركيا للتصدي لداعش ووصف، الجهود التي يبذلها الجميع للمواطنين حاثا: another act)."""
+    if words[ti].startswith("ل") and len(words[ti]) > 2:
+        return True
+    prev = words[ti - 1] if ti else ""
+    return prev.startswith("ل") and not prev.startswith("لل") and bool(MASDAR_SHAPE.match(prev[1:]))
 
 
 def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
