@@ -230,3 +230,43 @@ def test_actor_coref_head_noun_of_another_body_or_with_an_adjective_is_not_the_o
 def test_actor_metonyms_of_israel_and_palaces():
     doc = Coder().code("وقالت الدولة العبرية إنها سترد، فيما استقبل قصر اليمامة وفدا.", date=WHEN)
     assert {(m.span.text, m.code) for m in doc.actors} >= {("الدولة العبرية", "ISR"), ("قصر اليمامة", "SAU")}
+
+
+QAEDA_ROWS = {
+    "organisations.tsv": [
+        "القاعدة\tNSA:ALQAEDA\tREB\tal-Qaeda\tgroup\t\t\t",
+        "تنظيم القاعدة\tNSA:ALQAEDA\tREB\tal-Qaeda\tgroup\t\t\t",
+    ],
+    "stoplist.tsv": ["القاعدة الجوية\tair base"],
+    "surface_stoplist.tsv": ["ar\tnote", "قاعدة\ta base; al-Qaeda always takes the article"],
+}
+
+
+@pytest.fixture(scope="module")
+def qaeda_lexicon(tmp_path_factory: pytest.TempPathFactory) -> ActorLexicon:
+    return extended_lexicon(tmp_path_factory.mktemp("qaeda"), QAEDA_ROWS)
+
+
+def _qaeda(lexicon, make_doc, text):
+    return [m.span.text for m in _actors(lexicon, make_doc, text) if m.code == "NSA:ALQAEDA"]
+
+
+def test_actor_bare_qaeda_is_the_base_where_bases_outnumber_al_qaeda_named(qaeda_lexicon, make_doc):
+    text = ("تكتسي قاعدة العند أهمية كبيرة. وتحولت القاعدة إلى منطلق لعمليات ضد تنظيم القاعدة في اليمن. "
+            "وسيطر الحوثيون على القاعدة الجوية وعلى قاعدة أخرى. وتسعى المقاومة لدخول القاعدة.")
+    assert _qaeda(qaeda_lexicon, make_doc, text) == ["تنظيم القاعدة"]
+
+
+def test_actor_bare_qaeda_stays_al_qaeda_where_it_is_named_in_full_as_often(qaeda_lexicon, make_doc):
+    text = "هاجم مسلحون قاعدة عسكرية. وأعلن تنظيم القاعدة مسؤوليته. وقالت القاعدة إن الهجوم رد على الغارات."
+    assert _qaeda(qaeda_lexicon, make_doc, text) == ["تنظيم القاعدة", "القاعدة"]
+
+
+def test_actor_qaeda_with_a_title_before_it_is_bare(qaeda_lexicon, make_doc):
+    text = "تقدمت القوات نحو قاعدة العند واقتحمت موقعا للدفاعات الجوية للقاعدة وقيادة القاعدة"
+    assert _qaeda(qaeda_lexicon, make_doc, text) == []
+
+
+def test_actor_qaeda_in_guillemets_is_al_qaeda_in_a_base_article(qaeda_lexicon, make_doc):
+    assert _qaeda(qaeda_lexicon, make_doc, "زار الوزير قاعدة إنجرليك. وحذر من «القاعدة» في المنطقة.") == ["القاعدة"]
+    assert _qaeda(qaeda_lexicon, make_doc, "زار الوزير قاعدة إنجرليك. وتفقد القاعدة أمس.") == []

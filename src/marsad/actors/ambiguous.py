@@ -14,7 +14,8 @@
 * **Amman, the base.**  The bare word عمان is Oman in the dictionary; in an article
   that speaks of Jordan and never of Oman, or right after another capital (الرياض
   وعمان), it is Amman (Jordan); so it is wherever the writer put a shadda on its mim (عمّان).  A bare القاعدة in an article about a military base
-  (قاعدة إنجرليك) that never writes تنظيم القاعدة is the base, not al-Qaeda.
+  (قاعدة إنجرليك، القاعدة الجوية) is the base, not al-Qaeda, when base words outnumber the names of
+  al-Qaeda in full (تنظيم القاعدة، «القاعدة») more than twice.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ SHURA_STATES = frozenset({"IRN", "OMN", "QAT", "BHR", "YEM"})
 # Groups whose council (a الشورى with لـ + the group after it) is no state's: the Taliban's, a movement's.
 GROUP_WORDS = frozenset({"طالبان", "حركه", "جماعه", "تنظيم", "حزب"})
 # Kinds of mentions that name a state by themselves (not role nouns resolved from context).
+QAEDA = "NSA:ALQAEDA"
 NAMING_KINDS = frozenset({"state", "capital", "metonym", "demonym", "region", "person", "group"})
 
 
@@ -84,14 +86,27 @@ def kingdom(mentions: list[ActorMention], tokens: list[Token]) -> None:
         m.code, m.country, m.name = code, code, None
 
 
-def military_base(mentions: list[ActorMention], tokens: list[Token]) -> list[ActorMention]:
-    """Drop a bare القاعدة (al-Qaeda) in an article that speaks of a base (قاعدة إنجرليك، القواعد)
-    and never names al-Qaeda in full (تنظيم القاعدة)."""
-    bare = [m for m in mentions if m.code == "NSA:ALQAEDA" and m.token_end - m.token_start == 1
-            and _reads(tokens[m.token_start], "قاعده")]
-    if not bare or len(bare) < sum(m.code == "NSA:ALQAEDA" for m in mentions):
+def _bare_qaeda(m: ActorMention, tokens: list[Token], text: str) -> bool:
+    """An al-Qaeda mention by the bare word alone: القاعدة last, no تنظيم in it (القاعدة، للقاعدة، قيادة
+    القاعدة), not written «القاعدة»."""
+    if m.code != QAEDA or not _reads(tokens[m.token_end - 1], "قاعده"):
+        return False
+    if any(_reads(t, "تنظيم") for t in tokens[m.token_start:m.token_end]):
+        return False
+    return not (text[m.span.start - 1:m.span.start] == "«" and text[m.span.end:m.span.end + 1] == "»")
+
+
+def military_base(mentions: list[ActorMention], tokens: list[Token], text: str) -> list[ActorMention]:
+    """Drop the bare القاعدة (al-Qaeda) of an article that speaks of a base (قاعدة إنجرليك، القاعدة الجوية،
+    القواعد) more than twice as often as it names al-Qaeda in full (تنظيم القاعدة، «القاعدة»، جبهة النصرة):
+    there it is the base ("تحولت القاعدة إلى منطلق لعمليات ضد تنظيم القاعدة" in a long piece on the base),
+    while "هاجم تنظيم القاعدة قاعدة عسكرية. وتبنت القاعدة الهجوم" keeps al-Qaeda."""
+    bare = [m for m in mentions if _bare_qaeda(m, tokens, text)]
+    if not bare:
         return mentions
-    if not any(_base_word(t) for t in tokens):
+    named = {i for m in mentions if m.code == QAEDA for i in range(m.token_start, m.token_end)}
+    bases = sum(_base_word(t) or (i not in named and _reads(t, "قاعده")) for i, t in enumerate(tokens))
+    if bases <= 2 * (sum(m.code == QAEDA for m in mentions) - len(bare)):
         return mentions
     drop = {id(m) for m in bare}
     return [m for m in mentions if id(m) not in drop]

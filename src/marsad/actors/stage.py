@@ -135,7 +135,7 @@ class ActorStage:
         fronts = None
         if self.places is not None:
             resolve_located_roles(doc, mentions, self.places)
-        mentions = military_base(mentions, tokens)
+        mentions = military_base(mentions, tokens, doc.text)
         if self.places is not None:
             fronts = opposition_places(doc, mentions, self.places)
         shura_council(mentions, tokens)  # before coreference: its members are referred back to
