@@ -209,6 +209,11 @@ def test_embedded_under(cues, cue_site, text: str, trigger: str, expected: str |
 PUB = date(2015, 7, 20)
 BACKGROUND_CASES = [
     ("قصفت الطائرات المدينة أمس.", "قصفت", None, False),
+    # سبق + the doer with ل: done before; سبق + a noun or ذلك: 'preceded'
+    ("وسبق لأوباما أن زار كينيا قبل انتخابه.", "زار", None, True),
+    ("وسبق للمنظمة توثيق استخدام الصواريخ ضد المدنيين.", "توثيق", None, True),
+    ("وسبق وصول الطائرة إرسال مساعدات عبر المنفذ البري.", "إرسال", None, False),
+    ("وسبق ذلك اتصال هاتفي بين الزعيمين.", "اتصال", None, False),
     ("التقى الوزيران اليوم في الرياض.", "التقى", PUB, False),
     ("وكان الجيش قد سيطر على المدينة.", "سيطر", None, True),
     ("التي كانت اختطفت في صنعاء.", "اختطفت", None, True),

@@ -289,7 +289,7 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
 
     Conservative: only explicit cues in the trigger's clause count: a past
     period (العام الماضي، الشهر الماضي، في وقت سابق من هذا العام), منذ / قبل +
-    years or months (منذ سنوات، قبل شهر), سبق أن, the pluperfect (كان ... قد +
+    years or months (منذ سنوات، قبل شهر), سبق أن / سبق لـ X أن, the pluperfect (كان ... قد +
     past, كانت اختطفت), a month name + الماضي, and — when the publication date
     is known — an explicit year before the publication year (for an undated
     article, before the latest year it names: :func:`marsad.coding.modality_months.latest_year`) or an explicit
@@ -305,7 +305,7 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
     pub = doc.article.date
     bg = cues.background_words
     present = _present_or_noun(words[ti])  # the next month is the coming one only for these
-    if _history_line(words, pub) or (ti + 1 < len(keys) and keys[ti + 1] in bg["adj"]):
+    if _history_line(words, pub) or (ti + 1 < len(keys) and keys[ti + 1] in bg["adj"]) or _done_before(words, ti, bg):
         return True
     for k in range(max(0, cs - 3), ce):
         m = cues.background.match(words, k)
@@ -320,6 +320,17 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
             return True
     rel = _relative_after(words, ti, ce)
     return rel is not None and any(_time_cue(cues, words, keys, k, pub, doc.text, rel[0], present) for k in range(*rel))
+
+
+def _done_before(words: list[str], ti: int, bg: dict[str, frozenset[str]]) -> bool:
+    """سبق + its doer with ل at most eight words before the trigger, no punctuation between (وسبق لأوباما أن
+    زار كينيا، سبق للمنظمة توثيق): the act was done before; not سبق + a noun (سبق وصول الطائرة: 'preceded')."""
+    for k in range(ti - 1, max(-1, ti - 9), -1):
+        if is_punct(words[k]):
+            return False
+        if strip_conj(words[k]) in bg.get("earlier", ()) and words[k + 1].startswith("ل") and k + 1 < ti:
+            return True
+    return False
 
 
 def _time_cue(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date | None, text: str,
