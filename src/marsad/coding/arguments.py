@@ -84,7 +84,7 @@ from marsad.coding.coordinated import SPEECH_ACT_ROOTS, coordinated_object, spee
 from marsad.coding.doers import is_masdar, nominal_agent, passive_agent, visited_genitive
 from marsad.coding.dropped import object_by_frame, object_by_gender, object_by_number, subjunctive_object
 from marsad.coding.lexicon import TriggerMatch
-from marsad.coding.relatives import relative_subject, subject_before_relative
+from marsad.coding.relatives import led_by, relative_subject, subject_before_relative
 from marsad.coding.subjects import (
     clitic_prep,
     dual_verb,
@@ -470,7 +470,9 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         # are its object; "بين X و Y" and symmetric acts (وقعت مصر والإمارات) keep Y as the other side
         own = [] if "sym" in pat.flags or _between(tokens, tm, subject) else conjoined(
             ments, idx[id(subject)], tokens)[1:]
-        rest = [m for m in rest if not same_actor(m, subject, tokens) and all(m is not c for c in own)]
+        # nor its leader named after it (قوات التحالف بقيادة المملكة: relatives.led_by)
+        rest = [m for m in rest if not same_actor(m, subject, tokens) and all(m is not c for c in own)
+                and not led_by(tokens, subject, m)]
         if "sym" in pat.flags and not own and (partner := with_partner(tokens, ments, idx, subject, rest)):
             rest = [partner]  # وقعت الإمارات والبحرين اتفاقيتين مع إسرائيل: each signs with Israel
         elif "sym" in pat.flags and not _between(tokens, tm, subject) and (group := each_other(
@@ -482,7 +484,8 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     if target is None and "passive" not in pat.flags and not paired:
         # not the subject's own conjuncts (حثت الولايات المتحدة ومصر وقطر، في بيان مشترك، إسرائيل وحماس)
         group = conjoined(ments, idx[id(subject)], tokens) if subject is not None else []
-        far = [m for m in f.later if all(m is not g for g in group) and (subject is None or m.code != subject.code)]
+        far = [m for m in f.later if all(m is not g for g in group) and (subject is None or m.code != subject.code
+                                                                          and not led_by(tokens, subject, m))]
         if far:
             target, target_how = far[0], "next_far"
     if "passive" in pat.flags:

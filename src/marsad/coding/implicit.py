@@ -21,6 +21,7 @@ from marsad.coding.claims import claimer
 from marsad.coding.confidence import Context
 from marsad.coding.doers import VISIT_CODE  # its host may be implied by the town visited (visit_host)
 from marsad.coding.lexicon import TriggerMatch
+from marsad.coding.relatives import led_by
 from marsad.coding.subjects import opens_with
 from marsad.coding.victims import UNNAMED, toll_words
 from marsad.document import ActorMention, Document, Token
@@ -371,7 +372,9 @@ def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
         if ref is not None:
             targets, args.target_how = [ref], "pronoun"
     if not targets and "notarget" not in pat.flags:
-        loc = [m for m in ctx.places[si] if m.token_start >= tm.end and not m.implied]
+        # not the place that names the source's leader (غارات لطيران التحالف بقيادة السعودية: relatives.led_by)
+        loc = [m for m in ctx.places[si] if m.token_start >= tm.end and not m.implied
+               and not (sources and led_by(doc.tokens, sources[0], m))]
         if loc:
             targets, args.target_how = [loc[0]], "locative"
     if not targets and (domestic := domestic_target(pat.cameo, sources, occupied_scene(ctx, sources))):

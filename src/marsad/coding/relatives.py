@@ -139,3 +139,30 @@ def _agrees(tm: TriggerMatch, tokens: list[Token], verb: int, gender: str) -> bo
         return True
     found = verb_gender(tokens, verb, tm.pattern.words[0])
     return found is None or found == gender
+
+
+# The leader of a body named right after it (قوات التحالف بقيادة المملكة، التحالف الذي تقوده السعودية، الوفد
+# برئاسة الوزير): the noun with ب, or a verb of leading with the body's pronoun after الذي / التي.
+LEAD_NOUNS = frozenset({"بقياده", "برياسه", "بزعامه"})
+LEAD_VERBS = frozenset(f"{p}{stem}{suf}" for p in ("ي", "ت") for stem in ("قود", "تزعم", "راس", "تراس")
+                       for suf in ("ه", "ها", "هم"))
+LEAD_REACH = 3  # words (the body's adjectives: التحالف العربي) between the body and its leader's phrase
+
+
+def led_by(tokens: list[Token], body: ActorMention, m: ActorMention) -> bool:
+    """Is ``m`` the leader named right after ``body`` (قوات التحالف بقيادة المملكة، طيران التحالف العربي الذي
+    تقوده المملكة)?  The phrase describes the body, the act's doer: its leader is no object of the act
+    (وهاجمت قوات التحالف بقيادة المملكة مواقع الحوثيين: the Houthis are hit, not the Kingdom)."""
+    start = m.token_start
+    if start <= body.token_start or start - body.token_end > LEAD_REACH + 2:
+        return False
+    if tokens[start].norm.lstrip("و") in LEAD_NOUNS:  # the mention holds the noun (قيادة المملكة)
+        lead = start
+    elif start >= 1 and tokens[start - 1].norm.lstrip("و") in LEAD_NOUNS:
+        lead = start - 1
+    elif start >= 2 and tokens[start - 1].norm in LEAD_VERBS and tokens[start - 2].norm in RESUMPTIVE:
+        lead = start - 2
+    else:
+        return False
+    return body.token_end <= lead and lead - body.token_end <= LEAD_REACH and all(
+        t.norm[:1].isalpha() for t in tokens[body.token_end:lead])
