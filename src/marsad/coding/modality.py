@@ -272,6 +272,9 @@ def _linked(words: list[str], k: int, ti: int, links: frozenset[str]) -> bool:
 
 # The link of a noun of attempt, effort or plan (محاولة، جهود، خطة، فرصة): its act is a verbal noun with ل.
 _LAM_ACT = "ل+"
+# Trigger words whose first ل is a root letter, not the preposition (لقاء، لقي، لبى، لوح، لاحق، لمح، لوم، لجوء، لاجئ):
+# خلال لقائهما after a plan named earlier in the sentence is the meeting itself.
+_ROOT_LAM = ("لقا", "لقي", "لقو", "لبي", "لبت", "لبو", "لوح", "لاحق", "لمح", "لوم", "لجو", "لاجي")
 
 
 def _lam_act(words: list[str], ti: int) -> bool:
@@ -279,7 +282,7 @@ def _lam_act(words: list[str], ti: int) -> bool:
     on a verbal noun right before it (في محاولة لتنفيذ هجمات)?  Not ل on a name or a noun
     before it (وجهود تركيا للتصدي لداعش ووصف، الجهود التي يبذلها الجميع للمواطنين حاثا: another act)."""
     if words[ti].startswith("ل") and len(words[ti]) > 2:
-        return True
+        return not words[ti].startswith(_ROOT_LAM)
     prev = words[ti - 1] if ti else ""
     return prev.startswith("ل") and not prev.startswith("لل") and bool(MASDAR_SHAPE.match(prev[1:]))
 
