@@ -154,6 +154,28 @@ def name_part(tokens: list[Token], start: int, lo: int, entry: ActorEntry) -> bo
     return tokens[start - 1].norm in SON_OF
 
 
+# Nisba words that are also common given names (تركي: "Turkish" and the name Turki).
+GIVEN_NAME_NISBAS = frozenset({"تركي"})
+# Words of a family name after which, or before which, such a word is a name (آل تركي، تركي آل الشيخ).
+FAMILY_OF = SON_OF | {"ال"}
+
+
+def given_name_nisba(tokens: list[Token], start: int, end: int, lo: int, hi: int, entry: ActorEntry) -> bool:
+    """A bare nisba that is also a given name is the name, not the state, when it is next to a lineage word
+    (الأمير تركي بن طلال، فهد بن تركي، خالد آل تركي، تركي آل الشيخ) or right after a definite word: an
+    indefinite adjective cannot qualify a definite noun, so الشيخ تركي الشليل، الأمير تركي، مدير شرطة
+    الرياض تركي … name a man (مسؤول تركي، جندي تركي stay Turkish)."""
+    if entry.kind != "demonym" or end - start != 1 or tokens[start].prefix \
+            or tokens[start].key not in GIVEN_NAME_NISBAS:
+        return False
+    if end < hi and tokens[end].norm in FAMILY_OF:
+        return True
+    if start <= lo:
+        return False
+    prev = tokens[start - 1]
+    return prev.norm in FAMILY_OF or has_article(prev.prefix)
+
+
 def not_names_of_things(tokens: list[Token], pieces: list[Piece], lo: int) -> list[Piece]:
     """Drop pieces that name a place, prize or team rather than an actor: a title and name after
     an institution noun (جامعة الملك سعود، كأس ولي العهد، مستشفى الأمير سلطان), a state after

@@ -33,6 +33,7 @@ from marsad.actors.pieces import (
     Piece,
     another_persons_surname,
     feminine_nisba,
+    given_name_nisba,
     group_nisba,
     institution_genitive,
     is_adjectival_demonym,
@@ -163,6 +164,8 @@ class ActorStage:
                 continue  # الفريق: a team; قناة السويس، هيئة القناة: the canal
             if name_part(tokens, m.start, lo, entry):
                 continue  # محمد بن سودان: a family name
+            if given_name_nisba(tokens, m.start, m.end, lo, hi, entry):
+                continue  # الشيخ تركي الشليل، الأمير تركي بن طلال: the name Turki
             if entry.kind == "person" and m.end - m.start == 1 \
                     and another_persons_surname(tokens, m.start, lo, entry, lex.person_names):
                 continue
