@@ -359,6 +359,8 @@ def _role_link(word: str, tokens: list[Token], last: Piece, p: Piece) -> bool:
     if p.prefix not in ("", "ال"):
         return False
     if word == "في":
+        if p.entry is not None and p.entry.kind in ("state", "region") and _person_there(tokens, last):
+            return False  # الرئيس في كينيا: the person is there, not of that state (المستشار في الديوان is)
         if p.entry is not None:  # a capital only for police and courts (السفير في واشنطن is not US)
             return p.entry.kind in ("state", "region") or (p.entry.kind == "capital" and last.agent in ("POL", "JUD"))
         return p.agent is not None and p.agent not in LOOSE_AGENTS
@@ -367,6 +369,17 @@ def _role_link(word: str, tokens: list[Token], last: Piece, p: Piece) -> bool:
             return p.entry.kind == "group" and p.entry.agent in ("REB", "OPP", None)
         return p.agent == last.agent or (p.agent == "REB" and tokens[p.start].key in GROUP_WORDS)
     return False
+
+
+# One person's titles: alone and definite before في + a place, the person is there (الرئيس في كينيا).
+ONE_PERSON_TITLES = frozenset({"رييس", "ملك", "امير", "وزير", "سفير", "مبعوث", "مندوب", "زعيم", "مستشار"})
+
+
+def _person_there(tokens: list[Token], last: Piece) -> bool:
+    """A lone definite title of one person (الرئيس، الوزير، السفير): a state after في is where the person
+    is, not whose (Kenya's president is رئيس كينيا; الرئيس في كينيا is a president visiting it)."""
+    tok = tokens[last.start]
+    return last.end - last.start == 1 and tok.prefix in ("ال", "وال", "فال") and tok.key in ONE_PERSON_TITLES
 
 
 # The missions whose nisba a state's name is read as (السفارة السعودية، القنصلية السعودية).
