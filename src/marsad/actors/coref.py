@@ -278,6 +278,8 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
     regime_state = _regime_state(mentions, tokens)
     last_igo: ActorMention | None = None
     for m in mentions:
+        if not m.code and m.agent and _many_states(m, tokens):
+            continue  # دبلوماسيون غربيون، شركات أوروبية، قوات أجنبية: no one state's
         if not m.code and m.agent:
             opposition = is_opposition(m, tokens)
             regime = not opposition and is_regime_force(m, tokens)
@@ -466,6 +468,24 @@ def _role_holder(m: ActorMention, tokens: list[Token], persons: list[ActorMentio
         if any(w in role for w in words) and not any(x in role for x in DEPUTY_ROLES):
             return p
     return None
+
+
+# Nisbas of more than one state (Western, European, foreign, Asian, African), without the article: right after
+# a bare role noun they say that it is no one state's (دبلوماسي غربي is not the state named last).  Not عربي or
+# خليجي: Arab or Gulf forces and planes in the Saudi and Gulf press are the coalition's (طائرات حربية عربية).
+MANY_STATE_NISBAS = frozenset(
+    stem + ending
+    for stem in ("غربي", "اوروبي", "اجنبي", "اسيوي", "افريقي")
+    for ending in ("", "ه", "ون", "ين", "ات", "تان", "ان")
+) | {"اجانب"}
+
+
+def _many_states(m: ActorMention, tokens: list[Token]) -> bool:
+    """A bare role noun with a nisba of many states right after it (دبلوماسيون غربيون، شركات أوروبية)."""
+    if m.token_end >= len(tokens):
+        return False
+    nxt = tokens[m.token_end]
+    return not nxt.prefix and nxt.norm in MANY_STATE_NISBAS
 
 
 def _vague(m: ActorMention, tokens: list[Token]) -> bool:
