@@ -270,3 +270,39 @@ def test_actor_qaeda_with_a_title_before_it_is_bare(qaeda_lexicon, make_doc):
 def test_actor_qaeda_in_guillemets_is_al_qaeda_in_a_base_article(qaeda_lexicon, make_doc):
     assert _qaeda(qaeda_lexicon, make_doc, "زار الوزير قاعدة إنجرليك. وحذر من «القاعدة» في المنطقة.") == ["القاعدة"]
     assert _qaeda(qaeda_lexicon, make_doc, "زار الوزير قاعدة إنجرليك. وتفقد القاعدة أمس.") == []
+
+
+COALITION_ROWS = {
+    "states.tsv": [
+        "طائرات التحالف\tSAU\tMIL\tSaudi Arabia\tmetonym\t2015-03-26\t\tSAU",
+        "التحالف بقيادة السعودية\tSAU\tMIL\tSaudi Arabia\tmetonym\t2015-03-26\t\tSAU",
+    ],
+    "organisations.tsv": [
+        "داعش\tNSA:ISIS\tREB\tIslamic State\tgroup\t\t\t",
+        "الحوثيين\tYEM\tREB\tHouthis\tgroup\t\t\tYEM",
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def coalition_lexicon(tmp_path_factory: pytest.TempPathFactory) -> ActorLexicon:
+    return extended_lexicon(tmp_path_factory.mktemp("coalition"), COALITION_ROWS)
+
+
+def _coalition_codes(lexicon, make_doc, text):
+    return [m.code for m in _actors(lexicon, make_doc, text) if "التحالف" in m.span.text]
+
+
+def test_actor_coalition_is_us_led_in_an_article_on_isis_alone(coalition_lexicon, make_doc):
+    text = "وقصفت طائرات التحالف مواقع داعش قرب الرقة."
+    assert _coalition_codes(coalition_lexicon, make_doc, text) == ["IGO:OTHER"]
+
+
+def test_actor_coalition_stays_saudi_led_where_a_yemeni_actor_is_named(coalition_lexicon, make_doc):
+    text = "وقصفت طائرات التحالف مواقع الحوثيين. وتبنى داعش تفجيرا في صنعاء."
+    assert _coalition_codes(coalition_lexicon, make_doc, text) == ["SAU"]
+
+
+def test_actor_coalition_named_with_the_kingdom_stays_saudi(coalition_lexicon, make_doc):
+    text = "وقال التحالف بقيادة السعودية إنه يحارب داعش."
+    assert _coalition_codes(coalition_lexicon, make_doc, text) == ["SAU"]

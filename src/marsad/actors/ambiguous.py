@@ -16,6 +16,8 @@
   وعمان), it is Amman (Jordan); so it is wherever the writer put a shadda on its mim (عمّان).  A bare القاعدة in an article about a military base
   (قاعدة إنجرليك، القاعدة الجوية) is the base, not al-Qaeda, when base words outnumber the names of
   al-Qaeda in full (تنظيم القاعدة، «القاعدة») more than twice.
+* **The coalition.**  طائرات التحالف، غارات التحالف، قوات التحالف are the Saudi-led coalition in the dictionary
+  (the Yemen war's convention); in an article that names ISIS and no Yemeni actor they are the US-led coalition.
 """
 
 from __future__ import annotations
@@ -162,3 +164,21 @@ def _member_before(mentions: list[ActorMention], tokens: list[Token], m: ActorMe
         return None
     return next((r for r in mentions if r.agent and r.kind in ("agent", "coref") and not r.name
                  and i - 2 <= r.token_end <= i), None)
+
+
+COALITION_KEY = "تحالف"
+SAUDI_KEYS = frozenset({"سعوديه", "مملكه", "سعودي"})
+
+
+def us_led_coalition(mentions: list[ActorMention], tokens: list[Token]) -> None:
+    """Read the coalition's forces (طائرات التحالف، غارات التحالف، قوات التحالف: Saudi Arabia's in the dictionary,
+    the Yemen war's convention) as the US-led coalition against ISIS (IGO:OTHER) in an article that names ISIS
+    and no Yemeni actor, unless the mention names the Kingdom (التحالف بقيادة السعودية)."""
+    codes = {m.code for m in mentions}
+    if "YEM" in codes or "NSA:ISIS" not in codes:
+        return
+    for m in mentions:
+        words = tokens[m.token_start:m.token_end]
+        if m.code == "SAU" and m.kind == "metonym" and any(t.key == COALITION_KEY for t in words) \
+                and not any(t.key in SAUDI_KEYS for t in words):
+            m.code, m.country, m.kind, m.name = "IGO:OTHER", None, "igo", "US-led international coalition"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 
 from marsad import resources
-from marsad.actors.ambiguous import amman, kingdom, military_base, shura_council
+from marsad.actors.ambiguous import amman, kingdom, military_base, shura_council, us_led_coalition
 from marsad.actors.coref import (
     Roles,
     org_head_mentions,
@@ -138,6 +138,7 @@ class ActorStage:
         if self.places is not None:
             resolve_located_roles(doc, mentions, self.places)
         mentions = military_base(mentions, tokens, doc.text)
+        us_led_coalition(mentions, tokens)
         if self.places is not None:
             fronts = opposition_places(doc, mentions, self.places)
         shura_council(mentions, tokens)  # before coreference: its members are referred back to
