@@ -5,15 +5,7 @@ from datetime import date
 
 import pytest
 
-from marsad.actors.lexicon import ActorLexicon
-from marsad.actors.stage import ActorStage
-
 WHEN = date(2015, 8, 1)
-
-
-@pytest.fixture(scope="module")
-def stage() -> ActorStage:
-    return ActorStage(ActorLexicon())
 
 
 def _codes(stage, make_doc, text):
