@@ -81,7 +81,7 @@ from marsad.coding.clause_words import (
 )
 from marsad.coding.conjuncts import conjoined, mention_prefix, objects, same_actor, with_partner
 from marsad.coding.coordinated import SPEECH_ACT_ROOTS, coordinated_object, speech_passive_agent
-from marsad.coding.doers import is_masdar, nominal_agent, passive_agent, prep_doer, visited_genitive
+from marsad.coding.doers import is_masdar, nominal_agent, passive_agent, visited_genitive
 from marsad.coding.dropped import object_by_frame, object_by_gender, object_by_number, subjunctive_object
 from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.relatives import led_by, relative_subject, subject_before_relative
@@ -247,10 +247,6 @@ def _noun_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
     visited = visited_genitive(tm, tokens, f.after)
     subject, rest = (None, f.after) if tm.suffixed or visited else _noun_subject(tm, tokens, f.after, ments)
     how = "noun_after" if subject is not None else "none"
-    if subject is None and not (tm.suffixed or visited) and (doer := prep_doer(tm, tokens, f.after)) is not None:
-        # غارات مكثفة لطائرات التحالف، ضربات جوية من التحالف: ل / من after the attack noun's adjectives, or من
-        # right after it, names the doer (the actor right after it is the genitive doer of _noun_subject)
-        subject, how, rest = doer, "noun_after", [m for m in f.after if m is not doer]
     if subject is None and (doer := _visitor_after_host(tm, tokens, f.after) if visited
                             else relative_doer(tm, tokens, f.after)) is not None:
         # the act's own relative clause names its doer (أدانت مصر الهجوم الذي شنه التنظيم، ندد

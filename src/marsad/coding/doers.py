@@ -5,17 +5,10 @@ argument finder (:mod:`marsad.coding.arguments`).
 
 from __future__ import annotations
 
-from marsad.coding.clause_words import (
-    AGENT_PREPS,
-    MASDAR_SHAPE,
-    VERB_PREPS,
-    agent_phrase_start,
-    possessed_noun,
-)
-from marsad.coding.conjuncts import mention_prefix
+from marsad.coding.clause_words import AGENT_PREPS, MASDAR_SHAPE, VERB_PREPS, agent_phrase_start
 from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
-from marsad.text.tokens import candidates, reads
+from marsad.text.tokens import candidates
 
 # Prepositions of a place or an object between a verbal noun and its agent phrase (في، على).
 PLACE_PREPS = frozenset({"في", "علي"})
@@ -76,46 +69,3 @@ def visited_genitive(tm: TriggerMatch, tokens: list[Token], after: list[ActorMen
         return False
     first = after[0]
     return first.kind in PLACE_KINDS and not tokens[first.token_start].prefix.lstrip("وف")
-
-
-# Nouns of armed attacks whose doer ل or من may name past their adjectives (prep_doer), normalized
-# (ة as ه), and how many adjectives may stand between (غارات جوية مكثفة لطيران التحالف).
-ATTACK_NOUNS = frozenset({"غاره", "غارات", "ضربه", "ضربات", "قصف", "هجوم", "هجمات"})
-PREP_DOER_REACH = 2
-
-
-def prep_doer(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
-    """The doer of an attack noun named by ل or من right after it or its adjectives (غارات لطيران التحالف،
-    غارات مكثفة لطائرات التحالف، قصف مكثف للجيش الإسرائيلي، ضربات جوية من التحالف، هجوم من قوات النظام):
-    ل or من names who carries the attack out, not whom it hits (which على names).  None when a word in
-    between is no adjective (:func:`_attack_adjective`: لمواقع الحوثيين, the place hit and its owner; بست
-    غارات جوية تعزيزات للحوثيين, the reinforcements hit)."""
-    if "passive" in tm.pattern.flags or not after or not reads(tokens[tm.start], ATTACK_NOUNS):
-        return None
-    first = after[0]
-    at = first.token_start
-    if at > tm.end and tokens[at - 1].key == "من":
-        between = tokens[tm.end:at - 1]
-    elif mention_prefix(tokens, first)[:1] == "ل":
-        between = tokens[tm.end:at]
-    else:
-        return None
-    if len(between) > PREP_DOER_REACH:
-        return None
-    return first if all(_attack_adjective(t) for t in between) else None
-
-
-# Adjectives of an attack noun that are no nisba (جوية), participle (مكثف، مباغت) or feminine form (عنيفة).
-PLAIN_ADJECTIVES = frozenset({"عنيف", "واسع", "كاسح", "جديد", "كثيف", "ثقيل", "اخري", "اخر", "عديد"})
-
-
-def _attack_adjective(t: Token) -> bool:
-    """Can ``t`` be an adjective of the attack noun before it: a plain word (no clitic but the article)
-    that is a nisba (جوية، إسرائيلي), a participle (مكثف، مباغت، متواصلة), a feminine form (عنيفة) or a
-    common adjective (عنيف، واسع)?  Not a plural in ات, a noun of places or things, nor a verb
-    (الضربات الجوية أصابت أهدافا لحزب العمال: what the strikes hit, not who struck)."""
-    k = t.key
-    if not t.norm[:1].isalpha() or t.prefix not in ("", "ال") or k in VERB_PREPS or k.endswith("ات") \
-            or possessed_noun(t):
-        return False
-    return k.endswith(("ي", "ه")) or (k.startswith("م") and len(k) >= 4) or k in PLAIN_ADJECTIVES
