@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from marsad.actors.coref import COALITION, US_LED, article_coalition
 from marsad.document import ActorMention, Token
 from marsad.text.tokens import candidates, has_article
 
@@ -35,8 +36,8 @@ SHURA = "شوري"
 SHURA_STATES = frozenset({"IRN", "OMN", "QAT", "BHR", "YEM"})
 # Groups whose council (a الشورى with لـ + the group after it) is no state's: the Taliban's, a movement's.
 GROUP_WORDS = frozenset({"طالبان", "حركه", "جماعه", "تنظيم", "حزب"})
-# Kinds of mentions that name a state by themselves (not role nouns resolved from context).
 QAEDA = "NSA:ALQAEDA"
+# Kinds of mentions that name a state by themselves (not role nouns resolved from context).
 NAMING_KINDS = frozenset({"state", "capital", "metonym", "demonym", "region", "person", "group"})
 
 
@@ -166,7 +167,6 @@ def _member_before(mentions: list[ActorMention], tokens: list[Token], m: ActorMe
                  and i - 2 <= r.token_end <= i), None)
 
 
-COALITION_KEY = "تحالف"
 SAUDI_KEYS = frozenset({"سعوديه", "مملكه", "سعودي"})
 
 
@@ -174,11 +174,10 @@ def us_led_coalition(mentions: list[ActorMention], tokens: list[Token]) -> None:
     """Read the coalition's forces (طائرات التحالف، غارات التحالف، قوات التحالف: Saudi Arabia's in the dictionary,
     the Yemen war's convention) as the US-led coalition against ISIS (IGO:OTHER) in an article that names ISIS
     and no Yemeni actor, unless the mention names the Kingdom (التحالف بقيادة السعودية)."""
-    codes = {m.code for m in mentions}
-    if "YEM" in codes or "NSA:ISIS" not in codes:
+    if article_coalition({m.code for m in mentions if m.code}) != US_LED:
         return
     for m in mentions:
         words = tokens[m.token_start:m.token_end]
-        if m.code == "SAU" and m.kind == "metonym" and any(t.key == COALITION_KEY for t in words) \
+        if m.code == "SAU" and m.kind == "metonym" and any(t.key == COALITION for t in words) \
                 and not any(t.key in SAUDI_KEYS for t in words):
-            m.code, m.country, m.kind, m.name = "IGO:OTHER", None, "igo", "US-led international coalition"
+            m.code, m.country, m.kind, m.name = US_LED, None, "igo", "US-led international coalition"

@@ -356,8 +356,16 @@ def _coalition_code(m: ActorMention, mentions: list[ActorMention], tokens: list[
               and any(t.key == COALITION for t in tokens[x.token_start:x.token_end])]
     if before:
         return before[-1].code
-    codes = {x.code for x in mentions if x.code}
-    return "SAU" if "YEM" in codes else "IGO:OTHER" if "NSA:ISIS" in codes else None
+    return article_coalition({x.code for x in mentions if x.code})
+
+
+US_LED = "IGO:OTHER"
+
+
+def article_coalition(codes: set[str]) -> str | None:
+    """The coalition an article speaks of from the actors it names: the Saudi-led one (SAU/MIL, the curated
+    convention) where it names a Yemeni actor, else the US-led one (IGO:OTHER) where it names ISIS, else None."""
+    return "SAU" if "YEM" in codes else US_LED if "NSA:ISIS" in codes else None
 
 
 def _named_opposition(m: ActorMention, tokens: list[Token]) -> bool:

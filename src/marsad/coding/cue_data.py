@@ -17,6 +17,7 @@ after و + a past masculine verb (وهاجم) is missed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 
@@ -71,6 +72,15 @@ def _conj_verb(word: str) -> bool:
 def starts_clause(word: str) -> bool:
     """Does ``word`` open a new clause (it belongs to the clause it opens)?"""
     return word in COMPLEMENTIZERS or word in SUBORDINATORS or _conj_verb(word)
+
+
+def words_back(words: list[str], i: int, window: int) -> Iterator[int]:
+    """Indexes of the words before ``words[i]``, nearest first, at most ``window`` of them and none past a
+    punctuation mark (the reach of a governing word: نفى قصف، وسبق لأوباما أن زار)."""
+    for k in range(i - 1, max(-1, i - window - 1), -1):
+        if is_punct(words[k]):
+            return
+        yield k
 
 
 def clause_bounds(words: list[str], i: int) -> tuple[int, int]:

@@ -26,6 +26,7 @@ from marsad.coding.cue_data import (
     sentence_words,
     starts_clause,
     strip_conj,
+    words_back,
 )
 from marsad.coding.modality_embedding import embedded_under
 from marsad.coding.modality_months import (
@@ -265,9 +266,7 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
 def _done_before(words: list[str], ti: int, bg: dict[str, frozenset[str]]) -> bool:
     """سبق + its doer with ل at most eight words before the trigger, no punctuation between (وسبق لأوباما أن
     زار كينيا، سبق للمنظمة توثيق): the act was done before; not سبق + a noun (سبق وصول الطائرة: 'preceded')."""
-    for k in range(ti - 1, max(-1, ti - 9), -1):
-        if is_punct(words[k]):
-            return False
+    for k in words_back(words, ti, 8):
         if strip_conj(words[k]) in bg.get("earlier", ()) and words[k + 1].startswith("ل") and k + 1 < ti:
             return True
     return False

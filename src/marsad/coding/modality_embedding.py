@@ -8,7 +8,7 @@ and the trigger's token index (into ``doc.tokens``), like the functions of :mod:
 from __future__ import annotations
 
 from marsad.coding.clause_words import MASDAR_SHAPE
-from marsad.coding.cue_data import COMPLEMENTIZERS, Cues, is_punct, sentence_words, strip_conj
+from marsad.coding.cue_data import COMPLEMENTIZERS, Cues, sentence_words, strip_conj, words_back
 
 _EMBED_WINDOW = 8
 
@@ -25,10 +25,8 @@ def embedded_under(cues: Cues, doc, sent: int, trigger_tok: int) -> str | None:
     first, words, _ = sentence_words(doc, sent)
     ti = trigger_tok - first
     table = cues.embedding
-    for k in range(ti - 1, max(-1, ti - _EMBED_WINDOW - 1), -1):
+    for k in words_back(words, ti, _EMBED_WINDOW):
         w = words[k]
-        if is_punct(w):
-            return None
         entries = table.get(w) or table.get(strip_conj(w)) or ()
         for cls, links in entries:
             # a source declining to be named (مسؤول رفض الكشف عن هويته إن …) governs no complement
