@@ -232,10 +232,17 @@ def test_actor_metonyms_of_israel_and_palaces():
     assert {(m.span.text, m.code) for m in doc.actors} >= {("الدولة العبرية", "ISR"), ("قصر اليمامة", "SAU")}
 
 
-QAEDA_ROWS = {
+# The words read by marsad.actors.ambiguous: القاعدة (al-Qaeda or a base) and the coalition's forces.
+AMBIGUOUS_ROWS = {
     "organisations.tsv": [
         "القاعدة\tNSA:ALQAEDA\tREB\tal-Qaeda\tgroup\t\t\t",
         "تنظيم القاعدة\tNSA:ALQAEDA\tREB\tal-Qaeda\tgroup\t\t\t",
+        "داعش\tNSA:ISIS\tREB\tIslamic State\tgroup\t\t\t",
+        "الحوثيين\tYEM\tREB\tHouthis\tgroup\t\t\tYEM",
+    ],
+    "states.tsv": [
+        "طائرات التحالف\tSAU\tMIL\tSaudi Arabia\tmetonym\t2015-03-26\t\tSAU",
+        "التحالف بقيادة السعودية\tSAU\tMIL\tSaudi Arabia\tmetonym\t2015-03-26\t\tSAU",
     ],
     "stoplist.tsv": ["القاعدة الجوية\tair base"],
     "surface_stoplist.tsv": ["ar\tnote", "قاعدة\ta base; al-Qaeda always takes the article"],
@@ -243,66 +250,49 @@ QAEDA_ROWS = {
 
 
 @pytest.fixture(scope="module")
-def qaeda_lexicon(tmp_path_factory: pytest.TempPathFactory) -> ActorLexicon:
-    return extended_lexicon(tmp_path_factory.mktemp("qaeda"), QAEDA_ROWS)
+def ambiguous_lexicon(tmp_path_factory: pytest.TempPathFactory) -> ActorLexicon:
+    return extended_lexicon(tmp_path_factory.mktemp("ambiguous"), AMBIGUOUS_ROWS)
 
 
 def _qaeda(lexicon, make_doc, text):
     return [m.span.text for m in _actors(lexicon, make_doc, text) if m.code == "NSA:ALQAEDA"]
 
 
-def test_actor_bare_qaeda_is_the_base_where_bases_outnumber_al_qaeda_named(qaeda_lexicon, make_doc):
+def test_actor_bare_qaeda_is_the_base_where_bases_outnumber_al_qaeda_named(ambiguous_lexicon, make_doc):
     text = ("تكتسي قاعدة العند أهمية كبيرة. وتحولت القاعدة إلى منطلق لعمليات ضد تنظيم القاعدة في اليمن. "
             "وسيطر الحوثيون على القاعدة الجوية وعلى قاعدة أخرى. وتسعى المقاومة لدخول القاعدة.")
-    assert _qaeda(qaeda_lexicon, make_doc, text) == ["تنظيم القاعدة"]
+    assert _qaeda(ambiguous_lexicon, make_doc, text) == ["تنظيم القاعدة"]
 
 
-def test_actor_bare_qaeda_stays_al_qaeda_where_it_is_named_in_full_as_often(qaeda_lexicon, make_doc):
+def test_actor_bare_qaeda_stays_al_qaeda_where_it_is_named_in_full_as_often(ambiguous_lexicon, make_doc):
     text = "هاجم مسلحون قاعدة عسكرية. وأعلن تنظيم القاعدة مسؤوليته. وقالت القاعدة إن الهجوم رد على الغارات."
-    assert _qaeda(qaeda_lexicon, make_doc, text) == ["تنظيم القاعدة", "القاعدة"]
+    assert _qaeda(ambiguous_lexicon, make_doc, text) == ["تنظيم القاعدة", "القاعدة"]
 
 
-def test_actor_qaeda_with_a_title_before_it_is_bare(qaeda_lexicon, make_doc):
+def test_actor_qaeda_with_a_title_before_it_is_bare(ambiguous_lexicon, make_doc):
     text = "تقدمت القوات نحو قاعدة العند واقتحمت موقعا للدفاعات الجوية للقاعدة وقيادة القاعدة"
-    assert _qaeda(qaeda_lexicon, make_doc, text) == []
+    assert _qaeda(ambiguous_lexicon, make_doc, text) == []
 
 
-def test_actor_qaeda_in_guillemets_is_al_qaeda_in_a_base_article(qaeda_lexicon, make_doc):
-    assert _qaeda(qaeda_lexicon, make_doc, "زار الوزير قاعدة إنجرليك. وحذر من «القاعدة» في المنطقة.") == ["القاعدة"]
-    assert _qaeda(qaeda_lexicon, make_doc, "زار الوزير قاعدة إنجرليك. وتفقد القاعدة أمس.") == []
-
-
-COALITION_ROWS = {
-    "states.tsv": [
-        "طائرات التحالف\tSAU\tMIL\tSaudi Arabia\tmetonym\t2015-03-26\t\tSAU",
-        "التحالف بقيادة السعودية\tSAU\tMIL\tSaudi Arabia\tmetonym\t2015-03-26\t\tSAU",
-    ],
-    "organisations.tsv": [
-        "داعش\tNSA:ISIS\tREB\tIslamic State\tgroup\t\t\t",
-        "الحوثيين\tYEM\tREB\tHouthis\tgroup\t\t\tYEM",
-    ],
-}
-
-
-@pytest.fixture(scope="module")
-def coalition_lexicon(tmp_path_factory: pytest.TempPathFactory) -> ActorLexicon:
-    return extended_lexicon(tmp_path_factory.mktemp("coalition"), COALITION_ROWS)
+def test_actor_qaeda_in_guillemets_is_al_qaeda_in_a_base_article(ambiguous_lexicon, make_doc):
+    assert _qaeda(ambiguous_lexicon, make_doc, "زار الوزير قاعدة إنجرليك. وحذر من «القاعدة» في المنطقة.") == ["القاعدة"]
+    assert _qaeda(ambiguous_lexicon, make_doc, "زار الوزير قاعدة إنجرليك. وتفقد القاعدة أمس.") == []
 
 
 def _coalition_codes(lexicon, make_doc, text):
     return [m.code for m in _actors(lexicon, make_doc, text) if "التحالف" in m.span.text]
 
 
-def test_actor_coalition_is_us_led_in_an_article_on_isis_alone(coalition_lexicon, make_doc):
+def test_actor_coalition_is_us_led_in_an_article_on_isis_alone(ambiguous_lexicon, make_doc):
     text = "وقصفت طائرات التحالف مواقع داعش قرب الرقة."
-    assert _coalition_codes(coalition_lexicon, make_doc, text) == ["IGO:OTHER"]
+    assert _coalition_codes(ambiguous_lexicon, make_doc, text) == ["IGO:OTHER"]
 
 
-def test_actor_coalition_stays_saudi_led_where_a_yemeni_actor_is_named(coalition_lexicon, make_doc):
+def test_actor_coalition_stays_saudi_led_where_a_yemeni_actor_is_named(ambiguous_lexicon, make_doc):
     text = "وقصفت طائرات التحالف مواقع الحوثيين. وتبنى داعش تفجيرا في صنعاء."
-    assert _coalition_codes(coalition_lexicon, make_doc, text) == ["SAU"]
+    assert _coalition_codes(ambiguous_lexicon, make_doc, text) == ["SAU"]
 
 
-def test_actor_coalition_named_with_the_kingdom_stays_saudi(coalition_lexicon, make_doc):
+def test_actor_coalition_named_with_the_kingdom_stays_saudi(ambiguous_lexicon, make_doc):
     text = "وقال التحالف بقيادة السعودية إنه يحارب داعش."
-    assert _coalition_codes(coalition_lexicon, make_doc, text) == ["SAU"]
+    assert _coalition_codes(ambiguous_lexicon, make_doc, text) == ["SAU"]
