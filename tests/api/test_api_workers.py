@@ -16,7 +16,7 @@ from marsad.api.db import StoreAccess
 from marsad.api.errors import ApiError
 from marsad.api.models import EventOut, TimelinePoint
 from marsad.config import Settings
-from marsad.store.store import EventRow
+from marsad.store.query import EventRow
 from marsad.store.tension import TensionPoint
 
 TEXT = ("القاهرة - أجرى وزير الخارجية المصري سامح شكري اتصالاً هاتفياً مع نظيره الأردني أيمن الصفدي "

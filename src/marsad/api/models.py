@@ -1,6 +1,6 @@
 """Response and request bodies of the API (pydantic), so /docs and /openapi.json describe them.
 
-Event rows and timeline points are the store's own row types (:class:`~marsad.store.store.EventRow`,
+Event rows and timeline points are the store's own row types (:class:`~marsad.store.query.EventRow`,
 :class:`~marsad.store.tension.TensionPoint`): their models are built from those dataclasses'
 fields, so a column added to the store appears in the API's schema without being repeated here.
 """
@@ -12,7 +12,7 @@ from typing import Any, get_type_hints
 
 from pydantic import BaseModel, Field, create_model
 
-from marsad.store.store import EventRow
+from marsad.store.query import EventRow
 from marsad.store.tension import TensionPoint
 
 
@@ -54,7 +54,7 @@ def _with(base: dict[str, Any], after: str, extra: dict[str, Any]) -> dict[str, 
     return out
 
 
-# One ``events`` row as the store returns it (:class:`marsad.store.store.EventRow`), with the CAMEO names.
+# One ``events`` row as the store returns it (:class:`marsad.store.query.EventRow`), with the CAMEO names.
 EventOut = create_model("EventOut", __doc__="An event (a row of the store's `events` table).", **_with(
     _row_fields(EventRow, {"date": "Event date, YYYY-MM-DD.",
                            "evidence_text": "Evidence sentence of the event's first mention."}),

@@ -13,7 +13,8 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from marsad.store.store import EVENT_COLUMNS, ORDERS, EventQuery, EventRow, Store
+from marsad.store.query import EVENT_COLUMNS, ORDERS, EventQuery, EventRow
+from marsad.store.store import Store
 
 MENTION_COLUMNS = (
     "mention_id", "content_hash", "idx", "event_id", "source_code", "source_agent", "source_name",

@@ -30,7 +30,7 @@ from marsad.api.models import (
     TopActor,
     TopDyad,
 )
-from marsad.store.store import ORDERS, EventQuery
+from marsad.store.query import ORDERS, EventQuery
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorOut} for code in (404, 422, 503, 504)}

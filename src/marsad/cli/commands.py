@@ -116,7 +116,8 @@ def run_ingest(paths: list[str], settings: Settings, date: str | None, batch_siz
 
 def run_events(settings: Settings, actor: str | None, dyad: str | None, root: str | None,
                since: str | None, until: str | None, limit: int, fmt: str) -> None:
-    from marsad.store.store import EventQuery, Store
+    from marsad.store.query import EventQuery
+    from marsad.store.store import Store
 
     pair = None
     if dyad:

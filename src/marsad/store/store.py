@@ -36,6 +36,7 @@ from marsad.errors import StoreError, StoreLockedError
 from marsad.ingest.readers import InputRejection
 from marsad.store.dedup import MAX_CANDIDATES, Grouper, MentionKey
 from marsad.store.groups_sql import REGROUP_SQL, load_affected
+from marsad.store.query import EVENT_COLUMNS, ORDERS, EventQuery, EventRow, where_sql
 from marsad.store.rows import article_row, export_record, mention_key, mention_rows, rejection_row
 from marsad.store.tension import TensionPoint, dyad_timeline
 
@@ -55,65 +56,6 @@ class IngestStats:
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
 
-@dataclass(slots=True, frozen=True)
-class EventRow:
-    event_id: str
-    date: Date | None
-    source_code: str
-    source_agent: str | None
-    source_name: str | None
-    target_code: str | None
-    target_agent: str | None
-    target_name: str | None
-    cameo: str
-    root: str
-    quad: int
-    goldstein: float
-    plover_type: str | None
-    plover_mode: str | None
-    place_name: str | None
-    place_country: str | None
-    place_lat: float | None
-    place_lon: float | None
-    num_mentions: int
-    num_articles: int
-    num_sources: int
-    evidence_text: str
-    background: bool
-
-
-EVENT_COLUMNS = [f.name for f in fields(EventRow)]
-
-
-@dataclass(slots=True)
-class EventQuery:
-    """Filters for :meth:`Store.events`; every field optional."""
-
-    actor: str | None = None
-    dyad: tuple[str, str] | None = None
-    root: str | None = None
-    quad: int | None = None
-    plover_type: str | None = None
-    country: str | None = None
-    place: str | None = None
-    since: Date | None = None
-    until: Date | None = None
-    text: str | None = None
-    include_background: bool = True
-    limit: int = 100
-    offset: int = 0
-    order: str = "date_desc"
-
-
-ORDERS = {
-    "date_desc": "date DESC NULLS LAST, event_id",
-    "date_asc": "date ASC NULLS LAST, event_id",
-    "mentions_desc": "num_mentions DESC, date DESC NULLS LAST, event_id",
-    "goldstein_asc": "goldstein ASC, event_id",
-    "goldstein_desc": "goldstein DESC, event_id",
-}
-
-
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -124,11 +66,6 @@ def _members(pairs: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
     for mid, eid in pairs:
         out.setdefault(eid, set()).add(mid)
     return {e: frozenset(ms) for e, ms in out.items()}
-
-
-def _like_literal(text: str) -> str:
-    """``text`` with LIKE wildcards escaped, so a filter matches it literally ("%" is not "any")."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 @dataclass(slots=True)
@@ -358,42 +295,7 @@ class Store:
     # ---------------------------------------------------------------- queries
     def where_sql(self, q: EventQuery) -> tuple[str, list[Any]]:
         """The ``WHERE`` clause (``""`` when no filter) and its parameters for ``q`` over ``events``."""
-        conds, params = [], []
-        if q.actor:
-            conds.append("(source_code = ? OR target_code = ?)")
-            params += [q.actor, q.actor]
-        if q.dyad:
-            conds.append("((source_code = ? AND target_code = ?) OR (source_code = ? AND target_code = ?))")
-            a, b = q.dyad
-            params += [a, b, b, a]
-        if q.root:
-            conds.append("root = ?")
-            params.append(q.root.zfill(2)[:2])
-        if q.quad:
-            conds.append("quad = ?")
-            params.append(int(q.quad))
-        if q.plover_type:
-            conds.append("plover_type = ?")
-            params.append(q.plover_type.upper())
-        if q.country:
-            conds.append("place_country = ?")
-            params.append(q.country)
-        if q.place:
-            conds.append("place_name ILIKE ? ESCAPE '\\'")
-            params.append(f"%{_like_literal(q.place)}%")
-        if q.since:
-            conds.append("date >= ?")
-            params.append(q.since)
-        if q.until:
-            conds.append("date <= ?")
-            params.append(q.until)
-        if q.text:
-            conds.append("event_id IN (SELECT event_id FROM mentions WHERE evidence_text LIKE ? ESCAPE '\\')")
-            params.append(f"%{_like_literal(q.text)}%")
-        if not q.include_background:
-            conds.append("NOT background")
-        return (" WHERE " + " AND ".join(conds)) if conds else "", params
-
+        return where_sql(q)
 
     def events(self, q: EventQuery | None = None) -> list[EventRow]:
         q = q or EventQuery()
