@@ -1,0 +1,151 @@
+"""Where a gold event the coder misses in its article is lost: coded alone, coded in the article.
+
+usage: python scripts/lost_in_article.py [train|dev|PATH.jsonl] [--list STAGE|all]
+
+For each scorable gold event that :mod:`miss_reasons` puts in "no candidate of the root" or
+"filtered out", its evidence sentence is coded alone (no article around it) and the article's
+candidates of that sentence are looked at.  Each such miss is put in one class:
+
+* ``no trigger of the root alone`` — even alone no lexicon row of its root matches (none at all
+  in the sentence: a trigger or lexicon matter);
+* ``trigger of another root alone`` — alone no row of its root matches, a row of another root
+  does (in the sentence);
+* ``trigger but no event alone`` — alone a row of its root matches, yet no candidate comes of it
+  (no source found, a no-event rule);
+* ``wrong arguments alone`` — alone a candidate of its root, none with its source and target;
+* ``kept alone, filtered in article`` — alone the triple is output; in the article the candidate
+  is there but the confidence model drops it (article features, shares, dedupe's choice);
+* ``filtered alone too`` — alone the triple is a candidate but not output either;
+* ``root in sentence, other arguments`` — alone the triple is a candidate; in the article its
+  sentence has a candidate of the root with other arguments (a source or target from context,
+  the argument model's choice in a richer context, coreference);
+* ``sentence has no root candidate`` — alone the triple is a candidate; in the article nothing of
+  the root comes from its sentence (a trigger dropped: tag line, sport drop, other sentence
+  split, actors found differently in context);
+* ``evidence not found`` — the gold evidence is not a sentence the coder splits out.
+
+With MARSAD_ARG_MODEL=0 in the environment the clause heuristics choose the arguments (no argument
+model).  On the train set the models have
+seen the articles: use it to see where recall is lost, not to measure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "eval"
+sys.path.insert(0, str(SHARED))
+sys.path.insert(0, str(ROOT / "scripts"))
+import score  # type: ignore[import-not-found]  # noqa: E402
+from miss_reasons import SETS, coder_both_ways, reason  # noqa: E402
+
+from marsad.api_lib import Coder  # noqa: E402
+from marsad.coding.lexicon import find_triggers  # noqa: E402
+from marsad.config import Settings  # noqa: E402
+
+STAGES = ("no trigger of the root alone", "trigger but no event alone", "trigger of another root alone", "wrong arguments alone", "kept alone, filtered in article",
+          "filtered alone too", "root in sentence, other arguments",
+          "sentence has no root candidate", "evidence not found")
+LOST = ("no candidate of the root", "filtered out")
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def stage_of(gold: dict, art_cands: list, art_out: list, alone_cands: list, alone_out: list,
+             alone_roots: set[str]) -> str:
+    """The class of one missed gold event; ``alone_roots``: the roots of the lexicon rows that
+    match in its sentence coded alone."""
+    key = score.KEYS["triple"]
+    roots = score.alt_roots(gold)
+    wanted = {key(gold, r) for r in roots}
+
+    def hit(evs) -> bool:
+        return any(key(e.to_dict(), e.root) in wanted for e in evs)
+
+    ev_text = _squash(gold.get("evidence") or "")
+    if not any(e.root in roots for e in alone_cands):
+        if alone_roots & set(roots):
+            return "trigger but no event alone"
+        return "trigger of another root alone" if alone_roots else "no trigger of the root alone"
+    if not hit(alone_cands):
+        return "wrong arguments alone"
+    if hit(art_cands):
+        return "kept alone, filtered in article" if hit(alone_out) else "filtered alone too"
+    here = [e for e in art_cands if e.root in roots and (ev_text in _squash(e.evidence.text)
+                                                          or _squash(e.evidence.text) in ev_text)]
+    if here:
+        return "root in sentence, other arguments"
+    return "sentence has no root candidate"
+
+
+def trigger_roots() -> Callable[[str], set[str]]:
+    """A function giving the roots of the lexicon rows that match in a text coded alone."""
+    coder = Coder(Settings(), errors="raise")
+    lexicon = next(s for s in coder.pipeline.stages if s.name == "events").lexicon
+
+    def roots(text: str) -> set[str]:
+        doc = coder.code(text)
+        readings = lexicon.readings(doc.tokens)
+        return {tm.pattern.cameo[:2] for sent in doc.sentences
+                for tm in find_triggers(lexicon, doc.tokens, sent.first_token, sent.last_token, readings)}
+
+    return roots
+
+
+def _args(evs: list, roots: set) -> str:
+    out = [f"{e.source.code}>{e.target.code if e.target else '-'}@{e.trigger.text}" for e in evs if e.root in roots]
+    return "; ".join(list(dict.fromkeys(out))[:6])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("which", nargs="?", default="train")
+    ap.add_argument("--list", default="", choices=("", "all", *STAGES), metavar="STAGE")
+    a = ap.parse_args()
+    path = SETS.get(a.which, Path(a.which))
+    code = coder_both_ways()
+    roots_of = trigger_roots()
+    by: dict[str, Counter] = {c: Counter() for c in LOST}
+    listed: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        art = json.loads(line)
+        art_cands, art_out = code(art)
+        for g in art["events"]:
+            if not score.scorable(g):
+                continue
+            why = reason(g, art_out, art_cands)
+            if why not in LOST:
+                continue
+            ev = (g.get("evidence") or "").strip()
+            if not ev:
+                by[why]["evidence not found"] += 1
+                continue
+            alone_cands, alone_out = code({"id": art["id"], "text": ev, "date": art.get("date")})
+            stage = stage_of(g, art_cands, art_out, alone_cands, alone_out, roots_of(ev))
+            by[why][stage] += 1
+            if a.list in (stage, "all"):
+                roots = score.alt_roots(g)
+                tgt = (g.get("target") or {}).get("code") or "-"
+                listed.append("\t".join((stage, art["id"], g["cameo"], f"{g['source']['code']}>{tgt}",
+                                         g.get("trigger") or "", "alone: " + _args(alone_cands, roots),
+                                         "article: " + _args(art_cands, roots), _squash(ev)[:150])))
+    print(f"{path.name}: missed gold events by where they are lost")
+    print("| class (miss_reasons) | " + " | ".join(STAGES) + " |")
+    print("|---" * (len(STAGES) + 1) + "|")
+    for why in LOST:
+        print(f"| {why} | " + " | ".join(str(by[why][s]) for s in STAGES) + " |")
+    if listed:
+        print(f"\n{len(listed)} gold events: {a.list} (id, cameo, gold source>target, trigger, alone, article, evidence)")
+        print("\n".join(sorted(listed, key=lambda r: (r.split("\t")[0], r.split("\t")[2]))))
+
+
+if __name__ == "__main__":
+    main()
