@@ -152,7 +152,8 @@ class TriggerLexicon:
         return frozenset(r[column] for r in self._rows(name) if r.get(column))
 
     def readings(self, tokens: list[Token]) -> list[Reading]:
-        """Readings of every token, memoised per word on this lexicon (bounded)."""
+        """Readings of every token, memoised per word on this lexicon (bounded).  A stoplisted
+        token starts no pattern but may be a later word of one (مارس الضغط على، استدعى سفيره للتشاور)."""
         index, stop, memo, verbs = self.index, self.stop, self._memo, self.verb_forms
         hot = memo.hot
         out = [hot.get(t.norm) for t in tokens]
@@ -163,9 +164,9 @@ class TriggerLexicon:
                 if r is not None:
                     out[i] = r
                     continue
-                plain, suff = token_readings(t, index, stop, verbs)
+                plain, suff = token_readings(t, index, frozenset(), verbs)
                 starts: dict[int, Pattern] = {}
-                for key in plain | suff:
+                for key in () if t.norm in stop else plain | suff:
                     for pat in index.get(key, ()):
                         starts.setdefault(id(pat), pat)
                 out[i] = memo.put(t.norm, (plain, suff, tuple(starts.values()), self._gate(starts)))
