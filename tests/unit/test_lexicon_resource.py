@@ -88,6 +88,9 @@ SENTENCES = [
     ("أدانت المملكة العربية السعودية بشدة الهجوم الإرهابي", "111"),
     ("ندد الرئيس بالتفجير", "111"),
     ("والتقت وزيرة الخارجية نظيرها الفرنسي", "040"),  # a verb that begins with ال keeps it behind و
+    # a stoplisted word is no trigger of its own but may be a later word of a row
+    ("ومارست الحكومة الضغط على المعارضة", "020"),
+    ("واستدعت الوزارة سفير البلاد في طهران للتشاور", "161"),
     ("والتزمت الحكومة بوقف إطلاق النار", "0871"),
     ("اتهمت إيران الولايات المتحدة بالتجسس", "1125"),
     ("طالبت الحكومة إسرائيل بالإفراج عن الأسرى", "1053"),
@@ -307,6 +310,7 @@ PRAYERS = [
 
 # Sentences where a code must NOT be matched (look-alike forms).
 NOT_CODED = [
+    ("وارتفع الضغط على شبكة الكهرباء", "020"),  # the stoplisted noun starts no row
     # issue #4, session 13 (helper D): look-alikes of the new wire phrasing
     ("وأفاد الجهاز المركزي للتعبئة العامة والإحصاء", "154"),  # CAPMAS, not a mobilisation
     ("ونجحت القوات في قطع طرق الإمداد", "144"),  # supply lines cut (191), no road block by protesters
