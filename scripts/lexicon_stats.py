@@ -51,7 +51,9 @@ class Matcher:
         toks = tokenize(normalize_text(text))
         empty = (frozenset(), frozenset(), (), None)
         full = self.lex.readings(toks)
-        reads = [empty if (not t.norm[0].isalnum() or t.norm in self.stop) else r for t, r in zip(toks, full, strict=False)]
+        # a stoplisted token starts no pattern but may be a later word of one, as in the coder
+        reads = [empty if not t.norm[0].isalnum() else (r[0], r[1], (), None) if t.norm in self.stop else r
+                 for t, r in zip(toks, full, strict=False)]
         return [(m.pattern, m.start, m.end, toks) for m in find_triggers(self.lex, toks, 0, len(toks), reads)]
 
 
