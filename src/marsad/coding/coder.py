@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from marsad.actors.groupings import expand_groupings
 from marsad.coding import cues as cue_fns
 from marsad.coding.addressee import PARTIES_REACH, collective_addressee, parties_addressed, verb_addressee
+from marsad.coding.air import air_doers
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
 from marsad.coding.arguments import (
     OWN_SUBJECT_HOWS,
@@ -346,6 +347,9 @@ class EventStage:
             rctx = replace(ctx, ments=[m for m in ctx.ments if m.token_start >= tm.end], topic=[],
                            _speaker=None) if condemned else ctx
             sources, targets = self._rank(rctx, args, sources, targets)
+        if (air := air_doers(pat.cameo, tm.start, ctx.ments, sources, targets)) is None:
+            return []  # عشرات المتمردين لقوا مصرعهم في غارات جوية: no air force named to do it (air.py)
+        sources, targets = air
         if sources and (mem := member_target(tokens, ctx.ments, pat.cameo[:2], tm.end, hi, sources)) is not None:
             # القبض على 400 عنصر ينتمون إلى تنظيم داعش: the group is the object named after the act
             targets, args.target_how = [mem], "next"
