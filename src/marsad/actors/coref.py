@@ -294,7 +294,10 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                     m.code, m.country, m.name, m.kind = front[1], front[1], None, "coref"
                     last_regime = last_regime or (m if regime else None)
                     continue
-                ref = own or ((main_state or last_state) if regime else (regime_state or last_state))
+                # a bare regime is the one the article names (نظام الأسد) or whose opposition it names
+                # (أفادت المعارضة السورية بمقتل عناصر لقوات النظام), before the article's main state
+                ref = own or ((regime_state or named_opposition or main_state or last_state) if regime
+                              else (regime_state or last_state))
             elif (coalition := _coalition_code(m, mentions, tokens)) is not None:
                 m.code, m.country, m.name, m.kind = coalition, coalition if len(coalition) == 3 else None, None, "coref"
                 continue
