@@ -70,7 +70,7 @@ from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.coding.members import member_target
 from marsad.coding.memo import SentenceMemo
 from marsad.coding.mirror import event_key, mirrored
-from marsad.coding.outlets import object_outlets
+from marsad.coding.outlets import FORCE_ROOTS, object_outlets, reporter_sources
 from marsad.coding.pairs import (
     SIDELINES_WORD,
     VISIT_FLAGS,
@@ -212,12 +212,35 @@ class EventStage:
                     [*ments, *([obj] if obj else []), *media], key=lambda m: m.token_start)
                 ctx = Context(doc, si, tm, tm_ments, topic, coded, len(triggers), places, shares, chain=chain,
                               chain_on=on)
+                collected = len(self.collect) if self.collect is not None else 0
                 made = self._events(ctx)
                 if media and any(ev.source.kind == "media" for ev in made):
                     # an outlet is only ever the object (outlets.py)
                     tm_ments = [m for m in tm_ments if all(m is not x for x in media)]
                     made = self._events(Context(doc, si, tm, tm_ments, topic, coded, len(triggers), places, shares,
                                                 chain=chain, chain_on=on))
+                if tm.pattern.cameo[:2] in FORCE_ROOTS and self.cues is not None and (told := reporter_sources(
+                        tm.pattern.cameo[:2], [ev.source for ev in made], tm_ments,
+                        [a.span for a in self._attribution(doc, si) if a.span is not None])):
+                    # قال المرصد إن طائرات حربية قصفت…: the reporter tells the act, another actor does it
+                    first = self.collect[collected:] if self.collect is not None else []
+                    if self.collect is not None:
+                        del self.collect[collected:]
+                    gone = {(m.token_start, m.token_end) for m in told}
+                    again = self._events(Context(doc, si, tm, [m for m in tm_ments if all(m is not x for x in told)],
+                                                 topic, coded, len(triggers), places, shares, chain=chain, chain_on=on))
+                    again = [ev for ev in again if (ev.source.token_start, ev.source.token_end) not in gone]
+                    if again:
+                        made = again
+                    else:
+                        # no other doer named (أفادت وسائل إعلام غينية بأن وحدات من الجيش احتجزت الرئيس): as for
+                        # an unnamed attacker, the state where it is told, the reporter's; none for a body of no state
+                        made = [ev if (ev.source.token_start, ev.source.token_end) not in gone
+                                else replace(ev, source=implied(ev.source, None)) for ev in made
+                                if (ev.source.token_start, ev.source.token_end) not in gone or len(ev.source.code) == 3]
+                        if self.collect is not None:
+                            del self.collect[collected:]
+                            self.collect.extend(first)
                 for ev in made:
                     at[id(ev)] = (si, tm.start, tm.end)  # for the quantities of the kept events
                 events.extend(made)
