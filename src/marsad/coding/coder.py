@@ -216,31 +216,10 @@ class EventStage:
                 made = self._events(ctx)
                 if media and any(ev.source.kind == "media" for ev in made):
                     # an outlet is only ever the object (outlets.py)
-                    tm_ments = [m for m in tm_ments if all(m is not x for x in media)]
-                    made = self._events(Context(doc, si, tm, tm_ments, topic, coded, len(triggers), places, shares,
-                                                chain=chain, chain_on=on))
-                if tm.pattern.cameo[:2] in FORCE_ROOTS and self.cues is not None and (told := reporter_sources(
-                        tm.pattern.cameo[:2], [ev.source for ev in made], tm_ments,
-                        [a.span for a in self._attribution(doc, si) if a.span is not None])):
-                    # قال المرصد إن طائرات حربية قصفت…: the reporter tells the act, another actor does it
-                    first = self.collect[collected:] if self.collect is not None else []
-                    if self.collect is not None:
-                        del self.collect[collected:]
-                    gone = {(m.token_start, m.token_end) for m in told}
-                    again = self._events(Context(doc, si, tm, [m for m in tm_ments if all(m is not x for x in told)],
-                                                 topic, coded, len(triggers), places, shares, chain=chain, chain_on=on))
-                    again = [ev for ev in again if (ev.source.token_start, ev.source.token_end) not in gone]
-                    if again:
-                        made = again
-                    else:
-                        # no other doer named (أفادت وسائل إعلام غينية بأن وحدات من الجيش احتجزت الرئيس): as for
-                        # an unnamed attacker, the state where it is told, the reporter's; none for a body of no state
-                        made = [ev if (ev.source.token_start, ev.source.token_end) not in gone
-                                else replace(ev, source=implied(ev.source, None)) for ev in made
-                                if (ev.source.token_start, ev.source.token_end) not in gone or len(ev.source.code) == 3]
-                        if self.collect is not None:
-                            del self.collect[collected:]
-                            self.collect.extend(first)
+                    ctx = ctx.with_ments([m for m in tm_ments if all(m is not x for x in media)])
+                    made = self._events(ctx)
+                if tm.pattern.cameo[:2] in FORCE_ROOTS and self.cues is not None:
+                    made = self._told_not_done(ctx, made, collected)
                 for ev in made:
                     at[id(ev)] = (si, tm.start, tm.end)  # for the quantities of the kept events
                 events.extend(made)
@@ -517,6 +496,31 @@ class EventStage:
         return Event(source=s, target=t, cameo=code, trigger=trigger, evidence=evidence,
                      goldstein=c.goldstein, quad=c.quad, plover_type=c.plover_type,
                      plover_mode=c.plover_mode, sentence=si)
+
+    def _told_not_done(self, ctx: Context, made: list[Event], collected: int) -> list[Event]:
+        """قال المرصد إن طائرات حربية قصفت…: a reporter the sentence attributes its content to tells an act of
+        force, another actor does it (outlets.reporter_sources). The trigger's arguments are chosen again
+        without it; the argument model's collected candidates (from index ``collected``) are the kept run's."""
+        told = reporter_sources(ctx.tm.pattern.cameo[:2], [ev.source for ev in made], ctx.ments,
+                                [a.span for a in self._attribution(ctx.doc, ctx.si) if a.span is not None])
+        if not told:
+            return made
+        first = self.collect[collected:] if self.collect is not None else []
+        if self.collect is not None:
+            del self.collect[collected:]
+        gone = {(m.token_start, m.token_end) for m in told}
+        again = self._events(ctx.with_ments([m for m in ctx.ments if all(m is not x for x in told)]))
+        again = [ev for ev in again if (ev.source.token_start, ev.source.token_end) not in gone]
+        if again:
+            return again
+        if self.collect is not None:
+            del self.collect[collected:]
+            self.collect.extend(first)
+        # no other doer named (أفادت وسائل إعلام غينية بأن وحدات من الجيش احتجزت الرئيس): as for an unnamed
+        # attacker, the state where it is told, the reporter's; none for a body of no state
+        return [ev if (ev.source.token_start, ev.source.token_end) not in gone
+                else replace(ev, source=implied(ev.source, None)) for ev in made
+                if (ev.source.token_start, ev.source.token_end) not in gone or len(ev.source.code) == 3]
 
     def _attribution(self, doc: Document, si: int) -> list:
         """The sentence's attributions, computed once per sentence of the current document."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 from operator import mul
 from pathlib import Path
@@ -53,6 +53,10 @@ class Context:
     chain_on: bool = False  # the sentence goes on with the running speaker's words (subjects.goes_on)
     _speaker: object = _UNSET  # see speaker()
     _rel_doer: object = _UNSET  # see rel_doer()
+
+    def with_ments(self, ments: list[ActorMention]) -> Context:
+        """The same trigger occurrence with other candidate mentions (what depends on them found again)."""
+        return replace(self, ments=ments, _speaker=_UNSET, _rel_doer=_UNSET)
 
     def speaker(self) -> ActorMention | None:
         """The subject of a speech verb before the trigger in its sentence (قال X إن…), else the speaker
