@@ -19,6 +19,10 @@ from marsad.text.tokens import tokenize
         ("دعا الوزير المواطنين إلى الوحدة", False),  # the public: an appeal the guideline codes
         ("دعا الوزير إلى حماية الموظفين الدوليين", False),  # the staff inside the complement
         ("حث الرئيس الحكومة، وموظفي الدولة", False),  # beyond a comma
+        ("وأهابت بالمرشحين عند المراجعة إحضار الوثائق", True),  # applicants: a service notice
+        ("ودعت اللجنة عموم الطلبة المقبولين إلى مراجعة المعهد", True),
+        ("وأهابت الوزارة بملاك العقارات مراجعة الفرع", True),
+        ("وأهاب بقائدي المركبات أخذ الحيطة والحذر", True),
     ],
 )
 def test_staff_appeal(text: str, staff: bool) -> None:
