@@ -19,6 +19,7 @@ AIR_STRIKE = "195"
 GROUNDED_AGENTS = frozenset({"REB", "OPP", "CVL", "NGO", "MED", "BUS", "REL", "REF", "EDU", "LAB", "HLH"})
 # Non-state sides that are hit by air strikes: moved to the target when the strike has none.
 ARMED_AGENTS = frozenset({"REB"})
+NISBA_REACH = 1  # a state's nisba right after the strike noun, or one word on (غارة إسرائيلية، الغارات الجوية الروسية)
 
 
 def grounded(m: ActorMention) -> bool:
@@ -26,18 +27,21 @@ def grounded(m: ActorMention) -> bool:
     return m.code.startswith("NSA:") or (m.agent or "") in GROUNDED_AGENTS
 
 
-def air_doers(cameo: str, trigger: int, ments: list[ActorMention], sources: list[ActorMention],
+def air_doers(cameo: str, trigger: tuple[int, int], ments: list[ActorMention], sources: list[ActorMention],
               targets: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]] | None:
     """The (sources, targets) of an air strike whose every source is grounded: the MIL actor of the
-    sentence (``ments``) nearest to the ``trigger`` token becomes the source, and an armed non-state
-    source the target when none is named; None when the sentence names no such MIL actor (no event).
-    Any other trigger, or a strike with a possible doer, keeps its arguments."""
+    sentence (``ments``) nearest to the ``trigger`` tokens ``[start, end)``, or the state a nisba right
+    after them names (وأفاد المرصد بأن الغارات الروسية أصابت…: RUS), becomes the source, and an armed
+    non-state source the target when none is named; None when the sentence names no such doer (no
+    event). Any other trigger, or a strike with a possible doer, keeps its arguments."""
     if cameo != AIR_STRIKE or not sources or not all(grounded(s) for s in sources):
         return sources, targets
-    forces = [m for m in ments if m.agent == "MIL" and not grounded(m) and not m.implied]
+    start, end = trigger
+    forces = [m for m in ments if not grounded(m) and not m.implied and (
+        m.agent == "MIL" or (m.agent is None and m.kind == "demonym" and end <= m.token_start <= end + NISBA_REACH))]
     if not forces:
         return None
-    doer = min(forces, key=lambda m: min(abs(m.token_start - trigger), abs(m.token_end - 1 - trigger)))
+    doer = min(forces, key=lambda m: min(abs(m.token_start - start), abs(m.token_end - 1 - start)))
     targets = [t for t in targets if t is not doer and t.code != doer.code]
     if not targets:
         targets = [s for s in sources if s.code.startswith("NSA:") or s.agent in ARMED_AGENTS][:1]

@@ -349,7 +349,7 @@ class EventStage:
             rctx = replace(ctx, ments=[m for m in ctx.ments if m.token_start >= tm.end], topic=[],
                            _speaker=None) if condemned else ctx
             sources, targets = self._rank(rctx, args, sources, targets)
-        if (air := air_doers(pat.cameo, tm.start, ctx.ments, sources, targets)) is None:
+        if (air := air_doers(pat.cameo, (tm.start, tm.end), ctx.ments, sources, targets)) is None:
             return []  # عشرات المتمردين لقوا مصرعهم في غارات جوية: no air force named to do it (air.py)
         sources, targets = air
         if sources and (mem := member_target(tokens, ctx.ments, pat.cameo[:2], tm.end, hi, sources)) is not None:
