@@ -16,7 +16,7 @@ from marsad.document import ActorMention
 AIR_STRIKE = "195"
 # Agents that fly no aircraft of their own (rebels, opposition, civilians, NGOs, media, business, clergy ...).
 # A state code with no agent (طائرات أمريكية), GOV (غارات أمر بها الرئيس), MIL and POL stay possible doers.
-GROUNDED_AGENTS = frozenset({"REB", "OPP", "CVL", "NGO", "MED", "BUS", "REL", "REF", "EDU", "LAB", "HLH"})
+GROUNDED_AGENTS = frozenset({"REB", "OPP", "CVL", "NGO", "MED", "BUS", "REL", "REF"})
 # Non-state sides that are hit by air strikes: moved to the target when the strike has none.
 ARMED_AGENTS = frozenset({"REB"})
 NISBA_REACH = 1  # a state's nisba right after the strike noun, or one word on (غارة إسرائيلية، الغارات الجوية الروسية)

@@ -505,12 +505,16 @@ class EventStage:
                                 [a.span for a in self._attribution(ctx.doc, ctx.si) if a.span is not None])
         if not told:
             return made
+        gone = {(m.token_start, m.token_end) for m in told}
+
+        def by_reporter(ev: Event) -> bool:
+            return (ev.source.token_start, ev.source.token_end) in gone
+
         first = self.collect[collected:] if self.collect is not None else []
         if self.collect is not None:
             del self.collect[collected:]
-        gone = {(m.token_start, m.token_end) for m in told}
-        again = self._events(ctx.with_ments([m for m in ctx.ments if all(m is not x for x in told)]))
-        again = [ev for ev in again if (ev.source.token_start, ev.source.token_end) not in gone]
+        again = [ev for ev in self._events(ctx.with_ments([m for m in ctx.ments if all(m is not x for x in told)]))
+                 if not by_reporter(ev)]
         if again:
             return again
         if self.collect is not None:
@@ -518,9 +522,8 @@ class EventStage:
             self.collect.extend(first)
         # no other doer named (أفادت وسائل إعلام غينية بأن وحدات من الجيش احتجزت الرئيس): as for an unnamed
         # attacker, the state where it is told, the reporter's; none for a body of no state
-        return [ev if (ev.source.token_start, ev.source.token_end) not in gone
-                else replace(ev, source=implied(ev.source, None)) for ev in made
-                if (ev.source.token_start, ev.source.token_end) not in gone or len(ev.source.code) == 3]
+        return [replace(ev, source=implied(ev.source, None)) if by_reporter(ev) else ev for ev in made
+                if not by_reporter(ev) or len(ev.source.code) == 3]
 
     def _attribution(self, doc: Document, si: int) -> list:
         """The sentence's attributions, computed once per sentence of the current document."""

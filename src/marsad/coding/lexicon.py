@@ -164,7 +164,7 @@ class TriggerLexicon:
                 if r is not None:
                     out[i] = r
                     continue
-                plain, suff = token_readings(t, index, frozenset(), verbs)
+                plain, suff = token_readings(t, index, verbs)
                 starts: dict[int, Pattern] = {}
                 for key in () if t.norm in stop else plain | suff:
                     for pat in index.get(key, ()):
@@ -217,11 +217,11 @@ class TriggerLexicon:
 
 
 def token_readings(tok: Token, known: dict[str, list[Pattern]] | None = None,
-                   stop: frozenset[str] = frozenset(),
                    verbs: Mapping[str, bool] | None = None) -> tuple[frozenset[str], frozenset[str]]:
     """Keys a token can match: (without suffix stripping, with it).
 
-    A token listed in the lexicon stoplist matches nothing.  When ``known`` (the
+    The lexicon stoplist is not applied here: :meth:`TriggerLexicon.readings` lets a stoplisted
+    token start no pattern but fill a later word of one.  When ``known`` (the
     pattern index) is given and the literal reading of the word is a known key,
     clitic readings are not tried (بحث is "discussed", not ب + حث).  Keys in ``verbs``
     (verb forms, :attr:`TriggerLexicon.verb_forms`) are not read behind ب or ك, which a verb
@@ -229,8 +229,6 @@ def token_readings(tok: Token, known: dict[str, list[Pattern]] | None = None,
     (اليدين "the hands" is not يدين "condemns"; والتقت is و + التقت "met").  A word behind the article
     takes no pronoun suffix: الاستضافة is the verbal noun, not استضاف + ه "hosted him".
     """
-    if tok.norm in stop:
-        return frozenset(), frozenset()
     readings = candidates(tok.norm)
     if known is not None and readings[0][1] in known:
         readings = readings[:1]
