@@ -1,4 +1,4 @@
-"""A bare role noun with a nisba of many states right after it (marsad.actors.coref._many_states): دبلوماسي
+"""A bare role noun with a nisba of many states right after it (marsad.actors.bare_roles._many_states): دبلوماسي
 غربي، شركات أوروبية، قوات أجنبية are no one state's and do not take the state named before them."""
 
 from datetime import date

@@ -1,11 +1,11 @@
 """A definite bare المسؤول refers back to the last official (مسؤول X) named, not to the last person of
-its agent (marsad.actors.coref.resolve_bare_agents, official_again; issue #4, task F)."""
+its agent (marsad.actors.bare_roles.resolve_bare_agents, official_again; issue #4, task F)."""
 
 from datetime import date
 
 import pytest
 
-from marsad.actors.coref import official_again
+from marsad.actors.bare_roles import official_again
 
 WHEN = date(2015, 8, 10)
 

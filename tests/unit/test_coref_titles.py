@@ -1,5 +1,5 @@
 """A bare title (الوزير، الرئيس) refers back to the last mention headed by that title, not to the last
-state or capital named after it (marsad.actors.coref.resolve_bare_agents; issue #4, task D)."""
+state or capital named after it (marsad.actors.bare_roles.resolve_bare_agents; issue #4, task D)."""
 
 from datetime import date
 

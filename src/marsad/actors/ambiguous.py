@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from marsad.actors.coref import COALITION, US_LED, article_coalition
+from marsad.actors.bare_roles import COALITION, US_LED, article_coalition
 from marsad.document import ActorMention, Token
 from marsad.text.tokens import candidates, has_article
 

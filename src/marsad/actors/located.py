@@ -8,14 +8,14 @@ about the police of Dubai, or in an Iraqi story that mentions Iran first.
 
 A bare opposition (المعارضة، مقاتلو المعارضة) followed within a few words by a place in a
 locative phrase (في ريف إدلب، بمدينة حلب، قرب حماة) is fought for in that place's state; the
-coreference pass (coref.resolve_bare_agents) decides when that beats the last state named.
+coreference pass (bare_roles.resolve_bare_agents) decides when that beats the last state named.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 
-from marsad.actors.coref import STATE_KINDS, STATE_ORGAN_AGENTS, is_opposition, is_regime_force
+from marsad.actors.bare_roles import STATE_KINDS, STATE_ORGAN_AGENTS, is_opposition, is_regime_force
 from marsad.document import ActorMention, Document, Token
 from marsad.text.tokens import RELATIVE_PRONOUNS, has_article, reads
 from marsad.when_where.gazetteer import Gazetteer

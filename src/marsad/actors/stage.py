@@ -15,14 +15,8 @@ from datetime import date as Date
 
 from marsad import resources
 from marsad.actors.ambiguous import amman, kingdom, military_base, shura_council, us_led_coalition
-from marsad.actors.coref import (
-    Roles,
-    org_head_mentions,
-    quoted_short_names,
-    resolve_bare_agents,
-    resolve_to_article_state,
-    surname_mentions,
-)
+from marsad.actors.bare_roles import resolve_bare_agents, resolve_to_article_state
+from marsad.actors.coref import Roles, org_head_mentions, quoted_short_names, surname_mentions
 from marsad.actors.groupings import numeric_p5, resolve_groupings
 from marsad.actors.lexicon import ActorEntry, ActorLexicon, resolve
 from marsad.actors.located import opposition_places, resolve_located_roles
