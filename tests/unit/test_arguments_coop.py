@@ -9,7 +9,7 @@ from token_sites import mention
 from token_sites import word_tokens as _tokens
 
 from marsad.coding.arguments import find_args
-from marsad.coding.implicit import aid_destination
+from marsad.coding.destinations import aid_destination
 from marsad.coding.lexicon import GAP, Pattern, TriggerMatch
 from marsad.document import ActorMention
 from marsad.when_where.gazetteer import Gazetteer

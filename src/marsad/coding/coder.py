@@ -46,25 +46,27 @@ from marsad.coding.confidence import (
 )
 from marsad.coding.conjuncts import objects
 from marsad.coding.cue_data import COMPLEMENTIZERS
+from marsad.coding.destinations import (
+    aid_target,
+    embassy_mentions,
+    journey_detail,
+    visit_host,
+    visited_embassy,
+)
 from marsad.coding.doers import VISIT_CODE
 from marsad.coding.exposed import EXPOSED_ROOTS, PLACE_HOWS, exposed_args
 from marsad.coding.governed import governed_place
 from marsad.coding.implicit import (
-    aid_target,
     claimed_by,
-    embassy_mentions,
     fallback_targets,
     home_of,
     implied,
-    journey_detail,
     party_referents,
     places_by_sentence,
     stance_args,
     subject_is_dual,
     town_places,
     unnamed_source,
-    visit_host,
-    visited_embassy,
 )
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.coding.members import member_target
@@ -171,7 +173,7 @@ class EventStage:
     cues: object | None = None  # marsad.coding.cues.Cues when available
     filter: EventFilter | None = None  # the trained confidence model
     ranker: ArgRanker | None = None  # the trained argument model (None: clause heuristics only)
-    places: Gazetteer | None = None  # where aid arrives (a town is no actor): see implicit.aid_target
+    places: Gazetteer | None = None  # where aid arrives (a town is no actor): see destinations.aid_target
     collect: list | None = None  # when a list: argument candidates are recorded here (training)
     _attrs: SentenceMemo[list] = field(default_factory=lambda: SentenceMemo(_attributions), repr=False)
     _frames: SentenceMemo[list[Frame]] = field(default_factory=lambda: SentenceMemo(sentence_frames), repr=False)

@@ -5,8 +5,8 @@ looks further: the group that claims an attack (:func:`claimed_by`), the speaker
 (:func:`stance_args`), the two sides of a dual (:func:`dual_pair`: الوزيران), the actor an object
 pronoun points back at (:func:`pronoun_referent`), the state at home for a domestic act
 (:func:`domestic_target`, :func:`home_of`) and the country where the sentence's events happen
-(:func:`places_by_sentence`, :func:`context_country`, :func:`implied`), the state of the town aid
-reaches (:func:`aid_target`); :func:`unnamed_source` and :func:`fallback_targets` are the coder's
+(:func:`places_by_sentence`, :func:`context_country`, :func:`implied`); where a visit or aid goes is
+:mod:`marsad.coding.destinations`.  :func:`unnamed_source` and :func:`fallback_targets` are the coder's
 order of these steps for a trigger's source and target.
 """
 
@@ -16,17 +16,15 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from marsad.actors.stage import BOTH, is_dual_referent, is_nominative_dual, locative_words, person_duals
-from marsad.coding.arguments import GIVING_ROOT, Args
+from marsad.coding.arguments import Args
 from marsad.coding.claims import claimer
 from marsad.coding.confidence import Context
-from marsad.coding.doers import VISIT_CODE  # its host may be implied by the town visited (visit_host)
 from marsad.coding.lexicon import TriggerMatch
 from marsad.coding.relatives import led_by
 from marsad.coding.subjects import opens_with
 from marsad.coding.victims import UNNAMED, toll_words
 from marsad.document import ActorMention, Document, Token
 from marsad.text.normalize import normalize_text
-from marsad.text.tokens import candidates
 from marsad.when_where.gazetteer import Gazetteer
 
 # Roots whose untargeted acts are aimed at the actor's own state (releases, truces, lifting a
@@ -344,21 +342,6 @@ def unnamed_source(ctx: Context, args: Args, targets: list[ActorMention],
     return sources, targets, symmetric
 
 
-# The head nouns of an embassy or consulate: a protest before one is against its state.
-EMBASSY_NOUNS = frozenset({"سفاره", "قنصليه"})
-
-
-def is_embassy(tokens: list[Token], m: ActorMention) -> bool:
-    """Is the mention an embassy or a consulate (السفارة الروسية، سفارة إسرائيل، قنصلية المملكة)?"""
-    return tokens[m.token_start].key in EMBASSY_NOUNS
-
-
-def embassy_mentions(tokens: list[Token], sources: list[ActorMention]) -> list[ActorMention]:
-    """The protest's would-be sources that are an embassy or a consulate (تظاهر العشرات أمام السفارة
-    الروسية في كييف، أمام سفارة إسرائيل): the protest is against their state, the protesters are
-    the place's people."""
-    return [m for m in sources if is_embassy(tokens, m)]
-
 
 def fallback_targets(ctx: Context, args: Args, sources: list[ActorMention],
                       targets: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
@@ -427,126 +410,3 @@ def unnamed_doer(doc: Document, si: int, tm: TriggerMatch) -> bool:
     lo, hi = max(sent.first_token, tm.start - DOER_REACH), min(sent.last_token, tm.end + DOER_REACH)
     unknown = toll_words()["unknown"]
     return any(t.key in unknown for t in doc.tokens[lo:hi])
-
-
-# Roots whose acts arrive somewhere: aid (وصلت الطائرة الإغاثية السعودية إلى مطار عدن) goes to the
-# state of the town it reaches, which the actor matcher does not read as an actor.
-AID_ROOT = GIVING_ROOT
-# How far after the trigger's first word the destination may be named (tokens).
-DESTINATION_WINDOW = 14
-
-
-def aid_destination(doc: Document, tm: TriggerMatch, lo: int, hi: int, gazetteer: Gazetteer,
-                    sources: list[ActorMention], first: int | None = None) -> ActorMention | None:
-    """The state of the first place named close after an act of aid with no named recipient (a town,
-    an airport's city, a country in a locative phrase: إلى مطار عدن، في محافظة مأرب), when it is not
-    the giver's own: an implied target.  :func:`visit_host` reads a visit's town with it, from token
-    ``first`` on (past the visitor's own title)."""
-    own = {m.code for m in sources} | {m.country for m in sources if m.country}
-    tokens = doc.tokens
-    # a nominal trigger may follow its verb and destination (وصلت إلى مطار عدن أمس طائرة إغاثية)
-    start = max(lo, tm.start - 6) if "noun" in tm.pattern.flags else tm.start + 1
-    start = start if first is None else max(start, first)
-    for i in range(start, min(hi, tm.start + DESTINATION_WINDOW)):
-        if i < tm.start and not _after_to(tokens, i):
-            continue
-        found = gazetteer.match_at(tokens, i)
-        if found is None or found.item.demonym or found.item.context_only or not found.item.country:
-            continue
-        if found.item.also_demonym and found.lead.lstrip("وف") in ("", "ال"):
-            continue  # الطائرة السعودية: the adjective, not the country
-        if found.item.country in own:
-            return None
-        span = doc.token_span(i, found.end)
-        return ActorMention(span=span, code=found.item.country, agent=None, name=None, kind="implied",
-                            token_start=i, token_end=found.end, country=found.item.country, implied=True)
-    return None
-
-
-def aid_target(ctx: Context, args: Args, sources: list[ActorMention], targets: list[ActorMention],
-               gazetteer: Gazetteer | None) -> list[ActorMention]:
-    """The targets of an act of aid: the state of the town it reaches (:func:`aid_destination`: إلى مطار
-    عدن, which the actor matcher does not read) when no recipient is named, or only an actor further
-    on (سفينة سعودية وصلت الى ميناء عدن، وكذا طائرة مساعدات إماراتية); else ``targets`` unchanged."""
-    tm = ctx.tm
-    if not sources or tm.pattern.cameo[:2] != AID_ROOT or gazetteer is None or (
-            targets and args.target_how != "next_far"):
-        return targets
-    sent = ctx.doc.sentences[ctx.si]
-    dest = aid_destination(ctx.doc, tm, sent.first_token, sent.last_token, gazetteer, sources)
-    if dest is None or (targets and dest.token_start >= targets[0].token_start):
-        return targets
-    args.target_how = "destination"
-    return [dest]
-
-
-def visit_host(ctx: Context, args: Args, sources: list[ActorMention], targets: list[ActorMention],
-               gazetteer: Gazetteer | None) -> list[ActorMention]:
-    """The host of a visit whose clause names none: the state of the town the visitor goes to
-    (ANNOTATION.md: the visitor → host 042; وصل العاهل الأردني إلى جدة، ووصل الملك سلمان إلى طنجة في
-    زيارة خاصة, a town the actor matcher does not read), when it is not the visitor's own (a king's
-    trip inside his kingdom is no visit); else ``targets`` unchanged."""
-    tm = ctx.tm
-    own = {m.code for m in sources}
-    # an actor of the visitor's own state after it is the visitor named again (أمير قطر الشيخ تميم)
-    if not sources or tm.pattern.cameo != VISIT_CODE or gazetteer is None or any(t.code not in own for t in targets):
-        return targets
-    sent = ctx.doc.sentences[ctx.si]
-    # not the visitor's own title (وصل أمير قطر الشيخ تميم إلى جدة: قطر names the visitor)
-    past = max((m.token_end for m in sources if m.token_start > tm.start), default=None)
-    host = aid_destination(ctx.doc, tm, sent.first_token, sent.last_token, gazetteer, sources, past)
-    if host is None or not _visited(ctx.doc.tokens, tm, host.token_start, past):
-        return targets
-    args.target_how = "destination"
-    return [host]
-
-
-# Words of coming from a place (وصل إلى عمان قادما من الرياض): the place after their من is where the traveller
-# comes from, not where he goes (journey_detail).  Not عائدا من, returning from: that place was visited (وصل إلى القاهرة عائدا من
-# موسكو بعد زيارة رسمية).
-FROM_WORDS = frozenset({"قادما", "قادمه", "قادمين", "قادمون", "قادم"})
-
-
-ABOARD_REACH = 3  # words between على متن and the nisba of the vehicle (على متن طائرة عسكرية سعودية)
-
-
-def journey_detail(tokens: list[Token], i: int) -> bool:
-    """Is the mention at token ``i`` the place a traveller comes from (قادما من الرياض: من right before it) or the
-    vehicle he travels on (وصل بحاح إلى عدن على متن طائرة سعودية), neither of them a side of his visit?"""
-    if i >= 2 and tokens[i - 1].key == "من" and any(k in FROM_WORDS for _, k in candidates(tokens[i - 2].norm)):
-        return True
-    return any(tokens[j].key == "متن" and tokens[j - 1].key == "علي" for j in range(max(1, i - ABOARD_REACH), i))
-
-
-def visited_embassy(ctx: Context, sources: list[ActorMention]) -> ActorMention | None:
-    """The embassy or consulate a visit goes to, whose state is the host (زار الوزير سفارة الإمارات في
-    لندن: ARE, not Britain where it stands; the visitor's own embassy makes the visit domestic, no event:
-    زار وزير الخارجية سفارة المملكة في روما): the first actor named after the trigger that is not a
-    source, when it is one; else None."""
-    tm = ctx.tm
-    if not sources or tm.pattern.cameo != VISIT_CODE:
-        return None
-    first = next((m for m in ctx.ments if m.token_start >= tm.end and all(m is not s for s in sources)), None)
-    return first if first is not None and is_embassy(ctx.doc.tokens, first) else None
-
-
-# Words between a verb of visiting and the town it names (زار مدينة جدة، وصل إلى محافظة العلا).
-TOWN_WORDS = frozenset({"مدينه", "محافظه", "منطقه", "العاصمه", "عاصمه", "ميناء", "مطار"})
-
-
-def _visited(tokens: list[Token], tm: TriggerMatch, i: int, subject_end: int | None) -> bool:
-    """Is the place at token ``i`` where the visit goes: after إلى (وصل الملك إلى طنجة), with the
-    proclitic ل (زيارة لمصر), or the object of the visit verb, right after it or after its subject
-    (ending at ``subject_end``), a town word allowed between (زار جدة، زار الوزير مدينة جدة); not a place
-    named further on (زار مقر اللجنة بجوازات جازان: where the office is)."""
-    if _after_to(tokens, i) or tokens[i].prefix.lstrip("و")[:1] == "ل":
-        return True
-    j = i
-    if j > 0 and tokens[j - 1].key in TOWN_WORDS:
-        j -= 1
-    return j in (tm.end, subject_end)
-
-
-def _after_to(tokens: list[Token], i: int) -> bool:
-    """Is the place at token ``i`` where a phrase with إلى ends (إلى عدن، إلى مطار عدن الدولي)?"""
-    return any(j >= 0 and tokens[j].key == "الي" for j in (i - 1, i - 2))
