@@ -154,6 +154,8 @@ def test_actor_resources_risky_words_are_not_state_entries(ar: str) -> None:
     ("وقعت اشتباكات في قضاء تلعفر", []),  # a district, not the judiciary
     ("وقال الرئيس التنفيذي بالنيابة إن", [("", "BUS")]),  # a chief executive, "acting": no prosecution
     ("وعقدت القمة في شرم الشيخ", []),  # a town, not a sheikh
+    ("وأغلقت السلطات الطريق المؤدي إلى المطار", [("", "GOV")]),  # "leading to", not Modi
+    ("وقال رئيس الوزراء الهندي مودي", [("IND", "GOV")]),  # Modi is still Modi
 ])
 def test_actor_concepts_and_set_phrases_are_no_actors(make_doc, text, expected):
     from marsad.actors.lexicon import ActorLexicon
