@@ -87,6 +87,7 @@ from marsad.coding.pairs import (
 from marsad.coding.protest import PROTEST_ROOT, crowd_protest, protest_arguments
 from marsad.coding.results import ResultCache
 from marsad.coding.subjects import goes_on, quote_marks, running_speaker
+from marsad.coding.topic import domestic_drops
 from marsad.coding.victims import (
     ATTACK_ROOTS,
     UNNAMED,
@@ -237,6 +238,10 @@ class EventStage:
             bounds = [(doc.sentences[at[id(ev)][0]].first_token, doc.sentences[at[id(ev)][0]].last_token)
                       for ev in events]
             drops = sport_drops([ev.cameo[:2] for ev in events], bounds, tokens)
+            events = [ev for ev, drop in zip(events, drops, strict=True) if not drop]
+        if events:  # one state's public life: its notices, demands and receptions (topic.py)
+            drops = domestic_drops([(ev.source.code, ev.target.code if ev.target else None) for ev in events],
+                                   [ev.cameo[:2] for ev in events], coded, tokens, len(doc.sentences))
             events = [ev for ev, drop in zip(events, drops, strict=True) if not drop]
         add_article_features(events, shares)
         floor = 0.0

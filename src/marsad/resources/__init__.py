@@ -43,6 +43,7 @@ CATALOGUE: dict[str, str] = {
     "members": "cues/members.tsv",
     "condemned": "cues/condemned.tsv",
     "object_verbs": "cues/object_verbs.tsv",
+    "politics": "cues/politics.tsv",
     "samples": "samples/articles.jsonl",
     "event_filter": "models/event_filter.json",
     "arg_model": "models/arg_model.json",
