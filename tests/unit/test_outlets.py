@@ -75,19 +75,3 @@ def test_organ_after_an_organisation_is_another_actor(stage, make_doc, text, org
 
 def test_adjective_after_an_organisation_stays_in_it(stage, make_doc):
     assert _mentions(stage, make_doc, "إلى بعثة مراقبي الأمم المتحدة العسكريين في الهند.")[0] == ("IGO:UN", "igo")
-
-
-def test_reporters_are_no_source_of_an_act_of_force():
-    from marsad.coding.outlets import is_reporter, reporter_sources
-
-    toks = _toks("وقال المرصد إن طائرات روسية قصفت مواقع في ريف حلب")
-    monitor = _m("SYR", _at(toks, "المرصد"), _at(toks, "المرصد") + 1, "NGO", "agent")
-    russia = _m("RUS", _at(toks, "طائرات"), _at(toks, "روسية") + 1, "MIL", "demonym")
-    told = [monitor.span]  # the sentence attributes its content to the Observatory
-    assert is_reporter(monitor) and not is_reporter(russia)
-    assert reporter_sources("19", [monitor], [monitor, russia], told) == [monitor]
-    assert reporter_sources("19", [russia], [monitor, russia], told) == []
-    # not the named source of the sentence's report (the journalists suffer the act): no change
-    assert reporter_sources("19", [monitor], [monitor, russia], []) == []
-    # a reporter may still be the source of a statement, an appeal or a criticism
-    assert reporter_sources("11", [monitor], [monitor, russia], told) == []

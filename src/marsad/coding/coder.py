@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 from marsad.actors.groupings import expand_groupings
 from marsad.coding import cues as cue_fns
 from marsad.coding.addressee import PARTIES_REACH, collective_addressee, parties_addressed, verb_addressee
-from marsad.coding.air import air_doers
 from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
 from marsad.coding.arguments import (
     OWN_SUBJECT_HOWS,
@@ -53,6 +52,7 @@ from marsad.coding.destinations import (
     visit_host,
     visited_embassy,
 )
+from marsad.coding.doer_bars import FORCE_ROOTS, Bars, air_force, doer_bars
 from marsad.coding.doers import VISIT_CODE
 from marsad.coding.exposed import EXPOSED_ROOTS, PLACE_HOWS, exposed_args
 from marsad.coding.governed import governed_place
@@ -72,7 +72,7 @@ from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
 from marsad.coding.members import member_target
 from marsad.coding.memo import SentenceMemo
 from marsad.coding.mirror import event_key, mirrored
-from marsad.coding.outlets import FORCE_ROOTS, object_outlets, reporter_sources
+from marsad.coding.outlets import object_outlets
 from marsad.coding.pairs import (
     SIDELINES_WORD,
     VISIT_FLAGS,
@@ -167,6 +167,19 @@ def _source_protected(ctx: Context, args: Args, best: Candidate, sources: list[A
     return any(best.mention is d for d in args.dropped)
 
 
+def _unbarred(bars: Bars, ctx: Context, sources: list[ActorMention], targets: list[ActorMention]
+              ) -> tuple[list[ActorMention], list[ActorMention]] | None:
+    """The (sources, targets) of an air strike without the sources that fly no aircraft; when none of them flies
+    any, the air force named nearest to the trigger is the source (not a target), and an armed non-state would-be
+    doer the target when none is left; None (no event) when the sentence names no air force (doer_bars.py)."""
+    kept = [s for s in sources if not bars.barred(s)]
+    if kept or not sources:
+        return kept, targets
+    if (doer := air_force((ctx.tm.start, ctx.tm.end), ctx.ments)) is None:
+        return None
+    return [doer], [t for t in targets if t is not doer and t.code != doer.code] or bars.armed(sources)
+
+
 @dataclass(slots=True)
 class EventStage:
     lexicon: TriggerLexicon = field(default_factory=TriggerLexicon)
@@ -215,14 +228,11 @@ class EventStage:
                     [*ments, *([obj] if obj else []), *media], key=lambda m: m.token_start)
                 ctx = Context(doc, si, tm, tm_ments, topic, coded, len(triggers), places, shares, chain=chain,
                               chain_on=on)
-                collected = len(self.collect) if self.collect is not None else 0
                 made = self._events(ctx)
                 if media and any(ev.source.kind == "media" for ev in made):
                     # an outlet is only ever the object (outlets.py)
                     ctx = ctx.with_ments([m for m in tm_ments if all(m is not x for x in media)])
                     made = self._events(ctx)
-                if tm.pattern.cameo[:2] in FORCE_ROOTS and self.cues is not None:
-                    made = self._told_not_done(ctx, made, collected)
                 for ev in made:
                     at[id(ev)] = (si, tm.start, tm.end)  # for the quantities of the kept events
                 events.extend(made)
@@ -302,8 +312,15 @@ class EventStage:
             # وصل الوزير الأردني إلى عمان قادما من الرياض، وصل بحاح إلى عدن على متن طائرة سعودية: the place a
             # traveller comes from and the vehicle he travels on are no side of his visit
             ctx = replace(ctx, ments=[m for m in ctx.ments if not journey_detail(tokens, m.token_start)])
+        bars = self._bars(ctx)
         args = find_args(tm, tokens, ctx.ments, lo, hi,
                          own_doer=pat.cameo[:2] in OWN_DOER_ROOTS and own_doer(doc, tokens[tm.start]))
+        if bars.tellers and any(bars.barred(s) for s in args.sources):
+            # قال المرصد إن طائرات حربية قصفت: the heuristics' doer tells the act; they choose again without who
+            # tells it, as neither its doer nor its target (doer_bars.py)
+            ctx = ctx.with_ments([m for m in ctx.ments if all(m is not t for t in bars.tellers)])
+            args = find_args(tm, tokens, ctx.ments, lo, hi,
+                             own_doer=pat.cameo[:2] in OWN_DOER_ROOTS and own_doer(doc, tokens[tm.start]))
         sources, targets = args.sources, args.targets
         symmetric = "sym" in pat.flags
         if pat.cameo[:2] == PROTEST_ROOT and (embassy := embassy_mentions(tokens, sources)):
@@ -322,6 +339,10 @@ class EventStage:
         if condemned:  # أدانت الإمارات التفجير: the condemner is no doer (condemned.py)
             sources, targets = condemned_args(tokens, tm, args, sources, targets)
         sources, targets, frame = self._attack_args(ctx, args, sources, targets, symmetric)
+        if bars.air:
+            if (air := _unbarred(bars, ctx, sources, targets)) is None:
+                return []  # عشرات المتمردين لقوا مصرعهم في غارات جوية: no air force named to do it (doer_bars.py)
+            sources, targets = air
         if condemned and not sources:
             # أدانت الإمارات التفجير الذي استهدف مسجدا في أبها: an attack that no one is named doing, told
             # as what is condemned, is no event of its own (train gold: none of its 9 condemnations of an
@@ -337,6 +358,14 @@ class EventStage:
             sources, targets, symmetric = unnamed_source(ctx, args, targets, symmetric, use_dual=not parties)
             if statement and sources:
                 args.source_how = STATEMENT  # its issuer: kept by the argument model (see _rank)
+            if bars.air:  # the speaker or the topic
+                if (air := _unbarred(bars, ctx, sources, targets)) is None:
+                    return []
+                sources, targets = air
+            if not sources and bars.tellers:
+                # أفادت وسائل إعلام غينية بأن وحدات من الجيش احتجزت الرئيس: no other doer named; as for an unnamed
+                # attacker, the state where it is told, the reporter's (doer_bars.py)
+                sources = bars.fallback()
         if (embassy := visited_embassy(ctx, sources)) is not None:
             if embassy.code in {s.code for s in sources}:
                 return []  # زار الوزير سفارة بلاده في روما: a visit to one's own embassy is domestic
@@ -355,10 +384,9 @@ class EventStage:
             # a condemned attack's doer is chosen among the actors named after it (condemned.py)
             rctx = replace(ctx, ments=[m for m in ctx.ments if m.token_start >= tm.end], topic=[],
                            _speaker=None) if condemned else ctx
-            sources, targets = self._rank(rctx, args, sources, targets)
-        if (air := air_doers(pat.cameo, (tm.start, tm.end), ctx.ments, sources, targets)) is None:
-            return []  # عشرات المتمردين لقوا مصرعهم في غارات جوية: no air force named to do it (air.py)
-        sources, targets = air
+            sources, targets = self._rank(rctx, args, sources, targets, bars)
+        if bars.air and sources and all(bars.barred(s) for s in sources):
+            return []  # an air strike with no air force named to do it (doer_bars.py)
         if sources and (mem := member_target(tokens, ctx.ments, pat.cameo[:2], tm.end, hi, sources)) is not None:
             # القبض على 400 عنصر ينتمون إلى تنظيم داعش: the group is the object named after the act
             targets, args.target_how = [mem], "next"
@@ -434,10 +462,13 @@ class EventStage:
         return next((f for f in found if f.verb == tm.start), None) or next(
             (f for f in found if tm.start <= f.attack < tm.end or f.names_attack(tm.start)), None)
 
-    def _rank(self, ctx: Context, args: Args, sources: list[ActorMention],
-              targets: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
-        """Let the argument model choose the source and the target among the candidates."""
+    def _rank(self, ctx: Context, args: Args, sources: list[ActorMention], targets: list[ActorMention],
+              bars: Bars) -> tuple[list[ActorMention], list[ActorMention]]:
+        """Let the argument model choose the source and the target among the candidates; none of ``bars``
+        is a source candidate."""
         cands = source_candidates(ctx, sources, args.source_how)
+        if bars:
+            cands = [c for c in cands if not bars.barred(c.mention)]
         best = self._choose(ctx, "s", cands, args)
         if args.agent:
             sources, args.source_how = args.agent, "agent_phrase"  # the doer named by من قبل / على يد
@@ -504,33 +535,11 @@ class EventStage:
                      goldstein=c.goldstein, quad=c.quad, plover_type=c.plover_type,
                      plover_mode=c.plover_mode, sentence=si)
 
-    def _told_not_done(self, ctx: Context, made: list[Event], collected: int) -> list[Event]:
-        """قال المرصد إن طائرات حربية قصفت…: a reporter the sentence attributes its content to tells an act of
-        force, another actor does it (outlets.reporter_sources). The trigger's arguments are chosen again
-        without it; the argument model's collected candidates (from index ``collected``) are the kept run's."""
-        told = reporter_sources(ctx.tm.pattern.cameo[:2], [ev.source for ev in made], ctx.ments,
-                                [a.span for a in self._attribution(ctx.doc, ctx.si) if a.span is not None])
-        if not told:
-            return made
-        gone = {(m.token_start, m.token_end) for m in told}
-
-        def by_reporter(ev: Event) -> bool:
-            return (ev.source.token_start, ev.source.token_end) in gone
-
-        first = self.collect[collected:] if self.collect is not None else []
-        if self.collect is not None:
-            del self.collect[collected:]
-        again = [ev for ev in self._events(ctx.with_ments([m for m in ctx.ments if all(m is not x for x in told)]))
-                 if not by_reporter(ev)]
-        if again:
-            return again
-        if self.collect is not None:
-            del self.collect[collected:]
-            self.collect.extend(first)
-        # no other doer named (أفادت وسائل إعلام غينية بأن وحدات من الجيش احتجزت الرئيس): as for an unnamed
-        # attacker, the state where it is told, the reporter's; none for a body of no state
-        return [replace(ev, source=implied(ev.source, None)) if by_reporter(ev) else ev for ev in made
-                if not by_reporter(ev) or len(ev.source.code) == 3]
+    def _bars(self, ctx: Context) -> Bars:
+        """The mentions of the trigger's sentence that cannot do its act (doer_bars.py)."""
+        told = [a.span for a in self._attribution(ctx.doc, ctx.si) if a.span is not None] \
+            if self.cues is not None and ctx.tm.pattern.cameo[:2] in FORCE_ROOTS else []
+        return doer_bars(ctx.tm.pattern.cameo, ctx.ments, told)
 
     def _attribution(self, doc: Document, si: int) -> list:
         """The sentence's attributions, computed once per sentence of the current document."""

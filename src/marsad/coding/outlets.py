@@ -10,11 +10,7 @@ subject, a noun the outlet owns (مكتب، مقر، بث، صحفيي…) and t
 not introduced by لـ (to whom something was said).  Only acts done to a party (demands,
 criticism, rejection, threats, coercion, violence) take an outlet; the outlet is never a source.
 
-Reporters coded through an agent word (وكالة الأنباء اليمنية، وسائل إعلام هندية، الصحيفة) and bodies that
-monitor and report (المرصد السوري، منظمة العفو الدولية، المنظمة) are arguments like any other actor, but
-when the sentence attributes its content to one of them it tells an act of force, it does not do it: in
-قال المرصد إن طائرات حربية قصفت… or وأشار بيان المنظمة إلى أن نيران الهاون قتلت… the doer is another
-actor or none (:func:`reporter_sources`).
+Reporters that tell an act of force are kept out of its arguments by :mod:`marsad.coding.doer_bars`.
 """
 
 from __future__ import annotations
@@ -22,7 +18,7 @@ from __future__ import annotations
 from marsad.coding.clause_words import LATELY, has_prep
 from marsad.coding.conjuncts import mention_prefix
 from marsad.coding.lexicon import TriggerMatch
-from marsad.document import ActorMention, Span, Token
+from marsad.document import ActorMention, Token
 from marsad.text.reporting_words import reporting_words
 
 # Roots of acts done to a party that an outlet may suffer: demand, disapprove, reject, threaten,
@@ -35,10 +31,6 @@ OWNED_NOUNS = frozenset({
 })
 QUOTE_MARKS = frozenset({'"', "'"})
 MAX_BETWEEN = 8  # tokens between the trigger and the outlet
-# Roots of acts of force (military posture, coercion, assault, fight, mass violence) that no outlet,
-# journalist or civil-society body does, and the agents of those reporters.
-FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
-REPORTER_AGENTS = frozenset({"MED", "NGO"})
 
 
 def object_outlets(tokens: list[Token], tm: TriggerMatch, outlets: list[ActorMention],
@@ -51,23 +43,6 @@ def object_outlets(tokens: list[Token], tm: TriggerMatch, outlets: list[ActorMen
     return [m for m in outlets if tm.end <= m.token_start < min(hi, tm.end + MAX_BETWEEN)
             and _clear_prefix(tokens, m, tm.pattern.preps) and not _reporting(tokens, m)
             and _reachable(tokens, tm.end, m, ments, tm.pattern.preps)]
-
-
-def is_reporter(m: ActorMention) -> bool:
-    """Is ``m`` a named outlet, journalist or civil-society body (agent MED or NGO)?"""
-    return not m.implied and m.agent in REPORTER_AGENTS
-
-
-def reporter_sources(root: str, sources: list[ActorMention], ments: list[ActorMention],
-                     told: list[Span]) -> list[ActorMention]:
-    """The mentions of ``ments`` that stand as a source among ``sources`` of an act of force of root
-    ``root`` although they are reporters (:func:`is_reporter`) that the sentence attributes its content
-    to (they overlap a span of ``told``, its attributions' names): the act is told by them, not done."""
-    if root not in FORCE_ROOTS:
-        return []
-    spans = {(s.token_start, s.token_end) for s in sources
-             if is_reporter(s) and any(s.span.start < t.end and t.start < s.span.end for t in told)}
-    return [m for m in ments if (m.token_start, m.token_end) in spans]
 
 
 def _reporting(tokens: list[Token], m: ActorMention) -> bool:
