@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from marsad.coding.implicit import implied
 from marsad.document import ActorMention, Span
 
 # Roots of acts of force (military posture, coercion, assault, fight, mass violence) that no outlet,
@@ -73,8 +74,6 @@ class Bars:
 
     def fallback(self) -> list[ActorMention]:
         """The doer when no other is named: the state of the first teller of a state (implied, no agent)."""
-        from marsad.coding.implicit import implied
-
         return [implied(t, None) for t in self.tellers if len(t.code) == 3][:1]
 
 
