@@ -31,7 +31,6 @@ alone, 1 filtered alone too, 12 have their arguments and 16 their trigger's even
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -42,7 +41,7 @@ SHARED = ROOT.parent / "shared" / "eval"
 sys.path.insert(0, str(SHARED))
 sys.path.insert(0, str(ROOT / "scripts"))
 import score  # type: ignore[import-not-found]  # noqa: E402
-from miss_reasons import SETS, coder_both_ways, reason  # noqa: E402
+from miss_reasons import SETS, coded_gold, coder_both_ways, reason  # noqa: E402
 
 from marsad.api_lib import Coder  # noqa: E402
 from marsad.coding.lexicon import find_triggers  # noqa: E402
@@ -109,28 +108,23 @@ def main() -> None:
     roots_of = trigger_roots()
     by: dict[str, Counter] = {c: Counter() for c in LOST}
     listed: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        art = json.loads(line)
-        art_cands, art_out = code(art)
-        for g in art["events"]:
-            if not score.scorable(g):
-                continue
-            why = reason(g, art_out, art_cands)
-            if why not in LOST:
-                continue
-            ev = (g.get("evidence") or "").strip()
-            if not ev:
-                by[why]["evidence not found"] += 1
-                continue
-            alone_cands, alone_out = code({"id": art["id"], "text": ev, "date": art.get("date")})
-            stage = stage_of(g, art_cands, art_out, alone_cands, alone_out, roots_of(ev))
-            by[why][stage] += 1
-            if a.list in (stage, "all"):
-                roots = score.alt_roots(g)
-                tgt = (g.get("target") or {}).get("code") or "-"
-                listed.append("\t".join((stage, art["id"], g["cameo"], f"{g['source']['code']}>{tgt}",
-                                         g.get("trigger") or "", "alone: " + _args(alone_cands, roots),
-                                         "article: " + _args(art_cands, roots), _squash(ev)[:150])))
+    for art, art_cands, art_out, g in coded_gold(path, code):
+        why = reason(g, art_out, art_cands)
+        if why not in LOST:
+            continue
+        ev = (g.get("evidence") or "").strip()
+        if not ev:
+            by[why]["evidence not found"] += 1
+            continue
+        alone_cands, alone_out = code({"id": art["id"], "text": ev, "date": art.get("date")})
+        stage = stage_of(g, art_cands, art_out, alone_cands, alone_out, roots_of(ev))
+        by[why][stage] += 1
+        if a.list in (stage, "all"):
+            roots = score.alt_roots(g)
+            tgt = (g.get("target") or {}).get("code") or "-"
+            listed.append("\t".join((stage, art["id"], g["cameo"], f"{g['source']['code']}>{tgt}",
+                                     g.get("trigger") or "", "alone: " + _args(alone_cands, roots),
+                                     "article: " + _args(art_cands, roots), _squash(ev)[:150])))
     print(f"{path.name}: missed gold events by where they are lost")
     print("| class (miss_reasons) | " + " | ".join(STAGES) + " |")
     print("|---" * (len(STAGES) + 1) + "|")

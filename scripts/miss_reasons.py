@@ -26,7 +26,7 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,6 +100,17 @@ def coder_both_ways() -> Callable[[dict], tuple[list, list]]:
     return code
 
 
+def coded_gold(path: Path, code: Callable[[dict], tuple[list, list]]) -> Iterator[tuple[dict, list, list, dict]]:
+    """Each scorable gold event of the annotated file ``path`` as ``(article, candidates, output, gold)``,
+    the article coded once by ``code`` (:func:`coder_both_ways`)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        art = json.loads(line)
+        candidates, output = code(art)
+        for g in art["events"]:
+            if score.scorable(g):
+                yield art, candidates, output, g
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("which", nargs="?", default="train")
@@ -111,20 +122,15 @@ def main() -> None:
     code = coder_both_ways()
     by_root: dict[str, Counter] = {}
     listed: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        art = json.loads(line)
-        candidates, output = code(art)
-        for g in art["events"]:
-            if not score.scorable(g):
-                continue
-            root = score.root_of(g)
-            if a.roots and root not in a.roots.split(","):
-                continue
-            why = reason(g, output, candidates)
-            by_root.setdefault(root, Counter())[why] += 1
-            if why == a.list:
-                wrong = why in ("wrong target", "wrong source")
-                listed.append(_row(art["id"], g, _same_root(g, candidates) if wrong else ""))
+    for art, candidates, output, g in coded_gold(path, code):
+        root = score.root_of(g)
+        if a.roots and root not in a.roots.split(","):
+            continue
+        why = reason(g, output, candidates)
+        by_root.setdefault(root, Counter())[why] += 1
+        if why == a.list:
+            wrong = why in ("wrong target", "wrong source")
+            listed.append(_row(art["id"], g, _same_root(g, candidates) if wrong else ""))
     print(f"{path.name}: gold events by what became of them (shipped models)")
     print("| root | " + " | ".join(CLASSES) + " |")
     print("|---" * (len(CLASSES) + 1) + "|")

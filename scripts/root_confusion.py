@@ -22,12 +22,16 @@ cameo@trigger, gold trigger, sentence); it is refused on dev, which is for measu
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from pathlib import Path
 
 from _gold import evidence_span, trigger_span  # scripts/ is on the path when run as a script
-from miss_reasons import SETS, coder_both_ways, score  # scripts/ is on the path when run as a script
+from miss_reasons import (  # scripts/ is on the path when run as a script
+    SETS,
+    coded_gold,
+    coder_both_ways,
+    score,
+)
 
 NONE = "--"
 
@@ -114,22 +118,17 @@ def main() -> None:
     cells = {"cand": Counter(), "out": Counter()}
     how_n: Counter = Counter()
     listed: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        art = json.loads(line)
-        cands, out = code(art)
-        for g in art["events"]:
-            if not score.scorable(g):
-                continue
-            trig, ev = gold_spans(art["text"], g)
-            roots = score.alt_roots(g)
-            for stage, events in (("cand", cands), ("out", out)):
-                how, hit = near(events, trig, ev)
-                s = system_root(roots, hit)
-                cells[stage][(score.root_of(g), s)] += 1
-                if stage == "cand":
-                    how_n[how] += 1
-                if want and stage == ("out" if a.stage == "out" else "cand") and (score.root_of(g), s) == want:
-                    listed.append(_row(art["id"], g, hit, how))
+    for art, cands, out, g in coded_gold(path, code):
+        trig, ev = gold_spans(art["text"], g)
+        roots = score.alt_roots(g)
+        for stage, events in (("cand", cands), ("out", out)):
+            how, hit = near(events, trig, ev)
+            s = system_root(roots, hit)
+            cells[stage][(score.root_of(g), s)] += 1
+            if stage == "cand":
+                how_n[how] += 1
+            if want and stage == ("out" if a.stage == "out" else "cand") and (score.root_of(g), s) == want:
+                listed.append(_row(art["id"], g, hit, how))
     print(f"{path.name}: gold events by the root of the system events at their trigger (shipped models)")
     print(f"located by trigger overlap {how_n['trigger']}, by evidence only {how_n['evidence']}, "
           f"nothing near {how_n['none']}")

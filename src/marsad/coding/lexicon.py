@@ -20,14 +20,7 @@ from marsad import resources
 from marsad.document import Token
 from marsad.errors import ResourceError
 from marsad.text.normalize import normalize_text
-from marsad.text.tokens import (
-    ARTICLE_PREFIXES,
-    THIRD_PERSON_SUFFIXES,
-    WordMemo,
-    candidates,
-    has_article,
-    word_key,
-)
+from marsad.text.tokens import THIRD_PERSON_SUFFIXES, WordMemo, candidates, has_article, word_key
 
 FLAGS = frozenset({"sym", "visit", "host", "passive", "noun", "notarget", "weak", "stance", "block", "verbal", "armed"})
 # A row whose note starts with this marks a phrase in which its trigger word is no event (تحت سيطرة،
@@ -78,12 +71,10 @@ class TriggerMatch:
 
 
 def _word_keys(word: str) -> frozenset[str]:
-    """Keys of the alternatives of one (already normalized) pattern word (:func:`word_key`; an
-    alternative that does not begin like an article is its own key: most of the 220,000 are).  The
-    keys are interned: the same word recurs in many patterns, and one string for all its copies keeps
-    the loaded lexicon at 21 MB (35 MB with a string per copy)."""
-    return frozenset(word_key(alt) if alt.startswith(ARTICLE_PREFIXES) else intern(alt)
-                     for alt in word.split("|") if alt)
+    """Keys of the alternatives of one (already normalized) pattern word (:func:`word_key`).  The keys
+    are interned: the same word recurs in many patterns, and one string for all its copies keeps the
+    loaded lexicon at 21 MB (35 MB with a string per copy)."""
+    return frozenset(intern(word_key(alt)) for alt in word.split("|") if alt)
 
 
 def _rarity(slot: frozenset[str]) -> int:

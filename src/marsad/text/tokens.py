@@ -22,7 +22,7 @@ from marsad.document import Token
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|\d+(?:[.,]\d+)*|[^\w\s]", re.UNICODE)
 
 # Proclitic sequences ending in the article, longest first.
-ARTICLE_PREFIXES = ("وبال", "وكال", "وفال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
+_ARTICLE_PREFIXES = ("وبال", "وكال", "وفال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
 # Entries of a per-word memo (these LRU caches, a generation of a WordMemo).  News vocabulary
 # is Zipfian: the frequent forms cover nearly all tokens, while memos of a few 100k words were
 # most of a long-running process's memory.  Peak RSS coding 20k SaudiNewsNet articles: unbounded
@@ -74,9 +74,9 @@ class WordMemo:
 @lru_cache(maxsize=WORD_CACHE_LIMIT)
 def strip_article(word: str) -> tuple[str, str]:
     """Split a leading article (with its clitics) off ``word``: ``(prefix, rest)``."""
-    if not word.startswith(ARTICLE_PREFIXES):
+    if not word.startswith(_ARTICLE_PREFIXES):
         return "", word
-    for p in ARTICLE_PREFIXES:
+    for p in _ARTICLE_PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= 2:
             if p == "لل":
                 return p, word[2:]
@@ -101,8 +101,9 @@ def clitic_length(prefix: str) -> int:
 
 
 def word_key(word: str) -> str:
-    """The canonical key of one normalized word: without a leading article."""
-    return strip_article(word)[1]
+    """The canonical key of one normalized word: without a leading article.  A word that does not
+    begin like an article (most) is its own key and never enters the memo of :func:`strip_article`."""
+    return strip_article(word)[1] if word.startswith(_ARTICLE_PREFIXES) else word
 
 
 def phrase_key(phrase_norm: str) -> tuple[str, ...]:
@@ -179,7 +180,7 @@ def tokenize(norm: str) -> list[Token]:
     for w in WORD.findall(norm):
         start = find(w, pos)
         pos = start + len(w)
-        if w.startswith(ARTICLE_PREFIXES):
+        if w.startswith(_ARTICLE_PREFIXES):
             prefix, key = strip_article(w)
             append(Token(start, pos, w, key, prefix))
         else:
