@@ -1,13 +1,13 @@
 """Unnamed groups of people as actors (issue #3/#4): group nouns in any number and gender with a
 nisba are one mention (actors/agents.tsv), a definite role noun after a state's name is a new phrase
 (actors.stage._definite_after_name), and a pattern that ends on a group noun has the group mention
-running past it as its object (coding.arguments._tail_object)."""
+running past it as its object (coding.clause_frame.tail_object)."""
 
 from datetime import date
 
 import pytest
 
-from marsad.coding.arguments import _tail_object
+from marsad.coding.clause_frame import tail_object
 from marsad.coding.lexicon import Pattern, TriggerMatch
 from marsad.document import ActorMention, Span, Token
 
@@ -61,21 +61,21 @@ def _group(i: int, j: int, agent: str = "CVL") -> ActorMention:
 
 def test_group_at_the_end_of_a_pattern_is_its_object():
     toks = _tokens(["تحتجز", "ايران", "رهاين", "امريكيين"])
-    assert _tail_object(_tm("181", 0, 3), toks, _group(2, 4))
+    assert tail_object(_tm("181", 0, 3), toks, _group(2, 4))
 
 
 def test_group_at_the_end_of_a_protest_pattern_is_not_made_its_object():
     toks = _tokens(["تظاهر", "الاف", "المحتجين", "الامريكيين"])
-    assert not _tail_object(_tm("141", 0, 3), toks, _group(2, 4))
+    assert not tail_object(_tm("141", 0, 3), toks, _group(2, 4))
 
 
 def test_other_mentions_at_the_end_of_a_pattern_are_not_made_its_object():
     toks = _tokens(["استقبل", "الرييس", "الوزير", "الامريكي"])
-    assert not _tail_object(_tm("043", 0, 3), toks, _group(2, 4, agent="GOV"))
+    assert not tail_object(_tm("043", 0, 3), toks, _group(2, 4, agent="GOV"))
 
 
 def test_lone_group_noun_ending_a_pattern_after_ala_is_its_object():
     # اعتدت الشرطة على المصلين: the pattern ends on the group noun, coded from context
     toks = _tokens(["اعتدت", "الشرطة", "علي", "المصلين"])
-    assert _tail_object(_tm("180", 0, 4), toks, _group(3, 4))
-    assert not _tail_object(_tm("180", 0, 4), toks, _group(3, 4, agent="GOV"))
+    assert tail_object(_tm("180", 0, 4), toks, _group(3, 4))
+    assert not tail_object(_tm("180", 0, 4), toks, _group(3, 4, agent="GOV"))

@@ -61,7 +61,7 @@ def test_time_words_and_doer_stems_are_in_normalized_form():
 def test_relative_doer_of_a_nominal_act():
     from types import SimpleNamespace
 
-    from marsad.coding.arguments import relative_doer
+    from marsad.coding.subject_of import relative_doer
 
     act = SimpleNamespace(end=1)  # the trigger is the first token
     toks = _tokens(["الغارات", "الجوية", "التي", "شنتها", "امس", "طائرات", "التحالف"])

@@ -5,8 +5,9 @@ speaker of a sentence, on hand-built tokens and mentions."""
 from token_sites import mention
 from token_sites import word_tokens as _tokens
 
-from marsad.coding.arguments import find_args, speaker
+from marsad.coding.arguments import find_args
 from marsad.coding.lexicon import Pattern, TriggerMatch
+from marsad.coding.subjects import speaker
 from marsad.document import ActorMention
 
 

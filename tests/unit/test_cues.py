@@ -433,6 +433,7 @@ def test_cues_survive_degenerate_sentences(cues, text: str) -> None:
 
 @pytest.mark.parametrize("module", [
     "marsad.coding.modality", "marsad.coding.arguments", "marsad.coding.argrank", "marsad.coding.coder",
+    "marsad.coding.clause_frame", "marsad.coding.subject_of", "marsad.coding.choice", "marsad.coding.event_modality",
     "marsad.actors.stage", "marsad.actors.pieces", "marsad.actors.coref", "marsad.actors.groupings",
     "marsad.when_where.places", "marsad.when_where.place_choice",
 ])

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from marsad.coding.agreement import agreement
-from marsad.coding.arguments import clause_bounds
+from marsad.coding.clause_frame import clause_bounds
 from marsad.coding.clause_words import is_condemn_word, is_doer_verb
 from marsad.coding.confidence import LogisticModel, bucket
 from marsad.coding.conjuncts import mention_prefix, same_actor

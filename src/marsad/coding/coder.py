@@ -5,29 +5,23 @@ gets sources and targets from :mod:`marsad.coding.arguments`, and one event is
 made per (source, target) pair (both directions for symmetric actions,
 042/043 for visits).  Codes are looked up in the CAMEO table for Goldstein,
 QuadClass and PLOVER.  Modality, background, attribution and quantities come
-from :mod:`marsad.coding.cues` when it is available; the arguments a clause does not name (the
-claimer of an attack, the two sides of a dual, the state at home) from :mod:`marsad.coding.implicit`.
+from :mod:`marsad.coding.cues` when it is available (:mod:`marsad.coding.event_modality`); the arguments a
+clause does not name (the claimer of an attack, the two sides of a dual, the state at home) from
+:mod:`marsad.coding.implicit`; the argument model's choice among the candidates from :mod:`marsad.coding.choice`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from marsad.actors.groupings import expand_groupings
 from marsad.coding import cues as cue_fns
-from marsad.coding.addressee import PARTIES_REACH, collective_addressee, parties_addressed, verb_addressee
-from marsad.coding.argrank import DOMESTIC, NONE, ArgRanker, Candidate, source_candidates, target_candidates
-from marsad.coding.arguments import (
-    OWN_SUBJECT_HOWS,
-    Args,
-    behind_new_clause,
-    conjoined,
-    find_args,
-    relative_doer,
-)
+from marsad.coding.addressee import PARTIES_REACH, collective_addressee, parties_addressed
+from marsad.coding.argrank import ArgRanker, Candidate
+from marsad.coding.arguments import Args, find_args
 from marsad.coding.article_pass import armed_states, dedupe, rescue_roots
-from marsad.coding.cameo import CameoTable, recode
+from marsad.coding.cameo import CameoTable
 from marsad.coding.charges import ACCUSE_CODE, argument_cut, kept_arguments
+from marsad.coding.choice import NO_RANK, STATEMENT, rank
 from marsad.coding.condemned import (
     CONDEMN_ROOT,
     CONDEMNED_ROOTS,
@@ -43,8 +37,6 @@ from marsad.coding.confidence import (
     add_article_features,
     event_features,
 )
-from marsad.coding.conjuncts import objects
-from marsad.coding.cue_data import COMPLEMENTIZERS
 from marsad.coding.destinations import (
     aid_target,
     embassy_mentions,
@@ -52,8 +44,9 @@ from marsad.coding.destinations import (
     visit_host,
     visited_embassy,
 )
-from marsad.coding.doer_bars import FORCE_ROOTS, Bars, air_force, doer_bars
+from marsad.coding.doer_bars import FORCE_ROOTS, Bars, doer_bars, unbarred
 from marsad.coding.doers import VISIT_CODE
+from marsad.coding.event_modality import apply_cues
 from marsad.coding.exposed import EXPOSED_ROOTS, PLACE_HOWS, exposed_args
 from marsad.coding.governed import governed_place
 from marsad.coding.implicit import (
@@ -75,7 +68,6 @@ from marsad.coding.mirror import event_key, mirrored
 from marsad.coding.outlets import object_outlets
 from marsad.coding.pairs import (
     SIDELINES_WORD,
-    VISIT_FLAGS,
     doer_code,
     event_pairs,
     member_pairs,
@@ -86,6 +78,7 @@ from marsad.coding.pairs import (
 )
 from marsad.coding.protest import PROTEST_ROOT, crowd_protest, protest_arguments
 from marsad.coding.results import ResultCache
+from marsad.coding.subject_of import relative_doer
 from marsad.coding.subjects import goes_on, quote_marks, running_speaker
 from marsad.coding.topic import domestic_drops
 from marsad.coding.victims import (
@@ -101,85 +94,10 @@ from marsad.document import ActorMention, Document, Event, Span
 from marsad.text.tokens import candidates, clitic_length
 from marsad.when_where.gazetteer import Gazetteer
 
-# Governing verbs whose complement is an act that has not happened ("دعا إلى وقف إطلاق النار",
-# "هدد بشن هجوم", "نفى قصف"): the act is not asserted (the governing verb is coded itself).
-# A planned or announced act is coded as the intent (03x) or the threat (13x), not as the act
-# (ANNOTATION.md): "سيلتقي" → 036, "تعتزم إرسال مساعدات" → 033, "سنشن هجوما" → 138.
-FUTURE_CODES = {
-    "0841": "0353", "0871": "0356", "085": "0354", "086": "0355", "061": "0311", "062": "0312",
-    "063": "0313", "064": "0314", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
-    "04": "036", "05": "030", "06": "031", "07": "033", "08": "035", "14": "133", "15": "138",
-    "16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
-}
-
-
-# Verbal acts whose future form is already the act (a threat, a promise, an appeal, a demand).
-SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
-
-
-def future_code(cameo: str) -> str | None:
-    """The intent/threat code for a planned act of code ``cameo`` (None: keep as not asserted)."""
-    return FUTURE_CODES.get(cameo) or FUTURE_CODES.get(cameo[:3]) or FUTURE_CODES.get(cameo[:2])
-
-
-# How a source was found when the argument model must not re-rank it.
-NO_RANK = frozenset({"dual", "stance_speaker", "stance_topic", "giver"})
-# How a source was found when the argument model re-ranks the target only: a nominal act's doer named
-# in its relative clause (الهجوم الذي شنه التنظيم: before a condemnation verb the model prefers the one
-# who condemns), the antecedent of a relative clause the verb opens (المبعوث الذي زار الرياض: too
-# seldom in the training set for the model to learn it), the actor right after a verb that carries its
-# object's pronoun (صيادين اعتقلتهم البحرية الإسرائيلية: likewise), the issuer of a statement that is
-# the verb's subject (ودعا البيان الحكومة…: the model prefers the actor after the verb).
-STATEMENT = "statement"
-KEEP_SOURCE = frozenset({"rel_doer", "rel_subject", "vso_suffixed", STATEMENT})
 # Roots of attacks whose doer may be named by a claim of responsibility (see claims.py), and the
 # clause heuristics' ways of finding a source that a claim overrides (none, or an actor far away).
 CLAIM_ROOTS = frozenset({"18", "19"})
 CLAIM_OVERRIDES = frozenset({"none", "noun_far", "svo_far"})
-# Governing verbs whose complement has not happened: appeals, threats, plans, denials, rejections
-# (رفض نشر قوات), warnings, a postponed or cancelled act, a hope, an aim (بهدف) and an act to
-# prevent (لمنع).
-UNREALISED = frozenset({"appeal", "demand", "threat", "intent", "deny", "reject", "warn", "postpone", "hope", "purpose",
-                        "prevent"})
-# Of those, the ones under which even a future act (a time adverb: الشهر المقبل) is no intent of its actor.
-UNINTENDED = frozenset({"hope", "deny", "postpone", "prevent"})
-# A decision (قرر) carries out a material or coercive act it names by its verbal noun (قررت الجزائر منع أفراد الجيش
-# من السفر: 172, قررت الحكومة صرف تعويضات: 071, قررت روسيا العودة إلى استخدام السلاح: 154; so the train gold codes
-# them); an act of another root (قررت القيادة إجراء اتصالات: 036) is the intent to do it, as is an act in an أن clause
-# (قررت روسيا أن تدعم اليونان: 0331, the class "intent" in embedding.tsv).
-DECIDE = "decide"
-DECIDED_ACT_ROOTS = frozenset({"07", "15", "16", "17"})
-
-
-def _source_protected(ctx: Context, args: Args, best: Candidate, sources: list[ActorMention]) -> bool:
-    """Does the heuristics' source stand against the argument model's pick ``best``?  It does when the
-    heuristics read it in a way the model does not weigh (KEEP_SOURCE); when the conjoined sides of a symmetric
-    act are each other's side (arguments.each_other: they stay together); when the pick is named before the
-    opener of a clause that names its own subject before or after the trigger (…، فيما قال الجيش الأمريكي إن
-    الولايات المتحدة استهدفت مواقع داعش: the United States strikes; arguments.behind_new_clause); and when the
-    pick is the actor that the verb's agreement makes its object (وكبدوا قوات النظام خسائر فادحة: the plural
-    verb's subject is a pronoun, the forces its object; :mod:`marsad.coding.dropped`)."""
-    if args.source_how in KEEP_SOURCE or args.paired:
-        return True
-    if sources and best.mention is not None and args.source_how in OWN_SUBJECT_HOWS \
-            and behind_new_clause(ctx.doc.tokens, best.mention, sources, ctx.tm.start, ctx.tm.end):
-        return True
-    return any(best.mention is d for d in args.dropped)
-
-
-def _unbarred(bars: Bars, ctx: Context, sources: list[ActorMention], targets: list[ActorMention]
-              ) -> tuple[list[ActorMention], list[ActorMention]] | None:
-    """The (sources, targets) of an air strike without the sources that fly no aircraft; when none of them flies
-    any, the air force named nearest to the trigger is the source (not a target), and an armed non-state would-be
-    doer the target when none is left; None (no event) when the sentence names no air force (doer_bars.py)."""
-    kept = [s for s in sources if not bars.barred(s)]
-    if kept or not sources:
-        return kept, targets
-    if (doer := air_force((ctx.tm.start, ctx.tm.end), ctx.ments)) is None:
-        return None
-    return [doer], [t for t in targets if t is not doer and t.code != doer.code] or bars.armed(sources)
-
-
 @dataclass(slots=True)
 class EventStage:
     lexicon: TriggerLexicon = field(default_factory=TriggerLexicon)
@@ -340,7 +258,7 @@ class EventStage:
             sources, targets = condemned_args(tokens, tm, args, sources, targets)
         sources, targets, frame = self._attack_args(ctx, args, sources, targets, symmetric)
         if bars.air:
-            if (air := _unbarred(bars, ctx, sources, targets)) is None:
+            if (air := unbarred(bars, (ctx.tm.start, ctx.tm.end), sources, targets, ctx.ments)) is None:
                 return []  # عشرات المتمردين لقوا مصرعهم في غارات جوية: no air force named to do it (doer_bars.py)
             sources, targets = air
         if condemned and not sources:
@@ -357,9 +275,9 @@ class EventStage:
             statement = args.source_how == STATEMENT
             sources, targets, symmetric = unnamed_source(ctx, args, targets, symmetric, use_dual=not parties)
             if statement and sources:
-                args.source_how = STATEMENT  # its issuer: kept by the argument model (see _rank)
+                args.source_how = STATEMENT  # its issuer: kept by the argument model (see choice.rank)
             if bars.air:  # the speaker or the topic
-                if (air := _unbarred(bars, ctx, sources, targets)) is None:
+                if (air := unbarred(bars, (ctx.tm.start, ctx.tm.end), sources, targets, ctx.ments)) is None:
                     return []
                 sources, targets = air
             if not sources and bars.tellers:
@@ -384,7 +302,7 @@ class EventStage:
             # a condemned attack's doer is chosen among the actors named after it (condemned.py)
             rctx = replace(ctx, ments=[m for m in ctx.ments if m.token_start >= tm.end], topic=[],
                            _speaker=None) if condemned else ctx
-            sources, targets = self._rank(rctx, args, sources, targets, bars)
+            sources, targets = rank(rctx, args, sources, targets, bars, self._choose)
         if bars.air and sources and all(bars.barred(s) for s in sources):
             return []  # an air strike with no air force named to do it (doer_bars.py)
         if sources and (mem := member_target(tokens, ctx.ments, pat.cameo[:2], tm.end, hi, sources)) is not None:
@@ -420,7 +338,8 @@ class EventStage:
         trigger = _trigger_span(doc, tm)
         out = [self._event(s, t, doer_code(code, s, pat.flags), trigger, evidence, si)
                for s, t, code in member_pairs(event_pairs(pat, sources, targets, symmetric, tokens))]
-        hosts = self._apply_cues(doc, si, tm, out, symmetric and bool(targets), sources)
+        hosts = apply_cues(doc, si, tm, out, symmetric and bool(targets), sources, self.cues, self.cameo,
+                           lambda: self._attribution(doc, si))
         for ev in out:
             ev.features = event_features(ctx, ev, args)
         for ev in hosts:
@@ -462,51 +381,6 @@ class EventStage:
         return next((f for f in found if f.verb == tm.start), None) or next(
             (f for f in found if tm.start <= f.attack < tm.end or f.names_attack(tm.start)), None)
 
-    def _rank(self, ctx: Context, args: Args, sources: list[ActorMention], targets: list[ActorMention],
-              bars: Bars) -> tuple[list[ActorMention], list[ActorMention]]:
-        """Let the argument model choose the source and the target among the candidates; none of ``bars``
-        is a source candidate."""
-        cands = source_candidates(ctx, sources, args.source_how)
-        if bars:
-            cands = [c for c in cands if not bars.barred(c.mention)]
-        best = self._choose(ctx, "s", cands, args)
-        if args.agent:
-            sources, args.source_how = args.agent, "agent_phrase"  # the doer named by من قبل / على يد
-        elif best is not None and (not sources or best.mention is not sources[0]) \
-                and not _source_protected(ctx, args, best, sources):
-            sources = self._group(ctx, best)
-            args.source_how = f"rank_{best.how}"
-        if not sources:
-            return sources, targets
-        src = sources[0]
-        domestic = home_of(src, ctx.tm.pattern.cameo, None) if len(src.code) == 3 else None
-        if "notarget" in ctx.tm.pattern.flags:
-            return sources, targets
-        cands = target_candidates(ctx, sources, targets, args.target_how, domestic)
-        best = self._choose(ctx, "t", cands, args)
-        if args.paired or (targets and verb_addressee(
-                ctx.tm.pattern.cameo[:2], ctx.doc.tokens, ctx.tm.start, "noun" in ctx.tm.pattern.flags, sources,
-                targets[0], ctx.ments, ctx.doc.sentences[ctx.si].last_token)):
-            # أوباما وأردوغان اتفقا على التعاون في الحرب على داعش: the subjects are each other's side
-            # (arguments.each_other); ودعا دول الاتحاد الأوروبي إلى مساءلة إسرائيل: the verb's object is whom the
-            # appeal addresses (addressee.verb_addressee); the model's score is kept for the confidence model,
-            # not its pick
-            return sources, targets
-        # the model's pick among the clause's objects keeps them all (لتنظيم داعش في سورية ولحزب العمال)
-        if best is None or any(best.mention is t for t in targets) or (not targets and best.how == NONE):
-            return sources, targets
-        if best.how == NONE:
-            targets, args.target_how = [], "rank_none"
-        elif best.how == DOMESTIC:
-            targets, args.target_how = [best.mention], "rank_domestic"
-        elif best.how == "mention" and "passive" not in ctx.tm.pattern.flags:  # لداعش في سوريا ولحزب العمال
-            first = next(i for i, m in enumerate(ctx.ments) if m is best.mention)
-            targets = objects(ctx.ments, first, ctx.doc.tokens, ctx.doc.sentences[ctx.si].last_token, sources)
-            args.target_how = "rank_mention"
-        else:
-            targets, args.target_how = self._group(ctx, best), f"rank_{best.how}"
-        return sources, targets
-
     def _choose(self, ctx: Context, role: str, cands: list[Candidate], args: Args) -> Candidate | None:
         """The argument model's choice (its score goes to ``args`` for the confidence model)."""
         if self.collect is not None:
@@ -519,14 +393,6 @@ class EventStage:
         else:
             args.target_p = p
         return best
-
-    @staticmethod
-    def _group(ctx: Context, c: Candidate) -> list[ActorMention]:
-        """The chosen mention and those conjoined with it (X وY)."""
-        for i, m in enumerate(ctx.ments):
-            if m is c.mention:
-                return conjoined(ctx.ments, i, ctx.doc.tokens)
-        return [c.mention]
 
     def _event(self, s: ActorMention, t: ActorMention | None, code: str, trigger: Span,
                evidence: Span, si: int) -> Event:
@@ -545,72 +411,12 @@ class EventStage:
         """The sentence's attributions, computed once per sentence of the current document."""
         return self._attrs.get(doc, si, self.cues)
 
-    def _recode(self, ev: Event, code: str) -> None:
-        """Code a planned act as the intent or threat that was expressed (asserted)."""
-        recode(ev, self.cameo.get(code))
-        ev.modality = "asserted"
-
-    def _apply_cues(self, doc: Document, si: int, tm: TriggerMatch, events: list[Event], two_sided: bool,
-                    sources: list[ActorMention]) -> list[Event]:
-        """Set the events' modality, background and attribution; a planned act becomes the intent or
-        threat expressed (:func:`future_code`).  Returns the events that are the other side of a
-        planned visit or of a planned two-sided act with a named partner (``two_sided``): the intent is
-        the subject's (``sources``) alone (أعلن شتاينماير أنه سيزور المملكة: DEU > SAU 036, not SAU > DEU;
-        سيجري المبعوث محادثات مع الحكومة: the envoy's), as the train gold codes 15 of its 17 planned
-        meetings and visits; the caller marks them not asserted once their features are taken."""
-        cues = self.cues
-        if cues is None or not events:
-            return []
-        at = tm.start
-        modality = cue_fns.modality(cues, doc, si, at)
-        if modality == "asserted" and (late := embedded_act(doc.tokens, tm)) is not None \
-                and cue_fns.modality(cues, doc, si, late) == "future":
-            at, modality = late, "future"  # أكد أن إيران ستواصل دعم سوريا: the support is to come
-        if modality in ("asserted", "future"):
-            under = cue_fns.embedded_under(cues, doc, si, tm.start)
-            if under == DECIDE:
-                under = None if tm.pattern.cameo[:2] in DECIDED_ACT_ROOTS else "intent"
-            if under in UNREALISED and (modality == "asserted" or under in UNINTENDED):
-                # a future act that others deem likely, deny or put off (رجحت مصادر أن يلتقي الوزيران
-                # الشهر المقبل) is no intent of its actor; under a threat or warning it stays one (138)
-                modality = "future" if under == "intent" else "hypothetical"
-        background = cue_fns.is_background(cues, doc, si, tm.start)
-        reported = self._attribution(doc, si)
-        # "سترد بقوة" is the threat itself (an intent, appeal or demand too), not one planned or expected
-        planned, expected = cue_fns.future_cues(cues, doc, si, at) if modality == "future" else (False, False)
-        said = modality == "future" and not planned
-        # من المتوقع أن تفتح تركيا القاعدة: what others expect is no intent the actor expressed
-        recode = modality == "future" and "noun" not in tm.pattern.flags and not expected
-        hosts = []
-        if recode and (two_sided or tm.pattern.flags & VISIT_FLAGS):
-            subjects = {m.code for m in expand_groupings(sources)}
-            hosts = [ev for ev in events if ev.source.code not in subjects]
-        for ev in events:
-            ev.modality = modality
-            if said and ev.root in SPEECH_ACT_ROOTS:
-                ev.modality = "asserted"
-            elif recode and (code := future_code(ev.cameo)):
-                self._recode(ev, code)
-            ev.background = background
-            ev.reported_by = [a for a in reported if a.span is None or ev.source.span != a.span]
-        return hosts
-
-
 # Roots of stances whose verbal noun's pronoun suffix is the one who takes the stance (تقديره، ترحيبها،
 # اتهامه، رفضهم): appreciation, welcome, support (05), criticism and accusation (11) and rejection (12).
 # For material acts and meetings the suffix is as often the one acted on (اعتقاله، استقباله، توقيفهما:
 # arresting, receiving him): read so for every root, 22 triples changed on unseen news, mostly for the
 # worse, and a right visit was lost on the training set.
 OWN_DOER_ROOTS = frozenset({"05", "11", "12"})
-
-
-def embedded_act(tokens: list, tm: TriggerMatch) -> int | None:
-    """The token of the act a statement pattern names in a clause its gap opens with a complementizer
-    (:data:`cue_data.COMPLEMENTIZERS`: أكد ~ دعم read over أكد ظريف أن إيران ستواصل دعم: the token of
-    دعم), whose own modality (the future ستواصل before it) is the event's; None when no gap holds one."""
-    if not tm.gaps or not any(tokens[i].norm in COMPLEMENTIZERS for a, b in tm.gaps for i in range(a, b)):
-        return None
-    return tm.end - 1
 
 
 def is_argument(m: ActorMention) -> bool:

@@ -24,10 +24,11 @@ from functools import lru_cache
 from marsad import resources
 from marsad.actors.pieces import is_adjectival_demonym
 from marsad.coding.addressee import addressee_words
-from marsad.coding.arguments import Args, relative_doer
+from marsad.coding.arguments import Args
 from marsad.coding.clause_words import STATEMENT_NOUNS, TIME_WORDS, is_condemn_word
 from marsad.coding.implicit import locative_town
 from marsad.coding.lexicon import TriggerMatch
+from marsad.coding.subject_of import relative_doer
 from marsad.coding.victims import bare, toll_words
 from marsad.document import ActorMention, Document, Token
 from marsad.text.normalize import normalize_text

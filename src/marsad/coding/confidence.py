@@ -63,8 +63,7 @@ class Context:
         named right after the quotation that holds the trigger («…»، قال X), found once for the coder and
         both candidate lists."""
         if self._speaker is _UNSET:
-            from marsad.coding.arguments import speaker
-            from marsad.coding.subjects import quote_speaker
+            from marsad.coding.subjects import quote_speaker, speaker
 
             lo = self.doc.sentences[self.si].first_token
             hi = self.doc.sentences[self.si].last_token
@@ -76,9 +75,9 @@ class Context:
 
     def rel_doer(self) -> ActorMention | None:
         """The actor named as the doer in a relative clause on the trigger (الانتقادات التي وجهها X:
-        :func:`marsad.coding.arguments.relative_doer`), found once for all source and target candidates."""
+        :func:`marsad.coding.subject_of.relative_doer`), found once for all source and target candidates."""
         if self._rel_doer is _UNSET:
-            from marsad.coding.arguments import relative_doer
+            from marsad.coding.subject_of import relative_doer
 
             after = [m for m in self.ments if m.token_start >= self.tm.end]
             self._rel_doer = relative_doer(self.tm, self.doc.tokens, after)

@@ -9,10 +9,11 @@ and a protest before an embassy is against its state (:func:`embassy_mentions`).
 
 from __future__ import annotations
 
-from marsad.coding.arguments import GIVING_ROOT, Args
+from marsad.coding.arguments import Args
 from marsad.coding.confidence import Context
 from marsad.coding.doers import VISIT_CODE
 from marsad.coding.lexicon import TriggerMatch
+from marsad.coding.subject_of import GIVING_ROOT
 from marsad.document import ActorMention, Document, Token
 from marsad.text.tokens import candidates
 from marsad.when_where.gazetteer import Gazetteer

@@ -96,3 +96,17 @@ def air_force(trigger: tuple[int, int], ments: list[ActorMention]) -> ActorMenti
     if not forces:
         return None
     return min(forces, key=lambda m: min(abs(m.token_start - start), abs(m.token_end - 1 - start)))
+
+
+def unbarred(bars: Bars, trigger: tuple[int, int], sources: list[ActorMention], targets: list[ActorMention],
+             ments: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]] | None:
+    """The (sources, targets) of an air strike without the sources that fly no aircraft; when none of them flies
+    any, the air force named nearest to the trigger (token range ``trigger``, among ``ments``) is the source (not
+    a target), and an armed non-state would-be doer the target when none is left; None (no event) when the
+    sentence names no air force."""
+    kept = [s for s in sources if not bars.barred(s)]
+    if kept or not sources:
+        return kept, targets
+    if (doer := air_force(trigger, ments)) is None:
+        return None
+    return [doer], [t for t in targets if t is not doer and t.code != doer.code] or bars.armed(sources)
