@@ -19,6 +19,7 @@ from marsad.coding.conjuncts import same_actor
 from marsad.coding.cue_data import COMPLEMENTIZERS
 from marsad.coding.victims import bare, toll_words
 from marsad.document import ActorMention, Document
+from marsad.resources import word_set
 
 VISIT, HOST = "042", "043"
 MEDIATE = "045"
@@ -145,57 +146,36 @@ def lone_meeting(s: ActorMention, t: ActorMention, code: str) -> bool:
     return code[:2] == "04" and code != MEDIATE and s.code == t.code and (s.implied or t.implied)
 
 
-# An official's own staff (word keys): حث الوزير منسوبي الوزارة على…، دعا
-# المدير الموظفين إلى… is an instruction inside one establishment, not an appeal between actors.
-STAFF_KEYS = frozenset({"منسوبي", "منسوبو", "منسوبات", "منتسبي", "منتسبو", "موظفي", "موظفو", "موظفين", "موظفات",
-                        "عاملين", "عاملون"})
+# An official's own staff, the public as customers, applicants or residents, citizens, and the institutions that
+# address them (resources/cues/notices.tsv): an appeal to them is an instruction inside one establishment or a
+# service notice, not an appeal between political actors (staff_appeal).
 STAFF_CLITICS = frozenset("وفل")  # proclitics a staff noun may carry (ومنسوبي، لمنسوبي، ولموظفي)
 STAFF_REACH = 8  # tokens after the trigger in which the staff noun stands (the subject comes between)
 STAFF_STOP = frozenset({"علي", "الي", "ان", "بان", "لان"})  # the appeal's complement begins
 
 
-# The public as customers, applicants or residents (word keys): دعت الجوازات المقيمين إلى تحديث بياناتهم، دعت
-# الشركة عملاءها إلى…، دعت المدينة الراغبين في شغل الوظائف إلى التقديم، دعت الجوازات الأشقاء اليمنيين ممن تنطبق
-# عليهم الشروط إلى…: a service notice by an authority or a firm, not an appeal between political actors (on 3,000
-# unseen articles these were passport offices, hospitals, ministries and firms addressing the public).  ممن
-# "those of them who" names applicants.
-PUBLIC_KEYS = frozenset({"مقيمين", "مقيمات", "راغبين", "راغبات", "راغبه", "عملاء", "عملاءها", "عملايها", "عملاءه",
-                         "عملايه", "مشتركين", "مشتركيها", "مستفيدين", "متقدمين", "متقدمات", "حاصلين", "حاصلات",
-                         "مراجعين", "مستهلكين", "مسافرين", "زوار", "زوارها", "ضيوفها", "ممن",
-                         # applicants and admitted students (أهابت بالمرشحين عند المراجعة، دعا المقبولين بمراجعة…،
-                         # دعت اللجنة عموم الطلبة…), owners and drivers (أهابت الوزارة بملاك العقارات…):
-                         # on the 14,699 unseen articles 14 such notices went (one then let an application form, استمارة
-                         # طلب, pass: 14 right / 1 wrong); not أبناء (دعت أبناء شعبنا إلى الصمود is an appeal) nor investors (يدعو
-                         # المستثمرين الألمان: a head of government courts another state's investors, golden r0017)
-                         "مرشحين", "مرشحات", "مقبولين", "مقبولات", "طلبه", "ملاك", "قايدي"})
-# Citizens are the public of a service notice only when an institution, not a leader, addresses them: أهابت الوزارة
-# بالمواطنين وخاصة كبار السن…، حثت اللجنة المواطنين على قيد أسمائهم، طلبت الشرطة من المواطنين الإبلاغ… are
-# notices; دعا الرئيس التونسي المواطنين إلى الوحدة، دعا وزير الداخلية المواطنين إلى الهدوء are appeals (train gold
-# codes a minister's call on the citizens to condemn, BHR > BHR 020).  The institution is the verb's subject, the
-# word right after it.
-CITIZEN_KEYS = frozenset({"مواطنين", "مواطنات"})
-INSTITUTION_KEYS = frozenset({"وزاره", "لجنه", "شرطه", "هييه", "مديريه", "اداره", "امانه", "بلديه", "جوازات",
-                              "اماره", "موسسه", "شركه", "جامعه", "مستشفي", "مركز", "دفاع"})
 PUBLIC_CLITICS = frozenset("وفلب")  # أهاب takes its addressee with ب (أهابت الوزارة بالمواطنين)
 PUBLIC_PUNCT = frozenset({",", "،"})  # a comma may stand between the subject and the addressee (ودعت الجوازات، الأخوة…)
 
 
-def _is(tok, keys: frozenset, clitics: frozenset) -> bool:
+def _is(tok, keys: frozenset[str], clitics: frozenset[str]) -> bool:
     return any(tok.key[i:] in keys for i in range(3) if not set(tok.key[:i]) - clitics)
 
 
 def staff_appeal(tokens: list, start: int, hi: int, public_only: bool = False) -> bool:
     """Does an appeal whose trigger ends at token ``start`` address the speaker's own staff (a staff noun
     before its complement: وحث معاليه جميع الموظفين على…، حث المدير منسوبي الإدارة على…) or the public
-    as customers or applicants (PUBLIC_KEYS; CITIZEN_KEYS after an institution as subject)?  With
-    ``public_only``, the public as customers or applicants alone (PUBLIC_KEYS)."""
-    institution = start < hi and tokens[start].key in INSTITUTION_KEYS
+    as customers or applicants (notices.tsv: the public; citizens after an institution as subject)?  With
+    ``public_only``, the public as customers or applicants alone."""
+    public, staff = word_set("notices", "public"), word_set("notices", "staff")
+    citizens = word_set("notices", "citizen")
+    institution = start < hi and tokens[start].key in word_set("notices", "institution")
     comma = False  # past a comma only the public nouns count (حث الرئيس الحكومة، وموظفي الدولة: no staff appeal)
     for tok in tokens[start:min(hi, start + STAFF_REACH)]:
-        if _is(tok, PUBLIC_KEYS, PUBLIC_CLITICS):
+        if _is(tok, public, PUBLIC_CLITICS):
             return True
         if not comma and not public_only and (
-                _is(tok, STAFF_KEYS, STAFF_CLITICS) or (institution and _is(tok, CITIZEN_KEYS, PUBLIC_CLITICS))):
+                _is(tok, staff, STAFF_CLITICS) or (institution and _is(tok, citizens, PUBLIC_CLITICS))):
             return True
         if tok.norm in PUBLIC_PUNCT:
             comma = True
@@ -204,12 +184,8 @@ def staff_appeal(tokens: list, start: int, hi: int, public_only: bool = False) -
     return False
 
 
-# Word keys of a sentence about a match or a club's business (unambiguous ones: لاعب and نادي are also
-# political metaphors; the singular بطولة, a championship, is in — on 3,000 unseen articles it removed only
-# sport events — but not بطولات, heroics): its "meetings" are matches (لقاء الفريقين), its "talks" a
-# transfer (المفاوضات مع اللاعب), its appeals a coach's to his players.
-SPORT_KEYS = frozenset({"منتخب", "منتخبات", "مباراه", "مباريات", "مدرب", "ملعب", "شوط", "مهاجم", "سوبر", "تحكيم",
-                        "بطوله"})  # not لاعب: إيران اللاعب الأبرز في المنطقة
+# A sentence about a match or a club's business (resources/cues/sport.tsv, kind sentence): its "meetings" are
+# matches (لقاء الفريقين), its "talks" a transfer (المفاوضات مع اللاعب), its appeals a coach's to his players.
 # Its demands, criticism and rejections (10-12) are a club's, a coach's or a sports body's too (طالب النادي بـ50
 # مليونا، انتقد المدرب قرار نقل المباراة، رفض المدرب إجراء اللقاء): on 3,000 unseen articles 25 such events went,
 # 20 sport ones that are no political event and 5 unsure (the IOC's demands on Kuwait, Kuwait's sports authority).
@@ -219,25 +195,23 @@ SPORT_ROOTS = frozenset({"02", "03", "04", "05", "10", "11", "12"})
 def sport_sentence(tokens: list, lo: int, hi: int) -> bool:
     """Does the sentence ``[lo, hi)`` speak of a match or a team (a verbal-cooperation trigger in it is
     a club's or a player's act, not a state's)?"""
-    return any(t.key in SPORT_KEYS for t in tokens[lo:hi])
+    words = word_set("sport", "sentence")
+    return any(t.key in words for t in tokens[lo:hi])
 
 
 # An article about sport (a match report, a transfer, a club's affairs) names its clubs, players and
 # coaches throughout: its words of meeting, demand, criticism, rejection, threat and attack (لقاء الفريقين،
 # طالب المدرب اللاعبين، رفض النادي العرض، يهدد الفريق صدارة الدوري، مواجهة الهلال) are sport's, even in a
 # sentence that names no match.  An article is about sport when at least SPORT_ARTICLE_MIN of its words
-# and SPORT_ARTICLE_SHARE of all of them are sport words (the sentence words above and the club words
-# below).  Of the 533 annotated articles six such have no gold event, and one of a held-out set has three
+# and SPORT_ARTICLE_SHARE of all of them are sport words (resources/cues/sport.tsv: the sentence words and
+# the club words).  Of the 533 annotated articles six such have no gold event, and one of a held-out set has three
 # (a condemned bombing; not read).  On unseen SaudiNewsNet news the rule removed 36 events of 30 articles
 # among lines 26001-29000 and 11 of lines 20001-21000, all sport's (transfers, matches, coaches' demands).
-# The key of الأندية is انديه (the normalised ة); the club words with a pronoun (لاعبيه، ناديه، مبارياته) and
-# the fans (جماهير، مدرجات) are sport words too, and كرة القدم as a pair (FOOTBALL): on the 14,699 unseen
+# The club words with a pronoun (لاعبيه، ناديه، مبارياته) and the fans (جماهير، مدرجات) are sport words
+# too, and كرة القدم as a pair (FOOTBALL): on the 14,699 unseen
 # articles of the thirty-third session these removed 50 events, read 46 right (club sponsorship talks, a
 # columnist's demands, Berlusconi's sale of AC Milan, a planned Putin-Blatter meeting coded as a meeting),
 # 2 wrong (Putin's intent to meet Blatter, 036; a Bolivian prosecutor's charge, BOL>BOL 112), 2 unsure.
-ARTICLE_SPORT_KEYS = SPORT_KEYS | frozenset({"دوري", "نادي", "انديه", "لاعب", "لاعبين", "لاعبون", "هداف",
-                                             "احتراف", "مدربين", "جماهير", "لاعبي", "انديتنا", "ناديه",
-                                             "مباراته", "مبارياته", "مدرجات"})
 # كرة القدم (football) is a sport word as a pair: كرة alone is also hatred (الكره) and other balls (لاعب كرة ريشة
 # إسرائيلي، refused a visa by Indonesia: a state's act that train gold codes).
 FOOTBALL = ("كره", "قدم")
@@ -260,10 +234,11 @@ def sport_article(tokens: list) -> bool:
     A sport word is always a word (an Arabic key, a letter first), so the hits are counted over all
     tokens at C speed, and the words only in the few articles with enough hits."""
     keys = [t.key for t in tokens]
-    hits = sum(map(ARTICLE_SPORT_KEYS.__contains__, keys))
+    sport = word_set("sport")
+    hits = sum(map(sport.__contains__, keys))
     if FOOTBALL[1] in keys:
         hits += sum(1 for i in range(len(keys) - 1) if keys[i + 1] == FOOTBALL[1]
-                    and keys[i] not in ARTICLE_SPORT_KEYS and _is(tokens[i], BALL, FOOTBALL_CLITICS))
+                    and keys[i] not in sport and _is(tokens[i], BALL, FOOTBALL_CLITICS))
     if hits < SPORT_ARTICLE_MIN:
         return False
     words = sum(1 for t in tokens if t.norm[:1].isalpha())
@@ -310,12 +285,8 @@ def tag_line(doc: Document, si: int) -> bool:
 
 APPEAL_ROOT = "02"  # an appeal to one's own staff is no event (staff_appeal)
 
-# Word keys of a disaster, and of an accident when the sentence calls it one (حادث غرق قارب، حادث الاصطدام،
-# حادث سير): the dead of a flood, a boat that sank, a collision are nobody's act (ANNOTATION.md: an event is an
-# action by an identifiable actor).  Not مروري alone: قتله ضابطا نتيجة خلاف مروري is a killing.
-DISASTER_KEYS = frozenset({"صاعقه", "سيول", "فيضان", "فيضانات", "زلزال", "انهيارات"})
-ACCIDENT_KEYS = frozenset({"غرق", "اصطدام", "تصادم", "مروري", "سير", "انقلاب", "حريق"})
-ACCIDENT_NOUNS = frozenset({"حادث", "حادثه", "حوادث"})
+# The words of a disaster, and of an accident when the sentence calls it one (resources/cues/mishaps.tsv: حادث غرق
+# قارب، حادث الاصطدام، حادث سير): the dead of a flood, a boat that sank, a collision are nobody's act.
 DEATH_WORDS = frozenset({"قتل", "لقي"})  # first-word keys of the rows of a death told with no act (قتل، مقتل، لقي مصرعه)
 
 
@@ -326,7 +297,8 @@ def accident_death(pat, tokens: list, lo: int, hi: int) -> bool:
     if not ("passive" in pat.flags or "weak" in pat.flags) or DEATH_WORDS.isdisjoint(pat.words[0]):
         return False
     keys = {t.key for t in tokens[lo:hi]}
-    return not keys.isdisjoint(DISASTER_KEYS) or not (keys.isdisjoint(ACCIDENT_KEYS) or keys.isdisjoint(ACCIDENT_NOUNS))
+    return not keys.isdisjoint(word_set("mishaps", "disaster")) or not (
+        keys.isdisjoint(word_set("mishaps", "accident")) or keys.isdisjoint(word_set("mishaps", "accident_noun")))
 
 
 def speaker_toll(pat, tokens: list, tm_start: int, hi: int, sources: list[ActorMention],
@@ -351,17 +323,19 @@ def speaker_toll(pat, tokens: list, tm_start: int, hi: int, sources: list[ActorM
 
 # A demand verb spelled like the noun "student" (طالب، طالبا، طالبة) after a number is a count of students
 # (لعدد 600 طالب، 39 طالبا و39 طالبة), never a demand; an accusing participle spelled like the noun
-# "defendant" (متهما) after a number is a count of defendants (قرارا بحبس 15 متهما), never an accusation.
-DEMAND_ROOT = "10"
-STUDENT_KEYS = frozenset({"طالب", "طالبا", "طالبه"})
-COUNTED_NOUNS = {DEMAND_ROOT: STUDENT_KEYS, "11": frozenset({"متهما", "متهمه"})}
+# "defendant" (متهما) after a number is a count of defendants (قرارا بحبس 15 متهما), never an accusation
+# (resources/cues/counted.tsv, by the root of the trigger they are spelled like).
+COUNTED_ROOTS = frozenset({"10", "11"})
 
 
 def counted_students(pat, tokens: list, tm_end: int, lo: int) -> bool:
     """Is a one-word demand or accusation trigger ending at token ``tm_end`` a number of students or
     defendants (600 طالب، 12 متهما)?"""
-    keys = COUNTED_NOUNS.get(pat.cameo[:2])
-    return (keys is not None and len(pat.words) == 1 and tm_end - 2 >= lo
+    root = pat.cameo[:2]
+    if root not in COUNTED_ROOTS:
+        return False
+    keys = word_set("counted", root, "root")
+    return (len(pat.words) == 1 and tm_end - 2 >= lo
             and tokens[tm_end - 1].key in keys and tokens[tm_end - 2].norm.isdigit())
 
 
