@@ -17,6 +17,7 @@ from marsad import resources
 from marsad.actors.ambiguous import amman, kingdom, military_base, shura_council, us_led_coalition
 from marsad.actors.bare_roles import resolve_bare_agents, resolve_to_article_state
 from marsad.actors.coref import Roles, org_head_mentions, quoted_short_names, surname_mentions
+from marsad.actors.exhibitions import exhibitions
 from marsad.actors.groupings import numeric_p5, resolve_groupings
 from marsad.actors.lexicon import ActorEntry, ActorLexicon, resolve
 from marsad.actors.located import opposition_places, resolve_located_roles
@@ -155,8 +156,9 @@ class ActorStage:
                 continue
             entry = resolve(m.entries, when)
             if entry.kind == "agent" and (team_not_rank(tokens, m.start, m.end, lo, hi)
-                                          or canal_not_channel(tokens, m.start, m.end, lo, hi)):
-                continue  # الفريق: a team; قناة السويس، هيئة القناة: the canal
+                                          or canal_not_channel(tokens, m.start, m.end, lo, hi)
+                                          or exhibitions(tokens, m.start, m.end, lo, hi)):
+                continue  # الفريق: a team; قناة السويس، هيئة القناة: the canal; ثلاثة معارض: exhibitions
             if name_part(tokens, m.start, lo, entry):
                 continue  # محمد بن سودان: a family name
             if given_name_nisba(tokens, m.start, m.end, lo, hi, entry):

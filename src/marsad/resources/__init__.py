@@ -30,6 +30,7 @@ CATALOGUE: dict[str, str] = {
     "actor_bearing": "actors/actor_bearing.tsv",
     "locative_words": "actors/locative_words.tsv",
     "dual_referents": "actors/dual_referents.tsv",
+    "exhibition_words": "actors/exhibitions.tsv",
     "actor_stoplist": "actors/stoplist.tsv",
     "actor_surface_stoplist": "actors/surface_stoplist.tsv",
     "gazetteer": "places/gazetteer.tsv",
