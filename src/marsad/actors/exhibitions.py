@@ -5,9 +5,9 @@ Saudi news speaks of exhibitions far more than of opponents (مركز جدة ا�
 word is read as exhibitions, and codes no actor, when the words around it say so (``resources/actors/exhibitions.tsv``):
 a number, a demonstrative or the place and business of exhibitions right before it (ثلاثة معارض، هذه المعارض، مركز
 معارض الظهران); a proclitic ل (للمعارض والمؤتمرات); an event noun it is joined to by و (المهرجانات والمعارض،
-المعارض والمؤتمرات), a product in its genitive or التي right after it (معارض السيارات، المعارض التي تقام); an adjective
-a relative adjective in the feminine singular that agrees with a plural of things (المعارض الدولية، معارض فنية; the opponent takes the
-masculine: المعارض السوري); or a word of showing and visiting near it (عرض، زوار، افتتاح، معرض).
+المعارض والمؤتمرات), a product in its genitive or التي right after it (معارض السيارات، المعارض التي تقام); a relative
+adjective in the feminine singular that agrees with a plural of things (المعارض الدولية، معارض فنية; the opponent
+takes the masculine: المعارض السوري); or a word of showing and visiting near it (عرض، زوار، افتتاح، معرض).
 """
 
 from __future__ import annotations
