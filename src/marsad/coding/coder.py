@@ -59,6 +59,7 @@ from marsad.coding.implicit import (
     stance_args,
     subject_is_dual,
     town_places,
+    unheld_home,
     unnamed_source,
 )
 from marsad.coding.lexicon import TriggerLexicon, TriggerMatch, find_triggers
@@ -332,6 +333,8 @@ class EventStage:
             targets = [t for t in targets if t.implied or t.token_start < tm.end]
             if not targets:
                 return []
+        if args.target_how == "rank_domestic" and sources and unheld_home(pat.cameo[:2], sources[0]):
+            return []  # أعلنت الوزارة ... وطالبت: the model's own-state target of an official's words (implicit.py)
         if no_event(pat, tokens, tm.start, tm.end, lo, hi, sources, targets, args.source_how, addressed, args.paired):
             return []  # a BLOCK row, an appeal to one's staff, a match (pairs.no_event)
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)
