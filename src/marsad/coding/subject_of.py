@@ -31,6 +31,7 @@ from marsad.coding.subjects import (
     dual_verb,
     first_person,
     frame_subject,
+    governed,
     on_behalf,
     opens_without_subject,
     speaker,
@@ -224,8 +225,31 @@ def subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         # بمواقفها: the minister's welcome, not the Kingdom's)
         later_clause = not f.noun and _later_clause_verb(tm, tokens, lo, f.cs, f.verb) or f.own_doer
         main = frame_subject(tokens, ments, lo, f.cs) if later_clause else None
-        subject, how = (main, "main") if main is not None else (f.earlier[-1], "noun_far" if f.noun else "svo_far")
+        far = f.earlier[-1] if f.noun else _far_subject(tokens, f.earlier, tm.start)
+        subject, how = (main, "main") if main is not None else (far, "noun_far" if f.noun else "svo_far")
     return subject, how, rest, said
+
+
+def _far_subject(tokens: list[Token], earlier: list[ActorMention], at: int) -> ActorMention:
+    """The subject a verb at ``at`` with no subject in its clause takes from the actors named before it in
+    the sentence (``earlier``): the one named last, unless a preposition standing as its own word governs
+    it (…والتفاوض مع الولايات المتحدة، مثلما كان اليساريون العرب يطلبون; القوات مدعومة بضربات جوية من
+    التحالف استعادت): an actor after مع، من، إلى، على، عن، في، ضد… is an object or a circumstance of an
+    earlier clause, never a subject, and the last actor named before it that no preposition or noun governs
+    acts (none: the one named last still does).  Kept is the antecedent of a relative clause between it and
+    the verb (بالانتقام من تنظيم داعش المتطرف الذي اعتدى على…: what the antecedent does).  A clitic ل / ب
+    does not count: it often joins a body to its title (الناطق الإعلامي لشرطة المنطقة، المختصون بالشرطة),
+    which stands for the body; nor do agent phrases (على أيدي، من قبل), whose preposition is not the
+    word right before the actor."""
+    far = earlier[-1]
+    if not _prep_governed(tokens, far) or any(t.norm in RELATIVE_PRONOUNS for t in tokens[far.token_end:at]):
+        return far
+    return next((m for m in reversed(earlier[:-1]) if not governed(tokens, m)), far)
+
+
+def _prep_governed(tokens: list[Token], m: ActorMention) -> bool:
+    """Is mention ``m`` right after a preposition standing as its own word (مع، من، إلى، على، عن، في…)?"""
+    return m.token_start >= 1 and tokens[m.token_start - 1].key in VERB_PREPS
 
 
 def _visitor_after_host(tm: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
