@@ -38,6 +38,7 @@ from marsad.coding.modality_months import (
     old_date,
     year_after,
 )
+from marsad.coding.modality_years import year_in_earlier_clause
 from marsad.text.normalize import normalize_text
 from marsad.text.time_words import WEEKDAYS
 from marsad.text.tokens import RELATIVE_PRONOUNS, word_key
@@ -237,7 +238,10 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
     month/day more than a week before it.  "Last week" and "yesterday" are
     inside the news window.  A month's gloss in brackets (يونيو (حزيران) الماضي)
     does not cut the clause, and the explicit time cues of a past relative clause
-    on the trigger noun count too (المفاوضات التي بدأت الربيع الماضي).
+    on the trigger noun count too (المفاوضات التي بدأت الربيع الماضي).  Beyond the
+    clause, an old year given as a time adverbial in an earlier clause of the sentence
+    dates the clauses after it (وفي عام 2001، قامت إسرائيل بهدم المنازل:
+    :func:`marsad.coding.modality_years.year_in_earlier_clause`).
     """
     first, words, keys = sentence_words(doc, sent)
     ti = trigger_tok - first
@@ -260,7 +264,9 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
         if _time_cue(cues, words, keys, k, pub, doc.text, present=present):
             return True
     rel = _relative_after(words, ti, ce)
-    return rel is not None and any(_time_cue(cues, words, keys, k, pub, doc.text, rel[0], present) for k in range(*rel))
+    if rel is not None and any(_time_cue(cues, words, keys, k, pub, doc.text, rel[0], present) for k in range(*rel)):
+        return True
+    return year_in_earlier_clause(cues, words, keys, ti, cs, ce, pub, doc.text, _RECENT)
 
 
 def _done_before(words: list[str], ti: int, bg: dict[str, frozenset[str]]) -> bool:
