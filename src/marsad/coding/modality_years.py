@@ -12,6 +12,8 @@ the trigger when
   period word such as أواخر may come between), or a date phrase (عام 2001، يونيو 2014) at the head
   of a clause;
 * it is the nearest explicit date before the trigger's clause (a newer one governs what follows);
+  an anaphoric "then" (حينها، آنذاك، وقتها) met first counts as such a date (وصلت الاتصالات حينها
+  إلى الرياض، وكانت ردود الفعل سريعة بدعوة صدام إلى الانسحاب);
 * it is not the date of a noun (الاتفاق الموقع في 2013، الحرب الأهلية عام 2006: a definite
   participle right before the date, or a definite word before a date without a preposition), not
   inside a relative clause (الذي بدأ عام 2012), not a comparison or a duration (الأكثر دموية منذ مارس 2014، الهدنة السارية منذ 2013: منذ), nor
@@ -39,7 +41,8 @@ _TURN = frozenset("كما فيما بينما".split())  # a clause with its own
 _AS = frozenset("كما مثلما".split())  # كما في حرب عام 2006، كما كان آباؤهم قد فعلوا في عام 1995
 _SENTENCE_END = frozenset(".!?؟")  # a sentence the splitter left joined after a year (في عام 2013. وأكدت)
 _OWN_TIME = frozenset("الان حاليا موخرا الحالي الجاري".split())  # words (the keys of the recent ones are passed in)
-_REACH = 60  # words back from the trigger's clause
+_REACH = 60
+_THEN = frozenset("حينها انذاك وقتها".split())  # "then": an earlier clause already told of a past time  # words back from the trigger's clause
 
 
 def year_in_earlier_clause(cues: Cues, words: list[str], keys: list[str], ti: int, cs: int, ce: int,
@@ -57,6 +60,8 @@ def year_in_earlier_clause(cues: Cues, words: list[str], keys: list[str], ti: in
     for k in range(cs - 1, max(-1, cs - 1 - _REACH), -1):
         if words[k] in _TURN or strip_conj(words[k]) in _TURN or words[k] in _SENTENCE_END:
             return False
+        if strip_conj(words[k]) in _THEN:
+            return True
         if not YEAR.match(words[k]):
             continue
         start = _date_start(cues, words, keys, k)
