@@ -213,11 +213,11 @@ def home_of(src: ActorMention, cameo: str, agent: str | None, occupied: bool = F
     return replace(home, code=code, country=code) if code else home
 
 
-# An own-state target the argument model implies (argrank's domestic candidate) for a verbal act (02-13)
-# of a state's government, police, courts and the like is mostly no event: the thirty-fourth session's
-# precision sample read 0 of 11 such unseen events right (a ministry's notice, a column); those of armed
-# groups, opposition, parliaments and armies (REB, OPP, LEG, MIL: ميليشيات الحوثي تطالب, نواب نينوى يدعون)
-# are mostly right.
+# An own-state target the argument model implies (argrank's domestic candidate) for an act of roots 02-13
+# (not the force roots) whose source is a bare noun coded by coreference (الوزارة، الشرطة، المحكمة، الإدارة)
+# is mostly no event: the thirty-fourth session's precision sample read 0 of 11 such unseen events right (a
+# ministry's notice, a column); those of armed groups, opposition, parliaments and armies (REB, OPP, LEG,
+# MIL: ميليشيات الحوثي تطالب, نواب نينوى يدعون) and of named or nationality-marked officials are mostly right.
 IMPLIED_HOME_VERBAL = frozenset({"02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13"})
 IMPLIED_HOME_AGENTS = frozenset({"REB", "OPP", "LEG", "MIL"})
 

@@ -41,8 +41,8 @@ _TURN = frozenset("كما فيما بينما".split())  # a clause with its own
 _AS = frozenset("كما مثلما".split())  # كما في حرب عام 2006، كما كان آباؤهم قد فعلوا في عام 1995
 _SENTENCE_END = frozenset(".!?؟")  # a sentence the splitter left joined after a year (في عام 2013. وأكدت)
 _OWN_TIME = frozenset("الان حاليا موخرا الحالي الجاري".split())  # words (the keys of the recent ones are passed in)
-_REACH = 60
-_THEN = frozenset("حينها انذاك وقتها".split())  # "then": an earlier clause already told of a past time  # words back from the trigger's clause
+_REACH = 60  # words back from the trigger's clause
+_THEN = frozenset("حينها انذاك وقتها".split())  # "then": an earlier clause already told of a past time
 
 
 def year_in_earlier_clause(cues: Cues, words: list[str], keys: list[str], ti: int, cs: int, ce: int,
