@@ -40,7 +40,10 @@ _FROM = "من"
 _PAST = "ماضي"
 NEXT = frozenset(("مقبل", "قادم"))  # يونيو المقبل: a coming month, never an old one
 _MARS = "مارس"  # "من" + month is a date (الأسبوع الأخير من يونيو), but not من مارس العنف ("who practised")
-_YEAR_LEAD = frozenset("عام العام سنه السنه في منذ خلال مطلع اواخر اوايل بدايه نهايه حتي".split())
+# a word right before a year that makes it a date: عام، a preposition, a part of the year, the dual
+# (في عامي 2009 و2010، بين العامين 2004 و2012) or a season (في صيف 2014، ربيع 2011)
+_YEAR_LEAD = frozenset("عام العام سنه السنه عامي عامين سنتي سنتين في منذ خلال مطلع اواخر اوايل بدايه نهايه حتي"
+                       " صيف ربيع شتاء خريف".split())
 _MONTH_LEAD = frozenset("في منذ خلال شهر مطلع اواخر اوايل بدايه نهايه منتصف حتي قبل بعد بين".split())
 _DATED_YEAR = re.compile(r"(\S+)\s+((?:19|20)\d\d)(?!\d)")
 _START_REACH = 5  # a start cue (اعتبارا من) begins at most this many words before the month name
