@@ -25,6 +25,8 @@ from marsad.document import ActorMention
 # The argument model's choice among candidates for a role ("s": source, "t": target); None: no model.
 Choose = Callable[[Context, str, list[Candidate], Args], Candidate | None]
 
+# How a target was found when the argument model implies the source's own state (argrank.DOMESTIC).
+RANK_DOMESTIC = f"rank_{DOMESTIC}"
 # How a source was found when the argument model must not re-rank it.
 NO_RANK = frozenset({"dual", "stance_speaker", "stance_topic", "giver"})
 # How a source was found when the argument model re-ranks the target only: a nominal act's doer named
@@ -89,7 +91,7 @@ def rank(ctx: Context, args: Args, sources: list[ActorMention], targets: list[Ac
     if best.how == NONE:
         targets, args.target_how = [], "rank_none"
     elif best.how == DOMESTIC:
-        targets, args.target_how = [best.mention], "rank_domestic"
+        targets, args.target_how = [best.mention], RANK_DOMESTIC
     elif best.how == "mention" and "passive" not in ctx.tm.pattern.flags:  # لداعش في سوريا ولحزب العمال
         first = next(i for i, m in enumerate(ctx.ments) if m is best.mention)
         targets = objects(ctx.ments, first, ctx.doc.tokens, ctx.doc.sentences[ctx.si].last_token, sources)

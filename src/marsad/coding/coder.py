@@ -21,7 +21,7 @@ from marsad.coding.arguments import Args, find_args
 from marsad.coding.article_pass import armed_states, dedupe, rescue_roots
 from marsad.coding.cameo import CameoTable
 from marsad.coding.charges import ACCUSE_CODE, argument_cut, kept_arguments
-from marsad.coding.choice import NO_RANK, STATEMENT, rank
+from marsad.coding.choice import NO_RANK, RANK_DOMESTIC, STATEMENT, rank
 from marsad.coding.condemned import (
     CONDEMN_ROOT,
     CONDEMNED_ROOTS,
@@ -333,7 +333,7 @@ class EventStage:
             targets = [t for t in targets if t.implied or t.token_start < tm.end]
             if not targets:
                 return []
-        if args.target_how == "rank_domestic" and sources and unheld_home(pat.cameo[:2], sources[0]):
+        if args.target_how == RANK_DOMESTIC and sources and unheld_home(pat.cameo[:2], sources[0]):
             return []  # أعلنت الوزارة ... وطالبت: the model's own-state target of an official's words (implicit.py)
         if no_event(pat, tokens, tm.start, tm.end, lo, hi, sources, targets, args.source_how, addressed, args.paired):
             return []  # a BLOCK row, an appeal to one's staff, a match (pairs.no_event)

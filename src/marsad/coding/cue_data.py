@@ -59,6 +59,20 @@ def is_punct(word: str) -> bool:
     return len(word) == 1 and word in PUNCT_BOUNDARY
 
 
+def imperfect(word: str) -> bool:
+    """Does ``word`` look like a present-tense verb (قد + present = "may": قد يحاول، قد تشن)?
+
+    ي/ن + stem, or ت + stem when the shape is not also a past form V/VI verb
+    (قد تعرض، قد توصل are "has been exposed", "has reached"): تت…، تست…, or a
+    three-letter word (تشن).
+    """
+    if len(word) < 3:
+        return False
+    if word[0] in "ين":
+        return True
+    return word.startswith(("تت", "تست")) or (word[0] == "ت" and len(word) == 3)
+
+
 def _conj_verb(word: str) -> bool:
     """و/ف + a word that looks like a verb: a clause starts here."""
     if len(word) < 4 or word[0] not in _CONJ:

@@ -22,6 +22,7 @@ from datetime import date as Date
 from marsad.coding.cue_data import (
     Cues,
     clause_bounds,
+    imperfect,
     is_punct,
     sentence_words,
     starts_clause,
@@ -107,7 +108,7 @@ def _clause_hits(cues: Cues, words: list[str], ti: int, cs: int, ce: int, named:
             continue
         if (scope == "after" or (scope == "clause" and end <= ti) or (scope == "near" and 0 <= ti - end <= 1)
                 or (scope == "next" and end <= ti and _reaches(cues, words, end, ti))
-                or (scope == "impf" and end <= ti and _imperfect(words[end]))):
+                or (scope == "impf" and end <= ti and imperfect(words[end]))):
             yield mod, scope, k
 
 
@@ -174,7 +175,7 @@ def _present_or_noun(word: str) -> bool:
     """A present-tense verb (ي…، ن…, or a ت… shape that is not also a past one) or a definite noun
     (الاجتماع): not a past verb, which reports a done act."""
     w = strip_conj(word)
-    return w.startswith(("ي", "ن", "ال", "بال", "لل")) or _imperfect(w)
+    return w.startswith(("ي", "ن", "ال", "بال", "لل")) or imperfect(w)
 
 
 def _reaches(cues: Cues, words: list[str], end: int, ti: int) -> bool:
@@ -183,20 +184,6 @@ def _reaches(cues: Cues, words: list[str], end: int, ti: int) -> bool:
     if nxt in _NOT_NEGATION_AFTER:
         return False
     return end == ti or (nxt in cues.support_verbs and ti - end <= _SUPPORT_REACH)
-
-
-def _imperfect(word: str) -> bool:
-    """Does ``word`` look like a present-tense verb (قد + present = "may": قد يحاول، قد تشن)?
-
-    ي/ن + stem, or ت + stem when the shape is not also a past form V/VI verb
-    (قد تعرض، قد توصل are "has been exposed", "has reached"): تت…، تست…, or a
-    three-letter word (تشن).
-    """
-    if len(word) < 3:
-        return False
-    if word[0] in "ين":
-        return True
-    return word.startswith(("تت", "تست")) or (word[0] == "ت" and len(word) == 3)
 
 
 def _sin_future(cues: Cues, doc, first: int, words: list[str], ti: int, cs: int) -> bool:

@@ -34,7 +34,7 @@ from marsad.text.normalize import normalize_text
 from marsad.text.tokens import word_key
 from marsad.when_where.dates import before_news_window
 
-_SINCE = "منذ"
+SINCE = "منذ"
 _SINCE_REACH = 6
 _FROM = "من"
 _PAST = "ماضي"
@@ -42,8 +42,9 @@ NEXT = frozenset(("مقبل", "قادم"))  # يونيو المقبل: a coming 
 _MARS = "مارس"  # "من" + month is a date (الأسبوع الأخير من يونيو), but not من مارس العنف ("who practised")
 # a word right before a year that makes it a date: عام، a preposition, a part of the year, the dual
 # (في عامي 2009 و2010، بين العامين 2004 و2012) or a season (في صيف 2014، ربيع 2011)
-_YEAR_LEAD = frozenset("عام العام سنه السنه عامي عامين سنتي سنتين في منذ خلال مطلع اواخر اوايل بدايه نهايه حتي"
-                       " صيف ربيع شتاء خريف".split())
+# The words of a year and of a part of it before a year (عام 2001، أواخر عام 2012; also modality_years).
+YEAR_PARTS = frozenset("عام العام سنه السنه مطلع اواخر اوايل بدايه نهايه".split())
+_YEAR_LEAD = YEAR_PARTS | frozenset("عامي عامين سنتي سنتين في منذ خلال حتي صيف ربيع شتاء خريف".split())
 _MONTH_LEAD = frozenset("في منذ خلال شهر مطلع اواخر اوايل بدايه نهايه منتصف حتي قبل بعد بين".split())
 _DATED_YEAR = re.compile(r"(\S+)\s+((?:19|20)\d\d)(?!\d)")
 _START_REACH = 5  # a start cue (اعتبارا من) begins at most this many words before the month name
@@ -67,7 +68,7 @@ def coming_month(cues: Cues, words: list[str], keys: list[str], k: int, month: i
 
 def _after_since(keys: list[str], k: int) -> bool:
     """منذ within a few words before the month (منذ أغسطس، منذ 20 أغسطس، منذ سيطرة الحوثيين عليها في مارس)."""
-    return any(strip_conj(keys[j]) == _SINCE for j in range(max(0, k - _SINCE_REACH), k))
+    return any(strip_conj(keys[j]) == SINCE for j in range(max(0, k - _SINCE_REACH), k))
 
 
 def _past_after(cues: Cues, words: list[str], keys: list[str], k: int) -> bool:

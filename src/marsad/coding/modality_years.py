@@ -29,13 +29,12 @@ from __future__ import annotations
 
 from datetime import date as Date
 
-from marsad.coding.cue_data import Cues, is_punct, strip_conj
-from marsad.coding.modality_months import YEAR, latest_year
+from marsad.coding.cue_data import Cues, imperfect, is_punct, strip_conj
+from marsad.coding.modality_months import SINCE, YEAR, YEAR_PARTS, latest_year
 from marsad.text.tokens import RELATIVE_PRONOUNS
 
-_SINCE = "منذ"
 # Words between a preposition and the year of a date phrase (في أواخر عام 2012، خلال العام 2013).
-_PERIOD = frozenset("عام العام سنه السنه مطلع اواخر اوايل بدايه نهايه منتصف".split())
+_PERIOD = YEAR_PARTS | {"منتصف"}
 _PREPOSITIONS = frozenset("في منذ خلال حتي من".split())
 _TURN = frozenset("كما فيما بينما".split())  # a clause with its own subject, often the present report
 _AS = frozenset("كما مثلما".split())  # كما في حرب عام 2006، كما كان آباؤهم قد فعلوا في عام 1995
@@ -74,7 +73,7 @@ def year_in_earlier_clause(cues: Cues, words: list[str], keys: list[str], ti: in
 def _adverbial(words: list[str], keys: list[str], start: int) -> bool:
     """Is the date phrase starting at ``start`` a time adverbial of its clause: not a noun's date,
     not in a relative or كما clause, not منذ?"""
-    if strip_conj(keys[start]) == _SINCE or any(strip_conj(keys[j]) == _SINCE for j in range(max(0, start - 2), start)):
+    if strip_conj(keys[start]) == SINCE or any(strip_conj(keys[j]) == SINCE for j in range(max(0, start - 2), start)):
         return False
     if start > 0 and words[start - 1].startswith("ال") and (words[start - 1].startswith("الم")
                                                           or strip_conj(keys[start]) not in _PREPOSITIONS):
@@ -110,11 +109,12 @@ def _date_start(cues: Cues, words: list[str], keys: list[str], k: int) -> int | 
 
 
 def _present(word: str) -> bool:
-    """A present or future verb (يسيطر، تسيطر، سيزور): a state or a plan, not a recalled act."""
+    """A present or future verb (يسيطر، تسيطر، سيزور): a state or a plan, not a recalled act.  Words of three
+    letters are left out (نفذ، نقل are past verbs)."""
     w = strip_conj(word)
-    if w.startswith("س") and len(w) > 3 and w[1] in "يتن":
-        return True
-    return len(w) > 3 and (w[0] in "ين" or w.startswith(("تت", "تست")))
+    if len(w) <= 3:
+        return False
+    return (w[0] == "س" and w[1] in "يتن") or imperfect(w)
 
 
 def _own_time(cues: Cues, words: list[str], keys: list[str], cs: int, ce: int, recent: frozenset[str]) -> bool:
