@@ -232,6 +232,8 @@ MANUAL_STOP = {
     "آيا صوفيا": "Hagia Sophia (not Sofia)",
     "الحد الأقصى": "the maximum (not Al-Aqsa)",
     "مسقط رأس": "birthplace (not Muscat)",
+    "خام غرب تكساس": "West Texas Intermediate, a crude oil price (not Texas)",
+    "غرب تكساس الوسيط": "West Texas Intermediate, a crude oil price (not Texas)",
     # names and words read as places on unseen SaudiNewsNet (twenty-first session, lines 5001-6500, 10001-11500)
     "هاميلتون": "Hamilton, a surname (Lewis Hamilton), not the capital of Bermuda",
     "نيلسون": "Nelson, a name",
@@ -240,9 +242,19 @@ MANUAL_STOP = {
     "مرفأ": "harbour",
     "رده": "his reply",
     "دير": "van der / monastery (دير الزور is its own name)",
+    # read as places on unseen SaudiNewsNet (thirty-sixth session, positions 3000-17999)
+    "وان": "و + أن/إن 'and that' (Van, Turkey: ولاية وان is curated)",
+    "فيدل": "Fidel (فيدل كاسترو), not Wedel",
+    "سائر": "all/the rest of (في سائر القضايا), not Sierre",
+    "الغين": "بالغين 'adults' (ب + الغين), not Elgin",
 }
 # Surface words that are not proclitic + name (like clitic_collisions(), but too rare to be measured).
-MANUAL_CLITIC = {"بايدن": "Biden (not ب + Eden)", "فلاد": "Vlad (not ف + Lod)"}
+MANUAL_CLITIC = {"بايدن": "Biden (not ب + Eden)", "فلاد": "Vlad (not ف + Lod)",
+                 "بلوم": "Bloom / 'with blame' (not ب + Lomé)", "بكاري": "Bakary, a name (not ب + Cary)"}
+# Homonyms dropped for a far better-known place of the same name (the article's countries must not pick
+# them: جنيف in a story naming the US is still Geneva, CHE).
+MANUAL_HOMONYM_DROP = {("جنيف", "USA"): "Geneva, Illinois/New York", ("فلوريدا", "URY"): "Florida, Uruguay "
+                       "(the US state is curated)", ("ريو", "BFA"): "Réo, Burkina Faso (ريو is Rio de Janeiro)"}
 # Names of countries that are also frequent words: matched only after a locative word.
 MANUAL_CONTEXT = {"مالي": "financial", "بنين": "sons", "الخليج": "Gulf states / Al-Khaleej club",
                   # towns that are frequent words too (twenty-first session, unseen SaudiNewsNet)
@@ -427,6 +439,7 @@ def main() -> None:
     total, loc, keys, art, n_articles = corpus_counts(args.shared, rows, args.limit, args.cache)
     rows = [r for r in rows if r["src"] != "geonames"] + select_city_rows(rows, total)
     rows = drop_city_of(rows)
+    rows = [r for r in rows if (r["ar"], r["country"]) not in MANUAL_HOMONYM_DROP]
     kinds: dict[NameKey, set[str]] = {}
     pops: Counter = Counter()
     for r in rows:

@@ -212,6 +212,31 @@ def test_places_ordinary_word_behind_a_proclitic_is_no_place(gaz, text):
     assert places(text, gaz) == []
 
 
+# Thirty-sixth session: words read as places on unseen SaudiNewsNet (sentences written for the test).
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("وأكد البيان رفض التدخل في المنطقة وأن يقف المجتمع الدولي موقفا حاسما", "Van"),  # "and that"
+    ("وقال إن الرجل كان يشرف على العمليات للقاعدة وإن له صلة بالتخطيط", "Van"),
+    ("حل الرئيس الصيني ضيفا على فيدل كاسترو في هافانا", "Wedel"),  # Fidel
+    ("وقال القنصل العام دونلد بلوم إن بلاده تستنكر الهجوم", "Lomé"),  # a name, not ب + Lomé
+    ("وقتل ستة أطفال وثلاثة بالغين خلال هجوم على قرية في نيجيريا", "Elgin"),  # "adults"
+    ("واتفق الجانبان على التعاون في سائر القضايا الإقليمية", "Sierre"),  # "all the other"
+    ("وشنت الطائرات غارات على قرية يسيطر عليها التنظيم في محافظة حمص", "يسيطر"),  # a relative clause
+    ("وارتفع سعر خام غرب تكساس الوسيط إلى خمسين دولارا", "Texas"),  # a crude oil price
+])
+def test_places_words_that_are_no_places(gaz, text, wrong):
+    assert all(name != wrong for _, name, _ in places(text, gaz))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("تدعمها في ذلك لندن وواشنطن وباريس", ("وباريس", "Paris", "FRA")),  # و + باريس, not وب + أريس
+    ("وعقد المبعوث اجتماعا في جنيف بحضور ممثل عن الولايات المتحدة", ("جنيف", "Geneva", "CHE")),
+    ("أطلق سراح أمريكي في فلوريدا بعد عشرين عاما في السجن", ("فلوريدا", "Florida", "USA")),
+    ("قمة البيئة التي نظمتها الأمم المتحدة في ريو", ("ريو", "Rio de Janeiro", "BRA")),
+])
+def test_places_homonyms_and_proclitics(gaz, text, expected):
+    assert expected in places(text, gaz)
+
+
 def test_places_ordinary_word_after_a_place_noun_is_a_place(gaz):
     assert ("صور", "Tyre", "LBN") in places("قصفت الطائرات مدينة صور في جنوب لبنان", gaz)
 

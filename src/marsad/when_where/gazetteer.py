@@ -109,7 +109,8 @@ def build_index(names: Iterable[tuple[NameKey, IndexItem]], blocked: frozenset[s
     ``lead=None``) and, when that word has no article, under every proclitic
     form (بغزة، وموسكو: ``lead="ب"``…) unless that form is a ``blocked`` word
     (ولاية is not و + لاية).  Per key: the literal reading first, then the
-    proclitic readings in :data:`_SHORT_PREFIXES` order, longest names first.
+    proclitic readings with the shortest proclitic first (وباريس is و + باريس, not وب + أريس),
+    then in :data:`_SHORT_PREFIXES` order, longest names first.
     """
     index: Index = {}
     get = index.get
@@ -127,7 +128,7 @@ def build_index(names: Iterable[tuple[NameKey, IndexItem]], blocked: frozenset[s
     order = {p: k for k, p in enumerate(_SHORT_PREFIXES, 1)}
     for entries in index.values():
         if len(entries) > 1:
-            entries.sort(key=lambda e: (order[e[0]] if e[0] else 0, -len(e[1].name.keys)))
+            entries.sort(key=lambda e: (len(e[0]) if e[0] else 0, order[e[0]] if e[0] else 0, -len(e[1].name.keys)))
     return index
 
 

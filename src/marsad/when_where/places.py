@@ -150,7 +150,11 @@ SETTLEMENTS = frozenset("بلده قريه مدينه منطقه مخيم حي �
 # First elements of compound toponyms, which always take the next word too.
 _COMPOUND_HEADS = frozenset("وادي عين بير دير بيت كفر تل جبل راس ابو ام خان بني سيدي سوق مرج".split())
 _SETTLEMENT_FORMS = frozenset(c + w for w in SETTLEMENTS for c in ("",) + CLITICS)
-_NOT_NAMES = frozenset("الذي التي الواقعه المجاوره المحاذيه القريبه المذكوره نفسها ذاتها اخري".split())
+_NOT_NAMES = frozenset("الذي التي الواقعه المجاوره المحاذيه القريبه المذكوره التابعه المدمر المدمره نفسها ذاتها "
+                       "اخري".split())
+# A preposition with a pronoun right after the word: a relative clause on the settlement noun, whose
+# first word is a verb or noun, not a name (قرية يسيطر عليها التنظيم، منطقة مجابهة تتداخل فيها).
+_CLAUSE_AFTER = frozenset("عليها عليه فيها فيه بها به منها منه لها له اليها اليه عنها عنه".split())
 
 
 def _name_word(tok: Token, second: bool = False) -> bool:
@@ -184,7 +188,7 @@ def unlisted_places(doc: Document, known: list[PlaceMention], ctx: Counter,
             continue
         loc, _ = locative_before(toks, i, "")
         if not loc or not _name_word(toks[i + 1]) or toks[i + 1].prefix not in ("", "ال") \
-                or toks[i + 1].key in common:
+                or toks[i + 1].key in common or (i + 2 < len(toks) and toks[i + 2].norm in _CLAUSE_AFTER):
             continue
         end = i + 2
         if end < len(toks) and end not in taken and toks[end].prefix == "ال" and (
