@@ -302,14 +302,15 @@ def _in_phrase(tokens: list[Token], at: int, m: ActorMention) -> bool:
 
 def _main_subject(tokens: list[Token], ments: list[ActorMention], lo: int, at: int) -> ActorMention | None:
     """The subject of the main clause a participle clause (، داعيا X إلى…) hangs on: the speaker,
-    else the sentence's first actor when it comes before the participle."""
+    else the sentence's first actor before the participle that no preposition or noun governs
+    (تجمع متظاهرون للتنديد بالاتفاق الموقع مع إيران، داعين الكونغرس…، دعا أن يعيده على المملكة بالخير،
+    مشيدا…: Iran and the Kingdom are no subject of the main clause, so neither calls or praises)."""
     spk = speaker(tokens, ments, lo, at)
     if spk is not None:
         return spk
     if opens_without_subject(tokens, ments, lo, at):
         return None
-    first = next((m for m in ments if m.token_start >= lo), None)
-    return first if first is not None and first.token_end <= at else None
+    return next((m for m in ments if lo <= m.token_start and m.token_end <= at and not governed(tokens, m)), None)
 
 
 def _later_clause_verb(tm: TriggerMatch, tokens: list[Token], lo: int, cs: int, verb: int) -> bool:
