@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 from token_sites import mention, toks
 
-from marsad.coding.pairs import accident_death, counted_students, no_event, truce_topic
+from marsad.coding.pairs import accident_death, counted_students, no_event, told_before, truce_topic
 
 
 def _pat(cameo: str, *flags: str, first: frozenset[str] = frozenset()) -> SimpleNamespace:
@@ -79,3 +79,16 @@ def test_counted_students(text: str, end: int, expected: bool) -> None:
 ])
 def test_truce_topic(cameo: str, flags: tuple[str, ...], source_how: str, expected: bool) -> None:
     assert truce_topic(_pat(cameo, *flags), source_how) is expected
+
+
+@pytest.mark.parametrize("text,at,cameo,expected", [
+    ("وأدانت الكويت هذا الاعتداء الآثم", 3, "180", True),     # an attack told before
+    ("وقال إن هذه الاعتقالات تكشف زيف ادعاءاته", 3, "173", True),
+    ("ورد المصلون على بهذا القصف", 4, "194", True),            # a clitic on the demonstrative
+    ("ولا تحركه مثل هذه الهجمات", 4, "190", True),              # such attacks in general
+    ("يضاف إلى ذلك الحصار الذي يفرضه الجيش", 3, "191", False),  # ذلك as the adverb
+    ("وقال إن هذه الزيارة مهمة", 3, "042", False),              # not a conflict root
+    ("وأدانت الكويت الاعتداء الآثم", 2, "180", False),          # no demonstrative
+])
+def test_told_before(text: str, at: int, cameo: str, expected: bool) -> None:
+    assert told_before(_pat(cameo), toks(text), at, 0) is expected

@@ -15,6 +15,7 @@ an attack by civilians or an unnamed attacker is unconventional violence; a poli
 from __future__ import annotations
 
 from marsad.actors.groupings import expand_groupings, members
+from marsad.coding.condemned import DEMONSTRATIVES
 from marsad.coding.conjuncts import same_actor
 from marsad.coding.cue_data import COMPLEMENTIZERS
 from marsad.coding.victims import bare, toll_words
@@ -352,6 +353,29 @@ def truce_topic(pat, source_how: str) -> bool:
     return pat.cameo == TRUCE and "noun" in pat.flags and source_how != TRUCE_DOER
 
 
+# Roots of material conflict (force, arrests, attacks): a demonstrative before such a noun refers back to an
+# act told before (see :func:`told_before`).
+CONFLICT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+# The demonstratives that point back so (condemned.DEMONSTRATIVES but ذلك, which before a noun is mostly the
+# adverb: إلى ذلك، يضاف إلى ذلك الحصار الذي يفرضه الجيش، مع ذلك).
+POINTERS = DEMONSTRATIVES - {"ذلك"}
+
+
+def told_before(pat, tokens: list, tm_start: int, lo: int) -> bool:
+    """Is a noun of material conflict right after a demonstrative (هذا الهجوم، بهذا القصف، هذه الاعتقالات، تلك
+    الاعتداءات، مثل هذه الهجمات)?  The demonstrative points back to an act told before, or to such acts in
+    general: the noun tells no act of its own, and the actors around it are those of another act (who
+    condemns it, who reports it, whom it harms: أدانت الكويت هذا الاعتداء، قال إن هذه الاعتقالات تكشف…).
+    The act is coded where it is told (the annotated sets code no event on such a noun).  The article on the
+    trigger makes it a noun."""
+    if pat.cameo[:2] not in CONFLICT_ROOTS or tm_start <= lo:
+        return False
+    tok, dem = tokens[tm_start], tokens[tm_start - 1].norm.lstrip("وف")
+    if dem not in POINTERS and not (dem[:1] in ("ب", "ل", "ك") and dem[1:] in POINTERS):
+        return False
+    return "ال" in tok.prefix or tok.norm.startswith("ال")
+
+
 def no_event(pat, tokens: list, tm_start: int, tm_end: int, lo: int, hi: int, sources: list[ActorMention],
              targets: list[ActorMention], source_how: str = "", addressed: bool = False, paired: bool = False) -> bool:
     """Do a trigger's words, with the arguments found, make no event?  A BLOCK row (its words are no
@@ -360,7 +384,8 @@ def no_event(pat, tokens: list, tm_start: int, tm_end: int, lo: int, hi: int, so
     in a sentence about a match (أقيم لقاء الفريقين على ملعب…: :func:`sport_sentence`), a death in an
     accident (:func:`accident_death`), a number of students (600 طالب: :func:`counted_students`), a truce
     named as the topic of another act (``source_how``: how the coder found the source; :func:`truce_topic`),
-    a death whose only doer is its reporter (:func:`speaker_toll`); the trigger spans tokens ``[tm_start, tm_end)``.
+    a death whose only doer is its reporter (:func:`speaker_toll`), a noun of force after a demonstrative,
+    an act told before (هذا الهجوم: :func:`told_before`); the trigger spans tokens ``[tm_start, tm_end)``.
     ``addressed``: an appeal whose object is a collective no actor names (addressee.py) has no target
     but is an event, a weak row's too (طالب المجتمع الدولي: the demand, not the student); so is ``paired``, a
     symmetric act whose conjoined subjects are each other's side (لافروف والجبير بحثا الأوضاع:
@@ -369,7 +394,7 @@ def no_event(pat, tokens: list, tm_start: int, tm_end: int, lo: int, hi: int, so
         return True
     if accident_death(pat, tokens, lo, hi) or counted_students(pat, tokens, tm_end, lo) or truce_topic(pat, source_how):
         return True
-    if speaker_toll(pat, tokens, tm_start, hi, sources, targets):
+    if speaker_toll(pat, tokens, tm_start, hi, sources, targets) or told_before(pat, tokens, tm_start, lo):
         return True
     root = pat.cameo[:2]
     if root == CONSULT_ROOT and "noun" in pat.flags and not pat.flags & VISIT_FLAGS and sidelines_of(tokens, tm_start, lo):
