@@ -23,6 +23,13 @@ from marsad.text.tokens import tokenize
         ("ودعت اللجنة عموم الطلبة المقبولين إلى مراجعة المعهد", True),
         ("وأهابت الوزارة بملاك العقارات مراجعة الفرع", True),
         ("وأهاب بقائدي المركبات أخذ الحيطة والحذر", True),
+        ("وحث م. خالد كافة الموظفين على مضاعفة الجهد", True),  # an abbreviated title's full stop (np36)
+        ("دعا مدير جوازات المنطقة جميع الإخوة اليمنيين إلى المراجعة", True),  # a service office as subject
+        ("ودعا الوزير الحجاج إلى أخذ اللقاحات", True),  # pilgrims, traders, picnickers: the public
+        ("داعيا التجار للرفق بالمواطنين", True),
+        ("وأهاب بالمتنزهين والصيادين أخذ الحيطة", True),
+        ("طلب من الحكومة اليمنية، حسب تأكيد الجوازات", False),  # the office past a comma is no subject
+        ("ودعا د. نبيل العربي مجلس الأمن إلى التحرك", False),
     ],
 )
 def test_staff_appeal(text: str, staff: bool) -> None:

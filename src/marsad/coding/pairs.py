@@ -166,14 +166,21 @@ def _is(tok, keys: frozenset[str], clitics: frozenset[str]) -> bool:
 def staff_appeal(tokens: list, start: int, hi: int, public_only: bool = False) -> bool:
     """Does an appeal whose trigger ends at token ``start`` address the speaker's own staff (a staff noun
     before its complement: وحث معاليه جميع الموظفين على…، حث المدير منسوبي الإدارة على…) or the public
-    as customers or applicants (notices.tsv: the public; citizens after an institution as subject)?  With
-    ``public_only``, the public as customers or applicants alone."""
+    as customers or applicants (notices.tsv: the public; citizens after an institution as subject), or is
+    it made by a service office named in its subject (notices.tsv: service; دعا مدير جوازات المنطقة جميع
+    الإخوة اليمنيين إلى إنهاء إجراءاتهم)?  A one-letter title's full stop (وحث م. فلان الموظفين) is part of
+    the subject.  With ``public_only``, the public as customers or applicants, or a service office, alone."""
     public, staff = word_set("notices", "public"), word_set("notices", "staff")
-    citizens = word_set("notices", "citizen")
+    citizens, service = word_set("notices", "citizen"), word_set("notices", "service")
     institution = start < hi and tokens[start].key in word_set("notices", "institution")
     comma = False  # past a comma only the public nouns count (حث الرئيس الحكومة، وموظفي الدولة: no staff appeal)
+    prev = None
     for tok in tokens[start:min(hi, start + STAFF_REACH)]:
-        if _is(tok, public, PUBLIC_CLITICS):
+        abbreviation = tok.norm == "." and prev is not None and len(prev.norm) == 1  # a title: م. فلان، د. فلان
+        prev = tok
+        if abbreviation:
+            continue
+        if _is(tok, public, PUBLIC_CLITICS) or (not comma and _is(tok, service, PUBLIC_CLITICS)):
             return True
         if not comma and not public_only and (
                 _is(tok, staff, STAFF_CLITICS) or (institution and _is(tok, citizens, PUBLIC_CLITICS))):
