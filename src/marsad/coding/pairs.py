@@ -21,6 +21,7 @@ from marsad.coding.cue_data import COMPLEMENTIZERS
 from marsad.coding.victims import bare, toll_words
 from marsad.document import ActorMention, Document
 from marsad.resources import word_set
+from marsad.text.tokens import RELATIVE_PRONOUNS
 
 VISIT, HOST = "042", "043"
 MEDIATE = "045"
@@ -189,6 +190,52 @@ def staff_appeal(tokens: list, start: int, hi: int, public_only: bool = False) -
             comma = True
         elif tok.key in STAFF_STOP or not tok.norm[:1].isalpha():
             return False
+    return False
+
+
+# A religion, its scripture or law, a charter or a constitution (resources/cues/creeds.tsv) as the subject of an
+# appeal or a demand tells what it teaches or lays down, with no occasion and no actor: the subject of a relative
+# clause on it (ميثاق المنظمة الذي يدعو إلى…، للدين الإسلامي الذي يدعو إلى التسامح), the words right before the
+# verb (الدين الحنيف حث على…) or its subject right after it, also behind a resumptive pronoun (الذي يحث عليه ديننا
+# الحنيف).  A relative clause whose verb carries such a pronoun has another subject, the text being its object
+# (الدستور الذي تطالب به المعارضة: the opposition demands).
+CREED_ROOTS = frozenset({"02", "10"})
+CREED_RELATIVE = 4  # tokens before the relative pronoun in which the text is named (ميثاق منظمة التعاون الإسلامي الذي)
+CREED_BEFORE = 2  # tokens before the verb in which its subject is named (دين الإسلام السمح حث)
+RESUMPTIVE = frozenset({"به", "بها", "اليه", "اليها", "عليه", "عليها", "له", "لها"})
+# Words that make the text before the verb a circumstance, not its subject (بموجب الدستور دعا الرئيس…)
+CREED_GOVERNORS = frozenset({"بموجب", "وفق", "وفقا", "حسب", "بحسب", "في", "من", "عن", "الي", "علي", "مع"})
+
+
+def creed_appeal(pat, tokens: list, tm_start: int, tm_end: int, lo: int, hi: int,
+                 actors: list[ActorMention]) -> bool:
+    """Is an appeal or demand trigger ``[tm_start, tm_end)`` in sentence ``[lo, hi)`` one a standing text
+    makes (see CREED_ROOTS)?  A word inside an actor's mention is none (إسلام آباد، سيف الإسلام), and the
+    word after a trigger of several words is its complement (مطالب بحماية العقيدة), not its subject."""
+    if pat.cameo[:2] not in CREED_ROOTS:
+        return False
+    creeds = word_set("creeds")
+
+    def creed(i: int) -> bool:
+        return tokens[i].key in creeds and not any(
+            not m.implied and m.token_start <= i < m.token_end for m in actors)
+
+    j = tm_end
+    resumptive = j < hi and tokens[j].norm in RESUMPTIVE
+    if resumptive:
+        j += 1
+    if j < hi and (resumptive or len(pat.words) == 1) and creed(j):
+        return True
+    if resumptive:
+        return False
+    relative = tm_start > lo and tokens[tm_start - 1].norm in RELATIVE_PRONOUNS
+    end = tm_start - 1 if relative else tm_start
+    for i in range(end - 1, max(lo, end - (CREED_RELATIVE if relative else CREED_BEFORE)) - 1, -1):
+        tok = tokens[i]
+        if not tok.norm[:1].isalpha():
+            return False
+        if creed(i):
+            return relative or not (tok.norm[:1] in "بل" or (i > lo and tokens[i - 1].norm.removeprefix("و") in CREED_GOVERNORS))
     return False
 
 
@@ -392,7 +439,8 @@ def no_event(pat, tokens: list, tm_start: int, tm_end: int, lo: int, hi: int, so
     accident (:func:`accident_death`), a number of students (600 طالب: :func:`counted_students`), a truce
     named as the topic of another act (``source_how``: how the coder found the source; :func:`truce_topic`),
     a death whose only doer is its reporter (:func:`speaker_toll`), a noun of force after a demonstrative,
-    an act told before (هذا الهجوم: :func:`told_before`); the trigger spans tokens ``[tm_start, tm_end)``.
+    an act told before (هذا الهجوم: :func:`told_before`), an appeal or demand a religion or a charter makes
+    (:func:`creed_appeal`); the trigger spans tokens ``[tm_start, tm_end)``.
     ``addressed``: an appeal whose object is a collective no actor names (addressee.py) has no target
     but is an event, a weak row's too (طالب المجتمع الدولي: the demand, not the student); so is ``paired``, a
     symmetric act whose conjoined subjects are each other's side (لافروف والجبير بحثا الأوضاع:
@@ -401,7 +449,8 @@ def no_event(pat, tokens: list, tm_start: int, tm_end: int, lo: int, hi: int, so
         return True
     if accident_death(pat, tokens, lo, hi) or counted_students(pat, tokens, tm_end, lo) or truce_topic(pat, source_how):
         return True
-    if speaker_toll(pat, tokens, tm_start, hi, sources, targets) or told_before(pat, tokens, tm_start, lo):
+    if speaker_toll(pat, tokens, tm_start, hi, sources, targets) or told_before(pat, tokens, tm_start, lo) \
+            or creed_appeal(pat, tokens, tm_start, tm_end, lo, hi, sources + targets):
         return True
     root = pat.cameo[:2]
     if root == CONSULT_ROOT and "noun" in pat.flags and not pat.flags & VISIT_FLAGS and sidelines_of(tokens, tm_start, lo):

@@ -46,6 +46,7 @@ CATALOGUE: dict[str, str] = {
     "object_verbs": "cues/object_verbs.tsv",
     "politics": "cues/politics.tsv",
     "notices": "cues/notices.tsv",
+    "creeds": "cues/creeds.tsv",
     "sport": "cues/sport.tsv",
     "mishaps": "cues/mishaps.tsv",
     "counted": "cues/counted.tsv",
