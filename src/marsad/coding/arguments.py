@@ -61,7 +61,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from marsad.coding.clause_frame import clause_frame, clause_initial
-from marsad.coding.clause_words import agent_phrase_start, has_prep
+from marsad.coding.clause_words import agent_phrase_start, has_prep, opens_adjunct
 from marsad.coding.conjuncts import conjoined, mention_prefix, objects, same_actor, with_partner
 from marsad.coding.coordinated import SPEECH_ACT_ROOTS, speech_passive_agent
 from marsad.coding.doers import nominal_agent, passive_agent
@@ -151,8 +151,12 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     if target is None and "passive" not in pat.flags and not paired:
         # not the subject's own conjuncts (حثت الولايات المتحدة ومصر وقطر، في بيان مشترك، إسرائيل وحماس)
         group = conjoined(ments, idx[id(subject)], tokens) if subject is not None else []
+        # nor an actor behind a time or cause adjunct (وعدت الحكومة التركية بتعزيز الإجراءات الأمنية غداة هجوم
+        # انتحاري نسب إلى تنظيم داعش: the attack's author, not the promise's target)
+        adjunct = next((k for k in range(tm.end, hi) if opens_adjunct(tokens, k)), hi)
         far = [m for m in f.later if all(m is not g for g in group) and (subject is None or m.code != subject.code
-                                                                          and not led_by(tokens, subject, m))]
+                                                                          and not led_by(tokens, subject, m))
+               and m.token_start < adjunct]
         if far:
             target, target_how = far[0], "next_far"
     if "passive" in pat.flags:

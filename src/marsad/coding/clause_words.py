@@ -21,6 +21,10 @@ CLAUSE_WORDS = frozenset({
     "لكن", "لكنه", "غير", "كما", "اذ", "اذا", "لو", "حين", "حينما", "ريثما", "كي", "لكي", "ما",
     "مما", "عقب", "اثر", "بعد", "قبل", "وسط", "خلال", "جراء", "بسبب",
 })
+# Of those, and a few more, the ones that open a time or cause adjunct (غداة هجوم نسب إلى داعش، بعد توقيع
+# الاتفاق بين القوى الكبرى وطهران، منذ وصول خاتمي، بسبب محاولاتها): an actor named after one is an argument of
+# the adjunct's own act, not a far object of the trigger before it (arguments.find_args, next_far).
+ADJUNCT_WORDS = frozenset({"غداه", "عقب", "اثر", "بعد", "بعدما", "قبل", "منذ", "خلال", "اثناء", "جراء", "بسبب", "ابان"})
 # Of those, the ones that join a new clause with its own subject (كما أدانت الرابطة، فيما طالب الوزير):
 # what follows one is never an argument of a trigger before it.
 NEW_CLAUSE_WORDS = frozenset({"كما", "فيما", "بينما", "حيث", "لكن", "لكنه"})
@@ -206,3 +210,13 @@ def titled_body(tokens: list[Token], at: int, after: list[ActorMention]) -> int 
                  for t in tokens[at + 1:end])
         return k if ok else None
     return None
+
+
+def opens_adjunct(tokens: list[Token], k: int) -> bool:
+    """Does token ``k`` open a time or cause adjunct (ADJUNCT_WORDS, with و / ف / على before it)?
+    قبل of an agent phrase (من قبل) opens none."""
+    tok = tokens[k]
+    word = tok.norm[1:] if tok.norm[:1] in ("و", "ف") and tok.norm[1:] in ADJUNCT_WORDS else tok.norm
+    if word not in ADJUNCT_WORDS and tok.key not in ADJUNCT_WORDS:
+        return False
+    return not (tok.key == "قبل" and k > 0 and tokens[k - 1].key == "من")
