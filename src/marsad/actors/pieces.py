@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from marsad import resources
 from marsad.actors.lexicon import ActorEntry, PersonNames, name_skeleton
 from marsad.document import Token
 from marsad.text.tokens import candidates, has_article
@@ -55,6 +56,9 @@ SPORT_OF = frozenset({
     "بولينج", "بلياردو",
 })
 ROLE_OF_THINGS = TEAM_NOUNS | {"جامعه", "كليه", "مدرسه", "مستشفي", "شركه", "جمعيه", "رابطه", "نقابه"}
+# Press adjectives and the nouns they describe (مؤتمر صحفي): no journalist (:func:`_press_adjective`).
+PRESS_ADJECTIVES = resources.word_set("press_adjectives", "adjective")
+PRESS_NOUNS = resources.word_set("press_adjectives", "noun")
 # Each noun set as a tuple for one str.endswith precheck per word.
 ENDINGS = {nouns: tuple(nouns) for nouns in (INSTITUTION_NOUNS, TEAM_NOUNS)}
 # First words of a state's formal name: "بدولة قطر" after a role is "in", not a verb's object.
@@ -199,6 +203,8 @@ def not_names_of_things(tokens: list[Token], pieces: list[Piece], lo: int) -> li
             continue
         if kind == "agent" and _periodic(tokens, p, prev):
             continue
+        if kind == "agent" and _press_adjective(tokens, p, prev):
+            continue
         if p.end < len(tokens) and _for_sport(tokens[p.end]):
             if out and p.start - out[-1].end <= 1 and out[-1].entry is None:
                 out.pop()  # رئيس الاتحاد الأوروبي / البوليفي لكرة القدم: the role goes with the body
@@ -220,6 +226,16 @@ def _periodic(tokens: list[Token], p: Piece, prev: Token | None) -> bool:
         return False
     return prev.norm in QUOTES or any(k in MANNER_NOUNS for _, k in candidates(prev.norm)) or \
         (has_article(tok.prefix) and has_article(prev.prefix))
+
+
+def _press_adjective(tokens: list[Token], p: Piece, prev: Token | None) -> bool:
+    """Is صحفي / إعلامي here the adjective of a noun of saying or doing (مؤتمر صحفي، المؤتمر الصحفي، تصريحات
+    صحفية، التعاون الإعلامي), not a journalist?  It agrees with the noun in definiteness
+    (``resources/actors/press_adjectives.tsv``)."""
+    if prev is None or p.end - p.start != 1 or tokens[p.start].key not in PRESS_ADJECTIVES:
+        return False
+    definite = has_article(tokens[p.start].prefix)
+    return any(k in PRESS_NOUNS and has_article(pre) == definite for pre, k in candidates(prev.norm))
 
 
 def _for_sport(tok: Token) -> bool:

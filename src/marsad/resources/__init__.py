@@ -31,6 +31,7 @@ CATALOGUE: dict[str, str] = {
     "locative_words": "actors/locative_words.tsv",
     "dual_referents": "actors/dual_referents.tsv",
     "exhibition_words": "actors/exhibitions.tsv",
+    "press_adjectives": "actors/press_adjectives.tsv",
     "actor_stoplist": "actors/stoplist.tsv",
     "actor_surface_stoplist": "actors/surface_stoplist.tsv",
     "gazetteer": "places/gazetteer.tsv",
