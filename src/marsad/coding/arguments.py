@@ -153,7 +153,7 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         group = conjoined(ments, idx[id(subject)], tokens) if subject is not None else []
         # nor an actor behind a time or cause adjunct (وعدت الحكومة التركية بتعزيز الإجراءات الأمنية غداة هجوم
         # انتحاري نسب إلى تنظيم داعش: the attack's author, not the promise's target)
-        adjunct = next((k for k in range(tm.end, hi) if opens_adjunct(tokens, k)), hi)
+        adjunct = next((k for k in range(tm.end, hi) if opens_adjunct(tokens, k)), hi) if f.later else hi
         far = [m for m in f.later if all(m is not g for g in group) and (subject is None or m.code != subject.code
                                                                           and not led_by(tokens, subject, m))
                and m.token_start < adjunct]

@@ -21,7 +21,7 @@ from marsad.coding.cue_data import COMPLEMENTIZERS
 from marsad.coding.victims import bare, toll_words
 from marsad.document import ActorMention, Document
 from marsad.resources import word_set
-from marsad.text.tokens import RELATIVE_PRONOUNS
+from marsad.text.tokens import PREPOSITION_PRONOUNS, RELATIVE_PRONOUNS
 
 VISIT, HOST = "042", "043"
 MEDIATE = "045"
@@ -202,7 +202,6 @@ def staff_appeal(tokens: list, start: int, hi: int, public_only: bool = False) -
 CREED_ROOTS = frozenset({"02", "10"})
 CREED_RELATIVE = 4  # tokens before the relative pronoun in which the text is named (ميثاق منظمة التعاون الإسلامي الذي)
 CREED_BEFORE = 2  # tokens before the verb in which its subject is named (دين الإسلام السمح حث)
-RESUMPTIVE = frozenset({"به", "بها", "اليه", "اليها", "عليه", "عليها", "له", "لها"})
 # Words that make the text before the verb a circumstance, not its subject (بموجب الدستور دعا الرئيس…)
 CREED_GOVERNORS = frozenset({"بموجب", "وفق", "وفقا", "حسب", "بحسب", "في", "من", "عن", "الي", "علي", "مع"})
 
@@ -221,7 +220,7 @@ def creed_appeal(pat, tokens: list, tm_start: int, tm_end: int, lo: int, hi: int
             not m.implied and m.token_start <= i < m.token_end for m in actors)
 
     j = tm_end
-    resumptive = j < hi and tokens[j].norm in RESUMPTIVE
+    resumptive = j < hi and tokens[j].norm in PREPOSITION_PRONOUNS
     if resumptive:
         j += 1
     if j < hi and (resumptive or len(pat.words) == 1) and creed(j):

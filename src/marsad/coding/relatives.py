@@ -26,7 +26,7 @@ from marsad.coding.agreement import mention_gender, verb_gender
 from marsad.coding.clause_words import VERB_PARTICLES
 from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
-from marsad.text.tokens import candidates
+from marsad.text.tokens import RESUMPTIVE_PREPS, candidates
 
 # Relative pronoun → the pronoun suffix that stands for its antecedent, and the verb's gender
 # ("p": a plural verb, يطالبون، رحبوا).
@@ -34,8 +34,6 @@ RESUMPTIVE = {
     "الذي": ("ه", "m"), "التي": ("ها", "f"), "الذين": ("هم", "p"),
     "اللذين": ("هما", ""), "اللذان": ("هما", ""), "اللتين": ("هما", ""), "اللتان": ("هما", ""),
 }
-# Prepositions that take the antecedent's pronoun right after the verb (يسيطر عليها، تعمل فيه).
-PREPS = ("علي", "الي", "في", "من", "عن", "مع", "ب", "ل", "لدي", "ضد", "حول", "تجاه", "امام", "بين")
 PLURAL_ENDS = ("وا", "ون", "وه", "وها", "وهم")
 OTHER = {"m": "f", "f": "m"}  # the gender a mention must not have for الذي / التي
 # Words before a state that say where a role is posted (مبعوث الأمم المتحدة إلى اليمن، سفير مصر لدى
@@ -128,7 +126,7 @@ def _resumed(tm: TriggerMatch, tokens: list[Token], verb: int, suffix: str) -> b
                                                  and suffix != "ه"):
         return True
     after = tokens[verb + 1] if verb + 1 < len(tokens) else None
-    return after is not None and any(w == p + suffix for p in PREPS for w in (after.key, after.norm))
+    return after is not None and any(w == p + suffix for p in RESUMPTIVE_PREPS for w in (after.key, after.norm))
 
 
 def _agrees(tm: TriggerMatch, tokens: list[Token], verb: int, gender: str) -> bool:

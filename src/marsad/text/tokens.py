@@ -36,6 +36,11 @@ PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", 
 THIRD_PERSON_SUFFIXES = ("هما", "هم", "ها", "ه")
 # Relative pronouns (normal forms): الذي، التي and their duals and plurals.
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
+# Prepositions that take a relative clause's resumptive pronoun right after the verb (يسيطر عليها، تعمل فيه).
+RESUMPTIVE_PREPS = ("علي", "الي", "في", "من", "عن", "مع", "ب", "ل", "لدي", "ضد", "حول", "تجاه", "امام", "بين")
+# One of them with a third-person singular pronoun (عليها، به، منه…), normalized: after a verb it resumes a noun
+# before it (الذي يحث عليه ديننا، قرية يسيطر عليها التنظيم), which is then the verb's object, not its subject.
+PREPOSITION_PRONOUNS = frozenset(p + s for p in RESUMPTIVE_PREPS for s in ("ه", "ها"))
 
 
 class WordMemo:

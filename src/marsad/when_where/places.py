@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 
 from marsad.document import Document, Place, Token
-from marsad.text.tokens import has_article
+from marsad.text.tokens import PREPOSITION_PRONOUNS, has_article
 from marsad.when_where.dateline import detect_dateline
 from marsad.when_where.event_places import actor_place, place_events
 from marsad.when_where.gazetteer import Gazetteer, PlaceEntry, RawMatch
@@ -152,9 +152,6 @@ _COMPOUND_HEADS = frozenset("وادي عين بير دير بيت كفر تل ج
 _SETTLEMENT_FORMS = frozenset(c + w for w in SETTLEMENTS for c in ("",) + CLITICS)
 _NOT_NAMES = frozenset("الذي التي الواقعه المجاوره المحاذيه القريبه المذكوره التابعه المدمر المدمره نفسها ذاتها "
                        "اخري".split())
-# A preposition with a pronoun right after the word: a relative clause on the settlement noun, whose
-# first word is a verb or noun, not a name (قرية يسيطر عليها التنظيم، منطقة مجابهة تتداخل فيها).
-_CLAUSE_AFTER = frozenset("عليها عليه فيها فيه بها به منها منه لها له اليها اليه عنها عنه".split())
 
 
 def _name_word(tok: Token, second: bool = False) -> bool:
@@ -188,7 +185,7 @@ def unlisted_places(doc: Document, known: list[PlaceMention], ctx: Counter,
             continue
         loc, _ = locative_before(toks, i, "")
         if not loc or not _name_word(toks[i + 1]) or toks[i + 1].prefix not in ("", "ال") \
-                or toks[i + 1].key in common or (i + 2 < len(toks) and toks[i + 2].norm in _CLAUSE_AFTER):
+                or toks[i + 1].key in common or (i + 2 < len(toks) and toks[i + 2].norm in PREPOSITION_PRONOUNS):
             continue
         end = i + 2
         if end < len(toks) and end not in taken and toks[end].prefix == "ال" and (
