@@ -41,6 +41,7 @@ from marsad.coding.destinations import (
     aid_target,
     embassy_mentions,
     journey_detail,
+    visit_direction,
     visit_host,
     visited_embassy,
 )
@@ -304,6 +305,8 @@ class EventStage:
             rctx = replace(ctx, ments=[m for m in ctx.ments if m.token_start >= tm.end], topic=[],
                            _speaker=None) if condemned else ctx
             sources, targets = rank(rctx, args, sources, targets, bars, self._choose)
+        # زيارة وزيرة الدفاع الألمانية إلى تونس: the state the visit goes to is the host (destinations.py)
+        sources, targets = visit_direction(ctx, sources, targets, self.places)
         if bars.air and sources and all(bars.barred(s) for s in sources):
             return []  # an air strike with no air force named to do it (doer_bars.py)
         if sources and (mem := member_target(tokens, ctx.ments, pat.cameo[:2], tm.end, hi, sources)) is not None:

@@ -10,6 +10,7 @@ and a protest before an embassy is against its state (:func:`embassy_mentions`).
 from __future__ import annotations
 
 from marsad.coding.arguments import Args
+from marsad.coding.clause_words import TIME_WORDS
 from marsad.coding.confidence import Context
 from marsad.coding.doers import VISIT_CODE
 from marsad.coding.lexicon import TriggerMatch
@@ -104,6 +105,73 @@ def visit_host(ctx: Context, args: Args, sources: list[ActorMention], targets: l
         return targets
     args.target_how = "destination"
     return [host]
+
+
+def visit_direction(ctx: Context, sources: list[ActorMention], targets: list[ActorMention],
+                    gazetteer: Gazetteer | None) -> tuple[list[ActorMention], list[ActorMention]]:
+    """The sides of a visit turned round when the state the visit goes to is the chosen visitor's (Tunisia
+    does not visit Germany in زيارة قامت بها وزيرة الدفاع الألمانية إلى تونس); else the sides unchanged.
+    Where the visit goes is read by :func:`visit_goes_to`."""
+    tm = ctx.tm
+    if tm.pattern.cameo != VISIT_CODE or len(sources) != 1 or len(targets) != 1 or gazetteer is None:
+        return sources, targets
+    visitor, host = sources[0], targets[0]
+    if len(visitor.code) != 3 or visitor.code == host.code:
+        return sources, targets
+    goes_to = visit_goes_to(ctx, (visitor.token_end, host.token_end), gazetteer)
+    return (targets, sources) if goes_to == visitor.code else (sources, targets)
+
+
+# Words between a visit and the ل of where it goes (زيارة رسمية لمصر، الزيارة المرتقبة لروسيا)
+_VISIT_QUALIFIERS = frozenset({"رسميه", "رسمي", "خاصه", "عمل", "دوله", "تاريخيه", "قصيره", "خاطفه", "مفاجيه",
+                               "مرتقبه", "اخويه", "اولي", "مقبله"})
+# Time words between a place and في + the visit (وصل إلى الدوحة اليوم في زيارة)
+_WHEN = TIME_WORDS | {"غدا"}
+_LEAVE = frozenset({"غادر", "غادرت", "يغادر", "تغادر", "سيغادر", "ستغادر"})
+
+
+def visit_goes_to(ctx: Context, ends: tuple[int, ...], gazetteer: Gazetteer) -> str | None:
+    """The state a visit goes to, if the sentence says it where the trigger is:
+    - a place after إلى just before في + the trigger (وصل إلى الدوحة اليوم في زيارة رسمية), or the object of
+      غادر just before بعد + the trigger (غادر الأمير مصر بعد زيارة عمل: the place left was visited);
+    - else the first place or actor named after إلى close after the trigger (زيارة قامت بها الوزيرة إلى تونس),
+      or a place with the proclitic ل right after the trigger, after a mention ending at one of ``ends``
+      (the chosen sides) or after a qualifier of the visit (زيارته لمصر، زيارة سمو ولي العهد لمصر، زيارة
+      رسمية لقطر).  A person or body after ل is the visitor in a genitive (زيارة للرئيس الصيني) and one
+      after another noun is that noun's (كرئيس للولايات المتحدة، حبس الحكومة للصحافيين): neither counts."""
+    tm, tokens = ctx.tm, ctx.doc.tokens
+    sent = ctx.doc.sentences[ctx.si]
+    lo, hi = sent.first_token, sent.last_token
+    before = tokens[tm.start - 1].key if tm.start > lo else ""
+    if before in ("في", "بعد"):
+        j = tm.start - 2
+        while j > lo and tokens[j].key in _WHEN:
+            j -= 1
+        for k in range(j, max(lo, j - 4) - 1, -1):
+            found = gazetteer.match_at(tokens, k)
+            if found is None or found.end != j + 1 or not found.item.country or found.item.demonym \
+                    or found.item.context_only:
+                continue
+            if before == "في" and _after_to(tokens, k):
+                return found.item.country
+            if before == "بعد" and not _after_to(tokens, k) and any(t.key in _LEAVE for t in tokens[lo:k]):
+                return found.item.country
+            break
+    starts = {m.token_start: m.code for m in ctx.ments}
+    for i in range(tm.end, min(hi, tm.start + DESTINATION_WINDOW)):
+        to = _after_to(tokens, i)
+        at = i == tm.end or i in ends or tokens[i - 1].key in _VISIT_QUALIFIERS
+        if not to and not at:
+            continue
+        found = gazetteer.match_at(tokens, i)
+        lead = (tokens[i].prefix or (found.lead if found is not None else None) or "").lstrip("و")
+        if not to and lead[:1] != "ل":
+            continue
+        if found is not None and found.item.country and not found.item.demonym and not found.item.context_only:
+            return found.item.country
+        if to and i in starts:
+            return starts[i]
+    return None
 
 
 # Words of coming from a place (وصل إلى عمان قادما من الرياض): the place after their من is where the traveller
