@@ -13,7 +13,8 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
   same clause (SVO: الجيش الإسرائيلي قصف…); a mention introduced by a preposition right after
   the verb (طلبنا من الاتحاد…) is its object, never its subject; a verb opening a relative clause on
   an actor takes it as subject (المبعوث الذي زار الرياض: :mod:`marsad.coding.relatives`), and so
-  does the verb after such a relative clause (المنسق الأممي الذي زار غزة قد دعا إسرائيل); before a
+  does the verb after such a relative clause (المنسق الأممي الذي زار غزة قد دعا إسرائيل), but a verb carrying
+  the antecedent's pronoun has it for its object (الحوثيين الذين تتهمهم الرياض: the target); before a
   dual or plural verb the subject is the first of its conjuncts (وإيران والولايات المتحدة تحاربان داعش);
 * the target is introduced by the pattern's preposition (على، ضد، مع…) or is the
   first mention after the subject; nominal triggers take "بين X و Y", an
@@ -66,7 +67,7 @@ from marsad.coding.conjuncts import conjoined, mention_prefix, objects, same_act
 from marsad.coding.coordinated import SPEECH_ACT_ROOTS, speech_passive_agent
 from marsad.coding.doers import nominal_agent, passive_agent
 from marsad.coding.lexicon import TriggerMatch
-from marsad.coding.relatives import led_by
+from marsad.coding.relatives import led_by, relative_object
 from marsad.coding.subject_of import first_conjunct, plural_verb, subject_of
 from marsad.coding.voice import after_tamma, nisba_on, unmarked_passive_agent
 from marsad.document import ActorMention, Token
@@ -147,7 +148,16 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
                 if how == "svo" and plural_verb(tokens, tm.start) else subject)):
             # أوباما وأردوغان اتفقا على التعاون في الحرب على داعش: USA and TUR with each other, not with ISIS
             rest, paired = [m for m in rest if any(m is g for g in group)], True
-    target, target_how = _target(tm, tokens, rest, pat.preps)
+    ante = None if f.noun or pat.flags & {"passive", "notarget"} or paired or subject is None \
+        else relative_object(tm, tokens, ments, f.cs, f.verb)
+    if ante is not None and (same_actor(ante, subject, tokens) or ante.token_start >= tm.start):
+        ante = None
+    if ante is not None:
+        # الحوثيين الذين تتهمهم الرياض بتلقي الدعم من طهران: the pronoun on the relative clause's verb stands
+        # for the antecedent, its object; the actor after the verb acts on it (relatives.relative_object)
+        target, target_how = ante, "next"
+    else:
+        target, target_how = _target(tm, tokens, rest, pat.preps)
     if target is None and "passive" not in pat.flags and not paired:
         # not the subject's own conjuncts (حثت الولايات المتحدة ومصر وقطر، في بيان مشترك، إسرائيل وحماس)
         group = conjoined(ments, idx[id(subject)], tokens) if subject is not None else []
@@ -177,6 +187,8 @@ def find_args(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
     agent = nominal_agent(tm, tokens, f.after) if passive_doer is None else passive_doer
     doers = conjoined(ments, idx[id(agent)], tokens) if agent is not None else []
     dropped = conjoined(ments, idx[id(f.dropped_obj)], tokens) if f.dropped_obj is not None else []
+    if ante is not None:  # the antecedent is the verb's object, never its source
+        dropped += conjoined(ments, idx[id(ante)], tokens)
     return Args(srcs, tgts, how, target_how if tgts else "none", agent=doers, paired=paired, dropped=dropped)
 
 

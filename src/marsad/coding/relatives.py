@@ -17,13 +17,17 @@ with the body named after it still has that body's actor (مفوضة السيا�
 التي زارت إيران، رئيسة البرلمان الأوروبي التي التقت).  A verb after the relative clause has the same
 antecedent for its subject (المنسق الخاص للأمم المتحدة الذي زار غزة قد دعا إسرائيل): the actor named
 last before it belongs to the relative clause (:func:`subject_before_relative`).
+
+When the verb carries the pronoun for the antecedent (الحوثيين الذين تتهمهم الرياض بتلقي الدعم من طهران،
+الوفد الذي استقبله الرئيس) the antecedent is its object, the actor after it its subject
+(:func:`relative_object`): the argument finder makes the antecedent the target, never the source.
 """
 
 from __future__ import annotations
 
 from marsad.actors.coref import PERSON_TITLES
 from marsad.coding.agreement import mention_gender, verb_gender
-from marsad.coding.clause_words import VERB_PARTICLES
+from marsad.coding.clause_words import VERB_PARTICLES, is_doer_verb
 from marsad.coding.lexicon import TriggerMatch
 from marsad.document import ActorMention, Token
 from marsad.text.tokens import RESUMPTIVE_PREPS, candidates
@@ -55,6 +59,46 @@ def relative_subject(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
     if _resumed(tm, tokens, verb, suffix) or not _agrees(tm, tokens, verb, gender):
         return None
     return _antecedent(tokens, ments, cs, gender)
+
+
+# Relative pronoun → the object pronoun on its clause's verb that stands for the antecedent (الذين تتهمهم،
+# اللواتي اعتقلهن); the feminine plural pronouns open no subject relative here (RESUMPTIVE).
+OBJECT_PRONOUN = {**{rel: suffix for rel, (suffix, _) in RESUMPTIVE.items()}, "اللواتي": "هن", "اللاتي": "هن"}
+
+
+def relative_object(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], cs: int,
+                    verb: int, subjectless: bool = False) -> ActorMention | None:
+    """The antecedent of the relative clause that trigger ``tm`` (a verb at token ``verb``, its clause
+    starting at ``cs``) opens, when the verb carries the pronoun that stands for it: the antecedent is the
+    verb's object, its subject the actor after it (الحوثيين الذين تتهمهم الرياض بتلقي الدعم من طهران: Riyadh
+    accuses the Houthis, not Tehran; تنظيم داعش الذي تحاربه القوات العراقية، الوزيرة التي استقبلها الملك).
+    The pronoun must be the relative pronoun's (هم after الذين، ها after التي, ه after الذي) and end a form
+    of the trigger's verb (تتهم + هم، استقبل + ها، التقا + ه for التقى): a verb whose own last letters read
+    as a suffix (نبه، وجه) is not taken, nor a verb of carrying out, whose pronoun is the act's (غارات
+    الطائرات بدون طيار التي تشنها الولايات المتحدة).  None otherwise, also for a pronoun on a preposition
+    after the verb (المناطق التي يسيطر عليها الحوثيون).  With no subject after the verb (``subjectless``) the
+    verb must not agree with the relative pronoun (الذين احتجزتهم، التي اتهمها، الذي حاصروه): one that agrees
+    may have the antecedent for its subject and the pronoun for another (أردوغان الذي يتهمه بتقديم الدعم
+    لـ…: Erdogan accuses him)."""
+    if cs < 1 or (suffix := OBJECT_PRONOUN.get(tokens[cs - 1].norm)) is None or verb >= tm.end:
+        return None
+    if any(t.key not in VERB_PARTICLES for t in tokens[cs:verb]) or is_doer_verb(tokens, verb):
+        return None  # قد، لم، لا… may stand between; غارات الطائرات التي شنتها: the pronoun is the act's
+    at = verb - tm.start
+    forms = tm.pattern.words[at] if at < len(tm.pattern.words) else None
+    if not isinstance(forms, frozenset) or not any(
+            word.endswith(suffix) and len(word) - len(suffix) >= 3 and _verb_form(word[: -len(suffix)], forms)
+            for _, word in candidates(tokens[verb].norm)):
+        return None
+    gender = RESUMPTIVE.get(tokens[cs - 1].norm, ("", ""))[1]
+    if subjectless and (not gender or _agrees(tm, tokens, verb, gender)):
+        return None
+    return _antecedent(tokens, ments, cs, gender)
+
+
+def _verb_form(stem: str, forms: frozenset[str]) -> bool:
+    """Is ``stem`` one of the verb ``forms``, its ى written ا before the suffix (التقاه → التقى)?"""
+    return stem in forms or stem.endswith("ا") and stem[:-1] + "ي" in forms
 
 
 def subject_before_relative(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention], cs: int,

@@ -26,7 +26,7 @@ from marsad.coding.coordinated import coordinated_object
 from marsad.coding.doers import is_masdar, visited_genitive
 from marsad.coding.dropped import object_by_frame, object_by_gender, object_by_number, subjunctive_object
 from marsad.coding.lexicon import TriggerMatch
-from marsad.coding.relatives import relative_subject, subject_before_relative
+from marsad.coding.relatives import relative_object, relative_subject, subject_before_relative
 from marsad.coding.subjects import (
     dual_verb,
     first_person,
@@ -226,6 +226,11 @@ def subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMention],
         later_clause = not f.noun and _later_clause_verb(tm, tokens, lo, f.cs, f.verb) or f.own_doer
         main = frame_subject(tokens, ments, lo, f.cs) if later_clause else None
         far = f.earlier[-1] if f.noun else _far_subject(tokens, f.earlier, tm.start)
+        if not f.noun and (obj := relative_object(tm, tokens, ments, f.cs, f.verb, subjectless=True)) is not None \
+                and (far is obj or main is obj):
+            # أفرجت إيران عن البحارة البريطانيين الذين احتجزتهم في مياه الخليج: the pronoun on the verb stands
+            # for the antecedent, its object; with no subject after the verb the sentence's subject acts
+            main, far = frame_subject(tokens, ments, lo, obj.token_start), None
         subject, how = (main, "main") if main is not None else (far, "noun_far" if f.noun else "svo_far")
     return subject, how, rest, said
 
