@@ -250,7 +250,7 @@ def is_background(cues: Cues, doc, sent: int, trigger_tok: int) -> bool:
                 return True
         if _time_cue(cues, words, keys, k, pub, doc.text, present=present):
             return True
-    rel = _relative_after(words, ti, ce)
+    rel = _relative_after(cues, words, ti, ce)
     if rel is not None and any(_time_cue(cues, words, keys, k, pub, doc.text, rel[0], present) for k in range(*rel)):
         return True
     return year_in_earlier_clause(cues, words, keys, ti, cs, ce, pub, doc.text, _RECENT)
@@ -285,20 +285,21 @@ def _time_cue(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date |
 _DEFINITE = ("ال", "بال", "لل", "وال", "وبال", "ولل", "فال")
 
 
-def _relative_after(words: list[str], ti: int, ce: int) -> tuple[int, int] | None:
+def _relative_after(cues: Cues, words: list[str], ti: int, ce: int) -> tuple[int, int] | None:
     """``[start, end)`` of a past-tense relative clause on the trigger noun, or None.
 
     The trigger is a definite noun, at most two definite adjectives follow it, then الذي/التي and
     a verb that is not a present or future form: المفاوضات الجديدة التي بدأت الربيع الماضي, so a
     recalled time there dates the event the noun names.  التي تشنها (present) is left out: an
-    ongoing campaign "for months" is not a recalled event.
+    ongoing campaign "for months" is not a recalled event, nor is a future one (التي ستعقد), but a past verb
+    whose root begins with س is past (الاتفاق الذي سمح بدخول المساعدات في عام 2013، التي سيطر عليها).
     """
     if not words[ti].startswith(_DEFINITE) or ce >= len(words) - 1 or ce - ti > 3:
         return None
     if words[ce] not in RELATIVE_PRONOUNS or not all(w.startswith("ال") for w in words[ti + 1:ce]):
         return None
     verb = words[ce + 1]
-    if verb[0] in "يسن" or (verb[0] == "ت" and verb not in ("تم", "تمت")):
+    if verb[0] in "ين" or cues.is_sin_future(verb) or (verb[0] == "ت" and verb not in ("تم", "تمت")):
         return None
     end = ce + 2
     while end < len(words) and not (is_punct(words[end]) or starts_clause(words[end])):

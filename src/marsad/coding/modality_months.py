@@ -155,11 +155,30 @@ def old_date(cues: Cues, words: list[str], keys: list[str], k: int, pub: Date | 
         if pub is None or (end < len(keys) and keys[end] in NEXT):
             return False
         return month_is_old(cues, words, keys, k, end, int(month), pub, present)
-    if YEAR.match(words[k]) and k > 0 and strip_conj(keys[k - 1]) in _YEAR_LEAD:
+    if YEAR.match(words[k]) and k > 0 and (strip_conj(keys[k - 1]) in _YEAR_LEAD
+                                           or year_range(words, keys, k) is not None):
         # the article's year is looked for only here, at an explicit year (rare), not per trigger
         year = pub.year if pub is not None else latest_year(text)
         return year is not None and int(words[k]) < year
     return False
+
+
+_BETWEEN = "بين"
+_RANGE_YEAR = frozenset("عامي عامين سنتي سنتين عام".split())  # keys: بين العامين 2003 و2008 → عامين
+
+
+def year_range(words: list[str], keys: list[str], k: int) -> tuple[int, int] | None:
+    """``(index of بين, first year)`` when the year at ``k`` ends a range of years after بين (بين 2003 و2008،
+    بين عامي 2003 و2008، بين العامين 2007 و2008), the first year the earlier; else None.  The later
+    year decides whether the range is old (a range that reaches the article's year is not)."""
+    if k < 3 or words[k - 1] != "و" or not YEAR.match(words[k - 2]) or int(words[k - 2]) >= int(words[k]):
+        return None
+    b = k - 3
+    if strip_conj(keys[b]) in _RANGE_YEAR:
+        b -= 1
+    if b < 0 or strip_conj(keys[b]) != _BETWEEN:
+        return None
+    return b, int(words[k - 2])
 
 
 def dated_month(words: list[str], keys: list[str], k: int, end: int) -> bool:

@@ -18,11 +18,17 @@ the trigger when
   participle right before the date, or a definite word before a date without a preposition), not
   inside a relative clause (الذي بدأ عام 2012), not a comparison or a duration (الأكثر دموية منذ مارس 2014، الهدنة السارية منذ 2013: منذ), nor
   in a كما clause (كما في حرب عام 2006), looking back to the punctuation before the date;
+* منذ counts when it opens the sentence: its phrase, a year or an event of that year, then governs
+  the clauses after it (ومنذ عام 2009، قتلت الجماعة أكثر من 14 ألف شخص؛ ومنذ انقلاب عام 2013،
+  اعتقلت السلطات آلاف الناشطين), as "since 1999 Russia has supported Venezuela" in the guideline;
+* a range of years after بين is a date when its later year is old (وبين عامي 2012 و2014، قام
+  المتهم بتجنيد الشباب؛ في الفترة ما بين 2003 و2010);
 * no clause that opens with its own subject and turns to the present report (كما، فيما، بينما)
   stands between it and the trigger;
 * the trigger's clause names no time of its own (الخميس، اليوم، أمس، a month or a year), no recent
   time word comes before it in the sentence (أوقفت قوى الجيش أمس ...، كما أوقفت: today's news), and
-  the trigger is no present or future verb (تسيطر عليها قبائل: a present state).
+  the trigger is no present or future verb (تسيطر عليها قبائل: a present state; but سيطرت is the past
+  of سيطر, not the future س + a present verb: the exceptions of the future proclitic count here too).
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from __future__ import annotations
 from datetime import date as Date
 
 from marsad.coding.cue_data import Cues, imperfect, is_punct, strip_conj
-from marsad.coding.modality_months import SINCE, YEAR, YEAR_PARTS, latest_year
+from marsad.coding.modality_months import SINCE, YEAR, YEAR_PARTS, latest_year, year_range
 from marsad.text.tokens import RELATIVE_PRONOUNS
 
 # Words between a preposition and the year of a date phrase (في أواخر عام 2012، خلال العام 2013).
@@ -49,7 +55,7 @@ def year_in_earlier_clause(cues: Cues, words: list[str], keys: list[str], ti: in
     """Does an old year, given as a time adverbial in an earlier clause of the sentence, date the
     trigger at ``ti`` (its clause ``[cs, ce)``)?  ``recent`` are the keys of recent-time words
     (أمس، اليوم، weekdays) that give the trigger's clause a time of its own."""
-    if cs == 0 or _present(words[ti]) or _own_time(cues, words, keys, cs, ce, recent):
+    if cs == 0 or _present(cues, words[ti]) or _own_time(cues, words, keys, cs, ce, recent):
         return False
     if any(keys[j] in recent for j in range(cs)):
         return False  # the sentence tells today's news (أوقفت قوى الجيش أمس ...، كما أوقفت)
@@ -72,8 +78,10 @@ def year_in_earlier_clause(cues: Cues, words: list[str], keys: list[str], ti: in
 
 def _adverbial(words: list[str], keys: list[str], start: int) -> bool:
     """Is the date phrase starting at ``start`` a time adverbial of its clause: not a noun's date,
-    not in a relative or كما clause, not منذ?"""
-    if strip_conj(keys[start]) == SINCE or any(strip_conj(keys[j]) == SINCE for j in range(max(0, start - 2), start)):
+    not in a relative or كما clause, not منذ unless it opens the sentence?"""
+    if strip_conj(keys[start]) == SINCE:
+        return _opens_sentence(words, start)
+    if any(strip_conj(keys[j]) == SINCE for j in range(max(0, start - 2), start)):
         return False
     if start > 0 and words[start - 1].startswith("ال") and (words[start - 1].startswith("الم")
                                                           or strip_conj(keys[start]) not in _PREPOSITIONS):
@@ -88,7 +96,11 @@ def _adverbial(words: list[str], keys: list[str], start: int) -> bool:
 
 def _date_start(cues: Cues, words: list[str], keys: list[str], k: int) -> int | None:
     """The first word of the date phrase that ends with the year at ``k`` (في 12 اذار/مارس 1993،
-    في أواخر عام 2012، عام 2001), or None when nothing before the year makes it a date."""
+    في أواخر عام 2012، عام 2001، بين عامي 2003 و2008; منذ انقلاب عام 2013 at the head of the
+    sentence), or None when nothing before the year makes it a date."""
+    span = year_range(words, keys, k)
+    if span is not None:
+        return _range_start(keys, span[0])
     j = k
     while j > 0:
         prev = strip_conj(keys[j - 1])
@@ -105,16 +117,49 @@ def _date_start(cues: Cues, words: list[str], keys: list[str], k: int) -> int | 
         return j - 1
     if j < k and (j == 0 or is_punct(words[j - 1])):
         return j  # - عام 1979، يونيو 2014، at the head of a clause without a preposition
+    return _since_head(words, keys, j)
+
+
+_SINCE_NOUNS = 4  # منذ + at most this many words + the date of the year (منذ اندلاع الثورة السورية عام 2011)
+
+
+def _since_head(words: list[str], keys: list[str], j: int) -> int | None:
+    """منذ opening the sentence at most :data:`_SINCE_NOUNS` words before the date at ``j``, none of them
+    punctuation or a number (ومنذ انقلاب عام 2013، ومنذ انطلاق الحراك 2007): the index of منذ, else None."""
+    for s in range(j - 1, max(-1, j - 2 - _SINCE_NOUNS), -1):
+        if is_punct(words[s]) or words[s].isdigit():
+            return None
+        if strip_conj(keys[s]) == SINCE:
+            return s if s < j - 1 and _opens_sentence(words, s) else None
     return None
 
 
-def _present(word: str) -> bool:
+def _opens_sentence(words: list[str], k: int) -> bool:
+    """Does the word at ``k`` open its sentence (after punctuation or quotes only)?"""
+    return all(not any(c.isalnum() for c in w) for w in words[:k])
+
+
+_RANGE_HEAD = frozenset("ما فتره مده خلال في".split())  # keys (الفترة → فتره): في الفترة ما بين 2003 و2010
+
+
+def _range_start(keys: list[str], b: int) -> int:
+    """The first word of a range of years whose بين is at ``b``, taking in ما، الفترة and its
+    preposition before it (في الفترة ما بين، خلال الفترة بين)."""
+    while b > 0 and (keys[b - 1] in _RANGE_HEAD or strip_conj(keys[b - 1]) in _RANGE_HEAD):  # فتره is no و/ف + تره
+        b -= 1
+        if strip_conj(keys[b]) in ("في", "خلال"):
+            break
+    return b
+
+
+def _present(cues: Cues, word: str) -> bool:
     """A present or future verb (يسيطر، تسيطر، سيزور): a state or a plan, not a recalled act.  Words of three
-    letters are left out (نفذ، نقل are past verbs)."""
+    letters are left out (نفذ، نقل are past verbs), and a past verb whose root begins with س before ي/ت/ن
+    (سيطرت، سيروا: the exceptions of :meth:`Cues.is_sin_future`) is no future."""
     w = strip_conj(word)
     if len(w) <= 3:
         return False
-    return (w[0] == "س" and w[1] in "يتن") or imperfect(w)
+    return cues.is_sin_future(w) or imperfect(w)
 
 
 def _own_time(cues: Cues, words: list[str], keys: list[str], cs: int, ce: int, recent: frozenset[str]) -> bool:
