@@ -181,7 +181,10 @@ def root_examples(gold: list[dict], cands, probs: list[np.ndarray]) -> list[list
 
 def rescued(cands, probs: list[np.ndarray], thr: float, examples, qs: list[np.ndarray],
             rthr: float) -> list[np.ndarray]:
-    """Confidences after the coder's root rescue (the best candidate of an accepted root gets ``thr``)."""
+    """Confidences after the coder's root rescue (the best candidate of an accepted root gets ``thr``).
+    The coder also leaves alone a root the article recalls with a background event over the threshold
+    (article_pass.rescue_roots); the candidates here have no background events, so that exception is not
+    simulated (with the shipped models it changes no train article's output)."""
     out = []
     for p, ex, q in zip(probs, examples, qs, strict=True):
         p = p.copy()

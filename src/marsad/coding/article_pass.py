@@ -19,15 +19,23 @@ BARE_STATE_KINDS = frozenset({"state", "capital", "metonym"})
 
 def rescue_roots(model: EventFilter, events: list[Event]) -> None:
     """Roots the article-level root model accepts but no candidate reached the threshold with:
-    their most confident asserted, non-background candidate is raised to the threshold."""
+    their most confident asserted, non-background candidate is raised to the threshold.  Not a root
+    the article recalls with a background event over the threshold: that is the act it tells of, and
+    raising a weak current candidate of its root would add another (ومنذ يونيو 2014 سيطر التنظيم على
+    مخزون القمح made background raised «للسيطرة على السكان» to an event)."""
     floor, need = model.threshold, model.root_threshold
     if need > 1.0:
         return
     by_root: dict[str, list[Event]] = {}
+    recalled = set()
     for ev in events:
         if ev.modality == "asserted" and not ev.background:
             by_root.setdefault(ev.root, []).append(ev)
+        elif ev.background and ev.confidence >= floor:
+            recalled.add(ev.root)
     for root, evs in by_root.items():
+        if root in recalled:
+            continue
         best = max(evs, key=lambda e: e.confidence)  # the first on ties
         if best.confidence >= floor:
             continue
