@@ -78,6 +78,8 @@ EXCEPTIONS = {
     "رحلة سفاري مع العائلات": COUNTER,
     "إبعاد الوافدين المخالفين": "dead: إبعاد folds to أبعاد 'dimensions', which the stoplist keeps from starting a row",
     "حققت تقدما في تنمية القطاع الخاص": COUNTER,
+    "أفشلت هذه المخططات": COUNTER,
+    "إفشال أي مخططات": COUNTER,
 }
 
 
