@@ -37,7 +37,7 @@ def sides(text: str, trigger: str, visitor: tuple[str, str], host: tuple[str, st
     tm = SimpleNamespace(start=t, end=t + 1, pattern=SimpleNamespace(cameo=cameo))
     src, tgt = mention(*visitor), mention(*host)
     ctx = SimpleNamespace(tm=tm, doc=doc, si=0, ments=sorted([src, tgt], key=lambda m: m.token_start))
-    s, g = visit_direction(ctx, [src], [tgt], gaz)
+    s, g, _ = visit_direction(ctx, [src], [tgt], gaz)
     return s[0].code, g[0].code
 
 
@@ -84,12 +84,39 @@ def coder():
     # the place غادر leaves before بعد زيارة is the one visited
     ("غادر صاحب السمو الملكي الأمير محمد بن نايف ولي العهد جمهورية مصر العربية بعد زيارة عمل التقى خلالها "
      "الرئيس المصري عبد الفتاح السيسي.", {("SAU", "EGY", "042"), ("EGY", "SAU", "043")}),
+    # the same visit named again (إن الزيارة…) takes the direction told before (align_visits)
+    ("وصل وزير الخارجية السعودي عادل الجبير إلى الدوحة اليوم في زيارة رسمية لقطر. وقال أمير قطر الشيخ تميم "
+     "بن حمد إن الزيارة تعكس عمق العلاقات بين قطر والمملكة.", {("SAU", "QAT", "042"), ("QAT", "SAU", "043")}),
     # زيارة للرئيس الصيني: the ل marks the visitor
     ("وخلال زيارة للرئيس الصيني شي جين بينغ وقعت سريلانكا اتفاقا مع شركة صينية لتطوير ميناء كولومبو.",
      {("CHN", "LKA", "042"), ("LKA", "CHN", "043")}),
-], ids=["hollande_egypt", "china_pakistan", "left_after_visit", "genitive_visitor"])
+], ids=["hollande_egypt", "china_pakistan", "left_after_visit", "visit_named_again", "genitive_visitor"])
 def test_visit_codes_follow_where_the_visit_goes(coder, text, visits):
     # the scorer and the golden records match roots only, where a reversed visit pair looks right
     doc = coder.code(text, date="2015-08-01")
     got = {(e.source.code, e.target.code, e.cameo) for e in doc.events if e.cameo in ("042", "043")}
     assert got == visits
+
+
+def visit(source: str, target: str, cameo: str, background: bool = False):
+    from marsad.document import Event
+
+    span = Span(0, 1, "x")
+    return Event(ActorMention(span, source), ActorMention(span, target), cameo, span, span, background=background)
+
+
+def test_align_visits_takes_the_direction_the_article_tells():
+    from marsad.coding.destinations import align_visits
+
+    told = [visit("SAU", "QAT", "042"), visit("QAT", "SAU", "043")]  # وصل الجبير إلى الدوحة في زيارة
+    again = [visit("QAT", "SAU", "042"), visit("SAU", "QAT", "043")]  # وقال إن الزيارة… (turned round)
+    recalled = visit("QAT", "SAU", "042", background=True)  # a visit the other way, years ago
+    other = visit("EGY", "SAU", "042")  # another pair
+    events = [*told, *again, recalled, other]
+    align_visits(events, {id(ev) for ev in told})
+    assert [(e.source.code, e.target.code, e.cameo) for e in again] == [("SAU", "QAT", "042"), ("QAT", "SAU", "043")]
+    assert (recalled.source.code, other.source.code) == ("QAT", "EGY")
+    # nothing told: nothing turned
+    again = [visit("QAT", "SAU", "042")]
+    align_visits(again, set())
+    assert again[0].source.code == "QAT"

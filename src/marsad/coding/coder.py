@@ -39,6 +39,7 @@ from marsad.coding.confidence import (
 )
 from marsad.coding.destinations import (
     aid_target,
+    align_visits,
     embassy_mentions,
     journey_detail,
     visit_direction,
@@ -124,6 +125,7 @@ class EventStage:
         places = town_places(doc, self.places, places_by_sentence(doc))
         events: list[Event] = []
         at: dict[int, tuple[int, int, int]] = {}  # event → sentence, trigger's first token, its end
+        told: set[int] = set()  # visits whose direction the text says (destinations.visit_direction)
         topic: list[ActorMention] = []
         chain: list[ActorMention] = []  # the running speaker (قال X … وأضاف …)
         marks = 0  # quotation marks before the sentence
@@ -147,7 +149,7 @@ class EventStage:
                 tm_ments = ments if obj is None and not media else sorted(
                     [*ments, *([obj] if obj else []), *media], key=lambda m: m.token_start)
                 ctx = Context(doc, si, tm, tm_ments, topic, coded, len(triggers), places, shares, chain=chain,
-                              chain_on=on)
+                              chain_on=on, told_visits=told)
                 made = self._events(ctx)
                 if media and any(ev.source.kind == "media" for ev in made):
                     # an outlet is only ever the object (outlets.py)
@@ -164,6 +166,7 @@ class EventStage:
             marks += quote_marks(tokens, lo, hi)
             if ments:
                 topic = [ments[0]]
+        align_visits(events, told)  # the same visit named again: the direction told (destinations.py)
         if events and sport_article(tokens):  # a match report's meetings and attacks (pairs.sport_article)
             bounds = [(doc.sentences[at[id(ev)][0]].first_token, doc.sentences[at[id(ev)][0]].last_token)
                       for ev in events]
@@ -306,7 +309,7 @@ class EventStage:
                            _speaker=None) if condemned else ctx
             sources, targets = rank(rctx, args, sources, targets, bars, self._choose)
         # زيارة وزيرة الدفاع الألمانية إلى تونس: the state the visit goes to is the host (destinations.py)
-        sources, targets = visit_direction(ctx, sources, targets, self.places)
+        sources, targets, told = visit_direction(ctx, sources, targets, self.places)
         if bars.air and sources and all(bars.barred(s) for s in sources):
             return []  # an air strike with no air force named to do it (doer_bars.py)
         if sources and (mem := member_target(tokens, ctx.ments, pat.cameo[:2], tm.end, hi, sources)) is not None:
@@ -348,6 +351,8 @@ class EventStage:
                            lambda: self._attribution(doc, si))
         for ev in out:
             ev.features = event_features(ctx, ev, args)
+        if told and ctx.told_visits is not None:
+            ctx.told_visits.update(id(ev) for ev in out)
         for ev in hosts:
             ev.modality = "future"  # after its features: the confidence model was trained on it asserted
         return out

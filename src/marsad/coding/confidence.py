@@ -51,6 +51,7 @@ class Context:
     shares: dict[str, int] | None = None  # percent of the article's mentions per actor code (long articles)
     chain: list[ActorMention] = field(default_factory=list)  # the running speaker (subjects.running_speaker)
     chain_on: bool = False  # the sentence goes on with the running speaker's words (subjects.goes_on)
+    told_visits: set[int] | None = None  # ids of the article's visits whose direction its text says (destinations)
     _speaker: object = _UNSET  # see speaker()
     _rel_doer: object = _UNSET  # see rel_doer()
 

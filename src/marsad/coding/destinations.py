@@ -14,8 +14,9 @@ from marsad.coding.clause_words import TIME_WORDS
 from marsad.coding.confidence import Context
 from marsad.coding.doers import VISIT_CODE
 from marsad.coding.lexicon import TriggerMatch
+from marsad.coding.pairs import HOST as HOST_CODE
 from marsad.coding.subject_of import GIVING_ROOT
-from marsad.document import ActorMention, Document, Token
+from marsad.document import ActorMention, Document, Event, Token
 from marsad.text.tokens import candidates
 from marsad.when_where.gazetteer import Gazetteer
 
@@ -108,18 +109,43 @@ def visit_host(ctx: Context, args: Args, sources: list[ActorMention], targets: l
 
 
 def visit_direction(ctx: Context, sources: list[ActorMention], targets: list[ActorMention],
-                    gazetteer: Gazetteer | None) -> tuple[list[ActorMention], list[ActorMention]]:
+                    gazetteer: Gazetteer | None) -> tuple[list[ActorMention], list[ActorMention], bool]:
     """The sides of a visit turned round when the state the visit goes to is the chosen visitor's (Tunisia
     does not visit Germany in زيارة قامت بها وزيرة الدفاع الألمانية إلى تونس); else the sides unchanged.
-    Where the visit goes is read by :func:`visit_goes_to`."""
+    Where the visit goes is read by :func:`visit_goes_to`; the flag says whether it named one of the two
+    sides, so that the direction is the text's (:func:`align_visits`)."""
     tm = ctx.tm
     if tm.pattern.cameo != VISIT_CODE or len(sources) != 1 or len(targets) != 1 or gazetteer is None:
-        return sources, targets
+        return sources, targets, False
     visitor, host = sources[0], targets[0]
     if len(visitor.code) != 3 or visitor.code == host.code:
-        return sources, targets
+        return sources, targets, False
     goes_to = visit_goes_to(ctx, (visitor.token_end, host.token_end), gazetteer)
-    return (targets, sources) if goes_to == visitor.code else (sources, targets)
+    if goes_to == visitor.code:
+        return targets, sources, True
+    return sources, targets, goes_to == host.code
+
+
+def align_visits(events: list[Event], told: set[int]) -> None:
+    """The other asserted, current visits between two states an article tells the direction of take that
+    direction: the same visit named again (وصل الجبير إلى الدوحة في زيارة رسمية … وقال إن الزيارة تأتي…),
+    where nothing in its own sentence says who went where and the argument choice may have turned it round.
+    A verb's subject is no safer (استقبل شي إردوغان coded the other way round); two visits the two ways in one
+    article are rare among current ones (a recalled one is background and left alone).
+    ``told``: ids of the events whose direction their sentence says (:func:`visit_direction`)."""
+    sides: dict[frozenset[str], tuple[str, str]] = {}
+    for ev in events:
+        if id(ev) in told and ev.cameo == VISIT_CODE and ev.target is not None:
+            sides.setdefault(frozenset((ev.source.code, ev.target.code)), (ev.source.code, ev.target.code))
+    if not sides:
+        return
+    for ev in events:
+        if id(ev) in told or ev.target is None or ev.cameo not in (VISIT_CODE, HOST_CODE) or ev.background \
+                or ev.modality != "asserted":
+            continue
+        pair = sides.get(frozenset((ev.source.code, ev.target.code)))
+        if pair is not None and ev.source.code != (pair[0] if ev.cameo == VISIT_CODE else pair[1]):
+            ev.source, ev.target = ev.target, ev.source
 
 
 # Words between a visit and the ل of where it goes (زيارة رسمية لمصر، الزيارة المرتقبة لروسيا)
@@ -127,6 +153,7 @@ _VISIT_QUALIFIERS = frozenset({"رسميه", "رسمي", "خاصه", "عمل", "
                                "مرتقبه", "اخويه", "اولي", "مقبله"})
 # Time words between a place and في + the visit (وصل إلى الدوحة اليوم في زيارة)
 _WHEN = TIME_WORDS | {"غدا"}
+_CLAUSE_MARKS = frozenset({",", "،", "؛", ";", ":", "."})
 _LEAVE = frozenset({"غادر", "غادرت", "يغادر", "تغادر", "سيغادر", "ستغادر"})
 
 
@@ -137,7 +164,7 @@ def visit_goes_to(ctx: Context, ends: tuple[int, ...], gazetteer: Gazetteer) -> 
     - else the first place or actor named after إلى close after the trigger (زيارة قامت بها الوزيرة إلى تونس),
       or a place with the proclitic ل right after the trigger, after a mention ending at one of ``ends``
       (the chosen sides) or after a qualifier of the visit (زيارته لمصر، زيارة سمو ولي العهد لمصر، زيارة
-      رسمية لقطر).  A person or body after ل is the visitor in a genitive (زيارة للرئيس الصيني) and one
+      رسمية لقطر), before any comma.  A person or body after ل is the visitor in a genitive (زيارة للرئيس الصيني) and one
       after another noun is that noun's (كرئيس للولايات المتحدة، حبس الحكومة للصحافيين): neither counts."""
     tm, tokens = ctx.tm, ctx.doc.tokens
     sent = ctx.doc.sentences[ctx.si]
@@ -159,7 +186,9 @@ def visit_goes_to(ctx: Context, ends: tuple[int, ...], gazetteer: Gazetteer) -> 
             break
     starts = {m.token_start: m.code for m in ctx.ments}
     for i in range(tm.end, min(hi, tm.start + DESTINATION_WINDOW)):
-        to = _after_to(tokens, i)
+        if tokens[i].norm in _CLAUSE_MARKS:
+            break  # الزيارة في الظروف الصعبة، مشيرا إلى أن التحالف: the visit's phrase has ended
+        to = _after_to(tokens, i) and tokens[i - 1].key != "ان"
         at = i == tm.end or i in ends or tokens[i - 1].key in _VISIT_QUALIFIERS
         if not to and not at:
             continue
