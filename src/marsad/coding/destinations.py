@@ -58,7 +58,7 @@ def aid_destination(doc: Document, tm: TriggerMatch, lo: int, hi: int, gazetteer
         if i < tm.start and not _after_to(tokens, i):
             continue
         found = gazetteer.match_at(tokens, i)
-        if found is None or found.item.demonym or found.item.context_only or not found.item.country:
+        if found is None or found.state is None:
             continue
         if found.item.also_demonym and found.lead.lstrip("وف") in ("", "ال"):
             continue  # الطائرة السعودية: the adjective, not the country
@@ -157,6 +157,13 @@ _CLAUSE_MARKS = frozenset({",", "،", "؛", ";", ":", "."})
 _LEAVE = frozenset({"غادر", "غادرت", "يغادر", "تغادر", "سيغادر", "ستغادر"})
 
 
+def _li_at(tokens: list[Token], tm: TriggerMatch, i: int, ends: tuple[int | None, ...]) -> bool:
+    """Can a place with the proclitic ل at token ``i`` be where the visit goes: right after the trigger, after
+    a side ending at one of ``ends`` or after a qualifier of the visit (زيارته لمصر، زيارة سمو ولي العهد لمصر،
+    زيارة رسمية لقطر), not after another noun, whose genitive it is (كرئيس للولايات المتحدة)?"""
+    return i == tm.end or i in ends or tokens[i - 1].key in _VISIT_QUALIFIERS
+
+
 def visit_goes_to(ctx: Context, ends: tuple[int, ...], gazetteer: Gazetteer) -> str | None:
     """The state a visit goes to, if the sentence says it where the trigger is:
     - a place after إلى just before في + the trigger (وصل إلى الدوحة اليوم في زيارة رسمية), or the object of
@@ -176,28 +183,27 @@ def visit_goes_to(ctx: Context, ends: tuple[int, ...], gazetteer: Gazetteer) -> 
             j -= 1
         for k in range(j, max(lo, j - 4) - 1, -1):
             found = gazetteer.match_at(tokens, k)
-            if found is None or found.end != j + 1 or not found.item.country or found.item.demonym \
-                    or found.item.context_only:
+            if found is None or found.end != j + 1 or found.state is None:
                 continue
             if before == "في" and _after_to(tokens, k):
-                return found.item.country
+                return found.state
             if before == "بعد" and not _after_to(tokens, k) and any(t.key in _LEAVE for t in tokens[lo:k]):
-                return found.item.country
+                return found.state
             break
     starts = {m.token_start: m.code for m in ctx.ments}
     for i in range(tm.end, min(hi, tm.start + DESTINATION_WINDOW)):
         if tokens[i].norm in _CLAUSE_MARKS:
             break  # الزيارة في الظروف الصعبة، مشيرا إلى أن التحالف: the visit's phrase has ended
         to = _after_to(tokens, i) and tokens[i - 1].key != "ان"
-        at = i == tm.end or i in ends or tokens[i - 1].key in _VISIT_QUALIFIERS
+        at = _li_at(tokens, tm, i, ends)
         if not to and not at:
             continue
         found = gazetteer.match_at(tokens, i)
         lead = (tokens[i].prefix or (found.lead if found is not None else None) or "").lstrip("و")
         if not to and lead[:1] != "ل":
             continue
-        if found is not None and found.item.country and not found.item.demonym and not found.item.context_only:
-            return found.item.country
+        if found is not None and found.state is not None:
+            return found.state
         if to and i in starts:
             return starts[i]
     return None
@@ -241,7 +247,7 @@ def _visited(tokens: list[Token], tm: TriggerMatch, i: int, subject_end: int | N
     proclitic ل (زيارة لمصر), or the object of the visit verb, right after it or after its subject
     (ending at ``subject_end``), a town word allowed between (زار جدة، زار الوزير مدينة جدة); not a place
     named further on (زار مقر اللجنة بجوازات جازان: where the office is)."""
-    if _after_to(tokens, i) or tokens[i].prefix.lstrip("و")[:1] == "ل":
+    if _after_to(tokens, i) or tokens[i].prefix.lstrip("و")[:1] == "ل" and _li_at(tokens, tm, i, (subject_end,)):
         return True
     j = i
     if j > 0 and tokens[j - 1].key in TOWN_WORDS:

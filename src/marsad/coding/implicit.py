@@ -140,7 +140,7 @@ def locative_town(tokens: list[Token], i: int, lo: int, gazetteer: Gazetteer, fi
     if not (after_fi or tokens[i].norm.lstrip("وف").startswith("ب") or (i > lo and _locative_word(tokens[i - 1].norm))):
         return None
     found = gazetteer.match_at(tokens, i)
-    if found is None or found.item.demonym or found.item.context_only or not found.item.country:
+    if found is None or found.state is None:
         return None
     if found.item.also_demonym and found.lead.lstrip("وفب") in ("", "ال"):
         return None

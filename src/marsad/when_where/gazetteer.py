@@ -84,6 +84,13 @@ class RawMatch:
     item: IndexItem
     lead: str
 
+    @property
+    def state(self) -> str | None:
+        """The state of the place named, when the name is a place's: not a demonym, not a name read only
+        with a locative context, with a country (else None)."""
+        item = self.item
+        return None if item.demonym or item.context_only else item.country or None
+
 
 def name_key(ar: str) -> NameKey | None:
     """The :class:`NameKey` of an Arabic name (``None`` if it has no word)."""
