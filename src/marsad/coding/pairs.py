@@ -18,12 +18,13 @@ from marsad.actors.groupings import expand_groupings, members
 from marsad.coding.condemned import DEMONSTRATIVES
 from marsad.coding.conjuncts import same_actor
 from marsad.coding.cue_data import COMPLEMENTIZERS
+from marsad.coding.doers import VISIT_CODE as VISIT
 from marsad.coding.victims import bare, toll_words
 from marsad.document import ActorMention, Document
 from marsad.resources import word_set
 from marsad.text.tokens import PREPOSITION_PRONOUNS, RELATIVE_PRONOUNS
 
-VISIT, HOST = "042", "043"
+HOST = "043"
 MEDIATE = "045"
 DOMESTIC_NONEVENT_ROOTS = frozenset({"03", "05", "06", "07"})  # see domestic_cooperation
 DOMESTIC_PARTIES = frozenset({"OPP", "REB"})  # a state's opposition and armed groups (see domestic_cooperation)
