@@ -298,6 +298,10 @@ SENTENCES = [
     ("ومنعت الشرطة دخول المصلين إلى المسجد الأقصى", "172"),
     ("وأغلقت قوات الاحتلال باب الأسباط", "172"),
     ("وخرج المتحدث مهددا بإجراءات قاسية ضد المخالفين", "130"),
+    # backed by the coalition (072); the first word is دعم, not بدعم, so that ب + دعم still reads in other rows
+    ("وواصلت القوات اليمنية عملياتها في لحج بدعم من طيران التحالف", "072"),
+    ("وتقدمت وحدات الجيش بإسناد قوات التحالف نحو المطار", "072"),
+    ("واتهمت الحكومة اليمنية طهران بدعم الإرهاب", "1123"),
 ]
 
 # Religious senses of دعا / الدعوة: only blocking entries (weak + notarget: never an event) may match.
@@ -368,6 +372,8 @@ NOT_CODED = [
     ("وانتشرت الشائعات عن الشرطة", "153"),  # rumours spread, no deployment
     ("وانتشر الفيروس في عدة مدن", "153"),
     ("وتعيش الأنواع المهددة بالانقراض في المحمية", "130"),  # endangered species, no threat
+    ("ونفذت الشرطة حملة مداهمات بدعم من المروحيات", "072"),  # a state's own aircraft, not the coalition
+    ("وافتتحت المدرسة بدعم من الصندوق السعودي للتنمية", "072"),  # a grant
 ]
 
 # Phrases of a BLOCK row (note "BLOCK:"): the match takes the trigger word and is flagged block.
