@@ -48,6 +48,7 @@ from marsad.actors.pieces import (
 from marsad.document import ActorMention, Document, Token
 from marsad.text.tokens import clitic_length, has_article
 from marsad.when_where.gazetteer import Gazetteer
+from marsad.when_where.locatives import seat_at
 
 # Words that may sit between the pieces of one mention (titles, honorifics).
 TITLES = frozenset({
@@ -113,6 +114,8 @@ class ActorStage:
                 if m is not None and parallel is not None and m.agent is None:
                     m.agent = parallel.agent  # وزيرا الخارجية الأمريكي والروسي: both GOV
                 prev = (group, m) if m is not None else None
+                if m is not None and seat_at(tokens, m.token_start):
+                    continue  # المرصد ومقره بريطانيا: where a body sits, no actor (when_where.locatives.seat_at)
                 if m is not None:
                     m.locative = _is_locative(tokens, m, sent.first_token, group[0].prefix)
                     mentions.append(m)

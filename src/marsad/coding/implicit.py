@@ -26,6 +26,7 @@ from marsad.coding.victims import UNNAMED, toll_words
 from marsad.document import ActorMention, Document, Token
 from marsad.text.normalize import normalize_text
 from marsad.when_where.gazetteer import Gazetteer
+from marsad.when_where.locatives import seat_at
 
 # Roots whose untargeted acts are aimed at the actor's own state (releases, truces, lifting a
 # curfew; protests; coercion, arrests).
@@ -137,6 +138,8 @@ def locative_town(tokens: list[Token], i: int, lo: int, gazetteer: Gazetteer, fi
     """The gazetteer match of one state's place at token ``i`` when a locative word or ب stands before it
     (with ``fi``, also في: see :func:`_locative_word`)."""
     after_fi = fi and i > lo and tokens[i - 1].norm in ("في", "فى")
+    if seat_at(tokens, i):
+        return None  # المرصد ومقره بريطانيا: where a body sits, not where anything happens
     if not (after_fi or tokens[i].norm.lstrip("وف").startswith("ب") or (i > lo and _locative_word(tokens[i - 1].norm))):
         return None
     found = gazetteer.match_at(tokens, i)

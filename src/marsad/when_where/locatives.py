@@ -30,6 +30,33 @@ CLITICS = ("وب", "فب", "و", "ف", "ب")
 QUOTES = frozenset('"\'(')
 
 
+# The seat of a body (ومقره بريطانيا، ومقرها لندن، ومقرها الرئيسي جنيف), normalized without و / ف: the place
+# after it is where the body sits.
+SEAT_WORDS = frozenset({"مقره", "مقرها", "مقرهم", "مقرهما"})
+# Adjectives between the seat word and its place (مقرها الرئيسي، مقره الحالي، مقرها الدائم), keys.
+SEAT_ADJECTIVES = frozenset({"رييسي", "رييس", "حالي", "دايم"})
+# Verbs of taking a place as one's seat (الذي يتخذ من لندن مقرا له), normalized without و / ف.
+TAKES_SEAT = frozenset({"يتخذ", "تتخذ", "اتخذ", "اتخذت", "يتخذون"})
+
+
+def seat_at(toks: list[Token], start: int) -> bool:
+    """Does the place named from token ``start`` say where a body named before it sits (المرصد ومقره
+    بريطانيا، منظمة ومقرها في لندن، المرصد الذي يتخذ من بريطانيا مقرا له)?  Such a place is neither an
+    actor (Britain does not strike in Syria because the Observatory that reports the strike is based
+    there: the actors stage makes no mention of it) nor where the events of
+    the sentence happen (:func:`marsad.when_where.places.locate` leaves it out)."""
+    i = start - 1
+    if i >= 0 and toks[i].norm == "في":
+        i -= 1
+    while i >= 0 and toks[i].key in SEAT_ADJECTIVES:
+        i -= 1
+    if i < 0:
+        return False
+    if toks[i].norm.lstrip("وف") in SEAT_WORDS:
+        return True
+    return toks[i].norm == "من" and i >= 1 and toks[i - 1].norm.lstrip("وف") in TAKES_SEAT
+
+
 def word(tok: Token) -> tuple[str, bool]:
     """The key of a token without a leading و/ف/ب, and whether ب was attached."""
     k = tok.key

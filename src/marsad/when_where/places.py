@@ -27,6 +27,7 @@ from marsad.when_where.locatives import (
     compass,
     locative_before,
     office_of,
+    seat_at,
     word,
 )
 from marsad.when_where.place_choice import PlaceMention
@@ -106,6 +107,8 @@ def locate(doc: Document, gazetteer: Gazetteer, unlisted: bool = True) -> list[P
     demonyms = {m.start: m.item.demonym for m in raw if m.item.demonym and has_article(toks[m.start].prefix)}
     out: list[PlaceMention] = []
     for m in raw:
+        if seat_at(toks, m.start):
+            continue  # ومقره بريطانيا، ومقرها في جنيف: where a body sits, not where anything happens
         loc, prep = locative_before(toks, m.start, m.lead)
         if m.item.demonym:
             dp = _demonym_place(doc, m, gazetteer)
