@@ -11,7 +11,8 @@ Heuristics over tokens and actor mentions of one sentence (no parser):
   يوم الأحد الماضي الرئيس…; not when a prepositional phrase opens right after the verb: وأشاد بالموقف
   الثابت للمملكة, :mod:`marsad.coding.subject_of`), else the nearest mention before it in the
   same clause (SVO: الجيش الإسرائيلي قصف…); a mention introduced by a preposition right after
-  the verb (طلبنا من الاتحاد…) is its object, never its subject; a verb opening a relative clause on
+  the verb (طلبنا من الاتحاد…) is its object, never its subject, and so is one right after إلى، عن، ضد… before
+  the verb (تهريب حبوب إلى السعودية وقبضت على المتهم: the subject named before it acts); a verb opening a relative clause on
   an actor takes it as subject (المبعوث الذي زار الرياض: :mod:`marsad.coding.relatives`), and so
   does the verb after such a relative clause (المنسق الأممي الذي زار غزة قد دعا إسرائيل), but a verb carrying
   the antecedent's pronoun has it for its object (الحوثيين الذين تتهمهم الرياض: the target); before a

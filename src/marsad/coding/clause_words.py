@@ -51,6 +51,10 @@ TITLED_REACH = 7
 INNER_KINDS = frozenset({"agent", "coref"})
 # Prepositions that can follow a verb directly and introduce its object, never its subject.
 VERB_PREPS = frozenset({"من", "الي", "علي", "عن", "في", "مع", "ضد", "لدي", "تجاه", "حيال", "بحق", "امام", "عند", "حول"})
+# Of those, the ones after which an actor is an object or a circumstance, never a verb's subject, unlike من
+# (عناصر من داعش اختطفوا: some of ISIS), مع (a partner who acts too) or في (الأعضاء في المنظمة): إلى، عن، ضد،
+# تجاه، حيال، بحق (محاولة تهريب حبوب إلى السعودية وقبضت على المتهم: Saudi Arabia arrests no one).
+OBJECT_PREPS = frozenset({"الي", "عن", "ضد", "تجاه", "حيال", "بحق"})
 # Words before the agent of a passive act: من قبل، على يد، بواسطة، برصاص/بنيران (by the fire of).
 AGENT_PREPS = frozenset({"قبل", "يد", "بواسطه", "برصاص", "رصاص", "بنيران", "نيران", "بقصف", "بايدي", "ايدي"})
 # Time adverbs that can stand between a verb and its subject (أعلنت أمس الأحد وزارة…).

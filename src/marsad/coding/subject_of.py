@@ -13,6 +13,7 @@ from marsad.coding.clause_words import (
     DOER_AUX,
     LATELY,
     OBJ_SUFFIXES,
+    OBJECT_PREPS,
     TIME_WORDS,
     VERB_PREPS,
     is_doer_verb,
@@ -156,6 +157,11 @@ def _verb_subject_of(tm: TriggerMatch, tokens: list[Token], ments: list[ActorMen
         # المنسق الأممي الذي زار غزة قد دعا إسرائيل: the actor named last is in the subject's relative
         # clause; the antecedent acts (found as for a verb that opens the relative clause: rel_subject)
         subject, how, rest = ante, "rel_subject", after
+    elif before and _object_of_prep(tokens, before[-1]):
+        # أحبطت إدارة مكافحة المخدرات الأردنية تهريب حبوب إلى السعودية وقبضت على المتهم: an actor right after
+        # إلى، عن، ضد… is no subject; the last one before it that nothing governs is, else the earlier clauses'
+        subject = next((m for m in reversed(before[:-1]) if not governed(tokens, m)), None)
+        how = "svo" if subject is not None else how
     elif before:
         subject, how = before[-1], "svo"
     elif own_doer and (main := frame_subject(tokens, ments, lo, tm.start)) is not None:
@@ -250,6 +256,11 @@ def _far_subject(tokens: list[Token], earlier: list[ActorMention], at: int) -> A
     if not _prep_governed(tokens, far) or any(t.norm in RELATIVE_PRONOUNS for t in tokens[far.token_end:at]):
         return far
     return next((m for m in reversed(earlier[:-1]) if not governed(tokens, m)), far)
+
+
+def _object_of_prep(tokens: list[Token], m: ActorMention) -> bool:
+    """Is mention ``m`` right after one of :data:`OBJECT_PREPS` standing as its own word (also with و: وإلى)?"""
+    return m.token_start >= 1 and tokens[m.token_start - 1].norm.lstrip("و") in OBJECT_PREPS
 
 
 def _prep_governed(tokens: list[Token], m: ActorMention) -> bool:
