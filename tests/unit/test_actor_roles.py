@@ -180,3 +180,25 @@ def test_actor_nisba_in_the_indefinite_accusative(stage, make_doc):
 def test_actor_secretariat_is_the_last_organisations(stage, make_doc):
     ms = _mentions(stage, make_doc, "أدانت الأمم المتحدة الهجوم. وقالت الأمانة العامة إنها تتابع الوضع")
     assert ("الأمانة العامة", "IGO:UN", "GOV") in ms
+
+
+@pytest.mark.parametrize("text", [
+    "وأشاد الوزير باتفاق فيينا النووي",  # the nuclear deal named after the city where it was signed
+    "ورحبت الجامعة بإعلان القاهرة الصادر أمس",  # a declaration named after its city
+    "وطالب الحوثيين بتنفيذ إعلان الرياض",  # the same, at the end of the sentence
+    "ووقعت فلسطين على ميثاق روما",  # a charter
+    "وأكد أهمية تفاهمات موسكو",  # plural accord noun, capital without the article
+])
+def test_actor_capital_naming_an_accord_is_no_actor(shipped, make_doc, text):
+    assert all(m.kind != "capital" for m in shipped(make_doc(text, date=WHEN)).actors)
+
+
+@pytest.mark.parametrize(("text", "capital"), [
+    ("وتواصل تفاهم طهران مع القوى الكبرى", "طهران"),  # a side after مع: Tehran's understanding
+    ("وجاء اتفاق القاهرة والرياض على تشكيل القوة", "القاهرة"),  # two capitals that agree
+    ("وجاء ذلك بعد إعلان القاهرة عن فتح المعبر", "القاهرة"),  # Cairo announces
+    ("وبحث الجانبان نتائج اجتماع الدوحة", "الدوحة"),  # a meeting's host takes part in it
+    ("ووقع الاتفاق في الرياض أمس", "الرياض"),  # a locative place
+])
+def test_actor_capital_after_an_accord_noun_or_a_meeting_stays(shipped, make_doc, text, capital):
+    assert capital in [m.span.text for m in shipped(make_doc(text, date=WHEN)).actors]
