@@ -27,6 +27,10 @@ EXCEPTIONS = {
     "the present يهدد أمن البلاد": COUNTER,
     "the present, يسيطر التنظيم على مناطق واسعة": COUNTER,
     "مواقع يسيطر عليها الحوثيون": COUNTER,
+    "عطل فني يجبر الطائرة على العودة": COUNTER,
+    "or a custom, كانت العائلات تجبر بناتها على": COUNTER,
+    "the present, المواقع التي يتمركز فيها الحوثيون": COUNTER,
+    "جماعة تتمركز في نيجيريا": COUNTER,
     "واصلت الحكومة الإسرائيلية الضغط على أعضاء الكونغرس": "the row lists the pressure noun with its owner's pronoun only "
     "(ضغطها، ضغوطه); الضغط is stoplisted, and with it the row would reach economic pressure (one of one unseen match wrong)",
     "تعهد مشرعون بالضغط على الإدارة": "as above: بالضغط, no pronoun",
