@@ -5,7 +5,14 @@ from types import SimpleNamespace
 import pytest
 from token_sites import mention, toks
 
-from marsad.coding.pairs import accident_death, counted_students, no_event, told_before, truce_topic
+from marsad.coding.pairs import (
+    accident_death,
+    counted_students,
+    no_event,
+    talks_sides,
+    told_before,
+    truce_topic,
+)
 
 
 def _pat(cameo: str, *flags: str, first: frozenset[str] = frozenset()) -> SimpleNamespace:
@@ -92,3 +99,19 @@ def test_truce_topic(cameo: str, flags: tuple[str, ...], source_how: str, expect
 ])
 def test_told_before(text: str, at: int, cameo: str, expected: bool) -> None:
     assert told_before(_pat(cameo), toks(text), at, 0) is expected
+
+
+
+@pytest.mark.parametrize("text,cameo,group_at,kept", [
+    ("التقى الوزير بارزاني لبحث محاربة تنظيم داعش", "040", 5, False),   # the group is the topic
+    ("يتفاوض المجلس مع تنظيم القاعدة", "046", 3, True),                  # after مع it sits at the table
+    ("قصف الجيش مواقع تنظيم داعش", "190", 4, True),                      # other roots are left alone
+])
+def test_talks_sides(text: str, cameo: str, group_at: int, kept: bool) -> None:
+    tokens = toks(text)
+    group, other = mention("NSA:ISIS", group_at, group_at + 1), mention("IRQ", 2, 3, kind="state")
+    src = mention("USA", 1, 2, kind="state")
+    # the group alone as the target: kept, or no event at all
+    assert talks_sides(_pat(cameo), tokens, [src], [group]) == (([src], [group]) if kept else None)
+    # beside another target: kept, or left out of the sides
+    assert talks_sides(_pat(cameo), tokens, [src], [group, other]) == ([src], [group, other] if kept else [other])

@@ -78,6 +78,7 @@ from marsad.coding.pairs import (
     sport_article,
     sport_drops,
     tag_line,
+    talks_sides,
 )
 from marsad.coding.protest import PROTEST_ROOT, crowd_protest, protest_arguments
 from marsad.coding.results import ResultCache
@@ -341,6 +342,9 @@ class EventStage:
                 return []
         if args.target_how == RANK_DOMESTIC and sources and unheld_home(pat.cameo[:2], sources[0]):
             return []  # أعلنت الوزارة ... وطالبت: the model's own-state target of an official's words (implicit.py)
+        if (sides := talks_sides(pat, tokens, sources, targets)) is None:
+            return []  # زيارة لبحث مواجهة تنظيم داعش: the group is the talks' topic, no side (pairs.talks_sides)
+        sources, targets = sides
         if no_event(pat, tokens, tm.start, tm.end, lo, hi, sources, targets, args.source_how, addressed, args.paired):
             return []  # a BLOCK row, an appeal to one's staff, a match (pairs.no_event)
         evidence = doc.span(tokens[lo].start, tokens[hi - 1].end)
