@@ -202,3 +202,13 @@ def test_actor_capital_naming_an_accord_is_no_actor(shipped, make_doc, text):
 ])
 def test_actor_capital_after_an_accord_noun_or_a_meeting_stays(shipped, make_doc, text, capital):
     assert capital in [m.span.text for m in shipped(make_doc(text, date=WHEN)).actors]
+
+
+@pytest.mark.parametrize(("text", "yemen"), [
+    ("أعاده الله على الجميع باليمن والبركات", False),  # an Eid greeting: "with good fortune and blessings"
+    ("وعاد العيد على الأمة باليمن والخير", False),
+    ("وقصفت الطائرات مواقع الحوثيين باليمن والعراق", True),  # in Yemen, and Iraq: a state
+    ("وتواصل المعارك باليمن وسط غارات التحالف", True),
+])
+def test_actor_good_fortune_is_no_yemen(shipped, make_doc, text, yemen):
+    assert any(m.code == "YEM" for m in shipped(make_doc(text, date=WHEN)).actors) is yemen

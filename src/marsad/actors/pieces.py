@@ -65,6 +65,9 @@ ACCORD_NOUNS = frozenset({
     "اتفاق", "اتفاقات", "اتفاقيه", "اتفاقيات", "اعلان", "معاهده", "ميثاق", "وثيقه", "بروتوكول", "تفاهم",
     "تفاهمات",
 })
+# The greeting باليمن والبركات / باليمن والخير "with good fortune and blessings" (أعاده الله باليمن والبركات): يمن is
+# "good fortune", not Yemen, when a word of blessing follows it with و (keys, :func:`not_names_of_things`)
+BLESSINGS = frozenset({"بركات", "بركه", "خير", "خيرات", "مسرات", "سعاده", "رخاء", "مسره", "سرور"})
 # After اعلان the capital announces (إعلان القاهرة عن فتح المعبر، إعلان طهران عزمها): its state acts.
 ANNOUNCED = frozenset({"عن", "عزم", "عزمها", "عزمه", "رغبتها", "رفضها", "موافقتها"})
 # Press adjectives and the nouns they describe (مؤتمر صحفي): no journalist (:func:`_press_adjective`).
@@ -212,6 +215,8 @@ def not_names_of_things(tokens: list[Token], pieces: list[Piece], lo: int) -> li
             continue
         if prev is not None and kind == "capital" and _named_accord(tokens, p, prev, pieces):
             continue
+        if kind == "state" and _good_fortune(tokens, p):
+            continue
         if kind == "agent" and p.end < len(tokens) and tokens[p.end].key in ROLE_OF_THINGS:
             continue
         if kind == "agent" and _periodic(tokens, p, prev):
@@ -254,6 +259,12 @@ def _press_adjective(tokens: list[Token], p: Piece, prev: Token | None) -> bool:
 def _for_sport(tok: Token) -> bool:
     """Is ``tok`` "for" a sport (لكرة، للسباحة، لألعاب القوى)?"""
     return any(prefix in ("ل", "لل") and key in SPORT_OF for prefix, key in candidates(tok.norm))
+
+
+def _good_fortune(tokens: list[Token], p: Piece) -> bool:
+    """Is the state piece ``p`` the يمن "good fortune" of a greeting (عاد العيد على الجميع باليمن والبركات)?"""
+    return tokens[p.start].key == "يمن" and p.end < len(tokens) and tokens[p.end].prefix.startswith("و") \
+        and tokens[p.end].key in BLESSINGS
 
 
 def _named_accord(tokens: list[Token], p: Piece, prev: Token, pieces: list[Piece]) -> bool:
