@@ -212,3 +212,17 @@ def test_actor_capital_after_an_accord_noun_or_a_meeting_stays(shipped, make_doc
 ])
 def test_actor_good_fortune_is_no_yemen(shipped, make_doc, text, yemen):
     assert any(m.code == "YEM" for m in shipped(make_doc(text, date=WHEN)).actors) is yemen
+
+
+@pytest.mark.parametrize("text", [
+    "وقصفت طائرات التحالف مواقع الحوثيين، فيما تقدمت المقاومة الشعبية والجيش نحو القاعدة",  # before it
+    "وقصفت طائرات التحالف مواقع الحوثيين، فيما تقدم الجيش الوطني والمقاومة الشعبية نحو القاعدة",  # after it
+])
+def test_actor_army_beside_the_resistance_is_its_state(shipped, make_doc, text):
+    army = [m for m in shipped(make_doc(text, date=WHEN)).actors if m.span.text == "الجيش"]
+    assert [m.code for m in army] == ["YEM"]
+
+
+def test_actor_army_alone_takes_the_last_military(shipped, make_doc):
+    text = "وقصفت طائرات التحالف مواقع الحوثيين، وقال الجيش إن الغارات أصابت أهدافها"
+    assert [m.code for m in shipped(make_doc(text, date=WHEN)).actors if m.span.text == "الجيش"] == ["SAU"]

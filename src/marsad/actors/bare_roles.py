@@ -160,6 +160,9 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                 elif ref is None and official_again(m, tokens):
                     # قال مسؤول أمريكي… وأضاف المسؤول: the official named before, not the last person
                     ref = last_by_title.get(OFFICIAL)
+                if ref is None and m.agent == MILITARY:
+                    # المقاومة الشعبية والجيش الوطني: the army fights beside the resistance of its own state
+                    ref = _fighting_beside(m, mentions, tokens)
                 ref = ref or last_by_agent.get(m.agent)
             if ref is None and m.agent in DOMESTIC_AGENTS and not _vague(m, tokens):
                 ref = last_country
@@ -189,6 +192,27 @@ def resolve_bare_agents(mentions: list[ActorMention], tokens: list[Token],
                     last_opposition = m
                 if last_regime is None and is_regime_force(m, tokens):  # قوات النظام السوري
                     last_regime = m
+
+
+MILITARY = "MIL"
+# Fighters an army is conjoined with in one phrase (المقاومة الشعبية والجيش، الجيش الوطني والمقاومة) and the
+# adjectives that may stand between the army and و (الجيش الوطني، الجيش الشرعي), keys.
+FIGHTING_BESIDE = frozenset({"REB", "OPP"})
+ARMY_ADJECTIVES = frozenset({"وطني", "شرعي"})
+
+
+def _fighting_beside(m: ActorMention, mentions: list[ActorMention], tokens: list[Token]) -> ActorMention | None:
+    """The state-coded armed group or opposition joined by و to a bare army ``m``, right before it (المقاومة
+    الشعبية والجيش) or right after it and its adjective (الجيش الوطني والمقاومة الشعبية): the army is that state's
+    (Yemen's), not the last military actor named before (طيران التحالف: SAU).  None when there is none."""
+    after = m.token_end + (1 if m.token_end < len(tokens) and tokens[m.token_end].key in ARMY_ADJECTIVES else 0)
+    for n in mentions:
+        if len(n.code) != 3 or n.agent not in FIGHTING_BESIDE:
+            continue
+        if (n.token_end == m.token_start and tokens[m.token_start].prefix.startswith("و")) or (
+                n.token_start == after and after < len(tokens) and tokens[after].prefix.startswith("و")):
+            return n
+    return None
 
 
 COALITION = "تحالف"
